@@ -1,0 +1,6 @@
+"""Figure-claim extraction: a pure, deterministic, versioned function of a passage's text."""
+
+from projections.extraction.claim import CATEGORIES, FigureClaim
+from projections.extraction.extractor import EXTRACTOR_VERSION, explain, extract
+
+__all__ = ["CATEGORIES", "EXTRACTOR_VERSION", "FigureClaim", "explain", "extract"]
