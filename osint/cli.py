@@ -1,18 +1,65 @@
-"""The `osint` command: thin commands over the library, and the only place errors become exits."""
+"""The `osint` command: thin commands over the library, and the only place errors become exits.
+
+A user's mistake (bad URL, unreadable file, unknown topic) ends in one line naming what is wrong
+and exit status 1, never a traceback.
+"""
 
 from __future__ import annotations
 
 import click
 
+from events import EventStoreError
+from ingest.errors import IngestError
 from osint.cmd_extract import extract_command
+from osint.cmd_history import history_command
+from osint.cmd_log import (
+    events_command,
+    ingest_command,
+    project_command,
+    replay_command,
+    verify_command,
+)
+from osint.context import AppContext
+from osint.settings import DEFAULT_DATABASE_URL
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-def cli() -> None:
+class _Group(click.Group):
+    """Turns our packages' errors into click's one-line error and exit status 1."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
+        try:
+            return super().invoke(ctx)
+        except (EventStoreError, IngestError) as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    "db_url",
+    envvar="OSINT_DATABASE_URL",
+    default=DEFAULT_DATABASE_URL,
+    show_default=True,
+    metavar="URL",
+    help="The log's database (env OSINT_DATABASE_URL): sqlite:///FILE or "
+    "postgresql+psycopg://USER@HOST/DB.",
+)
+@click.pass_context
+def cli(ctx: click.Context, db_url: str) -> None:
     """Event-sourced OSINT ingestion: an append-only log of reports and the figures they claim."""
+    ctx.obj = AppContext(db_url=db_url)
 
 
-cli.add_command(extract_command)
+for command in (
+    ingest_command,
+    project_command,
+    replay_command,
+    history_command,
+    verify_command,
+    events_command,
+    extract_command,
+):
+    cli.add_command(command)
 
 
 def main() -> None:

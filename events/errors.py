@@ -1,0 +1,53 @@
+"""Errors of the log. Callers catch `EventStoreError`; driver errors never leave this package.
+
+EventStoreError
+├── StoreUnavailable       the database cannot be opened, reached or written
+│                          (bad URL, lost connection, full disk)
+├── SchemaVersionError     the database was made by a newer version of this program
+├── ConcurrencyError       an expected stream version did not match; nothing was written
+├── IdempotencyConflict    an event id is already stored with different content; nothing was written
+└── UnknownEventType       a stored type has no registered model
+"""
+
+from __future__ import annotations
+
+
+class EventStoreError(Exception):
+    """Base of every error raised by `events`."""
+
+
+class StoreUnavailable(EventStoreError):
+    """The database cannot be opened, reached or written."""
+
+
+class SchemaVersionError(EventStoreError):
+    """The database's schema is newer than this program understands."""
+
+
+class ConcurrencyError(EventStoreError):
+    """A stream was not at the version the writer expected."""
+
+    def __init__(self, stream_id: str, expected: int, actual: int) -> None:
+        super().__init__(
+            f"stream {stream_id!r} is at version {actual}, expected {expected};"
+            " nothing was appended"
+        )
+        self.stream_id = stream_id
+        self.expected = expected
+        self.actual = actual
+
+
+class IdempotencyConflict(EventStoreError):
+    """The same event id was appended with different content."""
+
+    def __init__(self, event_id: str, position: int) -> None:
+        super().__init__(
+            f"event {event_id} is already stored at position {position} with different content;"
+            " nothing was appended"
+        )
+        self.event_id = event_id
+        self.position = position
+
+
+class UnknownEventType(EventStoreError):
+    """A stored event's type has no model registered for it."""

@@ -1,0 +1,199 @@
+"""Commands over the log itself: ingest, project, replay, verify, events."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from events import decode
+from ingest.errors import SourceError
+from ingest.folder import read_file, read_folder
+from ingest.observation import Observation
+from ingest.run import ingest_observations
+from osint.context import AppContext, pass_app
+from osint.progress import progress_bar
+from osint.wiring import runner_for
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--source", "source_id", help="Source id (default: the folder's name).")
+@click.option("--no-project", is_flag=True, help="Append only; leave the views for later.")
+@pass_app
+def ingest_command(
+    app: AppContext, paths: tuple[Path, ...], source_id: str | None, no_project: bool
+) -> None:
+    """Read text files and folders (.txt, .md, recursively) into the log, then update the views.
+
+    A file seen before with the same text appends nothing; a changed file appends its next
+    revision. All files are read before anything is written, so a bad file writes nothing.
+
+    \b
+    Example:
+      osint ingest seeds/
+      osint ingest --source field-notes notes/2024-11-07.md
+    """
+    observations = _read_paths(paths, source_id)
+    store = app.store()
+    result = ingest_observations(store, observations)
+    click.echo(
+        f"read {result.seen} report(s): {result.appended} appended"
+        f" ({result.revised} revision(s)), {result.unchanged} unchanged"
+    )
+    if not no_project:
+        _catch_up(app)
+
+
+def _read_paths(paths: tuple[Path, ...], source_id: str | None) -> list[Observation]:
+    observations: list[Observation] = []
+    for path in paths:
+        if not path.exists():
+            raise click.ClickException(f"{path}: no such file or folder")
+        try:
+            if path.is_dir():
+                name = source_id or path.resolve().name
+                observations.extend(read_folder(path, name))
+            else:
+                name = source_id or path.resolve().parent.name
+                observations.append(read_file(path, name))
+        except SourceError as exc:
+            raise click.ClickException(str(exc)) from None
+    return observations
+
+
+def _catch_up(app: AppContext) -> None:
+    runner = runner_for(app.store())
+    with progress_bar("projecting", runner.pending()) as advance:
+        applied = runner.catch_up(progress=advance)
+    head, _ = app.store().head()
+    click.echo(f"views up to date at position {head} ({applied} event applications)")
+
+
+@click.command("project")
+@pass_app
+def project_command(app: AppContext) -> None:
+    """Bring every view up to the end of the log (a changed projector rebuilds its view).
+
+    \b
+    Example:
+      osint project
+    """
+    _catch_up(app)
+
+
+@click.command("replay")
+@click.option("--until", type=click.IntRange(min=0), help="Stop at this log position.")
+@pass_app
+def replay_command(app: AppContext, until: int | None) -> None:
+    """Rebuild every view from position 0, beside the live views, then switch over.
+
+    \b
+    Example:
+      osint replay
+      osint replay --until 120     # the views as they were at position 120
+    """
+    store = app.store()
+    runner = runner_for(store)
+    head, _ = store.head()
+    total = (min(head, until) if until is not None else head) * len(runner.projectors)
+    with progress_bar("replaying", total) as advance:
+        applied = runner.replay(until=until, progress=advance)
+    click.echo(f"rebuilt {len(runner.projectors)} view(s) from {applied} event applications")
+
+
+@click.command("verify")
+@pass_app
+def verify_command(app: AppContext) -> None:
+    """Recompute the hash chain; exit 1 naming the first position that does not match.
+
+    \b
+    Example:
+      osint verify
+    """
+    store = app.store()
+    head, _ = store.head()
+    with progress_bar("verifying", head) as advance:
+        report = store.verify(progress=advance)
+    if report.ok:
+        click.echo(f"ok: {report.checked} event(s), chain intact up to position {head}")
+        return
+    click.echo(
+        f"BROKEN at position {report.first_bad_position}: {report.reason}"
+        f" ({report.checked} event(s) before it are intact)",
+        err=True,
+    )
+    raise SystemExit(1)
+
+
+@click.command("events")
+@click.argument("position", required=False, type=click.IntRange(min=1))
+@click.option("--after", default=0, type=click.IntRange(min=0), help="Start after this position.")
+@click.option("--limit", default=20, type=click.IntRange(min=1), help="How many to list.")
+@click.option("--type", "event_type", help="Only events of this type.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@pass_app
+def events_command(
+    app: AppContext,
+    position: int | None,
+    after: int,
+    limit: int,
+    event_type: str | None,
+    as_json: bool,
+) -> None:
+    """List log entries, or show one entry in full.
+
+    \b
+    Example:
+      osint events --limit 5
+      osint events 1            # the whole entry at position 1
+      osint events --type FetchFailed --json
+    """
+    store = app.store()
+    if position is not None:
+        event = store.get(position)
+        if event is None:
+            raise click.ClickException(f"no event at position {position}")
+        click.echo(json.dumps(_as_dict(event), ensure_ascii=False, indent=2))
+        return
+    shown = 0
+    for event in store.read(after=after):
+        if event_type and event.type != event_type:
+            continue
+        if as_json:
+            click.echo(json.dumps(_as_dict(event), ensure_ascii=False))
+        else:
+            click.echo(_one_line(event))
+        shown += 1
+        if shown >= limit:
+            break
+
+
+def _as_dict(event) -> dict:  # type: ignore[no-untyped-def]
+    return {
+        "position": event.position,
+        "event_id": event.event_id,
+        "stream_id": event.stream_id,
+        "stream_version": event.stream_version,
+        "type": event.type,
+        "schema_version": event.schema_version,
+        "recorded_at": event.recorded_at,
+        "payload": event.payload,
+        "metadata": event.metadata,
+        "prev_hash": event.prev_hash,
+        "hash": event.hash,
+    }
+
+
+def _one_line(event) -> str:  # type: ignore[no-untyped-def]
+    model = decode(event)
+    detail = ""
+    if event.type == "ReportObserved":
+        detail = f"rev {model.revision} {model.title or model.item_key!s}"[:70]
+    elif event.type == "FetchFailed":
+        detail = f"{model.error_kind}: {model.message}"[:70]
+    return (
+        f"{event.position:>7}  {event.recorded_at}  {event.type:<15} "
+        f"{event.stream_id[:40]:<40}  {detail}"
+    )

@@ -1,0 +1,23 @@
+"""Wires the three packages together: the store, the projectors and the runner."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from events import EventStore
+from projections.figures import FiguresProjector
+from projections.projector import Projector
+from projections.reports import ReportsProjector
+from projections.runner import ProjectionRunner
+
+
+def all_projectors() -> Sequence[Projector]:
+    return (ReportsProjector(), FiguresProjector())
+
+
+def open_store(url: str) -> EventStore:
+    return EventStore.open(url)
+
+
+def runner_for(store: EventStore) -> ProjectionRunner:
+    return ProjectionRunner(store, all_projectors())

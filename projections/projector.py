@@ -1,0 +1,30 @@
+"""What a projector is: a name, a version, the tables it owns and how it applies a batch.
+
+A projector is deterministic (no clock, no randomness, no network): the same events always give
+the same rows, which is what lets a replay prove a view. Tables are built per *generation*
+(`figures_g3`) so a rebuild can fill new tables beside the live ones and switch in one step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from sqlalchemy import Connection, MetaData, Table
+
+from events import StoredEvent
+
+Tables = dict[str, Table]
+
+
+class Projector(Protocol):
+    name: str
+    version: str
+
+    def define_tables(self, metadata: MetaData, suffix: str) -> Tables:
+        """Declare this projector's tables, each name ending in `suffix`."""
+        ...
+
+    def apply(self, conn: Connection, tables: Tables, batch: Sequence[StoredEvent]) -> None:
+        """Apply `batch` (in log order) inside the runner's transaction."""
+        ...

@@ -1,0 +1,181 @@
+"""The projector runner: reads a batch after a view's checkpoint, applies it and moves the
+checkpoint in the same transaction, so a crash at any point leaves the view as if the batch
+had never started.
+
+The checkpoint moves by compare-and-set; if another process moved it first, the batch aborts and
+nothing of it is kept. A projector whose version changed (a new extractor, say) is rebuilt into
+a new generation of tables beside the live one, and readers switch over in one transaction
+once it has caught up, so they never see a half-built view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from sqlalchemy import Connection, func, insert, select, update
+
+from events import EventStore
+from projections.projector import Projector
+from projections.state import (
+    Generation,
+    generations,
+    projection_state,
+    state_metadata,
+    tables_of,
+)
+
+BATCH_SIZE = 500
+Progress = Callable[[int], None]
+
+
+class CheckpointMoved(RuntimeError):
+    """Another process moved a checkpoint during our batch; the batch was rolled back."""
+
+
+class ProjectionRunner:
+    """Keeps a set of projectors' views caught up with the log."""
+
+    def __init__(
+        self, store: EventStore, projectors: Sequence[Projector], batch_size: int = BATCH_SIZE
+    ) -> None:
+        self.store = store
+        self.projectors = list(projectors)
+        self.batch_size = batch_size
+        with store.read_connection() as conn:
+            exists = conn.dialect.has_table(conn, projection_state.name)
+        if not exists:
+            with store.write() as conn:
+                state_metadata.create_all(conn)
+
+    def pending(self) -> int:
+        """How many events the most lagging view has still to apply."""
+        head, _ = self.store.head()
+        with self.store.read_connection() as conn:
+            lowest = head
+            for projector in self.projectors:
+                gens = [
+                    g for g in generations(conn, projector.name) if g.version == projector.version
+                ]
+                lowest = min([lowest, *(g.position for g in gens)]) if gens else 0
+        return head - lowest
+
+    def catch_up(self, until: int | None = None, progress: Progress | None = None) -> int:
+        """Bring every view up to the log's head (or `until`); return the events applied."""
+        return sum(
+            self._run(p, rebuild=False, until=until, progress=progress) for p in self.projectors
+        )
+
+    def replay(self, until: int | None = None, progress: Progress | None = None) -> int:
+        """Rebuild every view from position 0 beside the live one, then switch over."""
+        return sum(
+            self._run(p, rebuild=True, until=until, progress=progress) for p in self.projectors
+        )
+
+    def _run(
+        self, projector: Projector, rebuild: bool, until: int | None, progress: Progress | None
+    ) -> int:
+        target = self._prepare(projector, rebuild)
+        applied = self._fill(projector, target, until, progress)
+        if not target.active:
+            self._switch(projector, target)
+        return applied
+
+    def _prepare(self, projector: Projector, rebuild: bool) -> Generation:
+        """Pick the generation to fill: the live one, or a (new or resumed) rebuild."""
+        with self.store.write() as conn:
+            gens = generations(conn, projector.name)
+            active = next((g for g in gens if g.active), None)
+            building = [g for g in gens if not g.active]
+            if active and active.version == projector.version and not rebuild:
+                for stale in building:
+                    self._drop(conn, projector, stale)
+                return active
+            resumable = None
+            for gen in building:
+                if gen.version == projector.version and resumable is None and not rebuild:
+                    resumable = gen
+                else:
+                    self._drop(conn, projector, gen)
+            if resumable:
+                return resumable
+            number = max((g.generation for g in gens), default=0) + 1
+            for table in tables_of(projector, number).values():
+                table.create(conn, checkfirst=True)
+            conn.execute(
+                insert(projection_state).values(
+                    name=projector.name,
+                    generation=number,
+                    version=projector.version,
+                    position=0,
+                    active=False,
+                )
+            )
+            return Generation(projector.name, number, projector.version, 0, False)
+
+    def _fill(
+        self,
+        projector: Projector,
+        target: Generation,
+        until: int | None,
+        progress: Progress | None,
+    ) -> int:
+        tables = tables_of(projector, target.generation)
+        applied = 0
+        key = (projection_state.c.name == projector.name) & (
+            projection_state.c.generation == target.generation
+        )
+        while True:
+            with self.store.write() as conn:
+                checkpoint = conn.execute(
+                    select(projection_state.c.position).where(key).with_for_update()
+                ).scalar()
+                if checkpoint is None:
+                    raise CheckpointMoved(f"view {projector.name} was rebuilt by another process")
+                batch = self.store.read_page(conn, int(checkpoint), self.batch_size, until)
+                if not batch:
+                    return applied
+                projector.apply(conn, tables, batch)
+                moved = conn.execute(
+                    update(projection_state)
+                    .where(key & (projection_state.c.position == checkpoint))
+                    .values(position=batch[-1].position)
+                )
+                if moved.rowcount != 1:
+                    raise CheckpointMoved(f"checkpoint of {projector.name} moved during a batch")
+            applied += len(batch)
+            if progress:
+                progress(len(batch))
+
+    def _switch(self, projector: Projector, target: Generation) -> None:
+        with self.store.write() as conn:
+            for gen in generations(conn, projector.name):
+                if gen.active:
+                    self._drop(conn, projector, gen)
+            conn.execute(
+                update(projection_state)
+                .where(
+                    (projection_state.c.name == projector.name)
+                    & (projection_state.c.generation == target.generation)
+                )
+                .values(active=True)
+            )
+
+    def _drop(self, conn: Connection, projector: Projector, gen: Generation) -> None:
+        for table in tables_of(projector, gen.generation).values():
+            table.drop(conn, checkfirst=True)
+        conn.execute(
+            projection_state.delete().where(
+                (projection_state.c.name == gen.name)
+                & (projection_state.c.generation == gen.generation)
+            )
+        )
+
+
+def checkpoint_positions(conn: Connection) -> dict[str, int]:
+    """Each view's live checkpoint, for `osint status`-like output."""
+    rows = conn.execute(
+        select(projection_state.c.name, func.max(projection_state.c.position))
+        .where(projection_state.c.active.is_(True))
+        .group_by(projection_state.c.name)
+    ).all()
+    return {name: int(position) for name, position in rows}
