@@ -1,0 +1,5 @@
+"""`python -m osint` runs the command line."""
+
+from osint.cli import main
+
+main()
