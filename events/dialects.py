@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Engine, event, text
 from events.schema import EVENT_COLUMNS
 
 _WRITE_OPTION = "osint_write"
+NOTIFY_CHANNEL = "osint_events"
 BUSY_TIMEOUT_SECONDS = 60.0
 # Any fixed number: the advisory lock that serialises schema creation and upgrades.
 _SCHEMA_LOCK_KEY = 7_316_449_021
@@ -134,6 +135,22 @@ class PostgresDialect:
             conn.exec_driver_sql(
                 f"CREATE TRIGGER {name} {when} EXECUTE FUNCTION osint_refuse_change()"
             )
+        # Followers LISTEN on this channel instead of polling (see events/follow.py).
+        conn.exec_driver_sql(
+            f"""
+            CREATE OR REPLACE FUNCTION osint_notify_append() RETURNS trigger AS $$
+            BEGIN
+                PERFORM pg_notify('{NOTIFY_CHANNEL}', '');
+                RETURN NULL;
+            END
+            $$ LANGUAGE plpgsql
+            """
+        )
+        conn.exec_driver_sql("DROP TRIGGER IF EXISTS events_notify_append ON events")
+        conn.exec_driver_sql(
+            "CREATE TRIGGER events_notify_append AFTER INSERT ON events"
+            " FOR EACH STATEMENT EXECUTE FUNCTION osint_notify_append()"
+        )
 
 
 def dialect_for(engine: Engine) -> Dialect:

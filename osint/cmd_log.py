@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import signal
+import threading
 from pathlib import Path
 
 import click
 
 from events import decode
+from events.follow import Follower
 from ingest.errors import SourceError
 from ingest.folder import read_file, read_folder
 from ingest.observation import Observation
@@ -72,15 +75,47 @@ def _catch_up(app: AppContext) -> None:
 
 
 @click.command("project")
+@click.option("--follow", is_flag=True, help="Keep the views caught up until interrupted.")
 @pass_app
-def project_command(app: AppContext) -> None:
+def project_command(app: AppContext, follow: bool) -> None:
     """Bring every view up to the end of the log (a changed projector rebuilds its view).
+
+    With --follow, wait for new events (LISTEN/NOTIFY on PostgreSQL, a back-off on SQLite)
+    and apply them as they come, until SIGINT or SIGTERM.
 
     \b
     Example:
       osint project
+      osint project --follow
     """
     _catch_up(app)
+    if follow:
+        _follow(app)
+
+
+def _follow(app: AppContext) -> None:
+    stopping = _stop_on_signals()
+    store = app.store()
+    runner = runner_for(store)
+    follower = Follower(store)
+    try:
+        head, _ = store.head()
+        while not stopping.is_set():
+            new_head = follower.wait(head, timeout=30.0, stop=stopping.is_set)
+            if new_head > head and not stopping.is_set():
+                applied = runner.catch_up()
+                click.echo(f"views at position {new_head} (+{applied} event applications)")
+            head = new_head
+    finally:
+        follower.close()
+
+
+def _stop_on_signals() -> threading.Event:
+    """An event set by SIGINT/SIGTERM, so a batch in flight finishes before we exit."""
+    stopping = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stopping.set())
+    return stopping
 
 
 @click.command("replay")

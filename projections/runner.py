@@ -19,12 +19,14 @@ from projections.projector import Projector
 from projections.state import (
     Generation,
     generations,
+    lock_view,
     projection_state,
     state_metadata,
     tables_of,
 )
 
 BATCH_SIZE = 500
+_ATTEMPTS = 4
 Progress = Callable[[int], None]
 
 
@@ -74,15 +76,25 @@ class ProjectionRunner:
     def _run(
         self, projector: Projector, rebuild: bool, until: int | None, progress: Progress | None
     ) -> int:
-        target = self._prepare(projector, rebuild)
-        applied = self._fill(projector, target, until, progress)
-        if not target.active:
-            self._switch(projector, target)
+        applied = 0
+        for attempt in range(_ATTEMPTS):
+            try:
+                target = self._prepare(projector, rebuild)
+                applied += self._fill(projector, target, until, progress)
+                if not target.active:
+                    self._switch(projector, target)
+                return applied
+            except CheckpointMoved:
+                # Another process switched or rebuilt this view meanwhile: look again.
+                if attempt == _ATTEMPTS - 1:
+                    raise
+                rebuild = False
         return applied
 
     def _prepare(self, projector: Projector, rebuild: bool) -> Generation:
         """Pick the generation to fill: the live one, or a (new or resumed) rebuild."""
         with self.store.write() as conn:
+            lock_view(conn, projector.name)
             gens = generations(conn, projector.name)
             active = next((g for g in gens if g.active), None)
             building = [g for g in gens if not g.active]
@@ -148,7 +160,14 @@ class ProjectionRunner:
 
     def _switch(self, projector: Projector, target: Generation) -> None:
         with self.store.write() as conn:
-            for gen in generations(conn, projector.name):
+            lock_view(conn, projector.name)
+            gens = {g.generation: g for g in generations(conn, projector.name)}
+            mine = gens.get(target.generation)
+            if mine is None:
+                raise CheckpointMoved(f"view {projector.name} was rebuilt by another process")
+            if mine.active:
+                return
+            for gen in gens.values():
                 if gen.active:
                     self._drop(conn, projector, gen)
             conn.execute(

@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Table,
     select,
+    text,
 )
 
 from projections.projector import Projector, Tables
@@ -71,6 +72,15 @@ def active_generation(conn: Connection, name: str) -> Generation | None:
         if gen.active:
             return gen
     return None
+
+
+def lock_view(conn: Connection, name: str) -> None:
+    """Serialise changes to one view's generations across processes, until commit.
+
+    SQLite needs nothing: every write transaction already holds the database's write lock.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(:n))"), {"n": f"view:{name}"})
 
 
 def live_tables(conn: Connection, projector: Projector) -> Tables | None:
