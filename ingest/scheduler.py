@@ -1,0 +1,217 @@
+"""`osint schedule`: APScheduler 3 runs one job per source, gated by the polling-state table.
+
+APScheduler only says *when to look*: each source's job fires at its interval (or cron times)
+with jitter, `max_instances=1` (never two polls of one source in this process), `coalesce`
+(missed runs collapse into one) and a misfire grace time. Whether to poll is decided by the
+database: the job leases the source only if it is due (its interval, stretched by backoff or
+`Retry-After`) and nobody else holds it, and after the poll moves its own next run to the
+source's new due time. APScheduler's job store is in memory and holds nothing that matters, so
+several schedulers can share one PostgreSQL log; on SQLite a second scheduler is refused.
+
+Jobs run in a thread pool, so a slow source does not delay the others. Stopping (SIGINT or
+SIGTERM) lets the polls in flight finish (retry waits are cut short); a second signal exits at
+once, and since each poll appends in one transaction, an abandoned poll leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import random
+import signal
+import socket
+import threading
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, timedelta
+from types import FrameType
+
+from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.jobstores.base import JobLookupError
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+
+from events import EventStore, StoreUnavailable
+from ingest import poll_state
+from ingest.poller import Poller, PollOutcome
+from ingest.sources import Source
+
+log = logging.getLogger("ingest.scheduler")
+
+HEARTBEAT_SECONDS = 5.0
+SCHEDULER_TTL = 20.0
+
+
+def new_owner() -> str:
+    """A name for this scheduler in leases and messages: host, pid and a random suffix."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+
+
+class Scheduler:
+    """Polls `sources` until `stop` is set. `after_poll` (e.g. bring the views up to date) runs
+    after every poll that appended something, one call at a time."""
+
+    def __init__(
+        self,
+        store: EventStore,
+        sources: Sequence[Source],
+        poller: Poller,
+        after_poll: Callable[[], None] | None = None,
+    ) -> None:
+        self.store = store
+        self.sources = list(sources)
+        self.poller = poller
+        self.after_poll = after_poll
+        self.stop = poller.stop
+        self.exclusive = store.dialect.name == "sqlite"
+        self._callback_lock = threading.Lock()
+        workers = min(20, max(4, len(self.sources) + 1))
+        self._aps = BackgroundScheduler(
+            timezone=UTC,
+            executors={"default": ThreadPoolExecutor(workers)},
+            job_defaults={"coalesce": True, "max_instances": 1},
+        )
+
+    def run(self) -> None:
+        """Start, block until `stop` is set, then shut down cleanly."""
+        owner = self.poller.owner
+        if self.exclusive:
+            poll_state.acquire_scheduler(
+                self.store,
+                owner,
+                f"pid {os.getpid()} on {socket.gethostname()}",
+                time.time(),
+                SCHEDULER_TTL,
+            )
+        try:
+            self.poller.prepare(self.sources)
+            self._add_jobs()
+            self._aps.start()
+            log.info("scheduler %s started: %d source(s)", owner, len(self.sources))
+            while not self.stop.wait(0.2):
+                pass
+            log.info("stopping: letting the polls in flight finish")
+            self._aps.shutdown(wait=True)
+        finally:
+            if self._aps.running:
+                self._aps.shutdown(wait=False)
+            if self.exclusive:
+                poll_state.release_scheduler(self.store, owner)
+        log.info("scheduler %s stopped", owner)
+
+    def _add_jobs(self) -> None:
+        now = datetime.now(UTC)
+        for source in self.sources:
+            interval = source.interval_seconds
+            jitter = min(interval * 0.1, 60.0)
+            if source.cron is not None:
+                trigger = CronTrigger.from_crontab(source.cron, timezone=UTC)
+                trigger.jitter = int(jitter) or None
+            else:
+                trigger = IntervalTrigger(seconds=interval, timezone=UTC, jitter=jitter or None)
+            self._aps.add_job(
+                self._job,
+                trigger,
+                args=[source],
+                id=source.id,
+                name=source.id,
+                next_run_time=now + timedelta(seconds=random.uniform(0, min(interval * 0.1, 2.0))),
+                misfire_grace_time=int(max(30, min(interval, 3600))),
+            )
+        if self.exclusive:
+            self._aps.add_job(
+                self._heartbeat,
+                IntervalTrigger(seconds=HEARTBEAT_SECONDS, timezone=UTC),
+                id="__heartbeat__",
+                misfire_grace_time=int(HEARTBEAT_SECONDS),
+            )
+
+    def _job(self, source: Source) -> None:
+        if self.stop.is_set():
+            return
+        try:
+            outcome = self.poller.poll_if_due(source)
+        except StoreUnavailable as exc:
+            log.error("%s: cannot reach the log: %s", source.id, exc)
+            return
+        except Exception:
+            log.exception("%s: poll crashed", source.id)
+            return
+        if outcome is None:
+            self._not_due(source)
+            return
+        self._report(outcome)
+        if outcome.next_due is not None:
+            self._move(source.id, outcome.next_due)
+
+    def _report(self, outcome: PollOutcome) -> None:
+        if outcome.status in ("ok", "not_modified"):
+            log.info("%s", outcome.line())
+        if self.after_poll is None or (outcome.status == "not_modified"):
+            return
+        if outcome.status == "ok" and outcome.appended == 0:
+            return
+        with self._callback_lock:
+            try:
+                self.after_poll()
+            except Exception as exc:
+                log.error("after poll of %s: %s", outcome.source_id, exc)
+
+    def _not_due(self, source: Source) -> None:
+        state = poll_state.state_of(self.store, source.id)
+        if state is None:
+            return
+        if state.gone:
+            log.warning("%s: gone (HTTP 410); no longer polled", source.id)
+            self._remove(source.id)
+            return
+        now = time.time()
+        # Due later: wake then. Held by another scheduler: look again shortly.
+        target = state.next_due if state.next_due > now else now + min(source.interval_seconds, 30)
+        self._move(source.id, target)
+
+    def _move(self, job_id: str, when: float) -> None:
+        moment = datetime.fromtimestamp(max(when, time.time() + 0.05), UTC)
+        with contextlib.suppress(JobLookupError):
+            self._aps.modify_job(job_id, next_run_time=moment)
+
+    def _remove(self, job_id: str) -> None:
+        with contextlib.suppress(JobLookupError):
+            self._aps.remove_job(job_id)
+
+    def _heartbeat(self) -> None:
+        try:
+            alive = poll_state.renew_scheduler(
+                self.store, self.poller.owner, time.time(), SCHEDULER_TTL
+            )
+        except StoreUnavailable as exc:
+            log.error("heartbeat: cannot reach the log: %s", exc)
+            return
+        if not alive:
+            log.error("another scheduler took over this database; stopping")
+            self.stop.set()
+
+
+def install_signal_handlers(stop: threading.Event) -> Callable[[], None]:
+    """SIGINT/SIGTERM set `stop`; a second one exits at once. Returns a function that puts
+    the previous handlers back."""
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+
+    def handle(signum: int, _frame: FrameType | None) -> None:
+        if stop.is_set():
+            log.warning("second signal: abandoning the polls in flight")
+            os._exit(128 + signum)
+        log.info("received %s: shutting down", signal.Signals(signum).name)
+        stop.set()
+
+    for sig in previous:
+        signal.signal(sig, handle)
+
+    def restore() -> None:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+    return restore

@@ -1,0 +1,234 @@
+"""The sources file (`sources.toml`): which sources to poll, how, and how often.
+
+Each `[[source]]` table becomes a frozen `Source`. Unknown fields are refused, so a typo such as
+`evry = "15m"` fails at load rather than silently polling at the default. Every error names the
+file, the line and the field (tomllib gives no positions for values, so the line is found by
+looking for the field inside the source's own table).
+
+SourcesFileError (an `IngestError`)   the file is missing, not TOML, or a source is invalid
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import timedelta
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from ingest.errors import IngestError
+
+Kind = Literal["folder", "feed", "page", "telegram"]
+_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(d|h|m|s)")
+_UNITS = {"d": 86400.0, "h": 3600.0, "m": 60.0, "s": 1.0}
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+_HEADER = re.compile(r"^\s*\[\[\s*source\s*\]\]")
+
+DEFAULT_TIMEOUT = 20.0
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+DEFAULT_MAX_BACKOFF = "6h"
+
+
+class SourcesFileError(IngestError):
+    """The sources file cannot be used. The message starts with `FILE:LINE:`."""
+
+
+def parse_duration(value: str) -> float:
+    """Seconds in a duration such as `90s`, `15m`, `1h30m` or `2d`; ValueError otherwise."""
+    text = value.strip().lower()
+    pos, total = 0, 0.0
+    for match in _DURATION.finditer(text):
+        if text[pos : match.start()].strip():
+            break
+        total += float(match.group(1)) * _UNITS[match.group(2)]
+        pos = match.end()
+    if not text or text[pos:].strip() or total <= 0:
+        raise ValueError(f"{value!r} is not a duration like '30s', '15m', '1h30m' or '1d'")
+    return total
+
+
+class Source(BaseModel):
+    """One source. Exactly one of `every` and `cron`; `url` or `path` as its kind needs."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    kind: Kind
+    url: str | None = None
+    path: Path | None = None
+    every: str | None = None
+    cron: str | None = None
+    allow_private: bool = False
+    timeout: float = Field(default=DEFAULT_TIMEOUT, gt=0, le=600)
+    max_bytes: int = Field(default=DEFAULT_MAX_BYTES, gt=0)
+    max_redirects: int = Field(default=5, ge=0, le=20)
+    retries: int = Field(default=2, ge=0, le=10)
+    max_backoff: str = DEFAULT_MAX_BACKOFF
+    headers: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("id")
+    @classmethod
+    def _check_id(cls, value: str) -> str:
+        if not _ID.match(value):
+            raise ValueError("use letters, digits, '.', '_' and '-' (at most 100)")
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _check_url(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(r"^https?://[^/\s]+", value, re.IGNORECASE):
+            raise ValueError(f"{value!r} is not an http:// or https:// URL")
+        return value
+
+    @field_validator("every", "max_backoff")
+    @classmethod
+    def _check_duration(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_duration(value)
+        return value
+
+    @field_validator("cron")
+    @classmethod
+    def _check_cron(cls, value: str | None) -> str | None:
+        if value is not None:
+            from apscheduler.triggers.cron import CronTrigger
+
+            try:
+                CronTrigger.from_crontab(value, timezone="UTC")
+            except ValueError as exc:
+                raise ValueError(f"{value!r} is not a cron expression ({exc})") from None
+        return value
+
+    @field_validator("headers")
+    @classmethod
+    def _check_headers(cls, value: dict[str, str]) -> dict[str, str]:
+        for name, content in value.items():
+            if not re.match(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$", name) or "\n" in content:
+                raise ValueError(f"{name!r} is not a valid HTTP header")
+        return value
+
+    @model_validator(mode="after")
+    def _check_shape(self) -> Source:
+        if (self.every is None) == (self.cron is None):
+            raise ValueError('give exactly one schedule: every = "15m" or cron = "*/15 * * * *"')
+        if self.kind == "folder":
+            if self.path is None or self.url is not None:
+                raise ValueError("a folder source needs path (and no url)")
+        elif (self.url is None) == (self.path is None):
+            raise ValueError(f"a {self.kind} source needs exactly one of url and path")
+        return self
+
+    @property
+    def interval_seconds(self) -> float:
+        """The nominal gap between polls (for cron, the gap between its next two fire times)."""
+        if self.every is not None:
+            return parse_duration(self.every)
+        from datetime import UTC, datetime
+
+        from apscheduler.triggers.cron import CronTrigger
+
+        trigger = CronTrigger.from_crontab(self.cron or "", timezone="UTC")
+        now = datetime.now(UTC)
+        first = trigger.get_next_fire_time(None, now)
+        second = trigger.get_next_fire_time(first, first + timedelta(seconds=1))
+        return max(1.0, (second - first).total_seconds()) if first and second else 3600.0
+
+    @property
+    def max_backoff_seconds(self) -> float:
+        """The longest gap between tries of a failing source: never less than its interval."""
+        return max(parse_duration(self.max_backoff), self.interval_seconds)
+
+    @property
+    def location(self) -> str:
+        """The URL or path, for messages and for the polling state."""
+        return self.url if self.url is not None else str(self.path)
+
+
+def load_sources(path: Path) -> list[Source]:
+    """The sources declared in `path`; `SourcesFileError` naming file, line and field."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise SourcesFileError(f"{path}: no such file") from None
+    except UnicodeDecodeError as exc:
+        raise SourcesFileError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    except OSError as exc:
+        raise SourcesFileError(f"{path}: cannot read ({exc.strerror})") from None
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = _line_of_decode_error(exc)
+        raise SourcesFileError(f"{path}:{line}: not valid TOML ({_short(exc)})") from None
+    extra = sorted(set(document) - {"source"})
+    if extra:
+        line = _find_line(text.splitlines(), extra[0], 0, None) or 1
+        raise SourcesFileError(
+            f"{path}:{line}: unknown top-level key {extra[0]!r} (sources are [[source]] tables)"
+        )
+    tables = document.get("source", [])
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        raise SourcesFileError(f"{path}:1: 'source' must be an array of tables ([[source]])")
+    lines = text.splitlines()
+    starts = [n for n, line in enumerate(lines) if _HEADER.match(line)]
+    sources: list[Source] = []
+    seen: dict[str, int] = {}
+    for index, table in enumerate(tables):
+        start = starts[index] if index < len(starts) else 0
+        end = starts[index + 1] if index + 1 < len(starts) else None
+        source = _build(path, lines, table, start, end)
+        if source.id in seen:
+            line = _find_line(lines, "id", start, end) or start + 1
+            raise SourcesFileError(
+                f"{path}:{line}: field 'id': {source.id!r} is already used by the source"
+                f" at line {seen[source.id]}"
+            )
+        seen[source.id] = start + 1
+        sources.append(source)
+    if not sources:
+        raise SourcesFileError(f"{path}:1: no [[source]] tables")
+    return sources
+
+
+def _build(
+    path: Path, lines: list[str], table: dict[str, Any], start: int, end: int | None
+) -> Source:
+    values = dict(table)
+    if isinstance(values.get("path"), str):
+        # A relative path is relative to the sources file, not to the working directory.
+        values["path"] = (path.parent / values["path"]).resolve()
+    try:
+        return Source.model_validate(values)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        field = str(error["loc"][0]) if error["loc"] else ""
+        line = (_find_line(lines, field, start, end) if field else None) or start + 1
+        where = f"field {field!r}" if field else f"source {table.get('id', '?')!r}"
+        message = str(error["msg"]).removeprefix("Value error, ")
+        if error["type"] == "extra_forbidden":
+            message = "unknown field"
+        elif error["type"] == "missing":
+            message = "required"
+        raise SourcesFileError(f"{path}:{line}: {where}: {message}") from None
+
+
+def _find_line(lines: list[str], field: str, start: int, end: int | None) -> int | None:
+    pattern = re.compile(rf"^\s*[\"']?{re.escape(field)}[\"']?\s*=")
+    for number in range(start, len(lines) if end is None else end):
+        if pattern.match(lines[number]):
+            return number + 1
+    return None
+
+
+def _line_of_decode_error(exc: tomllib.TOMLDecodeError) -> int:
+    lineno = getattr(exc, "lineno", None)
+    if isinstance(lineno, int):
+        return lineno
+    match = re.search(r"at line (\d+)", str(exc))
+    return int(match.group(1)) if match else 1
+
+
+def _short(exc: tomllib.TOMLDecodeError) -> str:
+    msg = getattr(exc, "msg", None) or str(exc)
+    return re.sub(r"\s*\(at line \d+, column \d+\)", "", msg)

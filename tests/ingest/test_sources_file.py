@@ -1,0 +1,108 @@
+"""The sources file: a good one loads; each mistake names the file, the line and the field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.sources import SourcesFileError, load_sources, parse_duration
+
+GOOD = """\
+# Our sources
+[[source]]
+id = "wire-feed"
+kind = "feed"
+url = "https://news.example.org/world/rss.xml"
+every = "15m"
+
+[[source]]
+id = "field-notes"
+kind = "folder"
+path = "notes/"
+every = "1h"
+
+[[source]]
+id = "agency"
+kind = "page"
+url = "https://agency.example.com/bulletin/101"
+cron = "*/30 6-22 * * *"
+timeout = 5
+max_bytes = 200000
+headers = { "Accept-Language" = "en" }
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "sources.toml"
+    path.write_text(text)
+    return path
+
+
+def test_good_file(tmp_path: Path) -> None:
+    wire, notes, agency = load_sources(write(tmp_path, GOOD))
+    assert (wire.id, wire.kind, wire.interval_seconds, wire.allow_private) == (
+        "wire-feed",
+        "feed",
+        900.0,
+        False,
+    )
+    assert notes.path == (tmp_path / "notes").resolve()
+    assert agency.cron == "*/30 6-22 * * *"
+    assert agency.interval_seconds == 1800.0
+    assert (agency.timeout, agency.max_bytes, agency.headers) == (
+        5,
+        200000,
+        {"Accept-Language": "en"},
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            GOOD.replace('every = "15m"', 'every = "soon"'),
+            ":6: field 'every': 'soon' is not a duration",
+        ),
+        (GOOD.replace('every = "15m"', 'evry = "15m"'), ":6: field 'evry': unknown field"),
+        (GOOD.replace('kind = "feed"', 'kind = "podcast"'), ":4: field 'kind': Input should be"),
+        (GOOD.replace('url = "https://news', 'url = "ftp://news'), ":5: field 'url': 'ftp://news"),
+        (GOOD.replace('cron = "*/30 6-22 * * *"', 'cron = "61 * * * *"'), ":18: field 'cron':"),
+        (
+            GOOD.replace("timeout = 5", "timeout = -1"),
+            ":19: field 'timeout': Input should be greater than 0",
+        ),
+        (
+            GOOD.replace('id = "agency"', 'id = "wire-feed"'),
+            ":15: field 'id': 'wire-feed' is already used by the source at line 2",
+        ),
+        (GOOD.replace('kind = "feed"', "kind = feed"), ":4: not valid TOML (Invalid value)"),
+        (
+            GOOD.replace('every = "1h"\n', 'every = "1h"\ncron = "0 * * * *"\n'),
+            ":8: source 'field-notes': give exactly one schedule",
+        ),
+        (
+            GOOD.replace('url = "https://news.example.org/world/rss.xml"\n', ""),
+            ":2: source 'wire-feed': a feed source needs exactly one of url and path",
+        ),
+        ("", ":1: no [[source]] tables"),
+    ],
+)
+def test_mistakes_name_file_line_and_field(tmp_path: Path, text: str, message: str) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(SourcesFileError) as caught:
+        load_sources(path)
+    assert str(caught.value).startswith(str(path) + ":")
+    assert message in str(caught.value)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(SourcesFileError, match=r"nope\.toml: no such file"):
+        load_sources(tmp_path / "nope.toml")
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"), [("30s", 30), ("15m", 900), ("1h30m", 5400), ("2d", 172800), ("1.5s", 1.5)]
+)
+def test_durations(text: str, seconds: float) -> None:
+    assert parse_duration(text) == seconds
