@@ -1,15 +1,26 @@
 """The estimate history of one topic: its figures in time order, each labelled against the one
-before (first report, corroborated, raised, lowered, narrowed, widened).
+before (first report, corroborated, repeated, raised, lowered, narrowed, widened, contradicted),
+with how many *independent* sources stand behind its figure so far.
 
 A pure function of the figure rows, so the same rows always give the same history, whether they
-come from the live view or from a view as of an earlier position.
+come from the live view or from a view as of an earlier moment.
+
+Independence: a figure's origin is the source that first carried its text. Several reports of
+one source are one origin, and one text syndicated under several URLs or sources (the same
+content hash) counts with the source that carried it first, so a reprint adds no corroboration.
+
+Contradiction: a figure whose own clause rejects it ("…denied reports that 10,000 troops…") is a
+denial, not an estimate. It is labelled `contradicted`, counted apart, and never becomes the
+estimate the next figure is compared with. The cues are a short explicit list, so an analyst can
+see why a figure was read as denied.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 FIRST = "first report"
@@ -19,15 +30,41 @@ RAISED = "raised"
 LOWERED = "lowered"
 NARROWED = "narrowed"
 WIDENED = "widened"
+CONTRADICTED = "contradicted"
+
+# Words that reject a figure when they share its clause: before it ("denied reports that N"),
+# or after it for the predicate forms ("claims of N troops are false").
+_DENIAL_BEFORE = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:ed|es|ing)"
+    r"|disput(?:ed|es|ing)|rebuff(?:ed|s)?)\b",
+    re.IGNORECASE,
+)
+_DENIAL_AFTER = re.compile(
+    r"\b(?:false|untrue|baseless|groundless|fabricat\w*|fake|lies)\b", re.IGNORECASE
+)
+# A clause break between a cue and the figure: the figure then belongs to another assertion
+# ("Moscow denied it, but Kyiv said 10,000 …").
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:but|while|whereas|although|though|yet)\b|\bbut\b")
 
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """One figure of a topic's history and how it moved the estimate."""
+    """One figure of a topic's history and how it moved the estimate.
+
+    `corroboration` is the number of independent origins that had stated this figure (the same
+    bounds, and the same stance: asserted or denied) up to and including this step; `origins`
+    names them, each as its source followed by the sources that copied its text.
+    """
 
     index: int
     change: str
     figure: Mapping[str, Any]
+    corroboration: int = 1
+    origins: tuple[tuple[str, ...], ...] = field(default=())
+
+    @property
+    def denied(self) -> bool:
+        return self.change == CONTRADICTED
 
 
 def interval(figure: Mapping[str, Any]) -> tuple[float, float]:
@@ -40,14 +77,39 @@ def interval(figure: Mapping[str, Any]) -> tuple[float, float]:
     )
 
 
-def change_label(previous: Mapping[str, Any] | None, current: Mapping[str, Any]) -> str:
-    """How `current` moves the estimate relative to `previous`."""
+def is_denial(figure: Mapping[str, Any]) -> bool:
+    """True when the figure's own clause rejects it (see the module docstring)."""
+    sentence = figure.get("sentence") or ""
+    offset = figure.get("sentence_start") or 0
+    start, end = figure.get("start"), figure.get("end")
+    if start is None or end is None:
+        return False
+    before = sentence[: max(0, start - offset)]
+    after = sentence[max(0, end - offset) :]
+    for cue in _DENIAL_BEFORE.finditer(before):
+        if not _CLAUSE_BREAK.search(before[cue.end() :]):
+            return True
+    cue = _DENIAL_AFTER.search(after)
+    return bool(cue and not _CLAUSE_BREAK.search(after[: cue.start()]))
+
+
+def change_label(
+    previous: Mapping[str, Any] | None,
+    current: Mapping[str, Any],
+    new_origin: bool | None = None,
+) -> str:
+    """How `current` moves the estimate relative to `previous`.
+
+    The same bounds again corroborate when they come from a new independent origin
+    (`new_origin`; without it, from another source) and merely repeat otherwise.
+    """
     if previous is None:
         return FIRST
     (plo, phi), (clo, chi) = interval(previous), interval(current)
     if (plo, phi) == (clo, chi):
-        same_source = previous.get("source_id") == current.get("source_id")
-        return REPEATED if same_source else CORROBORATED
+        if new_origin is None:
+            new_origin = previous.get("source_id") != current.get("source_id")
+        return CORROBORATED if new_origin else REPEATED
     if clo >= plo and chi <= phi:
         return NARROWED
     if clo <= plo and chi >= phi:
@@ -61,14 +123,59 @@ def order_key(figure: Mapping[str, Any]) -> tuple[Any, ...]:
     return (figure["effective_at"], figure["position"], figure["start"])
 
 
+class _Origins:
+    """Origins seen so far, grown one figure at a time (in time order)."""
+
+    def __init__(self) -> None:
+        self.first_carrier: dict[str, str] = {}
+        self.carriers: dict[str, list[str]] = {}
+
+    def add(self, figure: Mapping[str, Any]) -> None:
+        source = str(figure.get("source_id"))
+        origin = self.first_carrier.setdefault(str(figure.get("content_sha256")), source)
+        names = self.carriers.setdefault(origin, [origin])
+        if source not in names:
+            names.append(source)
+
+    def named(self) -> tuple[tuple[str, ...], ...]:
+        return tuple((names[0], *sorted(names[1:])) for names in self.carriers.values())
+
+
+def origins(figures: Iterable[Mapping[str, Any]]) -> list[tuple[str, ...]]:
+    """The independent origins of `figures`, in order of first appearance.
+
+    A text's origin is the source that carried it first; sources that carry the same text later
+    (same content hash) are syndicated copies and count with it. All of one source's own texts
+    are one origin. Each origin is named by its source, then the sources that copied it."""
+    seen = _Origins()
+    for figure in sorted(figures, key=order_key):
+        seen.add(figure)
+    return list(seen.named())
+
+
 def build_history(figures: Iterable[Mapping[str, Any]]) -> list[Step]:
-    """Label every figure of one topic against the one before it in time."""
+    """Label every figure of one topic against the estimate before it in time."""
     steps: list[Step] = []
-    previous = None
+    previous: Mapping[str, Any] | None = None
+    support: dict[tuple[float, float, bool], _Origins] = {}
     for index, figure in enumerate(sorted(figures, key=order_key), start=1):
-        steps.append(Step(index, change_label(previous, figure), figure))
-        previous = figure
+        denied = is_denial(figure)
+        backers = support.setdefault((*interval(figure), denied), _Origins())
+        before = len(backers.carriers)
+        backers.add(figure)
+        count = len(backers.carriers)
+        if denied:
+            change = CONTRADICTED
+        else:
+            change = change_label(previous, figure, new_origin=count > before)
+            previous = figure
+        steps.append(Step(index, change, figure, count, backers.named()))
     return steps
+
+
+def current_step(steps: Sequence[Step]) -> Step | None:
+    """The estimate now: the latest figure that is asserted, not denied."""
+    return next((s for s in reversed(steps) if not s.denied), None)
 
 
 def bounds_text(figure: Mapping[str, Any]) -> str:
@@ -83,6 +190,10 @@ def bounds_text(figure: Mapping[str, Any]) -> str:
     if low != high:
         return f"{_n(low)}–{_n(high)}"
     return f"~{_n(low)}" if qualifier == "approx" else _n(low)
+
+
+def number_text(value: Any) -> str:
+    return _n(value)
 
 
 def _n(value: Any) -> str:

@@ -1,0 +1,615 @@
+"""Audit queries: a topic's timeline with a summary, time travel, and the provenance of a figure.
+
+Time travel answers "what did we know then" without rebuilding anything: the figures view keeps
+superseded figures with the position that superseded them, so the view as of log position P is
+the rows with `position <= P` that were not superseded at or before P. That is exactly what a
+replay of the log truncated at P builds (tests/audit checks it against a real replay):
+
+- `--as-of TIME` is the longest prefix of the log whose events were all observed at or before
+  TIME: what the log held then. A time is turned into a position once, so the answer is a replay
+  cut at one point, never a patchwork.
+- `--published-before TIME` keeps the reports dated (published, else observed) before TIME, as
+  a replay of only those events would: a revision counts only if it too is dated before TIME,
+  and an earlier revision stays live when its successor is dated later.
+
+Errors derive from `AuditError` (one line each, for the command to print); an unknown topic is
+`projections.queries.UnknownTopic`, shared with `osint history`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection, Table, or_, select
+
+from events import EventStore, StoredEvent
+from events.canonical import GENESIS_HASH, chain_hash, header_bytes
+from events.schema import events as events_table
+from projections.history import Step, build_history, current_step, interval, origins
+from projections.queries import FIGURES, REPORTS, UnknownTopic
+from projections.state import active_generation, projection_state, tables_of
+from projections.timefmt import iso_utc
+from projections.topics import normalise_topic, slug
+
+
+class AuditError(Exception):
+    """Base of the audit's errors.
+
+    AuditError
+    ├── ViewNotReady     the figures view is missing, stale or behind the cut-off asked for
+    ├── UnknownFigure    no figure with that id
+    └── UnknownReport    no report (or several) matching what was asked
+    """
+
+
+class ViewNotReady(AuditError):
+    pass
+
+
+class UnknownFigure(AuditError):
+    pass
+
+
+class UnknownReport(AuditError):
+    pass
+
+
+# -- the cut-off -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Cutoff:
+    """What an answer may know: the log up to `position` (None: all of it) and, of that, only
+    the reports dated before `published_before` (None: any date). `as_of` keeps the moment a
+    position was derived from, for display."""
+
+    position: int | None = None
+    as_of: str | None = None
+    published_before: str | None = None
+
+    @property
+    def is_now(self) -> bool:
+        return self.position is None and self.published_before is None
+
+    def describe(self) -> str:
+        parts = []
+        if self.as_of is not None:
+            parts.append(f"as of {self.as_of} (log position {self.position})")
+        elif self.position is not None:
+            parts.append(f"as of log position {self.position}")
+        if self.published_before is not None:
+            parts.append(f"published before {self.published_before}")
+        return ", ".join(parts) or "now"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "position": self.position,
+            "as_of": self.as_of,
+            "published_before": self.published_before,
+        }
+
+
+def observed_time(event: StoredEvent) -> str:
+    """When we saw an event: its `observed_at`, else the log's own `recorded_at`."""
+    return iso_utc(event.payload.get("observed_at")) or event.recorded_at
+
+
+def dated_time(event: StoredEvent) -> str:
+    """A report's own date: published, else observed (the figures view's `effective_at`)."""
+    return iso_utc(event.payload.get("published_at")) or observed_time(event)
+
+
+def position_as_of(store: EventStore, moment: str) -> int:
+    """The last position of the longest log prefix observed at or before `moment` (0: none).
+
+    Reads the log in order and stops at the first event observed later (constant memory)."""
+    last = 0
+    for event in store.read():
+        if observed_time(event) > moment:
+            break
+        last = event.position
+    return last
+
+
+def make_cutoff(
+    store: EventStore,
+    as_of: Any = None,
+    until: int | None = None,
+    published_before: Any = None,
+) -> Cutoff:
+    """A cut-off from a moment (`as_of`) or a log position (`until`), and a publication date."""
+    if as_of is not None and until is not None:
+        raise AuditError("give a moment (as of) or a log position (until), not both")
+    moment = iso_utc(as_of) if as_of is not None else None
+    position = position_as_of(store, moment) if moment is not None else until
+    return Cutoff(position, moment, iso_utc(published_before))
+
+
+# -- the figures under a cut-off -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """The live figures view, where it stands, and where the log stands."""
+
+    tables: dict[str, Table]
+    position: int
+    head: int
+
+    @property
+    def figures(self) -> Table:
+        return self.tables["figures"]
+
+
+def open_view(store: EventStore, conn: Connection) -> View:
+    """The live figures view, or `ViewNotReady` saying how to build it."""
+    gen = None
+    if conn.dialect.has_table(conn, projection_state.name):
+        gen = active_generation(conn, FIGURES.name)
+    if gen is None:
+        raise ViewNotReady("no figures view yet: ingest reports first (osint ingest PATH)")
+    if gen.version != FIGURES.version:
+        raise ViewNotReady(
+            f"the figures view was built by version {gen.version} and this osint reads"
+            f" {FIGURES.version}: run `osint project` to rebuild it"
+        )
+    head, _ = store.head()
+    return View(tables_of(FIGURES, gen.generation), gen.position, head)
+
+
+def figures_under(
+    store: EventStore, cutoff: Cutoff, topic: str | None = None
+) -> tuple[list[dict[str, Any]], View]:
+    """The figure rows live under `cutoff` (all topics, or one), in log order, each with
+    `superseded_at` as the cut-off sees it (None: live)."""
+    with store.read_connection() as conn:
+        view = open_view(store, conn)
+        if cutoff.position is not None and cutoff.position > view.position:
+            raise ViewNotReady(
+                f"the figures view is at log position {view.position}, before the cut-off"
+                f" ({cutoff.position}): run `osint project` first"
+            )
+        f = view.figures
+        query = select(f)
+        if topic is not None:
+            query = query.where(f.c.topic == topic)
+        p = cutoff.position
+        if p is not None:
+            query = query.where(f.c.position <= p)
+        if cutoff.published_before is not None:
+            query = query.where(f.c.effective_at < cutoff.published_before)
+        elif p is None:
+            query = query.where(f.c.superseded_at.is_(None))
+        else:
+            query = query.where(or_(f.c.superseded_at.is_(None), f.c.superseded_at > p))
+        rows = [dict(r) for r in conn.execute(query.order_by(f.c.position, f.c.start)).mappings()]
+    if cutoff.published_before is not None:
+        rows = _without_dated_successors(store, rows, cutoff)
+    for row in rows:
+        row["superseded_at"] = None
+    return rows, view
+
+
+def _without_dated_successors(
+    store: EventStore, rows: list[dict[str, Any]], cutoff: Cutoff
+) -> list[dict[str, Any]]:
+    """Drop the rows whose report has a later revision inside the cut-off (in the log up to its
+    position and dated before its date): a replay of just those events would supersede them."""
+    limit = cutoff.position
+    revisions: dict[str, list[StoredEvent]] = {}
+    kept = []
+    for row in rows:
+        superseded = row["superseded_at"]
+        if superseded is None or (limit is not None and superseded > limit):
+            kept.append(row)
+            continue
+        stream = revisions.get(row["stream_id"])
+        if stream is None:
+            stream = [e for e in store.read_stream(row["stream_id"]) if e.type == "ReportObserved"]
+            revisions[row["stream_id"]] = stream
+        later = [
+            e
+            for e in stream
+            if e.position > row["position"]
+            and (limit is None or e.position <= limit)
+            and dated_time(e) < str(cutoff.published_before)
+        ]
+        if not later:
+            kept.append(row)
+    return kept
+
+
+# -- topics ----------------------------------------------------------------------------------
+
+
+def known_topics(store: EventStore) -> list[str]:
+    """Every topic the figures view has ever held (superseded figures included)."""
+    with store.read_connection() as conn:
+        f = open_view(store, conn).figures
+        return sorted(conn.execute(select(f.c.topic).distinct()).scalars())
+
+
+def resolve_topic(name: str, known: Sequence[str]) -> str:
+    """The topic key `name` means: its normal form, a bare actor or category that names one
+    topic, or a single close spelling. `UnknownTopic` lists the candidates otherwise."""
+    key = normalise_topic(name)
+    if key in known:
+        return key
+    if "/" not in name and name.strip():
+        word = slug(name)
+        parts = sorted(k for k in known if word in k.split("/"))
+        if len(parts) == 1:
+            return parts[0]
+        if parts:
+            raise UnknownTopic(f"{name!r} names several topics: {', '.join(parts)}")
+        key = key.split("/")[0]
+        candidates = {k.split("/")[1]: k for k in known} | {k.split("/")[0]: k for k in known}
+        close = difflib.get_close_matches(key, list(candidates), n=3, cutoff=0.8)
+        matches = sorted({candidates[c] for c in close})
+    else:
+        matches = difflib.get_close_matches(key, list(known), n=5, cutoff=0.85)
+    if len(matches) == 1:
+        return matches[0]
+    hint = f"; did you mean {' or '.join(matches)}?" if matches else ""
+    if not matches and known:
+        hint = f"; known topics: {', '.join(list(known)[:8])}" + (" …" if len(known) > 8 else "")
+    raise UnknownTopic(f"unknown topic {name!r} (read as {normalise_topic(name)!r}){hint}")
+
+
+# -- the timeline ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """The top of an audit: the current estimate and the range of the live claims."""
+
+    current: Step | None
+    figures: int
+    asserted: int
+    denied: int
+    low: float | None
+    high: float | None
+    lowest: Step | None
+    highest: Step | None
+    origins: tuple[tuple[str, ...], ...]
+    denials: tuple[Step, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "current_figure_id": self.current.figure["figure_id"] if self.current else None,
+            "current_text": self.current.figure["text"] if self.current else None,
+            "current_low": self.current.figure["low"] if self.current else None,
+            "current_high": self.current.figure["high"] if self.current else None,
+            "figures": self.figures,
+            "asserted": self.asserted,
+            "denied": self.denied,
+            "range_low": self.low,
+            "range_high": self.high,
+            "independent_sources": len(self.origins),
+            "origins": [list(o) for o in self.origins],
+            "denied_by": [s.figure["figure_id"] for s in self.denials],
+        }
+
+
+def summarise(steps: Sequence[Step]) -> Summary:
+    asserted = [s for s in steps if not s.denied]
+    low = high = None
+    lowest = highest = None
+    for step in asserted:
+        for bound in interval(step.figure):
+            if bound in (float("inf"), float("-inf")):
+                continue
+            if low is None or bound < low:
+                low, lowest = bound, step
+            if high is None or bound > high:
+                high, highest = bound, step
+    return Summary(
+        current=current_step(steps),
+        figures=len(steps),
+        asserted=len(asserted),
+        denied=len(steps) - len(asserted),
+        low=low,
+        high=high,
+        lowest=lowest,
+        highest=highest,
+        origins=tuple(origins(s.figure for s in asserted)),
+        denials=tuple(s for s in steps if s.denied),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """One topic's audit: every figure with its change, and the summary, under a cut-off."""
+
+    topic: str
+    steps: list[Step]
+    summary: Summary
+    cutoff: Cutoff
+    view_position: int
+    head: int
+
+
+def audit(store: EventStore, name: str, cutoff: Cutoff | None = None) -> Timeline:
+    """The timeline of topic `name` (tolerant spelling) under `cutoff` (default: now)."""
+    cutoff = cutoff or Cutoff()
+    topic = resolve_topic(name, known_topics(store))
+    rows, view = figures_under(store, cutoff, topic)
+    steps = build_history(rows)
+    return Timeline(topic, steps, summarise(steps), cutoff, view.position, view.head)
+
+
+@dataclass(frozen=True, slots=True)
+class TopicEstimate:
+    topic: str
+    category: str
+    actor: str | None
+    summary: Summary
+
+
+def topic_estimates(store: EventStore, cutoff: Cutoff | None = None) -> list[TopicEstimate]:
+    """Every topic with figures under `cutoff`, most figures first."""
+    rows, _ = figures_under(store, cutoff or Cutoff())
+    by_topic: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_topic.setdefault(row["topic"], []).append(row)
+    found = []
+    for topic, figures in by_topic.items():
+        summary = summarise(build_history(figures))
+        sample = summary.current.figure if summary.current else figures[-1]
+        found.append(TopicEstimate(topic, sample["category"], sample["actor"], summary))
+    return sorted(found, key=lambda t: (-t.summary.figures, t.topic))
+
+
+# -- provenance --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One link of a provenance chain, re-verified from the stored bytes."""
+
+    name: str
+    ok: bool
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFacts:
+    source_id: str
+    reports: int
+    first_observed_at: str | None
+    last_observed_at: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class FigureChain:
+    """A figure and everything it rests on: sentence, report revision, event, source, rules."""
+
+    figure: dict[str, Any]
+    event: StoredEvent
+    checks: list[Check]
+    source: SourceFacts
+    revisions: list[int]
+    step: Step | None
+    rules: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return all(c.ok for c in self.checks)
+
+
+_FIGURE_ID = re.compile(r"#?(\d+)-(\d+)")
+
+
+def figure_chain(store: EventStore, figure_id: str) -> FigureChain:
+    """The provenance chain of one figure (live or superseded), every link re-checked."""
+    match = _FIGURE_ID.fullmatch(figure_id.strip())
+    if not match:
+        raise UnknownFigure(f"{figure_id!r} is not a figure id (they look like 12-0)")
+    fid = f"{match.group(1)}-{match.group(2)}"
+    with store.read_connection() as conn:
+        view = open_view(store, conn)
+        f = view.figures
+        row = conn.execute(select(f).where(f.c.figure_id == fid)).mappings().first()
+        if row is None:
+            raise UnknownFigure(f"no figure {fid!r} in the figures view (see osint audit TOPIC)")
+        figure = dict(row)
+        raw = conn.execute(
+            select(events_table).where(events_table.c.position == figure["position"])
+        ).first()
+        previous = conn.execute(
+            select(events_table.c.hash).where(events_table.c.position == figure["position"] - 1)
+        ).scalar()
+        source = _source_facts(conn, figure["source_id"])
+    event = store.get(figure["position"])
+    if event is None or raw is None:
+        raise UnknownFigure(f"figure {fid}: its event at position {figure['position']} is gone")
+    revisions = [
+        e.payload.get("revision", 1)
+        for e in store.read_stream(figure["stream_id"])
+        if e.type == "ReportObserved"
+    ]
+    checks = _checks(figure, event, raw, previous)
+    step = None
+    if figure["superseded_at"] is None:
+        rows, _ = figures_under(store, Cutoff(), figure["topic"])
+        step = next(
+            (s for s in build_history(rows) if s.figure["figure_id"] == fid),
+            None,
+        )
+    return FigureChain(
+        figure, event, checks, source, revisions, step, list(orjson.loads(figure["rules"]))
+    )
+
+
+def _checks(
+    figure: dict[str, Any], event: StoredEvent, raw: Any, previous: str | None
+) -> list[Check]:
+    text = event.payload.get("text", "")
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    span = text[figure["start"] : figure["end"]]
+    s0 = figure["sentence_start"]
+    sentence = text[s0 : s0 + len(figure["sentence"])]
+    header = header_bytes(
+        raw.event_id,
+        raw.stream_id,
+        raw.stream_version,
+        raw.type,
+        raw.schema_version,
+        raw.recorded_at,
+        raw.metadata.encode(),
+    )
+    recomputed = chain_hash(raw.prev_hash, raw.position, header, raw.payload.encode())
+    expected_prev = GENESIS_HASH if raw.position == 1 else previous
+    return [
+        Check(
+            "event",
+            event.event_id == figure["event_id"],
+            f"position {event.position} holds event {event.event_id}",
+        ),
+        Check(
+            "content hash",
+            digest == figure["content_sha256"] == event.payload.get("content_sha256"),
+            f"SHA-256 of the report text is {digest}",
+        ),
+        Check(
+            "span",
+            span == figure["text"],
+            f"text[{figure['start']}:{figure['end']}] is {span!r}",
+        ),
+        Check(
+            "sentence",
+            sentence == figure["sentence"],
+            f"the sentence starts at character {s0}",
+        ),
+        Check(
+            "event hash",
+            recomputed == raw.hash,
+            f"recomputed from the stored row: {recomputed}",
+        ),
+        Check(
+            "chain link",
+            raw.prev_hash == expected_prev,
+            f"prev_hash {raw.prev_hash[:16]}… is the hash of position {raw.position - 1}",
+        ),
+    ]
+
+
+def _source_facts(conn: Connection, source_id: str) -> SourceFacts:
+    gen = active_generation(conn, REPORTS.name)
+    if gen is None:
+        return SourceFacts(source_id, 0, None, None)
+    r = tables_of(REPORTS, gen.generation)["reports"]
+    rows = conn.execute(
+        select(r.c.first_observed_at, r.c.last_observed_at).where(r.c.source_id == source_id)
+    ).all()
+    firsts = [iso_utc(a) for a, _ in rows]
+    lasts = [iso_utc(b) for _, b in rows]
+    return SourceFacts(
+        source_id,
+        len(rows),
+        min(firsts) if firsts else None,  # type: ignore[type-var]
+        max(lasts) if lasts else None,  # type: ignore[type-var]
+    )
+
+
+# -- report revisions ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    event: StoredEvent
+    figures: list[dict[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportHistory:
+    """A report's revisions in order, their figures, and the text diff between each pair."""
+
+    stream_id: str
+    revisions: list[Revision]
+    diffs: list[list[str]] = field(default_factory=list)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
+
+
+def sentence_lines(text: str) -> list[str]:
+    """A text cut into sentences, one a line: a diff then names the sentences that changed."""
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def report_history(store: EventStore, report_id: str) -> ReportHistory:
+    """The revisions of one report, named by stream id, URL, item key, log position or figure id."""
+    stream_id = _resolve_report(store, report_id.strip())
+    revisions_events = [e for e in store.read_stream(stream_id) if e.type == "ReportObserved"]
+    if not revisions_events:
+        raise UnknownReport(f"no report {report_id!r}")
+    with store.read_connection() as conn:
+        gen = active_generation(conn, FIGURES.name)
+        figures: list[dict[str, Any]] = []
+        if gen is not None:
+            f = tables_of(FIGURES, gen.generation)["figures"]
+            figures = [
+                dict(r)
+                for r in conn.execute(
+                    select(f).where(f.c.stream_id == stream_id).order_by(f.c.position, f.c.start)
+                ).mappings()
+            ]
+    revisions = [
+        Revision(e, [f for f in figures if f["position"] == e.position]) for e in revisions_events
+    ]
+    diffs = [
+        list(
+            difflib.unified_diff(
+                sentence_lines(a.event.payload["text"]),
+                sentence_lines(b.event.payload["text"]),
+                fromfile=f"revision {a.event.payload.get('revision', 1)}",
+                tofile=f"revision {b.event.payload.get('revision', 1)}",
+                lineterm="",
+                n=1,
+            )
+        )
+        for a, b in itertools.pairwise(revisions)
+    ]
+    return ReportHistory(stream_id, revisions, diffs)
+
+
+def _resolve_report(store: EventStore, report_id: str) -> str:
+    if report_id.startswith("report/"):
+        return report_id
+    match = re.fullmatch(r"#?(\d+)(?:-\d+)?", report_id)
+    if match:
+        event = store.get(int(match.group(1)))
+        if event is None or event.type != "ReportObserved":
+            raise UnknownReport(f"no report at log position {match.group(1)}")
+        return event.stream_id
+    with store.read_connection() as conn:
+        gen = active_generation(conn, REPORTS.name)
+        if gen is None:
+            raise UnknownReport(f"no report {report_id!r}: the reports view is empty")
+        r = tables_of(REPORTS, gen.generation)["reports"]
+        found = list(
+            conn.execute(
+                select(r.c.stream_id).where(
+                    or_(
+                        r.c.url == report_id,
+                        r.c.item_key == report_id,
+                        r.c.stream_id == f"report/{report_id}",
+                    )
+                )
+            ).scalars()
+        )
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise UnknownReport(f"{report_id!r} names {len(found)} reports: {', '.join(found)}")
+    raise UnknownReport(
+        f"no report {report_id!r}: name it by URL, item key, source/item, stream id or position"
+    )
