@@ -1,23 +1,53 @@
-"""`osint history`: the topics and the estimate history of one topic, with provenance."""
+"""`osint history`: the topics and the estimate history of one topic, with provenance, now or
+as of an earlier moment."""
 
 from __future__ import annotations
 
-import json
+from datetime import datetime
 
 import click
-from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from osint.context import AppContext, pass_app
+from osint.render import (
+    STEP_COLUMNS,
+    console,
+    echo_csv,
+    echo_json,
+    marked_sentence,
+    origins_text,
+    step_record,
+    topic_record,
+)
+from osint.timetravel import cutoff_from, time_travel_options
+from projections.audit import AuditError, TopicEstimate, ViewMissing, audit, topic_estimates
 from projections.history import Step, bounds_text
-from projections.queries import UnknownTopic, history, topics
+from projections.queries import UnknownTopic
 
 
 @click.command("history")
 @click.argument("topic", required=False)
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@time_travel_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("table", "json", "csv")),
+    default="table",
+    show_default=True,
+    help="Output as readable text, JSON, or CSV (one row per figure or topic).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
 @pass_app
-def history_command(app: AppContext, topic: str | None, as_json: bool) -> None:
+def history_command(
+    app: AppContext,
+    topic: str | None,
+    as_of: datetime | None,
+    until: int | None,
+    published_before: datetime | None,
+    fmt: str,
+    as_json: bool,
+) -> None:
     """The estimate history: without TOPIC the topics and their current estimate; with TOPIC
     (category/actor, e.g. troops/north-korea) every figure with its provenance.
 
@@ -26,97 +56,104 @@ def history_command(app: AppContext, topic: str | None, as_json: bool) -> None:
       osint history
       osint history troops/north-korea
       osint history "Troops / North Korea" --json
+      osint history troops/north-korea --as-of 2024-11-05 --format csv
     """
+    fmt = "json" if as_json else fmt
     store = app.store()
-    with store.read_connection() as conn:
-        if topic is None:
-            summaries = topics(conn)
-            if as_json:
-                click.echo(
-                    json.dumps(
-                        [
-                            {
-                                "topic": s.topic,
-                                "category": s.category,
-                                "actor": s.actor,
-                                "figures": s.figure_count,
-                                "current": s.current,
-                            }
-                            for s in summaries
-                        ],
-                        ensure_ascii=False,
-                        indent=2,
-                    )
-                )
-            else:
-                _print_topics(summaries)
-            return
+    cutoff = cutoff_from(store, as_of, until, published_before)
+    if topic is None:
         try:
-            key, steps = history(conn, topic)
-        except UnknownTopic as exc:
+            estimates = topic_estimates(store, cutoff)
+        except ViewMissing:
+            estimates = []
+        except AuditError as exc:
             raise click.ClickException(str(exc)) from None
-    if as_json:
-        click.echo(
-            json.dumps(
-                {
-                    "topic": key,
-                    "steps": [{"index": s.index, "change": s.change, **s.figure} for s in steps],
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        if fmt == "json":
+            echo_json([_topic_json(e) for e in estimates])
+        elif fmt == "csv":
+            echo_csv([topic_record(e) for e in estimates])
+        else:
+            _print_topics(estimates)
         return
-    _print_steps(key, steps)
+    try:
+        timeline = audit(store, topic, cutoff)
+    except (AuditError, UnknownTopic) as exc:
+        raise click.ClickException(str(exc)) from None
+    if fmt == "json":
+        echo_json(
+            {
+                "topic": timeline.topic,
+                "cutoff": cutoff.to_dict(),
+                "steps": [step_record(s) for s in timeline.steps],
+            }
+        )
+    elif fmt == "csv":
+        echo_csv([step_record(s) for s in timeline.steps], STEP_COLUMNS)
+    else:
+        _print_steps(timeline.topic, timeline.steps, cutoff.describe())
 
 
-def _print_topics(summaries) -> None:  # type: ignore[no-untyped-def]
-    console = Console()
-    if not summaries:
-        console.print("no figures yet: ingest some reports first (osint ingest PATH)")
+def _topic_json(estimate: TopicEstimate) -> dict:  # type: ignore[type-arg]
+    s = estimate.summary
+    return {
+        "topic": estimate.topic,
+        "category": estimate.category,
+        "actor": estimate.actor,
+        "figures": s.figures,
+        "independent_sources": len(s.origins),
+        "current": dict(s.current.figure) if s.current else None,
+    }
+
+
+def _print_topics(estimates: list[TopicEstimate]) -> None:
+    out = console()
+    if not estimates:
+        out.print("no figures yet: ingest some reports first (osint ingest PATH)")
         return
     table = Table("topic", "figures", "current estimate", "claimed by", "source", "as of")
-    for s in summaries:
-        c = s.current
+    for e in estimates:
+        c = e.summary.current.figure if e.summary.current else None
         table.add_row(
-            s.topic,
-            str(s.figure_count),
-            f"{c['text']} ({bounds_text(c)})",
-            c.get("attribution") or "—",
-            c["source_id"],
-            c["effective_at"][:10],
+            e.topic,
+            str(e.summary.figures),
+            f"{c['text']} ({bounds_text(c)})" if c else "—",
+            (c.get("attribution") or "—") if c else "—",
+            c["source_id"] if c else "—",
+            c["effective_at"][:10] if c else "—",
         )
-    console.print(table)
+    out.print(table)
 
 
-def _print_steps(key: str, steps: list[Step]) -> None:
-    console = Console(highlight=False)
-    current = steps[-1].figure
-    console.print(
-        f"[bold]{key}[/bold]: {len(steps)} figure(s); current estimate "
-        f"[bold]{current['text']}[/bold] ({bounds_text(current)})"
+def _print_steps(key: str, steps: list[Step], when: str) -> None:
+    out = console()
+    if not steps:
+        out.print(f"[bold]{key}[/bold] ({when}): no figures")
+        return
+    current = next((s.figure for s in reversed(steps) if not s.denied), steps[-1].figure)
+    out.print(
+        f"[bold]{key}[/bold] ({when}): {len(steps)} figure(s); current estimate "
+        f"[bold]{escape(current['text'])}[/bold] ({bounds_text(current)})"
     )
     for step in steps:
         f = step.figure
         hedged = "hedged" if f["hedged"] else "not hedged"
-        sentence = f["sentence"]
-        start = f["start"] - f["sentence_start"]
-        end = f["end"] - f["sentence_start"]
-        marked = sentence[:start] + "[bold]" + sentence[start:end] + "[/bold]" + sentence[end:]
-        console.print()
-        console.print(
-            f"[bold]#{step.index} {step.change}[/bold]: [bold]{f['text']}[/bold]"
+        out.print()
+        out.print(
+            f"[bold]#{step.index} {step.change}[/bold]: [bold]{escape(f['text'])}[/bold]"
             f" ({bounds_text(f)}, {f['qualifier']}), {hedged}"
         )
-        console.print(f"   claimed by  {f['attribution'] or '—'}")
-        console.print(f"   sentence    “{marked}”")
-        console.print(f"   report      {f['title'] or f['item_key']}")
-        console.print(f"               {f['url'] or f['item_key']} (revision {f['revision']})")
-        console.print(
+        out.print(f"   claimed by  {escape(f['attribution'] or '—')}")
+        out.print(f"   sources     {step.corroboration} independent: {origins_text(step.origins)}")
+        marked = escape(marked_sentence(f, "\x00", "\x01"))
+        marked = marked.replace("\x00", "[bold]").replace("\x01", "[/bold]")
+        out.print(f"   sentence    “{marked}”")
+        out.print(f"   report      {escape(f['title'] or f['item_key'])}")
+        out.print(f"               {escape(f['url'] or f['item_key'])} (revision {f['revision']})")
+        out.print(
             f"   source      {f['source_id']}   published {f['published_at'] or 'unknown'}"
             f"   observed {f['observed_at']}"
         )
-        console.print(
+        out.print(
             f"   log         position {f['position']}, event {f['event_id']},"
             f" figure {f['figure_id']}"
         )

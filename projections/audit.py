@@ -43,13 +43,18 @@ class AuditError(Exception):
     """Base of the audit's errors.
 
     AuditError
-    ├── ViewNotReady     the figures view is missing, stale or behind the cut-off asked for
+    ├── ViewNotReady     the figures view is stale or behind the cut-off asked for
+    │   └── ViewMissing  it was never built (nothing ingested yet)
     ├── UnknownFigure    no figure with that id
     └── UnknownReport    no report (or several) matching what was asked
     """
 
 
 class ViewNotReady(AuditError):
+    pass
+
+
+class ViewMissing(ViewNotReady):
     pass
 
 
@@ -154,7 +159,7 @@ def open_view(store: EventStore, conn: Connection) -> View:
     if conn.dialect.has_table(conn, projection_state.name):
         gen = active_generation(conn, FIGURES.name)
     if gen is None:
-        raise ViewNotReady("no figures view yet: ingest reports first (osint ingest PATH)")
+        raise ViewMissing("no figures yet: ingest some reports first (osint ingest PATH)")
     if gen.version != FIGURES.version:
         raise ViewNotReady(
             f"the figures view was built by version {gen.version} and this osint reads"

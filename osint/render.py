@@ -1,0 +1,140 @@
+"""Output helpers: the same records as a table, JSON or CSV.
+
+JSON and CSV carry every provenance field of a figure (the figures view's columns) beside the
+audit's own (index, change, corroboration, origins), so the output loads straight into pandas
+or a spreadsheet. CSV cells hold lists as JSON text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, TypeVar
+
+import click
+import orjson
+from rich.console import Console
+from sqlalchemy import MetaData
+
+from projections.audit import Summary, Timeline, TopicEstimate
+from projections.figures import FiguresProjector
+from projections.history import Step, bounds_text
+
+F = TypeVar("F", bound=Callable[..., Any])
+FORMATS = ("table", "json", "csv")
+
+# Every column of the figures view, after the audit's own fields: the CSV header.
+FIGURE_COLUMNS = [c.name for c in FiguresProjector().define_tables(MetaData(), "")["figures"].c]
+STEP_COLUMNS = ["index", "change", "corroboration", "origins", "bounds", *FIGURE_COLUMNS]
+
+
+def format_option(command: F) -> F:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default="table",
+        show_default=True,
+        help="Output as a readable table, JSON, or CSV (one row per figure).",
+    )(command)
+
+
+def console() -> Console:
+    """A console for readable output: no re-wrapping of long lines, and tables 160 columns
+    wide when the output goes to a file or a pipe (rich would squeeze them to 80)."""
+    probe = Console()
+    return Console(highlight=False, soft_wrap=True, width=None if probe.is_terminal else 160)
+
+
+def echo_json(value: Any) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+def echo_csv(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = None) -> None:
+    columns = list(columns or (rows[0].keys() if rows else []))
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _cell(row.get(k)) for k in columns})
+    click.echo(out.getvalue(), nl=False)
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, list | tuple | dict):
+        return json.dumps(value, ensure_ascii=False)
+    if value is None:
+        return ""
+    return value
+
+
+def origins_text(origins: Iterable[Sequence[str]]) -> str:
+    """`seoul-herald; wire-east (copied by daily-ledger)`."""
+    parts = []
+    for origin in origins:
+        first, *copies = origin
+        parts.append(f"{first} (copied by {', '.join(copies)})" if copies else first)
+    return "; ".join(parts)
+
+
+def step_record(step: Step) -> dict[str, Any]:
+    """One flat record per figure: the audit's fields, then every column of the figures view."""
+    figure = dict(step.figure)
+    rules = figure.get("rules")
+    if isinstance(rules, str):
+        figure["rules"] = orjson.loads(rules)
+    return {
+        "index": step.index,
+        "change": step.change,
+        "corroboration": step.corroboration,
+        "origins": [list(o) for o in step.origins],
+        "bounds": bounds_text(figure),
+        **figure,
+    }
+
+
+def timeline_json(timeline: Timeline) -> dict[str, Any]:
+    return {
+        "topic": timeline.topic,
+        "cutoff": timeline.cutoff.to_dict(),
+        "view_position": timeline.view_position,
+        "log_head": timeline.head,
+        "summary": timeline.summary.to_dict(),
+        "steps": [step_record(s) for s in timeline.steps],
+    }
+
+
+def topic_record(estimate: TopicEstimate) -> dict[str, Any]:
+    s: Summary = estimate.summary
+    current = dict(s.current.figure) if s.current else {}
+    record: dict[str, Any] = {
+        "topic": estimate.topic,
+        "category": estimate.category,
+        "actor": estimate.actor,
+        "figures": s.figures,
+        "denied": s.denied,
+        "independent_sources": len(s.origins),
+        "range_low": s.low,
+        "range_high": s.high,
+        "current_bounds": bounds_text(current) if current else None,
+    }
+    for key, value in current.items():
+        record[f"current_{key}"] = value
+    return record
+
+
+def short_time(value: str | None) -> str:
+    """`2024-10-23T06:00:00.000000Z` as `2024-10-23 06:00Z`."""
+    if not value:
+        return "unknown"
+    return f"{value[:10]} {value[11:16]}Z"
+
+
+def marked_sentence(figure: Mapping[str, Any], left: str = "[", right: str = "]") -> str:
+    """The figure's sentence with its span between `left` and `right`."""
+    sentence = figure["sentence"]
+    start = figure["start"] - figure["sentence_start"]
+    end = figure["end"] - figure["sentence_start"]
+    return sentence[:start] + left + sentence[start:end] + right + sentence[end:]
