@@ -117,8 +117,9 @@ def draw(timeline: Timeline) -> Figure:
     marks = [_draw_step(ax, step, colours[_claimant(step.figure)], arrow) for step in steps]
     ax.set_ylim(0, top)
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{int(v):,}"))
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=4, maxticks=10))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b %Y"))
+    locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     ax.grid(True, axis="y", color="#dddddd", linewidth=0.6)
     ax.set_axisbelow(True)
     for side in ("top", "right"):
