@@ -110,6 +110,8 @@ def print_timeline(timeline: Timeline) -> None:
             f"bounds from {number_text(s.low)} ({s.lowest.figure['source_id']})"
             f" to {number_text(s.high)} ({s.highest.figure['source_id']})"
         )
+        if s.low == s.high:
+            span = f"one bound: {number_text(s.low)} ({s.lowest.figure['source_id']})"
     console.print(
         f"live claims       {s.asserted} figure(s) from {len(s.origins)} independent"
         f" source(s); {span}"
