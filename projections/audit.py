@@ -133,6 +133,8 @@ def make_cutoff(
     if as_of is not None and until is not None:
         raise AuditError("give a moment (as of) or a log position (until), not both")
     moment = iso_utc(as_of) if as_of is not None else None
+    if until is not None:
+        until = min(until, store.head()[0])  # past the end of the log is the whole log
     position = position_as_of(store, moment) if moment is not None else until
     return Cutoff(position, moment, iso_utc(published_before))
 
