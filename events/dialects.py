@@ -11,9 +11,10 @@ commit, so positions are handed out in commit order and the hash chain stays lin
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import Connection, Engine, event, text
 
@@ -29,6 +30,8 @@ _SCHEMA_LOCK_KEY = 7_316_449_021
 class Dialect(Protocol):
     name: str
     insert_events_sql: str
+    update_head_sql: str
+    param: str
 
     def configure(self, engine: Engine) -> None: ...
 
@@ -40,6 +43,14 @@ class Dialect(Protocol):
 
     def install_triggers(self, conn: Connection) -> None: ...
 
+    def raw_write(self, engine: Engine) -> Iterator[Any]: ...
+
+    def release(self) -> None: ...
+
+    def lock_head_raw(self, cursor: Any) -> tuple[int, str]: ...
+
+    def in_list(self, column: str, values: Sequence[str]) -> tuple[str, tuple[Any, ...]]: ...
+
 
 def _insert_sql(placeholder: str) -> str:
     columns = ", ".join(EVENT_COLUMNS)
@@ -48,6 +59,18 @@ def _insert_sql(placeholder: str) -> str:
 
 
 _HEAD_SQL = "SELECT position, hash FROM log_head WHERE id = 1"
+
+
+def _update_head_sql(placeholder: str) -> str:
+    return f"UPDATE log_head SET position = {placeholder}, hash = {placeholder} WHERE id = 1"
+
+
+def _release(raw: Any) -> None:
+    """Return a pooled connection; if the transaction is still open, roll it back first."""
+    try:
+        raw.rollback()
+    finally:
+        raw.close()
 
 
 class SQLiteDialect:
@@ -82,6 +105,52 @@ class SQLiteDialect:
         position, hash_ = conn.exec_driver_sql(_HEAD_SQL).one()
         return int(position), str(hash_)
 
+    # The append hot path runs on the driver's own cursor: SQLAlchemy's per-statement overhead
+    # was half the cost of an append (profile in bench/README.md). Same locking as `write`.
+    param = "?"
+    update_head_sql = _update_head_sql("?")
+
+    def __init__(self) -> None:
+        # Appends reuse one pooled connection (a pool checkout and reset cost a sixth of a
+        # one-event append). SQLite admits one writer at a time anyway, so the lock that guards
+        # it costs this process no concurrency.
+        self._held: Any = None
+        self._held_lock = threading.Lock()
+
+    @contextmanager
+    def raw_write(self, engine: Engine) -> Iterator[Any]:
+        """A driver cursor inside `BEGIN IMMEDIATE`; commits on success, rolls back on error."""
+        with self._held_lock:
+            if self._held is None:
+                self._held = engine.raw_connection()
+            raw = self._held
+            cursor = raw.cursor()
+            try:
+                cursor.execute("BEGIN IMMEDIATE")
+                yield cursor
+                cursor.execute("COMMIT")
+            except BaseException:
+                raw.rollback()
+                raise
+            finally:
+                cursor.close()
+
+    def release(self) -> None:
+        """Give the held append connection back to the pool."""
+        with self._held_lock:
+            if self._held is not None:
+                self._held.close()
+                self._held = None
+
+    def lock_head_raw(self, cursor: Any) -> tuple[int, str]:
+        """BEGIN IMMEDIATE already holds the write lock: just read the head."""
+        cursor.execute(_HEAD_SQL)
+        position, hash_ = cursor.fetchone()
+        return int(position), str(hash_)
+
+    def in_list(self, column: str, values: Sequence[str]) -> tuple[str, tuple[Any, ...]]:
+        return f"{column} IN ({', '.join('?' * len(values))})", tuple(values)
+
     def install_triggers(self, conn: Connection) -> None:
         for verb in ("UPDATE", "DELETE"):
             conn.exec_driver_sql(
@@ -113,6 +182,33 @@ class PostgresDialect:
     def lock_head(self, conn: Connection) -> tuple[int, str]:
         position, hash_ = conn.exec_driver_sql(_HEAD_SQL + " FOR UPDATE").one()
         return int(position), str(hash_)
+
+    param = "%s"
+    update_head_sql = _update_head_sql("%s")
+
+    @contextmanager
+    def raw_write(self, engine: Engine) -> Iterator[Any]:
+        """A driver cursor in a transaction (psycopg begins implicitly); commits on success."""
+        raw = engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            yield cursor
+            raw.commit()
+        finally:
+            _release(raw)
+
+    def release(self) -> None:
+        """Nothing held: PostgreSQL appends check a connection out of the pool each time, so
+        the pool's pre-ping replaces one lost after a server restart."""
+
+    def lock_head_raw(self, cursor: Any) -> tuple[int, str]:
+        cursor.execute(_HEAD_SQL + " FOR UPDATE")
+        position, hash_ = cursor.fetchone()
+        return int(position), str(hash_)
+
+    def in_list(self, column: str, values: Sequence[str]) -> tuple[str, tuple[Any, ...]]:
+        """One array parameter: the statement text (and its server-side plan) never varies."""
+        return f"{column} = ANY(%s)", (list(values),)
 
     def install_triggers(self, conn: Connection) -> None:
         conn.exec_driver_sql(

@@ -3,9 +3,13 @@ type: a database that normalises JSON (PostgreSQL's jsonb) would change the hash
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from sqlalchemy import (
     BigInteger,
     Column,
+    Connection,
     Integer,
     MetaData,
     String,
@@ -14,7 +18,9 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 1
+# The version of the tables below. A database records the version that made it (`schema_info`);
+# opening an older one runs the steps in `UPGRADES` in order, and a newer one is refused.
+SCHEMA_VERSION = 2
 
 metadata = MetaData()
 
@@ -65,3 +71,20 @@ EVENT_COLUMNS = (
     "prev_hash",
     "hash",
 )
+
+
+if TYPE_CHECKING:
+    from events.dialects import Dialect
+
+
+def _v1_to_v2(conn: Connection, dialect: Dialect) -> None:
+    """Version 2 added the PostgreSQL insert trigger that wakes followers (LISTEN/NOTIFY);
+    installing the triggers again adds it (every trigger statement is idempotent)."""
+    dialect.install_triggers(conn)
+
+
+# UPGRADES[n] lifts a database from schema version n to n + 1. Steps run in order, in one
+# transaction under the schema lock, so concurrent openers upgrade once and a failed step leaves
+# the database at its old version. They may add tables, columns, indexes and triggers, never
+# rewrite an event.
+UPGRADES: dict[int, Callable[[Connection, Dialect], None]] = {1: _v1_to_v2}

@@ -17,7 +17,6 @@ import orjson
 from sqlalchemy import (
     Connection,
     Engine,
-    bindparam,
     create_engine,
     func,
     insert,
@@ -27,7 +26,12 @@ from sqlalchemy import (
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import make_url
 
-from events.canonical import GENESIS_HASH, canonical_json, chain_hash, header_bytes
+from events.canonical import (
+    GENESIS_HASH,
+    chain_digest,
+    header_head,
+    header_tail,
+)
 from events.dialects import Dialect, dialect_for
 from events.envelope import NewEvent, StoredEvent
 from events.errors import (
@@ -37,7 +41,15 @@ from events.errors import (
     SchemaVersionError,
     StoreUnavailable,
 )
-from events.schema import SCHEMA_VERSION, events, log_head, metadata, schema_info
+from events.schema import (
+    EVENT_COLUMNS,
+    SCHEMA_VERSION,
+    UPGRADES,
+    events,
+    log_head,
+    metadata,
+    schema_info,
+)
 from events.upcasting import UpcasterRegistry, default_upcasters
 
 PAGE_SIZE = 1000
@@ -48,11 +60,17 @@ def utc_now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-@dataclass(frozen=True, slots=True)
-class _Encoded:
-    event: NewEvent
-    payload: bytes
-    metadata: bytes
+# An event with its canonical payload and metadata bytes.
+_Encoded = tuple[NewEvent, bytes, bytes]
+_SORTED = orjson.OPT_SORT_KEYS
+_dumps = orjson.dumps
+_loads = orjson.loads
+# Ids per IN (…) list: well under SQLite's parameter limit, small enough for one plan.
+_IN_CHUNK = 500
+
+
+class _Collision(Exception):
+    """The fast path hit a unique index: retry on the careful path."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,12 +84,11 @@ class VerifyReport:
     reason: str | None = None
 
 
-_READ_PAGE = (
-    select(*events.c)
-    .where(events.c.position > bindparam("after"), events.c.position <= bindparam("until"))
-    .order_by(events.c.position)
-    .limit(bindparam("limit"))
-)
+def _page_sql(param: str) -> str:
+    return (
+        f"SELECT {', '.join(EVENT_COLUMNS)} FROM events"
+        f" WHERE position > {param} AND position <= {param} ORDER BY position LIMIT {param}"
+    )
 
 
 def create_store_engine(url: str) -> Engine:
@@ -103,6 +120,7 @@ class EventStore:
         self.dialect: Dialect = dialect_for(engine)
         self.dialect.configure(engine)
         self.upcasters = upcasters or default_upcasters
+        self._page_sql = _page_sql(self.dialect.param)
         self._ensure_schema()
 
     @classmethod
@@ -110,6 +128,7 @@ class EventStore:
         return cls(create_store_engine(url), upcasters)
 
     def close(self) -> None:
+        self.dialect.release()
         self.engine.dispose()
 
     # -- transactions ------------------------------------------------------------------------
@@ -135,28 +154,30 @@ class EventStore:
             raise StoreUnavailable(_describe(self.engine, exc)) from exc
 
     def _ensure_schema(self) -> None:
+        """Create the schema in an empty database, or upgrade an older one step by step
+        (`events.schema.UPGRADES`), under the schema lock; refuse one made by a newer program."""
         try:
             with self.engine.connect() as conn:
                 version = _schema_version(conn)
             if version == SCHEMA_VERSION:
                 return
-            if version is not None and version > SCHEMA_VERSION:
-                raise SchemaVersionError(
-                    f"the database was made by a newer version of osint (schema {version},"
-                    f" this program knows {SCHEMA_VERSION}); upgrade osint to open it"
-                )
+            _refuse_newer(self.engine, version)
             with self.dialect.write(self.engine) as conn:
                 self.dialect.lock_schema(conn)
-                metadata.create_all(conn)
+                # Another process may have created or upgraded it while we waited for the lock.
                 version = _schema_version(conn)
+                _refuse_newer(self.engine, version)
                 if version is None:
+                    metadata.create_all(conn)
                     conn.execute(insert(schema_info).values(id=1, version=SCHEMA_VERSION))
                     conn.execute(insert(log_head).values(id=1, position=0, hash=GENESIS_HASH))
-                elif version > SCHEMA_VERSION:
-                    raise SchemaVersionError(
-                        f"the database was made by a newer version of osint (schema {version})"
-                    )
-                self.dialect.install_triggers(conn)
+                    self.dialect.install_triggers(conn)
+                    return
+                for step in range(version, SCHEMA_VERSION):
+                    UPGRADES[step](conn, self.dialect)
+                conn.execute(
+                    update(schema_info).where(schema_info.c.id == 1).values(version=SCHEMA_VERSION)
+                )
         except sa_exc.DBAPIError as exc:
             raise StoreUnavailable(_describe(self.engine, exc)) from exc
 
@@ -176,117 +197,140 @@ class EventStore:
         if not batch:
             return []
         encoded = [
-            _Encoded(e, canonical_json(e.payload), canonical_json(e.metadata)) for e in batch
+            (e, _dumps(e.payload, option=_SORTED), _dumps(e.metadata, option=_SORTED))
+            for e in batch
         ]
-        _refuse_duplicate_ids(encoded)
+        if len({e.event_id for e in batch}) != len(batch):
+            _refuse_duplicate_ids(batch)
         expected = dict(expected_versions or {})
         try:
-            with self.write() as conn:
-                return self._append_locked(conn, encoded, expected, check_existing=False)
-        except StoreUnavailable as exc:
-            if not isinstance(exc.__cause__, sa_exc.IntegrityError):
-                raise
-        # An id is already stored (a retry, or a concurrent run of the same source): take the
-        # careful path, which compares contents.
-        with self.write() as conn:
-            return self._append_locked(conn, encoded, expected, check_existing=True)
+            return self._append_once(encoded, expected, check_existing=False)
+        except _Collision:
+            # An id (or a stream version) is already stored: a retry, a concurrent run of the
+            # same source, or a stream assumed new that is not. Take the careful path, which
+            # compares contents and reads every stream's version.
+            return self._append_once(encoded, expected, check_existing=True)
+
+    def _append_once(
+        self, encoded: list[_Encoded], expected: dict[str, int], check_existing: bool
+    ) -> list[int]:
+        dbapi = self.engine.dialect.loaded_dbapi
+        try:
+            with self.dialect.raw_write(self.engine) as cursor:
+                return self._append_locked(cursor, encoded, expected, check_existing)
+        except EventStoreError:
+            raise
+        except sa_exc.DBAPIError as exc:
+            raise StoreUnavailable(_describe(self.engine, exc)) from exc
+        except dbapi.Error as exc:
+            if isinstance(exc, dbapi.IntegrityError) and not check_existing:
+                raise _Collision from exc
+            raise StoreUnavailable(_describe_driver(self.engine, exc)) from exc
 
     def _append_locked(
         self,
-        conn: Connection,
+        cursor: Any,
         encoded: list[_Encoded],
         expected: dict[str, int],
         check_existing: bool,
     ) -> list[int]:
-        head_position, head_hash = self.dialect.lock_head(conn)
+        head_position, head_hash = self.dialect.lock_head_raw(cursor)
         stored: dict[str, int] = {}
+        fresh = encoded
         if check_existing:
-            stored = self._stored_positions(conn, encoded)
+            stored = self._stored_positions(cursor, encoded)
             if len(stored) == len(encoded):
-                return [stored[e.event.event_id] for e in encoded]
-        fresh = [e for e in encoded if e.event.event_id not in stored]
-        versions = self._stream_versions(conn, {e.event.stream_id for e in fresh} | set(expected))
+                return [stored[e[0].event_id] for e in encoded]
+            fresh = [e for e in encoded if e[0].event_id not in stored]
+        streams = {e[0].stream_id for e in fresh}
+        if not check_existing and all(expected.get(s, 1) == 0 for s in streams):
+            # Every stream must be new: the unique (stream_id, stream_version) index refuses
+            # version 1 of a stream that exists, which sends us down the careful path.
+            versions: dict[str, int] = {}
+        else:
+            versions = self._stream_versions(cursor, streams | set(expected))
         for stream_id, want in expected.items():
             if versions.get(stream_id, 0) != want:
                 raise ConcurrencyError(stream_id, want, versions.get(stream_id, 0))
         recorded_at = utc_now()
+        tails: dict[tuple[str, int, bytes], bytes] = {}
         rows: list[tuple[Any, ...]] = []
         positions: dict[str, int] = dict(stored)
-        position, prev = head_position, head_hash
-        for item in fresh:
-            e = item.event
+        position = head_position
+        prev = bytes.fromhex(head_hash)
+        prev_hex = head_hash
+        for e, payload, meta in fresh:
             position += 1
-            version = versions.get(e.stream_id, 0) + 1
-            versions[e.stream_id] = version
-            header = header_bytes(
-                e.event_id,
-                e.stream_id,
-                version,
-                e.type,
-                e.schema_version,
-                recorded_at,
-                item.metadata,
-            )
-            digest = chain_hash(prev, position, header, item.payload)
+            stream_id = e.stream_id
+            version = versions.get(stream_id, 0) + 1
+            versions[stream_id] = version
+            key = (e.type, e.schema_version, meta)
+            tail = tails.get(key)
+            if tail is None:
+                tail = tails[key] = header_tail(e.type, e.schema_version, recorded_at, meta)
+            header = header_head(e.event_id, stream_id, version) + tail
+            digest = chain_digest(prev, position, header, payload)
+            digest_hex = digest.hex()
             rows.append(
                 (
                     position,
                     e.event_id,
-                    e.stream_id,
+                    stream_id,
                     version,
                     e.type,
                     e.schema_version,
                     recorded_at,
-                    item.payload.decode(),
-                    item.metadata.decode(),
-                    prev,
-                    digest,
+                    payload.decode(),
+                    meta.decode(),
+                    prev_hex,
+                    digest_hex,
                 )
             )
             positions[e.event_id] = position
-            prev = digest
-        conn.exec_driver_sql(self.dialect.insert_events_sql, rows)
-        conn.execute(
-            update(log_head).where(log_head.c.id == 1).values(position=position, hash=prev)
-        )
-        return [positions[e.event.event_id] for e in encoded]
+            prev, prev_hex = digest, digest_hex
+        if len(rows) == 1:
+            cursor.execute(self.dialect.insert_events_sql, rows[0])
+        else:
+            cursor.executemany(self.dialect.insert_events_sql, rows)
+        cursor.execute(self.dialect.update_head_sql, (position, prev_hex))
+        return [positions[e[0].event_id] for e in encoded]
 
-    def _stored_positions(self, conn: Connection, encoded: list[_Encoded]) -> dict[str, int]:
-        by_id = {e.event.event_id: e for e in encoded}
-        rows = conn.execute(
-            select(
-                events.c.event_id,
-                events.c.position,
-                events.c.stream_id,
-                events.c.type,
-                events.c.payload,
-                events.c.metadata,
-            ).where(events.c.event_id.in_(list(by_id)))
-        ).all()
+    def _stored_positions(self, cursor: Any, encoded: list[_Encoded]) -> dict[str, int]:
+        by_id = {e[0].event_id: e for e in encoded}
         found: dict[str, int] = {}
-        for event_id, position, stream_id, type_, payload, meta in rows:
-            mine = by_id[event_id]
-            same = (
-                stream_id == mine.event.stream_id
-                and type_ == mine.event.type
-                and payload.encode() == mine.payload
-                and meta.encode() == mine.metadata
+        ids = list(by_id)
+        for start in range(0, len(ids), _IN_CHUNK):
+            where, params = self.dialect.in_list("event_id", ids[start : start + _IN_CHUNK])
+            cursor.execute(
+                "SELECT event_id, position, stream_id, type, payload, metadata FROM events"
+                f" WHERE {where}",
+                params,
             )
-            if not same:
-                raise IdempotencyConflict(event_id, position)
-            found[event_id] = position
+            for event_id, position, stream_id, type_, payload, meta in cursor.fetchall():
+                event, my_payload, my_meta = by_id[event_id]
+                same = (
+                    stream_id == event.stream_id
+                    and type_ == event.type
+                    and payload.encode() == my_payload
+                    and meta.encode() == my_meta
+                )
+                if not same:
+                    raise IdempotencyConflict(event_id, position)
+                found[event_id] = position
         return found
 
-    def _stream_versions(self, conn: Connection, stream_ids: Iterable[str]) -> dict[str, int]:
+    def _stream_versions(self, cursor: Any, stream_ids: Iterable[str]) -> dict[str, int]:
         ids = list(stream_ids)
-        if not ids:
-            return {}
-        rows = conn.execute(
-            select(events.c.stream_id, func.max(events.c.stream_version))
-            .where(events.c.stream_id.in_(ids))
-            .group_by(events.c.stream_id)
-        ).all()
-        return {stream_id: int(version) for stream_id, version in rows}
+        versions: dict[str, int] = {}
+        for start in range(0, len(ids), _IN_CHUNK):
+            where, params = self.dialect.in_list("stream_id", ids[start : start + _IN_CHUNK])
+            cursor.execute(
+                f"SELECT stream_id, max(stream_version) FROM events WHERE {where}"
+                " GROUP BY stream_id",
+                params,
+            )
+            versions.update((stream_id, int(v)) for stream_id, v in cursor.fetchall())
+        return versions
 
     # -- read --------------------------------------------------------------------------------
 
@@ -302,12 +346,10 @@ class EventStore:
         """Events with `after < position <= until`, in order, a page at a time (constant memory)."""
         last = until if until is not None else 2**62
         while True:
-            with self.read_connection() as conn:
-                rows = conn.execute(
-                    _READ_PAGE, {"after": after, "until": last, "limit": page_size}
-                ).all()
+            rows = self._fetch(self._page_sql, (after, last, page_size))
+            stored = self._stored
             for row in rows:
-                yield self._stored(row)
+                yield stored(row)
             if len(rows) < page_size:
                 return
             after = rows[-1][0]
@@ -317,11 +359,31 @@ class EventStore:
     ) -> list[StoredEvent]:
         """One page of events after `after`, read on the caller's connection (and transaction),
         so a projector's batch, its view changes and its checkpoint share one snapshot."""
-        rows = conn.execute(
-            _READ_PAGE,
-            {"after": after, "until": until if until is not None else 2**62, "limit": limit},
-        ).all()
-        return [self._stored(row) for row in rows]
+        last = until if until is not None else 2**62
+        result = conn.exec_driver_sql(self._page_sql, (after, last, limit))
+        try:
+            rows = result.cursor.fetchall()
+        finally:
+            result.close()
+        stored = self._stored
+        return [stored(row) for row in rows]
+
+    def _fetch(self, sql: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+        """All rows of one statement, on a pooled connection through the driver's own cursor
+        (SQLAlchemy's Row objects cost more than decoding the payload)."""
+        dbapi = self.engine.dialect.loaded_dbapi
+        try:
+            raw = self.engine.raw_connection()
+        except sa_exc.DBAPIError as exc:
+            raise StoreUnavailable(_describe(self.engine, exc)) from exc
+        try:
+            cursor = raw.cursor()
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+        except dbapi.Error as exc:
+            raise StoreUnavailable(_describe_driver(self.engine, exc)) from exc
+        finally:
+            raw.close()
 
     def read_stream(self, stream_id: str) -> list[StoredEvent]:
         with self.read_connection() as conn:
@@ -388,81 +450,76 @@ class EventStore:
             prev_hash,
             hash_,
         ) = row
-        version, data = self.upcasters.upcast(type_, schema_version, orjson.loads(payload))
+        version, data = self.upcasters.upcast(type_, schema_version, _loads(payload))
         return StoredEvent(
-            position=position,
-            event_id=event_id,
-            stream_id=stream_id,
-            stream_version=stream_version,
-            type=type_,
-            schema_version=version,
-            recorded_at=recorded_at,
-            payload=data,
-            metadata=orjson.loads(meta),
-            prev_hash=prev_hash,
-            hash=hash_,
+            position,
+            event_id,
+            stream_id,
+            stream_version,
+            type_,
+            version,
+            recorded_at,
+            data,
+            _loads(meta),
+            prev_hash,
+            hash_,
         )
 
     # -- verify ------------------------------------------------------------------------------
 
     def verify(self, progress: Callable[[int], None] | None = None) -> VerifyReport:
-        """Recompute the chain from position 1 and name the first row that does not match."""
+        """Recompute the chain from position 1 to the head and name the first row that does not
+        match. Rows appended while we walk (beyond the head read at the start) are left alone."""
         expected_prev = GENESIS_HASH
+        prev = bytes.fromhex(GENESIS_HASH)
         expected_position = 0
         head_position, head_hash = self.head()
-        with self.read_connection() as conn:
-            after = 0
-            while True:
-                rows = conn.execute(
-                    _READ_PAGE, {"after": after, "until": 2**62, "limit": PAGE_SIZE}
-                ).all()
-                for row in rows:
-                    (
-                        position,
-                        event_id,
-                        stream_id,
-                        stream_version,
-                        type_,
-                        schema_version,
-                        recorded_at,
-                        payload,
-                        meta,
-                        prev_hash,
-                        hash_,
-                    ) = row
-                    expected_position += 1
-                    if position != expected_position:
-                        return _broken(
-                            expected_position,
-                            head_position,
-                            f"position {expected_position} is missing (next row is {position})",
-                        )
-                    if prev_hash != expected_prev:
-                        return _broken(
-                            position,
-                            head_position,
-                            "prev_hash does not match the previous row's hash",
-                        )
-                    header = header_bytes(
-                        event_id,
-                        stream_id,
-                        stream_version,
-                        type_,
-                        schema_version,
-                        recorded_at,
-                        meta.encode(),
+        tails: dict[tuple[str, int, str, str], bytes] = {}
+        after = 0
+        while True:
+            rows = self._fetch(self._page_sql, (after, head_position, PAGE_SIZE))
+            for (
+                position,
+                event_id,
+                stream_id,
+                stream_version,
+                type_,
+                schema_version,
+                recorded_at,
+                payload,
+                meta,
+                prev_hash,
+                hash_,
+            ) in rows:
+                expected_position += 1
+                if position != expected_position:
+                    return _broken(
+                        expected_position,
+                        head_position,
+                        f"position {expected_position} is missing (next row is {position})",
                     )
-                    actual = chain_hash(expected_prev, position, header, payload.encode())
-                    if actual != hash_:
-                        return _broken(
-                            position, head_position, "row content does not match its hash"
-                        )
-                    expected_prev = hash_
-                if progress and rows:
-                    progress(len(rows))
-                if len(rows) < PAGE_SIZE:
-                    break
-                after = rows[-1][0]
+                if prev_hash != expected_prev:
+                    return _broken(
+                        position, head_position, "prev_hash does not match the previous row's hash"
+                    )
+                key = (type_, schema_version, recorded_at, meta)
+                tail = tails.get(key)
+                if tail is None:
+                    if len(tails) > 64:
+                        tails.clear()
+                    tail = tails[key] = header_tail(
+                        type_, schema_version, recorded_at, meta.encode()
+                    )
+                header = header_head(event_id, stream_id, stream_version) + tail
+                prev = chain_digest(prev, position, header, payload.encode())
+                expected_prev = prev.hex()
+                if expected_prev != hash_:
+                    return _broken(position, head_position, "row content does not match its hash")
+            if progress and rows:
+                progress(len(rows))
+            if len(rows) < PAGE_SIZE:
+                break
+            after = rows[-1][0]
         if expected_position != head_position or expected_prev != head_hash:
             first_bad = min(expected_position, head_position) + 1
             return _broken(
@@ -483,12 +540,21 @@ def _broken(position: int, head_position: int, reason: str) -> VerifyReport:
     )
 
 
-def _refuse_duplicate_ids(encoded: list[_Encoded]) -> None:
+def _refuse_duplicate_ids(batch: Sequence[NewEvent]) -> None:
     seen: set[str] = set()
-    for item in encoded:
-        if item.event.event_id in seen:
-            raise IdempotencyConflict(item.event.event_id, 0)
-        seen.add(item.event.event_id)
+    for event in batch:
+        if event.event_id in seen:
+            raise IdempotencyConflict(event.event_id, 0)
+        seen.add(event.event_id)
+
+
+def _refuse_newer(engine: Engine, version: int | None) -> None:
+    if version is not None and version > SCHEMA_VERSION:
+        where = engine.url.render_as_string(hide_password=True)
+        raise SchemaVersionError(
+            f"database {where} was made by a newer version of osint (schema version {version};"
+            f" this program knows up to {SCHEMA_VERSION}): upgrade osint to open it"
+        )
 
 
 def _schema_version(conn: Connection) -> int | None:
@@ -496,6 +562,13 @@ def _schema_version(conn: Connection) -> int | None:
         return None
     value = conn.execute(select(schema_info.c.version).where(schema_info.c.id == 1)).scalar()
     return None if value is None else int(value)
+
+
+def _describe_driver(engine: Engine, exc: Exception) -> str:
+    """Like `_describe`, for an error raised by the driver's own cursor."""
+    where = engine.url.render_as_string(hide_password=True)
+    lines = str(exc).strip().splitlines()
+    return f"database {where}: {lines[0] if lines else type(exc).__name__}"
 
 
 def _describe(engine: Engine, exc: sa_exc.DBAPIError) -> str:
