@@ -1,0 +1,174 @@
+"""Whose troops, dead or weapons a figure counts: the actor, normalised by the gazetteer.
+
+In order: a demonym, name or possessive inside the counted phrase (`North Korean troops`,
+`Russia's losses`), `from X` after it (`11,000 from North Korea`), then the subject of a verb of
+having, sending or losing that governs the number (`Moscow is believed to have deployed
+50,000 troops`, `Russia has suffered 450,000 casualties`; `it` there stands for the speaker).
+Places after `in`, `to`, `near`... are never actors: people are only placed there.
+"""
+
+from __future__ import annotations
+
+from projections.extraction import gazetteer
+from projections.extraction.tokens import Token
+
+OWN_VERBS = frozenset(
+    """has have had deployed deploy deploying deploys sent send sending sends lost loses losing
+    lose suffered suffer suffers suffering mobilised mobilized mobilise mobilize mobilising
+    mobilizing moved move moving stationed station amassed massed fielded fields field
+    maintains maintain keeps keep placed place places committed commit recruited recruit
+    recruiting drafted dispatched dispatch transferred launched launch launches launching
+    fired fire fires firing supplied supply supplies delivered deliver provided provide
+    pledged pledge gave give given donated donate shipped ship called numbers number equipped
+    armed
+    rotated rotate withdrew withdraw pulled massing gathered""".split()
+)
+_AUX = frozenset(
+    """is are was were has have had will would could may might can should must be been being
+    to also already now still reportedly allegedly believed thought said expected planning
+    plans plan planned set likely estimated not only so far reported understood known
+    continues continue continued up has since recently reportedly further additional
+    another more""".split()
+)
+_PREPS = frozenset(
+    """in at near from to into of by with for against on across toward towards over inside
+    outside around within through along behind beyond""".split()
+)
+_SPEECH = frozenset("said says told confirmed claimed announced reported stated added".split())
+_OWNED = frozenset(
+    "losses casualties army forces military troops dead death toll navy fleet".split()
+)
+_PRE_MODIFIERS = frozenset("another more additional further extra".split())
+_BY_VERBS = frozenset(
+    "launched fired operated used deployed sent supplied provided made built produced "
+    "delivered flown".split()
+)
+_SUPPLY_VERBS = frozenset(
+    "supplied supply supplies delivered deliver provided provide pledged pledge gave give "
+    "given donated donate shipped ship sent send sending".split()
+)
+
+
+def entity_at(texts: list[str], i: int) -> tuple[str, str, int, str] | None:
+    """Gazetteer match at token `i` (case-sensitive)."""
+    return gazetteer.match_at(texts, i)
+
+
+def np_actor(toks: list[Token], texts: list[str], start: int, end: int) -> tuple[str, str] | None:
+    """Actor named inside the counted phrase `start..end`: (actor, rule)."""
+    j = start
+    while j <= end:
+        hit = entity_at(texts, j)
+        if hit:
+            actor, kind, k, surface = hit
+            if j > start and toks[j - 1].low in _PREPS:
+                j += k
+                continue
+            return actor, f"actor:{kind}:{surface}"
+        j += 1
+    return None
+
+
+def from_actor(
+    toks: list[Token], texts: list[str], k: int, equipment: bool = False
+) -> tuple[str, str, tuple[int, int]] | None:
+    """`11,000 from North Korea`, `drones launched by Russia`: (actor, rule, token span)."""
+    n = len(toks)
+    if equipment and k + 1 < n and toks[k].low in _BY_VERBS and toks[k + 1].low == "by":
+        j = k + 2 if k + 2 < n and toks[k + 2].low != "the" else k + 3
+        hit = entity_at(texts, j) if j < n else None
+        if hit:
+            return hit[0], f"actor:by:{hit[3]}", (k, j + hit[2] - 1)
+    if k < n and toks[k].low == "from" and k + 1 < n:
+        j = k + 1 if toks[k + 1].low != "the" else k + 2
+        hit = entity_at(texts, j) if j < n else None
+        if hit:
+            return hit[0], f"actor:from:{hit[3]}", (k, j + hit[2] - 1)
+    return None
+
+
+def subject_actor(
+    toks: list[Token], texts: list[str], first: int, speaker_actor: str | None
+) -> tuple[str, str] | None:
+    """Subject of a having/sending/losing verb just before the figure."""
+    j = first - 1
+    if j >= 0 and toks[j].low in _PRE_MODIFIERS:
+        j -= 1  # "deliver another 10 tanks"
+    if j >= 0 and toks[j].low == "up":
+        j -= 1
+    if j >= 0 and toks[j].low == "with":  # "provided Ukraine with 2 million shells"
+        for v in range(j - 1, max(-1, j - 5), -1):
+            if toks[v].low in _SUPPLY_VERBS or toks[v].low in ("equipped", "armed"):
+                j = v
+                break
+    if j < 0 or toks[j].low not in OWN_VERBS:
+        return None
+    verb = toks[j].low
+    j -= 1
+    steps = 0
+    while j >= 0 and toks[j].low in _AUX and steps < 7:
+        j -= 1
+        steps += 1
+    if j < 0:
+        return None
+    if toks[j].low in ("it", "they") and speaker_actor:
+        return speaker_actor, "actor:pronoun-speaker"
+    # the subject noun phrase: up to 4 tokens back, no preposition, no punctuation
+    lo = max(0, j - 4)
+    s = j
+    while s > lo and toks[s - 1].low not in _PREPS:
+        prev = toks[s - 1]
+        if prev.low in _SPEECH:
+            break
+        if not prev.text[0].isalnum() and not (
+            prev.text == "." and s - 2 >= 0 and (toks[s - 2].end == prev.start)
+        ):
+            break  # punctuation ends the subject, but the dots of "U.S." do not
+        s -= 1
+    if s > lo and toks[s - 1].low in ("'s", "’s"):
+        s = max(0, s - 3)
+    for p in range(j, s - 1, -1):
+        hit = entity_at(texts, p)
+        if hit and p + hit[2] - 1 <= j and (p == 0 or toks[p - 1].low not in _PREPS):
+            kind = "supplier" if verb in _SUPPLY_VERBS else "clause-subject"
+            return hit[0], f"actor:{kind}:{hit[3]}"
+    return None
+
+
+def possessive_actor(
+    toks: list[Token], texts: list[str], first: int, skip: list[tuple[int, int]]
+) -> tuple[str, str] | None:
+    """`Ukraine's losses in the battle exceed 5,000`, `increase its army to 300,000`: the owner
+    of the losses or the army (`its` stands for the nearest state named before it)."""
+    lo = max(0, first - 8)
+    for p in range(first - 1, lo - 1, -1):
+        t = toks[p]
+        if t.text in (",", ";", ":") or t.low in _SPEECH or t.low == "that":
+            return None
+        owned = any(x.low in _OWNED for x in toks[p + 1 : min(first, p + 4)])
+        if not owned:
+            continue
+        if t.low in ("'s", "’s"):
+            for q in range(p - 1, max(-1, p - 4), -1):
+                hit = entity_at(texts, q)
+                if hit and q + hit[2] == p:
+                    return hit[0], f"actor:possessive:{hit[3]}"
+        if t.low in ("its", "their"):
+            got = antecedent(toks, texts, p, skip)
+            if got:
+                return got[0], f"actor:possessive-pronoun:{got[1]}"
+    return None
+
+
+def antecedent(
+    toks: list[Token], texts: list[str], p: int, skip: list[tuple[int, int]]
+) -> tuple[str, str] | None:
+    """The nearest state or organisation named before token `p`, outside speakers' phrases and
+    not placed by a preposition: what `its` or `their` stands for."""
+    for q in range(p - 1, max(-1, p - 30), -1):
+        if not texts[q][0].isupper() or any(s <= q <= e for s, e in skip):
+            continue
+        hit = entity_at(texts, q)
+        if hit and (q == 0 or toks[q - 1].low not in _PREPS):
+            return hit[0], hit[3]
+    return None

@@ -1,0 +1,215 @@
+"""Gazetteer: surface forms of states and organisations, normalised to one actor name.
+
+Why a table and not a model: the actor field must be deterministic and explainable, and the set
+of parties in conflict reporting is small. To extend it, add a line to one of the tables below;
+the kind (demonym, country, capital, org) only names the rule in a claim's `rules`.
+
+Matching is case-sensitive on purpose: `US` is a country, `us` is a pronoun.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+# canonical actor -> demonyms (adjectives and plural nouns as written)
+DEMONYMS: dict[str, tuple[str, ...]] = {
+    "Russia": ("Russian", "Russians"),
+    "Ukraine": ("Ukrainian", "Ukrainians"),
+    "North Korea": ("North Korean", "North Koreans", "DPRK"),
+    "South Korea": ("South Korean", "South Koreans"),
+    "United States": ("American", "Americans", "U.S.", "US"),
+    "United Kingdom": ("British", "UK", "U.K."),
+    "China": ("Chinese",),
+    "Iran": ("Iranian", "Iranians"),
+    "Israel": ("Israeli", "Israelis", "IDF"),
+    "Belarus": ("Belarusian", "Belarusians", "Belarussian"),
+    "Syria": ("Syrian", "Syrians"),
+    "Turkey": ("Turkish",),
+    "Poland": ("Polish",),
+    "Germany": ("German", "Germans"),
+    "France": ("French",),
+    "Italy": ("Italian", "Italians"),
+    "Spain": ("Spanish",),
+    "Netherlands": ("Dutch",),
+    "Belgium": ("Belgian",),
+    "Canada": ("Canadian", "Canadians"),
+    "Australia": ("Australian", "Australians"),
+    "Japan": ("Japanese",),
+    "India": ("Indian",),
+    "Pakistan": ("Pakistani",),
+    "Afghanistan": ("Afghan",),
+    "Iraq": ("Iraqi", "Iraqis"),
+    "Lebanon": ("Lebanese",),
+    "Yemen": ("Yemeni",),
+    "Sudan": ("Sudanese",),
+    "Ethiopia": ("Ethiopian",),
+    "Eritrea": ("Eritrean",),
+    "Georgia": ("Georgian",),
+    "Armenia": ("Armenian", "Armenians"),
+    "Azerbaijan": ("Azerbaijani", "Azeri"),
+    "Moldova": ("Moldovan",),
+    "Hungary": ("Hungarian",),
+    "Romania": ("Romanian",),
+    "Finland": ("Finnish",),
+    "Sweden": ("Swedish",),
+    "Norway": ("Norwegian",),
+    "Denmark": ("Danish",),
+    "Estonia": ("Estonian",),
+    "Latvia": ("Latvian",),
+    "Lithuania": ("Lithuanian",),
+    "Czech Republic": ("Czech",),
+    "Slovakia": ("Slovak",),
+    "Bulgaria": ("Bulgarian",),
+    "Greece": ("Greek",),
+    "Serbia": ("Serbian", "Serb", "Serbs"),
+    "Egypt": ("Egyptian",),
+    "Jordan": ("Jordanian",),
+    "Saudi Arabia": ("Saudi",),
+    "Libya": ("Libyan",),
+    "Mali": ("Malian",),
+    "Nigeria": ("Nigerian",),
+    "Somalia": ("Somali",),
+    "Taiwan": ("Taiwanese",),
+    "Myanmar": ("Burmese",),
+    "Soviet Union": ("Soviet",),
+}
+
+# canonical actor -> country names as written
+COUNTRIES: dict[str, tuple[str, ...]] = {
+    "Russia": ("Russia", "Russian Federation"),
+    "Ukraine": ("Ukraine",),
+    "North Korea": ("North Korea",),
+    "South Korea": ("South Korea",),
+    "United States": ("United States", "America", "USA"),
+    "United Kingdom": ("United Kingdom", "Britain", "Great Britain"),
+    "China": ("China",),
+    "Iran": ("Iran",),
+    "Israel": ("Israel",),
+    "Belarus": ("Belarus",),
+    "Syria": ("Syria",),
+    "Turkey": ("Turkey", "Türkiye"),
+    "Poland": ("Poland",),
+    "Germany": ("Germany",),
+    "France": ("France",),
+    "Japan": ("Japan",),
+    "India": ("India",),
+    "Pakistan": ("Pakistan",),
+    "Iraq": ("Iraq",),
+    "Lebanon": ("Lebanon",),
+    "Yemen": ("Yemen",),
+    "Sudan": ("Sudan",),
+    "Ethiopia": ("Ethiopia",),
+    "Armenia": ("Armenia",),
+    "Azerbaijan": ("Azerbaijan",),
+    "Moldova": ("Moldova",),
+    "Egypt": ("Egypt",),
+    "Taiwan": ("Taiwan",),
+    "Canada": ("Canada",),
+    "Italy": ("Italy",),
+    "Hungary": ("Hungary",),
+    "Romania": ("Romania",),
+    "Finland": ("Finland",),
+    "Sweden": ("Sweden",),
+}
+
+# canonical actor -> capitals or seats of government that stand for the state
+CAPITALS: dict[str, tuple[str, ...]] = {
+    "Russia": ("Moscow", "Kremlin"),
+    "Ukraine": ("Kyiv", "Kiev"),
+    "North Korea": ("Pyongyang",),
+    "South Korea": ("Seoul",),
+    "United States": ("Washington", "Pentagon", "White House"),
+    "United Kingdom": ("London", "Downing Street", "Whitehall"),
+    "China": ("Beijing",),
+    "Iran": ("Tehran",),
+    "Belarus": ("Minsk",),
+    "Syria": ("Damascus",),
+    "Turkey": ("Ankara",),
+    "Poland": ("Warsaw",),
+    "Germany": ("Berlin",),
+    "France": ("Paris",),
+    "Japan": ("Tokyo",),
+    "Taiwan": ("Taipei",),
+}
+
+# canonical organisation -> names as written
+ORGS: dict[str, tuple[str, ...]] = {
+    "NATO": ("NATO", "Nato", "North Atlantic Treaty Organization"),
+    "Wagner Group": ("Wagner", "Wagner Group", "PMC Wagner"),
+    "European Union": ("EU", "European Union"),
+    "United Nations": ("UN", "U.N.", "United Nations"),
+    "UNHCR": ("UNHCR", "UN refugee agency", "U.N. refugee agency"),
+    "OCHA": ("OCHA",),
+    "UNICEF": ("UNICEF", "Unicef"),
+    "World Health Organization": ("WHO", "World Health Organization"),
+    "International Organization for Migration": ("IOM", "International Organization for Migration"),
+    "ICRC": ("ICRC", "Red Cross", "International Committee of the Red Cross"),
+    "Hamas": ("Hamas",),
+    "Hezbollah": ("Hezbollah",),
+    "Houthis": ("Houthi", "Houthis"),
+    "Islamic State": ("Islamic State", "ISIS", "ISIL"),
+    "Taliban": ("Taliban",),
+    "Rapid Support Forces": ("Rapid Support Forces", "RSF"),
+    "Africa Corps": ("Africa Corps",),
+}
+
+KINDS: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
+    ("demonym", DEMONYMS),
+    ("country", COUNTRIES),
+    ("capital", CAPITALS),
+    ("org", ORGS),
+)
+
+
+def _build_index() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
+    """First word -> [(words, actor, kind)], longest first, so lookup is one dict access."""
+    index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+    for kind, table in KINDS:
+        for actor, forms in table.items():
+            for form in forms:
+                words = tuple(_split(form))
+                index.setdefault(words[0], []).append((words, actor, kind))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return index
+
+
+def _split(form: str) -> list[str]:
+    """Split a surface form the way the tokenizer does (`U.S.` -> `U . S .`)."""
+    out: list[str] = []
+    word = ""
+    for ch in form:
+        if ch.isalnum():
+            word += ch
+            continue
+        if word:
+            out.append(word)
+            word = ""
+        if not ch.isspace():
+            out.append(ch)
+    if word:
+        out.append(word)
+    return out
+
+
+_INDEX = _build_index()
+
+
+def match_at(texts: Sequence[str], i: int) -> tuple[str, str, int, str] | None:
+    """Longest gazetteer entry starting at token `i`: (actor, kind, n_tokens, surface) or None."""
+    entries = _INDEX.get(texts[i])
+    if not entries:
+        return None
+    n = len(texts)
+    for words, actor, kind in entries:
+        k = len(words)
+        if i + k <= n and tuple(texts[i : i + k]) == words:
+            return actor, kind, k, " ".join(words)
+    return None
+
+
+def lookup(name: str) -> str | None:
+    """Normalise a name as written (`North Korean`, `Moscow`) to its actor, or None."""
+    words = _split(name)
+    hit = match_at(words, 0) if words else None
+    return hit[0] if hit and hit[2] == len(words) else None

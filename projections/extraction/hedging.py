@@ -1,0 +1,78 @@
+"""Hedges: words that mark a figure as uncertain (CONVENTIONS.md, field `hedged`).
+
+Hedges are read once per sentence and apply to every figure in it: reporting of a figure and
+its hedge almost always share the sentence (`Reports suggest ... though the figure is
+unconfirmed`). Not hedges: approximators (they set the qualifier), reporting verbs, forecasts
+(`expected to`, `will`) and the noun *estimate* naming where a figure came from.
+"""
+
+from __future__ import annotations
+
+from projections.extraction.tokens import Token
+
+HEDGE_WORDS = frozenset(
+    """reportedly allegedly alleged purportedly supposedly apparently believed believe believes
+    likely probably possibly perhaps might could suggest suggests suggested suggesting appear
+    appears appeared appearing unconfirmed unverified preliminary rumoured rumored presumed
+    feared estimated estimating""".split()
+)
+_ESTIMATE_NOUN_BEFORE = frozenset(
+    """a an the this that one its their his her our latest previous earlier conservative
+    official initial new first current western intelligence independent by some other
+    own""".split()
+)
+
+
+def hedges(toks: list[Token]) -> list[str]:
+    """Rule names of the hedges in one sentence (empty when the sentence is not hedged)."""
+    found: list[str] = []
+    n = len(toks)
+    if _TRIGGERS.isdisjoint([t.low for t in toks]):
+        return found
+    for i, t in enumerate(toks):
+        w = t.low
+        if w in HEDGE_WORDS:
+            if w == "estimated" and _qualifies_number(toks, i):
+                continue  # "an estimated 150,000" hedges its own figure only (qualifiers.py)
+            found.append(f"hedge:{w}")
+        elif w == "may" and t.text == "may":
+            found.append("hedge:may")
+        elif w in ("estimate", "estimates") and _estimate_is_verb(toks, i):
+            found.append(f"hedge:{w}")
+        elif w == "thought" and i + 1 < n and toks[i + 1].low == "to":
+            found.append("hedge:thought to")
+        elif w in ("cannot", "not") and i + 2 < n and toks[i + 2].low in ("verified", "confirmed"):
+            found.append(f"hedge:{w} be {toks[i + 2].low}")
+    return found
+
+
+_TRIGGERS = HEDGE_WORDS | {"may", "estimate", "estimates", "thought", "cannot", "not"}
+
+
+def _qualifies_number(toks: list[Token], i: int) -> bool:
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None:
+        return False
+    return (i > 0 and toks[i - 1].low == "an") or nxt.text[0].isdigit()
+
+
+_VERB_OBJECT_STARTS = frozenset(
+    "that about around up more over at some as roughly nearly almost between the its".split()
+)
+
+
+def _estimate_is_verb(toks: list[Token], i: int) -> bool:
+    """`officials estimate that ...` (a hedge) versus `an estimate of 8,000` (a source)."""
+    prev = toks[i - 1] if i > 0 else None
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is not None and nxt.low == "that":
+        return True
+    if prev is not None and prev.low in _ESTIMATE_NOUN_BEFORE:
+        return False
+    if nxt is None or nxt.text in (".", ",", ";", "!"):
+        return True  # "..., officials in Kathmandu estimate."
+    if nxt.low in ("of", "put", "puts", "by", "suggest", "show", "vary"):
+        return False
+    if nxt.text[0].isdigit() or nxt.low in _VERB_OBJECT_STARTS:
+        return True
+    return prev is not None and not prev.text[0].isupper()

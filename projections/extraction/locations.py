@@ -1,0 +1,153 @@
+"""Where the counted people or things are, were hit or held, were sent to or fled from.
+
+The first place phrase after the counted noun in the same sentence: a preposition of place
+(`in`, `near`, `into`, `along`, `across`, `at`, ...) or a verb that takes a place as object
+(`crossed the border`, `held the village`), followed by a noun phrase that names a place
+rather than an event or a time. A speaker's own phrase (`the ministry in London`) is skipped:
+that is where a statement was made. Bounded to a window of tokens.
+"""
+
+from __future__ import annotations
+
+from projections.extraction.lexicon import MONTHS, WEEKDAYS
+from projections.extraction.tokens import Token, glued, is_digits
+
+LOC_PREPS = frozenset(
+    """in near to into along across at inside outside towards toward through from around
+    throughout on over under""".split()
+)
+PLACE_VERBS = frozenset(
+    """crossed cross crossing entered held hold holding occupied defended defending defend
+    reached fled flee fleeing left leave leaving""".split()
+)
+PLACE_NOUNS = frozenset(
+    """city cities town towns village villages region regions area areas country countries
+    border borders front frontier camps camp base bases sea river sector plant port ports
+    infrastructure positions territory territories province provinces district districts
+    capital basements basement shelters airfield airfields island coast""".split()
+)
+_DETS = frozenset("the a an its their his her this that these those".split())
+_NOT_PLACES = frozenset(
+    """fighting shelling assault assaults attack attacks offensive strike strikes combat battle
+    battles clashes clash skirmishes ambush raid raids war conflict operation operations week
+    weeks month months year years day days past morning night evening afternoon end start
+    beginning time reporters power action service total order addition response exchange
+    readiness talks homes home training statement interview address briefing video post
+    report update summit conference meeting invasion hands custody captivity recent first
+    last coming following next process way hospital hospitals wake aftermath course front-line
+    period region's""".split()
+)
+_NP_END = frozenset(
+    """in on at to from by with near into for against since during after before and or but
+    that which who when while where as than said says told had have has was were is are
+    will would could may might including according up down last next this early late
+    overnight yesterday today""".split()
+)
+
+
+def find_location(
+    toks: list[Token],
+    after: int,
+    skip: list[tuple[int, int]],
+    limit: int = 24,
+    stop_at: int | None = None,
+) -> tuple[int, int, str] | None:
+    """(first, last, rule) of a place phrase starting after token `after`, or None.
+
+    `stop_at` is the reporting verb of a speaker after the figure (`..., he said in Kyiv`):
+    places after it are where the statement was made.
+    """
+    n = len(toks)
+    j = after + 1
+    stop = min(n, after + 1 + limit, stop_at if stop_at is not None else n)
+    skipped = {x for s, e in skip for x in range(max(s, j), min(e, stop) + 1)}
+    event_before = False
+    while j < stop:
+        t = toks[j]
+        w = t.low
+        if w == ";":
+            return None
+        if j in skipped:
+            j += 1
+            continue
+        if w == "including":
+            while j < stop and toks[j].text != ",":
+                j += 1
+            j += 1
+            continue
+        takes = w in LOC_PREPS or w in PLACE_VERBS or (event_before and w in ("for", "of"))
+        takes = takes or (w == "of" and j > 0 and toks[j - 1].low == "out")
+        if takes and j + 1 < n:
+            np = _place_np(toks, j + 1, w)
+            if np is not None:
+                s, e = np
+                if toks[e].low in _NOT_PLACES:
+                    event_before = True
+                    j = e + 1
+                    continue
+                # "a base in the Far East": keep the inner place
+                if e + 2 < n and toks[e + 1].low in ("in", "near", "of"):
+                    inner = _place_np(toks, e + 2, toks[e + 1].low)
+                    if inner is not None and toks[inner[1]].low not in _NOT_PLACES:
+                        e = inner[1]
+                kind = "verb" if w in PLACE_VERBS else "prep"
+                return s, e, f"location:{kind}:{w}"
+        event_before = event_before and w in ("the", "a")
+        j += 1
+    return None
+
+
+def find_location_before(
+    toks: list[Token], first: int, skip: list[tuple[int, int]]
+) -> tuple[int, int, str] | None:
+    """Fallback: the nearest place phrase before the figure (`In the Kherson region, two
+    people were killed`), outside speakers' phrases."""
+    for j in range(first - 1, max(-1, first - 20), -1):
+        w = toks[j].low
+        if w not in _BEFORE_PREPS or any(s <= j <= e for s, e in skip):
+            continue
+        np = _place_np(toks, j + 1, w) if j + 1 < first else None
+        if np is not None and np[1] < first and toks[np[1]].low not in _NOT_PLACES:
+            return np[0], np[1], f"location:before:{w}"
+    return None
+
+
+_BEFORE_PREPS = frozenset({"in", "near", "along", "at"})
+
+
+def _place_np(toks: list[Token], k: int, prep: str) -> tuple[int, int] | None:
+    n = len(toks)
+    first = toks[k]
+    if is_digits(first) or first.low in MONTHS or first.low in WEEKDAYS:
+        return None
+    has_det = first.low in _DETS
+    if not has_det and not first.text[0].isupper():
+        # "eastern Ukraine" and "neighbouring countries" are places, "combat" is not
+        bare_place = first.low in PLACE_NOUNS or (
+            k + 1 < n and toks[k + 1].low in PLACE_NOUNS and first.text[0].isalpha()
+        )
+        adjective = first.text[0].isalpha() and first.low not in _NP_END
+        adjective = adjective and first.low not in LOC_PREPS and first.low not in PLACE_VERBS
+        if not (k + 1 < n and toks[k + 1].text[0].isupper() and adjective):
+            if not bare_place:
+                return None
+
+    e = k
+    j = k + 1 if has_det else k
+    while j < n and j - k < 7:
+        t = toks[j]
+        if t.text == "-" and j > k and glued(toks[j - 1], t):
+            j += 1
+            continue
+        if t.low in ("'s", "’s"):
+            j += 1
+            continue
+        if not t.text[0].isalnum() or t.low in _NP_END or is_digits(t):
+            break
+        if (t.low in MONTHS and t.text[0].isupper()) or t.low in WEEKDAYS:
+            break
+        e = j
+        j += 1
+    if e == k and has_det:
+        return None
+    return k, e
