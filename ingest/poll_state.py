@@ -27,6 +27,9 @@ Times are UTC epoch seconds (floats) from the callers' clocks, which are assumed
 
 from __future__ import annotations
 
+import os
+import socket
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -77,6 +80,11 @@ scheduler_lease = Table(
     Column("detail", Text, nullable=False),
     Column("until", Double, nullable=False),
 )
+
+
+def new_owner() -> str:
+    """A name for a poller in leases and messages: host, pid and a random suffix."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
 
 
 class SchedulerBusy(IngestError):

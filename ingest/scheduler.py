@@ -23,7 +23,6 @@ import signal
 import socket
 import threading
 import time
-import uuid
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from types import FrameType
@@ -45,11 +44,6 @@ HEARTBEAT_SECONDS = 5.0
 SCHEDULER_TTL = 20.0
 
 
-def new_owner() -> str:
-    """A name for this scheduler in leases and messages: host, pid and a random suffix."""
-    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
-
-
 class Scheduler:
     """Polls `sources` until `stop` is set. `after_poll` (e.g. bring the views up to date) runs
     after every poll that appended something, one call at a time."""
@@ -68,6 +62,11 @@ class Scheduler:
         self.stop = poller.stop
         self.exclusive = store.dialect.name == "sqlite"
         self._callback_lock = threading.Lock()
+        # Polls in flight. Shutdown waits for them *before* stopping APScheduler: its
+        # shutdown(wait=True) holds the job-store lock that a finishing job needs to move its
+        # next run, and the two would wait for each other forever.
+        self._inflight = 0
+        self._idle = threading.Condition()
         workers = min(20, max(4, len(self.sources) + 1))
         self._aps = BackgroundScheduler(
             timezone=UTC,
@@ -94,6 +93,8 @@ class Scheduler:
             while not self.stop.wait(0.2):
                 pass
             log.info("stopping: letting the polls in flight finish")
+            with self._idle:
+                self._idle.wait_for(lambda: self._inflight == 0)
             self._aps.shutdown(wait=True)
         finally:
             if self._aps.running:
@@ -130,8 +131,18 @@ class Scheduler:
             )
 
     def _job(self, source: Source) -> None:
-        if self.stop.is_set():
-            return
+        with self._idle:
+            if self.stop.is_set():
+                return
+            self._inflight += 1
+        try:
+            self._poll(source)
+        finally:
+            with self._idle:
+                self._inflight -= 1
+                self._idle.notify_all()
+
+    def _poll(self, source: Source) -> None:
         try:
             outcome = self.poller.poll_if_due(source)
         except StoreUnavailable as exc:

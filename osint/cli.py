@@ -10,6 +10,7 @@ import click
 
 from events import EventStoreError
 from ingest.errors import IngestError
+from osint.cmd_audit import audit_command, chart_command, show_group, topics_command
 from osint.cmd_extract import extract_command
 from osint.cmd_history import history_command
 from osint.cmd_log import (
@@ -19,6 +20,7 @@ from osint.cmd_log import (
     replay_command,
     verify_command,
 )
+from osint.cmd_sources import schedule_command, sources_command
 from osint.context import AppContext
 from osint.settings import DEFAULT_DATABASE_URL
 
@@ -58,6 +60,12 @@ for command in (
     verify_command,
     events_command,
     extract_command,
+    audit_command,
+    show_group,
+    topics_command,
+    chart_command,
+    sources_command,
+    schedule_command,
 ):
     cli.add_command(command)
 

@@ -15,29 +15,52 @@ from ingest.errors import SourceError
 from ingest.folder import read_file, read_folder
 from ingest.observation import Observation
 from ingest.run import ingest_observations
+from osint.cmd_sources import poll_once
 from osint.context import AppContext, pass_app
 from osint.progress import progress_bar
 from osint.wiring import runner_for
 
 
 @click.command("ingest")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--source", "source_id", help="Source id (default: the folder's name).")
 @click.option("--no-project", is_flag=True, help="Append only; leave the views for later.")
+@click.option(
+    "--sources",
+    "sources_file",
+    envvar="OSINT_SOURCES",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Poll the sources of this file instead of reading PATHs (env OSINT_SOURCES).",
+)
+@click.option("--once", is_flag=True, help="With --sources: poll every due source once, exit.")
 @pass_app
 def ingest_command(
-    app: AppContext, paths: tuple[Path, ...], source_id: str | None, no_project: bool
+    app: AppContext,
+    paths: tuple[Path, ...],
+    source_id: str | None,
+    no_project: bool,
+    sources_file: Path | None,
+    once: bool,
 ) -> None:
     """Read text files and folders (.txt, .md, recursively) into the log, then update the views.
 
     A file seen before with the same text appends nothing; a changed file appends its next
     revision. All files are read before anything is written, so a bad file writes nothing.
+    With --sources FILE --once, poll every due source of a sources file once instead (for cron).
 
     \b
     Example:
       osint ingest seeds/
       osint ingest --source field-notes notes/2024-11-07.md
+      osint ingest --sources sources.toml --once
     """
+    if not paths:
+        if sources_file is None:
+            raise click.UsageError("give PATH… to read, or --sources FILE --once to poll")
+        if not once:
+            raise click.UsageError("--sources needs --once here (osint schedule keeps polling)")
+        poll_once(app, sources_file, project=not no_project)
+        return
     observations = _read_paths(paths, source_id)
     store = app.store()
     result = ingest_observations(store, observations)
@@ -99,13 +122,14 @@ def _follow(app: AppContext) -> None:
     runner = runner_for(store)
     follower = Follower(store)
     try:
-        head, _ = store.head()
         while not stopping.is_set():
-            new_head = follower.wait(head, timeout=30.0, stop=stopping.is_set)
-            if new_head > head and not stopping.is_set():
-                applied = runner.catch_up()
-                click.echo(f"views at position {new_head} (+{applied} event applications)")
-            head = new_head
+            # Read the head before catching up: whatever lands meanwhile is past `reached`,
+            # so the wait below returns at once instead of missing it.
+            reached, _ = store.head()
+            applied = runner.catch_up()
+            if applied:
+                click.echo(f"views at position {reached} (+{applied} event applications)")
+            follower.wait(reached, timeout=30.0, stop=stopping.is_set)
     finally:
         follower.close()
 

@@ -9,10 +9,11 @@ from projections.figures import FiguresProjector
 from projections.projector import Projector
 from projections.reports import ReportsProjector
 from projections.runner import ProjectionRunner
+from projections.source_health import SourceHealthProjector
 
 
 def all_projectors() -> Sequence[Projector]:
-    return (ReportsProjector(), FiguresProjector())
+    return (ReportsProjector(), FiguresProjector(), SourceHealthProjector())
 
 
 def open_store(url: str) -> EventStore:
