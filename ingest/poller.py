@@ -131,16 +131,19 @@ class Poller:
         sources: Sequence[Source],
         on_outcome: Callable[[PollOutcome], None] | None = None,
     ) -> list[PollOutcome]:
-        """Lease every due source, then poll them one after the other."""
+        """Poll every due source once, one after the other. Each is leased just before its
+        poll, so a long run never outlives its leases and parallel runs share the work."""
         by_id = {s.id: s for s in sources}
-        longest = max((lease_seconds(s) for s in sources), default=300.0)
-        leased = poll_state.lease_due(self.store, self.owner, list(by_id), self.clock(), longest)
-        outcomes = []
-        for source_id in leased:
-            if self.stop.is_set():
-                poll_state.release(self.store, self.owner, source_id)
-                continue
-            outcome = self._poll_leased(by_id[source_id])
+        outcomes: list[PollOutcome] = []
+        while not self.stop.is_set():
+            waiting = [i for i in by_id if i not in {o.source_id for o in outcomes}]
+            longest = max((lease_seconds(by_id[i]) for i in waiting), default=0.0)
+            leased = poll_state.lease_due(
+                self.store, self.owner, waiting, self.clock(), longest, limit=1
+            )
+            if not leased:
+                break
+            outcome = self._poll_leased(by_id[leased[0]])
             outcomes.append(outcome)
             if on_outcome:
                 on_outcome(outcome)

@@ -166,6 +166,16 @@ def test_local_telegram_export(sqlite_store: EventStore, sqlite_poller: Poller) 
     assert poll(sqlite_poller, source).appended == 2
 
 
+def test_folder_source(tmp_path: Path, sqlite_store: EventStore, sqlite_poller: Poller) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "2024-11-07.md").write_text("Field note: the checkpoint reopened at noon.\n")
+    source = Source(id="field-notes", kind="folder", path=notes, every="1h")
+    assert poll(sqlite_poller, source).appended == 1
+    (event,) = events_of(sqlite_store, "ReportObserved")
+    assert event.payload["item_key"] == "2024-11-07.md"
+
+
 # -- failures ----------------------------------------------------------------------------------
 
 
