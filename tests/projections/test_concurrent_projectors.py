@@ -78,11 +78,12 @@ def test_project_follow_applies_new_events_and_stops_cleanly(db_url: str, tmp_pa
     ingest_observations(store, observations(5))
     follower = osint(db_url, "project", "--follow")
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120
         while _reports_in_view(store) < 5 and time.monotonic() < deadline:
             time.sleep(0.1)
         assert _reports_in_view(store) == 5
         ingest_observations(store, observations(7, offset=5))
+        deadline = time.monotonic() + 120
         while _reports_in_view(store) < 12 and time.monotonic() < deadline:
             time.sleep(0.1)
         assert _reports_in_view(store) == 12
