@@ -19,6 +19,7 @@ venv: $(STAMP)
 run: venv
 	$(BIN)/osint ingest seeds/
 	$(BIN)/osint history troops/north-korea
+	$(BIN)/osint audit troops/north-korea
 
 ## The whole test suite (SQLite files and the PostgreSQL server on 127.0.0.1:5432).
 test: venv
@@ -30,7 +31,7 @@ bench: venv
 
 ## Long crash, fuzz and soak runs.
 reliability: venv
-	OSINT_RELIABILITY=long $(BIN)/pytest -q -m reliability
+	OSINT_RELIABILITY=long $(BIN)/pytest -q -s -m reliability
 
 lint: venv
 	$(BIN)/ruff check .
