@@ -1,0 +1,161 @@
+"""Append: `EventStore.append` against the raw driver inserting the same rows.
+
+Ours starts from `NewEvent` objects (payload dicts) and ends with committed rows: canonical
+JSON, the idempotency and expected-version checks, positions, stream versions, the hash chain
+and the `log_head` update are all inside the timed part. The baseline inserts the very rows our
+store wrote (read back after a warm-up append, so already serialised and hashed) with the raw
+driver's `executemany`, in the same transactions (one per batch), into the same schema.
+
+A second SQLite row, "full path", starts one step earlier, from typed `ReportObserved` models:
+`NewEvent.of` (pydantic `model_dump`) and the content-derived `uuid5` id are timed too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from bench.databases import Scratch, make_schema, raw_pg, raw_sqlite
+from bench.harness import Row, Stopwatch, alternate, rate_row
+from bench.workload import batches, model_of, new_event, new_events, reports
+from events import EventStore, NewEvent
+from events.schema import EVENT_COLUMNS
+
+_COLUMNS = ", ".join(EVENT_COLUMNS)
+
+
+def _stored_rows(url: str) -> list[tuple[Any, ...]]:
+    store = EventStore.open(url)
+    with store.read_connection() as conn:
+        rows = conn.exec_driver_sql(f"SELECT {_COLUMNS} FROM events ORDER BY position").all()
+    store.close()
+    return [tuple(r) for r in rows]
+
+
+def _ours(new_url: Callable[[], str], groups: list[list[NewEvent]]) -> Callable[[], float]:
+    def run() -> float:
+        store = EventStore.open(new_url())
+        with Stopwatch() as sw:
+            for group in groups:
+                store.append(group)
+        store.close()
+        return sw.seconds
+
+    return run
+
+
+def _sqlite_baseline(
+    new_url: Callable[[], str], groups: list[list[tuple[Any, ...]]]
+) -> Callable[[], float]:
+    sql = f"INSERT INTO events ({_COLUMNS}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})"
+
+    def run() -> float:
+        url = new_url()
+        make_schema(url)
+        conn = raw_sqlite(url)
+        with Stopwatch() as sw:
+            for group in groups:
+                conn.execute("BEGIN IMMEDIATE")
+                if len(group) == 1:
+                    conn.execute(sql, group[0])
+                else:
+                    conn.executemany(sql, group)
+                conn.execute("COMMIT")
+        conn.close()
+        return sw.seconds
+
+    return run
+
+
+def _pg_baseline(new_url: Callable[[], str], groups: list[list[tuple[Any, ...]]]):  # type: ignore[no-untyped-def]
+    sql = f"INSERT INTO events ({_COLUMNS}) VALUES ({', '.join(['%s'] * len(EVENT_COLUMNS))})"
+
+    def run() -> float:
+        url = new_url()
+        make_schema(url)
+        conn = raw_pg(url)
+        with Stopwatch() as sw:
+            for group in groups:
+                with conn.transaction(), conn.cursor() as cur:
+                    if len(group) == 1:
+                        cur.execute(sql, group[0])
+                    else:
+                        cur.executemany(sql, group)
+        conn.close()
+        return sw.seconds
+
+    return run
+
+
+def bench_append(
+    scratch: Scratch,
+    backend: str,
+    count: int,
+    batch: int,
+    repeats: int,
+    aim: float | None,
+    name: str,
+) -> Row:
+    events = new_events(count)
+    groups = batches(events, batch)
+    if backend == "sqlite":
+        new_url = scratch.sqlite_url
+        baseline_of = _sqlite_baseline
+    else:
+        pg = scratch.pg_url()
+        if pg is None:
+            return Row(name, None, "", None, None, "", None, "PostgreSQL unreachable")
+
+        def new_url() -> str:
+            url = scratch.pg_url()
+            assert url is not None
+            return url
+
+        baseline_of = _pg_baseline
+    warm = new_url()
+    _ours(lambda: warm, groups)()
+    rows = _stored_rows(warm)
+    ours_s, base_s, ratio = alternate(
+        _ours(new_url, groups), baseline_of(new_url, batches(rows, batch)), repeats
+    )
+    return rate_row(
+        name,
+        count,
+        "ev/s",
+        ours_s,
+        base_s,
+        ratio,
+        aim,
+        note=f"{count:,} events, ~500-byte payloads, one transaction per {batch}",
+    )
+
+
+def bench_full_path(scratch: Scratch, count: int, batch: int, repeats: int) -> Row:
+    """From typed models: `NewEvent.of` + content id + `append`, against the same raw baseline."""
+    models = [model_of(r) for r in reports(count)]
+    events = [new_event(m) for m in models]
+    warm = scratch.sqlite_url()
+    _ours(lambda: warm, batches(events, batch))()
+    rows = _stored_rows(warm)
+
+    def ours() -> float:
+        store = EventStore.open(scratch.sqlite_url())
+        with Stopwatch() as sw:
+            for group in batches(models, batch):
+                store.append([new_event(m) for m in group])
+        store.close()
+        return sw.seconds
+
+    ours_s, base_s, ratio = alternate(
+        ours, _sqlite_baseline(scratch.sqlite_url, batches(rows, batch)), repeats
+    )
+    return rate_row(
+        f"append sqlite b{batch}, full path from models",
+        count,
+        "ev/s",
+        ours_s,
+        base_s,
+        ratio,
+        None,
+        note="includes pydantic model_dump and uuid5 ids (no aim in the issue; for reference)",
+    )
