@@ -66,9 +66,16 @@ def _update_head_sql(placeholder: str) -> str:
 
 
 def _release(raw: Any) -> None:
-    """Return a pooled connection; if the transaction is still open, roll it back first."""
+    """Return a pooled connection; if the transaction is still open, roll it back first.
+
+    A connection that cannot even roll back (the server ended it) is discarded instead: its
+    error would hide the one that ended the append, and the pool's own reset would log it
+    with a traceback.
+    """
     try:
         raw.rollback()
+    except Exception:
+        raw.invalidate()
     finally:
         raw.close()
 
