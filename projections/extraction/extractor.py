@@ -30,7 +30,7 @@ from projections.extraction.lexicon import (
     TROOP_NOUNS,
 )
 from projections.extraction.locations import find_location, find_location_before
-from projections.extraction.numbers import Num, find_numbers
+from projections.extraction.numbers import Num, find_numbers, may_hold_number
 from projections.extraction.qualifiers import Qualified, qualify
 from projections.extraction.sentences import paragraphs, sentences
 from projections.extraction.tokens import Token, tokenize
@@ -46,29 +46,66 @@ _ONE_BLOCKERS = frozenset({"no", "any", "every", "each", "the", "that", "this", 
 
 
 class _Paragraph:
-    """What earlier sentences of a paragraph tell later ones: actors of troops, last speaker."""
+    """What earlier sentences of a paragraph tell later ones: actors of troops, last speaker.
 
-    __slots__ = ("actors", "category", "speaker")
+    Most sentences are never asked (a one-sentence passage, a paragraph's last sentence, one
+    whose figures have actors of their own), so sentences are only queued here and read when a
+    later sentence first needs `actors` or `category`, in their order: the result is the same
+    as reading each one as it passes.
+    """
 
-    def __init__(self) -> None:
-        self.actors: dict[str, str] = {}
+    __slots__ = ("_actors", "_category", "_queue", "speaker", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._actors: dict[str, str] = {}
         self.speaker: str | None = None
-        self.category: str | None = None  # of the last counted noun named
+        self._category: str | None = None  # of the last counted noun named
+        # token chunks already cut, or (start, end) of sentences not tokenised (no number)
+        self._queue: list[tuple[list[Token], list[str]] | tuple[int, int]] = []
 
-    def remember(self, toks: list[Token], texts: list[str]) -> None:
+    def add_chunk(self, toks: list[Token], texts: list[str]) -> None:
+        self._queue.append((toks, texts))
+
+    def add_sentence(self, start: int, end: int) -> None:
+        self._queue.append((start, end))
+
+    @property
+    def actors(self) -> dict[str, str]:
+        if self._queue:
+            self._catch_up()
+        return self._actors
+
+    @property
+    def category(self) -> str | None:
+        if self._queue:
+            self._catch_up()
+        return self._category
+
+    def _catch_up(self) -> None:
+        queue, self._queue = self._queue, []
+        for item in queue:
+            a, b = item
+            if isinstance(a, int):
+                for toks, texts in _chunks(tokenize(self.text, a, b)):  # type: ignore[arg-type]
+                    self._remember(toks, texts)
+            else:
+                self._remember(a, b)  # type: ignore[arg-type]
+
+    def _remember(self, toks: list[Token], texts: list[str]) -> None:
         """Note every `<actor> <troops>` of a sentence (`North Korean troops`) and the kind of
         the last counted noun (for `18 of them` in the next sentence)."""
         n = len(toks)
         for t in reversed(toks):
             w = t.low
             if w in EQUIPMENT_NOUNS:
-                self.category = "equipment"
+                self._category = "equipment"
                 break
             if w in TROOP_NOUNS:
-                self.category = "troops"
+                self._category = "troops"
                 break
             if w in CATEGORY_NOUNS:
-                self.category = CATEGORY_NOUNS[w]
+                self._category = CATEGORY_NOUNS[w]
                 break
         for i in range(n):
             if texts[i][0].isupper():
@@ -87,12 +124,23 @@ class _Paragraph:
             for j in range(i + k, min(n, i + k + 4)):
                 w = toks[j].low
                 if w in TROOP_NOUNS:
-                    self.actors[w] = actor
-                    self.actors["*"] = actor
+                    self._actors[w] = actor
+                    self._actors["*"] = actor
                     break
                 if not (toks[j].text[0].isalpha() or w in ("'s", "’s", "-")):
                     break
             i += k
+
+
+def _chunks(all_toks: list[Token]) -> list[tuple[list[Token], list[str]]]:
+    """A sentence's tokens in chunks of at most MAX_SENTENCE_TOKENS, with their texts."""
+    if len(all_toks) <= MAX_SENTENCE_TOKENS:
+        return [(all_toks, [t.text for t in all_toks])]
+    out = []
+    for c in range(0, len(all_toks), MAX_SENTENCE_TOKENS):
+        toks = all_toks[c : c + MAX_SENTENCE_TOKENS]
+        out.append((toks, [t.text for t in toks]))
+    return out
 
 
 def extract(text: str, published: date | str | None = None) -> list[FigureClaim]:
@@ -102,20 +150,21 @@ def extract(text: str, published: date | str | None = None) -> list[FigureClaim]
     """
     claims: list[FigureClaim] = []
     for ps, pe in paragraphs(text):
-        para = _Paragraph()
+        para = _Paragraph(text)
         for ss, se in sentences(text, ps, pe):
+            if not may_hold_number(text, ss, se):
+                para.add_sentence(ss, se)  # no figure here; read only if a later one asks
+                continue
             all_toks = tokenize(text, ss, se)
-            for c in range(0, len(all_toks), MAX_SENTENCE_TOKENS):
-                toks = all_toks[c : c + MAX_SENTENCE_TOKENS]
+            for toks, texts in _chunks(all_toks):
                 if len(all_toks) > MAX_SENTENCE_TOKENS:
                     ss, se = toks[0].start, toks[-1].end
-                texts = [t.text for t in toks]
                 most = max(16, MAX_FIGURE_DENSITY * len(toks))
-                if sum(1 for x in texts if x[0] in _DIGITS) <= most:
+                if len(toks) <= most or sum(1 for x in texts if x[0] in _DIGITS) <= most:
                     nums = find_numbers(toks)
                     if nums and len(nums) <= most:
                         claims.extend(_sentence_claims(text, ss, se, toks, texts, nums, para))
-                para.remember(toks, texts)
+                para.add_chunk(toks, texts)
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
 

@@ -6,6 +6,7 @@ number of tokens whatever the input. Each mention records the rules that read it
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from projections.extraction.tokens import Token, glued, is_digits
@@ -325,6 +326,26 @@ def _propagate_scale(a: Num, b: Num) -> float:
             if b.low >= scale and b.low % scale == 0 and b.low / 20 < a.low * scale < b.low:
                 return a.low * scale
     return a.low
+
+
+# Every number mention starts with a digit token or holds one of these words: a unit or tens
+# word (`_compose`), a vague plural, `tens`, or what follows `a`/`several`/`half` (`dozen`,
+# `hundred`, a scale). A sentence with none of them holds no number, and need not be tokenised
+# to know that. The words are searched in the lower-cased text, with the tokenizer's word
+# boundaries: lower-casing maps no non-letter to a letter, so every token whose `low` is one of
+# them is found (finding more is harmless). Plain regexes, linear in the text.
+_NUMBER_WORDS = sorted(
+    {*UNITS, *TENS, *SCALES, *VAGUE, "tens", *SEVERAL_OF}, key=lambda w: (-len(w), w)
+)
+_DIGIT_RE = re.compile(r"[0-9]")
+_NUMBER_WORD_RE = re.compile(r"(?<![^\W\d_])(?:" + "|".join(_NUMBER_WORDS) + r")(?![^\W\d_])")
+
+
+def may_hold_number(text: str, start: int, end: int) -> bool:
+    """False when `find_numbers` is sure to find nothing in `text[start:end]` (a quick scan)."""
+    if _DIGIT_RE.search(text, start, end) is not None:
+        return True
+    return _NUMBER_WORD_RE.search(text[start:end].lower()) is not None
 
 
 def find_numbers(toks: list[Token]) -> list[Num]:

@@ -8,7 +8,7 @@ so that `Russia's` exposes `Russia` to the gazetteer.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from dataclasses import dataclass
 
 TOKEN_RE = re.compile(
     r"[^\W\d_]+(?:['’](?!s(?![^\W\d_]))[^\W\d_]+)*"  # a word, with inner apostrophes
@@ -18,8 +18,13 @@ TOKEN_RE = re.compile(
 )
 
 
-class Token(NamedTuple):
-    """One token: text as written, lower-cased text, and offsets into the passage."""
+@dataclass(slots=True)
+class Token:
+    """One token: text as written, lower-cased text, and offsets into the passage.
+
+    A slotted class rather than a named tuple: the rules read `.low` and `.text` hundreds of
+    times per sentence, and a slot is read about twice as fast as a tuple field by name.
+    """
 
     text: str
     low: str
@@ -27,17 +32,43 @@ class Token(NamedTuple):
     end: int
 
 
+# A chunk (white-space-free run) that is one word and then one of these closes is two tokens.
+_CLOSERS = frozenset(".,;:!?)]\"”'’")
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Tokens of `text[start:end]` with offsets into the whole `text`."""
+    """Tokens of `text[start:end]` with offsets into the whole `text`.
+
+    The same tokens as `TOKEN_RE.finditer` over the span, found faster: no token spans white
+    space, so the span is split at white space (`str.split` and the pattern agree on what that is)
+    and each chunk is tokenised alone. A chunk of letters only (`str.isalpha` letters are all
+    word characters) is one word; a word and one closing mark (`border.`) are two tokens; any
+    other chunk goes through the pattern, whose look-aheads see the chunk's end as they would
+    see the white space after it.
+    """
     if end is None:
         end = len(text)
-    new = tuple.__new__  # the fast path of Token(...) without the argument parsing
     out: list[Token] = []
     append = out.append
-    for m in TOKEN_RE.finditer(text, start, end):
-        g = m.group()
-        s = m.start()
-        append(new(Token, (g, g.lower(), s, s + len(g))))
+    find = text.find
+    closers = _CLOSERS
+    pos = start
+    for w in text[start:end].split():
+        s = find(w, pos)
+        pos = s + len(w)
+        if w.isalpha():
+            append(Token(w, w.lower(), s, pos))
+        elif w[-1] in closers and w[:-1].isalpha():
+            e = pos - 1
+            x = w[:-1]
+            append(Token(x, x.lower(), s, e))
+            x = w[-1]
+            append(Token(x, x, e, pos))
+        else:
+            for m in TOKEN_RE.finditer(text, s, pos):
+                g = m.group()
+                b = m.start()
+                append(Token(g, g.lower(), b, b + len(g)))
     return out
 
 
