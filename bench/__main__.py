@@ -55,25 +55,25 @@ def main(argv: list[str] | None = None) -> int:
             step(
                 "append sqlite b1",
                 lambda: bench_append(
-                    s, "sqlite", 10_000 // k, 1, r, 0.75, "append sqlite, batches of 1"
+                    s, "sqlite", 5_000 // k, 1, r, 0.75, "append sqlite, batches of 1"
                 ),
             )
             step(
                 "append pg b100",
                 lambda: bench_append(
-                    s, "postgresql", 50_000 // k, 100, r, 0.50, "append postgresql, batches of 100"
+                    s, "postgresql", 30_000 // k, 100, r, 0.50, "append postgresql, batches of 100"
                 ),
             )
             step(
                 "append pg b1",
                 lambda: bench_append(
-                    s, "postgresql", 2_000 // k, 1, r, None, "append postgresql, batches of 1"
+                    s, "postgresql", 500 // k, 1, r, None, "append postgresql, batches of 1"
                 ),
             )
-            step("append full path", lambda: bench_full_path(s, 50_000 // k, 100, r))
+            step("append full path", lambda: bench_full_path(s, 30_000 // k, 100, r))
         if "read" in groups:
             step("read+verify sqlite", lambda: bench_read_verify(s, "sqlite", 100_000 // k, r))
-            step("read postgresql", lambda: bench_read_verify(s, "postgresql", 100_000 // k, r))
+            step("read postgresql", lambda: bench_read_verify(s, "postgresql", 50_000 // k, r))
         if "extraction" in groups:
             step("extraction", lambda: bench_extraction(12_000 // k, r))
         if "replay" in groups:
@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
             step(
                 "scale",
                 lambda: bench_scale(
-                    s.sqlite_url, [10_000 // k, 100_000 // k, 300_000 // k], [500 // k, 5_000 // k]
+                    s.sqlite_url, [10_000 // k, 50_000 // k, 200_000 // k], [300 // k, 3_000 // k]
                 ),
             )
     print()

@@ -44,7 +44,9 @@ class Stopwatch:
         self.seconds = time.perf_counter() - self._start
 
 
-def alternate(ours: Timed, baseline: Timed, repeats: int) -> tuple[float, float, float]:
+def alternate(
+    ours: Timed, baseline: Timed, repeats: int, ours_first: bool = False
+) -> tuple[float, float, float]:
     """Median seconds of each side and the median per-pair speed ratio (baseline_s / ours_s).
 
     The order flips every repeat (b o, o b, b o, …) so neither side always runs on a warm cache
@@ -53,7 +55,7 @@ def alternate(ours: Timed, baseline: Timed, repeats: int) -> tuple[float, float,
     ours_s: list[float] = []
     base_s: list[float] = []
     for i in range(repeats):
-        if i % 2 == 0:
+        if (i % 2 == 0) != ours_first:
             base_s.append(baseline())
             ours_s.append(ours())
         else:

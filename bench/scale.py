@@ -1,7 +1,7 @@
 """Scale and memory: time per event as the log grows, and peak memory of a replay.
 
 Each measurement runs in its own Python process (`python -m bench.scale WORK URL N`), so its
-peak resident set (`ru_maxrss`) is its own and not the high-water mark of earlier benchmarks.
+peak resident set (VmHWM) is its own and not the high-water mark of earlier benchmarks.
 Appends generate their events in chunks as they go, so the input list does not grow with N.
 """
 
@@ -12,6 +12,7 @@ import resource
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from bench.corpus import Corpus
 from bench.harness import Row
@@ -21,6 +22,11 @@ CHUNK = 10_000
 
 
 def _peak_kb() -> int:
+    """VmHWM of this process. Not `ru_maxrss`: Linux carries that over from the parent
+    across fork and exec, so every worker would report at least the benchmark runner's peak."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
