@@ -115,7 +115,7 @@ def _in_turn(db_url: str, a: Path, b: Path, shared: Path, cwd: Path) -> None:
 )
 def test_two_ingests_and_project_at_once_equal_a_sequential_run(tmp_path: Path, start: str):
     rng = random.Random(start)
-    size = scale(60, 1000)
+    size = scale(40, 1000)
     a, b, shared = (Corpus(tmp_path / name, random.Random(rng.random())) for name in "abc")
     for corpus in (a, b, shared):
         corpus.populate(size)

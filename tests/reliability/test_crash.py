@@ -85,7 +85,7 @@ def test_sigkill_at_random_moments_loses_and_invents_nothing(db_url: str, tmp_pa
 def _crash_run(db_url: str, tmp_path: Path, seed: int) -> dict[str, object]:
     rng = random.Random(seed)
     corpus = Corpus(tmp_path / "corpus", random.Random(rng.random()))
-    corpus.populate(scale(300, 3000))
+    corpus.populate(scale(200, 3000))
     target_kills = scale(30, 300)
     # Kill delays are drawn between the start-up time (the quickest finished run so far, which
     # is mostly interpreter start and imports) and the expected length of the run: the last

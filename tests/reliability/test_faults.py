@@ -100,7 +100,7 @@ def test_a_full_disk_during_projection_leaves_the_views_as_they_were(
     corpus = Corpus(tmp_path / "reports", random.Random(9))
     corpus.populate(60)
     assert_ok(run_osint(db_url, "ingest", str(corpus.root), cwd=tmp_path))
-    corpus.populate(300)
+    corpus.populate(150)
     assert_ok(run_osint(db_url, "ingest", "--no-project", str(corpus.root), cwd=tmp_path))
     store = EventStore.open(db_url)
     marks = checkpoints(store)
@@ -154,7 +154,7 @@ def test_a_connection_lost_inside_the_append_transaction(pg_url: str, tmp_path: 
     assert_ok(run_osint(pg_url, "ingest", str(corpus.root), cwd=tmp_path))
     before = log_rows(pg_url)
     corpus.edit(0.3, 1, only=list(corpus.paths))
-    corpus.populate(300)
+    corpus.populate(150)
     holder = create_engine(pg_url)
     admin = _admin(pg_url)
     try:
@@ -199,7 +199,7 @@ def test_connections_terminated_at_random_moments(pg_url: str, tmp_path: Path):
     admin = _admin(pg_url)
     terminated = failed = 0
     try:
-        for attempt in range(scale(4, 40)):
+        for attempt in range(scale(3, 40)):
             if attempt:  # new work for every run: new reports, new revisions of stored ones
                 corpus.edit(0.05, attempt, only=settled(pg_url, corpus))
                 corpus.populate(rng.randint(scale(20, 50), scale(80, 200)))
