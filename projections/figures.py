@@ -8,6 +8,7 @@ query. The projector's version includes the extractor's, so a new extractor rebu
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
@@ -25,6 +26,7 @@ from sqlalchemy import (
     Table,
     Text,
     and_,
+    bindparam,
     func,
     select,
 )
@@ -97,57 +99,146 @@ class FiguresProjector:
     def apply(self, conn: Connection, tables: Tables, batch: Sequence[StoredEvent]) -> None:
         figures = tables["figures"]
         pending: list[dict[str, Any]] = []
-        touched: set[str] = set()
+        changes = _TopicChanges()
         for event in batch:
             if event.type != "ReportObserved":
                 continue
             if event.payload.get("revision", 1) > 1:
-                touched |= self._supersede(conn, figures, pending, event)
+                self._supersede(conn, figures, pending, event, changes)
             rows = figure_rows(event)
             pending.extend(rows)
-            touched.update(r["topic"] for r in rows)
+            for row in rows:
+                changes.add(row)
         if pending:
             conn.execute(figures.insert(), pending)
-        for topic in sorted(touched):
-            self._refresh_topic(conn, tables, topic)
+        self._update_topics(conn, tables, changes)
 
     def _supersede(
-        self, conn: Connection, figures: Table, pending: list[dict[str, Any]], event: StoredEvent
-    ) -> set[str]:
-        touched = set()
+        self,
+        conn: Connection,
+        figures: Table,
+        pending: list[dict[str, Any]],
+        event: StoredEvent,
+        changes: _TopicChanges,
+    ) -> None:
         for row in pending:
             if row["stream_id"] == event.stream_id and row["superseded_at"] is None:
                 row["superseded_at"] = event.position
-                touched.add(row["topic"])
+                changes.remove(row["topic"], row["figure_id"])
         live = and_(figures.c.stream_id == event.stream_id, figures.c.superseded_at.is_(None))
-        touched.update(conn.execute(select(figures.c.topic).where(live).distinct()).scalars())
+        for topic, figure_id in conn.execute(
+            select(figures.c.topic, figures.c.figure_id).where(live)
+        ):
+            changes.remove(topic, figure_id)
         conn.execute(figures.update().where(live).values(superseded_at=event.position))
-        return touched
 
-    def _refresh_topic(self, conn: Connection, tables: Tables, topic: str) -> None:
+    def _update_topics(self, conn: Connection, tables: Tables, changes: _TopicChanges) -> None:
+        """Move each touched topic's count and current figure by the batch's changes; only a
+        topic whose current figure was superseded is recounted from the view."""
         figures, topics = tables["figures"], tables["estimate_topics"]
-        live = and_(figures.c.topic == topic, figures.c.superseded_at.is_(None))
-        count = conn.execute(select(func.count()).where(live)).scalar() or 0
-        conn.execute(topics.delete().where(topics.c.topic == topic))
-        if not count:
+        if not changes.touched:
             return
+        stored = {
+            r.topic: r
+            for r in conn.execute(
+                select(
+                    topics.c.topic,
+                    topics.c.figure_count,
+                    topics.c.current_figure_id,
+                    *(figures.c[k] for k in _ORDER),
+                    figures.c.category,
+                    figures.c.actor,
+                )
+                .join(figures, figures.c.figure_id == topics.c.current_figure_id)
+                .where(topics.c.topic.in_(sorted(changes.touched)))
+            )
+        }
+        inserts, updates, deletes = [], [], []
+        for topic in sorted(changes.touched):
+            old = stored.get(topic)
+            if old is not None and old.current_figure_id in changes.removed_ids:
+                changes.recount.add(topic)
+            if topic in changes.recount:
+                row = self._recount(conn, figures, topic)
+            else:
+                best = changes.best.get(topic)
+                if old is not None and (best is None or _order(old) > _order(best)):
+                    best = dict(old._mapping, figure_id=old.current_figure_id)
+                count = (old.figure_count if old is not None else 0) + changes.delta[topic]
+                row = _topic_row(topic, count, best) if best is not None and count else None
+            if row is None:
+                if old is not None:
+                    deletes.append({"key": topic})
+            elif old is None:
+                inserts.append(row)
+            else:
+                updates.append({**row, "key": row.pop("topic")})
+        if deletes:
+            conn.execute(topics.delete().where(topics.c.topic == bindparam("key")), deletes)
+        if updates:
+            conn.execute(topics.update().where(topics.c.topic == bindparam("key")), updates)
+        if inserts:
+            conn.execute(topics.insert(), inserts)
+
+    def _recount(self, conn: Connection, figures: Table, topic: str) -> dict[str, Any] | None:
+        live = and_(figures.c.topic == topic, figures.c.superseded_at.is_(None))
+        count = conn.execute(select(func.count()).select_from(figures).where(live)).scalar() or 0
+        if not count:
+            return None
         current = conn.execute(
             select(figures.c.figure_id, figures.c.category, figures.c.actor)
             .where(live)
-            .order_by(
-                figures.c.effective_at.desc(), figures.c.position.desc(), figures.c.start.desc()
-            )
+            .order_by(*(figures.c[k].desc() for k in _ORDER))
             .limit(1)
         ).one()
-        conn.execute(
-            topics.insert().values(
-                topic=topic,
-                category=current.category,
-                actor=current.actor,
-                figure_count=count,
-                current_figure_id=current.figure_id,
-            )
-        )
+        return _topic_row(topic, count, current._mapping)
+
+
+_ORDER = ("effective_at", "position", "start")
+
+
+def _order(row: Any) -> tuple[Any, ...]:
+    get = row.__getitem__ if isinstance(row, dict) else row._mapping.__getitem__
+    return tuple(get(k) for k in _ORDER)
+
+
+def _topic_row(topic: str, count: int, current: Any) -> dict[str, Any]:
+    return {
+        "topic": topic,
+        "category": current["category"],
+        "actor": current["actor"],
+        "figure_count": count,
+        "current_figure_id": current["figure_id"],
+    }
+
+
+class _TopicChanges:
+    """What one batch does to each topic: figures added and superseded, and the newest added."""
+
+    def __init__(self) -> None:
+        self.delta: dict[str, int] = defaultdict(int)
+        self.best: dict[str, dict[str, Any]] = {}
+        self.removed_ids: set[str] = set()
+        self.recount: set[str] = set()
+
+    @property
+    def touched(self) -> set[str]:
+        return set(self.delta)
+
+    def add(self, row: dict[str, Any]) -> None:
+        topic = row["topic"]
+        self.delta[topic] += 1
+        best = self.best.get(topic)
+        if best is None or _order(row) > _order(best):
+            self.best[topic] = row
+
+    def remove(self, topic: str, figure_id: str) -> None:
+        self.delta[topic] -= 1
+        self.removed_ids.add(figure_id)
+        best = self.best.get(topic)
+        if best is not None and best["figure_id"] == figure_id:
+            # The newest added figure was superseded in the same batch: count again.
+            self.recount.add(topic)
 
 
 def figure_rows(event: StoredEvent) -> list[dict[str, Any]]:

@@ -62,30 +62,25 @@ class ProjectionRunner:
         return head - lowest
 
     def catch_up(self, until: int | None = None, progress: Progress | None = None) -> int:
-        """Bring every view up to the log's head (or `until`); return the events applied."""
-        return sum(
-            self._run(p, rebuild=False, until=until, progress=progress) for p in self.projectors
-        )
+        """Bring every view up to the log's head (or `until`); return the event applications."""
+        return self._run(rebuild=False, until=until, progress=progress)
 
     def replay(self, until: int | None = None, progress: Progress | None = None) -> int:
         """Rebuild every view from position 0 beside the live one, then switch over."""
-        return sum(
-            self._run(p, rebuild=True, until=until, progress=progress) for p in self.projectors
-        )
+        return self._run(rebuild=True, until=until, progress=progress)
 
-    def _run(
-        self, projector: Projector, rebuild: bool, until: int | None, progress: Progress | None
-    ) -> int:
+    def _run(self, rebuild: bool, until: int | None, progress: Progress | None) -> int:
         applied = 0
         for attempt in range(_ATTEMPTS):
             try:
-                target = self._prepare(projector, rebuild)
-                applied += self._fill(projector, target, until, progress)
-                if not target.active:
-                    self._switch(projector, target)
+                targets = [(p, self._prepare(p, rebuild)) for p in self.projectors]
+                applied += self._fill(targets, until, progress)
+                for projector, target in targets:
+                    if not target.active:
+                        self._switch(projector, target)
                 return applied
             except CheckpointMoved:
-                # Another process switched or rebuilt this view meanwhile: look again.
+                # Another process switched or rebuilt a view meanwhile: look again.
                 if attempt == _ATTEMPTS - 1:
                     raise
                 rebuild = False
@@ -126,37 +121,49 @@ class ProjectionRunner:
 
     def _fill(
         self,
-        projector: Projector,
-        target: Generation,
+        targets: list[tuple[Projector, Generation]],
         until: int | None,
         progress: Progress | None,
     ) -> int:
-        tables = tables_of(projector, target.generation)
+        """Apply batches to every target until all reach the end; each page of the log is read
+        once for all views, and every view's batch and checkpoint commit together."""
         applied = 0
-        key = (projection_state.c.name == projector.name) & (
-            projection_state.c.generation == target.generation
-        )
+        keys = [
+            (projection_state.c.name == p.name) & (projection_state.c.generation == t.generation)
+            for p, t in targets
+        ]
         while True:
             with self.store.write() as conn:
-                checkpoint = conn.execute(
-                    select(projection_state.c.position).where(key).with_for_update()
-                ).scalar()
-                if checkpoint is None:
-                    raise CheckpointMoved(f"view {projector.name} was rebuilt by another process")
-                batch = self.store.read_page(conn, int(checkpoint), self.batch_size, until)
+                checkpoints = []
+                for (projector, _), key in zip(targets, keys, strict=True):
+                    checkpoint = conn.execute(
+                        select(projection_state.c.position).where(key).with_for_update()
+                    ).scalar()
+                    if checkpoint is None:
+                        raise CheckpointMoved(f"view {projector.name} was rebuilt elsewhere")
+                    checkpoints.append(int(checkpoint))
+                batch = self.store.read_page(conn, min(checkpoints), self.batch_size, until)
                 if not batch:
                     return applied
-                projector.apply(conn, tables, batch)
-                moved = conn.execute(
-                    update(projection_state)
-                    .where(key & (projection_state.c.position == checkpoint))
-                    .values(position=batch[-1].position)
-                )
-                if moved.rowcount != 1:
-                    raise CheckpointMoved(f"checkpoint of {projector.name} moved during a batch")
-            applied += len(batch)
+                done = 0
+                for (projector, target), key, checkpoint in zip(
+                    targets, keys, checkpoints, strict=True
+                ):
+                    mine = [e for e in batch if e.position > checkpoint]
+                    if not mine:
+                        continue
+                    projector.apply(conn, tables_of(projector, target.generation), mine)
+                    moved = conn.execute(
+                        update(projection_state)
+                        .where(key & (projection_state.c.position == checkpoint))
+                        .values(position=mine[-1].position)
+                    )
+                    if moved.rowcount != 1:
+                        raise CheckpointMoved(f"checkpoint of {projector.name} moved meanwhile")
+                    done += len(mine)
+            applied += done
             if progress:
-                progress(len(batch))
+                progress(done)
 
     def _switch(self, projector: Projector, target: Generation) -> None:
         with self.store.write() as conn:

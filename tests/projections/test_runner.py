@@ -19,7 +19,7 @@ from projections.figures import FiguresProjector
 from projections.projector import Tables
 from projections.reports import ReportsProjector
 from projections.runner import ProjectionRunner
-from projections.state import generations, projection_state
+from projections.state import generations, live_tables, projection_state
 from tests.projections.helpers import dump_view
 
 TEXTS = [
@@ -71,7 +71,26 @@ def test_a_replayed_view_equals_the_incrementally_built_one(ops):
         assert rebuilt == incremental
         reports = incremental["reports"]["reports"]
         assert len(reports) == len({e.stream_id for e in store.read()})
+        assert_topics_match_live_figures(store)
         store.close()
+
+
+def assert_topics_match_live_figures(store: EventStore) -> None:
+    """estimate_topics, kept incrementally, equals a count over the live figures."""
+    with store.read_connection() as conn:
+        tables = live_tables(conn, FiguresProjector())
+        assert tables is not None
+        figures = [dict(r._mapping) for r in conn.execute(select(tables["figures"]))]
+        topics = {r.topic: r for r in conn.execute(select(tables["estimate_topics"]))}
+    live: dict[str, list[dict]] = {}
+    for f in figures:
+        if f["superseded_at"] is None:
+            live.setdefault(f["topic"], []).append(f)
+    assert set(topics) == set(live)
+    for topic, rows in live.items():
+        newest = max(rows, key=lambda f: (f["effective_at"], f["position"], f["start"]))
+        assert topics[topic].figure_count == len(rows)
+        assert topics[topic].current_figure_id == newest["figure_id"]
 
 
 class ExplodingProjector(ReportsProjector):
