@@ -27,7 +27,13 @@ metadata = MetaData()
 events = Table(
     "events",
     metadata,
-    Column("position", BigInteger, primary_key=True, autoincrement=False),
+    # On SQLite, INTEGER PRIMARY KEY makes the position the rowid: no second index to maintain.
+    Column(
+        "position",
+        BigInteger().with_variant(Integer, "sqlite"),
+        primary_key=True,
+        autoincrement=False,
+    ),
     Column("event_id", String(36), nullable=False, unique=True),
     Column("stream_id", Text, nullable=False),
     Column("stream_version", Integer, nullable=False),
