@@ -50,25 +50,34 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         end = len(text)
     out: list[Token] = []
     append = out.append
-    find = text.find
     closers = _CLOSERS
+    span = text[start:end]
+    chunks = span.split()
+    # one space between chunks (the usual case): offsets follow from lengths, no search
+    spaced = " ".join(chunks) == span
+    lows = span.lower().split() if span.isascii() else [w.lower() for w in chunks]
+    find = text.find
     pos = start
-    for w in text[start:end].split():
-        s = find(w, pos)
-        pos = s + len(w)
+    for w, low in zip(chunks, lows, strict=True):
+        if spaced:
+            s = pos
+            pos += len(w)
+        else:
+            s = find(w, pos)
+            pos = s + len(w)
         if w.isalpha():
-            append(Token(w, w.lower(), s, pos))
+            append(Token(w, low, s, pos))
         elif w[-1] in closers and w[:-1].isalpha():
             e = pos - 1
-            x = w[:-1]
-            append(Token(x, x.lower(), s, e))
-            x = w[-1]
-            append(Token(x, x, e, pos))
+            append(Token(w[:-1], low[:-1], s, e))
+            append(Token(w[-1], low[-1], e, pos))
         else:
             for m in TOKEN_RE.finditer(text, s, pos):
                 g = m.group()
                 b = m.start()
                 append(Token(g, g.lower(), b, b + len(g)))
+        if spaced:
+            pos += 1
     return out
 
 

@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from projections.extraction import extract
+from projections.extraction import extract, sentences
 from projections.extraction.numbers import find_numbers, may_hold_number
 from projections.extraction.tokens import TOKEN_RE, Token, tokenize
 
@@ -106,3 +106,30 @@ def test_paragraph_category_passes_a_sentence_with_no_number() -> None:
     )
     claims = [c for c in extract(text) if c.category != "other"]
     assert [(c.text, c.category) for c in claims] == [("18", "equipment")]
+
+
+_STOP_PIECES = [
+    *".!?\"'”’)] \n\t\u00a0\u2009\x1c\u2028\u0085aA1(“‘[",
+    "Gen. ",
+    "Mr. ",
+    "U.S. ",
+    " The ",
+    "e.g. ",
+    "\n\n",
+]
+
+
+def test_stops_and_paragraphs_equal_their_patterns() -> None:
+    rng = random.Random(11)
+    for _ in range(5_000):
+        text = "".join(rng.choice(_STOP_PIECES) for _ in range(rng.randint(0, 25)))
+        a = rng.randint(0, len(text))
+        b = rng.randint(a, len(text))
+        by_pattern = [(m.start(), m.end()) for m in sentences._STOP_RE.finditer(text, a, b)]
+        assert sentences._stops(text, a, b) == by_pattern, (repr(text), a, b)
+        lines = [
+            (m.start(), m.end())
+            for m in sentences._PARA_RE.finditer(text)
+            if not m.group().isspace()
+        ]
+        assert sentences.paragraphs(text) == lines, repr(text)
