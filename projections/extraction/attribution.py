@@ -68,10 +68,14 @@ def find_speakers(toks: list[Token]) -> list[Speaker]:
     """All speakers of one sentence, in order."""
     out: list[Speaker] = []
     n = len(toks)
-    if _TRIGGERS.isdisjoint([t.low for t in toks]):
+    lows = [t.low for t in toks]
+    triggers = _TRIGGERS
+    if triggers.isdisjoint(lows):
         return out
-    for v, t in enumerate(toks):
-        w = t.low
+    for v, w in enumerate(lows):
+        if w not in triggers:
+            continue  # none of the tests below passes for another word
+        t = toks[v]
         if w == "according" and v + 2 < n and toks[v + 1].low == "to":
             end = _phrase_end(toks, v + 2)
             if end >= v + 2:

@@ -424,7 +424,7 @@ def _verb_category(
             stop = min(n, j + 8)
             next_start = n
             continue
-        got = _verb_at(toks, j, displaced)
+        got = _verb_at(toks, j, displaced) if w in _VERB_WORDS else None
         if got and j + 1 != next_start:
             fwd = (j - np_end, got[0], f"category:verb:{got[1]}")
             break
@@ -438,7 +438,7 @@ def _verb_category(
             break
         if t.low == "of" and j > 0 and toks[j - 1].low in _FRACTIONS:
             break  # "lost half of its 500 men": the verb counts the fraction, not the 500
-        got = _verb_at(toks, j, displaced)
+        got = _verb_at(toks, j, displaced) if t.low in _VERB_WORDS else None
         if got:
             bwd = (first - j, got[0], f"category:verb-before:{got[1]}")
             break
@@ -490,6 +490,18 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
     if w in ("dead", "killed") and j > 0 and toks[j - 1].low in ("the",):
         return None
     return _pair(toks, j, cat), w
+
+
+# Every word `_verb_at` can read (its first test is on the word itself): a cheap set test
+# spares the call for all other words.
+_VERB_WORDS = (
+    frozenset(VERB_CATEGORY)
+    | EXCHANGE_VERBS
+    | frozenset(
+        """taken held under lost prisoners prisoner hostages captives captivity pows homes
+        bodies remains forced crossed crossing left sought seeking""".split()
+    )
+)
 
 
 def _pair(toks: list[Token], j: int, cat: str) -> str:

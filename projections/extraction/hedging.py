@@ -27,10 +27,14 @@ def hedges(toks: list[Token]) -> list[str]:
     """Rule names of the hedges in one sentence (empty when the sentence is not hedged)."""
     found: list[str] = []
     n = len(toks)
-    if _TRIGGERS.isdisjoint([t.low for t in toks]):
+    lows = [t.low for t in toks]
+    triggers = _TRIGGERS
+    if triggers.isdisjoint(lows):
         return found
-    for i, t in enumerate(toks):
-        w = t.low
+    for i, w in enumerate(lows):
+        if w not in triggers:
+            continue  # none of the tests below passes for another word
+        t = toks[i]
         if w in HEDGE_WORDS:
             if w == "estimated" and _qualifies_number(toks, i):
                 continue  # "an estimated 150,000" hedges its own figure only (qualifiers.py)

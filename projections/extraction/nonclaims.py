@@ -60,14 +60,14 @@ def reason(toks: list[Token], num: Num) -> str | None:
     prev2 = toks[i - 2] if i > 1 else None
     nxt = toks[j + 1] if j + 1 < n else None
     nxt2 = toks[j + 2] if j + 2 < n else None
-    digits = is_digits(first) and not num.words
+    digits = first.text[0] in "0123456789" and not num.words  # is_digits
 
     if digits and len(first.text) > 15:
         return "not-claim:too-long"
     if num.words is False and not num.vague and num.scale == 1 and num.low != int(num.low):
         return "not-claim:decimal"
     # glued suffixes and prefixes: 3rd, 1990s, 155mm, M777, Su-34, F-16, 24/7, 4:17
-    if nxt is not None and glued(last, nxt):
+    if nxt is not None and last.end == nxt.start:  # glued
         if nxt.low in _ORDINAL_SUFFIXES:
             return "not-claim:ordinal"
         if nxt.low == "s" and is_digits(last):
@@ -78,7 +78,7 @@ def reason(toks: list[Token], num: Num) -> str | None:
             return "not-claim:time-or-date"
         if nxt.text == "%":
             return "not-claim:percentage"
-    if prev is not None and glued(prev, first) and digits:
+    if prev is not None and prev.end == first.start and digits:  # glued
         if prev.text[0].isalpha():
             return "not-claim:designation"
         if prev.text in ("-", "–") and prev2 is not None and glued(prev2, prev):
@@ -90,7 +90,7 @@ def reason(toks: list[Token], num: Num) -> str | None:
         return "not-claim:money"
     if prev2 is not None and prev2.text in CURRENCY_SYMBOLS and prev.text in ("-", "–"):
         return "not-claim:money"
-    if nxt is not None:
+    if nxt is not None and nxt.low in _NEXT_WORDS:  # each test below needs one of them
         if nxt.text == "%" or nxt.low in ("percent", "pct", "percentage"):
             return "not-claim:percentage"
         if nxt.low == "per" and nxt2 is not None and nxt2.low == "cent":
@@ -125,7 +125,7 @@ def reason(toks: list[Token], num: Num) -> str | None:
                 return "not-claim:fraction"
         if nxt.low == "in" and nxt2 is not None and (is_digits(nxt2) or nxt2.low in _SMALL):
             return "not-claim:ratio"
-    if prev is not None:
+    if prev is not None and (prev.low in _PREV_WORDS or prev.text[0].isupper()):
         if _is_month(prev) and (digits or num.words is False):
             return "not-claim:date"
         if prev.low in ("aged", "age", "ages"):
@@ -177,7 +177,12 @@ def reason(toks: list[Token], num: Num) -> str | None:
     if nxt is not None and nxt.low in _POPULATION_WORDS:
         return "not-claim:population"
     # years: four digits without separator, unless they plainly count something
-    if digits and _year_like(first) and (not num.is_range or _year_like(last)):
+    if (
+        digits
+        and len(first.text) == 4
+        and _year_like(first)
+        and (not num.is_range or _year_like(last))
+    ):
         counted = nxt is not None and nxt.low in _COUNTED
         if not counted or (prev is not None and prev.low in _YEAR_PREPS):
             return "not-claim:year"
@@ -187,6 +192,20 @@ def reason(toks: list[Token], num: Num) -> str | None:
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _SMALL = frozenset("one two three four five six seven eight nine ten".split())
 _DESIG_LOW = frozenset({"no", "number", "page", "item", "point", "line", "platform", "covid"})
+# Every word the tests on the token after the number look for, and on the token before it
+# (besides any capitalised word): a number followed and preceded by none of them skips them.
+_NEXT_WORDS = (
+    frozenset("% percent pct percentage per a p m of and - – to or years year months".split())
+    | _CURRENCY_WORDS
+    | _CURRENCY_CODES
+    | TIME_SUFFIXES
+    | MONTHS
+    | _FRACTION_WORDS
+    | {"out", "in"}
+)
+_PREV_WORDS = (
+    frozenset("aged age ages every each per of in , (".split()) | MONTHS | DESIGNATION_WORDS
+)
 
 
 def _year_like(tok: Token) -> bool:

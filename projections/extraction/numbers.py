@@ -54,6 +54,7 @@ SPACED_MAGNITUDES = {
     "bln": 1e9,
 }
 GLUED_MAGNITUDES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "bln": 1e9}
+SPACED_OR_GLUED = frozenset(SPACED_MAGNITUDES) | frozenset(GLUED_MAGNITUDES)
 VAGUE = {  # plural word -> (low, high)
     "dozens": (24.0, 99.0),
     "scores": (40.0, 99.0),
@@ -141,7 +142,7 @@ def _read_digits(toks: list[Token], i: int) -> Num | None:
     raw = value
     scale = 1.0
     n = len(toks)
-    if j + 1 < n:
+    if j + 1 < n and toks[j + 1].low in SPACED_OR_GLUED:
         nxt = toks[j + 1]
         after_ok = j + 2 >= n or not (glued(nxt, toks[j + 2]) and toks[j + 2].text[0].isalnum())
         if glued(toks[j], nxt) and nxt.low in GLUED_MAGNITUDES and after_ok:
@@ -153,7 +154,7 @@ def _read_digits(toks: list[Token], i: int) -> Num | None:
             rules.append(f"number:magnitude:{nxt.low}")
             j += 1
     value = raw * scale
-    return Num(i, j, value, value, raw=raw, scale=scale, rules=rules)
+    return Num(i, j, value, value, False, False, False, raw, scale, False, rules)
 
 
 def _read_words(toks: list[Token], i: int) -> Num | None:
@@ -280,6 +281,8 @@ def _try_range(toks: list[Token], a: Num) -> Num | None:
     if k + 1 >= n or a.vague:
         return None
     sep = toks[k]
+    if sep.low not in _RANGE_WORDS:
+        return None  # the cheap common case: no separator of a range follows
     prev = toks[a.i - 1].low if a.i > 0 else ""
     if sep.text in DASHES:
         spaced = not glued(toks[a.j], sep)
@@ -315,6 +318,7 @@ def _try_range(toks: list[Token], a: Num) -> Num | None:
 
 
 _ALL_STARTS = WORD_STARTS | frozenset(VAGUE) | {"tens"}
+_RANGE_WORDS = frozenset(DASHES) | {"to", "or", "and"}
 
 
 def _propagate_scale(a: Num, b: Num) -> float:
@@ -359,7 +363,7 @@ def find_numbers(toks: list[Token]) -> list[Num]:
         if t.text[0] not in "0123456789" and t.low not in starts:
             i += 1
             continue
-        num = _read_one(toks, i)
+        num = _read_digits(toks, i) if t.text[0] in "0123456789" else _read_words(toks, i)
         if num is None:
             i += 1
             continue
