@@ -186,6 +186,7 @@ def _sentence_claims(
         return []
     num_at = {num.i: num.j for num, _q in figures}
     speakers = attribution.find_speakers(toks)
+    speaker_spans = [(sp.start, sp.end) for sp in speakers]
     hedge_rules = hedging.hedges(toks)
     sentence = text[ss:se]
     out: list[FigureClaim] = []
@@ -224,7 +225,6 @@ def _sentence_claims(
         # actor
         got = None
         skip: list[tuple[int, int]] = []
-        speaker_spans = [(sp.start, sp.end) for sp in speakers]
         if rd.subject is not None:
             got = np_actor(toks, texts, rd.subject[0], rd.subject[1])
             if got is None and toks[rd.subject[0]].low in ("its", "their"):
@@ -283,23 +283,25 @@ def _sentence_claims(
         elif rd.inherit and prev is not None and prev.location:
             location = prev.location
             rules.append("location:inherited")
+        start, end = toks[q.i].start, toks[q.j].end
+        # positional, in the order of FigureClaim's fields: a third cheaper than keywords
         claim = FigureClaim(
-            text=text[toks[q.i].start : toks[q.j].end],
-            start=toks[q.i].start,
-            end=toks[q.j].end,
-            low=q.low,
-            high=q.high,
-            qualifier=q.qualifier,  # type: ignore[arg-type]
-            category=category,  # type: ignore[arg-type]
-            subject=subject,
-            actor=actor,
-            location=location,
-            attribution=attr,
-            hedged=hedged,
-            sentence=sentence,
-            sentence_start=ss,
-            vague=num.vague,
-            rules=tuple(rules),
+            text[start:end],  # text
+            start,
+            end,
+            q.low,
+            q.high,
+            q.qualifier,  # type: ignore[arg-type]
+            category,  # type: ignore[arg-type]
+            subject,
+            actor,
+            location,
+            attr,  # attribution
+            hedged,
+            sentence,
+            ss,  # sentence_start
+            num.vague,
+            tuple(rules),
         )
         out.append(claim)
         if category != "other":

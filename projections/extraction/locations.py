@@ -26,6 +26,7 @@ PLACE_NOUNS = frozenset(
     infrastructure positions territory territories province provinces district districts
     capital basements basement shelters airfield airfields island coast""".split()
 )
+_TAKES_PLACE = LOC_PREPS | PLACE_VERBS
 _DETS = frozenset("the a an its their his her this that these those".split())
 _NOT_PLACES = frozenset(
     """fighting shelling assault assaults attack attacks offensive strike strikes combat battle
@@ -60,7 +61,10 @@ def find_location(
     n = len(toks)
     j = after + 1
     stop = min(n, after + 1 + limit, stop_at if stop_at is not None else n)
-    skipped = {x for s, e in skip for x in range(max(s, j), min(e, stop) + 1)}
+    skipped: set[int] = set()
+    for s, e in skip:
+        if max(s, j) <= min(e, stop):
+            skipped.update(range(max(s, j), min(e, stop) + 1))
     event_before = False
     while j < stop:
         t = toks[j]
@@ -75,7 +79,7 @@ def find_location(
                 j += 1
             j += 1
             continue
-        takes = w in LOC_PREPS or w in PLACE_VERBS or (event_before and w in ("for", "of"))
+        takes = w in _TAKES_PLACE or (event_before and w in ("for", "of"))
         takes = takes or (w == "of" and j > 0 and toks[j - 1].low == "out")
         if takes and j + 1 < n:
             np = _place_np(toks, j + 1, w)
