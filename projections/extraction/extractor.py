@@ -11,6 +11,7 @@ with no actor of its own takes the actor last named with the same kind of troops
 from __future__ import annotations
 
 from datetime import date
+from operator import itemgetter
 
 from projections.extraction import attribution, hedging, nonclaims
 from projections.extraction.actors import (
@@ -42,6 +43,8 @@ _FROM_CATEGORIES = frozenset({"troops", "equipment", "killed", "casualties", "ca
 MAX_SENTENCE_TOKENS = 400  # longer "sentences" (no punctuation) are read in chunks
 MAX_FIGURE_DENSITY = 0.15  # a chunk with more figures per token is a table, not prose
 _DIGITS = frozenset("0123456789")
+_IS_DIGIT = _DIGITS.__contains__
+_FIRST = itemgetter(0)
 _ONE_BLOCKERS = frozenset({"no", "any", "every", "each", "the", "that", "this", "which"})
 
 
@@ -160,7 +163,8 @@ def extract(text: str, published: date | str | None = None) -> list[FigureClaim]
                 if len(all_toks) > MAX_SENTENCE_TOKENS:
                     ss, se = toks[0].start, toks[-1].end
                 most = max(16, MAX_FIGURE_DENSITY * len(toks))
-                if len(toks) <= most or sum(1 for x in texts if x[0] in _DIGITS) <= most:
+                # digit tokens counted by C-level maps: cheaper than a generator per token
+                if len(toks) <= most or sum(map(_IS_DIGIT, map(_FIRST, texts))) <= most:
                     nums = find_numbers(toks)
                     if nums and len(nums) <= most:
                         claims.extend(_sentence_claims(text, ss, se, toks, texts, nums, para))

@@ -341,15 +341,16 @@ def _propagate_scale(a: Num, b: Num) -> float:
 _NUMBER_WORDS = sorted(
     {*UNITS, *TENS, *SCALES, *VAGUE, "tens", *SEVERAL_OF}, key=lambda w: (-len(w), w)
 )
-_DIGIT_RE = re.compile(r"[0-9]")
 _NUMBER_WORD_RE = re.compile(r"(?<![^\W\d_])(?:" + "|".join(_NUMBER_WORDS) + r")(?![^\W\d_])")
 
 
 def may_hold_number(text: str, start: int, end: int) -> bool:
     """False when `find_numbers` is sure to find nothing in `text[start:end]` (a quick scan)."""
-    if _DIGIT_RE.search(text, start, end) is not None:
-        return True
-    return _NUMBER_WORD_RE.search(text[start:end].lower()) is not None
+    span = text[start:end]
+    for digit in "0123456789":  # `in` scans in C, far faster than a pattern
+        if digit in span:
+            return True
+    return _NUMBER_WORD_RE.search(span.lower()) is not None
 
 
 def find_numbers(toks: list[Token]) -> list[Num]:

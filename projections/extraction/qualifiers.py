@@ -158,8 +158,9 @@ def qualify(toks: list[Token], num: Num) -> Qualified:
 def _match_before(toks: list[Token], i: int) -> tuple[str, int, str] | None:
     if i == 0 or toks[i - 1].low not in _BEFORE_LAST:
         return None
+    before = [t.low for t in toks[max(0, i - _MAX_BEFORE) : i]]
     for n in range(min(_MAX_BEFORE, i), 0, -1):
-        key = tuple(t.low for t in toks[i - n : i])
+        key = tuple(before[-n:])
         qual = _BEFORE_BY_LEN.get(n, {}).get(key)
         if qual:
             return qual, n, " ".join(key)

@@ -57,6 +57,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     spaced = " ".join(chunks) == span
     lows = span.lower().split() if span.isascii() else [w.lower() for w in chunks]
     find = text.find
+    new = object.__new__
     pos = start
     for w, low in zip(chunks, lows, strict=True):
         if spaced:
@@ -66,7 +67,13 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             s = find(w, pos)
             pos = s + len(w)
         if w.isalpha():
-            append(Token(w, low, s, pos))
+            # most tokens: filled in place, which spares the call into the generated __init__
+            tok = new(Token)
+            tok.text = w
+            tok.low = low
+            tok.start = s
+            tok.end = pos
+            append(tok)
         elif w[-1] in closers and w[:-1].isalpha():
             e = pos - 1
             append(Token(w[:-1], low[:-1], s, e))
