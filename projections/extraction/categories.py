@@ -139,7 +139,7 @@ def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> _NP:
         if c == "-" and j > k and glued(toks[j - 1], t) and j + 1 < n and glued(t, toks[j + 1]):
             j += 1
             continue
-        if is_digits(t):
+        if c in "0123456789":  # is_digits(t)
             if j > k and toks[j - 1].text == "-" and glued(toks[j - 1], t):
                 designation = True  # "Su-34", "F-16"
                 if j + 1 < n and toks[j + 1].low == "s" and glued(t, toks[j + 1]):

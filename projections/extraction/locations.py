@@ -10,7 +10,7 @@ that is where a statement was made. Bounded to a window of tokens.
 from __future__ import annotations
 
 from projections.extraction.lexicon import MONTHS, WEEKDAYS
-from projections.extraction.tokens import Token, glued, is_digits
+from projections.extraction.tokens import Token, glued
 
 LOC_PREPS = frozenset(
     """in near to into along across at inside outside towards toward through from around
@@ -122,7 +122,7 @@ _BEFORE_PREPS = frozenset({"in", "near", "along", "at"})
 def _place_np(toks: list[Token], k: int, prep: str) -> tuple[int, int] | None:
     n = len(toks)
     first = toks[k]
-    if is_digits(first) or first.low in MONTHS or first.low in WEEKDAYS:
+    if first.text[0] in "0123456789" or first.low in MONTHS or first.low in WEEKDAYS:
         return None
     has_det = first.low in _DETS
     if not has_det and not first.text[0].isupper():
@@ -146,7 +146,8 @@ def _place_np(toks: list[Token], k: int, prep: str) -> tuple[int, int] | None:
         if t.low in ("'s", "’s"):
             j += 1
             continue
-        if not t.text[0].isalnum() or t.low in _NP_END or is_digits(t):
+        c = t.text[0]
+        if not c.isalnum() or t.low in _NP_END or c in "0123456789":  # is_digits(t)
             break
         if (t.low in MONTHS and t.text[0].isupper()) or t.low in WEEKDAYS:
             break

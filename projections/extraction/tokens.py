@@ -78,6 +78,12 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             e = pos - 1
             append(Token(w[:-1], low[:-1], s, e))
             append(Token(w[-1], low[-1], e, pos))
+        elif _plain_number(w):
+            append(Token(w, w, s, pos))
+        elif w[-1] in closers and _plain_number(w[:-1]):
+            e = pos - 1
+            append(Token(w[:-1], w[:-1], s, e))
+            append(Token(w[-1], w[-1], e, pos))
         else:
             for m in TOKEN_RE.finditer(text, s, pos):
                 g = m.group()
@@ -86,6 +92,21 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         if spaced:
             pos += 1
     return out
+
+
+def _plain_number(w: str) -> bool:
+    """True when all of `w` is one match of the pattern's digits branch (`11,000`, `1.5`):
+    ASCII digits, first and last a digit, `.` or `,` between them never two in a row."""
+    return (
+        w.isascii()
+        and w[:1].isdigit()
+        and w[-1].isdigit()
+        and w.replace(",", "").replace(".", "").isdigit()
+        and ",," not in w
+        and ".." not in w
+        and ",." not in w
+        and ".," not in w
+    )
 
 
 def is_digits(tok: Token) -> bool:
