@@ -57,8 +57,9 @@ def entity_at(texts: list[str], i: int) -> tuple[str, str, int, str] | None:
 def np_actor(toks: list[Token], texts: list[str], start: int, end: int) -> tuple[str, str] | None:
     """Actor named inside the counted phrase `start..end`: (actor, rule)."""
     j = start
+    first_words = gazetteer.FIRST_WORDS
     while j <= end:
-        hit = entity_at(texts, j)
+        hit = entity_at(texts, j) if texts[j] in first_words else None
         if hit:
             actor, kind, k, surface = hit
             if j > start and toks[j - 1].low in _PREPS:
@@ -128,7 +129,7 @@ def subject_actor(
     if s > lo and toks[s - 1].low in ("'s", "’s"):
         s = max(0, s - 3)
     for p in range(j, s - 1, -1):
-        hit = entity_at(texts, p)
+        hit = entity_at(texts, p) if texts[p] in gazetteer.FIRST_WORDS else None
         if hit and p + hit[2] - 1 <= j and (p == 0 or toks[p - 1].low not in _PREPS):
             kind = "supplier" if verb in _SUPPLY_VERBS else "clause-subject"
             return hit[0], f"actor:{kind}:{hit[3]}"

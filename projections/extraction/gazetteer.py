@@ -195,16 +195,27 @@ def _split(form: str) -> list[str]:
 _INDEX = _build_index()
 
 
+# first word -> [(words, (actor, kind, n_tokens, surface))]: the answer is built once
+_HITS = {
+    first: [(words, (actor, kind, len(words), " ".join(words))) for words, actor, kind in entries]
+    for first, entries in _INDEX.items()
+}
+# Every first word of an entry: a token not in it starts no match (a set test, not a call).
+FIRST_WORDS = frozenset(_INDEX)
+
+
 def match_at(texts: Sequence[str], i: int) -> tuple[str, str, int, str] | None:
     """Longest gazetteer entry starting at token `i`: (actor, kind, n_tokens, surface) or None."""
-    entries = _INDEX.get(texts[i])
+    entries = _HITS.get(texts[i])
     if not entries:
         return None
     n = len(texts)
-    for words, actor, kind in entries:
-        k = len(words)
+    for words, hit in entries:
+        k = hit[2]
+        if k == 1:
+            return hit  # the first word matched already
         if i + k <= n and tuple(texts[i : i + k]) == words:
-            return actor, kind, k, " ".join(words)
+            return hit
     return None
 
 
