@@ -41,6 +41,15 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of each sentence of `text[start:end]`, stripped of outer white space."""
+    seg = text[start:end]
+    core = seg.strip()
+    if not core:
+        return []
+    body = core.rstrip(_STOPS_AND_CLOSING)
+    if "." not in body and "!" not in body and "?" not in body:
+        # the only stops close the span: a match there runs to its end, which splits nothing
+        s = start + len(seg) - len(seg.lstrip())
+        return [(s, s + len(core))]
     spans: list[tuple[int, int]] = []
     cur = start
     for ms, nxt in _stops(text, start, end):
@@ -105,3 +114,4 @@ def _stops(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _CLOSING = frozenset("\"'”’)]")
+_STOPS_AND_CLOSING = ".!?\"'”’)]"

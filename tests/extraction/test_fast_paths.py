@@ -133,3 +133,45 @@ def test_stops_and_paragraphs_equal_their_patterns() -> None:
             if not m.group().isspace()
         ]
         assert sentences.paragraphs(text) == lines, repr(text)
+
+
+def _sentences_by_pattern(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence splitter written the long way: the stop pattern over every character."""
+    spans: list[tuple[int, int]] = []
+    cur = start
+    for m in sentences._STOP_RE.finditer(text, start, end):
+        nxt = m.end()
+        if nxt >= end or not sentences._STARTS_RE.match(text, nxt):
+            continue
+        if text[m.start()] == ".":
+            w = sentences._WORD_BEFORE_RE.search(text, max(cur, m.start() - 12), m.start() + 1)
+            if w:
+                word = w.group(1).lower()
+                if word in sentences.ABBREVIATIONS or len(word) == 1 or word.endswith(".u"):
+                    continue
+        spans.append((cur, m.start() + len(m.group().rstrip())))
+        cur = nxt
+    if cur < end:
+        spans.append((cur, end))
+    out = []
+    for s, e in spans:
+        if text[s:e].strip():
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            out.append((s, e))
+    return out
+
+
+def test_sentences_equal_the_pattern_based_splitter() -> None:
+    rng = random.Random(12)
+    for _ in range(5_000):
+        text = "".join(rng.choice(_STOP_PIECES) for _ in range(rng.randint(0, 25)))
+        a = rng.randint(0, len(text))
+        b = rng.randint(a, len(text))
+        assert sentences.sentences(text, a, b) == _sentences_by_pattern(text, a, b), (
+            repr(text),
+            a,
+            b,
+        )
