@@ -204,7 +204,7 @@ def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> _NP:
         if end >= mods_start and toks[end].text[0].isalpha():
             return _NP(end, start, end, (mods_start, end), definite)
         return _NP(None, start, k - 1, (k, k - 1))
-    return _NP(head, start, head, (mods_start, head), definite, designation=designation)
+    return _NP(head, start, head, (mods_start, head), definite, False, designation)
 
 
 def read_category(
@@ -244,7 +244,7 @@ def read_category(
     subj_start = np.start if np.start < np.mods[0] else np.mods[0]
     subject = (subj_start, np.end)
     mods = [t.low for t in toks[np.mods[0] : head]]
-    rd = Reading(None, subject, np.end, definite=np.definite)
+    rd = Reading(None, subject, np.end, False, np.definite)
     if _is_rate(toks, np.end):
         rd.rules.append("not-claim:rate")
         return rd

@@ -319,6 +319,7 @@ def _try_range(toks: list[Token], a: Num) -> Num | None:
 
 _ALL_STARTS = WORD_STARTS | frozenset(VAGUE) | {"tens"}
 _RANGE_WORDS = frozenset(DASHES) | {"to", "or", "and"}
+_AFTER_A = frozenset({"few", "quarter", "dozen", "hundred", "thousand", "million", "billion"})
 
 
 def _propagate_scale(a: Num, b: Num) -> float:
@@ -361,10 +362,15 @@ def find_numbers(toks: list[Token]) -> list[Num]:
     starts = _ALL_STARTS
     while i < n:
         t = toks[i]
-        if t.text[0] not in "0123456789" and t.low not in starts:
-            i += 1
+        if t.text[0] in "0123456789":
+            num = _read_digits(toks, i)
+        elif t.low not in starts or (
+            t.low == "a" and (i + 1 >= n or toks[i + 1].low not in _AFTER_A)
+        ):
+            i += 1  # `_read_words` reads `a` only before one of _AFTER_A
             continue
-        num = _read_digits(toks, i) if t.text[0] in "0123456789" else _read_words(toks, i)
+        else:
+            num = _read_words(toks, i)
         if num is None:
             i += 1
             continue
