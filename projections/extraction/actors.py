@@ -38,6 +38,7 @@ _SPEECH = frozenset("said says told confirmed claimed announced reported stated 
 _OWNED = frozenset(
     "losses casualties army forces military troops dead death toll navy fleet".split()
 )
+_OWNERS = frozenset({"'s", "’s", "its", "their"})
 _PRE_MODIFIERS = frozenset("another more additional further extra".split())
 _BY_VERBS = frozenset(
     "launched fired operated used deployed sent supplied provided made built produced "
@@ -146,6 +147,8 @@ def possessive_actor(
         t = toks[p]
         if t.text in (",", ";", ":") or t.low in _SPEECH or t.low == "that":
             return None
+        if t.low not in _OWNERS:
+            continue  # only a possessive can own; spare the look for the owned noun
         owned = any(x.low in _OWNED for x in toks[p + 1 : min(first, p + 4)])
         if not owned:
             continue
