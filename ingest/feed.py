@@ -58,14 +58,17 @@ def read_feed(
 ) -> ParsedFeed:
     """Parse one feed document. `location` (URL or file) names it in errors. It is not given
     to feedparser as a base URL: a relative GUID would then change with the feed's address."""
-    safe = strip_internal_subset(_ascii_compatible(body))
+    safe = _replace_impossible_char_refs(strip_internal_subset(_ascii_compatible(body)))
     response_headers = {k.lower(): v for k, v in (headers or {}).items()}
-    parsed = feedparser.parse(
-        io.BytesIO(safe),
-        response_headers=response_headers,
-        resolve_relative_uris=True,
-        sanitize_html=True,
-    )
+    try:
+        parsed = feedparser.parse(
+            io.BytesIO(safe),
+            response_headers=response_headers,
+            resolve_relative_uris=True,
+            sanitize_html=True,
+        )
+    except (ValueError, UnicodeError, RecursionError) as exc:
+        raise FeedError(f"{location}: feed could not be parsed ({type(exc).__name__})") from exc
     version = parsed.get("version") or ""
     entries = list(parsed.get("entries") or [])
     error = _bozo_message(parsed)
@@ -80,6 +83,27 @@ def read_feed(
         for entry, key in zip(entries, keys, strict=True)
     ]
     return ParsedFeed(observations, version, feed_title, error)
+
+
+_CHAR_REF = re.compile(rb"&#(x[0-9a-fA-F]{1,16}|X[0-9a-fA-F]{1,16}|[0-9]{1,20});")
+
+
+def _replace_impossible_char_refs(body: bytes) -> bytes:
+    """Character references to no character (NUL, a surrogate, past U+10FFFF) become U+FFFD.
+
+    feedparser raises on them (ValueError, UnicodeEncodeError) and loses the whole document;
+    replacing the reference keeps every other entry readable."""
+    if b"&#" not in body:
+        return body
+
+    def fix(match: re.Match[bytes]) -> bytes:
+        ref = match.group(1)
+        value = int(ref[1:], 16) if ref[:1] in b"xX" else int(ref)
+        if value == 0 or 0xD800 <= value <= 0xDFFF or value > 0x10FFFF:
+            return b"&#xFFFD;"
+        return match.group(0)
+
+    return _CHAR_REF.sub(fix, body)
 
 
 def item_keys(entries: list[Any]) -> list[str]:

@@ -11,7 +11,6 @@ a high-water-mark check turns a memory blow-up into one (guards, not measurement
 from __future__ import annotations
 
 import logging
-import re
 import resource
 import threading
 import time
@@ -19,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
@@ -102,23 +101,9 @@ FUZZ = settings(
 )
 
 
-_CHAR_REF = re.compile(rb"&#([xX][0-9a-fA-F]{1,12}|[0-9]{1,12});")
-
-
-def _known_bug(body: bytes) -> bool:
-    """A character reference of the kind in KNOWN_FEED_BUGS (a surrogate, or past U+10FFFF)."""
-    for match in _CHAR_REF.finditer(body):
-        ref = match.group(1)
-        value = int(ref[1:], 16) if ref[:1] in b"xX" else int(ref)
-        if 0xD800 <= value <= 0xDFFF or value > 0x10FFFF:
-            return True
-    return False
-
-
 @FUZZ
 @given(body=feed_documents())
 def test_fuzzed_feeds_end_in_observations_or_a_feed_error(body: bytes):
-    assume(not _known_bug(body))
     parse_feed(body)
 
 
@@ -143,18 +128,20 @@ def test_named_hostile_page_through_the_reader(name: str):
 
 
 @pytest.mark.parametrize("name", sorted(KNOWN_FEED_BUGS))
-@pytest.mark.xfail(
-    strict=True,
-    reason="read_feed lets feedparser's UnicodeEncodeError/ValueError escape on surrogate or"
-    " out-of-range character references (reported to the lead; ingest/feed.py)",
-)
-def test_known_bug_character_references_end_in_a_feed_error(name: str):
+def test_impossible_character_references_leave_the_entry_readable(name: str):
+    """feedparser raises on references to no character; the reader replaces them first."""
     body = (
         b'<?xml version="1.0"?><rss version="2.0"><channel><item><guid>a</guid><description>'
+        b"About 200 soldiers arrived. "
         + KNOWN_FEED_BUGS[name]
         + b"</description></item></channel></rss>"
     )
-    parse_feed(body)
+    observations = parse_feed(body)
+    assert observations is not None
+    (entry,) = observations
+    assert entry.item_key == "a"
+    assert entry.text.startswith("About 200 soldiers arrived.")
+    assert "\ufffd" in entry.text
 
 
 # -- served over HTTP and polled into a real log ------------------------------------------------
