@@ -42,9 +42,9 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     The same tokens as `TOKEN_RE.finditer` over the span, found faster: no token spans white
     space, so the span is split at white space (`str.split` and the pattern agree on what that is)
     and each chunk is tokenised alone. A chunk of letters only (`str.isalpha` letters are all
-    word characters) is one word; a word and one closing mark (`border.`) are two tokens; any
-    other chunk goes through the pattern, whose look-aheads see the chunk's end as they would
-    see the white space after it.
+    word characters) is one word; a word and one closing mark (`border.`) are two tokens; so
+    is a plain number (`11,000`, `1.5`) with or without one. Any other chunk goes through the
+    pattern, whose look-aheads see the chunk's end as they would the white space after it.
     """
     if end is None:
         end = len(text)
