@@ -38,7 +38,7 @@ from projections.audit import (
     report_history,
     topic_estimates,
 )
-from projections.history import Step, bounds_text, number_text
+from projections.history import Step, bounds_text, denier, number_text
 from projections.queries import UnknownTopic
 
 
@@ -119,7 +119,8 @@ def print_timeline(timeline: Timeline) -> None:
     console.print(f"                  sources: {origins_text(s.origins)}")
     if s.denials:
         names = "; ".join(
-            f"{escape(d.figure['attribution'] or 'no one named')} ({d.figure['source_id']},"
+            f"{escape(denier(d.figure) or d.figure['attribution'] or 'no one named')}"
+            f" ({d.figure['source_id']},"
             f" {short_time(d.figure['effective_at'])[:10]}, figure {d.figure['figure_id']})"
             for d in s.denials
         )
@@ -137,7 +138,8 @@ def print_step(console: Console, step: Step) -> None:
         f" [bold]{escape(f['text'])}[/bold] ({bounds_text(f)}, {f['qualifier']}) · {hedged}"
     )
     stance = "denied by" if step.denied else "claimed by"
-    console.print(f"     {stance:<12}{escape(f['attribution'] or '—')}")
+    who = (denier(f) if step.denied else None) or f["attribution"] or "—"
+    console.print(f"     {stance:<12}{escape(who)}")
     noun = "independent source" if step.corroboration == 1 else "independent sources"
     console.print(
         f"     {'backed by':<12}{step.corroboration} {noun}: {origins_text(step.origins)}"

@@ -93,6 +93,31 @@ def is_denial(figure: Mapping[str, Any]) -> bool:
     return bool(cue and not _CLAUSE_BREAK.search(after[: cue.start()]))
 
 
+def denier(figure: Mapping[str, Any]) -> str | None:
+    """Who rejects a denied figure: the words before the denial cue in its clause, without a
+    trailing time ("Russia's foreign ministry on Friday denied" gives "Russia's foreign
+    ministry"). None when the figure is not denied that way."""
+    sentence = figure.get("sentence") or ""
+    offset = figure.get("sentence_start") or 0
+    start = figure.get("start")
+    if start is None:
+        return None
+    before = sentence[: max(0, start - offset)]
+    for cue in _DENIAL_BEFORE.finditer(before):
+        if _CLAUSE_BREAK.search(before[cue.end() :]):
+            continue
+        clause = re.split(r"[;:,]|\bbut\b|\bwhile\b", before[: cue.start()])[-1]
+        clause = _TRAILING_TIME.sub("", clause).strip()
+        return clause or None
+    return None
+
+
+_TRAILING_TIME = re.compile(
+    r"(?:\s+(?:on|last|this)\s+\w+|\s+(?:also|again|quickly|flatly|firmly|swiftly))+\s*$",
+    re.IGNORECASE,
+)
+
+
 def change_label(
     previous: Mapping[str, Any] | None,
     current: Mapping[str, Any],

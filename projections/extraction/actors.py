@@ -96,6 +96,14 @@ def subject_actor(
     j = first - 1
     if j >= 0 and toks[j].low in _PRE_MODIFIERS:
         j -= 1  # "deliver another 10 tanks"
+        if j >= 0 and toks[j].low in ("a", "an"):
+            j -= 1  # "send a further 14 tanks"
+    if j >= 0 and toks[j].low == "including":
+        # "pledged $2.5 billion in aid, including 30 vehicles": the supply verb of the clause
+        for v in range(j - 1, max(-1, j - 16), -1):
+            if toks[v].low in _SUPPLY_VERBS:
+                j = v
+                break
     if j >= 0 and toks[j].low == "up":
         j -= 1
     if j >= 0 and toks[j].low == "with":  # "provided Ukraine with 2 million shells"

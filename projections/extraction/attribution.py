@@ -31,6 +31,12 @@ _NOUN_LIKE = frozenset(
     posts put puts""".split()
 )
 _PASSIVE = frozenset("is are was were been be being".split())
+# after these a noun-like word ("reports", "claims") is a noun, whatever follows it
+_NOUN_AFTER = frozenset(
+    """denied denies deny denying rejected rejects reject dismissed dismisses dismiss
+    disputed disputes dispute refuted refutes refute of about amid despite following after
+    and or with""".split()
+)
 _DETS = frozenset(
     """a an the this that these those its their his her our one latest previous earlier
     initial new such first second only officially newly""".split()
@@ -89,8 +95,8 @@ def find_speakers(toks: list[Token]) -> list[Speaker]:
         if v > 0 and (toks[v - 1].low in _PASSIVE or toks[v - 1].low in _DETS):
             continue
         nxt = toks[v + 1] if v + 1 < n else None
-        if w in _NOUN_LIKE and not _takes_object(nxt):
-            continue
+        if w in _NOUN_LIKE and (not _takes_object(nxt) or (v > 0 and lows[v - 1] in _NOUN_AFTER)):
+            continue  # "denied reports that …": the reports are an object, not a verb
         if w in ("put", "puts") and not any(x.low == "at" for x in toks[v + 1 : v + 12]):
             continue
         kind = "speech" if strong else "weak"

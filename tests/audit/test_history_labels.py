@@ -130,3 +130,17 @@ def test_a_denial_is_contradicted_and_never_the_estimate():
     ]
     assert current_step(steps) is steps[2]
     assert current_step(steps[:2]) is steps[0]
+
+
+def test_the_denier_is_the_clause_before_the_denial_cue():
+    from projections.history import denier
+
+    sentence = (
+        "Russia's foreign ministry on Friday denied reports that 10,000 North Korean troops"
+        " had been deployed to Russia."
+    )
+    start = sentence.index("10,000")
+    figure = {"sentence": sentence, "sentence_start": 0, "start": start, "end": start + 6}
+    assert denier(figure) == "Russia's foreign ministry"
+    plain = dict(figure, sentence="Officials said 10,000 troops had been deployed.", start=15)
+    assert denier(plain) is None

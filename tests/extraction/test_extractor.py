@@ -567,3 +567,36 @@ KNOWN_LIMITS = [
 def test_known_limits(sentence: str, field: str, value: object) -> None:
     claims = scored(sentence)
     assert claims and getattr(claims[-1], field) == value
+
+
+# ------------------------------------------------------------------- extractor 1.1.0 rules
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor", "rule"),
+    [
+        (
+            "Britain will send a further 14 Challenger 2 tanks to Ukraine, the minister said.",
+            "United Kingdom",
+            "actor:supplier:Britain",
+        ),
+        (
+            "Washington has pledged $2.5 billion in new military aid, including 30 Bradley"
+            " fighting vehicles.",
+            "United States",
+            "actor:supplier:Washington",
+        ),
+    ],
+)
+def test_supplied_weapons_take_the_supplier(sentence: str, actor: str, rule: str) -> None:
+    c = only(sentence)
+    assert (c.category, c.actor) == ("equipment", actor)
+    assert rule in c.rules
+
+
+def test_a_denied_report_is_not_the_deniers_claim() -> None:
+    c = only(
+        "Russia's foreign ministry on Friday denied reports that 10,000 North Korean troops"
+        " had been deployed to Russia."
+    )
+    assert (c.text, c.actor, c.attribution) == ("10,000", "North Korea", None)
