@@ -33,7 +33,7 @@ from matplotlib.transforms import Bbox
 
 from osint.render import origins_text, short_time
 from projections.audit import Timeline
-from projections.history import Step, bounds_text, number_text
+from projections.history import Step, bounds_text, denier, is_denial, number_text
 
 SUFFIXES = (".png", ".svg", ".html")
 PALETTE = (
@@ -101,7 +101,9 @@ def _when(figure: Mapping[str, Any]) -> datetime:
 
 
 def _claimant(figure: Mapping[str, Any]) -> str:
-    return figure.get("attribution") or "no claimant named"
+    """Who stands behind a mark: the denier for a denial, else the figure's claimant."""
+    who = denier(figure) if is_denial(figure) else None
+    return who or figure.get("attribution") or "no claimant named"
 
 
 def draw(timeline: Timeline) -> Figure:
