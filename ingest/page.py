@@ -7,15 +7,11 @@ fetching is ours (`ingest.fetch`), so its own downloader is never used.
 
 from __future__ import annotations
 
-import logging
 from datetime import UTC, date, datetime
 
 from ingest.errors import SourceError
 from ingest.feed import normalise_link
 from ingest.observation import Observation
-
-# trafilatura reports pages it cannot read through logging at WARNING; our error says it once.
-logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
 
 class PageError(SourceError):

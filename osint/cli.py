@@ -6,6 +6,8 @@ and exit status 1, never a traceback.
 
 from __future__ import annotations
 
+import logging
+
 import click
 
 from events import EventStoreError
@@ -70,5 +72,12 @@ for command in (
     cli.add_command(command)
 
 
+# Libraries that log what our one-line error already says: psycopg warns about a pipeline it
+# cannot close after a lost connection, trafilatura logs every page it cannot read at ERROR.
+QUIET_LOGGERS = {"psycopg": logging.CRITICAL, "trafilatura": logging.CRITICAL}
+
+
 def main() -> None:
+    for name, level in QUIET_LOGGERS.items():
+        logging.getLogger(name).setLevel(level)
     cli()
