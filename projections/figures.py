@@ -32,14 +32,10 @@ from sqlalchemy import (
 )
 
 from events import StoredEvent
-from projections.extraction import EXTRACTOR_VERSION, extract
+from projections.extraction import EXTRACTOR_VERSION, SCORED_CATEGORIES, extract
 from projections.projector import Tables
 from projections.timefmt import iso_utc
 from projections.topics import topic_key
-
-SCORED_CATEGORIES = frozenset(
-    {"troops", "killed", "wounded", "casualties", "missing", "captured", "displaced", "equipment"}
-)
 
 
 class FiguresProjector:

@@ -7,6 +7,7 @@ so an analyst can always see which words produced which number and why.
 
 from __future__ import annotations
 
+import typing
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -22,17 +23,9 @@ Category = Literal[
     "equipment",
     "other",
 ]
-CATEGORIES: tuple[str, ...] = (
-    "troops",
-    "killed",
-    "wounded",
-    "casualties",
-    "missing",
-    "captured",
-    "displaced",
-    "equipment",
-    "other",
-)
+CATEGORIES: tuple[str, ...] = typing.get_args(Category)
+# Every category but "other": the ones the views keep and the scorer scores.
+SCORED_CATEGORIES: frozenset[str] = frozenset(CATEGORIES) - {"other"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,19 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from projections.extraction import extract
+from projections.extraction import SCORED_CATEGORIES, extract
 
 CASES = Path(__file__).with_name("cases.jsonl")
-SCORED = {
-    "troops",
-    "killed",
-    "wounded",
-    "casualties",
-    "missing",
-    "captured",
-    "displaced",
-    "equipment",
-}
+SCORED = set(SCORED_CATEGORIES)
 PASSAGES = [json.loads(line) for line in CASES.read_text(encoding="utf-8").splitlines() if line]
 
 

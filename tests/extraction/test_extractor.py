@@ -8,21 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from projections.extraction import EXTRACTOR_VERSION, FigureClaim, explain, extract, gazetteer
+from projections.extraction import (
+    EXTRACTOR_VERSION,
+    SCORED_CATEGORIES,
+    FigureClaim,
+    explain,
+    extract,
+    gazetteer,
+)
 from projections.extraction.numbers import find_numbers
 from projections.extraction.tokens import tokenize
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_58dc72c931c469eb.txt"
-SCORED = {
-    "troops",
-    "killed",
-    "wounded",
-    "casualties",
-    "missing",
-    "captured",
-    "displaced",
-    "equipment",
-}
+SCORED = set(SCORED_CATEGORIES)
 
 
 def scored(text: str) -> list[FigureClaim]:
