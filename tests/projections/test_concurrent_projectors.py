@@ -54,7 +54,7 @@ def test_two_projector_processes_give_views_equal_to_a_clean_rebuild(db_url: str
     ingest_observations(store, observations(1500), batch_size=100)
     procs = [osint(db_url, "project") for _ in range(2)]
     for proc in procs:
-        out, err = proc.communicate(timeout=300)
+        _out, err = proc.communicate(timeout=300)
         assert proc.returncode == 0, err
         assert "Traceback" not in err
     live = {p.name: dump_view(store, p) for p in all_projectors()}
