@@ -30,6 +30,7 @@ from ingest.page import PageError, read_page
 from ingest.poller import Poller
 from ingest.scheduler import Scheduler
 from ingest.sources import Source
+from tests.ingest.servers import threaded_server  # noqa: F401 (a fixture)
 from tests.reliability.harness import scale
 from tests.reliability.hostile import (
     KNOWN_FEED_BUGS,
@@ -148,14 +149,9 @@ def test_impossible_character_references_leave_the_entry_readable(name: str):
 
 
 @pytest.fixture
-def server() -> Iterator[HTTPServer]:
-    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    server.start()
-    try:
-        yield server
-    finally:
-        server.clear()
-        server.stop()
+def server(threaded_server: HTTPServer) -> HTTPServer:  # noqa: F811 (the imported fixture)
+    """The ingest tests' threaded server on 127.0.0.1 (slow sources must not block others)."""
+    return threaded_server
 
 
 GOOD_FEED = (
