@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -122,18 +123,14 @@ class Source(BaseModel):
 
     @property
     def interval_seconds(self) -> float:
-        """The nominal gap between polls (for cron, the gap between its next two fire times)."""
+        """The nominal gap between polls: for cron, its shortest gap between two fire times.
+
+        Taken over a fixed stretch of calendar rather than from the clock, so the back-off and
+        the scheduler's waits for `*/30 6-22 * * *` are the same at noon and at midnight.
+        """
         if self.every is not None:
             return parse_duration(self.every)
-        from datetime import UTC, datetime
-
-        from apscheduler.triggers.cron import CronTrigger
-
-        trigger = CronTrigger.from_crontab(self.cron or "", timezone="UTC")
-        now = datetime.now(UTC)
-        first = trigger.get_next_fire_time(None, now)
-        second = trigger.get_next_fire_time(first, first + timedelta(seconds=1))
-        return max(1.0, (second - first).total_seconds()) if first and second else 3600.0
+        return cron_interval_seconds(self.cron or "")
 
     @property
     def max_backoff_seconds(self) -> float:
@@ -144,6 +141,37 @@ class Source(BaseModel):
     def location(self) -> str:
         """The URL or path, for messages and for the polling state."""
         return self.url if self.url is not None else str(self.path)
+
+
+_CRON_REFERENCE = datetime(2024, 1, 1, tzinfo=UTC)  # a Monday; 2024 is a leap year
+_CRON_HORIZON = timedelta(days=400)
+_CRON_MAX_FIRES = 600
+
+
+@lru_cache(maxsize=256)
+def cron_interval_seconds(expression: str) -> float:
+    """The shortest gap between consecutive fire times of a cron expression, in seconds.
+
+    Walks at most 600 fire times or 400 days from a fixed Monday, stopping early at one minute
+    (cron's finest step). An expression that fires at most once in that stretch counts as daily.
+    """
+    from apscheduler.triggers.cron import CronTrigger
+
+    trigger = CronTrigger.from_crontab(expression, timezone="UTC")
+    shortest: float | None = None
+    previous = trigger.get_next_fire_time(None, _CRON_REFERENCE)
+    for _ in range(_CRON_MAX_FIRES):
+        if previous is None or previous - _CRON_REFERENCE > _CRON_HORIZON:
+            break
+        following = trigger.get_next_fire_time(previous, previous + timedelta(seconds=1))
+        if following is None:
+            break
+        gap = (following - previous).total_seconds()
+        shortest = gap if shortest is None else min(shortest, gap)
+        if shortest <= 60:
+            break
+        previous = following
+    return max(1.0, shortest) if shortest is not None else 86400.0
 
 
 def load_sources(path: Path) -> list[Source]:

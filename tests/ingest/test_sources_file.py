@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.sources import SourcesFileError, load_sources, parse_duration
+from ingest.sources import SourcesFileError, cron_interval_seconds, load_sources, parse_duration
 
 GOOD = """\
 # Our sources
@@ -106,3 +106,21 @@ def test_missing_file(tmp_path: Path) -> None:
 )
 def test_durations(text: str, seconds: float) -> None:
     assert parse_duration(text) == seconds
+
+
+@pytest.mark.parametrize(
+    ("expression", "seconds"),
+    [
+        ("* * * * *", 60.0),
+        ("*/15 * * * *", 900.0),
+        ("*/30 6-22 * * *", 1800.0),
+        ("0 9 * * 1-5", 86400.0),
+        ("0 0 1 * *", 28 * 86400.0),
+    ],
+)
+def test_cron_interval_is_its_shortest_gap_whatever_the_clock(
+    expression: str, seconds: float
+) -> None:
+    # The shortest gap over a fixed stretch of calendar, not the gap after "now": the same
+    # source must back off alike at noon and at 22:30, when the next fire is the next morning.
+    assert cron_interval_seconds(expression) == seconds
