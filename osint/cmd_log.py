@@ -159,7 +159,12 @@ def replay_command(app: AppContext, until: int | None) -> None:
     total = (min(head, until) if until is not None else head) * len(runner.projectors)
     with progress_bar("replaying", total) as advance:
         applied = runner.replay(until=until, progress=advance)
-    click.echo(f"rebuilt {len(runner.projectors)} view(s) from {applied} event applications")
+    ahead = (
+        f"; {runner.events_read_ahead} event(s) extracted ahead by worker processes"
+        if runner.events_read_ahead
+        else ""
+    )
+    click.echo(f"rebuilt {len(runner.projectors)} view(s) from {applied} event applications{ahead}")
 
 
 @click.command("verify")

@@ -32,8 +32,10 @@ from sqlalchemy import (
 )
 
 from events import StoredEvent
+from projections.bulk import insert_many
 from projections.extraction import EXTRACTOR_VERSION, SCORED_CATEGORIES, extract
 from projections.projector import Tables
+from projections.readahead import RowsAhead
 from projections.timefmt import iso_utc
 from projections.topics import topic_key
 
@@ -41,6 +43,24 @@ from projections.topics import topic_key
 class FiguresProjector:
     name = "figures"
     version = f"2+extractor-{EXTRACTOR_VERSION}"
+
+    def __init__(self) -> None:
+        self._ahead: RowsAhead | None = None
+
+    def read_ahead(self, events: Sequence[StoredEvent], workers: int) -> None:
+        """Begin extracting `events` in worker processes; `apply` takes the rows when it
+        reaches them (see `projections.readahead`)."""
+        if self._ahead is None:
+            self._ahead = RowsAhead(figure_rows, workers)
+        self._ahead.submit([e for e in events if e.type == "ReportObserved"])
+
+    def end_read_ahead(self) -> int:
+        taken = 0
+        if self._ahead is not None:
+            taken = self._ahead.taken
+            self._ahead.close()
+            self._ahead = None
+        return taken
 
     def define_tables(self, metadata: MetaData, suffix: str) -> Tables:
         figures = Table(
@@ -96,17 +116,19 @@ class FiguresProjector:
         figures = tables["figures"]
         pending: list[dict[str, Any]] = []
         changes = _TopicChanges()
+        ready = self._ahead.take(batch) if self._ahead is not None else {}
         for event in batch:
             if event.type != "ReportObserved":
                 continue
             if event.payload.get("revision", 1) > 1:
                 self._supersede(conn, figures, pending, event, changes)
-            rows = figure_rows(event)
+            rows = ready.get(event.position)
+            if rows is None:
+                rows = figure_rows(event)
             pending.extend(rows)
             for row in rows:
                 changes.add(row)
-        if pending:
-            conn.execute(figures.insert(), pending)
+        insert_many(conn, figures, pending)
         self._update_topics(conn, tables, changes)
 
     def _supersede(

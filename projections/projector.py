@@ -8,7 +8,7 @@ the same rows, which is what lets a replay prove a view. Tables are built per *g
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from sqlalchemy import Connection, MetaData, Table
 
@@ -27,4 +27,17 @@ class Projector(Protocol):
 
     def apply(self, conn: Connection, tables: Tables, batch: Sequence[StoredEvent]) -> None:
         """Apply `batch` (in log order) inside the runner's transaction."""
+        ...
+
+
+@runtime_checkable
+class ReadsAhead(Protocol):
+    """A projector whose costly, pure part can start on events before `apply` gets them."""
+
+    def read_ahead(self, events: Sequence[StoredEvent], workers: int) -> None:
+        """Start work on `events`, which a later `apply` will be given."""
+        ...
+
+    def end_read_ahead(self) -> int:
+        """Drop what was started, stop any workers; how many events' work they did."""
         ...

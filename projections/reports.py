@@ -19,6 +19,7 @@ from sqlalchemy import (
 )
 
 from events import StoredEvent
+from projections.bulk import insert_many
 from projections.projector import Tables
 
 
@@ -95,7 +96,6 @@ class ReportsProjector:
             else:
                 row["revision_count"] = added
                 inserts.append(row)
-        if inserts:
-            conn.execute(reports.insert(), inserts)
+        insert_many(conn, reports, inserts)
         if updates:
             conn.execute(reports.update().where(reports.c.stream_id == bindparam("key")), updates)

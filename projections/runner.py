@@ -11,11 +11,13 @@ once it has caught up, so they never see a half-built view.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
 
-from events import EventStore
-from projections.projector import Projector
+from events import EventStore, StoredEvent
+from projections.projector import Projector, ReadsAhead
+from projections.readahead import worker_count
 from projections.state import (
     Generation,
     generations,
@@ -26,6 +28,7 @@ from projections.state import (
 )
 
 BATCH_SIZE = 500
+READ_AHEAD_MIN_EVENTS = 5_000
 _ATTEMPTS = 4
 Progress = Callable[[int], None]
 
@@ -38,11 +41,18 @@ class ProjectionRunner:
     """Keeps a set of projectors' views caught up with the log."""
 
     def __init__(
-        self, store: EventStore, projectors: Sequence[Projector], batch_size: int = BATCH_SIZE
+        self,
+        store: EventStore,
+        projectors: Sequence[Projector],
+        batch_size: int = BATCH_SIZE,
+        workers: int | None = None,
     ) -> None:
         self.store = store
         self.projectors = list(projectors)
         self.batch_size = batch_size
+        self.workers = worker_count() if workers is None else workers
+        self.read_ahead_min = READ_AHEAD_MIN_EVENTS
+        self.events_read_ahead = 0  # events whose work worker processes did, for reports
         with store.read_connection() as conn:
             exists = conn.dialect.has_table(conn, projection_state.name)
         if not exists:
@@ -126,44 +136,89 @@ class ProjectionRunner:
         progress: Progress | None,
     ) -> int:
         """Apply batches to every target until all reach the end; each page of the log is read
-        once for all views, and every view's batch and checkpoint commit together."""
+        once for all views, and every view's batch and checkpoint commit together.
+
+        On a long catch-up the next page is read in the same transaction and handed to the
+        projectors that can start on it early (`ReadsAhead`), so worker processes extract it
+        while this one writes. The log is immutable, so a page read one transaction early is
+        the same page; only its tail may since have grown, which the next read picks up."""
         applied = 0
         keys = [
             (projection_state.c.name == p.name) & (projection_state.c.generation == t.generation)
             for p, t in targets
         ]
-        while True:
-            with self.store.write() as conn:
-                checkpoints = []
-                for (projector, _), key in zip(targets, keys, strict=True):
-                    checkpoint = conn.execute(
-                        select(projection_state.c.position).where(key).with_for_update()
-                    ).scalar()
-                    if checkpoint is None:
-                        raise CheckpointMoved(f"view {projector.name} was rebuilt elsewhere")
-                    checkpoints.append(int(checkpoint))
-                batch = self.store.read_page(conn, min(checkpoints), self.batch_size, until)
-                if not batch:
-                    return applied
-                done = 0
-                for (projector, target), key, checkpoint in zip(
-                    targets, keys, checkpoints, strict=True
-                ):
-                    mine = [e for e in batch if e.position > checkpoint]
-                    if not mine:
-                        continue
-                    projector.apply(conn, tables_of(projector, target.generation), mine)
-                    moved = conn.execute(
-                        update(projection_state)
-                        .where(key & (projection_state.c.position == checkpoint))
-                        .values(position=mine[-1].position)
-                    )
-                    if moved.rowcount != 1:
-                        raise CheckpointMoved(f"checkpoint of {projector.name} moved meanwhile")
-                    done += len(mine)
-            applied += done
-            if progress:
-                progress(done)
+        ahead = self._readers_ahead(targets, until)
+        page: list[StoredEvent] = []
+        try:
+            while True:
+                with self.store.write() as conn:
+                    checkpoints = []
+                    for (projector, _), key in zip(targets, keys, strict=True):
+                        checkpoint = conn.execute(
+                            select(projection_state.c.position).where(key).with_for_update()
+                        ).scalar()
+                        if checkpoint is None:
+                            raise CheckpointMoved(f"view {projector.name} was rebuilt elsewhere")
+                        checkpoints.append(int(checkpoint))
+                    start = min(checkpoints)
+                    if page and page[0].position == start + 1:
+                        batch = page
+                    else:
+                        batch = self.store.read_page(conn, start, self.batch_size, until)
+                    if not batch:
+                        return applied
+                    page = []
+                    if ahead:
+                        page = self.store.read_page(
+                            conn, batch[-1].position, self.batch_size, until
+                        )
+                        for reader in ahead:
+                            reader.read_ahead(page, self.workers)
+                    done = self._apply(conn, targets, keys, checkpoints, batch)
+                applied += done
+                if progress:
+                    progress(done)
+        finally:
+            for reader in ahead:
+                self.events_read_ahead += reader.end_read_ahead()
+
+    def _apply(
+        self,
+        conn: Connection,
+        targets: list[tuple[Projector, Generation]],
+        keys: list[Any],
+        checkpoints: list[int],
+        batch: list[StoredEvent],
+    ) -> int:
+        """Apply one page to every view still behind it and move their checkpoints."""
+        done = 0
+        for (projector, target), key, checkpoint in zip(targets, keys, checkpoints, strict=True):
+            mine = [e for e in batch if e.position > checkpoint]
+            if not mine:
+                continue
+            projector.apply(conn, tables_of(projector, target.generation), mine)
+            moved = conn.execute(
+                update(projection_state)
+                .where(key & (projection_state.c.position == checkpoint))
+                .values(position=mine[-1].position)
+            )
+            if moved.rowcount != 1:
+                raise CheckpointMoved(f"checkpoint of {projector.name} moved meanwhile")
+            done += len(mine)
+        return done
+
+    def _readers_ahead(
+        self, targets: list[tuple[Projector, Generation]], until: int | None
+    ) -> list[ReadsAhead]:
+        """The projectors to read ahead for: only when there are workers and enough to do
+        that starting them (about half a second) pays."""
+        readers = [p for p, _ in targets if isinstance(p, ReadsAhead)]
+        if not readers or self.workers < 1:
+            return []
+        head, _ = self.store.head()
+        end = head if until is None else min(head, until)
+        behind = end - min(t.position for _, t in targets)
+        return readers if behind >= self.read_ahead_min else []
 
     def _switch(self, projector: Projector, target: Generation) -> None:
         with self.store.write() as conn:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import lru_cache
 
 FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 
@@ -11,11 +12,19 @@ def iso_utc(value: str | datetime | None) -> str | None:
     """`value` as fixed-width UTC text (microseconds, `Z`); None stays None."""
     if value is None:
         return None
-    moment = (
-        value
-        if isinstance(value, datetime)
-        else datetime.fromisoformat(value.replace("Z", "+00:00"))
-    )
+    if isinstance(value, str):
+        return _iso_from_text(value)
+    return _format(value)
+
+
+@lru_cache(maxsize=4096)
+def _iso_from_text(value: str) -> str:
+    # Events of one ingestion run share `observed_at`, and a feed's entries share few dates:
+    # a replay formats the same few strings over and over.
+    return _format(datetime.fromisoformat(value.replace("Z", "+00:00")))
+
+
+def _format(moment: datetime) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC).strftime(FORMAT)

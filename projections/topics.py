@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 NO_ACTOR = "unattributed"
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -24,6 +25,7 @@ def slug(value: str | None) -> str:
     return "-".join(words) or NO_ACTOR
 
 
+@lru_cache(maxsize=4096)
 def topic_key(category: str, actor: str | None) -> str:
     return f"{slug(category)}/{slug(actor)}"
 

@@ -1,0 +1,125 @@
+"""Extraction ahead of the writes, in worker processes.
+
+A replay after an extractor change spends about half its time extracting (pure Python, so
+threads cannot share it) and half reading the log and writing the views. While the runner writes
+one page, worker processes extract the figures of the next, so on a machine with two cores a
+replay takes about as long as extraction alone instead of the sum of both.
+
+The workers run a pure function of the events (`figures.figure_rows`), so the rows are the ones
+the main process would have built; a page whose rows are not ready (or whose worker failed) is
+extracted in the main process as before.
+
+Workers are forked, and only from a process with a single thread: forking a threaded process
+(the scheduler's) can hand the child a lock held by a thread that does not exist there, and
+`spawn` would re-run the caller's main script. The children never touch the inherited database
+connections and leave by `os._exit`, so those stay the parent's. They also exit by themselves
+when the process that started them dies, even by SIGKILL.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+from events import StoredEvent
+
+WORKERS_ENV = "OSINT_PROJECT_WORKERS"
+Rows = list[dict[str, Any]]
+RowsOf = Callable[[StoredEvent], Rows]
+
+
+def worker_count() -> int:
+    """Worker processes for read-ahead: `OSINT_PROJECT_WORKERS`, else one fewer than the cores
+    (at most 4); 0 turns read-ahead off."""
+    chosen = os.environ.get(WORKERS_ENV, "").strip()
+    if chosen.isdigit():
+        return int(chosen)
+    return max(0, min(4, (os.cpu_count() or 1) - 1))
+
+
+class RowsAhead:
+    """Rows of events handed in before they are applied, built in worker processes."""
+
+    def __init__(self, rows_of: RowsOf, workers: int) -> None:
+        self._rows_of = rows_of
+        self._workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+        self._pending: list[tuple[dict[int, str], Future[list[Rows]]]] = []
+        self.taken = 0  # events whose rows came from a worker
+
+    def submit(self, events: Sequence[StoredEvent]) -> None:
+        """Start building the rows of `events` (split among the workers); does nothing once
+        read-ahead has been found impossible here."""
+        if not events or self._workers < 1:
+            return
+        pool = self._pool or self._start()
+        if pool is None:
+            return
+        share = -(-len(events) // self._workers)
+        try:
+            for start in range(0, len(events), share):
+                part = list(events[start : start + share])
+                keys = {e.position: e.event_id for e in part}
+                self._pending.append((keys, pool.submit(_rows_of_all, self._rows_of, part)))
+        except (BrokenProcessPool, RuntimeError, OSError):
+            self.close()
+            self._workers = 0
+
+    def take(self, events: Sequence[StoredEvent]) -> dict[int, Rows]:
+        """The rows ready (or being built) for any of `events`, by position."""
+        wanted = {e.position: e.event_id for e in events}
+        found: dict[int, Rows] = {}
+        keep = []
+        for keys, future in self._pending:
+            if not any(wanted.get(p) == i for p, i in keys.items()):
+                keep.append((keys, future))
+                continue
+            try:
+                results = future.result()
+            except Exception:  # a failed worker only costs the read-ahead: built here instead
+                continue
+            for position, rows in zip(keys, results, strict=True):
+                if wanted.get(position) == keys[position]:
+                    found[position] = rows
+        self.taken += len(found)
+        self._pending = keep
+        return found
+
+    def close(self) -> None:
+        self._pending = []
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+    def _start(self) -> ProcessPoolExecutor | None:
+        if threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
+            self._workers = 0
+            return None
+        self._pool = ProcessPoolExecutor(
+            max_workers=self._workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_watch_parent,
+            initargs=(os.getpid(),),
+        )
+        return self._pool
+
+
+def _rows_of_all(rows_of: RowsOf, events: list[StoredEvent]) -> list[Rows]:
+    return [rows_of(event) for event in events]
+
+
+def _watch_parent(parent: int) -> None:
+    """Exit when the parent is gone: a SIGKILLed runner must not leave workers behind."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
