@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         if "extraction" in groups:
             step("extraction", lambda: bench_extraction(12_000 // k, r))
         if "replay" in groups:
-            step("replay", lambda: bench_replay(s, 5_000 // k, r))
+            step("replay", lambda: bench_replay(s, 100_000 // k, r))
         if "feeds" in groups:
             step(
                 "feeds",
@@ -87,7 +87,9 @@ def main(argv: list[str] | None = None) -> int:
             step(
                 "scale",
                 lambda: bench_scale(
-                    s.sqlite_url, [10_000 // k, 50_000 // k, 200_000 // k], [300 // k, 3_000 // k]
+                    s.sqlite_url,
+                    [10_000 // k, 100_000 // k, 1_000_000 // k],
+                    [10_000 // k, 100_000 // k, 1_000_000 // k],
                 ),
             )
     print()

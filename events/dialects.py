@@ -80,9 +80,6 @@ def _release(raw: Any) -> None:
         raw.close()
 
 
-SQLITE_CACHE_KIB = 65536
-
-
 class SQLiteDialect:
     name = "sqlite"
     insert_events_sql = _insert_sql("?")
@@ -96,10 +93,6 @@ class SQLiteDialect:
             cursor.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = NORMAL")
-            # SQLite's default page cache is 2 MB: once the log's and the views' indexes
-            # outgrow it, every insert with a random key (event ids, stream ids) reads pages
-            # back from the OS. 64 MB per connection keeps them hot; it is a bound, not a need.
-            cursor.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
             cursor.close()
 
         @event.listens_for(engine, "begin")
