@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from events import EventStore
 from projections.figures import FiguresProjector
+from projections.log_clock import LogClockProjector
 from projections.projector import Projector
 from projections.reports import ReportsProjector
 from projections.runner import ProjectionRunner
@@ -13,7 +14,12 @@ from projections.source_health import SourceHealthProjector
 
 
 def all_projectors() -> Sequence[Projector]:
-    return (ReportsProjector(), FiguresProjector(), SourceHealthProjector())
+    return (
+        ReportsProjector(),
+        FiguresProjector(),
+        SourceHealthProjector(),
+        LogClockProjector(),
+    )
 
 
 def open_store(url: str) -> EventStore:

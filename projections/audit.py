@@ -33,6 +33,7 @@ from events import EventStore, StoredEvent
 from events.canonical import GENESIS_HASH, chain_hash, header_bytes
 from events.schema import events as events_table
 from projections.history import Step, build_history, current_step, interval, origins
+from projections.log_clock import observed_time, position_as_of
 from projections.queries import FIGURES, REPORTS, UnknownTopic
 from projections.state import active_generation, projection_state, tables_of
 from projections.timefmt import iso_utc
@@ -101,26 +102,9 @@ class Cutoff:
         }
 
 
-def observed_time(event: StoredEvent) -> str:
-    """When we saw an event: its `observed_at`, else the log's own `recorded_at`."""
-    return iso_utc(event.payload.get("observed_at")) or event.recorded_at
-
-
 def dated_time(event: StoredEvent) -> str:
     """A report's own date: published, else observed (the figures view's `effective_at`)."""
     return iso_utc(event.payload.get("published_at")) or observed_time(event)
-
-
-def position_as_of(store: EventStore, moment: str) -> int:
-    """The last position of the longest log prefix observed at or before `moment` (0: none).
-
-    Reads the log in order and stops at the first event observed later (constant memory)."""
-    last = 0
-    for event in store.read():
-        if observed_time(event) > moment:
-            break
-        last = event.position
-    return last
 
 
 def make_cutoff(
