@@ -5,7 +5,7 @@ threads cannot share it) and half reading the log and writing the views. While t
 one page, worker processes extract the figures of the next, so on a machine with two cores a
 replay takes about as long as extraction alone instead of the sum of both.
 
-The workers run a pure function of the events (`figures.figure_rows`), so the rows are the ones
+The workers run a pure function of the events (`figures.rows_from_fields`), so the rows are the ones
 the main process would have built; a page whose rows are not ready (or whose worker failed) is
 extracted in the main process as before.
 
@@ -31,7 +31,8 @@ from events import StoredEvent
 
 WORKERS_ENV = "OSINT_PROJECT_WORKERS"
 Rows = list[dict[str, Any]]
-RowsOf = Callable[[StoredEvent], Rows]
+Pack = Callable[[StoredEvent], tuple[Any, ...]]
+Build = Callable[[tuple[Any, ...]], Rows]
 
 
 def worker_count() -> int:
@@ -46,8 +47,11 @@ def worker_count() -> int:
 class RowsAhead:
     """Rows of events handed in before they are applied, built in worker processes."""
 
-    def __init__(self, rows_of: RowsOf, workers: int) -> None:
-        self._rows_of = rows_of
+    def __init__(self, pack: Pack, build: Build, workers: int) -> None:
+        """`pack` turns an event into the plain tuple a worker is sent (cheap to pickle);
+        `build` (a module-level function, so it pickles by name) makes its rows there."""
+        self._pack = pack
+        self._build = build
         self._workers = workers
         self._pool: ProcessPoolExecutor | None = None
         self._pending: list[tuple[dict[int, str], Future[list[Rows]]]] = []
@@ -64,9 +68,10 @@ class RowsAhead:
         share = -(-len(events) // self._workers)
         try:
             for start in range(0, len(events), share):
-                part = list(events[start : start + share])
+                part = events[start : start + share]
                 keys = {e.position: e.event_id for e in part}
-                self._pending.append((keys, pool.submit(_rows_of_all, self._rows_of, part)))
+                packed = [self._pack(e) for e in part]
+                self._pending.append((keys, pool.submit(_build_all, self._build, packed)))
         except (BrokenProcessPool, RuntimeError, OSError):
             self.close()
             self._workers = 0
@@ -110,8 +115,8 @@ class RowsAhead:
         return self._pool
 
 
-def _rows_of_all(rows_of: RowsOf, events: list[StoredEvent]) -> list[Rows]:
-    return [rows_of(event) for event in events]
+def _build_all(build: Build, packed: list[tuple[Any, ...]]) -> list[Rows]:
+    return [build(fields) for fields in packed]
 
 
 def _watch_parent(parent: int) -> None:

@@ -98,9 +98,9 @@ def test_views_built_with_workers_equal_views_built_without(db_url: str, tmp_pat
 WORKER_THEN_HANG = """
 import os, sys, time
 from events import StoredEvent
-from projections.figures import figure_rows
+from projections.figures import report_fields, rows_from_fields
 from projections.readahead import RowsAhead
-ahead = RowsAhead(figure_rows, 2)
+ahead = RowsAhead(report_fields, rows_from_fields, 2)
 payload = {"source_id": "s", "item_key": "k", "observed_at": "2024-11-01T00:00:00Z",
            "text": "Up to 11,000 North Korean troops are in Kursk.", "content_sha256": "0" * 64}
 event = StoredEvent(1, "e", "st", 1, "ReportObserved", 1, "", payload, {}, "", "")
