@@ -128,7 +128,9 @@ def _follow(app: AppContext) -> None:
             reached, _ = store.head()
             applied = runner.catch_up()
             if applied:
-                click.echo(f"views at position {reached} (+{applied} event applications)")
+                # The views may have gone past `reached`: say where they are.
+                position = runner.position()
+                click.echo(f"views at position {position} (+{applied} event applications)")
             follower.wait(reached, timeout=30.0, stop=stopping.is_set)
     finally:
         follower.close()

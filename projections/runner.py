@@ -20,6 +20,7 @@ from projections.projector import Projector, ReadsAhead
 from projections.readahead import worker_count
 from projections.state import (
     Generation,
+    active_generation,
     generations,
     lock_view,
     projection_state,
@@ -58,6 +59,16 @@ class ProjectionRunner:
         if not exists:
             with store.write() as conn:
                 state_metadata.create_all(conn)
+
+    def position(self) -> int:
+        """The log position every view has reached (the lowest live checkpoint)."""
+        with self.store.read_connection() as conn:
+            reached = [
+                active.position if active and active.version == p.version else 0
+                for p in self.projectors
+                for active in [active_generation(conn, p.name)]
+            ]
+        return min(reached, default=0)
 
     def pending(self) -> int:
         """How many events the most lagging view has still to apply."""
