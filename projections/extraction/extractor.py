@@ -36,7 +36,7 @@ from projections.extraction.qualifiers import Qualified, qualify
 from projections.extraction.sentences import paragraphs, sentences
 from projections.extraction.tokens import Token, tokenize
 
-EXTRACTOR_VERSION = "1.1.0"
+EXTRACTOR_VERSION = "1.2.0"
 
 _CARRY_HEADS = TROOP_NOUNS | PEOPLE_NOUNS
 _FROM_CATEGORIES = frozenset({"troops", "equipment", "killed", "casualties", "captured"})

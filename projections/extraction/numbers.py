@@ -116,12 +116,27 @@ def parse_digits(text: str) -> float | None:
     return float(text)
 
 
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
+def _dot_thousands(toks: list[Token], i: int) -> float | None:
+    """`11.000` or `1.200.000` with dots between groups of three (as translated reports from
+    much of Europe write them): the whole number, unless a magnitude follows (`1.500 million`
+    is a decimal)."""
+    if not _DOT_THOUSANDS.fullmatch(toks[i].text):
+        return None
+    if i + 1 < len(toks) and toks[i + 1].low in SPACED_OR_GLUED:
+        return None
+    return float(toks[i].text.replace(".", ""))
+
+
 def _read_digits(toks: list[Token], i: int) -> Num | None:
     t = toks[i]
-    value = parse_digits(t.text)
+    dotted = _dot_thousands(toks, i)
+    value = dotted if dotted is not None else parse_digits(t.text)
     if value is None:
         return None
-    rules = ["number:digits"]
+    rules = ["number:digits"] if dotted is None else ["number:digits:dot-thousands"]
     j = i
     # "11 000": groups of three separated by one (possibly non-breaking) space
     if "," not in t.text and "." not in t.text and len(t.text) <= 3:

@@ -598,3 +598,39 @@ def test_a_denied_report_is_not_the_deniers_claim() -> None:
         " had been deployed to Russia."
     )
     assert (c.text, c.actor, c.attribution) == ("10,000", "North Korea", None)
+
+
+# ------------------------------------------------------------------- extractor 1.2.0 rules
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "low", "high", "qualifier"),
+    [
+        ("Kyiv said 11.000 North Korean soldiers were in Kursk.", "11.000", 11000, 11000, "exact"),
+        ("About 1.500 troops arrived in the region.", "About 1.500", 1500, 1500, "approx"),
+        ("Some 12.000-15.000 troops were sent.", "Some 12.000-15.000", 12000, 15000, "range"),
+        (
+            "Between 1.200 and 1.500 soldiers were killed.",
+            "Between 1.200 and 1.500",
+            1200,
+            1500,
+            "range",
+        ),
+        (
+            "The army fired 1.200.000 shells, officials said.",
+            "1.200.000",
+            1200000,
+            1200000,
+            "exact",
+        ),
+        # a magnitude after the dot makes it a decimal, as in English
+        ("Some 1.5 million people fled the fighting.", "Some 1.5 million", 1.5e6, 1.5e6, "approx"),
+    ],
+)
+def test_dots_between_groups_of_three_are_thousands_separators(
+    sentence: str, text: str, low: float, high: float, qualifier: str
+) -> None:
+    # Reports translated from Ukrainian, Russian or German often write 11,000 as "11.000";
+    # read as a decimal it would put eleven soldiers in the estimate history.
+    claim = only(sentence)
+    assert (claim.text, claim.low, claim.high, claim.qualifier) == (text, low, high, qualifier)
