@@ -301,10 +301,19 @@ class Fetcher:
                 "timeout", shown, f"timed out after {policy.timeout:g} s ({type(exc).__name__})"
             ) from None
         except (httpx.NetworkError, httpx.RemoteProtocolError) as exc:
+            if isinstance(exc, httpx.RemoteProtocolError) and _INVALID_REDIRECT in str(exc):
+                # A Location that httpx cannot parse (an octal IPv4 host, say): nothing was
+                # sent to it, and asking again would be redirected the same way.
+                raise FetchError(
+                    "bad_url", shown, f"redirected to an unusable URL: {_one_line(exc)}"
+                ) from None
             error = FetchError("network", shown, f"network error: {_one_line(exc)}")
             raise _Retry(error) from None
         except httpx.DecodingError as exc:
             raise FetchError("network", shown, f"bad content encoding: {_one_line(exc)}") from None
+
+
+_INVALID_REDIRECT = "Invalid URL in location header"
 
 
 class _Retry(Exception):

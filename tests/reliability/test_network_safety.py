@@ -131,9 +131,9 @@ def _assert_refused(fetcher: Fetcher, url: str, spelling: str) -> str:
     if not _resolves(_host_of(spelling)):
         allowed.add("network")  # cannot even be resolved here: still no request
     if "Invalid URL in location header" in str(caught.value):
-        # httpx rejects a redirect to an octal IPv4 host while building the next request; the
-        # fetcher files that under `network` (and would retry it). Safe: nothing was sent.
-        allowed.add("network")
+        # httpx rejects a redirect to an octal IPv4 host while building the next request:
+        # nothing was sent, and it is filed as a bad URL (not retried as a network error).
+        assert caught.value.kind == "bad_url", str(caught.value)
     assert caught.value.kind in allowed, (url, caught.value.kind, str(caught.value))
     return caught.value.kind
 
