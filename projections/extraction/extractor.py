@@ -191,7 +191,8 @@ def _sentence_claims(
     num_at = {num.i: num.j for num, _q in figures}
     speakers = attribution.find_speakers(toks)
     speaker_spans = [(sp.start, sp.end) for sp in speakers]
-    hedge_rules = hedging.hedges(toks)
+    hedges_found = hedging.hedges_at(toks)
+    breaks = hedging.clause_breaks(toks) if hedges_found else []
     sentence = text[ss:se]
     out: list[FigureClaim] = []
     prev: FigureClaim | None = None
@@ -272,6 +273,7 @@ def _sentence_claims(
             rules.append(speaker.rule)
             skip.extend(speaker_spans)
         # hedges
+        hedge_rules = hedging.hedges_for(hedges_found, breaks, num.i)
         hedged = bool(hedge_rules) or q.estimated
         rules.extend(hedge_rules)
         if q.estimated and "hedge:estimated" not in hedge_rules:

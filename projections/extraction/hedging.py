@@ -1,8 +1,13 @@
 """Hedges: words that mark a figure as uncertain (CONVENTIONS.md, field `hedged`).
 
-Hedges are read once per sentence and apply to every figure in it: reporting of a figure and
-its hedge almost always share the sentence (`Reports suggest ... though the figure is
-unconfirmed`). Not hedges: approximators (they set the qualifier), reporting verbs, forecasts
+Hedges are read once per sentence and apply to the figures in it: reporting of a figure and its
+hedge almost always share the sentence (`Reports suggest ... though the figure is
+unconfirmed`). The exception is a hedge in an earlier clause that a clear break ends before
+the figure (`;`, `, adding that`, `, but`, `, while`): `Russia may launch an offensive, the
+ministry said, adding that 50 soldiers were killed` does not hedge the 50. A hedge after the
+figure still applies (`50 were killed, but the toll could not be verified`).
+
+Not hedges: approximators (they set the qualifier), reporting verbs, forecasts
 (`expected to`, `will`) and the noun *estimate* naming where a figure came from.
 """
 
@@ -25,7 +30,33 @@ _ESTIMATE_NOUN_BEFORE = frozenset(
 
 def hedges(toks: list[Token]) -> list[str]:
     """Rule names of the hedges in one sentence (empty when the sentence is not hedged)."""
-    found: list[str] = []
+    return [rule for _i, rule in hedges_at(toks)]
+
+
+_CONTRAST = frozenset({"but", "while", "whereas", "although", "though", "yet"})
+
+
+def clause_breaks(toks: list[Token]) -> list[int]:
+    """Token indexes where a new clause clearly begins: a hedge before one does not reach a
+    figure after it."""
+    breaks = []
+    for i, t in enumerate(toks):
+        nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+        adding_that = t.low in ("adding", "added") and nxt == "that"
+        if t.text == ";" or adding_that or (t.text == "," and nxt in _CONTRAST):
+            breaks.append(i)
+    return breaks
+
+
+def hedges_for(found: list[tuple[int, str]], breaks: list[int], figure: int) -> list[str]:
+    """The hedges of `found` that reach the figure at token `figure`: all but those before a
+    clause break that comes before the figure."""
+    return [rule for i, rule in found if not any(i < b < figure for b in breaks)]
+
+
+def hedges_at(toks: list[Token]) -> list[tuple[int, str]]:
+    """(token index, rule name) of each hedge in one sentence."""
+    found: list[tuple[int, str]] = []
     n = len(toks)
     lows = [t.low for t in toks]
     triggers = _TRIGGERS
@@ -38,15 +69,15 @@ def hedges(toks: list[Token]) -> list[str]:
         if w in HEDGE_WORDS:
             if w == "estimated" and _qualifies_number(toks, i):
                 continue  # "an estimated 150,000" hedges its own figure only (qualifiers.py)
-            found.append(f"hedge:{w}")
+            found.append((i, f"hedge:{w}"))
         elif w == "may" and t.text == "may":
-            found.append("hedge:may")
+            found.append((i, "hedge:may"))
         elif w in ("estimate", "estimates") and _estimate_is_verb(toks, i):
-            found.append(f"hedge:{w}")
+            found.append((i, f"hedge:{w}"))
         elif w == "thought" and i + 1 < n and toks[i + 1].low == "to":
-            found.append("hedge:thought to")
+            found.append((i, "hedge:thought to"))
         elif w in ("cannot", "not") and i + 2 < n and toks[i + 2].low in ("verified", "confirmed"):
-            found.append(f"hedge:{w} be {toks[i + 2].low}")
+            found.append((i, f"hedge:{w} be {toks[i + 2].low}"))
     return found
 
 

@@ -535,13 +535,6 @@ def test_random_unicode_returns_quickly_and_offsets_hold() -> None:
 # --------------------------------------------------------------------------- known limits
 
 KNOWN_LIMITS = [
-    # a hedge in another clause of the sentence still marks the figure (sentence scope)
-    (
-        "Russia may launch a new offensive, the ministry said, adding that 50 soldiers "
-        "were killed.",
-        "hedged",
-        False,
-    ),
     # the place in a speaker's own phrase is not read as the figure's location
     (
         "The health ministry in the territory said 23,210 people had been killed.",
@@ -634,3 +627,27 @@ def test_dots_between_groups_of_three_are_thousands_separators(
     # read as a decimal it would put eleven soldiers in the estimate history.
     claim = only(sentence)
     assert (claim.text, claim.low, claim.high, claim.qualifier) == (text, low, high, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hedged"),
+    [
+        # a hedge in an earlier clause, ended by a clear break, does not reach the figure
+        (
+            "Russia may launch a new offensive, the ministry said, adding that 50 soldiers "
+            "were killed.",
+            [False],
+        ),
+        ("Reports suggest an attack is near; 40 tanks crossed the river on Monday.", [False]),
+        (
+            "Up to 3,000 troops were reportedly sent, but Kyiv said 11,000 soldiers arrived.",
+            [True, False],
+        ),
+        # a hedge after the figure, or in the figure's own clause, still marks it
+        ("At least 50 people were killed, but the toll could not be verified.", [True]),
+        ("Officials believe that 200 soldiers died; the ministry gave no details.", [True]),
+        ("The army reportedly lost 30 tanks and 12 helicopters near Avdiivka.", [True, True]),
+    ],
+)
+def test_a_hedge_reaches_the_figures_of_its_own_clause(sentence: str, hedged: list[bool]) -> None:
+    assert [c.hedged for c in scored(sentence)] == hedged
