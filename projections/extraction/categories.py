@@ -399,6 +399,9 @@ def _back_np(toks: list[Token], first: int, prev_end: int) -> Reading | None:
     return None
 
 
+_COORDINATORS = frozenset({"and", "or", ","})
+
+
 def _verb_category(
     toks: list[Token], first: int, np_end: int, prev_end: int, next_start: int, displaced: bool
 ) -> tuple[str, str] | None:
@@ -409,6 +412,10 @@ def _verb_category(
     n = len(toks)
     fwd: tuple[int, str, str] | None = None
     j = np_end + 1
+    if next_start < n and all(t.low in _COORDINATORS for t in toks[np_end + 1 : next_start]):
+        # "300 soldiers and 40 civilians were killed": the verb after the next figure's
+        # phrase is this one's too, since only "and" (or a comma) stands between them.
+        next_start = n
     stop = min(n, next_start, np_end + 13)
     while j < stop:
         w = toks[j].low

@@ -651,3 +651,25 @@ def test_dots_between_groups_of_three_are_thousands_separators(
 )
 def test_a_hedge_reaches_the_figures_of_its_own_clause(sentence: str, hedged: list[bool]) -> None:
     assert [c.hedged for c in scored(sentence)] == hedged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "categories"),
+    [
+        (
+            "The ministry said 300 Ukrainian soldiers and 40 civilians were killed.",
+            ["killed", "killed"],
+        ),
+        (
+            "At least 12 soldiers and 30 civilians were wounded in the strike.",
+            ["wounded", "wounded"],
+        ),
+        # a verb of its own before the next figure stays that figure's
+        ("The army killed 9 soldiers and wounded 17 others.", ["killed", "wounded"]),
+        ("Some 300 soldiers and 40 tanks arrived in Kursk.", ["troops", "equipment"]),
+    ],
+)
+def test_coordinated_figures_share_the_verb_after_them(
+    sentence: str, categories: list[str]
+) -> None:
+    assert [c.category for c in scored(sentence)] == categories
