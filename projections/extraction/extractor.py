@@ -249,6 +249,8 @@ def _sentence_claims(
         if got is None and prev is not None and prev.actor and prev_rd is not None:
             if _same_clause_subject(toks, prev, prev_rd, q.i):
                 got = (prev.actor, "actor:coordinated")
+            elif _shared_demonym(toks, prev, prev_rd, q.i, category):
+                got = (prev.actor, "actor:coordinated-demonym")
         if got is not None:
             actor = got[0]
             rules.append(got[1])
@@ -341,6 +343,20 @@ def _same_clause_subject(
 
 
 _SUBJECT_RULES = ("actor:clause-subject", "actor:supplier", "actor:pronoun-speaker")
+
+
+def _shared_demonym(
+    toks: list[Token], prev: FigureClaim, prev_rd: Reading, first: int, category: str
+) -> bool:
+    """`25 Chinese aircraft and seven navy ships`: a list of equipment (or of troops) shares
+    the demonym of its first item. Not across kinds: in `300 Ukrainian soldiers and 40
+    civilians were killed` the civilians' side is not said."""
+    between = toks[prev_rd.np_end + 1 : first]
+    if len(between) != 1 or between[0].low not in ("and", ","):
+        return False
+    if category != prev.category or category not in ("equipment", "troops"):
+        return False
+    return any(r.startswith("actor:demonym") for r in prev.rules)
 
 
 def _counted_one(toks: list[Token], num: Num, rd: Reading) -> bool:

@@ -673,3 +673,35 @@ def test_coordinated_figures_share_the_verb_after_them(
     sentence: str, categories: list[str]
 ) -> None:
     assert [c.category for c in scored(sentence)] == categories
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actors"),
+    [
+        (
+            "Taiwan detected 25 Chinese aircraft and seven navy ships near the island.",
+            ["China", "China"],
+        ),
+        (
+            "Ukraine said 25 Russian tanks and 40 armoured vehicles were destroyed.",
+            ["Russia", "Russia"],
+        ),
+        (
+            "Some 3,000 North Korean troops and 500 officers arrived in Kursk.",
+            ["North Korea", "North Korea"],
+        ),
+        # an item with its own actor keeps it; people of another kind are not given the side
+        (
+            "Officials counted 2,000 Russian troops and 300 Wagner fighters.",
+            ["Russia", "Wagner Group"],
+        ),
+        (
+            "The ministry said 300 Ukrainian soldiers and 40 civilians were killed.",
+            ["Ukraine", None],
+        ),
+    ],
+)
+def test_a_list_shares_the_demonym_of_its_first_item(
+    sentence: str, actors: list[str | None]
+) -> None:
+    assert [c.actor for c in scored(sentence)] == actors
