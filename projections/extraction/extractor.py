@@ -356,7 +356,7 @@ def _shared_demonym(
         return False
     if category != prev.category or category not in ("equipment", "troops"):
         return False
-    return any(r.startswith("actor:demonym") for r in prev.rules)
+    return any(r.startswith(("actor:demonym", "actor:coordinated-demonym")) for r in prev.rules)
 
 
 def _counted_one(toks: list[Token], num: Num, rd: Reading) -> bool:

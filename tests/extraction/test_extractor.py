@@ -690,6 +690,10 @@ def test_coordinated_figures_share_the_verb_after_them(
             "Some 3,000 North Korean troops and 500 officers arrived in Kursk.",
             ["North Korea", "North Korea"],
         ),
+        (
+            "Taiwan detected 25 Chinese aircraft, seven navy ships and 3 drones near the island.",
+            ["China", "China", "China"],
+        ),
         # an item with its own actor keeps it; people of another kind are not given the side
         (
             "Officials counted 2,000 Russian troops and 300 Wagner fighters.",
