@@ -18,16 +18,16 @@ when the process that started them dies, even by SIGKILL.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from events import StoredEvent
+
+if TYPE_CHECKING:  # imported where used: every `osint` command loads this module
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 WORKERS_ENV = "OSINT_PROJECT_WORKERS"
 Rows = list[dict[str, Any]]
@@ -65,6 +65,8 @@ class RowsAhead:
         pool = self._pool or self._start()
         if pool is None:
             return
+        from concurrent.futures.process import BrokenProcessPool
+
         share = -(-len(events) // self._workers)
         try:
             for start in range(0, len(events), share):
@@ -103,6 +105,9 @@ class RowsAhead:
             self._pool = None
 
     def _start(self) -> ProcessPoolExecutor | None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         if threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
             self._workers = 0
             return None

@@ -20,7 +20,6 @@ from projections.projector import Projector, ReadsAhead
 from projections.readahead import worker_count
 from projections.state import (
     Generation,
-    active_generation,
     generations,
     lock_view,
     projection_state,
@@ -61,17 +60,8 @@ class ProjectionRunner:
                 state_metadata.create_all(conn)
 
     def position(self) -> int:
-        """The log position every view has reached (the lowest live checkpoint)."""
-        with self.store.read_connection() as conn:
-            reached = [
-                active.position if active and active.version == p.version else 0
-                for p in self.projectors
-                for active in [active_generation(conn, p.name)]
-            ]
-        return min(reached, default=0)
-
-    def pending(self) -> int:
-        """How many events the most lagging view has still to apply."""
+        """The log position every view has reached: the lowest checkpoint among the
+        generations of each projector's current version (0 for a view not yet built)."""
         head, _ = self.store.head()
         with self.store.read_connection() as conn:
             lowest = head
@@ -80,7 +70,11 @@ class ProjectionRunner:
                     g for g in generations(conn, projector.name) if g.version == projector.version
                 ]
                 lowest = min([lowest, *(g.position for g in gens)]) if gens else 0
-        return head - lowest
+        return lowest
+
+    def pending(self) -> int:
+        """How many events the most lagging view has still to apply."""
+        return self.store.head()[0] - self.position()
 
     def catch_up(self, until: int | None = None, progress: Progress | None = None) -> int:
         """Bring every view up to the log's head (or `until`); return the event applications."""

@@ -322,8 +322,7 @@ def _sentence_claims(
 
 def _coordinated(toks: list[Token], prev_rd: Reading, rd: Reading, first: int) -> bool:
     """`returned 95 Ukrainian servicemen and 95 Russian soldiers`: one verb for both."""
-    between = toks[prev_rd.np_end + 1 : first]
-    if len(between) != 1 or between[0].low not in ("and", "or", ","):
+    if not _one_link(toks, prev_rd, first, ("and", "or", ",")):
         return False
     if not any(r.startswith("category:verb-before:") for r in prev_rd.rules):
         return False
@@ -336,10 +335,17 @@ def _same_clause_subject(
     toks: list[Token], prev: FigureClaim, prev_rd: Reading, first: int
 ) -> bool:
     """`Germany has pledged 18 howitzers and 12 air defence systems`: one subject for both."""
-    between = toks[prev_rd.np_end + 1 : first]
-    if len(between) != 1 or between[0].low not in ("and", ","):
+    if not _one_link(toks, prev_rd, first):
         return False
     return any(r.startswith(_SUBJECT_RULES) for r in prev.rules)
+
+
+def _one_link(
+    toks: list[Token], prev_rd: Reading, first: int, links: tuple[str, ...] = ("and", ",")
+) -> bool:
+    """Only one of `links` between the previous figure's phrase and this figure."""
+    between = toks[prev_rd.np_end + 1 : first]
+    return len(between) == 1 and between[0].low in links
 
 
 _SUBJECT_RULES = ("actor:clause-subject", "actor:supplier", "actor:pronoun-speaker")
@@ -351,8 +357,7 @@ def _shared_demonym(
     """`25 Chinese aircraft and seven navy ships`: a list of equipment (or of troops) shares
     the demonym of its first item. Not across kinds: in `300 Ukrainian soldiers and 40
     civilians were killed` the civilians' side is not said."""
-    between = toks[prev_rd.np_end + 1 : first]
-    if len(between) != 1 or between[0].low not in ("and", ","):
+    if not _one_link(toks, prev_rd, first):
         return False
     if category != prev.category or category not in ("equipment", "troops"):
         return False

@@ -28,11 +28,6 @@ _ESTIMATE_NOUN_BEFORE = frozenset(
 )
 
 
-def hedges(toks: list[Token]) -> list[str]:
-    """Rule names of the hedges in one sentence (empty when the sentence is not hedged)."""
-    return [rule for _i, rule in hedges_at(toks)]
-
-
 _CONTRAST = frozenset({"but", "while", "whereas", "although", "though", "yet"})
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterator
 
 import pytest
 
@@ -119,12 +120,17 @@ _STOP_PIECES = [
 ]
 
 
-def test_stops_and_paragraphs_equal_their_patterns() -> None:
-    rng = random.Random(11)
-    for _ in range(5_000):
+def _pieces_and_spans(seed: int, count: int = 5_000) -> Iterator[tuple[str, int, int]]:
+    """Texts glued from `_STOP_PIECES`, each with a random span [a, b] inside it."""
+    rng = random.Random(seed)
+    for _ in range(count):
         text = "".join(rng.choice(_STOP_PIECES) for _ in range(rng.randint(0, 25)))
         a = rng.randint(0, len(text))
-        b = rng.randint(a, len(text))
+        yield text, a, rng.randint(a, len(text))
+
+
+def test_stops_and_paragraphs_equal_their_patterns() -> None:
+    for text, a, b in _pieces_and_spans(seed=11):
         by_pattern = [(m.start(), m.end()) for m in sentences._STOP_RE.finditer(text, a, b)]
         assert sentences._stops(text, a, b) == by_pattern, (repr(text), a, b)
         lines = [
@@ -165,11 +171,7 @@ def _sentences_by_pattern(text: str, start: int, end: int) -> list[tuple[int, in
 
 
 def test_sentences_equal_the_pattern_based_splitter() -> None:
-    rng = random.Random(12)
-    for _ in range(5_000):
-        text = "".join(rng.choice(_STOP_PIECES) for _ in range(rng.randint(0, 25)))
-        a = rng.randint(0, len(text))
-        b = rng.randint(a, len(text))
+    for text, a, b in _pieces_and_spans(seed=12):
         assert sentences.sentences(text, a, b) == _sentences_by_pattern(text, a, b), (
             repr(text),
             a,

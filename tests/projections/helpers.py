@@ -1,7 +1,9 @@
-"""Helpers for projection tests: dump a view's live tables as comparable data."""
+"""Helpers for projection tests: dump a view's live tables as comparable data; see whether a
+worker process is still running."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -20,3 +22,12 @@ def dump_view(store: EventStore, projector: Projector) -> dict[str, list[tuple[A
             name: sorted(tuple(r) for r in conn.execute(select(table)).all())
             for name, table in tables.items()
         }
+
+
+def process_running(pid: int) -> bool:
+    """The process exists and has not exited (a zombie waiting to be reaped has exited)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"

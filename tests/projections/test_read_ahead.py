@@ -9,7 +9,6 @@ one thread, and the test process may have server threads of other tests running.
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -21,7 +20,7 @@ from ingest.folder import read_folder
 from ingest.run import ingest_observations
 from osint.wiring import all_projectors
 from projections.runner import ProjectionRunner
-from tests.projections.helpers import dump_view
+from tests.projections.helpers import dump_view, process_running
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -111,15 +110,6 @@ time.sleep(600)
 """
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    with open(f"/proc/{pid}/stat") as stat:  # a zombie has exited too
-        return stat.read().split(")")[-1].split()[0] != "Z"
-
-
 def test_workers_exit_when_their_parent_is_killed():
     parent = subprocess.Popen(
         [sys.executable, "-c", WORKER_THEN_HANG],
@@ -131,10 +121,10 @@ def test_workers_exit_when_their_parent_is_killed():
     line = parent.stdout.readline() if parent.stdout else ""
     workers = [int(pid) for pid in line.split()]
     assert len(workers) == 2, parent.stderr.read() if parent.stderr else ""
-    assert all(_alive(pid) for pid in workers)
+    assert all(process_running(pid) for pid in workers)
     parent.send_signal(signal.SIGKILL)
     parent.wait(timeout=10)
     deadline = time.monotonic() + 10
-    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+    while any(process_running(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert not any(_alive(pid) for pid in workers)
+    assert not any(process_running(pid) for pid in workers)

@@ -24,6 +24,7 @@ from ingest.observation import Observation
 from ingest.run import ingest_observations
 from osint.wiring import all_projectors
 from projections.runner import READ_AHEAD_MIN_EVENTS, ProjectionRunner
+from tests.projections.helpers import process_running
 from tests.reliability.harness import dump_views, osint_env, scale
 
 pytestmark = pytest.mark.reliability
@@ -54,14 +55,6 @@ def _children(pid: int) -> list[int]:
     except OSError:
         return []
     return [int(p) for p in text.split()]
-
-
-def _running(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
 
 
 def test_replay_killed_during_read_ahead_leaves_no_workers_and_whole_views(
@@ -98,9 +91,9 @@ def test_replay_killed_during_read_ahead_leaves_no_workers_and_whole_views(
             killed_with_workers += bool(workers)
         proc.communicate(timeout=60)
         gone_by = time.monotonic() + 10
-        while any(_running(w) for w in workers) and time.monotonic() < gone_by:
+        while any(process_running(w) for w in workers) and time.monotonic() < gone_by:
             time.sleep(0.05)
-        assert not [w for w in workers if _running(w)], f"workers left running (seed {seed})"
+        assert not [w for w in workers if process_running(w)], f"workers left running (seed {seed})"
         store = EventStore.open(db_url)
         try:
             assert dump_views(store) == before, f"live views changed by a killed replay ({seed})"
