@@ -18,6 +18,7 @@ from events.types import (
     DomainEvent,
     FetchFailed,
     ReportObserved,
+    ReportWithdrawn,
     decode,
     report_stream_id,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "IdempotencyConflict",
     "NewEvent",
     "ReportObserved",
+    "ReportWithdrawn",
     "SchemaVersionError",
     "StoreUnavailable",
     "StoredEvent",

@@ -56,8 +56,23 @@ class FetchFailed(DomainEvent):
     observed_at: datetime
 
 
+class ReportWithdrawn(DomainEvent):
+    """A report a reader saw before is no longer there (a deleted post, a page that now says
+    404). Appended to the report's own stream: the log keeps every revision that was seen, and
+    this records only that the source stopped carrying it."""
+
+    event_type: ClassVar[str] = "ReportWithdrawn"
+
+    source_id: str
+    item_key: str
+    url: str | None = None
+    observed_at: datetime
+    reason: str
+    last_content_sha256: str | None = None
+
+
 EVENT_TYPES: dict[str, type[DomainEvent]] = {
-    cls.event_type: cls for cls in (ReportObserved, FetchFailed)
+    cls.event_type: cls for cls in (ReportObserved, FetchFailed, ReportWithdrawn)
 }
 
 
