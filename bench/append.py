@@ -18,15 +18,16 @@ from typing import Any
 from bench.databases import Scratch, make_schema, raw_pg, raw_sqlite
 from bench.harness import Row, Stopwatch, alternate, rate_row
 from bench.workload import batches, model_of, new_event, new_events, reports
-from events import EventStore, NewEvent
+from events import NewEvent
 from events.schema import EVENT_COLUMNS
+from osint.wiring import open_store
 
 _COLUMNS = ", ".join(EVENT_COLUMNS)
 
 
 def _stored_rows(url: str) -> list[tuple[Any, ...]]:
-    store = EventStore.open(url)
-    with store.read_connection() as conn:
+    store = open_store(url)
+    with store.db.connect() as conn:
         rows = conn.exec_driver_sql(f"SELECT {_COLUMNS} FROM events ORDER BY position").all()
     store.close()
     return [tuple(r) for r in rows]
@@ -34,7 +35,7 @@ def _stored_rows(url: str) -> list[tuple[Any, ...]]:
 
 def _ours(new_url: Callable[[], str], groups: list[list[NewEvent]]) -> Callable[[], float]:
     def run() -> float:
-        store = EventStore.open(new_url())
+        store = open_store(new_url())
         with Stopwatch() as sw:
             for group in groups:
                 store.append(group)
@@ -152,7 +153,7 @@ def bench_full_path(scratch: Scratch, count: int, batch: int, repeats: int) -> R
     rows = _stored_rows(warm)
 
     def ours() -> float:
-        store = EventStore.open(scratch.sqlite_url())
+        store = open_store(scratch.sqlite_url())
         with Stopwatch() as sw:
             for group in batches(models, batch):
                 store.append([new_event(m) for m in group])

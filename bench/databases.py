@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 
 from events import EventStore
+from osint.wiring import open_store
 
 PG_SERVER = os.environ.get("OSINT_BENCH_PG", "postgresql+psycopg://postgres@127.0.0.1:5432")
 
@@ -83,11 +84,11 @@ def scratch() -> Iterator[Scratch]:
 
 def empty_store(url: str) -> EventStore:
     """An opened store on an empty database (schema made before any timing starts)."""
-    return EventStore.open(url)
+    return open_store(url)
 
 
 def make_schema(url: str) -> None:
-    EventStore.open(url).close()
+    open_store(url).close()
 
 
 def raw_sqlite(url: str) -> sqlite3.Connection:

@@ -17,8 +17,7 @@ from bench.corpus import Corpus
 from bench.databases import Scratch
 from bench.harness import Row, Stopwatch, alternate, rate_row
 from bench.readlog import build_log
-from events import EventStore
-from osint.wiring import all_projectors
+from osint.wiring import all_projectors, open_store
 from projections.extraction import EXTRACTOR_VERSION, extract
 from projections.runner import ProjectionRunner
 
@@ -66,7 +65,7 @@ def bench_extraction(sentences: int, repeats: int) -> Row:
 def bench_replay(scratch: Scratch, count: int, repeats: int) -> Row:
     url = scratch.sqlite_url()
     build_log(url, count)
-    store = EventStore.open(url)
+    store = open_store(url)
     texts = [(e.payload["text"], e.payload.get("published_at")) for e in store.read()]
     runner = ProjectionRunner(store, all_projectors())
     runner.catch_up()

@@ -20,14 +20,14 @@ from typing import Any
 from bench.databases import Scratch, raw_pg, raw_sqlite
 from bench.harness import Row, Stopwatch, alternate, rate_row
 from bench.workload import batches, new_events
-from events import EventStore
 from events.schema import EVENT_COLUMNS
+from osint.wiring import open_store
 
 _SELECT = f"SELECT {', '.join(EVENT_COLUMNS)} FROM events ORDER BY position"
 
 
 def build_log(url: str, count: int) -> None:
-    store = EventStore.open(url)
+    store = open_store(url)
     for group in batches(new_events(count, seed=11), 1000):
         store.append(group)
     store.close()
@@ -48,7 +48,7 @@ def _raw_rows(url: str, backend: str) -> Any:
 
 def _read_ours(url: str, count: int) -> Callable[[], float]:
     def run() -> float:
-        store = EventStore.open(url)
+        store = open_store(url)
         n = 0
         with Stopwatch() as sw:
             for _event in store.read():
@@ -80,7 +80,7 @@ def _read_raw(url: str, backend: str, count: int) -> Callable[[], float]:
 
 def _verify_ours(url: str, count: int) -> Callable[[], float]:
     def run() -> float:
-        store = EventStore.open(url)
+        store = open_store(url)
         with Stopwatch() as sw:
             report = store.verify()
         store.close()

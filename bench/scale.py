@@ -17,6 +17,7 @@ from pathlib import Path
 from bench.corpus import Corpus
 from bench.harness import Row
 from bench.workload import OBSERVED_AT, TEXT_CHARS, batches, model_of, new_event  # noqa: F401 - same workload as append
+from osint.wiring import open_store
 
 CHUNK = 10_000
 
@@ -31,9 +32,8 @@ def _peak_kb() -> int:
 
 
 def work_append(url: str, count: int) -> dict[str, float]:
-    from events import EventStore
 
-    store = EventStore.open(url)
+    store = open_store(url)
     corpus = Corpus(seed=41)
     done = 0
     seconds = 0.0
@@ -62,11 +62,10 @@ def work_append(url: str, count: int) -> dict[str, float]:
 
 
 def work_replay(url: str, count: int) -> dict[str, float]:
-    from events import EventStore
     from osint.wiring import all_projectors
     from projections.runner import ProjectionRunner
 
-    store = EventStore.open(url)
+    store = open_store(url)
     runner = ProjectionRunner(store, all_projectors())
     start = time.perf_counter()
     runner.replay(until=count)
@@ -87,9 +86,8 @@ def _workers_peak_kb() -> int:
 
 
 def work_read(url: str, count: int) -> dict[str, float]:
-    from events import EventStore
 
-    store = EventStore.open(url)
+    store = open_store(url)
     start = time.perf_counter()
     n = sum(1 for _ in store.read(until=count))
     seconds = time.perf_counter() - start

@@ -6,7 +6,9 @@ EventStoreError
 ├── SchemaVersionError     the database was made by a newer version of this program
 ├── ConcurrencyError       an expected stream version did not match; nothing was written
 ├── IdempotencyConflict    an event id is already stored with different content; nothing was written
-└── UnknownEventType       a stored type has no registered model
+├── UnknownEventType       a stored type has no registered model
+└── UpcastError            a stored event cannot be lifted to the current schema version
+                           (a missing step, or a step registered twice)
 """
 
 from __future__ import annotations
@@ -51,3 +53,7 @@ class IdempotencyConflict(EventStoreError):
 
 class UnknownEventType(EventStoreError):
     """A stored event's type has no model registered for it."""
+
+
+class UpcastError(EventStoreError):
+    """An event cannot be upcast: no step from its version, or two steps for one version."""

@@ -1,8 +1,9 @@
 """Waiting for new events without busy polling.
 
-PostgreSQL: LISTEN on the channel that the events table's insert trigger notifies, so a follower
-wakes when a writer commits. SQLite has no notifications: the follower checks the log head with
-a growing back-off (a tight polling reader once cut SQLite writers from 3,220 to 492 events/s).
+Where the database notifies (PostgreSQL: LISTEN on the channel the events table's insert
+trigger notifies), a follower wakes when a writer commits. Elsewhere (SQLite) it checks the log
+head with a growing back-off (a tight polling reader once cut SQLite writers from 3,220 to 492
+events/s).
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from events.dialects import NOTIFY_CHANNEL
 from events.store import EventStore
 
 MIN_SLEEP = 0.05
@@ -22,15 +22,7 @@ class Follower:
 
     def __init__(self, store: EventStore) -> None:
         self.store = store
-        self._listener = None
-        if store.dialect.name == "postgresql":
-            import psycopg
-
-            url = store.engine.url.set(drivername="postgresql")
-            self._listener = psycopg.connect(
-                url.render_as_string(hide_password=False), autocommit=True
-            )
-            self._listener.execute(f"LISTEN {NOTIFY_CHANNEL}")
+        self._listener = store.db.listener()
 
     def close(self) -> None:
         if self._listener is not None:
@@ -48,9 +40,8 @@ class Follower:
                 return head
             if self._listener is not None:
                 # A notification may have arrived between head() and here: a short timeout
-                # bounds that race; gen.close() drains without blocking.
-                for _ in self._listener.notifies(timeout=min(remaining, 1.0), stop_after=1):
-                    pass
+                # bounds that race.
+                self._listener.wait(min(remaining, 1.0))
             else:
                 time.sleep(min(sleep, remaining))
                 sleep = min(sleep * 2, MAX_SLEEP)

@@ -3,9 +3,6 @@ type: a database that normalises JSON (PostgreSQL's jsonb) would change the hash
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
-
 from sqlalchemy import (
     BigInteger,
     Column,
@@ -16,11 +13,14 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    insert,
+    select,
+    update,
 )
 
-# The version of the tables below. A database records the version that made it (`schema_info`);
-# opening an older one runs the steps in `UPGRADES` in order, and a newer one is refused.
-SCHEMA_VERSION = 2
+from events.chain import GENESIS_HASH
+from events.db import Database
+from events.migrations import Component, Step
 
 metadata = MetaData()
 
@@ -57,6 +57,7 @@ log_head = Table(
     Column("hash", String(64), nullable=False),
 )
 
+# Before the schema registry, the log's version; kept so older programs refuse this database.
 schema_info = Table(
     "schema_info",
     metadata,
@@ -79,18 +80,41 @@ EVENT_COLUMNS = (
 )
 
 
-if TYPE_CHECKING:
-    from events.dialects import Dialect
+def _create_log(conn: Connection, db: Database) -> None:
+    metadata.create_all(conn)
+    conn.execute(insert(schema_info).values(id=1, version=1))
+    conn.execute(insert(log_head).values(id=1, position=0, hash=GENESIS_HASH))
+    db.dialect.install_triggers(conn)
 
 
-def _v1_to_v2(conn: Connection, dialect: Dialect) -> None:
-    """Version 2 added the PostgreSQL insert trigger that wakes followers (LISTEN/NOTIFY);
-    installing the triggers again adds it (every trigger statement is idempotent)."""
-    dialect.install_triggers(conn)
+def _install_triggers(conn: Connection, db: Database) -> None:
+    """Every trigger statement is idempotent: installing them again adds the new one."""
+    db.dialect.install_triggers(conn)
 
 
-# UPGRADES[n] lifts a database from schema version n to n + 1. Steps run in order, in one
-# transaction under the schema lock, so concurrent openers upgrade once and a failed step leaves
-# the database at its old version. They may add tables, columns, indexes and triggers, never
-# rewrite an event.
-UPGRADES: dict[int, Callable[[Connection, Dialect], None]] = {1: _v1_to_v2}
+def _retire_schema_info(conn: Connection, db: Database) -> None:
+    """From here the registry keeps the version; `schema_info` says 3, which every older osint
+    (that knew up to 2) refuses as "made by a newer version"."""
+    conn.execute(update(schema_info).where(schema_info.c.id == 1).values(version=LEGACY_VERSION))
+
+
+LEGACY_VERSION = 3
+
+
+def _adopt(conn: Connection) -> int:
+    """A log made before the registry: `schema_info` holds its version (1 or 2)."""
+    if not conn.dialect.has_table(conn, "schema_info"):
+        return 0
+    value = conn.execute(select(schema_info.c.version).where(schema_info.c.id == 1)).scalar()
+    return int(value or 0)
+
+
+COMPONENT = Component(
+    "events",
+    (
+        Step("the log: events, log_head, triggers refusing UPDATE and DELETE", _create_log),
+        Step("the insert trigger that wakes followers (LISTEN/NOTIFY)", _install_triggers),
+        Step("versions kept by the schema registry; schema_info retired", _retire_schema_info),
+    ),
+    _adopt,
+)

@@ -7,51 +7,26 @@ streaming reads in constant memory and upcasting on read.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import (
-    Connection,
-    Engine,
-    create_engine,
-    func,
-    insert,
-    select,
-    update,
-)
+from sqlalchemy import Connection, func, select
 from sqlalchemy import exc as sa_exc
-from sqlalchemy.engine import make_url
 
-from events.canonical import (
-    GENESIS_HASH,
-    _u32,
-    chain_digest,
-    header_head,
-    header_tail,
-)
-from events.dialects import Dialect, dialect_for
+from events.chain import GENESIS_HASH, Tails, header_tail, link
+from events.db import Database
 from events.envelope import NewEvent, StoredEvent
 from events.errors import (
     ConcurrencyError,
     EventStoreError,
     IdempotencyConflict,
-    SchemaVersionError,
     StoreUnavailable,
 )
-from events.schema import (
-    EVENT_COLUMNS,
-    SCHEMA_VERSION,
-    UPGRADES,
-    events,
-    log_head,
-    metadata,
-    schema_info,
-)
+from events.migrations import SchemaRegistry
+from events.schema import COMPONENT, EVENT_COLUMNS, events, log_head
 from events.upcasting import UpcasterRegistry, default_upcasters
 
 PAGE_SIZE = 1000
@@ -103,95 +78,45 @@ def _within(rows: list[Any], until: int | None) -> tuple[list[Any], bool]:
     return keep, True
 
 
-def create_store_engine(url: str) -> Engine:
-    """An engine for `url`, or `StoreUnavailable` naming what is wrong with it."""
-    try:
-        parsed = make_url(url)
-    except sa_exc.ArgumentError:
-        raise StoreUnavailable(f"database URL {url!r} is not a valid SQLAlchemy URL") from None
-    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
-        raise StoreUnavailable(
-            f"database URL {url!r}: unsupported backend {parsed.get_backend_name()!r}"
-            " (use sqlite:///FILE or postgresql+psycopg://…)"
-        )
-    try:
-        if parsed.get_backend_name() == "sqlite":
-            engine = create_engine(parsed)
-        else:
-            engine = create_engine(parsed, pool_pre_ping=True)
-    except (sa_exc.ArgumentError, sa_exc.NoSuchModuleError, ImportError) as exc:
-        raise StoreUnavailable(f"database URL {url!r}: {exc}") from None
-    return engine
+@dataclass(frozen=True, slots=True)
+class CheckedEvent:
+    """One stored event and its place in the chain, re-checked from the stored bytes: its hash
+    recomputed (`recomputed`, `hash_ok`) and its `prev_hash` compared with the hash of the row
+    before it (`previous_hash`, `link_ok`). What an audit shows beside a figure."""
+
+    event: StoredEvent
+    recomputed: str
+    previous_hash: str | None
+
+    @property
+    def hash_ok(self) -> bool:
+        return self.recomputed == self.event.hash
+
+    @property
+    def link_ok(self) -> bool:
+        return self.event.prev_hash == self.previous_hash
 
 
 class EventStore:
-    """Append-only, idempotent, ordered and hash-chained log of events."""
+    """Append-only, idempotent, ordered and hash-chained log of events, on a `Database`.
 
-    def __init__(self, engine: Engine, upcasters: UpcasterRegistry | None = None) -> None:
-        self.engine = engine
-        self.dialect: Dialect = dialect_for(engine)
-        self.dialect.configure(engine)
+    The schema is the registry's business (`events.migrations`): a store expects its tables to
+    exist. `EventStore.open` is the shortcut for using the log alone (tests, scripts): it opens
+    the database and applies the log's own component."""
+
+    def __init__(self, db: Database, upcasters: UpcasterRegistry | None = None) -> None:
+        self.db = db
         self.upcasters = upcasters or default_upcasters
-        self._page_sql = _page_sql(self.dialect.param)
-        self._ensure_schema()
+        self._page_sql = _page_sql(db.dialect.param)
 
     @classmethod
     def open(cls, url: str, upcasters: UpcasterRegistry | None = None) -> EventStore:
-        return cls(create_store_engine(url), upcasters)
+        db = Database.open(url)
+        SchemaRegistry([COMPONENT]).upgrade(db)
+        return cls(db, upcasters)
 
     def close(self) -> None:
-        self.dialect.release()
-        self.engine.dispose()
-
-    # -- transactions ------------------------------------------------------------------------
-
-    @contextmanager
-    def write(self) -> Iterator[Connection]:
-        """A write transaction: waits for other writers, commits on success, rolls back on error."""
-        with self._translated(), self.dialect.write(self.engine) as conn:
-            yield conn
-
-    @contextmanager
-    def read_connection(self) -> Iterator[Connection]:
-        with self._translated(), self.engine.connect() as conn:
-            yield conn
-
-    @contextmanager
-    def _translated(self) -> Iterator[None]:
-        try:
-            yield
-        except EventStoreError:
-            raise
-        except sa_exc.DBAPIError as exc:
-            raise StoreUnavailable(_describe(self.engine, exc)) from exc
-
-    def _ensure_schema(self) -> None:
-        """Create the schema in an empty database, or upgrade an older one step by step
-        (`events.schema.UPGRADES`), under the schema lock; refuse one made by a newer program."""
-        try:
-            with self.engine.connect() as conn:
-                version = _schema_version(conn)
-            if version == SCHEMA_VERSION:
-                return
-            _refuse_newer(self.engine, version)
-            with self.dialect.write(self.engine) as conn:
-                self.dialect.lock_schema(conn)
-                # Another process may have created or upgraded it while we waited for the lock.
-                version = _schema_version(conn)
-                _refuse_newer(self.engine, version)
-                if version is None:
-                    metadata.create_all(conn)
-                    conn.execute(insert(schema_info).values(id=1, version=SCHEMA_VERSION))
-                    conn.execute(insert(log_head).values(id=1, position=0, hash=GENESIS_HASH))
-                    self.dialect.install_triggers(conn)
-                    return
-                for step in range(version, SCHEMA_VERSION):
-                    UPGRADES[step](conn, self.dialect)
-                conn.execute(
-                    update(schema_info).where(schema_info.c.id == 1).values(version=SCHEMA_VERSION)
-                )
-        except sa_exc.DBAPIError as exc:
-            raise StoreUnavailable(_describe(self.engine, exc)) from exc
+        self.db.close()
 
     # -- append ------------------------------------------------------------------------------
 
@@ -226,18 +151,19 @@ class EventStore:
     def _append_once(
         self, encoded: list[_Encoded], expected: dict[str, int], check_existing: bool
     ) -> list[int]:
-        dbapi = self.engine.dialect.loaded_dbapi
+        db = self.db
+        dbapi = db.engine.dialect.loaded_dbapi
         try:
-            with self.dialect.raw_write(self.engine) as cursor:
+            with db.dialect.raw_write(db.engine) as cursor:
                 return self._append_locked(cursor, encoded, expected, check_existing)
         except EventStoreError:
             raise
         except sa_exc.DBAPIError as exc:
-            raise StoreUnavailable(_describe(self.engine, exc)) from exc
+            raise StoreUnavailable(db.describe(exc)) from exc
         except dbapi.Error as exc:
             if isinstance(exc, dbapi.IntegrityError) and not check_existing:
                 raise _Collision from exc
-            raise StoreUnavailable(_describe_driver(self.engine, exc)) from exc
+            raise StoreUnavailable(db.describe(exc)) from exc
 
     def _append_locked(
         self,
@@ -246,7 +172,8 @@ class EventStore:
         expected: dict[str, int],
         check_existing: bool,
     ) -> list[int]:
-        head_position, head_hash = self.dialect.lock_head_raw(cursor)
+        dialect = self.db.dialect
+        head_position, head_hash = dialect.lock_head_raw(cursor)
         stored: dict[str, int] = {}
         fresh = encoded
         if check_existing:
@@ -280,8 +207,7 @@ class EventStore:
             tail = tails.get(key)
             if tail is None:
                 tail = tails[key] = header_tail(e.type, e.schema_version, recorded_at, meta)
-            header = header_head(e.event_id, stream_id, version) + tail
-            digest = chain_digest(prev, position, header, payload)
+            digest = link(prev, position, e.event_id, stream_id, version, tail, payload)
             digest_hex = digest.hex()
             rows.append(
                 (
@@ -301,10 +227,10 @@ class EventStore:
             positions[e.event_id] = position
             prev, prev_hex = digest, digest_hex
         if len(rows) == 1:
-            cursor.execute(self.dialect.insert_events_sql, rows[0])
+            cursor.execute(dialect.insert_events_sql, rows[0])
         else:
-            cursor.executemany(self.dialect.insert_events_sql, rows)
-        cursor.execute(self.dialect.update_head_sql, (position, prev_hex))
+            cursor.executemany(dialect.insert_events_sql, rows)
+        cursor.execute(dialect.update_head_sql, (position, prev_hex))
         return [positions[e[0].event_id] for e in encoded]
 
     def _stored_positions(self, cursor: Any, encoded: list[_Encoded]) -> dict[str, int]:
@@ -312,7 +238,7 @@ class EventStore:
         found: dict[str, int] = {}
         ids = list(by_id)
         for start in range(0, len(ids), _IN_CHUNK):
-            where, params = self.dialect.in_list("event_id", ids[start : start + _IN_CHUNK])
+            where, params = self.db.dialect.in_list("event_id", ids[start : start + _IN_CHUNK])
             cursor.execute(
                 "SELECT event_id, position, stream_id, type, payload, metadata FROM events"
                 f" WHERE {where}",
@@ -335,7 +261,7 @@ class EventStore:
         ids = list(stream_ids)
         versions: dict[str, int] = {}
         for start in range(0, len(ids), _IN_CHUNK):
-            where, params = self.dialect.in_list("stream_id", ids[start : start + _IN_CHUNK])
+            where, params = self.db.dialect.in_list("stream_id", ids[start : start + _IN_CHUNK])
             cursor.execute(
                 f"SELECT stream_id, max(stream_version) FROM events WHERE {where}"
                 " GROUP BY stream_id",
@@ -348,7 +274,7 @@ class EventStore:
 
     def head(self) -> tuple[int, str]:
         """The last position and its hash (0 and the genesis hash for an empty log)."""
-        with self.read_connection() as conn:
+        with self.db.connect() as conn:
             position, hash_ = conn.execute(select(log_head.c.position, log_head.c.hash)).one()
         return int(position), str(hash_)
 
@@ -381,22 +307,23 @@ class EventStore:
     def _fetch(self, sql: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:
         """All rows of one statement, on a pooled connection through the driver's own cursor
         (SQLAlchemy's Row objects cost more than decoding the payload)."""
-        dbapi = self.engine.dialect.loaded_dbapi
+        db = self.db
+        dbapi = db.engine.dialect.loaded_dbapi
         try:
-            raw = self.engine.raw_connection()
+            raw = db.engine.raw_connection()
         except sa_exc.DBAPIError as exc:
-            raise StoreUnavailable(_describe(self.engine, exc)) from exc
+            raise StoreUnavailable(db.describe(exc)) from exc
         try:
             cursor = raw.cursor()
             cursor.execute(sql, params)
             return cursor.fetchall()
         except dbapi.Error as exc:
-            raise StoreUnavailable(_describe_driver(self.engine, exc)) from exc
+            raise StoreUnavailable(db.describe(exc)) from exc
         finally:
             raw.close()
 
     def read_stream(self, stream_id: str) -> list[StoredEvent]:
-        with self.read_connection() as conn:
+        with self.db.connect() as conn:
             rows = conn.execute(
                 select(*events.c)
                 .where(events.c.stream_id == stream_id)
@@ -408,7 +335,7 @@ class EventStore:
         """The newest event of each stream that exists, keyed by stream id."""
         ids = list(dict.fromkeys(stream_ids))
         found: dict[str, StoredEvent] = {}
-        with self.read_connection() as conn:
+        with self.db.connect() as conn:
             for start in range(0, len(ids), 500):
                 chunk = ids[start : start + 500]
                 newest = (
@@ -429,22 +356,38 @@ class EventStore:
         return found
 
     def get(self, position: int) -> StoredEvent | None:
-        with self.read_connection() as conn:
+        with self.db.connect() as conn:
             row = conn.execute(select(*events.c).where(events.c.position == position)).first()
         return self._stored(row) if row else None
 
-    def get_by_id(self, event_id: str) -> StoredEvent | None:
-        with self.read_connection() as conn:
-            row = conn.execute(select(*events.c).where(events.c.event_id == event_id)).first()
-        return self._stored(row) if row else None
-
-    def position_at(self, recorded_at: str) -> int:
-        """The last position recorded at or before `recorded_at` (the log's own clock)."""
-        with self.read_connection() as conn:
-            value = conn.execute(
-                select(func.max(events.c.position)).where(events.c.recorded_at <= recorded_at)
-            ).scalar()
-        return int(value or 0)
+    def checked(self, position: int) -> CheckedEvent | None:
+        """The event at `position` with its chain link re-checked from the stored bytes (the
+        row itself and the hash of the row before it): what a provenance card shows."""
+        with self.db.connect() as conn:
+            rows = conn.execute(
+                select(*events.c)
+                .where(events.c.position.in_([position - 1, position]))
+                .order_by(events.c.position)
+            ).all()
+        row = next((r for r in rows if r.position == position), None)
+        if row is None:
+            return None
+        if position == 1:
+            previous: str | None = GENESIS_HASH
+        else:
+            previous = next((r.hash for r in rows if r.position == position - 1), None)
+        tail = header_tail(row.type, row.schema_version, row.recorded_at, row.metadata.encode())
+        prev = bytes.fromhex(row.prev_hash)
+        recomputed = link(
+            prev,
+            row.position,
+            row.event_id,
+            row.stream_id,
+            row.stream_version,
+            tail,
+            row.payload.encode(),
+        ).hex()
+        return CheckedEvent(self._stored(row), recomputed, previous)
 
     def _stored(self, row: Any) -> StoredEvent:
         (
@@ -479,17 +422,12 @@ class EventStore:
 
     def verify(self, progress: Callable[[int], None] | None = None) -> VerifyReport:
         """Recompute the chain from position 1 to the head and name the first row that does not
-        match. Rows appended while we walk (beyond the head read at the start) are left alone.
-
-        The loop inlines `header_head` and `chain_digest` (events.canonical; a test checks they
-        agree): verify is one of the benchmarks, and the calls were a third of its time."""
-        u32 = _u32
-        sha256 = hashlib.sha256
+        match. Rows appended while we walk (beyond the head read at the start) are left alone."""
         expected_prev = GENESIS_HASH
         prev = bytes.fromhex(GENESIS_HASH)
         expected_position = 0
         head_position, head_hash = self.head()
-        tails: dict[tuple[str, int, str, str], bytes] = {}
+        tails = Tails()
         after = 0
         while True:
             rows, cut = _within(self._fetch(self._page_sql, (after, PAGE_SIZE)), head_position)
@@ -517,33 +455,10 @@ class EventStore:
                     return _broken(
                         position, head_position, "prev_hash does not match the previous row's hash"
                     )
-                key = (type_, schema_version, recorded_at, meta)
-                tail = tails.get(key)
-                if tail is None:
-                    if len(tails) > 64:
-                        tails.clear()
-                    tail = tails[key] = header_tail(
-                        type_, schema_version, recorded_at, meta.encode()
-                    )
-                e = event_id.encode()
-                st = stream_id.encode()
-                v = str(stream_version).encode()
-                prev = sha256(
-                    b"".join(
-                        (
-                            prev,
-                            position.to_bytes(8, "big"),
-                            u32(len(e)),
-                            e,
-                            u32(len(st)),
-                            st,
-                            u32(len(v)),
-                            v,
-                            tail,
-                            sha256(payload.encode()).digest(),
-                        )
-                    )
-                ).digest()
+                tail = tails.get(type_, schema_version, recorded_at, meta)
+                prev = link(
+                    prev, position, event_id, stream_id, stream_version, tail, payload.encode()
+                )
                 expected_prev = prev.hex()
                 if expected_prev != hash_:
                     return _broken(position, head_position, "row content does not match its hash")
@@ -578,32 +493,3 @@ def _refuse_duplicate_ids(batch: Sequence[NewEvent]) -> None:
         if event.event_id in seen:
             raise IdempotencyConflict(event.event_id, 0)
         seen.add(event.event_id)
-
-
-def _refuse_newer(engine: Engine, version: int | None) -> None:
-    if version is not None and version > SCHEMA_VERSION:
-        where = engine.url.render_as_string(hide_password=True)
-        raise SchemaVersionError(
-            f"database {where} was made by a newer version of osint (schema version {version};"
-            f" this program knows up to {SCHEMA_VERSION}): upgrade osint to open it"
-        )
-
-
-def _schema_version(conn: Connection) -> int | None:
-    if not conn.dialect.has_table(conn, "schema_info"):
-        return None
-    value = conn.execute(select(schema_info.c.version).where(schema_info.c.id == 1)).scalar()
-    return None if value is None else int(value)
-
-
-def _describe_driver(engine: Engine, exc: Exception) -> str:
-    """Like `_describe`, for an error raised by the driver's own cursor."""
-    where = engine.url.render_as_string(hide_password=True)
-    lines = str(exc).strip().splitlines()
-    return f"database {where}: {lines[0] if lines else type(exc).__name__}"
-
-
-def _describe(engine: Engine, exc: sa_exc.DBAPIError) -> str:
-    where = engine.url.render_as_string(hide_password=True)
-    detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-    return f"database {where}: {detail}"

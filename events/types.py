@@ -7,10 +7,11 @@ and registers an upcaster in `events.upcasting`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from events.envelope import StoredEvent
 from events.errors import UnknownEventType
@@ -23,8 +24,24 @@ class DomainEvent(BaseModel):
     event_type: ClassVar[str]
     event_schema_version: ClassVar[int] = 1
 
+    @property
+    def moment(self) -> datetime | None:
+        """When what this event records was seen (or done): the log clock's reading of it.
+        None: the log's own `recorded_at` stands for it."""
+        return None
 
-class ReportObserved(DomainEvent):
+
+class _Observed(DomainEvent):
+    """An event about something a reader saw at `observed_at`."""
+
+    observed_at: datetime
+
+    @property
+    def moment(self) -> datetime | None:
+        return self.observed_at
+
+
+class ReportObserved(_Observed):
     """A reader saw a report: one revision of one item of one source."""
 
     event_type: ClassVar[str] = "ReportObserved"
@@ -43,7 +60,7 @@ class ReportObserved(DomainEvent):
     raw: dict[str, Any] = Field(default_factory=dict)
 
 
-class FetchFailed(DomainEvent):
+class FetchFailed(_Observed):
     """A poll of a source failed. Gaps in coverage are part of an audit."""
 
     event_type: ClassVar[str] = "FetchFailed"
@@ -56,7 +73,7 @@ class FetchFailed(DomainEvent):
     observed_at: datetime
 
 
-class ReportWithdrawn(DomainEvent):
+class ReportWithdrawn(_Observed):
     """A report a reader saw before is no longer there (a deleted post, a page that now says
     404). Appended to the report's own stream: the log keeps every revision that was seen, and
     this records only that the source stopped carrying it."""
@@ -69,6 +86,7 @@ class ReportWithdrawn(DomainEvent):
     observed_at: datetime
     reason: str
     last_content_sha256: str | None = None
+    last_revision: int = 0  # the revision that was withdrawn (a reappearance is the next one)
 
 
 EVENT_TYPES: dict[str, type[DomainEvent]] = {
@@ -76,14 +94,70 @@ EVENT_TYPES: dict[str, type[DomainEvent]] = {
 }
 
 
+def event_type_named(name: str) -> type[DomainEvent] | None:
+    """The event type called `name`, whatever its case (`fetchfailed` is `FetchFailed`)."""
+    wanted = name.strip().lower()
+    return next((t for n, t in EVENT_TYPES.items() if n.lower() == wanted), None)
+
+
+# -- stream ids ---------------------------------------------------------------------------------
+
+
 def report_stream_id(source_id: str, item_key: str) -> str:
     """One stream per (source, item): a changed article is a new revision in its stream."""
     return f"report/{source_id}/{item_key}"
 
 
-def decode(event: StoredEvent) -> DomainEvent:
-    """The typed model of a stored (already upcast) event."""
+def source_stream_id(source_id: str) -> str:
+    """A source's own stream: its failed polls."""
+    return f"source/{source_id}"
+
+
+REPORT_STREAM_PREFIX = "report/"
+
+
+# -- typed events on the read side ---------------------------------------------------------------
+
+E = TypeVar("E", bound=DomainEvent)
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded(Generic[E]):
+    """A stored event decoded into its model: what projectors and queries read, so a renamed
+    field fails where it is read instead of quietly giving None."""
+
+    position: int
+    event_id: str
+    stream_id: str
+    stream_version: int
+    recorded_at: str
+    hash: str
+    prev_hash: str
+    data: E
+
+
+def decode(event: StoredEvent) -> Recorded[DomainEvent]:
+    """The typed form of a stored (already upcast) event; `UnknownEventType` for a type no model
+    is registered for, or a payload its model does not accept."""
     model = EVENT_TYPES.get(event.type)
     if model is None:
         raise UnknownEventType(f"position {event.position}: unknown event type {event.type!r}")
-    return model.model_validate(event.payload)
+    try:
+        data = model.model_validate(event.payload)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "payload"
+        raise UnknownEventType(
+            f"position {event.position}: a {event.type} whose {where} this osint cannot read"
+            f" ({first['msg']})"
+        ) from None
+    return Recorded(
+        event.position,
+        event.event_id,
+        event.stream_id,
+        event.stream_version,
+        event.recorded_at,
+        event.hash,
+        event.prev_hash,
+        data,
+    )

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from events.errors import UpcastError
+
 Payload = dict[str, Any]
 Upcaster = Callable[[Payload], Payload]
 
@@ -26,7 +28,7 @@ class UpcasterRegistry:
         def decorate(fn: Upcaster) -> Upcaster:
             key = (event_type, from_version)
             if key in self._steps:
-                raise ValueError(f"an upcaster for {event_type} v{from_version} already exists")
+                raise UpcastError(f"an upcaster for {event_type} v{from_version} already exists")
             self._steps[key] = fn
             self._current[event_type] = max(self._current.get(event_type, 1), from_version + 1)
             return fn
@@ -44,7 +46,10 @@ class UpcasterRegistry:
         while version < target:
             step = self._steps.get((event_type, version))
             if step is None:
-                raise LookupError(f"no upcaster for {event_type} v{version} -> v{version + 1}")
+                raise UpcastError(
+                    f"no upcaster for {event_type} v{version} -> v{version + 1}: this osint cannot"
+                    " read that event"
+                )
             payload = step(payload)
             version += 1
         return version, payload

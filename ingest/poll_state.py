@@ -6,17 +6,10 @@ last successful poll (even one that found nothing new), and who holds its lease.
 was seen, what failed) is in the log.
 
 Schedulers coordinate here, never through APScheduler's job store (which cannot be shared
-between processes). A scheduler *leases* a due source before polling it:
-
-    UPDATE poll_state SET lease_owner = :me, lease_until = :until
-    WHERE source_id IN (SELECT source_id FROM poll_state
-                        WHERE next_due <= :now AND NOT gone
-                          AND (lease_until IS NULL OR lease_until < :now)
-                        ORDER BY next_due FOR UPDATE SKIP LOCKED LIMIT :n)
-    RETURNING source_id
-
-on PostgreSQL (SQLite runs the same select-then-update inside `BEGIN IMMEDIATE`, which already
-excludes every other writer). The lease expires, so a dead node's sources are taken over; a poll
+between processes). A scheduler *leases* a due source before polling it: it claims up to N rows
+that are due, not gone and not leased (`Database.claim`: `FOR UPDATE SKIP LOCKED` on
+PostgreSQL, a select-then-update inside SQLite's `BEGIN IMMEDIATE`, which already excludes
+every other writer). The lease expires, so a dead node's sources are taken over; a poll
 that outlives its lease at worst repeats one, and ingestion's content-derived event ids make the
 repeat append nothing. On SQLite only one scheduler may run at all: it holds the
 `scheduler_lease` row and renews it with a heartbeat; a second one is refused with
@@ -44,12 +37,10 @@ from sqlalchemy import (
     Table,
     Text,
     select,
-    text,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 
-from events import EventStore
+from events import Component, Database, Step
 from ingest.errors import IngestError
 
 poll_metadata = MetaData()
@@ -108,45 +99,47 @@ class PollState:
     lease_until: float | None
 
 
-def ensure_tables(store: EventStore) -> None:
-    """Create the tables once; concurrent first runs serialise on the schema lock."""
-    with store.read_connection() as conn:
-        if conn.dialect.has_table(conn, "poll_state") and conn.dialect.has_table(
-            conn, "scheduler_lease"
-        ):
-            return
-    with store.write() as conn:
-        store.dialect.lock_schema(conn)
-        poll_metadata.create_all(conn)
+def _create_tables(conn: Connection, _db: Database) -> None:
+    poll_metadata.create_all(conn)
 
 
-def _insert(conn: Connection) -> Any:
-    return (postgresql if conn.dialect.name == "postgresql" else sqlite).insert
+def _adopt(conn: Connection) -> int:
+    """A database made before the registry: both tables exist once a source was polled."""
+    has = conn.dialect.has_table
+    return 1 if has(conn, poll_state.name) and has(conn, scheduler_lease.name) else 0
 
 
-def sync_sources(store: EventStore, sources: Iterable[tuple[str, str]], now: float) -> None:
+COMPONENT = Component(
+    "ingest",
+    (Step("poll_state, scheduler_lease: when each source is due, who polls it", _create_tables),),
+    _adopt,
+)
+
+
+def sync_sources(db: Database, sources: Iterable[tuple[str, str]], now: float) -> None:
     """Give every (source id, location) a row, due now. A source whose URL or path changed
     starts afresh: its validators, failures and a 410 belonged to the old location."""
     pairs = dict(sources)
-    with store.write() as conn:
+    with db.transaction() as conn:
         existing = {
             row.source_id: row.location
             for row in conn.execute(select(poll_state.c.source_id, poll_state.c.location))
         }
+        fresh = [
+            {
+                "source_id": source_id,
+                "location": location,
+                "next_due": now,
+                "consecutive_failures": 0,
+                "gone": False,
+            }
+            for source_id, location in pairs.items()
+            if source_id not in existing
+        ]
+        # A concurrent scheduler may add the same rows meanwhile: theirs stand.
+        db.upsert(conn, poll_state, fresh, key=["source_id"])
         for source_id, location in pairs.items():
-            if source_id not in existing:
-                conn.execute(
-                    _insert(conn)(poll_state)
-                    .values(
-                        source_id=source_id,
-                        location=location,
-                        next_due=now,
-                        consecutive_failures=0,
-                        gone=False,
-                    )
-                    .on_conflict_do_nothing(index_elements=["source_id"])
-                )
-            elif existing[source_id] != location:
+            if source_id in existing and existing[source_id] != location:
                 conn.execute(
                     update(poll_state)
                     .where(poll_state.c.source_id == source_id)
@@ -162,23 +155,8 @@ def sync_sources(store: EventStore, sources: Iterable[tuple[str, str]], now: flo
                 )
 
 
-_PG_LEASE = text(
-    """
-    UPDATE poll_state SET lease_owner = :me, lease_until = :until
-    WHERE source_id IN (
-        SELECT source_id FROM poll_state
-        WHERE source_id = ANY(:ids) AND next_due <= :now AND NOT gone
-          AND (lease_until IS NULL OR lease_until < :now)
-        ORDER BY next_due
-        FOR UPDATE SKIP LOCKED
-        LIMIT :n)
-    RETURNING source_id
-    """
-)
-
-
 def lease_due(
-    store: EventStore,
+    db: Database,
     owner: str,
     source_ids: Sequence[str],
     now: float,
@@ -189,40 +167,26 @@ def lease_due(
     (an expired lease counts as free). Returns the ids this owner now holds."""
     if not source_ids:
         return []
-    n = limit if limit is not None else len(source_ids)
-    params = {"me": owner, "until": now + lease_seconds, "now": now, "n": n}
-    with store.write() as conn:
-        if conn.dialect.name == "postgresql":
-            rows = conn.execute(_PG_LEASE, {**params, "ids": list(source_ids)}).all()
-            return sorted(str(r[0]) for r in rows)
-        free = (poll_state.c.lease_until.is_(None)) | (poll_state.c.lease_until < now)
-        ids = [
-            str(r[0])
-            for r in conn.execute(
-                select(poll_state.c.source_id)
-                .where(
-                    poll_state.c.source_id.in_(list(source_ids)),
-                    poll_state.c.next_due <= now,
-                    poll_state.c.gone.is_(False),
-                    free,
-                )
-                .order_by(poll_state.c.next_due)
-                .limit(n)
-            )
-        ]
-        if ids:
-            conn.execute(
-                update(poll_state)
-                .where(poll_state.c.source_id.in_(ids))
-                .values(lease_owner=owner, lease_until=now + lease_seconds)
-            )
-        return sorted(ids)
+    c = poll_state.c
+    free = c.lease_until.is_(None) | (c.lease_until < now)
+    due = c.source_id.in_(list(source_ids)) & (c.next_due <= now) & c.gone.is_(False) & free
+    with db.transaction() as conn:
+        ids = db.claim(
+            conn,
+            poll_state,
+            "source_id",
+            due,
+            [c.next_due],
+            limit if limit is not None else len(source_ids),
+            {"lease_owner": owner, "lease_until": now + lease_seconds},
+        )
+    return sorted(str(i) for i in ids)
 
 
-def release(store: EventStore, owner: str, source_id: str, **values: Any) -> bool:
+def release(db: Database, owner: str, source_id: str, **values: Any) -> bool:
     """Write a poll's outcome and give the lease back. False when the lease had expired and
     another owner took the source meanwhile: the outcome is then theirs to write."""
-    with store.write() as conn:
+    with db.transaction() as conn:
         moved = conn.execute(
             update(poll_state)
             .where(poll_state.c.source_id == source_id, poll_state.c.lease_owner == owner)
@@ -231,42 +195,43 @@ def release(store: EventStore, owner: str, source_id: str, **values: Any) -> boo
         return moved.rowcount == 1
 
 
-def states(store: EventStore) -> dict[str, PollState]:
+def states(db: Database) -> dict[str, PollState]:
     """Every source's polling state (empty when nothing was ever polled from a sources file)."""
-    with store.read_connection() as conn:
-        if not conn.dialect.has_table(conn, "poll_state"):
-            return {}
+    with db.connect() as conn:
         rows = conn.execute(select(poll_state)).all()
-    return {
-        r.source_id: PollState(
-            source_id=r.source_id,
-            location=r.location,
-            next_due=float(r.next_due),
-            consecutive_failures=int(r.consecutive_failures or 0),
-            last_attempt_at=r.last_attempt_at,
-            last_success_at=r.last_success_at,
-            last_failure_at=r.last_failure_at,
-            last_error=r.last_error,
-            etag=r.etag,
-            last_modified=r.last_modified,
-            gone=bool(r.gone),
-            lease_owner=r.lease_owner,
-            lease_until=r.lease_until,
-        )
-        for r in rows
-    }
+    return {r.source_id: _state(r) for r in rows}
 
 
-def state_of(store: EventStore, source_id: str) -> PollState | None:
-    return states(store).get(source_id)
+def state_of(db: Database, source_id: str) -> PollState | None:
+    with db.connect() as conn:
+        row = conn.execute(select(poll_state).where(poll_state.c.source_id == source_id)).first()
+    return _state(row) if row is not None else None
+
+
+def _state(r: Any) -> PollState:
+    return PollState(
+        source_id=r.source_id,
+        location=r.location,
+        next_due=float(r.next_due),
+        consecutive_failures=int(r.consecutive_failures or 0),
+        last_attempt_at=r.last_attempt_at,
+        last_success_at=r.last_success_at,
+        last_failure_at=r.last_failure_at,
+        last_error=r.last_error,
+        etag=r.etag,
+        last_modified=r.last_modified,
+        gone=bool(r.gone),
+        lease_owner=r.lease_owner,
+        lease_until=r.lease_until,
+    )
 
 
 # -- the single-scheduler lease of SQLite ---------------------------------------------------
 
 
-def acquire_scheduler(store: EventStore, owner: str, detail: str, now: float, ttl: float) -> None:
+def acquire_scheduler(db: Database, owner: str, detail: str, now: float, ttl: float) -> None:
     """Become the one scheduler of this database, or raise `SchedulerBusy` naming the holder."""
-    with store.write() as conn:
+    with db.transaction() as conn:
         row = conn.execute(select(scheduler_lease).where(scheduler_lease.c.id == 1)).first()
         if row is not None and row.owner != owner and row.until >= now:
             raise SchedulerBusy(
@@ -285,9 +250,9 @@ def acquire_scheduler(store: EventStore, owner: str, detail: str, now: float, tt
             )
 
 
-def renew_scheduler(store: EventStore, owner: str, now: float, ttl: float) -> bool:
+def renew_scheduler(db: Database, owner: str, now: float, ttl: float) -> bool:
     """Heartbeat; False if the lease was lost (this scheduler stalled and another took over)."""
-    with store.write() as conn:
+    with db.transaction() as conn:
         moved = conn.execute(
             update(scheduler_lease)
             .where(scheduler_lease.c.id == 1, scheduler_lease.c.owner == owner)
@@ -296,8 +261,8 @@ def renew_scheduler(store: EventStore, owner: str, now: float, ttl: float) -> bo
         return moved.rowcount == 1
 
 
-def release_scheduler(store: EventStore, owner: str) -> None:
-    with store.write() as conn:
+def release_scheduler(db: Database, owner: str) -> None:
+    with db.transaction() as conn:
         conn.execute(
             scheduler_lease.delete().where(
                 scheduler_lease.c.id == 1, scheduler_lease.c.owner == owner

@@ -120,11 +120,11 @@ class Poller:
         self.owner = owner
         self.stop = stop or threading.Event()
         self.clock = clock
-        poll_state.ensure_tables(store)
+        self.db = store.db
 
     def prepare(self, sources: Sequence[Source]) -> None:
         """Make sure every source has a polling-state row (new ones are due at once)."""
-        poll_state.sync_sources(self.store, ((s.id, s.location) for s in sources), self.clock())
+        poll_state.sync_sources(self.db, ((s.id, s.location) for s in sources), self.clock())
 
     def poll_due(
         self,
@@ -139,7 +139,7 @@ class Poller:
             waiting = [i for i in by_id if i not in {o.source_id for o in outcomes}]
             longest = max((lease_seconds(by_id[i]) for i in waiting), default=0.0)
             leased = poll_state.lease_due(
-                self.store, self.owner, waiting, self.clock(), longest, limit=1
+                self.db, self.owner, waiting, self.clock(), longest, limit=1
             )
             if not leased:
                 break
@@ -152,9 +152,7 @@ class Poller:
     def poll_if_due(self, source: Source) -> PollOutcome | None:
         """Poll `source` if it is due and nobody holds it; None if not (for scheduler jobs)."""
         now = self.clock()
-        leased = poll_state.lease_due(
-            self.store, self.owner, [source.id], now, lease_seconds(source)
-        )
+        leased = poll_state.lease_due(self.db, self.owner, [source.id], now, lease_seconds(source))
         if not leased:
             return None
         return self._poll_leased(source)
@@ -162,14 +160,14 @@ class Poller:
     # -- one poll ----------------------------------------------------------------------------
 
     def _poll_leased(self, source: Source) -> PollOutcome:
-        state = poll_state.state_of(self.store, source.id)
+        state = poll_state.state_of(self.db, source.id)
         started = self.clock()
         validators = Validators(state.etag, state.last_modified) if state else Validators()
         try:
             read = self._read(source, validators)
         except FetchError as exc:
             if exc.kind == "abandoned":
-                poll_state.release(self.store, self.owner, source.id)
+                poll_state.release(self.db, self.owner, source.id)
                 return PollOutcome(source.id, "failed", error_kind="abandoned", message=exc.detail)
             return self._failed(
                 source,
@@ -193,7 +191,7 @@ class Poller:
         if read is None:
             next_due = next_due_after(source, started)
             poll_state.release(
-                self.store,
+                self.db,
                 self.owner,
                 source.id,
                 next_due=next_due,
@@ -211,7 +209,7 @@ class Poller:
         )
         next_due = next_due_after(source, started)
         poll_state.release(
-            self.store,
+            self.db,
             self.owner,
             source.id,
             next_due=next_due,
@@ -281,7 +279,7 @@ class Poller:
             next_due - now,
         )
         poll_state.release(
-            self.store,
+            self.db,
             self.owner,
             source.id,
             next_due=next_due,

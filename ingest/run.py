@@ -21,8 +21,11 @@ from events import (
     IdempotencyConflict,
     NewEvent,
     ReportObserved,
+    ReportWithdrawn,
     content_event_id,
+    decode,
     report_stream_id,
+    source_stream_id,
 )
 from ingest.observation import Observation
 
@@ -67,25 +70,35 @@ def _ingest_chunk(
     # The last observation of an item wins if a source lists it twice.
     by_stream = {report_stream_id(o.source_id, o.item_key): o for o in chunk}
     for attempt in range(_ATTEMPTS):
-        latest = store.last_in_streams(by_stream)
+        latest = {k: decode(e) for k, e in store.last_in_streams(by_stream).items()}
         batch: list[NewEvent] = []
         expected: dict[str, int] = {}
         unchanged = revised = 0
         for stream_id, obs in by_stream.items():
             digest = content_sha256(obs.text)
             last = latest.get(stream_id)
-            if last is not None and last.payload.get("content_sha256") == digest:
+            report = last.data if last is not None else None
+            if isinstance(report, ReportObserved) and report.content_sha256 == digest:
                 unchanged += 1
                 continue
-            previous = last.payload.get("content_sha256") if last else None
-            revision = int(last.payload.get("revision", 1)) + 1 if last else 1
+            previous, revision = None, 1
+            id_parts = [obs.source_id, obs.item_key, digest]
+            if isinstance(report, ReportObserved):
+                previous, revision = report.content_sha256, report.revision + 1
+                id_parts.append(previous)
+            elif isinstance(report, ReportWithdrawn) and last is not None:
+                # Back after being withdrawn: the next revision, even with the same text.
+                previous, revision = report.last_content_sha256, report.last_revision + 1
+                id_parts += [previous or "", last.event_id]
+            else:
+                id_parts.append("")
             revised += revision > 1
             expected[stream_id] = last.stream_version if last else 0
             batch.append(
                 NewEvent.of(
                     _report(obs, observed_at, digest, revision, previous),
                     stream_id=stream_id,
-                    event_id=content_event_id(obs.source_id, obs.item_key, digest, previous or ""),
+                    event_id=content_event_id(*id_parts),
                 )
             )
         try:
@@ -120,7 +133,7 @@ def record_failure(
         http_status=http_status,
         observed_at=observed_at or datetime.now(UTC),
     )
-    return store.append([NewEvent.of(event, stream_id=f"source/{source_id}")])[0]
+    return store.append([NewEvent.of(event, stream_id=source_stream_id(source_id))])[0]
 
 
 def _report(

@@ -60,7 +60,8 @@ class Scheduler:
         self.poller = poller
         self.after_poll = after_poll
         self.stop = poller.stop
-        self.exclusive = store.dialect.name == "sqlite"
+        # Where only one process may write (SQLite), only one scheduler may run.
+        self.exclusive = not store.db.concurrent_writers
         self._callback_lock = threading.Lock()
         # Polls in flight. Shutdown waits for them *before* stopping APScheduler: its
         # shutdown(wait=True) holds the job-store lock that a finishing job needs to move its
@@ -79,7 +80,7 @@ class Scheduler:
         owner = self.poller.owner
         if self.exclusive:
             poll_state.acquire_scheduler(
-                self.store,
+                self.store.db,
                 owner,
                 f"pid {os.getpid()} on {socket.gethostname()}",
                 time.time(),
@@ -100,7 +101,7 @@ class Scheduler:
             if self._aps.running:
                 self._aps.shutdown(wait=False)
             if self.exclusive:
-                poll_state.release_scheduler(self.store, owner)
+                poll_state.release_scheduler(self.store.db, owner)
         log.info("scheduler %s stopped", owner)
 
     def _add_jobs(self) -> None:
@@ -156,7 +157,7 @@ class Scheduler:
             return
         self._report(outcome)
         if outcome.next_due is not None:
-            self._move(source.id, outcome.next_due)
+            self._move(source.id, outcome.next_due + _spread(source))
 
     def _report(self, outcome: PollOutcome) -> None:
         if outcome.status in ("ok", "not_modified"):
@@ -172,7 +173,7 @@ class Scheduler:
                 log.error("after poll of %s: %s", outcome.source_id, exc)
 
     def _not_due(self, source: Source) -> None:
-        state = poll_state.state_of(self.store, source.id)
+        state = poll_state.state_of(self.store.db, source.id)
         if state is None:
             return
         if state.gone:
@@ -181,7 +182,10 @@ class Scheduler:
             return
         now = time.time()
         # Due later: wake then. Held by another scheduler: look again shortly.
-        target = state.next_due if state.next_due > now else now + min(source.interval_seconds, 30)
+        if state.next_due > now:
+            target = state.next_due + _spread(source)
+        else:
+            target = now + min(source.interval_seconds, 30)
         self._move(source.id, target)
 
     def _move(self, job_id: str, when: float) -> None:
@@ -196,7 +200,7 @@ class Scheduler:
     def _heartbeat(self) -> None:
         try:
             alive = poll_state.renew_scheduler(
-                self.store, self.poller.owner, time.time(), SCHEDULER_TTL
+                self.store.db, self.poller.owner, time.time(), SCHEDULER_TTL
             )
         except StoreUnavailable as exc:
             log.error("heartbeat: cannot reach the log: %s", exc)
@@ -204,6 +208,15 @@ class Scheduler:
         if not alive:
             log.error("another scheduler took over this database; stopping")
             self.stop.set()
+
+
+def _spread(source: Source) -> float:
+    """A small random delay after a source's due time, before this scheduler looks at it.
+
+    Every scheduler learns the same due time, so without it the one that polled last would
+    always look first and poll every time; with it each due source goes to whichever looks
+    first, at random. At most 5 % of the interval (and 10 s), well inside a poll's slack."""
+    return random.uniform(0.0, min(source.interval_seconds * 0.05, 10.0))
 
 
 def install_signal_handlers(stop: threading.Event) -> Callable[[], None]:

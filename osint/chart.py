@@ -31,6 +31,7 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
 from matplotlib.transforms import Bbox
 
+from osint.errors import ChartError
 from osint.render import origins_text, short_time
 from projections.audit import Timeline
 from projections.history import Step, bounds_text, denier, is_denial, number_text
@@ -48,10 +49,6 @@ PALETTE = (
     "#bcbd22",
     "#7f7f7f",
 )
-
-
-class ChartError(Exception):
-    """The chart could not be drawn or written (the message names the file)."""
 
 
 def write_chart(timeline: Timeline, path: Path) -> int:

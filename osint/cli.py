@@ -1,7 +1,8 @@
 """The `osint` command: thin commands over the library, and the only place errors become exits.
 
 A user's mistake (bad URL, unreadable file, unknown topic) ends in one line naming what is wrong
-and exit status 1, never a traceback.
+and exit status 1, never a traceback. Each package has one base error; all of them are caught
+here (`PACKAGE_ERRORS`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import click
 from events import EventStoreError
 from ingest.errors import IngestError
 from osint.cmd_audit import audit_command, chart_command, show_group, topics_command
+from osint.cmd_db import db_group
 from osint.cmd_extract import extract_command
 from osint.cmd_history import history_command
 from osint.cmd_log import (
@@ -24,7 +26,11 @@ from osint.cmd_log import (
 )
 from osint.cmd_sources import schedule_command, sources_command
 from osint.context import AppContext
-from osint.settings import DEFAULT_DATABASE_URL
+from osint.errors import OsintError
+from osint.settings import setting_option
+from projections.errors import ProjectionError
+
+PACKAGE_ERRORS = (EventStoreError, IngestError, ProjectionError, OsintError)
 
 
 class _Group(click.Group):
@@ -33,25 +39,22 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
         try:
             return super().invoke(ctx)
-        except (EventStoreError, IngestError) as exc:
-            raise click.ClickException(str(exc)) from None
+        except PACKAGE_ERRORS as exc:
+            raise click.ClickException(_one_line(exc)) from None
+
+
+def _one_line(exc: Exception) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option(
-    "--db",
-    "db_url",
-    envvar="OSINT_DATABASE_URL",
-    default=DEFAULT_DATABASE_URL,
-    show_default=True,
-    metavar="URL",
-    help="The log's database (env OSINT_DATABASE_URL): sqlite:///FILE or "
-    "postgresql+psycopg://USER@HOST/DB.",
-)
+@setting_option("db")
+@setting_option("workers")
 @click.pass_context
-def cli(ctx: click.Context, db_url: str) -> None:
+def cli(ctx: click.Context, db: str, workers: int | None) -> None:
     """Event-sourced OSINT ingestion: an append-only log of reports and the figures they claim."""
-    ctx.obj = AppContext(db_url=db_url)
+    ctx.obj = AppContext(db_url=db, workers=workers)
 
 
 for command in (
@@ -68,6 +71,7 @@ for command in (
     chart_command,
     sources_command,
     schedule_command,
+    db_group,
 ):
     cli.add_command(command)
 

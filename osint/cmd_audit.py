@@ -38,12 +38,13 @@ from projections.audit import (
     report_history,
     topic_estimates,
 )
+from projections.errors import UnknownTopic
 from projections.history import Step, bounds_text, denier, number_text
-from projections.queries import UnknownTopic
+from projections.timefmt import iso_utc
 
 
 def run_audit(app: AppContext, topic: str, cutoff_args: tuple) -> Timeline:  # type: ignore[type-arg]
-    store = app.store()
+    store = app.store(create=False)
     cutoff = cutoff_from(store, *cutoff_args)
     try:
         return audit(store, topic, cutoff)
@@ -181,7 +182,7 @@ def topics_command(
       osint topics
       osint topics --as-of 2024-11-01 --format json
     """
-    store = app.store()
+    store = app.store(create=False)
     cutoff = cutoff_from(store, as_of, until, published_before)
     try:
         estimates = topic_estimates(store, cutoff)
@@ -243,7 +244,7 @@ def show_figure_command(app: AppContext, figure_id: str, fmt: str) -> None:
       osint show figure 12-0
     """
     try:
-        chain = figure_chain(app.store(), figure_id)
+        chain = figure_chain(app.store(create=False), figure_id)
     except AuditError as exc:
         raise click.ClickException(str(exc)) from None
     if fmt == "json":
@@ -349,7 +350,7 @@ def show_report_command(app: AppContext, report_id: str, fmt: str) -> None:
       osint show report 9
     """
     try:
-        history = report_history(app.store(), report_id)
+        history = report_history(app.store(create=False), report_id)
     except AuditError as exc:
         raise click.ClickException(str(exc)) from None
     if fmt == "json":
@@ -363,12 +364,12 @@ def _report_json(history: ReportHistory) -> dict:  # type: ignore[type-arg]
         "stream_id": history.stream_id,
         "revisions": [
             {
-                "revision": r.event.payload.get("revision", 1),
+                "revision": r.event.data.revision,
                 "position": r.event.position,
                 "event_id": r.event.event_id,
                 "hash": r.event.hash,
                 "recorded_at": r.event.recorded_at,
-                **{k: v for k, v in r.event.payload.items() if k != "raw"},
+                **r.event.data.model_dump(mode="json", exclude={"raw"}),
                 "figures": [step_record(Step(0, "", f)) for f in r.figures],
             }
             for r in history.revisions
@@ -379,24 +380,24 @@ def _report_json(history: ReportHistory) -> dict:  # type: ignore[type-arg]
 
 def print_report(history: ReportHistory) -> None:
     console = make_console()
-    last = history.revisions[-1].event.payload
+    last = history.revisions[-1].event.data
     console.print(
-        f"[bold]{escape(last.get('title') or last['item_key'])}[/bold]"
-        f"  ·  {last['source_id']}  ·  {len(history.revisions)} revision(s)"
+        f"[bold]{escape(last.title or last.item_key)}[/bold]"
+        f"  ·  {escape(last.source_id)}  ·  {len(history.revisions)} revision(s)"
     )
-    console.print(f"  url     {escape(last.get('url') or '—')}")
+    console.print(f"  url     {escape(last.url or '—')}")
     console.print(f"  stream  {escape(history.stream_id)}")
     for i, rev in enumerate(history.revisions):
-        p = rev.event.payload
+        p = rev.event.data
         console.print()
         console.print(
-            f"[bold]revision {p.get('revision', 1)}[/bold]  log position {rev.event.position}"
-            f" · observed {short_time(p['observed_at'])} · published"
-            f" {short_time(p.get('published_at'))}"
+            f"[bold]revision {p.revision}[/bold]  log position {rev.event.position}"
+            f" · observed {short_time(iso_utc(p.observed_at))} · published"
+            f" {short_time(iso_utc(p.published_at))}"
         )
-        console.print(f"  content SHA-256 {p['content_sha256']}")
-        if p.get("supersedes"):
-            console.print(f"  supersedes      {p['supersedes']}")
+        console.print(f"  content SHA-256 {p.content_sha256}")
+        if p.supersedes:
+            console.print(f"  supersedes      {p.supersedes}")
         for f in rev.figures:
             state = "live" if f["superseded_at"] is None else f"superseded at {f['superseded_at']}"
             console.print(
@@ -444,15 +445,12 @@ def chart_command(
       osint chart troops/north-korea -o troops.png
       osint chart troops/north-korea --as-of 2024-11-05 -o then.svg
     """
-    from osint.chart import SUFFIXES, ChartError, write_chart
+    from osint.chart import SUFFIXES, write_chart
 
     if output.suffix.lower() not in SUFFIXES:
         raise click.BadParameter(
             f"{output}: the file must end in {', '.join(SUFFIXES)}", param_hint="'-o'"
         )
     timeline = run_audit(app, topic, (as_of, until, published_before))
-    try:
-        size = write_chart(timeline, output)
-    except ChartError as exc:
-        raise click.ClickException(str(exc)) from None
+    size = write_chart(timeline, output)
     click.echo(f"wrote {output} ({size:,} bytes): {len(timeline.steps)} figure(s) of {topic}")

@@ -22,8 +22,8 @@ from osint.render import (
 )
 from osint.timetravel import cutoff_from, time_travel_options
 from projections.audit import AuditError, TopicEstimate, ViewMissing, audit, topic_estimates
+from projections.errors import UnknownTopic
 from projections.history import Step, bounds_text
-from projections.queries import UnknownTopic
 
 
 @click.command("history")
@@ -59,7 +59,7 @@ def history_command(
       osint history troops/north-korea --as-of 2024-11-05 --format csv
     """
     fmt = "json" if as_json else fmt
-    store = app.store()
+    store = app.store(create=False)
     cutoff = cutoff_from(store, as_of, until, published_before)
     if topic is None:
         try:

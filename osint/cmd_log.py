@@ -9,7 +9,15 @@ from pathlib import Path
 
 import click
 
-from events import decode
+from events import (
+    EVENT_TYPES,
+    FetchFailed,
+    ReportObserved,
+    ReportWithdrawn,
+    StoredEvent,
+    decode,
+    event_type_named,
+)
 from events.follow import Follower
 from ingest.errors import SourceError
 from ingest.folder import read_file, read_folder
@@ -18,20 +26,14 @@ from ingest.run import ingest_observations
 from osint.cmd_sources import poll_once
 from osint.context import AppContext, pass_app
 from osint.progress import progress_bar
-from osint.wiring import runner_for
+from osint.settings import setting_option
 
 
 @click.command("ingest")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--source", "source_id", help="Source id (default: the folder's name).")
 @click.option("--no-project", is_flag=True, help="Append only; leave the views for later.")
-@click.option(
-    "--sources",
-    "sources_file",
-    envvar="OSINT_SOURCES",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Poll the sources of this file instead of reading PATHs (env OSINT_SOURCES).",
-)
+@setting_option("sources", help="Poll the sources of this file instead of reading PATHs.")
 @click.option("--once", is_flag=True, help="With --sources: poll every due source once, exit.")
 @pass_app
 def ingest_command(
@@ -39,7 +41,7 @@ def ingest_command(
     paths: tuple[Path, ...],
     source_id: str | None,
     no_project: bool,
-    sources_file: Path | None,
+    sources: Path | None,
     once: bool,
 ) -> None:
     """Read text files and folders (.txt, .md, recursively) into the log, then update the views.
@@ -55,11 +57,11 @@ def ingest_command(
       osint ingest --sources sources.toml --once
     """
     if not paths:
-        if sources_file is None:
+        if sources is None:
             raise click.UsageError("give PATH… to read, or --sources FILE --once to poll")
         if not once:
             raise click.UsageError("--sources needs --once here (osint schedule keeps polling)")
-        poll_once(app, sources_file, project=not no_project)
+        poll_once(app, sources, project=not no_project)
         return
     observations = _read_paths(paths, source_id)
     store = app.store()
@@ -90,7 +92,7 @@ def _read_paths(paths: tuple[Path, ...], source_id: str | None) -> list[Observat
 
 
 def _catch_up(app: AppContext) -> None:
-    runner = runner_for(app.store())
+    runner = app.runner()
     with progress_bar("projecting", runner.pending()) as advance:
         applied = runner.catch_up(progress=advance)
     head, _ = app.store().head()
@@ -119,7 +121,7 @@ def project_command(app: AppContext, follow: bool) -> None:
 def _follow(app: AppContext) -> None:
     stopping = _stop_on_signals()
     store = app.store()
-    runner = runner_for(store)
+    runner = app.runner()
     follower = Follower(store)
     try:
         while not stopping.is_set():
@@ -156,7 +158,7 @@ def replay_command(app: AppContext, until: int | None) -> None:
       osint replay --until 120     # the views as they were at position 120
     """
     store = app.store()
-    runner = runner_for(store)
+    runner = app.runner()
     head, _ = store.head()
     total = (min(head, until) if until is not None else head) * len(runner.projectors)
     with progress_bar("replaying", total) as advance:
@@ -178,7 +180,7 @@ def verify_command(app: AppContext) -> None:
     Example:
       osint verify
     """
-    store = app.store()
+    store = app.store(create=False)
     head, _ = store.head()
     with progress_bar("verifying", head) as advance:
         report = store.verify(progress=advance)
@@ -216,7 +218,15 @@ def events_command(
       osint events 1            # the whole entry at position 1
       osint events --type FetchFailed --json
     """
-    store = app.store()
+    wanted = None
+    if event_type is not None:
+        wanted = event_type_named(event_type)
+        if wanted is None:
+            raise click.BadParameter(
+                f"{event_type!r} is not an event type (one of {', '.join(EVENT_TYPES)})",
+                param_hint="'--type'",
+            )
+    store = app.store(create=False)
     if position is not None:
         event = store.get(position)
         if event is None:
@@ -225,7 +235,7 @@ def events_command(
         return
     shown = 0
     for event in store.read(after=after):
-        if event_type and event.type != event_type:
+        if wanted is not None and event.type != wanted.event_type:
             continue
         if as_json:
             click.echo(json.dumps(_as_dict(event), ensure_ascii=False))
@@ -236,7 +246,7 @@ def events_command(
             break
 
 
-def _as_dict(event) -> dict:  # type: ignore[no-untyped-def]
+def _as_dict(event: StoredEvent) -> dict:  # type: ignore[type-arg]
     return {
         "position": event.position,
         "event_id": event.event_id,
@@ -252,13 +262,15 @@ def _as_dict(event) -> dict:  # type: ignore[no-untyped-def]
     }
 
 
-def _one_line(event) -> str:  # type: ignore[no-untyped-def]
-    model = decode(event)
+def _one_line(event: StoredEvent) -> str:
+    data = decode(event).data
     detail = ""
-    if event.type == "ReportObserved":
-        detail = f"rev {model.revision} {model.title or model.item_key!s}"[:70]
-    elif event.type == "FetchFailed":
-        detail = f"{model.error_kind}: {model.message}"[:70]
+    if isinstance(data, ReportObserved):
+        detail = f"rev {data.revision} {data.title or data.item_key!s}"[:70]
+    elif isinstance(data, FetchFailed):
+        detail = f"{data.error_kind}: {data.message}"[:70]
+    elif isinstance(data, ReportWithdrawn):
+        detail = f"withdrawn: {data.reason}"[:70]
     return (
         f"{event.position:>7}  {event.recorded_at}  {event.type:<15} "
         f"{event.stream_id[:40]:<40}  {detail}"

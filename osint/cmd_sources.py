@@ -21,12 +21,10 @@ from ingest.fetch import Fetcher
 from ingest.poller import Poller, PollOutcome
 from ingest.sources import Source, load_sources
 from osint.context import AppContext, pass_app
-from osint.wiring import runner_for
+from osint.settings import setting_option
 from projections.runner import ProjectionRunner
 from projections.source_health import SourceHealthProjector
 from projections.state import live_tables
-
-SOURCES_HELP = "The sources file (env OSINT_SOURCES), e.g. sources.toml."
 
 
 def configure_logging() -> None:
@@ -72,8 +70,7 @@ def poll_once(app: AppContext, sources_file: Path, project: bool) -> None:
         f" {failed} failed"
     )
     if project:
-        runner = runner_for(store)
-        applied = runner.catch_up()
+        applied = app.runner().catch_up()
         head, _ = store.head()
         click.echo(f"views up to date at position {head} ({applied} event applications)")
 
@@ -85,17 +82,10 @@ def _echo(outcome: PollOutcome) -> None:
 
 
 @click.command("schedule")
-@click.option(
-    "--sources",
-    "sources_file",
-    envvar="OSINT_SOURCES",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help=SOURCES_HELP,
-)
+@setting_option("sources", required=True)
 @click.option("--no-project", is_flag=True, help="Append only; leave the views for later.")
 @pass_app
-def schedule_command(app: AppContext, sources_file: Path, no_project: bool) -> None:
+def schedule_command(app: AppContext, sources: Path, no_project: bool) -> None:
     """Poll every source when it is due, until SIGINT or SIGTERM, and keep the views updated.
 
     Each source is polled at its interval (stretched by backoff after failures, or by a
@@ -109,41 +99,35 @@ def schedule_command(app: AppContext, sources_file: Path, no_project: bool) -> N
     """
     from ingest.scheduler import Scheduler, install_signal_handlers
 
-    sources = load_sources(sources_file)
+    declared = load_sources(sources)
     configure_logging()
     store = app.store()
-    after_poll = None if no_project else _projector_callback(store)
+    after_poll = None if no_project else _projector_callback(app)
     with Fetcher() as fetcher:
         poller = Poller(store, fetcher, poll_state.new_owner(), stop=threading.Event())
         restore = install_signal_handlers(poller.stop)
         try:
-            Scheduler(store, sources, poller, after_poll=after_poll).run()
+            Scheduler(store, declared, poller, after_poll=after_poll).run()
         finally:
             restore()
 
 
-def _projector_callback(store: EventStore):  # type: ignore[no-untyped-def]
+def _projector_callback(app: AppContext):  # type: ignore[no-untyped-def]
     runner: list[ProjectionRunner] = []
 
     def catch_up() -> None:
         if not runner:
-            runner.append(runner_for(store))
+            runner.append(app.runner())
         runner[0].catch_up()
 
     return catch_up
 
 
 @click.command("sources")
-@click.option(
-    "--sources",
-    "sources_file",
-    envvar="OSINT_SOURCES",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help=SOURCES_HELP + " Without it, every source the log knows.",
-)
+@setting_option("sources", help="The sources file; without it, every source the log knows.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @pass_app
-def sources_command(app: AppContext, sources_file: Path | None, as_json: bool) -> None:
+def sources_command(app: AppContext, sources: Path | None, as_json: bool) -> None:
     """The health of each source: last success, last failure, consecutive failures, reports
     seen, and when it is next due.
 
@@ -152,8 +136,8 @@ def sources_command(app: AppContext, sources_file: Path | None, as_json: bool) -
       osint sources --sources sources.toml
       osint sources --json
     """
-    configured = load_sources(sources_file) if sources_file else None
-    rows = health_rows(app.store(), configured)
+    configured = load_sources(sources) if sources else None
+    rows = health_rows(app.store(create=False), configured)
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -164,13 +148,13 @@ def health_rows(store: EventStore, configured: list[Source] | None) -> list[dict
     """The health view joined with the polling state, one dict per source."""
     projector = SourceHealthProjector()
     ProjectionRunner(store, [projector]).catch_up()
-    with store.read_connection() as conn:
+    with store.db.connect() as conn:
         tables = live_tables(conn, projector)
         view: dict[str, Any] = {}
         if tables is not None:
             table = tables["source_health"]
             view = {r.source_id: r._mapping for r in conn.execute(table.select())}
-    states = poll_state.states(store)
+    states = poll_state.states(store.db)
     kinds = {s.id: s.kind for s in configured} if configured is not None else {}
     ids = list(kinds) if configured is not None else sorted(set(view) | set(states))
     rows = []

@@ -13,7 +13,8 @@ replay of the log truncated at P builds (tests/audit checks it against a real re
   and an earlier revision stays live when its successor is dated later.
 
 Errors derive from `AuditError` (one line each, for the command to print); an unknown topic is
-`projections.queries.UnknownTopic`, shared with `osint history`.
+`UnknownTopic`, shared with `osint history`; both are `ProjectionError`s
+(`projections.errors`).
 """
 
 from __future__ import annotations
@@ -29,42 +30,35 @@ from typing import Any
 import orjson
 from sqlalchemy import Connection, Table, or_, select
 
-from events import EventStore, StoredEvent
-from events.canonical import GENESIS_HASH, chain_hash, header_bytes
-from events.schema import events as events_table
+from events import CheckedEvent, EventStore, Recorded, ReportObserved, decode
+from events.types import REPORT_STREAM_PREFIX
+from projections.errors import (
+    AuditError,
+    UnknownFigure,
+    UnknownReport,
+    UnknownTopic,
+    ViewMissing,
+    ViewNotReady,
+)
+from projections.figures import FiguresProjector
 from projections.history import Step, build_history, current_step, interval, origins
 from projections.log_clock import observed_time, position_as_of
-from projections.queries import FIGURES, REPORTS, UnknownTopic
-from projections.state import active_generation, projection_state, tables_of
+from projections.reports import ReportsProjector
+from projections.state import active_generation, tables_of
 from projections.timefmt import iso_utc
 from projections.topics import normalise_topic, slug
 
+FIGURES = FiguresProjector()
+REPORTS = ReportsProjector()
 
-class AuditError(Exception):
-    """Base of the audit's errors.
-
-    AuditError
-    ├── ViewNotReady     the figures view is stale or behind the cut-off asked for
-    │   └── ViewMissing  it was never built (nothing ingested yet)
-    ├── UnknownFigure    no figure with that id
-    └── UnknownReport    no report (or several) matching what was asked
-    """
-
-
-class ViewNotReady(AuditError):
-    pass
-
-
-class ViewMissing(ViewNotReady):
-    pass
-
-
-class UnknownFigure(AuditError):
-    pass
-
-
-class UnknownReport(AuditError):
-    pass
+__all__ = [  # the errors are the audit's to raise; they live with every other projection error
+    "AuditError",
+    "UnknownFigure",
+    "UnknownReport",
+    "UnknownTopic",
+    "ViewMissing",
+    "ViewNotReady",
+]
 
 
 # -- the cut-off -----------------------------------------------------------------------------
@@ -79,10 +73,6 @@ class Cutoff:
     position: int | None = None
     as_of: str | None = None
     published_before: str | None = None
-
-    @property
-    def is_now(self) -> bool:
-        return self.position is None and self.published_before is None
 
     def describe(self) -> str:
         parts = []
@@ -102,9 +92,9 @@ class Cutoff:
         }
 
 
-def dated_time(event: StoredEvent) -> str:
+def dated_time(event: Recorded[ReportObserved]) -> str:
     """A report's own date: published, else observed (the figures view's `effective_at`)."""
-    return iso_utc(event.payload.get("published_at")) or observed_time(event)
+    return iso_utc(event.data.published_at) or observed_time(event)
 
 
 def make_cutoff(
@@ -141,9 +131,7 @@ class View:
 
 def open_view(store: EventStore, conn: Connection) -> View:
     """The live figures view, or `ViewNotReady` saying how to build it."""
-    gen = None
-    if conn.dialect.has_table(conn, projection_state.name):
-        gen = active_generation(conn, FIGURES.name)
+    gen = active_generation(conn, FIGURES.name)
     if gen is None:
         raise ViewMissing("no figures yet: ingest some reports first (osint ingest PATH)")
     if gen.version != FIGURES.version:
@@ -160,7 +148,7 @@ def figures_under(
 ) -> tuple[list[dict[str, Any]], View]:
     """The figure rows live under `cutoff` (all topics, or one), in log order, each with
     `superseded_at` as the cut-off sees it (None: live)."""
-    with store.read_connection() as conn:
+    with store.db.connect() as conn:
         view = open_view(store, conn)
         if cutoff.position is not None and cutoff.position > view.position:
             raise ViewNotReady(
@@ -194,7 +182,7 @@ def _without_dated_successors(
     """Drop the rows whose report has a later revision inside the cut-off (in the log up to its
     position and dated before its date): a replay of just those events would supersede them."""
     limit = cutoff.position
-    revisions: dict[str, list[StoredEvent]] = {}
+    revisions: dict[str, list[Recorded[ReportObserved]]] = {}
     kept = []
     for row in rows:
         superseded = row["superseded_at"]
@@ -203,7 +191,7 @@ def _without_dated_successors(
             continue
         stream = revisions.get(row["stream_id"])
         if stream is None:
-            stream = [e for e in store.read_stream(row["stream_id"]) if e.type == "ReportObserved"]
+            stream = report_revisions(store, row["stream_id"])
             revisions[row["stream_id"]] = stream
         later = [
             e
@@ -222,7 +210,7 @@ def _without_dated_successors(
 
 def known_topics(store: EventStore) -> list[str]:
     """Every topic the figures view has ever held (superseded figures included)."""
-    with store.read_connection() as conn:
+    with store.db.connect() as conn:
         f = open_view(store, conn).figures
         return sorted(conn.execute(select(f.c.topic).distinct()).scalars())
 
@@ -383,7 +371,7 @@ class FigureChain:
     """A figure and everything it rests on: sentence, report revision, event, source, rules."""
 
     figure: dict[str, Any]
-    event: StoredEvent
+    event: Recorded[ReportObserved]
     checks: list[Check]
     source: SourceFacts
     revisions: list[int]
@@ -404,29 +392,20 @@ def figure_chain(store: EventStore, figure_id: str) -> FigureChain:
     if not match:
         raise UnknownFigure(f"{figure_id!r} is not a figure id (they look like 12-0)")
     fid = f"{match.group(1)}-{match.group(2)}"
-    with store.read_connection() as conn:
+    with store.db.connect() as conn:
         view = open_view(store, conn)
         f = view.figures
         row = conn.execute(select(f).where(f.c.figure_id == fid)).mappings().first()
         if row is None:
             raise UnknownFigure(f"no figure {fid!r} in the figures view (see osint audit TOPIC)")
         figure = dict(row)
-        raw = conn.execute(
-            select(events_table).where(events_table.c.position == figure["position"])
-        ).first()
-        previous = conn.execute(
-            select(events_table.c.hash).where(events_table.c.position == figure["position"] - 1)
-        ).scalar()
         source = _source_facts(conn, figure["source_id"])
-    event = store.get(figure["position"])
-    if event is None or raw is None:
+    checked = store.checked(figure["position"])
+    event = decode(checked.event) if checked is not None else None
+    if checked is None or event is None or not isinstance(event.data, ReportObserved):
         raise UnknownFigure(f"figure {fid}: its event at position {figure['position']} is gone")
-    revisions = [
-        e.payload.get("revision", 1)
-        for e in store.read_stream(figure["stream_id"])
-        if e.type == "ReportObserved"
-    ]
-    checks = _checks(figure, event, raw, previous)
+    revisions = [e.data.revision for e in report_revisions(store, figure["stream_id"])]
+    checks = _checks(figure, event, checked)
     step = None
     if figure["superseded_at"] is None:
         rows, _ = figures_under(store, Cutoff(), figure["topic"])
@@ -440,24 +419,14 @@ def figure_chain(store: EventStore, figure_id: str) -> FigureChain:
 
 
 def _checks(
-    figure: dict[str, Any], event: StoredEvent, raw: Any, previous: str | None
+    figure: dict[str, Any], event: Recorded[ReportObserved], checked: CheckedEvent
 ) -> list[Check]:
-    text = event.payload.get("text", "")
+    text = event.data.text
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     span = text[figure["start"] : figure["end"]]
     s0 = figure["sentence_start"]
     sentence = text[s0 : s0 + len(figure["sentence"])]
-    header = header_bytes(
-        raw.event_id,
-        raw.stream_id,
-        raw.stream_version,
-        raw.type,
-        raw.schema_version,
-        raw.recorded_at,
-        raw.metadata.encode(),
-    )
-    recomputed = chain_hash(raw.prev_hash, raw.position, header, raw.payload.encode())
-    expected_prev = GENESIS_HASH if raw.position == 1 else previous
+    position = event.position
     return [
         Check(
             "event",
@@ -466,7 +435,7 @@ def _checks(
         ),
         Check(
             "content hash",
-            digest == figure["content_sha256"] == event.payload.get("content_sha256"),
+            digest == figure["content_sha256"] == event.data.content_sha256,
             f"SHA-256 of the report text is {digest}",
         ),
         Check(
@@ -481,13 +450,13 @@ def _checks(
         ),
         Check(
             "event hash",
-            recomputed == raw.hash,
-            f"recomputed from the stored row: {recomputed}",
+            checked.hash_ok,
+            f"recomputed from the stored row: {checked.recomputed}",
         ),
         Check(
             "chain link",
-            raw.prev_hash == expected_prev,
-            f"prev_hash {raw.prev_hash[:16]}… is the hash of position {raw.position - 1}",
+            checked.link_ok,
+            f"prev_hash {event.prev_hash[:16]}… is the hash of position {position - 1}",
         ),
     ]
 
@@ -515,7 +484,7 @@ def _source_facts(conn: Connection, source_id: str) -> SourceFacts:
 
 @dataclass(frozen=True, slots=True)
 class Revision:
-    event: StoredEvent
+    event: Recorded[ReportObserved]
     figures: list[dict[str, Any]]
 
 
@@ -539,10 +508,10 @@ def sentence_lines(text: str) -> list[str]:
 def report_history(store: EventStore, report_id: str) -> ReportHistory:
     """The revisions of one report, named by stream id, URL, item key, log position or figure id."""
     stream_id = _resolve_report(store, report_id.strip())
-    revisions_events = [e for e in store.read_stream(stream_id) if e.type == "ReportObserved"]
+    revisions_events = report_revisions(store, stream_id)
     if not revisions_events:
         raise UnknownReport(f"no report {report_id!r}")
-    with store.read_connection() as conn:
+    with store.db.connect() as conn:
         gen = active_generation(conn, FIGURES.name)
         figures: list[dict[str, Any]] = []
         if gen is not None:
@@ -559,10 +528,10 @@ def report_history(store: EventStore, report_id: str) -> ReportHistory:
     diffs = [
         list(
             difflib.unified_diff(
-                sentence_lines(a.event.payload["text"]),
-                sentence_lines(b.event.payload["text"]),
-                fromfile=f"revision {a.event.payload.get('revision', 1)}",
-                tofile=f"revision {b.event.payload.get('revision', 1)}",
+                sentence_lines(a.event.data.text),
+                sentence_lines(b.event.data.text),
+                fromfile=f"revision {a.event.data.revision}",
+                tofile=f"revision {b.event.data.revision}",
                 lineterm="",
                 n=1,
             )
@@ -572,16 +541,22 @@ def report_history(store: EventStore, report_id: str) -> ReportHistory:
     return ReportHistory(stream_id, revisions, diffs)
 
 
+def report_revisions(store: EventStore, stream_id: str) -> list[Recorded[ReportObserved]]:
+    """The revisions of one report, in order (a stream's other events left out)."""
+    decoded = (decode(e) for e in store.read_stream(stream_id))
+    return [e for e in decoded if isinstance(e.data, ReportObserved)]  # type: ignore[misc]
+
+
 def _resolve_report(store: EventStore, report_id: str) -> str:
-    if report_id.startswith("report/"):
+    if report_id.startswith(REPORT_STREAM_PREFIX):
         return report_id
     match = re.fullmatch(r"#?(\d+)(?:-\d+)?", report_id)
     if match:
         event = store.get(int(match.group(1)))
-        if event is None or event.type != "ReportObserved":
+        if event is None or not isinstance(decode(event).data, ReportObserved):
             raise UnknownReport(f"no report at log position {match.group(1)}")
         return event.stream_id
-    with store.read_connection() as conn:
+    with store.db.connect() as conn:
         gen = active_generation(conn, REPORTS.name)
         if gen is None:
             raise UnknownReport(f"no report {report_id!r}: the reports view is empty")
@@ -592,7 +567,7 @@ def _resolve_report(store: EventStore, report_id: str) -> str:
                     or_(
                         r.c.url == report_id,
                         r.c.item_key == report_id,
-                        r.c.stream_id == f"report/{report_id}",
+                        r.c.stream_id == f"{REPORT_STREAM_PREFIX}{report_id}",
                     )
                 )
             ).scalars()

@@ -9,7 +9,6 @@ query. The projector's version includes the extractor's, so a new extractor rebu
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
 from typing import Any
 
 import orjson
@@ -31,10 +30,10 @@ from sqlalchemy import (
     select,
 )
 
-from events import StoredEvent
+from events import Recorded, ReportObserved
 from projections.bulk import insert_many
 from projections.extraction import EXTRACTOR_VERSION, SCORED_CATEGORIES, extract
-from projections.projector import Tables
+from projections.projector import Batch, Tables
 from projections.readahead import RowsAhead
 from projections.timefmt import iso_utc
 from projections.topics import topic_key
@@ -47,12 +46,12 @@ class FiguresProjector:
     def __init__(self) -> None:
         self._ahead: RowsAhead | None = None
 
-    def read_ahead(self, events: Sequence[StoredEvent], workers: int) -> None:
+    def read_ahead(self, events: Batch, workers: int) -> None:
         """Begin extracting `events` in worker processes; `apply` takes the rows when it
         reaches them (see `projections.readahead`)."""
         if self._ahead is None:
             self._ahead = RowsAhead(report_fields, rows_from_fields, workers)
-        self._ahead.submit([e for e in events if e.type == "ReportObserved"])
+        self._ahead.submit([e for e in events if isinstance(e.data, ReportObserved)])
 
     def end_read_ahead(self) -> int:
         taken = 0
@@ -112,15 +111,15 @@ class FiguresProjector:
         )
         return {"figures": figures, "estimate_topics": topics}
 
-    def apply(self, conn: Connection, tables: Tables, batch: Sequence[StoredEvent]) -> None:
+    def apply(self, conn: Connection, tables: Tables, batch: Batch) -> None:
         figures = tables["figures"]
         pending: list[dict[str, Any]] = []
         changes = _TopicChanges()
         ready = self._ahead.take(batch) if self._ahead is not None else {}
         for event in batch:
-            if event.type != "ReportObserved":
+            if not isinstance(event.data, ReportObserved):
                 continue
-            if event.payload.get("revision", 1) > 1:
+            if event.data.revision > 1:
                 self._supersede(conn, figures, pending, event, changes)
             rows = ready.get(event.position)
             if rows is None:
@@ -136,7 +135,7 @@ class FiguresProjector:
         conn: Connection,
         figures: Table,
         pending: list[dict[str, Any]],
-        event: StoredEvent,
+        event: Recorded,
         changes: _TopicChanges,
     ) -> None:
         for row in pending:
@@ -259,28 +258,30 @@ class _TopicChanges:
             self.recount.add(topic)
 
 
-# The event's fields that its figure rows need, as a flat tuple: what worker processes are sent
-# (a tuple of strings pickles several times faster than the event with its payload dict).
-_PAYLOAD_FIELDS = (
-    "source_id",
-    "item_key",
-    "revision",
-    "content_sha256",
-    "url",
-    "title",
-    "published_at",
-    "observed_at",
-    "text",
-)
+# The event's fields that its figure rows need, as a flat tuple of strings and numbers: what
+# worker processes are sent (it pickles several times faster than the event with its model).
 ReportFields = tuple[Any, ...]
 
 
-def report_fields(event: StoredEvent) -> ReportFields:
-    p = event.payload
-    return (event.position, event.event_id, event.stream_id, *map(p.get, _PAYLOAD_FIELDS))
+def report_fields(event: Recorded[ReportObserved]) -> ReportFields:
+    r = event.data
+    return (
+        event.position,
+        event.event_id,
+        event.stream_id,
+        r.source_id,
+        r.item_key,
+        r.revision,
+        r.content_sha256,
+        r.url,
+        r.title,
+        iso_utc(r.published_at),
+        iso_utc(r.observed_at),
+        r.text,
+    )
 
 
-def figure_rows(event: StoredEvent) -> list[dict[str, Any]]:
+def figure_rows(event: Recorded[ReportObserved]) -> list[dict[str, Any]]:
     """The view rows of one `ReportObserved` event: one per scored claim, in text order."""
     return rows_from_fields(report_fields(event))
 
@@ -297,13 +298,11 @@ def rows_from_fields(fields: ReportFields) -> list[dict[str, Any]]:
         content_sha256,
         url,
         title,
-        published_at,
-        observed_at,
+        published,
+        observed,
         text,
     ) = fields
-    published = iso_utc(published_at)
-    observed = iso_utc(observed_at)
-    claims = extract(text, published_at)
+    claims = extract(text, published)
     rows = []
     for index, claim in enumerate(c for c in claims if c.category in SCORED_CATEGORIES):
         rows.append(

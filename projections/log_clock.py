@@ -10,20 +10,19 @@ events of one run share their observed time.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from sqlalchemy import BigInteger, Column, Connection, Index, MetaData, String, Table, func, select
 
-from events import EventStore, StoredEvent
+from events import EventStore, Recorded, decode
 from projections.bulk import insert_many
-from projections.projector import Tables
-from projections.state import active_generation, projection_state, tables_of
+from projections.projector import Batch, Tables
+from projections.state import active_generation, tables_of
 from projections.timefmt import iso_utc
 
 
-def observed_time(event: StoredEvent) -> str:
+def observed_time(event: Recorded) -> str:
     """When we saw an event: its `observed_at`, else the log's own `recorded_at`."""
-    return iso_utc(event.payload.get("observed_at")) or event.recorded_at
+    moment = event.data.moment
+    return iso_utc(moment) if moment is not None else event.recorded_at
 
 
 class LogClockProjector:
@@ -40,7 +39,7 @@ class LogClockProjector:
         )
         return {"log_clock": table}
 
-    def apply(self, conn: Connection, tables: Tables, batch: Sequence[StoredEvent]) -> None:
+    def apply(self, conn: Connection, tables: Tables, batch: Batch) -> None:
         table = tables["log_clock"]
         highest = conn.execute(select(func.max(table.c.observed_at))).scalar()
         rises = []
@@ -59,9 +58,8 @@ def position_as_of(store: EventStore, moment: str) -> int:
     log after the view's checkpoint (all of it when the view has not been built)."""
     projector = LogClockProjector()
     checkpoint = 0
-    with store.read_connection() as conn:
-        has_state = conn.dialect.has_table(conn, projection_state.name)
-        gen = active_generation(conn, projector.name) if has_state else None
+    with store.db.connect() as conn:
+        gen = active_generation(conn, projector.name)
         if gen is not None and gen.version == projector.version:
             table = tables_of(projector, gen.generation)["log_clock"]
             first_later = conn.execute(
@@ -74,7 +72,7 @@ def position_as_of(store: EventStore, moment: str) -> int:
             checkpoint = gen.position
     last = checkpoint
     for event in store.read(after=checkpoint):
-        if observed_time(event) > moment:
+        if observed_time(decode(event)) > moment:
             break
         last = event.position
     return last

@@ -12,9 +12,10 @@ from typing import Protocol, runtime_checkable
 
 from sqlalchemy import Connection, MetaData, Table
 
-from events import StoredEvent
+from events import Recorded
 
 Tables = dict[str, Table]
+Batch = Sequence[Recorded]
 
 
 class Projector(Protocol):
@@ -25,8 +26,9 @@ class Projector(Protocol):
         """Declare this projector's tables, each name ending in `suffix`."""
         ...
 
-    def apply(self, conn: Connection, tables: Tables, batch: Sequence[StoredEvent]) -> None:
-        """Apply `batch` (in log order) inside the runner's transaction."""
+    def apply(self, conn: Connection, tables: Tables, batch: Batch) -> None:
+        """Apply `batch` (in log order, each event decoded into its model) inside the runner's
+        transaction."""
         ...
 
 
@@ -34,7 +36,7 @@ class Projector(Protocol):
 class ReadsAhead(Protocol):
     """A projector whose costly, pure part can start on events before `apply` gets them."""
 
-    def read_ahead(self, events: Sequence[StoredEvent], workers: int) -> None:
+    def read_ahead(self, events: Batch, workers: int) -> None:
         """Start work on `events`, which a later `apply` will be given."""
         ...
 

@@ -24,23 +24,19 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from events import StoredEvent
+from events import Recorded
 
 if TYPE_CHECKING:  # imported where used: every `osint` command loads this module
     from concurrent.futures import Future, ProcessPoolExecutor
 
-WORKERS_ENV = "OSINT_PROJECT_WORKERS"
 Rows = list[dict[str, Any]]
-Pack = Callable[[StoredEvent], tuple[Any, ...]]
+Pack = Callable[[Recorded], tuple[Any, ...]]
 Build = Callable[[tuple[Any, ...]], Rows]
 
 
-def worker_count() -> int:
-    """Worker processes for read-ahead: `OSINT_PROJECT_WORKERS`, else one fewer than the cores
-    (at most 4); 0 turns read-ahead off."""
-    chosen = os.environ.get(WORKERS_ENV, "").strip()
-    if chosen.isdigit():
-        return int(chosen)
+def default_worker_count() -> int:
+    """Worker processes for read-ahead when the caller names none: one fewer than the cores,
+    at most 4 (the command line's `OSINT_PROJECT_WORKERS` setting overrides it)."""
     return max(0, min(4, (os.cpu_count() or 1) - 1))
 
 
@@ -57,7 +53,7 @@ class RowsAhead:
         self._pending: list[tuple[dict[int, str], Future[list[Rows]]]] = []
         self.taken = 0  # events whose rows came from a worker
 
-    def submit(self, events: Sequence[StoredEvent]) -> None:
+    def submit(self, events: Sequence[Recorded]) -> None:
         """Start building the rows of `events` (split among the workers); does nothing once
         read-ahead has been found impossible here."""
         if not events or self._workers < 1:
@@ -78,7 +74,7 @@ class RowsAhead:
             self.close()
             self._workers = 0
 
-    def take(self, events: Sequence[StoredEvent]) -> dict[int, Rows]:
+    def take(self, events: Sequence[Recorded]) -> dict[int, Rows]:
         """The rows ready (or being built) for any of `events`, by position."""
         wanted = {e.position: e.event_id for e in events}
         found: dict[int, Rows] = {}

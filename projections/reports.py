@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import (
@@ -18,14 +17,15 @@ from sqlalchemy import (
     select,
 )
 
-from events import StoredEvent
+from events import ReportObserved
 from projections.bulk import insert_many
-from projections.projector import Tables
+from projections.projector import Batch, Tables
+from projections.timefmt import iso_utc
 
 
 class ReportsProjector:
     name = "reports"
-    version = "1"
+    version = "2"  # 2: times in the views' one fixed-width form
 
     def define_tables(self, metadata: MetaData, suffix: str) -> Tables:
         reports = Table(
@@ -47,32 +47,33 @@ class ReportsProjector:
         )
         return {"reports": reports}
 
-    def apply(self, conn: Connection, tables: Tables, batch: Sequence[StoredEvent]) -> None:
+    def apply(self, conn: Connection, tables: Tables, batch: Batch) -> None:
         """Fold the batch per report first, then write each touched row once (executemany):
         one statement per batch instead of two per event."""
         reports = tables["reports"]
         folded: dict[str, dict[str, Any]] = {}
         for event in batch:
-            if event.type != "ReportObserved":
+            report = event.data
+            if not isinstance(report, ReportObserved):
                 continue
-            p = event.payload
+            observed = iso_utc(report.observed_at)
             row = folded.get(event.stream_id)
             if row is None:
                 row = folded[event.stream_id] = {
                     "stream_id": event.stream_id,
-                    "first_observed_at": p["observed_at"],
+                    "first_observed_at": observed,
                     "added": 0,
                 }
             row["added"] += 1
             row.update(
-                source_id=p["source_id"],
-                item_key=p["item_key"],
-                url=p.get("url"),
-                title=p.get("title"),
-                published_at=p.get("published_at"),
-                last_observed_at=p["observed_at"],
-                revision=p.get("revision", 1),
-                content_sha256=p["content_sha256"],
+                source_id=report.source_id,
+                item_key=report.item_key,
+                url=report.url,
+                title=report.title,
+                published_at=iso_utc(report.published_at),
+                last_observed_at=observed,
+                revision=report.revision,
+                content_sha256=report.content_sha256,
                 position=event.position,
                 event_id=event.event_id,
             )

@@ -15,15 +15,15 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
 
-from events import EventStore, StoredEvent
+from events import EventStore, Recorded, decode
+from projections.errors import CheckpointMoved
 from projections.projector import Projector, ReadsAhead
-from projections.readahead import worker_count
+from projections.readahead import default_worker_count
 from projections.state import (
     Generation,
     generations,
     lock_view,
     projection_state,
-    state_metadata,
     tables_of,
 )
 
@@ -31,10 +31,6 @@ BATCH_SIZE = 500
 READ_AHEAD_MIN_EVENTS = 5_000
 _ATTEMPTS = 4
 Progress = Callable[[int], None]
-
-
-class CheckpointMoved(RuntimeError):
-    """Another process moved a checkpoint during our batch; the batch was rolled back."""
 
 
 class ProjectionRunner:
@@ -47,23 +43,22 @@ class ProjectionRunner:
         batch_size: int = BATCH_SIZE,
         workers: int | None = None,
     ) -> None:
+        """`workers`: processes that extract ahead of the writes on a long catch-up (None: one
+        fewer than the cores, at most 4; 0: none). The tables are the schema registry's
+        (`projections.schema`), made when the application opened the database."""
         self.store = store
+        self.db = store.db
         self.projectors = list(projectors)
         self.batch_size = batch_size
-        self.workers = worker_count() if workers is None else workers
+        self.workers = default_worker_count() if workers is None else workers
         self.read_ahead_min = READ_AHEAD_MIN_EVENTS
         self.events_read_ahead = 0  # events whose work worker processes did, for reports
-        with store.read_connection() as conn:
-            exists = conn.dialect.has_table(conn, projection_state.name)
-        if not exists:
-            with store.write() as conn:
-                state_metadata.create_all(conn)
 
     def position(self) -> int:
         """The log position every view has reached: the lowest checkpoint among the
         generations of each projector's current version (0 for a view not yet built)."""
         head, _ = self.store.head()
-        with self.store.read_connection() as conn:
+        with self.db.connect() as conn:
             lowest = head
             for projector in self.projectors:
                 gens = [
@@ -103,8 +98,8 @@ class ProjectionRunner:
 
     def _prepare(self, projector: Projector, rebuild: bool) -> Generation:
         """Pick the generation to fill: the live one, or a (new or resumed) rebuild."""
-        with self.store.write() as conn:
-            lock_view(conn, projector.name)
+        with self.db.transaction() as conn:
+            lock_view(self.db, conn, projector.name)
             gens = generations(conn, projector.name)
             active = next((g for g in gens if g.active), None)
             building = [g for g in gens if not g.active]
@@ -153,10 +148,10 @@ class ProjectionRunner:
             for p, t in targets
         ]
         ahead = self._readers_ahead(targets, until)
-        page: list[StoredEvent] = []
+        page: list[Recorded] = []
         try:
             while True:
-                with self.store.write() as conn:
+                with self.db.transaction() as conn:
                     checkpoints = []
                     for (projector, _), key in zip(targets, keys, strict=True):
                         checkpoint = conn.execute(
@@ -169,14 +164,12 @@ class ProjectionRunner:
                     if page and page[0].position == start + 1:
                         batch = page
                     else:
-                        batch = self.store.read_page(conn, start, self.batch_size, until)
+                        batch = self._read_page(conn, start, until)
                     if not batch:
                         return applied
                     page = []
                     if ahead:
-                        page = self.store.read_page(
-                            conn, batch[-1].position, self.batch_size, until
-                        )
+                        page = self._read_page(conn, batch[-1].position, until)
                         for reader in ahead:
                             reader.read_ahead(page, self.workers)
                     done = self._apply(conn, targets, keys, checkpoints, batch)
@@ -187,13 +180,18 @@ class ProjectionRunner:
             for reader in ahead:
                 self.events_read_ahead += reader.end_read_ahead()
 
+    def _read_page(self, conn: Connection, after: int, until: int | None) -> list[Recorded]:
+        """One page of the log after `after`, each event decoded into its model once, for
+        every projector."""
+        return [decode(e) for e in self.store.read_page(conn, after, self.batch_size, until)]
+
     def _apply(
         self,
         conn: Connection,
         targets: list[tuple[Projector, Generation]],
         keys: list[Any],
         checkpoints: list[int],
-        batch: list[StoredEvent],
+        batch: list[Recorded],
     ) -> int:
         """Apply one page to every view still behind it and move their checkpoints."""
         done = 0
@@ -226,8 +224,8 @@ class ProjectionRunner:
         return readers if behind >= self.read_ahead_min else []
 
     def _switch(self, projector: Projector, target: Generation) -> None:
-        with self.store.write() as conn:
-            lock_view(conn, projector.name)
+        with self.db.transaction() as conn:
+            lock_view(self.db, conn, projector.name)
             gens = {g.generation: g for g in generations(conn, projector.name)}
             mine = gens.get(target.generation)
             if mine is None:

@@ -12,17 +12,16 @@ success" and "consecutive failures" as the scheduler knows them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from sqlalchemy import Boolean, Column, Connection, Integer, MetaData, String, Table, Text, select
 
-from events import StoredEvent
-from projections.projector import Tables
+from events import FetchFailed, ReportObserved
+from projections.projector import Batch, Tables
+from projections.timefmt import iso_utc
 
 
 class SourceHealthProjector:
     name = "source_health"
-    version = "1"
+    version = "2"  # 2: times in the views' one fixed-width form
 
     def define_tables(self, metadata: MetaData, suffix: str) -> Tables:
         table = Table(
@@ -42,35 +41,35 @@ class SourceHealthProjector:
         )
         return {"source_health": table}
 
-    def apply(self, conn: Connection, tables: Tables, batch: Sequence[StoredEvent]) -> None:
+    def apply(self, conn: Connection, tables: Tables, batch: Batch) -> None:
         table = tables["source_health"]
         rows: dict[str, dict] = {}
         for event in batch:
-            if event.type not in ("ReportObserved", "FetchFailed"):
+            p = event.data
+            if not isinstance(p, ReportObserved | FetchFailed):
                 continue
-            p = event.payload
-            source_id = p["source_id"]
+            source_id = p.source_id
             row = rows.get(source_id)
             if row is None:
                 found = conn.execute(select(table).where(table.c.source_id == source_id)).first()
                 row = dict(found._mapping) if found else _empty(source_id)
                 row["_new"] = found is None
                 rows[source_id] = row
-            if event.type == "ReportObserved":
-                if int(p.get("revision", 1)) == 1:
+            if isinstance(p, ReportObserved):
+                if p.revision == 1:
                     row["reports_seen"] += 1
                 row["revisions"] += 1
-                row["last_report_at"] = p["observed_at"]
+                row["last_report_at"] = iso_utc(p.observed_at)
                 row["failures_since_report"] = 0
                 row["gone"] = False
             else:
-                row["last_failure_at"] = p["observed_at"]
-                row["last_failure_kind"] = p["error_kind"]
-                row["last_failure_status"] = p.get("http_status")
-                row["last_failure_message"] = p["message"]
+                row["last_failure_at"] = iso_utc(p.observed_at)
+                row["last_failure_kind"] = p.error_kind
+                row["last_failure_status"] = p.http_status
+                row["last_failure_message"] = p.message
                 row["failures_total"] += 1
                 row["failures_since_report"] += 1
-                row["gone"] = p["error_kind"] == "gone"
+                row["gone"] = p.error_kind == "gone"
         for source_id, row in rows.items():
             new = row.pop("_new")
             if new:

@@ -15,9 +15,9 @@ from sqlalchemy import (
     String,
     Table,
     select,
-    text,
 )
 
+from events import Database
 from projections.projector import Projector, Tables
 
 state_metadata = MetaData()
@@ -74,18 +74,12 @@ def active_generation(conn: Connection, name: str) -> Generation | None:
     return None
 
 
-def lock_view(conn: Connection, name: str) -> None:
-    """Serialise changes to one view's generations across processes, until commit.
-
-    SQLite needs nothing: every write transaction already holds the database's write lock.
-    """
-    if conn.dialect.name == "postgresql":
-        conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(:n))"), {"n": f"view:{name}"})
+def lock_view(db: Database, conn: Connection, name: str) -> None:
+    """Serialise changes to one view's generations across processes, until commit."""
+    db.lock(conn, f"view:{name}")
 
 
 def live_tables(conn: Connection, projector: Projector) -> Tables | None:
     """The tables readers should query, or None when the view has never been built."""
-    if not conn.dialect.has_table(conn, projection_state.name):
-        return None
     gen = active_generation(conn, projector.name)
     return tables_of(projector, gen.generation) if gen else None

@@ -14,7 +14,7 @@ def iso_utc(value: str | datetime | None) -> str | None:
         return None
     if isinstance(value, str):
         return _iso_from_text(value)
-    return _format(value)
+    return _format_cached(value)
 
 
 @lru_cache(maxsize=4096)
@@ -22,6 +22,12 @@ def _iso_from_text(value: str) -> str:
     # Events of one ingestion run share `observed_at`, and a feed's entries share few dates:
     # a replay formats the same few strings over and over.
     return _format(datetime.fromisoformat(value.replace("Z", "+00:00")))
+
+
+@lru_cache(maxsize=4096)
+def _format_cached(moment: datetime) -> str:
+    # Decoded events carry datetimes; a replay formats the same few over and over too.
+    return _format(moment)
 
 
 def _format(moment: datetime) -> str:

@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from events import EventStore
+from osint.wiring import open_store
 
 PG_SERVER = os.environ.get("OSINT_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432")
 REPO = Path(__file__).resolve().parent.parent
@@ -65,6 +66,6 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 @pytest.fixture
 def store(db_url: str) -> Iterator[EventStore]:
-    s = EventStore.open(db_url)
+    s = open_store(db_url)
     yield s
     s.close()

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from events import EventStore, NewEvent, StoredEvent
-from osint.wiring import all_projectors
+from osint.wiring import all_projectors, open_store
 from projections.runner import ProjectionRunner
 from tests.audit.scenario import load
 
@@ -22,7 +22,7 @@ def scenario(store: EventStore) -> EventStore:
 
 @pytest.fixture
 def sqlite_scenario(sqlite_url: str) -> Iterator[EventStore]:
-    store = EventStore.open(sqlite_url)
+    store = open_store(sqlite_url)
     load(store)
     ProjectionRunner(store, all_projectors()).catch_up()
     yield store

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from events import EventStore
-from osint.wiring import all_projectors
+from events import EventStore, decode
+from osint.wiring import all_projectors, open_store
 from projections.audit import (
     Cutoff,
     UnknownFigure,
@@ -22,7 +22,7 @@ from projections.audit import (
     resolve_topic,
     topic_estimates,
 )
-from projections.queries import UnknownTopic
+from projections.errors import UnknownTopic
 from projections.runner import ProjectionRunner
 from projections.timefmt import iso_utc
 from tests.audit.conftest import copy_log
@@ -143,7 +143,7 @@ def test_as_of_equals_a_replay_of_the_truncated_log(
     assert rows(then) == expected
 
     # A second log holding the same events, its views replayed up to that position.
-    other = EventStore.open(f"sqlite:///{tmp_path / 'replayed.db'}")
+    other = open_store(f"sqlite:///{tmp_path / 'replayed.db'}")
     try:
         copy_log(scenario, other)
         ProjectionRunner(other, all_projectors()).replay(until=position)
@@ -193,12 +193,12 @@ def test_published_before_equals_a_replay_of_the_reports_dated_before(
     assert [s.figure["figure_id"] for s in answer.steps] == figures
 
     limit = cutoff.position or 10**9
-    other = EventStore.open(f"sqlite:///{tmp_path / 'dated.db'}")
+    other = open_store(f"sqlite:///{tmp_path / 'dated.db'}")
     try:
         copy_log(
             sqlite_scenario,
             other,
-            lambda e: e.position <= limit and dated_time(e) < iso_utc(at(before)),
+            lambda e: e.position <= limit and dated_time(decode(e)) < iso_utc(at(before)),
         )
         ProjectionRunner(other, all_projectors()).replay()
         assert _content(audit(other, TOPIC)) == _content(answer)
@@ -212,8 +212,8 @@ def test_a_revision_dated_after_the_cutoff_leaves_the_earlier_one_live(tmp_path:
     from ingest.observation import Observation
     from ingest.run import ingest_observations
 
-    store = EventStore.open(f"sqlite:///{tmp_path / 'log.db'}")
-    other = EventStore.open(f"sqlite:///{tmp_path / 'dated.db'}")
+    store = open_store(f"sqlite:///{tmp_path / 'log.db'}")
+    other = open_store(f"sqlite:///{tmp_path / 'dated.db'}")
     try:
         for text, published in (
             (
@@ -235,7 +235,7 @@ def test_a_revision_dated_after_the_cutoff_leaves_the_earlier_one_live(tmp_path:
         answer = audit(store, TOPIC, make_cutoff(store, published_before=before))
         assert [(s.figure["figure_id"], s.figure["low"]) for s in answer.steps] == [("1-0", 5000)]
         assert [s.figure["low"] for s in audit(store, TOPIC).steps] == [8000]
-        copy_log(store, other, lambda e: dated_time(e) < iso_utc(before))
+        copy_log(store, other, lambda e: dated_time(decode(e)) < iso_utc(before))
         ProjectionRunner(other, all_projectors()).replay()
         assert _content(audit(other, TOPIC)) == _content(answer)
     finally:
@@ -257,7 +257,7 @@ def test_a_figure_drills_down_to_its_sentence_and_hash(sqlite_scenario: EventSto
     assert (f["revision"], chain.revisions) == (2, [1, 2])
     assert chain.event.position == 10
     assert chain.event.hash == sqlite_scenario.get(10).hash
-    assert chain.event.payload["text"] == text
+    assert chain.event.data.text == text
     assert chain.source.source_id == "kyiv-courier" and chain.source.reports == 2
     assert f["extractor_version"] and chain.rules
     assert [(c.name, c.ok) for c in chain.checks] == [
@@ -321,7 +321,7 @@ def test_topics_with_their_current_estimate(sqlite_scenario: EventStore):
 
 def test_partial_load_matches_the_as_of_answer(sqlite_url: str, sqlite_scenario: EventStore):
     """Ingesting only the reports seen by 2024-11-05 noon gives the as-of answer too."""
-    store = EventStore.open(sqlite_url.replace("log.db", "partial.db"))
+    store = open_store(sqlite_url.replace("log.db", "partial.db"))
     try:
         load(store, until="d2")
         ProjectionRunner(store, all_projectors()).catch_up()

@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from events import EventStore
+from events import EventStore, decode
 from ingest.observation import Observation
 from ingest.run import ingest_observations
-from osint.wiring import all_projectors
+from osint.wiring import all_projectors, open_store
 from projections.log_clock import observed_time, position_as_of
 from projections.runner import ProjectionRunner
 from projections.timefmt import iso_utc
@@ -36,7 +36,7 @@ def _fill(store: EventStore) -> None:
 def _by_reading(store: EventStore, moment: str) -> int:
     last = 0
     for event in store.read():
-        if observed_time(event) > moment:
+        if observed_time(decode(event)) > moment:
             break
         last = event.position
     return last
@@ -49,7 +49,7 @@ MOMENTS = [DAY0 - timedelta(days=1)] + [
 
 @pytest.mark.parametrize("caught_up_to", [None, 0, 5, 9, 18])
 def test_as_of_position_equals_reading_the_log(db_url: str, caught_up_to: int | None):
-    store = EventStore.open(db_url)
+    store = open_store(db_url)
     _fill(store)
     assert store.head()[0] == 18
     if caught_up_to is not None:

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import SEED
 
 
@@ -52,11 +54,15 @@ def test_a_dangling_symlink_is_named(tmp_path: Path):
 
 def test_a_bad_database_url_is_named(tmp_path: Path):
     result = osint("--db", "nonsense", "history", cwd=tmp_path)
-    assert_one_line_error(result, "'nonsense' is not a valid SQLAlchemy URL")
+    assert_one_line_error(result, "'nonsense' is not a database URL", "sqlite:///nonsense")
     result = osint("--db", "mysql://u@h/db", "history", cwd=tmp_path)
     assert_one_line_error(result, "unsupported backend 'mysql'")
     result = osint("--db", "sqlite:////no/such/dir/log.db", "history", cwd=tmp_path)
+    assert_one_line_error(result, "no log at /no/such/dir/log.db")
+    result = osint("--db", "sqlite:////no/such/dir/log.db", "ingest", str(tmp_path), cwd=tmp_path)
     assert_one_line_error(result, "sqlite:////no/such/dir/log.db", "unable to open database")
+    result = osint("--db", "osint.db", "history", cwd=tmp_path)
+    assert_one_line_error(result, "'osint.db' is not a database URL", "sqlite:///osint.db")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -101,3 +107,15 @@ def test_verify_exits_1_naming_the_altered_position(tmp_path: Path):
     assert broken.returncode == 1
     assert "BROKEN at position 2" in broken.stderr
     assert "Traceback" not in broken.stderr
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("scheme", ["postgresql", "postgres"])
+def test_plain_postgresql_urls_use_psycopg(pg_database: str, tmp_path: Path, scheme: str):
+    from tests.conftest import SEED, reset_pg
+
+    reset_pg(pg_database)
+    url = pg_database.replace("postgresql+psycopg://", f"{scheme}://")
+    result = osint("--db", url, "ingest", str(SEED), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "1 appended" in result.stdout

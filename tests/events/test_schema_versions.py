@@ -1,99 +1,138 @@
-"""Schema versions: an older database is upgraded on open, a newer one is refused clearly."""
+"""The schema registry: every component created at its current version, a database written by an
+older osint (53b5566, kept as a fixture on both backends) upgraded on open with nothing lost,
+and a database from a newer program refused clearly and left unchanged."""
 
 from __future__ import annotations
 
+import json
+import shutil
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import create_engine, text
+from sqlalchemy import Connection, create_engine, text
 
-from events import EventStore, NewEvent, SchemaVersionError, content_event_id
-from events.schema import SCHEMA_VERSION, UPGRADES
+from events import Component, Database, SchemaRegistry, SchemaVersionError, Step
+from events import schema as log_schema
 from osint.cli import cli
+from osint.wiring import SCHEMA, open_store
+from tests.conftest import reset_pg
+
+LEGACY = Path(__file__).resolve().parent.parent / "fixtures" / "legacy"
+TARGETS = {c.name: c.version for c in SCHEMA.components}
 
 
-def _tick(i: int) -> NewEvent:
-    return NewEvent(content_event_id("schema", str(i)), "s", "Tick", 1, {"i": i})
+def _versions(url: str) -> dict[str, int]:
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT component, version FROM schema_components")).all()
+    engine.dispose()
+    return dict(rows)
 
 
-def _stored_version(store: EventStore) -> int:
-    with store.read_connection() as conn:
-        return conn.execute(text("SELECT version FROM schema_info WHERE id = 1")).scalar_one()
+def _load_legacy(db_url: str, tmp_path: Path) -> str:
+    """The 53b5566 database on this backend: the SQLite file copied, or the dump loaded."""
+    if db_url.startswith("sqlite"):
+        path = tmp_path / "old.db"
+        shutil.copy(LEGACY / "log-53b5566.sqlite", path)
+        return f"sqlite:///{path}"
+    engine = create_engine(db_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.exec_driver_sql((LEGACY / "log-53b5566.pg.sql").read_text().replace("%", "%%"))
+    engine.dispose()
+    return db_url
 
 
-def _set_version(store: EventStore, version: int) -> None:
-    with store.write() as conn:
-        conn.execute(text("UPDATE schema_info SET version = :v WHERE id = 1"), {"v": version})
+def test_a_new_database_has_every_component_at_its_version(db_url: str):
+    open_store(db_url).close()
+    assert _versions(db_url) == TARGETS == {"events": 3, "projections": 1, "ingest": 1}
 
 
-def _notify_trigger_exists(store: EventStore) -> bool:
-    with store.read_connection() as conn:
-        return bool(
-            conn.execute(
-                text("SELECT count(*) FROM pg_trigger WHERE tgname = 'events_notify_append'")
-            ).scalar_one()
-        )
+def test_a_53b5566_database_is_upgraded_on_open_and_keeps_everything(db_url: str, tmp_path):
+    url = _load_legacy(db_url, tmp_path)
+    db = Database.open(url)
+    before = {s.name: (s.version, len(s.pending)) for s in SCHEMA.status(db)}
+    db.close()
+    # The log was at 2 (schema_info); projection_state, poll_state, scheduler_lease existed.
+    assert before == {"events": (2, 1), "projections": (1, 0), "ingest": (1, 0)}
 
-
-def _make_version_1(store: EventStore) -> None:
-    """Turn a fresh database into what schema version 1 made: no notify trigger."""
-    if store.dialect.name == "postgresql":
-        with store.write() as conn:
-            conn.exec_driver_sql("DROP TRIGGER events_notify_append ON events")
-    _set_version(store, 1)
-
-
-def test_every_version_below_the_current_one_has_an_upgrade_step():
-    assert sorted(UPGRADES) == list(range(1, SCHEMA_VERSION))
-
-
-def test_a_new_database_is_made_at_the_current_version(db_url: str):
-    store = EventStore.open(db_url)
-    assert _stored_version(store) == SCHEMA_VERSION
-    store.close()
-
-
-def test_a_version_1_database_is_upgraded_on_open_and_keeps_its_events(db_url: str):
-    old = EventStore.open(db_url)
-    assert old.append([_tick(0), _tick(1)]) == [1, 2]
-    _make_version_1(old)
-    old.close()
-
-    store = EventStore.open(db_url)
-    assert _stored_version(store) == SCHEMA_VERSION
-    if store.dialect.name == "postgresql":
-        assert _notify_trigger_exists(store)
-    assert [e.payload["i"] for e in store.read()] == [0, 1]
-    assert store.append([_tick(2)]) == [3]
+    store = open_store(url)
+    assert _versions(url) == TARGETS
+    assert [e.type for e in store.read()] == ["ReportObserved", "ReportObserved", "FetchFailed"]
     assert store.verify().ok
+    with store.db.connect() as conn:
+        assert conn.execute(text("SELECT version FROM schema_info")).scalar_one() == 3
+        assert conn.execute(text("SELECT count(*) FROM poll_state")).scalar_one() == 2
     store.close()
+
+    # The views the old program built are read, then rebuilt where a projector changed.
+    result = CliRunner().invoke(cli, ["--db", url, "project"])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(
+        cli, ["--db", url, "audit", "troops/north-korea", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    steps = json.loads(result.output)["steps"]
+    assert [s["text"] for s in steps] == ["About 3,000", "up to 11,000"]  # by date
+
+
+def test_an_older_osint_refuses_the_upgraded_database(sqlite_url: str):
+    """`schema_info` says 3 after the upgrade: 53b5566 knew up to 2 and refuses to open it."""
+    open_store(sqlite_url).close()
+    engine = create_engine(sqlite_url)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version FROM schema_info")).scalar_one() == 3
+    engine.dispose()
+    assert log_schema.LEGACY_VERSION == 3
+
+
+def test_db_status_shows_pending_steps_and_upgrade_applies_them(sqlite_url: str, tmp_path):
+    url = _load_legacy(sqlite_url, tmp_path)
+    runner = CliRunner()
+    status = runner.invoke(cli, ["--db", url, "db", "status", "--format", "json"])
+    assert status.exit_code == 0, status.output
+    components = {c["component"]: c for c in json.loads(status.output)["components"]}
+    assert components["events"]["version"] == 2
+    assert components["events"]["pending"] == [
+        "versions kept by the schema registry; schema_info retired"
+    ]
+    assert components["projections"]["pending"] == components["ingest"]["pending"] == []
+
+    upgrade = runner.invoke(cli, ["--db", url, "db", "upgrade"])
+    assert upgrade.exit_code == 0, upgrade.output
+    assert "1 step(s) applied" in upgrade.output
+    status = runner.invoke(cli, ["--db", url, "db", "status"])
+    assert status.output.count("up to date") == 3
+
+
+def test_db_status_on_a_missing_file_creates_nothing(tmp_path: Path):
+    missing = tmp_path / "nothing.db"
+    result = CliRunner().invoke(cli, ["--db", f"sqlite:///{missing}", "db", "status"])
+    assert result.exit_code == 1
+    assert f"no log at {missing}" in result.output
+    assert not missing.exists()
 
 
 def test_a_database_from_a_newer_program_is_refused_and_left_unchanged(db_url: str):
-    store = EventStore.open(db_url)
-    store.append([_tick(0)])
-    _set_version(store, SCHEMA_VERSION + 1)
+    store = open_store(db_url)
+    store.append([])
+    with store.db.transaction() as conn:
+        conn.execute(text("UPDATE schema_components SET version = 9 WHERE component = 'events'"))
     store.close()
 
     with pytest.raises(SchemaVersionError) as caught:
-        EventStore.open(db_url)
+        open_store(db_url)
     message = str(caught.value)
-    assert f"schema version {SCHEMA_VERSION + 1}" in message
-    assert f"knows up to {SCHEMA_VERSION}" in message
+    assert "events schema version 9" in message
+    assert "knows up to 3" in message
     assert "upgrade osint" in message
-
-    # Opened by hand (not through EventStore): still the newer version, still one event.
-    engine = create_engine(db_url)
-    with engine.connect() as conn:
-        assert conn.execute(text("SELECT version FROM schema_info")).scalar_one() == (
-            SCHEMA_VERSION + 1
-        )
-        assert conn.execute(text("SELECT count(*) FROM events")).scalar_one() == 1
-    engine.dispose()
+    assert _versions(db_url)["events"] == 9
 
 
 def test_the_command_line_says_so_in_one_line_and_exits_1(sqlite_url: str):
-    store = EventStore.open(sqlite_url)
-    _set_version(store, SCHEMA_VERSION + 1)
+    store = open_store(sqlite_url)
+    with store.db.transaction() as conn:
+        conn.execute(text("UPDATE schema_components SET version = 9 WHERE component = 'ingest'"))
     store.close()
 
     result = CliRunner().invoke(cli, ["--db", sqlite_url, "verify"])
@@ -101,4 +140,31 @@ def test_the_command_line_says_so_in_one_line_and_exits_1(sqlite_url: str):
     assert "Traceback" not in result.output
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == 1
-    assert "newer version of osint" in lines[0]
+    assert "newer version of osint (ingest schema version 9" in lines[0]
+
+
+def test_steps_run_once_in_order_and_a_failing_step_changes_nothing(db_url: str):
+    ran: list[str] = []
+
+    def step(name: str, fail: bool = False):  # type: ignore[no-untyped-def]
+        def apply(conn: Connection, _db: Database) -> None:
+            ran.append(name)
+            conn.exec_driver_sql(f"CREATE TABLE t_{name} (x INTEGER)")
+            if fail:
+                raise RuntimeError("step failed")
+
+        return Step(f"make t_{name}", apply)
+
+    db = Database.open(db_url)
+    one = SchemaRegistry([Component("demo", (step("a"), step("b")))])
+    one.upgrade(db)
+    one.upgrade(db)
+    assert ran == ["a", "b"]
+    broken = SchemaRegistry([Component("demo", (step("a"), step("b"), step("c", fail=True)))])
+    with pytest.raises(RuntimeError):
+        broken.upgrade(db)
+    assert [s.version for s in broken.status(db)] == [2]
+    assert not db.has_table("t_c")
+    db.close()
+    if not db_url.startswith("sqlite"):
+        reset_pg(db_url)

@@ -14,10 +14,11 @@ from events import (
     EventStore,
     IdempotencyConflict,
     NewEvent,
+    StoreUnavailable,
     UpcasterRegistry,
     content_event_id,
 )
-from events.canonical import GENESIS_HASH
+from events.chain import GENESIS_HASH
 from tests.events.writers import append_many
 
 
@@ -32,7 +33,7 @@ def tick(i: int, stream: str = "s", **extra: object) -> NewEvent:
 
 
 def count_rows(store: EventStore) -> int:
-    with store.read_connection() as conn:
+    with store.db.connect() as conn:
         return conn.execute(text("SELECT count(*) FROM events")).scalar_one()
 
 
@@ -73,7 +74,7 @@ def test_two_writer_processes_give_gap_free_order_seen_by_a_following_reader(db_
 def test_a_batch_that_fails_in_the_database_half_way_writes_nothing(store: EventStore):
     store.append([tick(0)])
     doomed = tick(3)
-    if store.dialect.name == "sqlite":
+    if store.db.backend == "sqlite":
         ddl = [
             f"CREATE TRIGGER t_fail BEFORE INSERT ON events WHEN NEW.event_id = "
             f"'{doomed.event_id}' BEGIN SELECT RAISE(ABORT, 'injected failure'); END"
@@ -85,11 +86,11 @@ def test_a_batch_that_fails_in_the_database_half_way_writes_nothing(store: Event
             "RETURN NEW; END $$ LANGUAGE plpgsql",
             "CREATE TRIGGER t_fail BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION t_fail()",
         ]
-    with store.write() as conn:
+    with store.db.transaction() as conn:
         for statement in ddl:
             conn.exec_driver_sql(statement.replace("%", "%%"))
     head_before = store.head()
-    with pytest.raises(Exception, match="injected"):
+    with pytest.raises(StoreUnavailable, match="injected"):
         store.append([tick(1), tick(2), doomed, tick(4)])
     assert count_rows(store) == 1
     assert store.head() == head_before
@@ -140,7 +141,7 @@ def test_a_wrong_expected_version_fails_and_writes_nothing(store: EventStore):
 )
 def test_raw_update_and_delete_are_refused_by_the_database(store: EventStore, statement: str):
     store.append([tick(0)])
-    with pytest.raises(Exception, match="immutable"), store.write() as conn:
+    with pytest.raises(StoreUnavailable, match="immutable"), store.db.transaction() as conn:
         conn.execute(text(statement))
     assert [e.type for e in store.read()] == ["Tick"]
 
@@ -149,8 +150,8 @@ def test_raw_update_and_delete_are_refused_by_the_database(store: EventStore, st
 
 
 def _behind_the_triggers_back(store: EventStore, statement: str) -> None:
-    with store.write() as conn:
-        if store.dialect.name == "sqlite":
+    with store.db.transaction() as conn:
+        if store.db.backend == "sqlite":
             conn.exec_driver_sql("DROP TRIGGER events_refuse_update")
             conn.exec_driver_sql("DROP TRIGGER events_refuse_delete")
         else:
@@ -232,7 +233,7 @@ def test_an_upcaster_lifts_old_events_on_read_and_the_row_is_unchanged(db_url: s
     store = EventStore.open(db_url, upcasters=registry)
     (event,) = list(store.read())
     assert (event.schema_version, event.payload) == (3, {"place": "Kursk", "country": None})
-    with store.read_connection() as conn:
+    with store.db.connect() as conn:
         row = conn.execute(text("SELECT schema_version, payload FROM events")).one()
     assert tuple(row) == (1, '{"name":"Kursk"}')
     assert store.verify().ok

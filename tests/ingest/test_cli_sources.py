@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pytest_httpserver import HTTPServer
 
-from events import EventStore
+from osint.wiring import open_store
 
 FEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "feeds"
 
@@ -97,7 +97,7 @@ def test_once_polls_due_sources_and_sources_shows_their_health(
 
     table = osint("--db", db, "sources", cwd=tmp_path)
     assert "failing (private_address)" in table.stdout
-    store = EventStore.open(db)
+    store = open_store(db)
     try:
         types = [e.type for e in store.read()]
     finally:

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from events import EventStore, report_stream_id
+from events import report_stream_id
 from ingest.errors import SourceError
 from ingest.folder import first_sentence, read_file, read_folder
 from ingest.run import content_sha256, ingest_observations
+from osint.wiring import open_store
 from tests.conftest import SEED
 
 
@@ -86,7 +87,7 @@ def test_first_sentence_cuts_long_titles_at_a_word():
 
 
 def test_ingesting_twice_gives_the_same_log(db_url: str, notes: Path):
-    store = EventStore.open(db_url)
+    store = open_store(db_url)
     first = ingest_observations(store, read_folder(notes, "notes"))
     log = [(e.position, e.event_id, e.hash) for e in store.read()]
     second = ingest_observations(store, read_folder(notes, "notes"))
@@ -97,7 +98,7 @@ def test_ingesting_twice_gives_the_same_log(db_url: str, notes: Path):
 
 
 def test_an_edited_file_becomes_revision_2_in_the_same_stream(db_url: str, notes: Path):
-    store = EventStore.open(db_url)
+    store = open_store(db_url)
     ingest_observations(store, read_folder(notes, "notes"))
     write(notes, "a.txt", "First report, corrected. About 300 soldiers arrived.")
     result = ingest_observations(store, read_folder(notes, "notes"))
@@ -118,7 +119,7 @@ def test_an_edited_file_becomes_revision_2_in_the_same_stream(db_url: str, notes
 
 
 def test_a_deleted_file_removes_nothing_from_the_log(db_url: str, notes: Path):
-    store = EventStore.open(db_url)
+    store = open_store(db_url)
     ingest_observations(store, read_folder(notes, "notes"))
     (notes / "sub" / "b.md").unlink()
     result = ingest_observations(store, read_folder(notes, "notes"))
@@ -130,8 +131,8 @@ def test_a_deleted_file_removes_nothing_from_the_log(db_url: str, notes: Path):
 def test_event_ids_derive_from_content(sqlite_url: str, tmp_path: Path, notes: Path):
     """Two separate logs fed the same folder give the same event ids."""
     other = tmp_path / "other.db"
-    a = EventStore.open(sqlite_url)
-    b = EventStore.open(f"sqlite:///{other}")
+    a = open_store(sqlite_url)
+    b = open_store(f"sqlite:///{other}")
     ingest_observations(a, read_folder(notes, "notes"))
     ingest_observations(b, read_folder(notes, "notes"))
     assert [e.event_id for e in a.read()] == [e.event_id for e in b.read()]

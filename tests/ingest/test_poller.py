@@ -16,6 +16,7 @@ from ingest import poll_state
 from ingest.fetch import Fetcher
 from ingest.poller import Poller, backoff_seconds
 from ingest.sources import Source
+from osint.wiring import open_store
 from projections.runner import ProjectionRunner
 from projections.source_health import SourceHealthProjector
 from projections.state import live_tables
@@ -52,7 +53,7 @@ def poller(store: EventStore, clock: Clock) -> Iterator[Poller]:
 
 @pytest.fixture
 def sqlite_store(sqlite_url: str) -> Iterator[EventStore]:
-    s = EventStore.open(sqlite_url)
+    s = open_store(sqlite_url)
     yield s
     s.close()
 
@@ -89,7 +90,7 @@ def events_of(store: EventStore, event_type: str) -> list:  # type: ignore[type-
 def health(store: EventStore) -> dict[str, dict]:  # type: ignore[type-arg]
     projector = SourceHealthProjector()
     ProjectionRunner(store, [projector]).catch_up()
-    with store.read_connection() as conn:
+    with store.db.connect() as conn:
         table = live_tables(conn, projector)["source_health"]  # type: ignore[index]
         return {r.source_id: dict(r._mapping) for r in conn.execute(table.select())}
 
@@ -135,7 +136,7 @@ def test_304_appends_nothing_and_counts_as_success(
     httpserver.check_assertions()
     assert outcome.status == "not_modified"
     assert store.head() == head_before
-    state = poll_state.state_of(store, "wire")
+    state = poll_state.state_of(store.db, "wire")
     assert (state.etag, state.consecutive_failures, state.last_success_at) == (
         '"rev-1"',
         0,
@@ -195,7 +196,7 @@ def test_429_retry_after_postpones_the_source(
     (failed,) = events_of(sqlite_store, "FetchFailed")
     assert failed.payload["http_status"] == 429
     assert failed.payload["message"] == "HTTP 429; retry after 300 s"
-    assert poll_state.state_of(sqlite_store, "wire").next_due >= clock.now + 300
+    assert poll_state.state_of(sqlite_store.db, "wire").next_due >= clock.now + 300
     clock.advance(60)  # well past the 10 s interval, but the server asked for 300 s
     assert sqlite_poller.poll_if_due(source) is None
     assert len(httpserver.log) == 1
@@ -226,7 +227,7 @@ def test_backoff_grows_to_the_longest_interval_and_resets(
     # 10 s interval doubling (±10 % jitter), then held at max_backoff = 40 s: never switched off.
     for wait, nominal in zip(waits, [10, 20, 40, 40, 40], strict=True):
         assert nominal * 0.89 <= wait <= nominal * 1.11
-    assert poll_state.state_of(sqlite_store, "wire").consecutive_failures == 5
+    assert poll_state.state_of(sqlite_store.db, "wire").consecutive_failures == 5
     row = health(sqlite_store)["wire"]
     assert (row["failures_total"], row["last_failure_kind"], row["last_failure_status"]) == (
         5,
@@ -238,7 +239,7 @@ def test_backoff_grows_to_the_longest_interval_and_resets(
     outcome = sqlite_poller.poll_if_due(source)
     assert outcome.status == "ok"
     assert outcome.next_due == pytest.approx(clock.now + 10)
-    assert poll_state.state_of(sqlite_store, "wire").consecutive_failures == 0
+    assert poll_state.state_of(sqlite_store.db, "wire").consecutive_failures == 0
     assert health(sqlite_store)["wire"]["failures_since_report"] == 0
 
 
@@ -343,17 +344,16 @@ def test_size_cap_and_stall_are_failures(
 
 
 def test_leases_exclude_other_owners_until_they_expire(store: EventStore) -> None:
-    poll_state.ensure_tables(store)
     now = 1_000_000.0
-    poll_state.sync_sources(store, [("a", "http://x/a"), ("b", "http://x/b")], now)
-    assert poll_state.lease_due(store, "node-1", ["a", "b"], now, 60, limit=1) == ["a"]
-    assert poll_state.lease_due(store, "node-2", ["a", "b"], now, 60) == ["b"]
-    assert poll_state.lease_due(store, "node-2", ["a", "b"], now + 30, 60) == []
+    poll_state.sync_sources(store.db, [("a", "http://x/a"), ("b", "http://x/b")], now)
+    assert poll_state.lease_due(store.db, "node-1", ["a", "b"], now, 60, limit=1) == ["a"]
+    assert poll_state.lease_due(store.db, "node-2", ["a", "b"], now, 60) == ["b"]
+    assert poll_state.lease_due(store.db, "node-2", ["a", "b"], now + 30, 60) == []
     # node-1 died: after its lease expires node-2 takes the source over.
-    assert poll_state.lease_due(store, "node-2", ["a"], now + 61, 60) == ["a"]
-    assert poll_state.release(store, "node-1", "a", next_due=now + 100) is False
-    assert poll_state.release(store, "node-2", "a", next_due=now + 100) is True
-    assert poll_state.lease_due(store, "node-1", ["a"], now + 99, 60) == []
+    assert poll_state.lease_due(store.db, "node-2", ["a"], now + 61, 60) == ["a"]
+    assert poll_state.release(store.db, "node-1", "a", next_due=now + 100) is False
+    assert poll_state.release(store.db, "node-2", "a", next_due=now + 100) is True
+    assert poll_state.lease_due(store.db, "node-1", ["a"], now + 99, 60) == []
 
 
 def test_backoff_never_below_retry_after() -> None:

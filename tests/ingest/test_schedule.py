@@ -11,13 +11,16 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
+from sqlalchemy import select
 from werkzeug import Request, Response
 
-from events import EventStore
+from ingest.poll_state import poll_state
+from osint.wiring import open_store
 from projections.runner import checkpoint_positions
 from projections.source_health import SourceHealthProjector
 from projections.state import live_tables
@@ -56,20 +59,25 @@ def write_sources(tmp_path: Path, url: str) -> Path:
 
 
 class Feed:
-    """Serves RSS2, changed after a while; records when each request started and ended."""
+    """Serves RSS2, changed after a while; records when each request started and ended, and
+    (given `holder`, which reads who leases the source) which scheduler is polling."""
 
-    def __init__(self, delay: float = 0.0) -> None:
+    def __init__(self, delay: float = 0.0, holder: Callable[[], str | None] | None = None) -> None:
         self.body = RSS2
         self.delay = delay
+        self.holder = holder
         self.spans: list[tuple[float, float]] = []
+        self.holders: list[str | None] = []
         self.lock = threading.Lock()
 
     def __call__(self, _request: Request) -> Response:
         began = time.monotonic()
+        holder = self.holder() if self.holder else None
         time.sleep(self.delay)
         body = self.body
         with self.lock:
             self.spans.append((began, time.monotonic()))
+            self.holders.append(holder)
         return Response(body, mimetype="application/rss+xml")
 
 
@@ -110,7 +118,7 @@ def test_schedule_polls_repeatedly_and_stops_cleanly_on_sigterm(
     assert code == 0, err
     assert "Traceback" not in err
     assert "stopped" in err.splitlines()[-1]
-    store = EventStore.open(db)
+    store = open_store(db)
     try:
         reports = [e for e in store.read() if e.type == "ReportObserved"]
         assert sorted((e.payload["item_key"], e.payload["revision"]) for e in reports) == [
@@ -120,7 +128,7 @@ def test_schedule_polls_repeatedly_and_stops_cleanly_on_sigterm(
             ("hw-2024-1103", 1),
         ]
         head, _ = store.head()
-        with store.read_connection() as conn:  # the views caught up after the polls
+        with store.db.connect() as conn:  # the views caught up after the polls
             assert checkpoint_positions(conn)["source_health"] == head
             table = live_tables(conn, SourceHealthProjector())["source_health"]  # type: ignore[index]
             row = conn.execute(table.select()).one()
@@ -137,23 +145,34 @@ def test_two_schedulers_on_postgresql_share_the_work(
     from tests.conftest import reset_pg
 
     reset_pg(pg_database)
-    feed = Feed(delay=0.3)  # long enough that overlapping polls would show
+    watcher = open_store(pg_database)  # creates the schema before two processes race for it
+
+    def holder() -> str | None:
+        """The scheduler leasing the source while the server answers its request."""
+        with watcher.db.connect() as conn:
+            owner = conn.execute(select(poll_state.c.lease_owner)).scalar()
+        return owner.split(":")[1] if owner else None  # host:PID:suffix
+
+    feed = Feed(delay=0.3, holder=holder)  # long enough that overlapping polls would show
     threaded_server.expect_request("/rss").respond_with_handler(feed)
     sources = write_sources(tmp_path, threaded_server.url_for("/rss"))
-    EventStore.open(pg_database).close()  # create the schema before two processes race for it
     first = start(pg_database, sources, tmp_path)
     second = start(pg_database, sources, tmp_path)
+    pids = {str(first.pid), str(second.pid)}
     try:
-        wait_for(lambda: len(feed.spans) >= 6, timeout=60)
+        # Each scheduler takes the source when it is due and free: both get turns.
+        wait_for(lambda: len(feed.spans) >= 6 and pids <= set(feed.holders), timeout=90)
     finally:
         results = [stop(first), stop(second)]
+        watcher.close()
     for code, err in results:
         assert code == 0, err
         assert "Traceback" not in err
+    assert set(feed.holders) == pids  # every poll was leased, by one of the two
     spans = sorted(feed.spans)
     overlaps = [(a, b) for a, b in itertools.pairwise(spans) if b[0] < a[1]]
     assert overlaps == []  # never two polls of the source at once
-    store = EventStore.open(pg_database)
+    store = open_store(pg_database)
     try:
         reports = [e for e in store.read() if e.type == "ReportObserved"]
     finally:

@@ -15,7 +15,7 @@ from projections.state import live_tables
 
 def dump_view(store: EventStore, projector: Projector) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of the projector's live tables, sorted, keyed by the table's base name."""
-    with store.read_connection() as conn:
+    with store.db.connect() as conn:
         tables = live_tables(conn, projector)
         assert tables is not None, f"{projector.name} has no live view"
         return {

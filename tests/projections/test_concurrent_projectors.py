@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from events import EventStore
 from ingest.observation import Observation
 from ingest.run import ingest_observations
-from osint.wiring import all_projectors
+from osint.wiring import all_projectors, open_store
 from projections.reports import ReportsProjector
 from projections.runner import ProjectionRunner
 from projections.state import live_tables
@@ -50,7 +50,7 @@ def osint(db_url: str, *args: str, **kwargs) -> subprocess.Popen[str]:
 
 
 def test_two_projector_processes_give_views_equal_to_a_clean_rebuild(db_url: str):
-    store = EventStore.open(db_url)
+    store = open_store(db_url)
     ingest_observations(store, observations(1500), batch_size=100)
     procs = [osint(db_url, "project") for _ in range(2)]
     for proc in procs:
@@ -66,7 +66,7 @@ def test_two_projector_processes_give_views_equal_to_a_clean_rebuild(db_url: str
 
 
 def _reports_in_view(store: EventStore) -> int:
-    with store.read_connection() as conn:
+    with store.db.connect() as conn:
         tables = live_tables(conn, ReportsProjector())
         if tables is None:
             return 0
@@ -74,7 +74,7 @@ def _reports_in_view(store: EventStore) -> int:
 
 
 def test_project_follow_applies_new_events_and_stops_cleanly(db_url: str, tmp_path: Path):
-    store = EventStore.open(db_url)
+    store = open_store(db_url)
     ingest_observations(store, observations(5))
     follower = osint(db_url, "project", "--follow")
     try:

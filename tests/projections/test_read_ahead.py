@@ -18,7 +18,7 @@ from pathlib import Path
 from events import EventStore
 from ingest.folder import read_folder
 from ingest.run import ingest_observations
-from osint.wiring import all_projectors
+from osint.wiring import all_projectors, open_store
 from projections.runner import ProjectionRunner
 from tests.projections.helpers import dump_view, process_running
 
@@ -35,10 +35,9 @@ PASSAGES = [
 
 REPLAY_WITH_WORKERS = """
 import json, sys
-from events import EventStore
-from osint.wiring import all_projectors
+from osint.wiring import all_projectors, open_store
 from projections.runner import ProjectionRunner
-store = EventStore.open(sys.argv[1])
+store = open_store(sys.argv[1])
 runner = ProjectionRunner(store, all_projectors(), batch_size=40, workers=int(sys.argv[2]))
 runner.read_ahead_min = 0
 applied = runner.replay()
@@ -75,7 +74,7 @@ def _replay_in_child(db_url: str, workers: int) -> dict:
 def test_views_built_with_workers_equal_views_built_without(db_url: str, tmp_path: Path):
     folder = tmp_path / "src"
     _write_reports(folder, 300, salt=0)
-    store = EventStore.open(db_url)
+    store = open_store(db_url)
     ingest_observations(store, read_folder(folder, "src"))
     _write_reports(folder, 120, salt=1)  # revisions of the first 120 reports
     ingest_observations(store, read_folder(folder, "src"))
@@ -96,13 +95,13 @@ def test_views_built_with_workers_equal_views_built_without(db_url: str, tmp_pat
 
 WORKER_THEN_HANG = """
 import os, sys, time
-from events import StoredEvent
+from events import StoredEvent, decode
 from projections.figures import report_fields, rows_from_fields
 from projections.readahead import RowsAhead
 ahead = RowsAhead(report_fields, rows_from_fields, 2)
 payload = {"source_id": "s", "item_key": "k", "observed_at": "2024-11-01T00:00:00Z",
            "text": "Up to 11,000 North Korean troops are in Kursk.", "content_sha256": "0" * 64}
-event = StoredEvent(1, "e", "st", 1, "ReportObserved", 1, "", payload, {}, "", "")
+event = decode(StoredEvent(1, "e", "st", 1, "ReportObserved", 1, "", payload, {}, "", ""))
 ahead.submit([event])
 assert ahead.take([event])[1][0]["low"] is None
 print(" ".join(str(pid) for pid in ahead._pool._processes), flush=True)

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, select
 from events import EventStore, StoredEvent
 from ingest.folder import read_folder
 from ingest.run import ingest_observations
-from osint.wiring import all_projectors
+from osint.wiring import all_projectors, open_store
 from projections.figures import FiguresProjector
 from projections.projector import Tables
 from projections.reports import ReportsProjector
@@ -54,7 +54,7 @@ def test_a_replayed_view_equals_the_incrementally_built_one(ops):
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "src"
         folder.mkdir()
-        store = EventStore.open(f"sqlite:///{tmp}/log.db")
+        store = open_store(f"sqlite:///{tmp}/log.db")
         runner = ProjectionRunner(store, all_projectors(), batch_size=3)
         for op, index, text_index in ops:
             if op == "write":
@@ -77,7 +77,7 @@ def test_a_replayed_view_equals_the_incrementally_built_one(ops):
 
 def assert_topics_match_live_figures(store: EventStore) -> None:
     """estimate_topics, kept incrementally, equals a count over the live figures."""
-    with store.read_connection() as conn:
+    with store.db.connect() as conn:
         tables = live_tables(conn, FiguresProjector())
         assert tables is not None
         figures = [dict(r._mapping) for r in conn.execute(select(tables["figures"]))]
@@ -106,7 +106,7 @@ class ExplodingProjector(ReportsProjector):
 
 
 def test_an_exception_half_way_leaves_view_and_checkpoint_as_before(db_url: str, tmp_path: Path):
-    store = EventStore.open(db_url)
+    store = open_store(db_url)
     folder = tmp_path / "src"
     for i in range(3):
         _write(folder, i, i)
@@ -115,7 +115,7 @@ def test_an_exception_half_way_leaves_view_and_checkpoint_as_before(db_url: str,
     runner = ProjectionRunner(store, [projector], batch_size=100)
     runner.catch_up()
     before = dump_view(store, projector)
-    with store.read_connection() as conn:
+    with store.db.connect() as conn:
         (checkpoint_before,) = [g.position for g in generations(conn, "reports")]
     _write(folder, 3, 3)
     _write(folder, 0, 4)
@@ -124,7 +124,7 @@ def test_an_exception_half_way_leaves_view_and_checkpoint_as_before(db_url: str,
     with pytest.raises(RuntimeError, match="half-way"):
         runner.catch_up()
     assert dump_view(store, projector) == before
-    with store.read_connection() as conn:
+    with store.db.connect() as conn:
         assert [g.position for g in generations(conn, "reports")] == [checkpoint_before]
     assert checkpoint_before == 3
     projector.explode = False
@@ -134,7 +134,7 @@ def test_an_exception_half_way_leaves_view_and_checkpoint_as_before(db_url: str,
 
 
 def test_a_version_bump_rebuilds_the_view_into_a_new_generation(db_url: str, tmp_path: Path):
-    store = EventStore.open(db_url)
+    store = open_store(db_url)
     folder = tmp_path / "src"
     for i in range(3):
         _write(folder, i, i)
@@ -149,7 +149,7 @@ def test_a_version_bump_rebuilds_the_view_into_a_new_generation(db_url: str, tmp
     newer = NewerFigures()
     applied = ProjectionRunner(store, [newer]).catch_up()
     assert applied == 3
-    with store.read_connection() as conn:
+    with store.db.connect() as conn:
         gens = generations(conn, "figures")
         rows = conn.execute(select(projection_state.c.version)).scalars().all()
     assert [(g.generation, g.active, g.version) for g in gens] == [(2, True, newer.version)]
@@ -161,7 +161,7 @@ def test_a_version_bump_rebuilds_the_view_into_a_new_generation(db_url: str, tmp
 
 
 def test_an_empty_log_projects_to_empty_views(db_url: str):
-    store = EventStore.open(db_url)
+    store = open_store(db_url)
     runner = ProjectionRunner(store, all_projectors())
     assert runner.catch_up() == 0
     assert dump_view(store, ReportsProjector()) == {"reports": []}

@@ -30,7 +30,7 @@ from sqlalchemy.engine import make_url
 
 from events import EventStore
 from events.schema import events
-from osint.wiring import all_projectors
+from osint.wiring import all_projectors, open_store
 from projections.state import generations
 from tests.projections.helpers import dump_view
 from tests.reliability.corpus import Corpus
@@ -172,7 +172,7 @@ def check_log(db_url: str, expected: dict[str, list[str]], cwd: Path) -> int:
     `expected` maps each report stream to the content hashes of its revisions in order.
     Returns the head position.
     """
-    store = EventStore.open(db_url)
+    store = open_store(db_url)
     try:
         head, _ = store.head()
         positions: list[int] = []
@@ -212,7 +212,7 @@ def dump_views(store: EventStore) -> dict[str, Any]:
 
 
 def checkpoints(store: EventStore) -> dict[str, list[tuple[int, bool, int]]]:
-    with store.read_connection() as conn:
+    with store.db.connect() as conn:
         return {
             p.name: [(g.generation, g.active, g.position) for g in generations(conn, p.name)]
             for p in all_projectors()
@@ -222,7 +222,7 @@ def checkpoints(store: EventStore) -> dict[str, list[tuple[int, bool, int]]]:
 def check_views(db_url: str, expected: dict[str, list[str]]) -> dict[str, Any]:
     """Every live view is caught up, holds the expected reports and equals a clean rebuild
     made from the log in a copy of the database. Returns the live views."""
-    store = EventStore.open(db_url)
+    store = open_store(db_url)
     try:
         head, _ = store.head()
         for name, gens in checkpoints(store).items():
@@ -241,7 +241,7 @@ def check_views(db_url: str, expected: dict[str, list[str]]) -> dict[str, Any]:
         # `osint replay` is ProjectionRunner(store, all_projectors()).replay(), run by the same
         # code snapshot as the runs that built the live views.
         assert_ok(run_osint(copy_url, "replay", cwd=Path(tempfile.gettempdir())))
-        copy = EventStore.open(copy_url)
+        copy = open_store(copy_url)
         try:
             rebuilt = dump_views(copy)
         finally:
@@ -301,7 +301,7 @@ def database_copy(url: str) -> Iterator[str]:
 def settled(db_url: str, corpus: Corpus) -> list[Path]:
     """The reports whose latest written version is already in the log: a test may edit them
     again without losing a version no run has read yet."""
-    store = EventStore.open(db_url)
+    store = open_store(db_url)
     try:
         latest = store.last_in_streams(corpus.versions)
     finally:
@@ -358,9 +358,9 @@ class WriteProbe:
 
 def log_rows(db_url: str) -> list[tuple[Any, ...]]:
     """Every stored row of the log, as stored (for "the log is as it was" checks)."""
-    store = EventStore.open(db_url)
+    store = open_store(db_url)
     try:
-        with store.read_connection() as conn:
+        with store.db.connect() as conn:
             return [tuple(r) for r in conn.execute(select(events).order_by(events.c.position))]
     finally:
         store.close()

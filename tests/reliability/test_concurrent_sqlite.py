@@ -17,8 +17,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from events import EventStore
-from osint.wiring import all_projectors
+from osint.wiring import all_projectors, open_store
 from projections.state import live_tables
 from tests.reliability.corpus import Corpus
 from tests.reliability.harness import (
@@ -36,7 +35,7 @@ pytestmark = pytest.mark.reliability
 
 def _normal_form(db_url: str) -> dict[str, Any]:
     """The log and the views with everything that depends on timing taken out."""
-    store = EventStore.open(db_url)
+    store = open_store(db_url)
     try:
         by_position: dict[int, str] = {}
         streams: dict[str, list[tuple[Any, ...]]] = {}
@@ -49,7 +48,7 @@ def _normal_form(db_url: str) -> dict[str, Any]:
         assert list(by_position) == list(range(1, len(by_position) + 1))
         assert store.verify().ok
         views: dict[str, Any] = {}
-        with store.read_connection() as conn:
+        with store.db.connect() as conn:
             for projector in all_projectors():
                 tables = live_tables(conn, projector)
                 assert tables is not None

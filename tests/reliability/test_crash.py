@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from events import EventStore
+from osint.wiring import open_store
 from tests.reliability.corpus import Corpus
 from tests.reliability.harness import (
     WriteProbe,
@@ -51,16 +51,12 @@ def _seed() -> int:
 
 def _state(db_url: str) -> tuple[int, dict[str, list[tuple[int, bool, int]]]]:
     """Head and checkpoints, after checking that the chain still verifies."""
-    store = EventStore.open(db_url)
+    store = open_store(db_url)
     try:
         report = store.verify()
         assert report.ok, f"after a kill: {report}"
         head, _ = store.head()
-        try:
-            marks = checkpoints(store)
-        except Exception:  # the projection_state table may not exist yet
-            marks = {}
-        return head, marks
+        return head, checkpoints(store)
     finally:
         store.close()
 

@@ -19,10 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from events import EventStore
 from ingest.observation import Observation
 from ingest.run import ingest_observations
-from osint.wiring import all_projectors
+from osint.wiring import all_projectors, open_store
 from projections.runner import READ_AHEAD_MIN_EVENTS, ProjectionRunner
 from tests.projections.helpers import process_running
 from tests.reliability.harness import dump_views, osint_env, scale
@@ -64,7 +63,7 @@ def test_replay_killed_during_read_ahead_leaves_no_workers_and_whole_views(
     print(f"read-ahead crash seed={seed}")
     rng = random.Random(seed)
     reports = READ_AHEAD_MIN_EVENTS + 1_000
-    store = EventStore.open(db_url)
+    store = open_store(db_url)
     ingest_observations(store, _observations(reports, 0), observed_at=DAY0)
     ingest_observations(store, _observations(600, 1), observed_at=DAY0 + timedelta(days=1))
     head, _ = store.head()
@@ -94,7 +93,7 @@ def test_replay_killed_during_read_ahead_leaves_no_workers_and_whole_views(
         while any(process_running(w) for w in workers) and time.monotonic() < gone_by:
             time.sleep(0.05)
         assert not [w for w in workers if process_running(w)], f"workers left running (seed {seed})"
-        store = EventStore.open(db_url)
+        store = open_store(db_url)
         try:
             assert dump_views(store) == before, f"live views changed by a killed replay ({seed})"
         finally:
@@ -106,7 +105,7 @@ def test_replay_killed_during_read_ahead_leaves_no_workers_and_whole_views(
     )
     assert done.returncode == 0, done.stderr
     assert "extracted ahead by worker processes" in done.stdout, done.stdout
-    store = EventStore.open(db_url)
+    store = open_store(db_url)
     try:
         assert dump_views(store) == before
     finally:

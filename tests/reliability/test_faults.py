@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from events import EventStore
+from osint.wiring import open_store
 from tests.conftest import reset_pg
 from tests.reliability.corpus import Corpus
 from tests.reliability.harness import (
@@ -102,13 +102,13 @@ def test_a_full_disk_during_projection_leaves_the_views_as_they_were(
     assert_ok(run_osint(db_url, "ingest", str(corpus.root), cwd=tmp_path))
     corpus.populate(150)
     assert_ok(run_osint(db_url, "ingest", "--no-project", str(corpus.root), cwd=tmp_path))
-    store = EventStore.open(db_url)
+    store = open_store(db_url)
     marks = checkpoints(store)
     store.close()
     filler = _fill(small_disk, leave=32 * 1024)
     failed = run_osint(db_url, "project", cwd=tmp_path)
     assert "disk is full" in assert_one_line_error(failed), failed.describe()
-    store = EventStore.open(db_url)
+    store = open_store(db_url)
     assert checkpoints(store) == marks
     store.close()
     filler.unlink()
@@ -221,7 +221,7 @@ def test_connections_terminated_at_random_moments(pg_url: str, tmp_path: Path):
                 failed += 1
                 line = assert_one_line_error(outcome)
                 assert database in line, f"{context}: {line}"
-            store = EventStore.open(pg_url)
+            store = open_store(pg_url)
             try:
                 assert store.verify().ok, context
             finally:

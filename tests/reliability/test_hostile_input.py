@@ -22,7 +22,6 @@ from hypothesis import HealthCheck, given, settings
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from events import EventStore
 from ingest.feed import FeedError, read_feed
 from ingest.fetch import Fetcher
 from ingest.observation import Observation
@@ -30,6 +29,7 @@ from ingest.page import PageError, read_page
 from ingest.poller import Poller
 from ingest.scheduler import Scheduler
 from ingest.sources import Source
+from osint.wiring import open_store
 from tests.ingest.servers import threaded_server  # noqa: F401 (a fixture)
 from tests.reliability.harness import scale
 from tests.reliability.hostile import (
@@ -220,7 +220,7 @@ def _forbidden_requests(server: HTTPServer) -> list[str]:
 
 def test_hostile_sources_polled_into_the_log(db_url: str, server: HTTPServer):
     sources = _serve(server)
-    store = EventStore.open(db_url)
+    store = open_store(db_url)
     try:
         with Fetcher(backoff_base=0.01) as fetcher:
             poller = Poller(store, fetcher, owner="reliability")
@@ -252,7 +252,7 @@ def test_the_scheduler_keeps_running_through_hostile_sources(
     sqlite_url: str, server: HTTPServer, caplog: pytest.LogCaptureFixture
 ):
     sources = _serve(server, big=False)  # the 50 MB bodies are the test above's
-    store = EventStore.open(sqlite_url)
+    store = open_store(sqlite_url)
     caplog.set_level(logging.ERROR)
     try:
         with Fetcher(backoff_base=0.01) as fetcher:

@@ -17,10 +17,10 @@ from collections.abc import Iterator
 import pytest
 from pytest_httpserver import HTTPServer
 
-from events import EventStore
 from ingest.fetch import Fetcher, FetchError, FetchPolicy
 from ingest.poller import Poller
 from ingest.sources import Source
+from osint.wiring import open_store
 
 pytestmark = pytest.mark.reliability
 
@@ -210,7 +210,7 @@ def test_a_scheme_relative_redirect_to_loopback_is_refused(v6: HTTPServer, v4: H
 def test_a_refused_feed_source_ends_in_fetch_failed(sqlite_url: str, v4: HTTPServer):
     """Through the poller: one `FetchFailed` of kind private_address per refused source, and
     the good source beside them (127.0.0.1 allowed for it) is still read."""
-    store = EventStore.open(sqlite_url)
+    store = open_store(sqlite_url)
     sources = [
         Source.model_validate(
             {"id": f"sneaky-{i}", "kind": "feed", "url": url, "every": "1h", "retries": 0}

@@ -23,6 +23,7 @@ from events import EventStore
 from events.schema import events
 from ingest.folder import read_folder
 from ingest.run import ingest_observations, record_failure
+from osint.wiring import open_store
 from tests.reliability.corpus import Corpus
 from tests.reliability.harness import LONG, run_osint, scale
 
@@ -43,7 +44,7 @@ ALTERABLE = (*TEXT_COLUMNS, "stream_version", "schema_version", "position")
 
 def _unguarded(store: EventStore, conn: Connection) -> None:
     """Switch the immutability triggers off inside this transaction: the attacker's move."""
-    if store.dialect.name == "sqlite":
+    if store.db.backend == "sqlite":
         conn.exec_driver_sql("DROP TRIGGER IF EXISTS events_refuse_update")
         conn.exec_driver_sql("DROP TRIGGER IF EXISTS events_refuse_delete")
     else:
@@ -89,7 +90,7 @@ def _tamper(store: EventStore, rng: random.Random, head: int) -> tuple[str, int,
     """Tamper with one row (or swap two); return the kind, the first bad position and the
     original rows to put back."""
     kind = rng.choice(("alter", "delete", "swap"))
-    with store.write() as conn:
+    with store.db.transaction() as conn:
         _unguarded(store, conn)
         if kind == "swap":
             first, second = sorted(rng.sample(range(1, head + 1), 2))
@@ -113,7 +114,7 @@ def _tamper(store: EventStore, rng: random.Random, head: int) -> tuple[str, int,
 def _restore(store: EventStore, originals: list[Any]) -> None:
     rows = [r for r in originals if isinstance(r, dict)]
     stray = [r for r in originals if isinstance(r, int)]
-    with store.write() as conn:
+    with store.db.transaction() as conn:
         _unguarded(store, conn)
         positions = [r["position"] for r in rows] + stray
         conn.execute(delete(events).where(events.c.position.in_(positions)))
@@ -125,7 +126,7 @@ def test_a_hundred_single_row_tamperings_are_all_caught(db_url: str, tmp_path: P
     rng = random.Random(seed)
     trials = scale(100, 300)
     cli_every = 1 if LONG else 50
-    store = EventStore.open(db_url)
+    store = open_store(db_url)
     caught: Counter[str] = Counter()
     try:
         head = _build_log(store, tmp_path, rng)

@@ -1,0 +1,17 @@
+"""Errors of the command layer itself (a chart it cannot write, say). Every package's base
+error (`EventStoreError`, `IngestError`, `ProjectionError`, `OsintError`) is turned into one
+line and exit status 1 by the command group, never a traceback.
+
+OsintError
+└── ChartError   a chart cannot be drawn or written where asked
+"""
+
+from __future__ import annotations
+
+
+class OsintError(Exception):
+    """Base of the command layer's own errors."""
+
+
+class ChartError(OsintError):
+    """A chart cannot be drawn or written where asked."""
