@@ -119,3 +119,29 @@ def test_plain_postgresql_urls_use_psycopg(pg_database: str, tmp_path: Path, sch
     result = osint("--db", url, "ingest", str(SEED), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "1 appended" in result.stdout
+
+
+def test_an_event_this_osint_cannot_read_is_one_line(tmp_path: Path):
+    """A stored type with no model, or an older schema version with no upcaster step, ends in
+    one line naming the position, not a traceback."""
+    from events import NewEvent, UpcasterRegistry
+    from events.upcasting import default_upcasters
+    from osint.cli import PACKAGE_ERRORS
+    from osint.wiring import open_store
+
+    db = f"sqlite:///{tmp_path / 'log.db'}"
+    store = open_store(db)
+    store.append([NewEvent("m-1", "x/1", "Mystery", 1, {"a": 1})])
+    store.close()
+    result = osint("--db", db, "events", cwd=tmp_path)
+    assert_one_line_error(result, "position 1: unknown event type 'Mystery'")
+
+    registry = UpcasterRegistry()
+    registry.register("Tick", 2)(lambda p: p)  # knows v3, but has no step from v1
+    store = open_store(db)
+    store.upcasters = registry
+    store.append([NewEvent("t-1", "x/2", "Tick", 1, {})])
+    with pytest.raises(PACKAGE_ERRORS, match="no upcaster for Tick v1 -> v2"):
+        list(store.read())
+    store.close()
+    assert default_upcasters is not registry
