@@ -453,4 +453,6 @@ def chart_command(
         )
     timeline = run_audit(app, topic, (as_of, until, published_before))
     size = write_chart(timeline, output)
-    click.echo(f"wrote {output} ({size:,} bytes): {len(timeline.steps)} figure(s) of {topic}")
+    click.echo(
+        f"wrote {output} ({size:,} bytes): {len(timeline.steps)} figure(s) of {timeline.topic}"
+    )

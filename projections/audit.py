@@ -46,7 +46,7 @@ from projections.log_clock import observed_time, position_as_of
 from projections.reports import ReportsProjector
 from projections.state import active_generation, tables_of
 from projections.timefmt import iso_utc
-from projections.topics import normalise_topic, slug
+from projections.topics import actor_word, category_word, normalise_topic, slug
 
 FIGURES = FiguresProjector()
 REPORTS = ReportsProjector()
@@ -215,31 +215,46 @@ def known_topics(store: EventStore) -> list[str]:
         return sorted(conn.execute(select(f.c.topic).distinct()).scalars())
 
 
+TOPIC_SHAPE = "a topic is CATEGORY/ACTOR, such as troops/north-korea (osint topics lists them)"
+
+
 def resolve_topic(name: str, known: Sequence[str]) -> str:
-    """The topic key `name` means: its normal form, a bare actor or category that names one
-    topic, or a single close spelling. `UnknownTopic` lists the candidates otherwise."""
+    """The topic `name` means: exactly, up to case, spacing and aliases (`topics`), or a bare
+    category or actor that names one topic. Anything else is `UnknownTopic`, which lists the
+    close matches: a close spelling is never taken for the topic."""
     key = normalise_topic(name)
     if key in known:
         return key
     if "/" not in name and name.strip():
-        word = slug(name)
-        parts = sorted(k for k in known if word in k.split("/"))
+        words = {category_word(name), actor_word(name)}
+        parts = sorted(k for k in known if words & set(k.split("/")))
         if len(parts) == 1:
             return parts[0]
         if parts:
             raise UnknownTopic(f"{name!r} names several topics: {', '.join(parts)}")
-        key = key.split("/")[0]
-        candidates = {k.split("/")[1]: k for k in known} | {k.split("/")[0]: k for k in known}
-        close = difflib.get_close_matches(key, list(candidates), n=3, cutoff=0.8)
-        matches = sorted({candidates[c] for c in close})
-    else:
-        matches = difflib.get_close_matches(key, list(known), n=5, cutoff=0.85)
-    if len(matches) == 1:
-        return matches[0]
-    hint = f"; did you mean {' or '.join(matches)}?" if matches else ""
-    if not matches and known:
-        hint = f"; known topics: {', '.join(list(known)[:8])}" + (" …" if len(known) > 8 else "")
-    raise UnknownTopic(f"unknown topic {name!r} (read as {normalise_topic(name)!r}){hint}")
+        close = _close(slug(name), known, whole=False)
+        hint = f"; did you mean {' or '.join(close)}?" if close else ""
+        raise UnknownTopic(f"no topic {name!r}: {TOPIC_SHAPE}{hint}")
+    if not key:
+        raise UnknownTopic(f"no topic {name!r}: {TOPIC_SHAPE}")
+    close = _close(key, known, whole=True)
+    if close:
+        raise UnknownTopic(f"no topic {key}; did you mean {' or '.join(close)}?")
+    listed = ", ".join(list(known)[:8]) + (" …" if len(known) > 8 else "")
+    hint = f"; known topics: {listed}" if known else ""
+    raise UnknownTopic(f"no topic {key} (from {name!r}){hint}")
+
+
+def _close(wanted: str, known: Sequence[str], whole: bool) -> list[str]:
+    """Known topics spelled like `wanted` (a whole key, or one of its two words)."""
+    if whole:
+        return difflib.get_close_matches(wanted, list(known), n=3, cutoff=0.6)
+    by_word: dict[str, list[str]] = {}
+    for k in known:
+        for word in k.split("/"):
+            by_word.setdefault(word, []).append(k)
+    near = difflib.get_close_matches(wanted, list(by_word), n=3, cutoff=0.75)
+    return sorted({k for w in near for k in by_word[w]})[:5]
 
 
 # -- the timeline ----------------------------------------------------------------------------

@@ -1,7 +1,10 @@
 """Topics: a category and an actor, written `troops/north-korea`.
 
-Names are tolerant of case, spaces, hyphens and a leading article, so "Troops / North Korea",
-"troops/north korea" and "troops/the-north-korea" all name the same topic.
+A name a person types matches a topic exactly, up to case, spaces, hyphens, a leading article
+and the alias tables: "Troops / North Korea", "troops/north korea", "troops/the-north-korea"
+and "troops/dprk" all name `troops/north-korea`. Actors' aliases are the gazetteer's names for
+them (Pyongyang, DPRK, North Korean); categories' are the usual nouns (deaths, refugees, POWs).
+A close spelling is never taken for the topic: the caller lists it as a suggestion.
 """
 
 from __future__ import annotations
@@ -30,9 +33,56 @@ def topic_key(category: str, actor: str | None) -> str:
     return f"{slug(category)}/{slug(actor)}"
 
 
+# What people call a category, beyond its own name.
+CATEGORY_ALIASES = {
+    "troop": "troops",
+    "soldiers": "troops",
+    "forces": "troops",
+    "personnel": "troops",
+    "deaths": "killed",
+    "dead": "killed",
+    "fatalities": "killed",
+    "death-toll": "killed",
+    "toll": "killed",
+    "injured": "wounded",
+    "injuries": "wounded",
+    "casualty": "casualties",
+    "losses": "casualties",
+    "prisoners": "captured",
+    "pows": "captured",
+    "hostages": "captured",
+    "refugees": "displaced",
+    "idps": "displaced",
+    "weapons": "equipment",
+}
+
+
+@lru_cache(maxsize=1)
+def actor_aliases() -> dict[str, str]:
+    """Every name the gazetteer knows for an actor (slugged) -> that actor's slug."""
+    from projections.extraction.gazetteer import KINDS
+
+    aliases: dict[str, str] = {}
+    for _kind, table in KINDS:
+        for actor, forms in table.items():
+            for form in (actor, *forms):
+                aliases.setdefault(slug(form), slug(actor))
+    return aliases
+
+
+def category_word(value: str) -> str:
+    word = slug(value)
+    return CATEGORY_ALIASES.get(word, word)
+
+
+def actor_word(value: str) -> str:
+    word = slug(value)
+    return actor_aliases().get(word, word)
+
+
 def normalise_topic(name: str) -> str:
     """The canonical key of a topic name typed by a person; '' if it has no category."""
     category, _, actor = name.partition("/")
     if not category.strip():
         return ""
-    return f"{slug(category)}/{slug(actor) if actor.strip() else NO_ACTOR}"
+    return f"{category_word(category)}/{actor_word(actor) if actor.strip() else NO_ACTOR}"

@@ -95,15 +95,33 @@ def test_topic_names_are_tolerant(sqlite_scenario: EventStore):
         "Troops / North Korea",
         "troops/north korea",
         "TROOPS/the North-Korea",
-        "troops/north-corea",
-        "troops",
+        "troops/dprk",  # an alias of the actor
+        "soldiers/Pyongyang",  # aliases of both
+        "troops",  # a bare category naming one topic
     ):
         assert resolve_topic(name, known) == TOPIC, name
     assert resolve_topic("russia", known) == "killed/russia"
-    with pytest.raises(UnknownTopic, match="several topics: killed/north-korea, troops/north"):
-        resolve_topic("North-Korea", known)
-    with pytest.raises(UnknownTopic, match="unknown topic 'wounded/ukraine'"):
-        resolve_topic("wounded/ukraine", known)
+    assert resolve_topic("deaths/the Kremlin", known) == "killed/russia"
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        # a close spelling, or another actor spelled alike, is never taken for the topic
+        ("troops/south-korea", "no topic troops/south-korea; did you mean troops/north-korea?"),
+        ("troops/north-corea", "no topic troops/north-corea; did you mean troops/north-korea"),
+        ("North-Korea", "'North-Korea' names several topics: killed/north-korea, troops/north"),
+        ("nonsense", "no topic 'nonsense': a topic is CATEGORY/ACTOR, such as troops/north-korea"),
+        ("wounded/ukraine", "no topic wounded/ukraine (from 'wounded/ukraine'); known topics:"),
+    ],
+)
+def test_a_topic_that_is_not_known_is_an_error_naming_the_close_ones(
+    sqlite_scenario: EventStore, name: str, message: str
+):
+    known = [t.topic for t in topic_estimates(sqlite_scenario)]
+    with pytest.raises(UnknownTopic) as caught:
+        resolve_topic(name, known)
+    assert str(caught.value).startswith(message)
 
 
 # as-of moment, the log position it means, and the timeline then

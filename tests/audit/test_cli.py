@@ -162,7 +162,7 @@ def test_chart_is_a_valid_image_of_sensible_size(db: str, tmp_path: Path, suffix
 
 
 def test_user_mistakes_are_one_line_errors(db: str, tmp_path: Path):
-    one_line_error(run(db, "audit", "troops/narnia"), "unknown topic 'troops/narnia'")
+    one_line_error(run(db, "audit", "troops/narnia"), "no topic troops/narnia")
     one_line_error(run(db, "audit", "north korea"), "names several topics")
     one_line_error(
         run(db, "audit", TOPIC, "--as-of", "last tuesday"), "'last tuesday' is not a date"
@@ -186,3 +186,14 @@ def test_every_new_command_has_help_with_an_example(db: str):
     for args in (["audit"], ["topics"], ["chart"], ["show", "figure"], ["show", "report"]):
         out = ok(db, *args, "--help")
         assert "Example:" in out and "osint " in out, args
+
+
+def test_a_close_topic_name_is_refused_by_every_command(db: str, tmp_path: Path):
+    """`troops/south-korea` once answered with North Korea's figures (a fuzzy match)."""
+    message = "no topic troops/south-korea; did you mean troops/north-korea?"
+    one_line_error(run(db, "audit", "troops/south-korea", "--format", "json"), message)
+    one_line_error(run(db, "history", "troops/south-korea"), message)
+    chart = tmp_path / "sk.png"
+    one_line_error(run(db, "chart", "troops/south-korea", "-o", str(chart)), message)
+    assert not chart.exists()
+    assert json.loads(ok(db, "audit", "troops/dprk", "--format", "json"))["topic"] == TOPIC

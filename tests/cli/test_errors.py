@@ -76,7 +76,7 @@ def test_an_unknown_topic_is_named(tmp_path: Path):
     db = f"sqlite:///{tmp_path / 'log.db'}"
     assert osint("--db", db, "ingest", str(SEED), cwd=tmp_path).returncode == 0
     result = osint("--db", db, "history", "troops/narnia", cwd=tmp_path)
-    assert_one_line_error(result, "unknown topic 'troops/narnia'")
+    assert_one_line_error(result, "no topic troops/narnia")
 
 
 def test_a_bad_jsonl_line_is_named(tmp_path: Path):
