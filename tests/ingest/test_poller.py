@@ -156,7 +156,7 @@ def test_page_source(
     p = event.payload
     assert p["title"] == "Shelter capacity doubled in river town"
     assert p["authors"] == ["Mara Lind"]
-    assert p["published_at"] == "2024-11-07T00:00:00Z"
+    assert p["published_at"] == "2024-11-07T09:30:00Z"  # the meta tag's time, not the URL's day
     assert "doubling the number of beds available to displaced families to about 600" in p["text"]
     assert "Most read" not in p["text"] and "Copyright" not in p["text"]
 
