@@ -35,7 +35,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import feedparser
 
-from ingest import jsonfeed
+from ingest import feedlinks, jsonfeed
 from ingest.errors import SourceError
 from ingest.htmltext import html_to_text
 from ingest.observation import Observation
@@ -89,8 +89,7 @@ def read_feed(
     entries = list(parsed.get("entries") or [])
     error = _bozo_message(parsed)
     if not version and not entries:
-        detail = f" ({error})" if error else ""
-        raise NotAFeed(f"{location}: not a feed: no RSS or Atom document and no entries{detail}")
+        raise NotAFeed(_not_a_feed(body, location, response_headers.get("content-type"), error))
     feed = parsed.get("feed") or {}
     feed_title = _title(feed.get("title"), feed.get("title_detail"))
     return _parsed(entries, source_id, version, feed_title, error)
@@ -105,6 +104,30 @@ def _parsed(
         for entry, key in zip(entries, keys, strict=True)
     ]
     return ParsedFeed(observations, version, feed_title, error)
+
+
+_MEDIA_TYPE = re.compile(r"^\s*([\w.+-]+/[\w.+-]+)")
+
+
+def _not_a_feed(body: bytes, location: str, content_type: str | None, error: str | None) -> str:
+    """What the document is instead, and what to do: an HTML page names the feeds it links
+    to, or suggests reading it as a page."""
+    if not feedlinks.looks_like_html(body, content_type):
+        detail = f" ({error})" if error else ""
+        return f"{location}: not a feed: no RSS, Atom or JSON Feed document and no entries{detail}"
+    media = _MEDIA_TYPE.match(content_type or "")
+    sent = f"an HTML page ({media.group(1).lower()})" if media else "an HTML page"
+    feeds = feedlinks.alternate_feeds(body, location)
+    if feeds:
+        many = "s" if len(feeds) > 1 else ""
+        return (
+            f"{location}: not a feed: got {sent} that links to the feed{many} "
+            f"{', '.join(feeds)}: use {'one' if many else 'it'} as the source's url"
+        )
+    return (
+        f"{location}: not a feed: got {sent} that links to no feed; "
+        'to read it as an article, set kind = "page"'
+    )
 
 
 _CHAR_REF = re.compile(rb"&#(x[0-9a-fA-F]{1,16}|X[0-9a-fA-F]{1,16}|[0-9]{1,20});")

@@ -62,8 +62,18 @@ class PollOutcome:
             )
         if self.status == "not_modified":
             return f"{self.source_id}: not modified (HTTP 304)"
-        status = f" HTTP {self.http_status}" if self.http_status else ""
-        return f"{self.source_id}: {self.status.upper()} {self.error_kind}{status}: {self.message}"
+        what = _what_failed(self.error_kind, self.http_status, self.message)
+        return f"{self.source_id}: {self.status.upper()} {what}"
+
+
+def _what_failed(kind: str | None, http_status: int | None, message: str | None) -> str:
+    """`http_error: HTTP 404 Not Found`, or `kind HTTP nnn: message` when the message does not
+    already start with the status."""
+    text = message or ""
+    shown = f"HTTP {http_status}"
+    if http_status and not text.startswith(shown):
+        return f"{kind} {shown}: {text}"
+    return f"{kind}: {text}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,11 +282,9 @@ class Poller:
         now = self.clock()
         next_due = now + backoff_seconds(source, failures, failure.retry_after)
         log.warning(
-            "%s: %s%s: %s (failure %d in a row; next try in %.0f s)",
+            "%s: %s (failure %d in a row; next try in %.0f s)",
             source.id,
-            failure.kind,
-            f" HTTP {failure.http_status}" if failure.http_status else "",
-            message,
+            _what_failed(failure.kind, failure.http_status, message),
             failures,
             next_due - now,
         )
@@ -337,9 +345,9 @@ def _kind_of(exc: SourceError) -> str:
 
 
 def _message(exc: SourceError, source: Source) -> str:
-    """The error without its leading location (the event has the URL in a field of its own)."""
+    """The error without its leading URL (the event has the URL in a field of its own). A
+    file's path stays: "no such file" alone would not say which file."""
     text = str(exc)
-    for prefix in (f"{source.location}: ", f"{source.url}: "):
-        if text.startswith(prefix):
-            return text[len(prefix) :]
+    if source.url is not None and text.startswith(f"{source.url}: "):
+        return text[len(source.url) + 2 :]
     return text

@@ -194,7 +194,7 @@ def test_429_retry_after_postpones_the_source(
     )
     (failed,) = events_of(sqlite_store, "FetchFailed")
     assert failed.payload["http_status"] == 429
-    assert failed.payload["message"] == "HTTP 429; retry after 300 s"
+    assert failed.payload["message"] == "HTTP 429 Too Many Requests; retry after 300 s"
     assert poll_state.state_of(sqlite_store, "wire").next_due >= clock.now + 300
     clock.advance(60)  # well past the 10 s interval, but the server asked for 300 s
     assert sqlite_poller.poll_if_due(source) is None
