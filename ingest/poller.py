@@ -33,6 +33,8 @@ from ingest.page import PageError, read_page
 from ingest.run import ingest_observations, record_failure
 from ingest.sources import Source
 from ingest.telegram import TelegramExportError, read_telegram_export
+from ingest.telegram_web import TelegramWebError, read_channel
+from ingest.withdrawals import Coverage, record_withdrawals
 
 log = logging.getLogger("ingest.poller")
 
@@ -48,6 +50,7 @@ class PollOutcome:
     appended: int = 0
     revised: int = 0
     unchanged: int = 0
+    withdrawn: int = 0
     error_kind: str | None = None
     message: str | None = None
     http_status: int | None = None
@@ -56,9 +59,10 @@ class PollOutcome:
     def line(self) -> str:
         """One line for the terminal and the log."""
         if self.status == "ok":
+            gone = f", {self.withdrawn} withdrawn" if self.withdrawn else ""
             return (
                 f"{self.source_id}: {self.appended} new ({self.revised} revision(s)),"
-                f" {self.unchanged} unchanged"
+                f" {self.unchanged} unchanged{gone}"
             )
         if self.status == "not_modified":
             return f"{self.source_id}: not modified (HTTP 304)"
@@ -212,13 +216,18 @@ class Poller:
                 last_success_at=self.clock(),
             )
             return PollOutcome(source.id, "not_modified", next_due=next_due)
-        observations, new_validators = read
+        observations, new_validators, coverage = read
+        observed_at = datetime.fromtimestamp(started, UTC)
         result = ingest_observations(
             self.store,
             observations,
-            observed_at=datetime.fromtimestamp(started, UTC),
+            observed_at=observed_at,
             batch_size=max(1, len(observations)),
         )
+        withdrawn = 0
+        if coverage is not None:
+            reason = f"no longer shown at {source.location} (within the posts it showed)"
+            withdrawn = record_withdrawals(self.store, coverage, reason, observed_at)
         next_due = next_due_after(source, started)
         poll_state.release(
             self.store,
@@ -237,18 +246,20 @@ class Poller:
             appended=result.appended,
             revised=result.revised,
             unchanged=result.unchanged,
+            withdrawn=withdrawn,
             next_due=next_due,
         )
 
     def _read(
         self, source: Source, validators: Validators
-    ) -> tuple[list[Observation], Validators] | None:
-        """The source's observations and new validators, or None for 304 Not Modified."""
+    ) -> tuple[list[Observation], Validators, Coverage | None] | None:
+        """The source's observations, new validators and what the read covered (for
+        withdrawals), or None for 304 Not Modified."""
         if source.kind == "folder":
-            return list(read_folder(Path(source.location), source.id)), Validators()
+            return list(read_folder(Path(source.location), source.id)), Validators(), None
         if source.url is None:
             body = _read_local(Path(source.location), source.max_bytes)
-            return _parse(source, body, source.location, {}), Validators()
+            return _parse(source, body, source.location, {}), Validators(), None
         policy = FetchPolicy(
             timeout=source.timeout,
             max_bytes=source.max_bytes,
@@ -257,10 +268,26 @@ class Poller:
             allow_private=source.allow_private,
             headers=dict(source.headers),
         )
+        if source.kind == "telegram-web":
+            # Several pages per poll: no conditional GET (a 304 of the first says nothing of
+            # the others, and the view counts change anyway).
+            channel = read_channel(
+                lambda url: self._fetch_page(url, policy), source.url, source.id, source.max_pages
+            )
+            return channel.observations, Validators(), channel.coverage
         response = self.fetcher.fetch(source.url, policy, validators, stop=self.stop)
         if response.not_modified:
             return None
-        return _parse(source, response.body, response.url, response.headers), response.validators
+        return (
+            _parse(source, response.body, response.url, response.headers),
+            response.validators,
+            None,
+        )
+
+    def _fetch_page(self, url: str, policy: FetchPolicy) -> bytes:
+        if self.stop.is_set():
+            raise FetchError("abandoned", url, "shutting down between pages")
+        return self.fetcher.fetch(url, policy, stop=self.stop).body
 
     def _failed(
         self, source: Source, state: poll_state.PollState | None, started: float, failure: _Failure
@@ -341,6 +368,8 @@ def _kind_of(exc: SourceError) -> str:
         return "malformed"
     if isinstance(exc, PageError):
         return "no_text"
+    if isinstance(exc, TelegramWebError):
+        return "not_a_channel"
     return "unreadable"
 
 

@@ -21,6 +21,7 @@ from events import (
     IdempotencyConflict,
     NewEvent,
     ReportObserved,
+    StoredEvent,
     content_event_id,
     report_stream_id,
 )
@@ -74,18 +75,24 @@ def _ingest_chunk(
         for stream_id, obs in by_stream.items():
             digest = content_sha256(obs.text)
             last = latest.get(stream_id)
-            if last is not None and last.payload.get("content_sha256") == digest:
+            # A stream that ends in a withdrawal: the item is back, a new observation even with
+            # the same text, numbered after the last one observed.
+            withdrawn = last is not None and last.type == "ReportWithdrawn"
+            seen = _last_observed(store, stream_id) if withdrawn else last
+            if not withdrawn and last is not None and last.payload.get("content_sha256") == digest:
                 unchanged += 1
                 continue
-            previous = last.payload.get("content_sha256") if last else None
-            revision = int(last.payload.get("revision", 1)) + 1 if last else 1
+            previous = seen.payload.get("content_sha256") if seen else None
+            revision = int(seen.payload.get("revision", 1)) + 1 if seen else 1
             revised += revision > 1
             expected[stream_id] = last.stream_version if last else 0
+            # After a withdrawal the id derives from it: the same text may come back again.
+            after = last.event_id if withdrawn and last else previous or ""
             batch.append(
                 NewEvent.of(
                     _report(obs, observed_at, digest, revision, previous),
                     stream_id=stream_id,
-                    event_id=content_event_id(obs.source_id, obs.item_key, digest, previous or ""),
+                    event_id=content_event_id(obs.source_id, obs.item_key, digest, after),
                 )
             )
         try:
@@ -100,6 +107,12 @@ def _ingest_chunk(
         result.unchanged += unchanged + (len(chunk) - len(by_stream))
         result.positions.extend(positions)
         return
+
+
+def _last_observed(store: EventStore, stream_id: str) -> StoredEvent | None:
+    return next(
+        (e for e in reversed(store.read_stream(stream_id)) if e.type == "ReportObserved"), None
+    )
 
 
 def record_failure(
