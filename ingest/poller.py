@@ -256,7 +256,8 @@ class Poller:
         """The source's observations, new validators and what the read covered (for
         withdrawals), or None for 304 Not Modified."""
         if source.kind == "folder":
-            return list(read_folder(Path(source.location), source.id)), Validators(), None
+            folder = read_folder(Path(source.location), source.id, on_skip=_log_skipped(source))
+            return list(folder), Validators(), None
         if source.url is None:
             body = _read_local(Path(source.location), source.max_bytes)
             return _parse(source, body, source.location, {}), Validators(), None
@@ -344,6 +345,15 @@ def _parse(
     if source.kind == "page":
         return [read_page(body, source.id, location)]
     return read_telegram_export(body, source.id, location)
+
+
+def _log_skipped(source: Source) -> Callable[[SourceError], None]:
+    """A folder's unreadable file is one warning naming it; the rest of the folder is read."""
+
+    def skipped(exc: SourceError) -> None:
+        log.warning("%s: skipped a file that cannot be read: %s", source.id, exc)
+
+    return skipped
 
 
 def _read_local(path: Path, max_bytes: int) -> bytes:
