@@ -1,8 +1,9 @@
 """JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1) → entries shaped like feedparser's.
 
 feedparser 6.0 reads no JSON Feed, so `read_feed` refused every one. A JSON Feed is recognised
-by its content (a JSON object whose `version` starts with `https://jsonfeed.org/version/`), not
-by a Content-Type header, because files on disk have none and servers often send `text/plain`.
+by its content (a JSON object whose `version` starts with `https://jsonfeed.org/version/`, or
+the same with http), not by a Content-Type header, because files on disk have none and servers
+often send `text/plain`.
 Each item becomes a dict with the keys feedparser would give an RSS or Atom entry (`id`,
 `link`, `title` with `title_detail.type`, `content`, `summary`, `published_parsed`, `authors`,
 `tags`), so keys, titles, text and dates go through the same code as every other feed.
@@ -15,7 +16,8 @@ from typing import Any
 
 import orjson
 
-VERSION_PREFIX = "https://jsonfeed.org/version/"
+# The spec's URL is https; some generators write http, and mean the same version.
+VERSION_PREFIXES = ("https://jsonfeed.org/version/", "http://jsonfeed.org/version/")
 _PLAIN = {"type": "text/plain"}
 _HTML = {"type": "text/html"}
 
@@ -32,14 +34,14 @@ def json_feed_document(body: bytes) -> dict[str, Any] | None:
     if not isinstance(document, dict):
         return None
     version = document.get("version")
-    if not isinstance(version, str) or not version.startswith(VERSION_PREFIX):
+    if not isinstance(version, str) or not version.startswith(VERSION_PREFIXES):
         return None
     return document
 
 
 def feed_version(document: dict[str, Any]) -> str:
     """`json10`, `json11`, … in the style of feedparser's `rss20` and `atom10`."""
-    number = str(document.get("version", ""))[len(VERSION_PREFIX) :].strip("/")
+    number = str(document.get("version", "")).split("/version/", 1)[-1].strip("/")
     return "json" + "".join(ch for ch in number if ch.isdigit())[:4] if number else "json"
 
 

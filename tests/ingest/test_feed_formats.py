@@ -155,3 +155,12 @@ def test_a_json_feed_polled_over_http(httpserver: HTTPServer, tmp_path: Path) ->
         assert event.payload["raw"]["feed_version"] == "json11"
     finally:
         store.close()
+
+
+def test_a_json_feed_version_url_written_with_http_is_read() -> None:
+    document = {
+        "version": "http://jsonfeed.org/version/1",
+        "items": [{"id": "1", "url": "https://port.example.org/1", "content_text": "Open."}],
+    }
+    feed = read_feed(orjson.dumps(document), "port", "port.json")
+    assert (feed.version, [o.text for o in feed.observations]) == ("json1", ["Open."])
