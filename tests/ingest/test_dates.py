@@ -18,6 +18,7 @@ from ingest.fetch import Fetcher
 from ingest.page import read_page
 from ingest.poller import Poller
 from ingest.sources import Source
+from tests.ingest.cli import osint
 
 BODY = (
     "<body><nav><a href='/'>Home</a></nav><article><h1>Troops reach the border</h1>"
@@ -164,23 +165,17 @@ def test_published_before_cuts_at_the_time_of_day(httpserver: HTTPServer, tmp_pa
     )
     db = f"sqlite:///{tmp_path / 'log.db'}"
 
-    def osint(*args: str) -> str:
-        done = subprocess.run(
-            [sys.executable, "-m", "osint", "--db", db, *args],
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+    def run(*args: str) -> str:
+        done = osint("--db", db, *args, cwd=tmp_path)
         assert done.returncode == 0, done.stderr
         return done.stdout
 
-    osint("ingest", "--sources", "sources.toml", "--once")
+    run("ingest", "--sources", "sources.toml", "--once")
     after = orjson.loads(
-        osint("topics", "--published-before", "2024-11-04T21:30:00Z", "--format", "json")
+        run("topics", "--published-before", "2024-11-04T21:30:00Z", "--format", "json")
     )
     before = orjson.loads(
-        osint("topics", "--published-before", "2024-11-04T20:30:00Z", "--format", "json")
+        run("topics", "--published-before", "2024-11-04T20:30:00Z", "--format", "json")
     )
     assert [t["topic"] for t in after["topics"]] == ["troops/north-korea"]
     assert after["topics"][0]["current_published_at"] == "2024-11-04T21:00:00.000000Z"

@@ -4,8 +4,6 @@ subprocess against a real server on 127.0.0.1, and the `FetchFailed` messages it
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +11,7 @@ from pytest_httpserver import HTTPServer
 
 from ingest.feed import NotAFeed, read_feed
 from ingest.fetch import status_text
+from tests.ingest.cli import osint, poll_once
 
 HOME_WITH_FEEDS = b"""<!DOCTYPE html>
 <html><head><title>Harbour Wire</title>
@@ -65,24 +64,7 @@ allow_private = true
 """,
         encoding="utf-8",
     )
-    db = f"sqlite:///{tmp_path / 'log.db'}"
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "osint",
-            "--db",
-            db,
-            "ingest",
-            "--sources",
-            "sources.toml",
-            "--once",
-        ],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = poll_once(tmp_path)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     warnings = {
@@ -101,14 +83,8 @@ allow_private = true
         "ferries: not_a_feed: not a feed: got an HTML page (text/html) that links to no feed; to"
         ' read it as an article, set kind = "page" ('
     )
-    events = subprocess.run(
-        [sys.executable, "-m", "osint", "--db", db, "events", "--type", "FetchFailed", "--json"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
+    db = f"sqlite:///{tmp_path / 'log.db'}"
+    events = osint("--db", db, "events", "--type", "FetchFailed", "--json", cwd=tmp_path)
     failed = {
         e["payload"]["source_id"]: e["payload"]
         for e in map(json.loads, events.stdout.split("\n")[:-1])

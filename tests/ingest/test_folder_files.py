@@ -21,6 +21,7 @@ from ingest.fetch import Fetcher
 from ingest.folder import read_file, read_folder
 from ingest.poller import Poller
 from ingest.sources import Source
+from tests.ingest.cli import osint
 
 FRENCH = (
     "Environ 300 soldats français sont arrivés à Gao mardi, a déclaré le ministère. "
@@ -89,12 +90,6 @@ def test_a_saved_page_is_read_as_a_page(mixed: Path) -> None:
 def test_without_on_skip_a_bad_file_still_raises(mixed: Path) -> None:
     with pytest.raises(SourceError, match=r"scan\.txt: not text"):
         list(read_folder(mixed, "handover"))
-
-
-def osint(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "osint", *args], cwd=cwd, capture_output=True, text=True, timeout=300
-    )
 
 
 def test_osint_ingest_folder_ingests_the_rest_and_exits_non_zero(mixed: Path) -> None:

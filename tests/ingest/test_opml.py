@@ -4,8 +4,6 @@ them, on real files; `osint sources` alone still shows source health."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import defusedxml.ElementTree as safe_xml
@@ -13,6 +11,7 @@ import pytest
 
 from ingest.opml import OpmlError, parse_opml, slug
 from ingest.sources import load_sources
+from tests.ingest.cli import osint
 
 SOURCES = """# Our desk's sources. Keep the wire first.
 [[source]]
@@ -22,10 +21,11 @@ url = "https://wire.example.org/world/rss.xml"
 every = "15m"
 
 [[source]]
+# exported by the desk's own tool each night
 id = "field-notes"
-kind = "folder"
 path = "notes/"
-every = "1h"
+kind = "folder"
+cron = "0 6 * * *"
 """
 OPML = """<?xml version="1.0" encoding="UTF-8"?>
 <opml version="2.0">
@@ -46,12 +46,6 @@ OPML = """<?xml version="1.0" encoding="UTF-8"?>
   </body>
 </opml>
 """
-
-
-def osint(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "osint", *args], cwd=cwd, capture_output=True, text=True, timeout=120
-    )
 
 
 @pytest.fixture

@@ -5,25 +5,23 @@ post that comes back observed again."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
 from pytest_httpserver import HTTPServer
 
 from events import EventStore
-from ingest.fetch import Fetcher
 from ingest.poller import Poller
 from ingest.run import ingest_observations
 from ingest.sources import Source
 from ingest.telegram_web import parse_preview
 from ingest.withdrawals import Coverage, record_withdrawals
+from tests.ingest import test_poller
+from tests.ingest.cli import poll_once
 from tests.ingest.telegram_pages import CHANNEL, page, post_text, posts
 from tests.ingest.test_poller import Clock
 
+clock, poller = test_poller.clock, test_poller.poller  # the poller tests' fixtures
 PATH = f"/s/{CHANNEL}"
 EDIT = {23: "Update 23: the water is falling again."}
 
@@ -50,17 +48,6 @@ def history(server: HTTPServer, *, newest: list, middle: list, oldest: list) -> 
             (oldest[0].message_id, page(posts(range(1, 11)), None)),
         ],
     )
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def poller(store: EventStore, clock: Clock) -> Iterator[Poller]:
-    with Fetcher(backoff_base=0.01) as fetcher:
-        yield Poller(store, fetcher, owner="test", clock=clock)
 
 
 def channel_source(server: HTTPServer, max_pages: int = 3) -> Source:
@@ -203,24 +190,7 @@ def test_a_page_without_posts_is_a_clear_failure_on_the_command_line(
         'every = "1h"\nallow_private = true\nmax_pages = 2\n',
         encoding="utf-8",
     )
-    db = f"sqlite:///{tmp_path / 'log.db'}"
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "osint",
-            "--db",
-            db,
-            "ingest",
-            "--sources",
-            "sources.toml",
-            "--once",
-        ],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = poll_once(tmp_path)
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
     (warning,) = [line for line in done.stderr.splitlines() if "ghost" in line]
     assert warning.split(" WARNING ", 1)[1].startswith(
