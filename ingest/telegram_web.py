@@ -31,7 +31,7 @@ from ingest.errors import SourceError
 from ingest.folder import first_sentence
 from ingest.htmltext import html_to_text
 from ingest.observation import Observation
-from ingest.withdrawals import Coverage
+from ingest.withdrawals import MAX_CANDIDATES, Coverage
 
 _POST = re.compile(r"^([A-Za-z0-9_]{1,64})/(\d{1,12})$")
 _VIEWS = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([KkMm]?)\s*$")
@@ -117,12 +117,16 @@ def read_channel(
 
 
 def _coverage(posts: list[Post], source_id: str) -> Coverage | None:
-    """Every key from the oldest to the newest post read, per channel, and the keys shown."""
+    """Every key from the oldest to the newest post read, per channel, and the keys shown;
+    None when there is nothing to judge, or a range too wide to judge (a page's ids are
+    whatever the page says)."""
     if not posts:
         return None
     candidates: list[str] = []
     for channel in sorted({p.channel for p in posts}):
         ids = [p.message_id for p in posts if p.channel == channel]
+        if len(candidates) + max(ids) - min(ids) + 1 > MAX_CANDIDATES:
+            return None
         candidates.extend(f"{channel}/{n}" for n in range(min(ids), max(ids) + 1))
     present = frozenset(f"{p.channel}/{p.message_id}" for p in posts)
     return Coverage(source_id, tuple(candidates), present)

@@ -197,3 +197,11 @@ def test_a_page_without_posts_is_a_clear_failure_on_the_command_line(
         "ghost: not_a_channel: no posts found: not a public channel's web preview (t.me/s/NAME)"
     )
     assert "1 failed" in done.stdout
+
+
+def test_a_page_claiming_ids_far_apart_is_not_judged_for_withdrawals() -> None:
+    from ingest.telegram_web import read_channel
+
+    shown = posts([3, 900_000])  # a range of 900,000 ids, over the cap
+    read = read_channel(lambda _url: page(shown, None), "https://t.me/s/valleynews", "v", 1)
+    assert len(read.observations) == 2 and read.coverage is None
