@@ -17,11 +17,12 @@ from bench.databases import scratch
 from bench.extraction import bench_extraction, bench_replay
 from bench.feeds import bench_feeds
 from bench.harness import Row, print_table, write_json
+from bench.pages import bench_first_page
 from bench.readlog import bench_read_verify
 from bench.scale import bench_scale
 
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
-GROUPS = ("append", "read", "extraction", "replay", "feeds", "scale")
+GROUPS = ("append", "read", "extraction", "replay", "feeds", "pages", "scale")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
                 "feeds",
                 lambda: bench_feeds(s, 50 // (k if k == 1 else 5), 200 // (k if k == 1 else 2), r),
             )
+        if "pages" in groups:
+            step("first page", lambda: bench_first_page(r))
         if "scale" in groups:
             step(
                 "scale",

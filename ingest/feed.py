@@ -1,4 +1,7 @@
-"""The feed reader: RSS 0.9x/1.0/2.0 and Atom documents (bytes) → observations, via feedparser.
+"""The feed reader: RSS 0.9x/1.0/2.0, Atom and JSON Feed documents (bytes) → observations.
+
+XML goes through feedparser; a JSON Feed (`ingest.jsonfeed`) is recognised by its content and
+turned into entries of the same shape, so both share every step after parsing.
 
 Three traps of feedparser 6.0.14, each avoided here and tested:
 - given a `str` or `bytes` that looks like a path or URL, `feedparser.parse` opens it; we only
@@ -7,6 +10,9 @@ Three traps of feedparser 6.0.14, each avoided here and tested:
   (a 54 KiB feed became 100 million characters); we strip the subset before parsing;
 - an HTML page parses with `bozo` false and no entries; a document with no feed version and no
   entries is `NotAFeed`, not an empty success.
+
+A title is stripped of markup only when feedparser says it is HTML (`title_detail.type`): a
+plain-text title such as "History of the <blink> tag" keeps its words as written.
 
 A feed that parses with errors still yields its entries, and the parser's complaint is kept in
 each observation's raw metadata (`feed_error`), so it lands on the event.
@@ -29,6 +35,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import feedparser
 
+from ingest import feedlinks, jsonfeed
 from ingest.errors import SourceError
 from ingest.htmltext import html_to_text
 from ingest.observation import Observation
@@ -58,6 +65,15 @@ def read_feed(
 ) -> ParsedFeed:
     """Parse one feed document. `location` (URL or file) names it in errors. It is not given
     to feedparser as a base URL: a relative GUID would then change with the feed's address."""
+    document = jsonfeed.json_feed_document(body)
+    if document is not None:
+        return _parsed(
+            jsonfeed.entries(document),
+            source_id,
+            jsonfeed.feed_version(document),
+            _title(jsonfeed.feed_title(document), {"type": "text/plain"}),
+            None,
+        )
     safe = _replace_impossible_char_refs(strip_internal_subset(_ascii_compatible(body)))
     response_headers = {k.lower(): v for k, v in (headers or {}).items()}
     try:
@@ -73,16 +89,45 @@ def read_feed(
     entries = list(parsed.get("entries") or [])
     error = _bozo_message(parsed)
     if not version and not entries:
-        detail = f" ({error})" if error else ""
-        raise NotAFeed(f"{location}: not a feed: no RSS or Atom document and no entries{detail}")
+        raise NotAFeed(_not_a_feed(body, location, response_headers.get("content-type"), error))
     feed = parsed.get("feed") or {}
-    feed_title = _plain(feed.get("title"))
+    feed_title = _title(feed.get("title"), feed.get("title_detail"))
+    return _parsed(entries, source_id, version, feed_title, error)
+
+
+def _parsed(
+    entries: list[Any], source_id: str, version: str, feed_title: str | None, error: str | None
+) -> ParsedFeed:
     keys = item_keys(entries)
     observations = [
         _observation(entry, key, source_id, version, feed_title, error)
         for entry, key in zip(entries, keys, strict=True)
     ]
     return ParsedFeed(observations, version, feed_title, error)
+
+
+_MEDIA_TYPE = re.compile(r"^\s*([\w.+-]+/[\w.+-]+)")
+
+
+def _not_a_feed(body: bytes, location: str, content_type: str | None, error: str | None) -> str:
+    """What the document is instead, and what to do: an HTML page names the feeds it links
+    to, or suggests reading it as a page."""
+    if not feedlinks.looks_like_html(body, content_type):
+        detail = f" ({error})" if error else ""
+        return f"{location}: not a feed: no RSS, Atom or JSON Feed document and no entries{detail}"
+    media = _MEDIA_TYPE.match(content_type or "")
+    sent = f"an HTML page ({media.group(1).lower()})" if media else "an HTML page"
+    feeds = feedlinks.alternate_feeds(body, location)
+    if feeds:
+        many = "s" if len(feeds) > 1 else ""
+        return (
+            f"{location}: not a feed: got {sent} that links to the feed{many} "
+            f"{', '.join(feeds)}: use {'one' if many else 'it'} as the source's url"
+        )
+    return (
+        f"{location}: not a feed: got {sent} that links to no feed; "
+        'to read it as an article, set kind = "page"'
+    )
 
 
 _CHAR_REF = re.compile(rb"&#(x[0-9a-fA-F]{1,16}|X[0-9a-fA-F]{1,16}|[0-9]{1,20});")
@@ -292,7 +337,7 @@ def _observation(
     entry: Any, key: str, source_id: str, version: str, feed_title: str | None, error: str | None
 ) -> Observation:
     text = _entry_text(entry)
-    title = _plain(_get(entry, "title"))
+    title = _entry_title(entry)
     raw: dict[str, Any] = {"feed_version": version or "unknown"}
     if _get(entry, "id"):
         raw["guid"] = str(_get(entry, "id"))
@@ -328,7 +373,7 @@ def _entry_text(entry: Any) -> str:
     summary = _get(entry, "summary_detail") or {}
     if _get(entry, "summary"):
         return _as_text(_get(entry, "summary"), summary.get("type"))
-    return _plain(_get(entry, "title")) or ""
+    return _entry_title(entry) or ""
 
 
 def _as_text(value: str, content_type: str | None) -> str:
@@ -337,10 +382,19 @@ def _as_text(value: str, content_type: str | None) -> str:
     return html_to_text(value)
 
 
-def _plain(value: str | None) -> str | None:
+_MARKUP_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+
+
+def _entry_title(entry: Any) -> str | None:
+    return _title(_get(entry, "title"), _get(entry, "title_detail"))
+
+
+def _title(value: str | None, detail: Any) -> str | None:
+    """One line: markup stripped if feedparser typed the title as HTML, else kept as written."""
     if not value:
         return None
-    text = html_to_text(value)
+    kind = detail.get("type") if isinstance(detail, dict) else None
+    text = html_to_text(value) if kind in _MARKUP_TYPES else value
     return " ".join(text.split()) or None
 
 

@@ -25,6 +25,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from http import HTTPStatus
 from importlib import metadata as _metadata
 from typing import Any
 
@@ -341,18 +342,28 @@ def _checked_url(url: str) -> httpx.URL:
 def _raise_for_status(url: str, status: int, headers: dict[str, str]) -> None:
     if status < 400 and status not in (300, 301, 302, 303, 307, 308):
         return
+    shown = status_text(status)
     if status in (300, 301, 302, 303, 307, 308):
-        raise FetchError("http_error", url, f"HTTP {status} without a Location header", status)
+        raise FetchError("http_error", url, f"{shown} without a Location header", status)
     if status == 410:
-        raise FetchError("gone", url, "HTTP 410 Gone: the source says it is gone for good", 410)
+        raise FetchError("gone", url, f"{shown}: the source says it is gone for good", 410)
     retry_after = parse_retry_after(headers.get("retry-after"))
     if status == 429 or (status == 503 and retry_after is not None):
         wait = f"; retry after {retry_after:g} s" if retry_after is not None else ""
-        raise FetchError("rate_limited", url, f"HTTP {status}{wait}", status, retry_after)
+        raise FetchError("rate_limited", url, f"{shown}{wait}", status, retry_after)
     if status in RETRY_STATUSES:
-        raise _Retry(FetchError("server_error", url, f"HTTP {status}", status))
+        raise _Retry(FetchError("server_error", url, shown, status))
     kind = "server_error" if status >= 500 else "http_error"
-    raise FetchError(kind, url, f"HTTP {status}", status)
+    raise FetchError(kind, url, shown, status)
+
+
+def status_text(status: int) -> str:
+    """`HTTP 404 Not Found`: the standard reason phrase, not the server's (which is any text
+    the server likes, and HTTP/2 has none)."""
+    try:
+        return f"HTTP {status} {HTTPStatus(status).phrase}"
+    except ValueError:
+        return f"HTTP {status}"
 
 
 def _read_capped(response: httpx.Response, url: str, policy: FetchPolicy, started: float) -> bytes:

@@ -33,6 +33,8 @@ from ingest.page import PageError, read_page
 from ingest.run import ingest_observations, record_failure
 from ingest.sources import Source
 from ingest.telegram import TelegramExportError, read_telegram_export
+from ingest.telegram_web import TelegramWebError, read_channel
+from ingest.withdrawals import Coverage, record_withdrawals
 
 log = logging.getLogger("ingest.poller")
 
@@ -48,6 +50,7 @@ class PollOutcome:
     appended: int = 0
     revised: int = 0
     unchanged: int = 0
+    withdrawn: int = 0
     error_kind: str | None = None
     message: str | None = None
     http_status: int | None = None
@@ -56,14 +59,25 @@ class PollOutcome:
     def line(self) -> str:
         """One line for the terminal and the log."""
         if self.status == "ok":
+            gone = f", {self.withdrawn} withdrawn" if self.withdrawn else ""
             return (
                 f"{self.source_id}: {self.appended} new ({self.revised} revision(s)),"
-                f" {self.unchanged} unchanged"
+                f" {self.unchanged} unchanged{gone}"
             )
         if self.status == "not_modified":
             return f"{self.source_id}: not modified (HTTP 304)"
-        status = f" HTTP {self.http_status}" if self.http_status else ""
-        return f"{self.source_id}: {self.status.upper()} {self.error_kind}{status}: {self.message}"
+        what = _what_failed(self.error_kind, self.http_status, self.message)
+        return f"{self.source_id}: {self.status.upper()} {what}"
+
+
+def _what_failed(kind: str | None, http_status: int | None, message: str | None) -> str:
+    """`http_error: HTTP 404 Not Found`, or `kind HTTP nnn: message` when the message does not
+    already start with the status."""
+    text = message or ""
+    shown = f"HTTP {http_status}"
+    if http_status and not text.startswith(shown):
+        return f"{kind} {shown}: {text}"
+    return f"{kind}: {text}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,13 +214,18 @@ class Poller:
                 last_success_at=self.clock(),
             )
             return PollOutcome(source.id, "not_modified", next_due=next_due)
-        observations, new_validators = read
+        observations, new_validators, coverage = read
+        observed_at = datetime.fromtimestamp(started, UTC)
         result = ingest_observations(
             self.store,
             observations,
-            observed_at=datetime.fromtimestamp(started, UTC),
+            observed_at=observed_at,
             batch_size=max(1, len(observations)),
         )
+        withdrawn = 0
+        if coverage is not None:
+            reason = f"no longer shown at {source.location} (within the posts it showed)"
+            withdrawn = record_withdrawals(self.store, coverage, reason, observed_at)
         next_due = next_due_after(source, started)
         poll_state.release(
             self.db,
@@ -225,18 +244,21 @@ class Poller:
             appended=result.appended,
             revised=result.revised,
             unchanged=result.unchanged,
+            withdrawn=withdrawn,
             next_due=next_due,
         )
 
     def _read(
         self, source: Source, validators: Validators
-    ) -> tuple[list[Observation], Validators] | None:
-        """The source's observations and new validators, or None for 304 Not Modified."""
+    ) -> tuple[list[Observation], Validators, Coverage | None] | None:
+        """The source's observations, new validators and what the read covered (for
+        withdrawals), or None for 304 Not Modified."""
         if source.kind == "folder":
-            return list(read_folder(Path(source.location), source.id)), Validators()
+            folder = read_folder(Path(source.location), source.id, on_skip=_log_skipped(source))
+            return list(folder), Validators(), None
         if source.url is None:
             body = _read_local(Path(source.location), source.max_bytes)
-            return _parse(source, body, source.location, {}), Validators()
+            return _parse(source, body, source.location, {}), Validators(), None
         policy = FetchPolicy(
             timeout=source.timeout,
             max_bytes=source.max_bytes,
@@ -245,10 +267,26 @@ class Poller:
             allow_private=source.allow_private,
             headers=dict(source.headers),
         )
+        if source.kind == "telegram-web":
+            # Several pages per poll: no conditional GET (a 304 of the first says nothing of
+            # the others, and the view counts change anyway).
+            channel = read_channel(
+                lambda url: self._fetch_page(url, policy), source.url, source.id, source.max_pages
+            )
+            return channel.observations, Validators(), channel.coverage
         response = self.fetcher.fetch(source.url, policy, validators, stop=self.stop)
         if response.not_modified:
             return None
-        return _parse(source, response.body, response.url, response.headers), response.validators
+        return (
+            _parse(source, response.body, response.url, response.headers),
+            response.validators,
+            None,
+        )
+
+    def _fetch_page(self, url: str, policy: FetchPolicy) -> bytes:
+        if self.stop.is_set():
+            raise FetchError("abandoned", url, "shutting down between pages")
+        return self.fetcher.fetch(url, policy, stop=self.stop).body
 
     def _failed(
         self, source: Source, state: poll_state.PollState | None, started: float, failure: _Failure
@@ -270,11 +308,9 @@ class Poller:
         now = self.clock()
         next_due = now + backoff_seconds(source, failures, failure.retry_after)
         log.warning(
-            "%s: %s%s: %s (failure %d in a row; next try in %.0f s)",
+            "%s: %s (failure %d in a row; next try in %.0f s)",
             source.id,
-            failure.kind,
-            f" HTTP {failure.http_status}" if failure.http_status else "",
-            message,
+            _what_failed(failure.kind, failure.http_status, message),
             failures,
             next_due - now,
         )
@@ -309,6 +345,15 @@ def _parse(
     return read_telegram_export(body, source.id, location)
 
 
+def _log_skipped(source: Source) -> Callable[[SourceError], None]:
+    """A folder's unreadable file is one warning naming it; the rest of the folder is read."""
+
+    def skipped(exc: SourceError) -> None:
+        log.warning("%s: skipped a file that cannot be read: %s", source.id, exc)
+
+    return skipped
+
+
 def _read_local(path: Path, max_bytes: int) -> bytes:
     try:
         with path.open("rb") as handle:
@@ -331,13 +376,15 @@ def _kind_of(exc: SourceError) -> str:
         return "malformed"
     if isinstance(exc, PageError):
         return "no_text"
+    if isinstance(exc, TelegramWebError):
+        return "not_a_channel"
     return "unreadable"
 
 
 def _message(exc: SourceError, source: Source) -> str:
-    """The error without its leading location (the event has the URL in a field of its own)."""
+    """The error without its leading URL (the event has the URL in a field of its own). A
+    file's path stays: "no such file" alone would not say which file."""
     text = str(exc)
-    for prefix in (f"{source.location}: ", f"{source.url}: "):
-        if text.startswith(prefix):
-            return text[len(prefix) :]
+    if source.url is not None and text.startswith(f"{source.url}: "):
+        return text[len(source.url) + 2 :]
     return text

@@ -2,8 +2,9 @@
 
 For each observation: hash the text, compare with the stream's latest revision, and append only
 what changed (revision n+1, `supersedes` = the previous hash). Ids derive from (source, item,
-content hash, superseded hash), so a concurrent run of the same source computes the same ids and
-its duplicate is recognised as already recorded, not as an error.
+content hash, the id of the stream's last event), so a concurrent run of the same source computes
+the same ids and its duplicate is recognised as already recorded, not as an error; and a text
+that changes back to an earlier one gets an id of its own.
 """
 
 from __future__ import annotations
@@ -82,23 +83,23 @@ def _ingest_chunk(
                 unchanged += 1
                 continue
             previous, revision = None, 1
-            id_parts = [obs.source_id, obs.item_key, digest]
             if isinstance(report, ReportObserved):
                 previous, revision = report.content_sha256, report.revision + 1
-                id_parts.append(previous)
-            elif isinstance(report, ReportWithdrawn) and last is not None:
+            elif isinstance(report, ReportWithdrawn):
                 # Back after being withdrawn: the next revision, even with the same text.
                 previous, revision = report.last_content_sha256, report.last_revision + 1
-                id_parts += [previous or "", last.event_id]
-            else:
-                id_parts.append("")
             revised += revision > 1
             expected[stream_id] = last.stream_version if last else 0
             batch.append(
                 NewEvent.of(
                     _report(obs, observed_at, digest, revision, previous),
                     stream_id=stream_id,
-                    event_id=content_event_id(*id_parts),
+                    # The id follows the stream's last event: a concurrent run of the same
+                    # source computes the same one, and text that changes back (A, B, A, B)
+                    # never repeats an id.
+                    event_id=content_event_id(
+                        obs.source_id, obs.item_key, digest, last.event_id if last else ""
+                    ),
                 )
             )
         try:

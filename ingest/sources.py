@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ingest.errors import IngestError
 
-Kind = Literal["folder", "feed", "page", "telegram"]
+Kind = Literal["folder", "feed", "page", "telegram", "telegram-web"]
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(d|h|m|s)")
 _UNITS = {"d": 86400.0, "h": 3600.0, "m": 60.0, "s": 1.0}
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
@@ -30,6 +30,7 @@ _HEADER = re.compile(r"^\s*\[\[\s*source\s*\]\]")
 DEFAULT_TIMEOUT = 20.0
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 DEFAULT_MAX_BACKOFF = "6h"
+DEFAULT_MAX_PAGES = 5
 
 
 class SourcesFileError(IngestError):
@@ -68,6 +69,8 @@ class Source(BaseModel):
     retries: int = Field(default=2, ge=0, le=10)
     max_backoff: str = DEFAULT_MAX_BACKOFF
     headers: dict[str, str] = Field(default_factory=dict)
+    # telegram-web: how many preview pages (about 20 posts each) one poll reads, newest first.
+    max_pages: int = Field(default=DEFAULT_MAX_PAGES, ge=1, le=100)
 
     @field_validator("id")
     @classmethod
@@ -117,6 +120,11 @@ class Source(BaseModel):
         if self.kind == "folder":
             if self.path is None or self.url is not None:
                 raise ValueError("a folder source needs path (and no url)")
+        elif self.kind == "telegram-web":
+            if self.url is None or self.path is not None:
+                raise ValueError(
+                    "a telegram-web source needs url (https://t.me/s/NAME) and no path"
+                )
         elif (self.url is None) == (self.path is None):
             raise ValueError(f"a {self.kind} source needs exactly one of url and path")
         return self

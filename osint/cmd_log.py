@@ -20,13 +20,15 @@ from events import (
 )
 from events.follow import Follower
 from ingest.errors import SourceError
-from ingest.folder import read_file, read_folder
+from ingest.folder import list_files, read_file, read_folder
 from ingest.observation import Observation
 from ingest.run import ingest_observations
 from osint.cmd_sources import poll_once
 from osint.context import AppContext, pass_app
 from osint.progress import progress_bar
 from osint.settings import setting_option
+
+FILES_FOR_A_BAR = 200  # reading a file (a page above all) is slower than applying an event
 
 
 @click.command("ingest")
@@ -44,10 +46,13 @@ def ingest_command(
     sources: Path | None,
     once: bool,
 ) -> None:
-    """Read text files and folders (.txt, .md, recursively) into the log, then update the views.
+    """Read text files, saved pages and folders (.txt, .md, .html, .htm, recursively) into the
+    log, then update the views.
 
     A file seen before with the same text appends nothing; a changed file appends its next
-    revision. All files are read before anything is written, so a bad file writes nothing.
+    revision. Text in a legacy encoding (Latin-1, Windows-1251, …) is detected. A file named
+    here that cannot be read stops the run before anything is written; one inside a folder is
+    named on stderr and skipped, the rest is ingested, and the exit status is 1.
     With --sources FILE --once, poll every due source of a sources file once instead (for cron).
 
     \b
@@ -63,7 +68,7 @@ def ingest_command(
             raise click.UsageError("--sources needs --once here (osint schedule keeps polling)")
         poll_once(app, sources, project=not no_project)
         return
-    observations = _read_paths(paths, source_id)
+    observations, skipped = _read_paths(paths, source_id)
     store = app.store()
     result = ingest_observations(store, observations)
     click.echo(
@@ -72,23 +77,34 @@ def ingest_command(
     )
     if not no_project:
         _catch_up(app)
+    if skipped:
+        raise click.ClickException(f"{skipped} file(s) could not be read and were skipped")
 
 
-def _read_paths(paths: tuple[Path, ...], source_id: str | None) -> list[Observation]:
+def _read_paths(paths: tuple[Path, ...], source_id: str | None) -> tuple[list[Observation], int]:
+    """The observations of PATHs and how many files in folders could not be read (each named
+    on stderr). A file named on the command line that cannot be read stops everything."""
     observations: list[Observation] = []
+    skipped: list[SourceError] = []
     for path in paths:
         if not path.exists():
             raise click.ClickException(f"{path}: no such file or folder")
         try:
             if path.is_dir():
                 name = source_id or path.resolve().name
-                observations.extend(read_folder(path, name))
+                total = len(list_files(path))
+                with progress_bar("reading", total, long_run=FILES_FOR_A_BAR) as advance:
+                    observations.extend(
+                        read_folder(path, name, skipped.append, lambda _p: advance(1))
+                    )
             else:
                 name = source_id or path.resolve().parent.name
                 observations.append(read_file(path, name))
         except SourceError as exc:
             raise click.ClickException(str(exc)) from None
-    return observations
+    for exc in skipped:
+        click.echo(f"skipped: {exc}", err=True)
+    return observations, len(skipped)
 
 
 def _catch_up(app: AppContext) -> None:

@@ -18,8 +18,9 @@ from rich.table import Table
 from events import EventStore
 from ingest import poll_state
 from ingest.fetch import Fetcher
+from ingest.opml import export_opml, import_opml
 from ingest.poller import Poller, PollOutcome
-from ingest.sources import Source, load_sources
+from ingest.sources import Source, load_sources, parse_duration
 from osint.context import AppContext, pass_app
 from osint.settings import setting_option
 from projections.runner import ProjectionRunner
@@ -123,25 +124,96 @@ def _projector_callback(app: AppContext):  # type: ignore[no-untyped-def]
     return catch_up
 
 
-@click.command("sources")
+@click.group("sources", invoke_without_command=True)
 @setting_option("sources", help="The sources file; without it, every source the log knows.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-@pass_app
-def sources_command(app: AppContext, sources: Path | None, as_json: bool) -> None:
+@click.pass_context
+def sources_command(ctx: click.Context, sources: Path | None, as_json: bool) -> None:
     """The health of each source: last success, last failure, consecutive failures, reports
-    seen, and when it is next due.
+    seen, and when it is next due. `import` and `export` move feeds in and out as OPML.
 
     \b
     Example:
       osint sources --sources sources.toml
       osint sources --json
+      osint sources --sources sources.toml import feeds.opml
     """
+    if ctx.invoked_subcommand is not None:
+        return
     configured = load_sources(sources) if sources else None
-    rows = health_rows(app.store(create=False), configured)
+    rows = health_rows(ctx.find_object(AppContext).store(create=False), configured)
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     _print_health(rows)
+
+
+def _sources_file(ctx: click.Context, given: Path | None) -> Path:
+    """The subcommand's --sources, else the group's, else sources.toml here."""
+    parent = ctx.parent.params.get("sources") if ctx.parent else None
+    return given or parent or Path("sources.toml")
+
+
+def _check_every(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    try:
+        parse_duration(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    return value
+
+
+@sources_command.command("import")
+@click.argument("opml_file", type=click.Path(dir_okay=False, path_type=Path))
+@setting_option("sources", help="The sources file to add to (default sources.toml).")
+@click.option(
+    "--every", default="1h", show_default=True, callback=_check_every, help="New feeds' interval."
+)
+@click.pass_context
+def import_command(ctx: click.Context, opml_file: Path, sources: Path | None, every: str) -> None:
+    """Add the feeds of an OPML file to the sources file, as new [[source]] tables at its end.
+
+    Everything already in the file stays as it was, comments included. Ids come from the
+    feeds' titles; a feed whose URL is already in the file is left out.
+
+    \b
+    Example:
+      osint sources import feeds.opml
+      osint sources import --sources sources.toml --every 30m feeds.opml
+    """
+    target = _sources_file(ctx, sources)
+    try:
+        data = opml_file.read_bytes()
+    except FileNotFoundError:
+        raise click.ClickException(f"{opml_file}: no such file") from None
+    except OSError as exc:
+        raise click.ClickException(f"{opml_file}: cannot read ({exc.strerror})") from None
+    result = import_opml(target, data, str(opml_file), every=every)
+    for source_id, url in result.added:
+        click.echo(f"added {source_id}: {url}")
+    for url in result.already_present:
+        click.echo(f"already in {target}: {url}")
+    for url, why in result.refused:
+        click.echo(f"skipped {url!r}: {why}", err=True)
+    click.echo(
+        f"{len(result.added)} feed(s) added to {target}, {len(result.already_present)} already"
+        f" there, {len(result.refused)} skipped"
+    )
+
+
+@sources_command.command("export")
+@click.option("--format", "fmt", type=click.Choice(["opml"]), default="opml", show_default=True)
+@setting_option("sources", help="The sources file to export (default sources.toml).")
+@click.pass_context
+def export_command(ctx: click.Context, fmt: str, sources: Path | None) -> None:
+    """Print the feed sources of the sources file as OPML, for other feed readers.
+
+    \b
+    Example:
+      osint sources export --format opml > feeds.opml
+    """
+    del fmt  # one format for now; the option says which, so more can come
+    declared = load_sources(_sources_file(ctx, sources))
+    click.echo(export_opml(declared).decode("utf-8"), nl=False)
 
 
 def health_rows(store: EventStore, configured: list[Source] | None) -> list[dict[str, Any]]:

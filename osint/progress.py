@@ -12,9 +12,12 @@ LONG_RUN = 2_000
 
 
 @contextmanager
-def progress_bar(label: str, total: int) -> Iterator[Callable[[int], None]]:
+def progress_bar(
+    label: str, total: int, long_run: int = LONG_RUN
+) -> Iterator[Callable[[int], None]]:
+    """`long_run`: the fewest items worth a bar (events are quick; files and pages are not)."""
     console = Console(stderr=True)
-    if total < LONG_RUN or not console.is_terminal:
+    if total < long_run or not console.is_terminal:
         yield lambda _n: None
         return
     columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())

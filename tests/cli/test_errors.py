@@ -39,10 +39,10 @@ def test_a_missing_path_is_named_and_no_database_is_created(tmp_path: Path):
 
 def test_an_unreadable_file_is_named_and_nothing_is_written(tmp_path: Path):
     (tmp_path / "good.txt").write_text("About 200 soldiers arrived.", encoding="utf-8")
-    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe broken \x80")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02\x03binary\x00\x00\xff\xd8\xff\xe0")
     db = tmp_path / "log.db"
     result = osint("--db", f"sqlite:///{db}", "ingest", "good.txt", "bad.txt", cwd=tmp_path)
-    assert_one_line_error(result, "bad.txt: not UTF-8 text")
+    assert_one_line_error(result, "bad.txt: not text: not UTF-8")
     assert not db.exists()
 
 
