@@ -9,7 +9,7 @@ query. The projector's version includes the extractor's, so a new extractor rebu
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 from sqlalchemy import (
@@ -31,8 +31,10 @@ from sqlalchemy import (
 )
 
 from events import Recorded, ReportObserved
+from projections import origins
 from projections.bulk import insert_many
 from projections.extraction import EXTRACTOR_VERSION, SCORED_CATEGORIES, extract
+from projections.nearcopies import signature
 from projections.projector import Batch, Tables
 from projections.readahead import RowsAhead
 from projections.timefmt import iso_utc
@@ -41,7 +43,8 @@ from projections.topics import topic_key
 
 class FiguresProjector:
     name = "figures"
-    version = f"2+extractor-{EXTRACTOR_VERSION}"
+    # 3: each figure's origin (near-copies of a text count as one; projections.origins)
+    version = f"3+extractor-{EXTRACTOR_VERSION}"
 
     def __init__(self) -> None:
         self._ahead: RowsAhead | None = None
@@ -97,6 +100,7 @@ class FiguresProjector:
             Column("extractor_version", String(20), nullable=False),
             Column("topic", Text, nullable=False),
             Column("superseded_at", BigInteger),
+            Column("origin_sha256", String(64), nullable=False),
             Index(f"ix_figures{suffix}_topic", "topic", "effective_at"),
             Index(f"ix_figures{suffix}_stream", "stream_id"),
         )
@@ -109,24 +113,36 @@ class FiguresProjector:
             Column("figure_count", Integer, nullable=False),
             Column("current_figure_id", String(40), nullable=False),
         )
-        return {"figures": figures, "estimate_topics": topics}
+        return {
+            "figures": figures,
+            "estimate_topics": topics,
+            **origins.define_tables(metadata, suffix),
+        }
 
     def apply(self, conn: Connection, tables: Tables, batch: Batch) -> None:
         figures = tables["figures"]
         pending: list[dict[str, Any]] = []
         changes = _TopicChanges()
         ready = self._ahead.take(batch) if self._ahead is not None else {}
+        texts: list[origins.Text] = []
         for event in batch:
             if not isinstance(event.data, ReportObserved):
                 continue
             if event.data.revision > 1:
                 self._supersede(conn, figures, pending, event, changes)
-            rows = ready.get(event.position)
-            if rows is None:
-                rows = figure_rows(event)
-            pending.extend(rows)
-            for row in rows:
+            made = ready.get(event.position)
+            if made is None:
+                made = figure_rows(event)
+            if made.signature is not None:
+                texts.append(
+                    origins.Text(event.position, event.data.content_sha256, made.signature)
+                )
+            pending.extend(made.rows)
+            for row in made.rows:
                 changes.add(row)
+        placed = origins.assign(conn, tables, texts)
+        for row in pending:
+            row["origin_sha256"] = placed[row["content_sha256"]]
         insert_many(conn, figures, pending)
         self._update_topics(conn, tables, changes)
 
@@ -281,13 +297,22 @@ def report_fields(event: Recorded[ReportObserved]) -> ReportFields:
     )
 
 
-def figure_rows(event: Recorded[ReportObserved]) -> list[dict[str, Any]]:
-    """The view rows of one `ReportObserved` event: one per scored claim, in text order."""
+class ReportRows(NamedTuple):
+    """What one report gives the view: a row per scored claim, in text order, and the text's
+    near-copy signature when it has any (`projections.origins`)."""
+
+    rows: list[dict[str, Any]]
+    signature: bytes | None
+
+
+def figure_rows(event: Recorded[ReportObserved]) -> ReportRows:
+    """The view rows of one `ReportObserved` event."""
     return rows_from_fields(report_fields(event))
 
 
-def rows_from_fields(fields: ReportFields) -> list[dict[str, Any]]:
-    """`figure_rows` from the flat fields of `report_fields`."""
+def rows_from_fields(fields: ReportFields) -> ReportRows:
+    """`figure_rows` from the flat fields of `report_fields` (a pure function, run in worker
+    processes during a long replay). `origin_sha256` is set when the batch is applied."""
     (
         position,
         event_id,
@@ -339,6 +364,7 @@ def rows_from_fields(fields: ReportFields) -> list[dict[str, Any]]:
                 "extractor_version": EXTRACTOR_VERSION,
                 "topic": topic_key(claim.category, claim.actor),
                 "superseded_at": None,
+                "origin_sha256": None,
             }
         )
-    return rows
+    return ReportRows(rows, signature(text) if rows else None)

@@ -7,7 +7,9 @@ come from the live view or from a view as of an earlier moment.
 
 Independence: a figure's origin is the source that first carried its text. Several reports of
 one source are one origin, and one text syndicated under several URLs or sources (the same
-content hash) counts with the source that carried it first, so a reprint adds no corroboration.
+text, or a near-copy of it with a byline, a tag line or small edits: `origin_sha256`, see
+projections/origins.py) counts with the source that carried it first, so a reprint adds no
+corroboration.
 
 Contradiction: a figure whose own clause rejects it ("…denied reports that 10,000 troops…") is a
 denial, not an estimate. It is labelled `contradicted`, counted apart, and never becomes the
@@ -157,7 +159,8 @@ class _Origins:
 
     def add(self, figure: Mapping[str, Any]) -> None:
         source = str(figure.get("source_id"))
-        origin = self.first_carrier.setdefault(str(figure.get("content_sha256")), source)
+        text = figure.get("origin_sha256") or figure.get("content_sha256")
+        origin = self.first_carrier.setdefault(str(text), source)
         names = self.carriers.setdefault(origin, [origin])
         if source not in names:
             names.append(source)

@@ -29,7 +29,7 @@ from events import Recorded
 if TYPE_CHECKING:  # imported where used: every `osint` command loads this module
     from concurrent.futures import Future, ProcessPoolExecutor
 
-Rows = list[dict[str, Any]]
+Rows = Any  # what `build` makes of one event: the projector's business
 Pack = Callable[[Recorded], tuple[Any, ...]]
 Build = Callable[[tuple[Any, ...]], Rows]
 

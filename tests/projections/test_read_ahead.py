@@ -103,7 +103,7 @@ payload = {"source_id": "s", "item_key": "k", "observed_at": "2024-11-01T00:00:0
            "text": "Up to 11,000 North Korean troops are in Kursk.", "content_sha256": "0" * 64}
 event = decode(StoredEvent(1, "e", "st", 1, "ReportObserved", 1, "", payload, {}, "", ""))
 ahead.submit([event])
-assert ahead.take([event])[1][0]["low"] is None
+assert ahead.take([event])[1].rows[0]["low"] is None
 print(" ".join(str(pid) for pid in ahead._pool._processes), flush=True)
 time.sleep(600)
 """

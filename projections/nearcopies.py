@@ -1,0 +1,77 @@
+"""Near-copies of a report's text, so a syndicated copy with a byline, a tag line or small edits
+counts as the same origin as the text it copies.
+
+A text's *signature* is a MinHash (datasketch, 64 permutations, a fixed seed) over its word
+3-shingles (lower-cased words, so case and punctuation edits change nothing); two signatures
+agree in about the share of positions that the two shingle sets share (their Jaccard
+similarity). Texts are near-copies when their estimated similarity is at least `THRESHOLD`.
+
+Measured on edited copies of a 125-word wire story (tests/projections/test_near_copies.py,
+signature estimate / exact Jaccard): a byline added 0.95 / 0.96, a tag line 0.97 / 0.95, case
+and punctuation changed 1.00, one sentence of eight rewritten 0.78 / 0.73, two sentences cut
+0.77 / 0.78; an independent story of the same events that shares one sentence 0.03 / 0.08.
+0.70 sits between the edits a copy makes and the overlap of independent reporting.
+
+To find candidates without comparing every pair, the signature is cut into 16 bands of 4
+values (locality-sensitive hashing): texts at 0.7 share a band with probability 0.99, texts at
+0.3 with probability 0.12; each candidate is then compared on the whole signature. Everything
+here is a pure function of the text, so a replay assigns the same origins.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from functools import lru_cache
+
+import numpy as np
+
+THRESHOLD = 0.70
+SHINGLE_WORDS = 3
+PERMUTATIONS = 64
+BANDS = 16
+ROWS = PERMUTATIONS // BANDS
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _permutations():  # type: ignore[no-untyped-def]
+    from datasketch import MinHash
+
+    base = MinHash(num_perm=PERMUTATIONS, seed=1)
+    return base.permutations, base.scheme
+
+
+def signature(text: str) -> bytes:
+    """The text's MinHash signature: `PERMUTATIONS` 32-bit values, big-endian."""
+    from datasketch import MinHash
+
+    words = _WORD.findall(text.lower())
+    width = min(SHINGLE_WORDS, len(words)) or 1
+    shingles = {" ".join(words[i : i + width]).encode() for i in range(len(words) - width + 1)}
+    permutations, scheme = _permutations()
+    sketch = MinHash(
+        num_perm=PERMUTATIONS, hashfunc=zlib.crc32, permutations=permutations, scheme=scheme
+    )
+    if shingles:
+        sketch.update_batch(sorted(shingles))
+    return np.asarray(sketch.hashvalues, dtype=">u4").tobytes()
+
+
+def band_keys(sig: bytes) -> list[int]:
+    """One lookup key per band: the band's number in the high bits, its values' hash below."""
+    return [
+        (band << 32) | zlib.crc32(sig[band * ROWS * 4 : (band + 1) * ROWS * 4])
+        for band in range(BANDS)
+    ]
+
+
+def similarity(a: bytes, b: bytes) -> float:
+    """The estimated Jaccard similarity of the texts behind two signatures."""
+    x = np.frombuffer(a, dtype=">u4")
+    y = np.frombuffer(b, dtype=">u4")
+    return float(np.count_nonzero(x == y)) / PERMUTATIONS
+
+
+def is_near_copy(a: bytes, b: bytes) -> bool:
+    return similarity(a, b) >= THRESHOLD
