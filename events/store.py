@@ -355,6 +355,14 @@ class EventStore:
                     found[row.stream_id] = self._stored(row)
         return found
 
+    def count(self, after: int = 0, event_type: str | None = None) -> int:
+        """How many events lie after `after` (of one type, if given)."""
+        query = select(func.count()).select_from(events).where(events.c.position > after)
+        if event_type is not None:
+            query = query.where(events.c.type == event_type)
+        with self.db.connect() as conn:
+            return int(conn.execute(query).scalar_one())
+
     def get(self, position: int) -> StoredEvent | None:
         with self.db.connect() as conn:
             row = conn.execute(select(*events.c).where(events.c.position == position)).first()

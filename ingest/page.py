@@ -131,3 +131,16 @@ def _days(moment: datetime) -> tuple[object, ...]:
         return (moment.date(), moment.astimezone(UTC).date())
     except (OverflowError, ValueError):
         return (moment.date(),)
+
+
+def fetch_page(url: str, source_id: str | None = None) -> Observation:
+    """One article page fetched now through the safe fetcher (`ingest.fetch`) and read. The
+    source id defaults to the page's host name."""
+    from urllib.parse import urlsplit
+
+    from ingest.fetch import Fetcher, FetchPolicy
+
+    with Fetcher() as fetcher:
+        response = fetcher.fetch(url, FetchPolicy())
+    host = urlsplit(response.url).hostname or "web"
+    return read_page(response.body, source_id or host, response.url)

@@ -162,14 +162,18 @@ def lease_due(
     now: float,
     lease_seconds: float,
     limit: int | None = None,
+    due_only: bool = True,
 ) -> list[str]:
-    """Lease up to `limit` of `source_ids` that are due, not gone and not leased by anyone
-    (an expired lease counts as free). Returns the ids this owner now holds."""
+    """Lease up to `limit` of `source_ids` that are due (or any, with `due_only=False`: a
+    person asked for a poll now), not gone and not leased by anyone (an expired lease counts as
+    free). Returns the ids this owner now holds."""
     if not source_ids:
         return []
     c = poll_state.c
     free = c.lease_until.is_(None) | (c.lease_until < now)
-    due = c.source_id.in_(list(source_ids)) & (c.next_due <= now) & c.gone.is_(False) & free
+    due = c.source_id.in_(list(source_ids)) & c.gone.is_(False) & free
+    if due_only:
+        due = due & (c.next_due <= now)
     with db.transaction() as conn:
         ids = db.claim(
             conn,

@@ -43,7 +43,8 @@ Clock = Callable[[], float]
 
 @dataclass(frozen=True, slots=True)
 class PollOutcome:
-    """What one poll did. `status`: ok, not_modified, failed or gone."""
+    """What one poll did. `status`: ok, not_modified, failed, gone, or busy (not polled: held
+    by another poller, or gone before)."""
 
     source_id: str
     status: str
@@ -66,6 +67,8 @@ class PollOutcome:
             )
         if self.status == "not_modified":
             return f"{self.source_id}: not modified (HTTP 304)"
+        if self.status == "busy":
+            return f"{self.source_id}: not polled: {self.message}"
         what = _what_failed(self.error_kind, self.http_status, self.message)
         return f"{self.source_id}: {self.status.upper()} {what}"
 
@@ -158,6 +161,38 @@ class Poller:
             if not leased:
                 break
             outcome = self._poll_leased(by_id[leased[0]])
+            outcomes.append(outcome)
+            if on_outcome:
+                on_outcome(outcome)
+        return outcomes
+
+    def poll_now(
+        self,
+        sources: Sequence[Source],
+        on_outcome: Callable[[PollOutcome], None] | None = None,
+    ) -> list[PollOutcome]:
+        """Poll each of `sources` now, due or not (a person asked, say after fixing a path).
+        A source another poller holds, or one that said 410 Gone, is reported `busy`."""
+        outcomes: list[PollOutcome] = []
+        for source in sources:
+            if self.stop.is_set():
+                break
+            leased = poll_state.lease_due(
+                self.db,
+                self.owner,
+                [source.id],
+                self.clock(),
+                lease_seconds(source),
+                due_only=False,
+            )
+            if leased:
+                outcome = self._poll_leased(source)
+            else:
+                state = poll_state.state_of(self.db, source.id)
+                why = "another poller is polling it now"
+                if state is not None and state.gone:
+                    why = "it said HTTP 410 Gone; change its url to poll it again"
+                outcome = PollOutcome(source.id, "busy", message=why)
             outcomes.append(outcome)
             if on_outcome:
                 on_outcome(outcome)

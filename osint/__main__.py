@@ -1,5 +1,5 @@
 """`python -m osint` runs the command line."""
 
-from osint.cli import main
+from osint.entry import main
 
 main()

@@ -24,8 +24,9 @@ from osint.cmd_log import (
     replay_command,
     verify_command,
 )
-from osint.cmd_sources import schedule_command, sources_command
+from osint.cmd_sources import poll_command, schedule_command, sources_command
 from osint.context import AppContext
+from osint.entry import EXIT_INTERRUPTED, INTERRUPTED, CtrlC
 from osint.errors import OsintError
 from osint.settings import setting_option
 from projections.errors import ProjectionError
@@ -33,14 +34,23 @@ from projections.errors import ProjectionError
 PACKAGE_ERRORS = (EventStoreError, IngestError, ProjectionError, OsintError)
 
 
+class Interrupted(click.ClickException):
+    """Ctrl-C: one line, exit status 130 (128 + SIGINT), as shells expect."""
+
+    exit_code = EXIT_INTERRUPTED
+
+
 class _Group(click.Group):
-    """Turns our packages' errors into click's one-line error and exit status 1."""
+    """Turns our packages' errors into click's one-line error and exit status 1, and Ctrl-C
+    into one line: every write is one transaction, so what was in flight was rolled back."""
 
     def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
         try:
             return super().invoke(ctx)
         except PACKAGE_ERRORS as exc:
             raise click.ClickException(_one_line(exc)) from None
+        except (KeyboardInterrupt, CtrlC):
+            raise Interrupted(INTERRUPTED) from None
 
 
 def _one_line(exc: Exception) -> str:
@@ -49,6 +59,7 @@ def _one_line(exc: Exception) -> str:
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="osint-ingest", prog_name="osint")
 @setting_option("db")
 @setting_option("workers")
 @click.pass_context
@@ -70,6 +81,7 @@ for command in (
     topics_command,
     chart_command,
     sources_command,
+    poll_command,
     schedule_command,
     db_group,
 ):

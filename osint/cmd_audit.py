@@ -9,7 +9,6 @@ from pathlib import Path
 import click
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
 from osint.context import AppContext, pass_app
 from osint.render import (
@@ -23,6 +22,7 @@ from osint.render import (
     step_record,
     timeline_json,
     topic_record,
+    topic_table,
 )
 from osint.render import (
     console as make_console,
@@ -55,7 +55,7 @@ def run_audit(app: AppContext, topic: str, cutoff_args: tuple) -> Timeline:  # t
 @click.command("audit")
 @click.argument("topic")
 @time_travel_options
-@format_option
+@format_option("figure")
 @pass_app
 def audit_command(
     app: AppContext,
@@ -166,7 +166,7 @@ def print_step(console: Console, step: Step) -> None:
 
 @click.command("topics")
 @time_travel_options
-@format_option
+@format_option("topic")
 @pass_app
 def topics_command(
     app: AppContext,
@@ -200,7 +200,15 @@ def topics_command(
     if not estimates:
         console.print("no figures yet: ingest some reports first (osint ingest PATH)")
         return
-    table = Table("topic", "figures", "sources", "current estimate", "claimed by", "source", "date")
+    table = topic_table(
+        [e.topic for e in estimates],
+        "figures",
+        "sources",
+        "current estimate",
+        "claimed by",
+        "source",
+        "date",
+    )
     for e in estimates:
         s = e.summary
         c = s.current.figure if s.current else None
@@ -208,8 +216,8 @@ def topics_command(
             e.topic,
             str(s.figures) + (f" ({s.denied} denied)" if s.denied else ""),
             str(len(s.origins)),
-            f"{c['text']} ({bounds_text(c)})" if c else "—",
-            (c["attribution"] or "—") if c else "—",
+            escape(f"{c['text']} ({bounds_text(c)})") if c else "—",
+            escape(c["attribution"] or "—") if c else "—",
             c["source_id"] if c else "—",
             c["effective_at"][:10] if c else "—",
         )
@@ -232,7 +240,7 @@ def show_group() -> None:
 
 @show_group.command("figure")
 @click.argument("figure_id")
-@click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table")
+@format_option(formats=("table", "json"))
 @pass_app
 def show_figure_command(app: AppContext, figure_id: str, fmt: str) -> None:
     """The chain behind figure FIGURE_ID (as `osint audit` lists them, e.g. 12-0): the figure,
@@ -338,7 +346,7 @@ def print_chain(chain: FigureChain) -> None:
 
 @show_group.command("report")
 @click.argument("report_id")
-@click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table")
+@format_option(formats=("table", "json"))
 @pass_app
 def show_report_command(app: AppContext, report_id: str, fmt: str) -> None:
     """The revisions of one report and what changed between them (a diff by sentence), with

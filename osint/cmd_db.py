@@ -6,7 +6,7 @@ import click
 
 from events import ComponentStatus, Database
 from osint.context import AppContext, pass_app
-from osint.render import echo_json
+from osint.render import echo_json, format_option
 from osint.wiring import SCHEMA
 
 
@@ -25,7 +25,7 @@ def db_group() -> None:
 
 
 @db_group.command("status")
-@click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table")
+@format_option(formats=("table", "json"))
 @pass_app
 def status_command(app: AppContext, fmt: str) -> None:
     """Each component (events, projections, ingest), its version in the database and in this

@@ -21,7 +21,7 @@ def extract_command(file: Path, jsonl: bool, show_rules: bool) -> None:
     \b
     Example:
       osint extract seeds/000_58dc72c931c469eb.txt --explain
-      osint extract --jsonl ../shared/eval/devset.jsonl
+      osint extract --jsonl passages.jsonl > claims.jsonl
     """
     raw = _read_text(file)
     if jsonl:

@@ -7,7 +7,6 @@ from datetime import datetime
 
 import click
 from rich.markup import escape
-from rich.table import Table
 
 from osint.context import AppContext, pass_app
 from osint.render import (
@@ -15,10 +14,12 @@ from osint.render import (
     console,
     echo_csv,
     echo_json,
+    format_option,
     marked_sentence,
     origins_text,
     step_record,
     topic_record,
+    topic_table,
 )
 from osint.timetravel import cutoff_from, time_travel_options
 from projections.audit import AuditError, TopicEstimate, ViewMissing, audit, topic_estimates
@@ -29,15 +30,7 @@ from projections.history import Step, bounds_text
 @click.command("history")
 @click.argument("topic", required=False)
 @time_travel_options
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(("table", "json", "csv")),
-    default="table",
-    show_default=True,
-    help="Output as readable text, JSON, or CSV (one row per figure or topic).",
-)
-@click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
+@format_option("figure (with TOPIC) or topic")
 @pass_app
 def history_command(
     app: AppContext,
@@ -46,7 +39,6 @@ def history_command(
     until: int | None,
     published_before: datetime | None,
     fmt: str,
-    as_json: bool,
 ) -> None:
     """The estimate history: without TOPIC the topics and their current estimate; with TOPIC
     (category/actor, e.g. troops/north-korea) every figure with its provenance.
@@ -58,7 +50,6 @@ def history_command(
       osint history "Troops / North Korea" --json
       osint history troops/north-korea --as-of 2024-11-05 --format csv
     """
-    fmt = "json" if as_json else fmt
     store = app.store(create=False)
     cutoff = cutoff_from(store, as_of, until, published_before)
     if topic is None:
@@ -110,14 +101,21 @@ def _print_topics(estimates: list[TopicEstimate]) -> None:
     if not estimates:
         out.print("no figures yet: ingest some reports first (osint ingest PATH)")
         return
-    table = Table("topic", "figures", "current estimate", "claimed by", "source", "as of")
+    table = topic_table(
+        [e.topic for e in estimates],
+        "figures",
+        "current estimate",
+        "claimed by",
+        "source",
+        "as of",
+    )
     for e in estimates:
         c = e.summary.current.figure if e.summary.current else None
         table.add_row(
             e.topic,
             str(e.summary.figures),
-            f"{c['text']} ({bounds_text(c)})" if c else "—",
-            (c.get("attribution") or "—") if c else "—",
+            escape(f"{c['text']} ({bounds_text(c)})") if c else "—",
+            escape(c.get("attribution") or "—") if c else "—",
             c["source_id"] if c else "—",
             c["effective_at"][:10] if c else "—",
         )

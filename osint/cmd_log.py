@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+import re
 import signal
 import threading
 from pathlib import Path
@@ -22,17 +24,20 @@ from events.follow import Follower
 from ingest.errors import SourceError
 from ingest.folder import list_files, read_file, read_folder
 from ingest.observation import Observation
+from ingest.page import fetch_page
 from ingest.run import ingest_observations
 from osint.cmd_sources import poll_once
 from osint.context import AppContext, pass_app
 from osint.progress import progress_bar
+from osint.render import echo_csv_stream, format_option
 from osint.settings import setting_option
 
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 FILES_FOR_A_BAR = 200  # reading a file (a page above all) is slower than applying an event
 
 
 @click.command("ingest")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, metavar="PATH_OR_URL...")
 @click.option("--source", "source_id", help="Source id (default: the folder's name).")
 @click.option("--no-project", is_flag=True, help="Append only; leave the views for later.")
 @setting_option("sources", help="Poll the sources of this file instead of reading PATHs.")
@@ -40,14 +45,16 @@ FILES_FOR_A_BAR = 200  # reading a file (a page above all) is slower than applyi
 @pass_app
 def ingest_command(
     app: AppContext,
-    paths: tuple[Path, ...],
+    paths: tuple[str, ...],
     source_id: str | None,
     no_project: bool,
     sources: Path | None,
     once: bool,
 ) -> None:
     """Read text files, saved pages and folders (.txt, .md, .html, .htm, recursively) into the
-    log, then update the views.
+    log, then update the views. An http(s) URL is fetched as an article page through the same
+    safe fetcher the sources use (timeouts, a size cap, no private addresses); sources to poll
+    again and again belong in a sources file.
 
     A file seen before with the same text appends nothing; a changed file appends its next
     revision. Text in a legacy encoding (Latin-1, Windows-1251, …) is detected. A file named
@@ -59,6 +66,7 @@ def ingest_command(
     Example:
       osint ingest seeds/
       osint ingest --source field-notes notes/2024-11-07.md
+      osint ingest https://news.example.org/2024/11/07/troops
       osint ingest --sources sources.toml --once
     """
     if not paths:
@@ -81,12 +89,20 @@ def ingest_command(
         raise click.ClickException(f"{skipped} file(s) could not be read and were skipped")
 
 
-def _read_paths(paths: tuple[Path, ...], source_id: str | None) -> tuple[list[Observation], int]:
-    """The observations of PATHs and how many files in folders could not be read (each named
-    on stderr). A file named on the command line that cannot be read stops everything."""
+def _read_paths(paths: tuple[str, ...], source_id: str | None) -> tuple[list[Observation], int]:
+    """The observations of PATHs and URLs, and how many files in folders could not be read
+    (each named on stderr). A file or URL named on the command line that cannot be read stops
+    everything."""
     observations: list[Observation] = []
     skipped: list[SourceError] = []
-    for path in paths:
+    for given in paths:
+        if _URL.match(given):
+            try:
+                observations.append(fetch_page(given, source_id))
+            except SourceError as exc:
+                raise click.ClickException(str(exc)) from None
+            continue
+        path = Path(given)
         if not path.exists():
             raise click.ClickException(f"{path}: no such file or folder")
         try:
@@ -215,16 +231,18 @@ def verify_command(app: AppContext) -> None:
 @click.argument("position", required=False, type=click.IntRange(min=1))
 @click.option("--after", default=0, type=click.IntRange(min=0), help="Start after this position.")
 @click.option("--limit", default=20, type=click.IntRange(min=1), help="How many to list.")
-@click.option("--type", "event_type", help="Only events of this type.")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.option("--all", "every", is_flag=True, help="List every one (no --limit).")
+@click.option("--type", "event_type", help="Only events of this type (any case).")
+@format_option("event (JSON: one object per line)")
 @pass_app
 def events_command(
     app: AppContext,
     position: int | None,
     after: int,
     limit: int,
+    every: bool,
     event_type: str | None,
-    as_json: bool,
+    fmt: str,
 ) -> None:
     """List log entries, or show one entry in full.
 
@@ -232,7 +250,8 @@ def events_command(
     Example:
       osint events --limit 5
       osint events 1            # the whole entry at position 1
-      osint events --type FetchFailed --json
+      osint events --type fetchfailed --json
+      osint events --all --format csv > log.csv
     """
     wanted = None
     if event_type is not None:
@@ -249,17 +268,43 @@ def events_command(
             raise click.ClickException(f"no event at position {position}")
         click.echo(json.dumps(_as_dict(event), ensure_ascii=False, indent=2))
         return
+    type_name = wanted.event_type if wanted is not None else None
+    chosen = (e for e in store.read(after=after) if type_name is None or e.type == type_name)
+    listed = chosen if every else itertools.islice(chosen, limit)
+    if fmt == "csv":
+        echo_csv_stream((_csv_record(e) for e in listed), EVENT_COLUMNS)
+        return
     shown = 0
-    for event in store.read(after=after):
-        if wanted is not None and event.type != wanted.event_type:
-            continue
-        if as_json:
+    for event in listed:
+        if fmt == "json":
             click.echo(json.dumps(_as_dict(event), ensure_ascii=False))
         else:
             click.echo(_one_line(event))
         shown += 1
-        if shown >= limit:
-            break
+    if fmt == "table":
+        total = store.count(after=after, event_type=type_name)
+        which = f" {type_name}" if type_name else ""
+        more = " (--limit N for more, --all for every one)" if shown < total else ""
+        click.echo(f"{shown:,} of {total:,}{which} event(s) after position {after}{more}")
+
+
+EVENT_COLUMNS = [
+    "position",
+    "event_id",
+    "stream_id",
+    "stream_version",
+    "type",
+    "schema_version",
+    "recorded_at",
+    "payload",
+    "metadata",
+    "prev_hash",
+    "hash",
+]
+
+
+def _csv_record(event: StoredEvent) -> dict:  # type: ignore[type-arg]
+    return _as_dict(event)
 
 
 def _as_dict(event: StoredEvent) -> dict:  # type: ignore[type-arg]

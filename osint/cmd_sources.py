@@ -3,15 +3,16 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
@@ -22,6 +23,7 @@ from ingest.opml import export_opml, import_opml
 from ingest.poller import Poller, PollOutcome
 from ingest.sources import Source, load_sources, parse_duration
 from osint.context import AppContext, pass_app
+from osint.render import echo_csv, echo_json, format_option
 from osint.settings import setting_option
 from projections.runner import ProjectionRunner
 from projections.source_health import SourceHealthProjector
@@ -41,44 +43,93 @@ def configure_logging() -> None:
 
 
 def poll_once(app: AppContext, sources_file: Path, project: bool) -> None:
-    """Poll every due source of `sources_file` once (for cron and CI), then update the views."""
+    """Poll every due source of `sources_file` once (for cron and CI), then update the views;
+    exit 1 after all of them if any failed."""
     sources = load_sources(sources_file)
+    outcomes = _polls(app, sources, lambda poller, echo: poller.poll_due(sources, echo))
+    _finish(app, outcomes, len(sources), project)
+
+
+@click.command("poll")
+@click.argument("source_ids", nargs=-1, metavar="[SOURCE_ID]...")
+@setting_option("sources", required=True)
+@click.option("--no-project", is_flag=True, help="Append only; leave the views for later.")
+@pass_app
+def poll_command(
+    app: AppContext, source_ids: tuple[str, ...], sources: Path, no_project: bool
+) -> None:
+    """Poll sources now, due or not: every source of the file, or the SOURCE_IDs given (after
+    fixing a path or a URL, say, rather than waiting for the next due time). Exit 1 if any
+    poll failed.
+
+    \b
+    Example:
+      osint poll --sources sources.toml
+      osint poll wire-feed field-notes --sources sources.toml
+    """
+    declared = load_sources(sources)
+    by_id = {s.id: s for s in declared}
+    unknown = [i for i in source_ids if i not in by_id]
+    if unknown:
+        raise click.BadParameter(
+            f"{', '.join(map(repr, unknown))} not in {sources} (its sources: {', '.join(by_id)})",
+            param_hint="SOURCE_ID",
+        )
+    chosen = [by_id[i] for i in dict.fromkeys(source_ids)] or declared
+    outcomes = _polls(app, declared, lambda poller, echo: poller.poll_now(chosen, echo))
+    _finish(app, outcomes, len(chosen), not no_project, waiting="not polled")
+
+
+PollRun = Callable[[Poller, Callable[[PollOutcome], None]], list[PollOutcome]]
+
+
+def _polls(app: AppContext, declared: list[Source], run: PollRun) -> list[PollOutcome]:
+    """Run polls with one fetcher and a progress bar on a terminal; each outcome is echoed."""
     configure_logging()
     logging.getLogger().setLevel(logging.WARNING)
-    store = app.store()
-    outcomes: list[PollOutcome] = []
     with Fetcher() as fetcher:
-        poller = Poller(store, fetcher, poll_state.new_owner())
-        poller.prepare(sources)
+        poller = Poller(app.store(), fetcher, poll_state.new_owner())
+        poller.prepare(declared)
         console = Console(stderr=True)
-        if console.is_terminal:
-            columns = (TextColumn("polling"), BarColumn(), MofNCompleteColumn())
-            with Progress(*columns, console=console, transient=True) as bar:
-                task = bar.add_task("polling", total=len(sources))
+        if not console.is_terminal:
+            return run(poller, _echo)
+        columns = (TextColumn("polling"), BarColumn(), MofNCompleteColumn())
+        with Progress(*columns, console=console, transient=True) as bar:
+            task = bar.add_task("polling", total=len(declared))
 
-                def advance(outcome: PollOutcome) -> None:
-                    _echo(outcome)
-                    bar.advance(task)
+            def advance(outcome: PollOutcome) -> None:
+                _echo(outcome)
+                bar.advance(task)
 
-                outcomes = poller.poll_due(sources, on_outcome=advance)
-        else:
-            outcomes = poller.poll_due(sources, on_outcome=_echo)
+            return run(poller, advance)
+
+
+def _finish(
+    app: AppContext,
+    outcomes: list[PollOutcome],
+    asked: int,
+    project: bool,
+    waiting: str = "not due",
+) -> None:
+    """The summary line, the views brought up to date, and exit 1 if any poll failed."""
     failed = sum(o.status in ("failed", "gone") for o in outcomes)
+    polled = [o for o in outcomes if o.status != "busy"]
     appended = sum(o.appended for o in outcomes)
     click.echo(
-        f"polled {len(outcomes)} of {len(sources)} source(s)"
-        f" ({len(sources) - len(outcomes)} not due): {appended} report(s) appended,"
-        f" {failed} failed"
+        f"polled {len(polled)} of {asked} source(s) ({asked - len(polled)} {waiting}):"
+        f" {appended} report(s) appended, {failed} failed"
     )
     if project:
         applied = app.runner().catch_up()
-        head, _ = store.head()
+        head, _ = app.store().head()
         click.echo(f"views up to date at position {head} ({applied} event applications)")
+    if failed:
+        raise SystemExit(1)
 
 
 def _echo(outcome: PollOutcome) -> None:
     # Failures are already one log line on stderr (see ingest.poller).
-    if outcome.status in ("ok", "not_modified"):
+    if outcome.status in ("ok", "not_modified", "busy"):
         click.echo(outcome.line())
 
 
@@ -126,26 +177,29 @@ def _projector_callback(app: AppContext):  # type: ignore[no-untyped-def]
 
 @click.group("sources", invoke_without_command=True)
 @setting_option("sources", help="The sources file; without it, every source the log knows.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@format_option("source")
 @click.pass_context
-def sources_command(ctx: click.Context, sources: Path | None, as_json: bool) -> None:
-    """The health of each source: last success, last failure, consecutive failures, reports
-    seen, and when it is next due. `import` and `export` move feeds in and out as OPML.
+def sources_command(ctx: click.Context, sources: Path | None, fmt: str) -> None:
+    """The health of each source: last success, last failure (its kind, HTTP status and
+    message), consecutive failures, reports seen, and when it is next due. `import` and
+    `export` move feeds in and out as OPML.
 
     \b
     Example:
       osint sources --sources sources.toml
-      osint sources --json
+      osint sources --format csv > health.csv
       osint sources --sources sources.toml import feeds.opml
     """
     if ctx.invoked_subcommand is not None:
         return
     configured = load_sources(sources) if sources else None
     rows = health_rows(ctx.find_object(AppContext).store(create=False), configured)
-    if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-        return
-    _print_health(rows)
+    if fmt == "json":
+        echo_json(rows)
+    elif fmt == "csv":
+        echo_csv(rows, HEALTH_COLUMNS)
+    else:
+        _print_health(rows)
 
 
 def _sources_file(ctx: click.Context, given: Path | None) -> Path:
@@ -214,6 +268,23 @@ def export_command(ctx: click.Context, fmt: str, sources: Path | None) -> None:
     del fmt  # one format for now; the option says which, so more can come
     declared = load_sources(_sources_file(ctx, sources))
     click.echo(export_opml(declared).decode("utf-8"), nl=False)
+
+
+HEALTH_COLUMNS = [
+    "source_id",
+    "kind",
+    "state",
+    "last_success",
+    "last_failure",
+    "last_failure_kind",
+    "last_failure_status",
+    "last_failure_message",
+    "consecutive_failures",
+    "failures_total",
+    "reports_seen",
+    "revisions",
+    "next_due",
+]
 
 
 def health_rows(store: EventStore, configured: list[Source] | None) -> list[dict[str, Any]]:
@@ -301,15 +372,11 @@ def _print_health(rows: list[dict[str, Any]]) -> None:
     if not rows:
         console.print("no sources yet: poll some with osint ingest --sources FILE --once")
         return
-    table = Table(
-        "source",
-        "state",
-        "last success",
-        "last failure",
-        "failures in a row",
-        "reports seen",
-        "next due",
-    )
+    table = Table()
+    for name in ("source", "state", "last success", "last failure"):
+        table.add_column(name, no_wrap=True)
+    for name in ("failures in a row", "reports seen", "next due"):
+        table.add_column(name)
     for r in rows:
         failure = _short(r["last_failure"])
         if r["last_failure_kind"]:
@@ -325,3 +392,12 @@ def _print_health(rows: list[dict[str, Any]]) -> None:
             _short(r["next_due"]),
         )
     console.print(table)
+    # Messages in full, one line each, under the table (in a cell they would be cut or wrapped).
+    for r in rows:
+        if r["last_failure_message"]:
+            status = f" {r['last_failure_status']}" if r["last_failure_status"] else ""
+            console.print(
+                f"{r['source_id']}: last error ({r['last_failure_kind']}{status}):"
+                f" {escape(r['last_failure_message'])}",
+                soft_wrap=True,
+            )

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import click
 import orjson
 from rich.console import Console
+from rich.table import Table
 from sqlalchemy import MetaData
 
 from projections.audit import Summary, Timeline, TopicEstimate
@@ -30,15 +31,25 @@ FIGURE_COLUMNS = [c.name for c in FiguresProjector().define_tables(MetaData(), "
 STEP_COLUMNS = ["index", "change", "corroboration", "origins", "bounds", *FIGURE_COLUMNS]
 
 
-def format_option(command: F) -> F:
-    return click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(FORMATS),
-        default="table",
-        show_default=True,
-        help="Output as a readable table, JSON, or CSV (one row per figure).",
-    )(command)
+def format_option(rows: str = "figure", formats: tuple[str, ...] = FORMATS) -> Callable[[F], F]:
+    """`--format table|json|csv` (or the `formats` given) and `--json` for it; `rows` names
+    what one CSV row (or JSON list item) is."""
+
+    def decorate(command: F) -> F:
+        csv_rows = f", CSV (one row per {rows})" if "csv" in formats else ""
+        command = click.option("--json", "fmt", flag_value="json", help="Same as --format json.")(
+            command
+        )
+        return click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(formats),
+            default="table",
+            show_default=True,
+            help=f"Output as a readable table, JSON{csv_rows}.",
+        )(command)
+
+    return decorate
 
 
 def console() -> Console:
@@ -53,12 +64,22 @@ def echo_json(value: Any) -> None:
 
 
 def echo_csv(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = None) -> None:
-    columns = list(columns or (rows[0].keys() if rows else []))
+    echo_csv_stream(rows, list(columns or (rows[0].keys() if rows else [])))
+
+
+def echo_csv_stream(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> None:
+    """CSV written as the rows come (a whole log does not fit in memory)."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer = csv.DictWriter(
+        out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n"
+    )
     writer.writeheader()
     for row in rows:
         writer.writerow({k: _cell(row.get(k)) for k in columns})
+        if out.tell() > 65536:
+            click.echo(out.getvalue(), nl=False)
+            out.seek(0)
+            out.truncate()
     click.echo(out.getvalue(), nl=False)
 
 
@@ -123,6 +144,17 @@ def topic_record(estimate: TopicEstimate) -> dict[str, Any]:
     for key, value in current.items():
         record[f"current_{key}"] = value
     return record
+
+
+def topic_table(topics: Sequence[str], *columns: str) -> Table:
+    """A table whose first column is the topic, never cut or wrapped however narrow the
+    terminal: the other columns wrap instead."""
+    table = Table()
+    width = max((len(t) for t in topics), default=5)
+    table.add_column("topic", no_wrap=True, min_width=width)
+    for name in columns:
+        table.add_column(name)
+    return table
 
 
 def short_time(value: str | None) -> str:

@@ -133,6 +133,11 @@ def open_view(store: EventStore, conn: Connection) -> View:
     """The live figures view, or `ViewNotReady` saying how to build it."""
     gen = active_generation(conn, FIGURES.name)
     if gen is None:
+        if store.head()[0]:
+            raise ViewMissing(
+                "the figures view has not been built yet (was its first build interrupted?):"
+                " run `osint project`"
+            )
         raise ViewMissing("no figures yet: ingest some reports first (osint ingest PATH)")
     if gen.version != FIGURES.version:
         raise ViewNotReady(

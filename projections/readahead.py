@@ -19,6 +19,7 @@ when the process that started them dies, even by SIGKILL.
 from __future__ import annotations
 
 import os
+import signal
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -121,7 +122,10 @@ def _build_all(build: Build, packed: list[tuple[Any, ...]]) -> list[Rows]:
 
 
 def _watch_parent(parent: int) -> None:
-    """Exit when the parent is gone: a SIGKILLed runner must not leave workers behind."""
+    """Exit when the parent is gone: a SIGKILLed runner must not leave workers behind. Ctrl-C
+    reaches the whole process group: the parent decides what it means, so a worker ignores it
+    (it would print a traceback of its own)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def watch() -> None:
         while os.getppid() == parent:

@@ -197,3 +197,45 @@ def test_a_close_topic_name_is_refused_by_every_command(db: str, tmp_path: Path)
     one_line_error(run(db, "chart", "troops/south-korea", "-o", str(chart)), message)
     assert not chart.exists()
     assert json.loads(ok(db, "audit", "troops/dprk", "--format", "json"))["topic"] == TOPIC
+
+
+def test_every_listing_takes_format_and_json(db: str):
+    topics = json.loads(ok(db, "topics", "--json"))
+    assert [t["topic"] for t in topics["topics"]] == [
+        "troops/north-korea",
+        "killed/north-korea",
+        "killed/russia",
+    ]
+    assert json.loads(ok(db, "audit", TOPIC, "--json"))["topic"] == TOPIC
+    assert isinstance(json.loads(ok(db, "history", "--json")), list)
+    csv_topics = list(csv.DictReader(io.StringIO(ok(db, "topics", "--format", "csv"))))
+    assert [r["topic"] for r in csv_topics] == [t["topic"] for t in topics["topics"]]
+    assert "CSV (one row per topic)" in " ".join(ok(db, "topics", "--help").split())
+    assert "CSV (one row per figure)" in " ".join(ok(db, "audit", "--help").split())
+    events_csv = list(csv.DictReader(io.StringIO(ok(db, "events", "--all", "--format", "csv"))))
+    assert [int(r["position"]) for r in events_csv] == list(range(1, 14))
+    lines = [json.loads(line) for line in ok(db, "events", "--json", "--limit", "3").splitlines()]
+    assert [e["position"] for e in lines] == [1, 2, 3]
+    footer = ok(db, "events", "--limit", "5").splitlines()[-1]
+    assert footer == "5 of 13 event(s) after position 0 (--limit N for more, --all for every one)"
+    typed = ok(db, "events", "--type", "reportobserved", "--limit", "2").splitlines()[-1]
+    assert typed.startswith("2 of 13 ReportObserved event(s)")
+
+
+def test_topic_names_are_never_cut_in_a_narrow_terminal(db: str):
+    result = CliRunner().invoke(
+        cli, ["--db", db, "topics"], terminal_width=60, env={"COLUMNS": "60"}
+    )
+    assert result.exit_code == 0, result.output
+    for topic in ("troops/north-korea", "killed/north-korea", "killed/russia"):
+        assert topic in result.output
+
+
+def test_version_and_help_name_nothing_outside_the_checkout():
+    result = CliRunner().invoke(cli, ["--version"])
+    assert result.exit_code == 0 and result.output.startswith("osint, version ")
+    from tests.cli.test_help import _commands
+
+    for path in _commands(cli):
+        text = CliRunner().invoke(cli, [*path, "--help"]).output
+        assert "../shared" not in text, path

@@ -110,3 +110,46 @@ def test_replay_killed_during_read_ahead_leaves_no_workers_and_whole_views(
         assert dump_views(store) == before
     finally:
         store.close()
+
+
+def test_ctrl_c_during_a_replay_is_one_line_and_leaves_the_views(sqlite_url: str, tmp_path: Path):
+    """Ctrl-C reaches the replay and its workers (one process group, as in a terminal): one
+    line on stderr, no traceback from any process, exit 130, and the views as they were."""
+    store = open_store(sqlite_url)
+    ingest_observations(store, _observations(READ_AHEAD_MIN_EVENTS + 2_000, 0), observed_at=DAY0)
+    ProjectionRunner(store, all_projectors(), workers=0).catch_up()
+    before = dump_views(store)
+    store.close()
+    env = {**osint_env(), "OSINT_PROJECT_WORKERS": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "osint", "--db", sqlite_url, "replay"],
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while not workers and time.monotonic() < deadline and proc.poll() is None:
+        workers = _children(proc.pid)
+        time.sleep(0.02)
+    assert workers, "the replay never started a worker"
+    time.sleep(0.5)
+    os.killpg(proc.pid, signal.SIGINT)
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err
+    assert [line for line in err.splitlines() if line.strip()] == [
+        "Error: interrupted: nothing was half-written (the batch in progress was rolled back)"
+    ]
+    gone_by = time.monotonic() + 10
+    while any(process_running(w) for w in workers) and time.monotonic() < gone_by:
+        time.sleep(0.05)
+    assert not [w for w in workers if process_running(w)]
+    store = open_store(sqlite_url)
+    try:
+        assert dump_views(store) == before
+    finally:
+        store.close()
