@@ -13,11 +13,11 @@ import orjson
 import pytest
 from pytest_httpserver import HTTPServer
 
-from events import EventStore
 from ingest.fetch import Fetcher
 from ingest.page import read_page
 from ingest.poller import Poller
 from ingest.sources import Source
+from osint.wiring import open_store
 from tests.ingest.cli import osint
 
 BODY = (
@@ -135,7 +135,7 @@ def test_feeds_pages_and_telegram_keep_times_in_the_log(
         Source(id="valley", kind="telegram", path=export, every="1h"),
     ]
     sources = [s.model_copy(update={"allow_private": True}) for s in sources]
-    store = EventStore.open(f"sqlite:///{tmp_path / 'log.db'}")
+    store = open_store(f"sqlite:///{tmp_path / 'log.db'}")
     try:
         with Fetcher() as fetcher:
             poller = Poller(store, fetcher, owner="test")

@@ -9,11 +9,11 @@ import orjson
 import pytest
 from pytest_httpserver import HTTPServer
 
-from events import EventStore
 from ingest.feed import NotAFeed, read_feed
 from ingest.fetch import Fetcher
 from ingest.poller import Poller
 from ingest.sources import Source
+from osint.wiring import open_store
 
 ATOM_TITLES = b"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
@@ -143,7 +143,7 @@ def test_a_json_feed_polled_over_http(httpserver: HTTPServer, tmp_path: Path) ->
     )
     url = httpserver.url_for("/feed.json")
     source = Source(id="bulletin", kind="feed", url=url, every="1h", allow_private=True)
-    store = EventStore.open(f"sqlite:///{tmp_path / 'log.db'}")
+    store = open_store(f"sqlite:///{tmp_path / 'log.db'}")
     try:
         with Fetcher() as fetcher:
             poller = Poller(store, fetcher, owner="test")

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from events import EventStore
 from ingest.errors import SourceError
 from ingest.fetch import Fetcher
 from ingest.folder import read_file, read_folder
 from ingest.poller import Poller
 from ingest.sources import Source
+from osint.wiring import open_store
 from tests.ingest.cli import osint
 
 FRENCH = (
@@ -127,7 +127,7 @@ def test_a_folder_of_pages_is_not_read_as_nothing(tmp_path: Path) -> None:
 def test_a_polled_folder_skips_the_bad_file_with_a_warning(
     mixed: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    store = EventStore.open(f"sqlite:///{tmp_path / 'log.db'}")
+    store = open_store(f"sqlite:///{tmp_path / 'log.db'}")
     source = Source(id="handover", kind="folder", path=mixed, every="1h")
     try:
         with Fetcher() as fetcher, caplog.at_level(logging.WARNING, "ingest.poller"):

@@ -108,6 +108,10 @@ def test_export_lists_the_feed_sources_and_round_trips(desk: Path) -> None:
 
 
 def test_sources_alone_still_shows_health(desk: Path) -> None:
+    missing = osint("--db", f"sqlite:///{desk / 'log.db'}", "sources", "--json", cwd=desk)
+    assert missing.returncode == 1 and "no log at" in missing.stderr  # and none is made
+    assert not (desk / "log.db").exists()
+    assert osint("--db", f"sqlite:///{desk / 'log.db'}", "db", "upgrade", cwd=desk).returncode == 0
     done = osint("--db", f"sqlite:///{desk / 'log.db'}", "sources", "--json", cwd=desk)
     assert done.returncode == 0, done.stderr
     rows = json.loads(done.stdout)
