@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from bench.append import bench_append, bench_full_path
+from bench.chart import bench_chart
 from bench.databases import scratch
 from bench.extraction import bench_extraction, bench_replay
 from bench.feeds import bench_feeds
@@ -22,7 +23,7 @@ from bench.readlog import bench_read_verify
 from bench.scale import bench_scale
 
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
-GROUPS = ("append", "read", "extraction", "replay", "feeds", "pages", "scale")
+GROUPS = ("append", "read", "extraction", "replay", "feeds", "pages", "chart", "scale")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -86,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
             )
         if "pages" in groups:
             step("first page", lambda: bench_first_page(r))
+        if "chart" in groups:
+            step("chart", lambda: bench_chart(100, 4_000 // k, r))
         if "scale" in groups:
             step(
                 "scale",

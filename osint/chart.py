@@ -6,10 +6,15 @@ How a claim is drawn, so a reader can tell what was said from the picture alone:
 - an open bound is an arrow from its bound, pointing where the value may lie (`up to 3,000`
   points down, `more than 12,000` up);
 - a hedged claim ("reportedly", "believed") is hollow, a denial is a cross;
-- each claimant has a colour, and the source is written beside each mark;
-- a grey step line follows the current estimate (denials do not move it).
+- each claimant has a colour (the twelve with most figures; the rest share a grey);
+- a grey step line follows the running consensus: the median of every independent origin's
+  latest claim, so one outlying sentence ("8,000 a week ago") does not drag the line;
+- labels name the source and the bounds, one per source and day at most (`courier ×3: 8,000–
+  12,000`), and only as many as fit: at thousands of figures the picture stays legible;
+- the legends stand beside the plot, never on it.
 
-`.html` output is a small page: the SVG inline, then the table of figures with their links.
+`.html` output is a small page: the SVG inline, every mark with a hover text (value, claimant,
+source, date), then the table of figures with their links.
 """
 
 from __future__ import annotations
@@ -17,24 +22,31 @@ from __future__ import annotations
 import html
 import io
 import os
+import re
 import tempfile
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import matplotlib.dates as mdates
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
-from matplotlib.transforms import Bbox
 
+from osint.chart_labels import Mark, label_groups, place_labels
 from osint.errors import ChartError
 from osint.render import origins_text, short_time
 from projections.audit import Timeline
-from projections.history import Step, bounds_text, denier, is_denial, number_text
+from projections.history import (
+    Step,
+    bounds_text,
+    centre,
+    denier,
+    is_denial,
+    number_text,
+    running_consensus,
+)
 
 SUFFIXES = (".png", ".svg", ".html")
 PALETTE = (
@@ -103,14 +115,17 @@ def _claimant(figure: Mapping[str, Any]) -> str:
     return who or figure.get("attribution") or "no claimant named"
 
 
+MAX_CLAIMANTS = 12  # colours in the legend; the others share one grey
+MAX_LABELS = 40  # labels drawn; every mark still has its hover text in .html
+OTHERS = "#aaaaaa"
+
+
 def draw(timeline: Timeline) -> Figure:
     """The matplotlib figure of `timeline`."""
-    fig = Figure(figsize=(11, 6.2))
-    ax = fig.subplots()
+    fig = Figure(figsize=(12.5, 6.2))
+    ax = fig.add_axes((0.07, 0.11, 0.63, 0.72))
     steps = timeline.steps
-    colours: dict[str, str] = {}
-    for step in steps:
-        colours.setdefault(_claimant(step.figure), PALETTE[len(colours) % len(PALETTE)])
+    colours = _colours(steps)
     values = [b for s in steps for b in (s.figure["low"], s.figure["high"]) if b is not None]
     top = max(values, default=1.0) * 1.18 or 1.0
     arrow = top * 0.09
@@ -119,8 +134,13 @@ def draw(timeline: Timeline) -> Figure:
         first, last = span
         pad = max((last - first) * 0.06, timedelta(hours=12))
         ax.set_xlim(first - pad, last + pad * 2.5)
-    _estimate_line(ax, steps)
-    marks = [_draw_step(ax, step, colours[_claimant(step.figure)], arrow) for step in steps]
+    line = _estimate_line(ax, steps)
+    # Marks shrink as they crowd (down to a third of their size at a few thousand).
+    scale = min(1.0, max(0.35, (150 / max(len(steps), 1)) ** 0.5))
+    marks = [
+        _draw_step(ax, step, colours.get(_claimant(step.figure), OTHERS), arrow, scale)
+        for step in steps
+    ]
     ax.set_ylim(0, top)
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{int(v):,}"))
     locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
@@ -133,11 +153,22 @@ def draw(timeline: Timeline) -> Figure:
     category, _, actor = timeline.topic.partition("/")
     ax.set_ylabel(f"{category} ({actor.replace('-', ' ')})")
     ax.set_xlabel("date of the report (published, else observed)")
-    ax.set_title(_title(timeline), loc="left", fontsize=10)
-    legends = _legends(ax, colours)
-    fig.tight_layout()
-    _place_labels(fig, ax, marks, legends)
+    fig.text(0.07, 0.975, _title(timeline), va="top", ha="left", fontsize=10)
+    others = len({_claimant(s.figure) for s in steps}) - len(colours)
+    _legends(ax, colours, others)
+    place_labels(fig, ax, marks, label_groups(marks, MAX_LABELS), line, 12 * scale)
     return fig
+
+
+def _colours(steps: list[Step]) -> dict[str, str]:
+    """A colour for each of the claimants with most figures (in order of first appearance)."""
+    counts: dict[str, int] = {}
+    for step in steps:
+        name = _claimant(step.figure)
+        counts[name] = counts.get(name, 0) + 1
+    top = set(sorted(counts, key=lambda n: -counts[n])[:MAX_CLAIMANTS])
+    chosen = [n for n in counts if n in top]
+    return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(chosen)}
 
 
 def _title(timeline: Timeline) -> str:
@@ -153,143 +184,101 @@ def _title(timeline: Timeline) -> str:
     )
 
 
-def _estimate_line(ax, steps: list[Step]) -> None:  # type: ignore[no-untyped-def]
-    xs, ys = [], []
-    for step in steps:
-        if step.denied:
-            continue
-        f = step.figure
-        xs.append(_when(f))
-        ys.append(_centre(f))
-    if xs:
-        ax.step(xs, ys, where="post", color="#999999", linewidth=1, linestyle="--", zorder=1)
+def _estimate_line(ax, steps: list[Step]) -> list[tuple[datetime, float]]:  # type: ignore[no-untyped-def]
+    """Draw the running consensus; return its corners (for the labels to keep clear of)."""
+    line = running_consensus(steps)
+    xs = [_when(step.figure) for step, _ in line]
+    ys = [value for _, value in line]
+    if line:
+        # Over the marks, with a white casing, so it shows through thousands of them.
+        ax.step(xs, ys, where="post", color="white", linewidth=3.5, zorder=6, alpha=0.8)
+        ax.step(xs, ys, where="post", color="#444444", linewidth=1.4, linestyle="--", zorder=7)
+    return list(zip(xs, ys, strict=True))
 
 
-def _centre(f: Mapping[str, Any]) -> float:
-    low, high = f["low"], f["high"]
-    if low is None:
-        return float(high)
-    if high is None:
-        return float(low)
-    return (float(low) + float(high)) / 2
-
-
-@dataclass(frozen=True, slots=True)
-class _Mark:
-    """Where a claim was drawn (data coordinates) and the label it needs."""
-
-    x: datetime
-    y: float
-    low: float
-    high: float
-    label: str
-
-
-# Where a label may go relative to its mark (points right, points up, alignment), in order.
-_CANDIDATES = [
-    (dx, dy, ha)
-    for dy in (0, -12, 12, -24, 24, -36, 36, -48)
-    for dx, ha in ((9, "left"), (-9, "right"))
-]
-
-
-def _place_labels(fig: Figure, ax, marks: list[_Mark], legends: list) -> None:  # type: ignore[no-untyped-def,type-arg]
-    """Write each mark's label at the first candidate place that overlaps no mark, legend or
-    earlier label and stays inside the axes (measured with the real renderer)."""
-    renderer = FigureCanvasAgg(fig).get_renderer()
-    frame = ax.get_window_extent(renderer)
-    obstacles = [legend.get_window_extent(renderer) for legend in legends]
-    for mark in marks:
-        (x0, y0), (x1, y1) = ax.transData.transform(
-            [(mdates.date2num(mark.x), mark.low), (mdates.date2num(mark.x), mark.high)]
-        )
-        obstacles.append(Bbox.from_extents(x0 - 7, y0 - 7, x1 + 7, y1 + 7))
-    for mark in marks:
-        text = ax.annotate(
-            mark.label,
-            xy=(mark.x, mark.y),
-            xytext=(0, 0),
-            textcoords="offset points",
-            fontsize=7.5,
-            color="#333333",
-            va="center",
-            zorder=5,
-            bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.85},
-        )
-        best = None
-        for dx, dy, ha in _CANDIDATES:
-            text.set_position((dx, dy))
-            text.set_ha(ha)
-            box = text.get_window_extent(renderer).padded(2)
-            inside = frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1)
-            if inside and not any(box.overlaps(o) for o in obstacles):
-                best = (dx, dy, ha, box)
-                break
-        if best is None:
-            dx, dy, ha = _CANDIDATES[0]
-            text.set_position((dx, dy))
-            text.set_ha(ha)
-            box = text.get_window_extent(renderer)
-        else:
-            dx, dy, ha, box = best
-        if dy:
-            ax.annotate(
-                "",
-                xy=(mark.x, mark.y),
-                xytext=(dx, dy),
-                textcoords="offset points",
-                arrowprops={"arrowstyle": "-", "color": "#bbbbbb", "lw": 0.6},
-                zorder=4,
-            )
-        obstacles.append(box)
-
-
-def _draw_step(ax, step: Step, colour: str, arrow: float) -> _Mark:  # type: ignore[no-untyped-def]
+def _draw_step(ax, step: Step, colour: str, arrow: float, k: float) -> Mark:  # type: ignore[no-untyped-def]
+    """Draw one claim, its marks `k` times their full size."""
     f = step.figure
     x = _when(f)
     low, high = f["low"], f["high"]
     hedged = bool(f["hedged"])
     face = "white" if hedged else colour
     style = (0, (3, 2)) if hedged else "solid"
+    drawn: list[Any] = []
     if step.denied:
-        y = _centre(f)
-        ax.plot(x, y, marker="X", markersize=12, color=colour, markeredgecolor="black", zorder=4)
+        y = centre(f)
+        drawn += ax.plot(
+            x, y, marker="X", markersize=12 * k, color=colour, markeredgecolor="black", zorder=4
+        )
     elif low is not None and high is not None and low != high:
-        ax.vlines(x, low, high, colors=colour, linewidth=6, alpha=0.55, linestyles=style, zorder=2)
-        ax.plot([x, x], [low, high], linestyle="none", marker="_", markersize=14, color=colour)
+        drawn.append(
+            ax.vlines(
+                x, low, high, colors=colour, linewidth=6 * k, alpha=0.55, linestyles=style, zorder=2
+            )
+        )
+        drawn += ax.plot(
+            [x, x], [low, high], linestyle="none", marker="_", markersize=14 * k, color=colour
+        )
         y = (low + high) / 2
-        ax.plot(x, y, marker="o", markersize=6, markerfacecolor=face, color=colour, zorder=3)
+        drawn += ax.plot(
+            x, y, marker="o", markersize=6 * k, markerfacecolor=face, color=colour, zorder=3
+        )
     elif low is None or high is None:
         y = float(high if low is None else low)
         end = y - arrow if low is None else y + arrow
-        ax.annotate(
-            "",
-            xy=(x, end),
-            xytext=(x, y),
-            arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 2, "linestyle": style},
-            zorder=3,
+        drawn.append(
+            ax.annotate(
+                "",
+                xy=(x, end),
+                xytext=(x, y),
+                arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 2 * k, "linestyle": style},
+                zorder=3,
+            )
         )
-        ax.plot(x, y, marker="_", markersize=16, markeredgewidth=3, color=colour, zorder=3)
-        ax.plot(x, y, marker="o", markersize=7, markerfacecolor=face, color=colour, zorder=4)
+        drawn += ax.plot(
+            x, y, marker="_", markersize=16 * k, markeredgewidth=3 * k, color=colour, zorder=3
+        )
+        drawn += ax.plot(
+            x, y, marker="o", markersize=7 * k, markerfacecolor=face, color=colour, zorder=4
+        )
     else:
         y = float(low)
-        ax.plot(x, y, marker="o", markersize=9, markerfacecolor=face, color=colour, zorder=4)
-    label = f"{f['source_id']}: {bounds_text(f)}" + (" (denied)" if step.denied else "")
+        drawn += ax.plot(
+            x, y, marker="o", markersize=9 * k, markerfacecolor=face, color=colour, zorder=4
+        )
+    # Every artist of this mark carries its id: the .html page hangs the hover text on it.
+    for n, artist in enumerate(drawn):
+        artist.set_gid(f"mark-{step.index}-{n}")
     ends = [v for v in (low, high, y, y + arrow if high is None else None) if v is not None]
     if low is None:
         ends.append(y - arrow)
-    return _Mark(x, y, min(ends), max(ends), label)
+    return Mark(x, y, min(ends), max(ends), str(f["source_id"]), bounds_text(f), step.denied)
 
 
-def _legends(ax, colours: dict[str, str]) -> list:  # type: ignore[no-untyped-def,type-arg]
+def _legends(ax, colours: dict[str, str], others: int) -> None:  # type: ignore[no-untyped-def]
+    """The claimants, then the kinds of mark, beside the plot (never over it)."""
     claimants = [
         Line2D([], [], color=c, marker="o", linestyle="none", markersize=7, label=_short(name))
         for name, c in colours.items()
     ]
+    if others > 0:
+        claimants.append(
+            Line2D(
+                [],
+                [],
+                color=OTHERS,
+                marker="o",
+                linestyle="none",
+                markersize=7,
+                label=f"{others} other claimant(s)",
+            )
+        )
     first = ax.legend(
         handles=claimants,
         title="claimed by",
         loc="upper left",
+        bbox_to_anchor=(1.02, 1.0),
+        borderaxespad=0.0,
         fontsize=7.5,
         title_fontsize=8,
         frameon=False,
@@ -326,20 +315,48 @@ def _legends(ax, colours: dict[str, str]) -> list:  # type: ignore[no-untyped-de
             markersize=9,
             label="denial",
         ),
-        Line2D([], [], color="#999999", linestyle="--", label="current estimate"),
+        Line2D([], [], color="#444444", linestyle="--", label="consensus of live claims"),
     ]
-    second = ax.legend(handles=kinds, loc="lower right", fontsize=7.5, frameon=False)
-    return [first, second]
+    ax.legend(
+        handles=kinds,
+        loc="lower left",
+        bbox_to_anchor=(1.02, 0.0),
+        borderaxespad=0.0,
+        fontsize=7.5,
+        frameon=False,
+    )
 
 
 def _short(name: str, limit: int = 48) -> str:
     return name if len(name) <= limit else name[: limit - 1] + "…"
 
 
+_MARK_GROUP = re.compile(r'<g id="mark-(\d+)-\d+">')
+
+
+def _with_hover_texts(svg: str, steps: list[Step]) -> str:
+    """Every mark's SVG group gets a `<title>`: browsers show it on hover."""
+    hover = {
+        step.index: html.escape(
+            f"{step.figure['text']} ({bounds_text(step.figure)})"
+            f" · {_claimant(step.figure)} · {step.figure['source_id']}"
+            f" · {short_time(step.figure['effective_at'])} · {step.change}"
+        )
+        for step in steps
+    }
+
+    def add_title(match: re.Match[str]) -> str:
+        text = hover.get(int(match.group(1)))
+        return f"{match.group(0)}<title>{text}</title>" if text else match.group(0)
+
+    return _MARK_GROUP.sub(add_title, svg)
+
+
 def html_page(timeline: Timeline, svg: str) -> str:
-    """A self-contained page: the chart as inline SVG, then the figures with their links."""
+    """A self-contained page: the chart as inline SVG with a hover text on every mark, then the
+    figures with their links."""
     start = svg.find("<svg")
-    body = svg[start:] if start >= 0 else svg
+    body = _with_hover_texts(svg[start:] if start >= 0 else svg, timeline.steps)
     rows = []
     for step in timeline.steps:
         f = step.figure

@@ -201,6 +201,39 @@ def build_history(figures: Iterable[Mapping[str, Any]]) -> list[Step]:
     return steps
 
 
+def centre(figure: Mapping[str, Any]) -> float:
+    """One value for a figure: its midpoint, or its one bound when the other is open."""
+    low, high = figure.get("low"), figure.get("high")
+    if low is None:
+        return float(high) if high is not None else math.nan
+    if high is None:
+        return float(low)
+    return (float(low) + float(high)) / 2
+
+
+def running_consensus(steps: Sequence[Step]) -> list[tuple[Step, float]]:
+    """After each asserted step, the median of the latest figure of every independent origin
+    so far: the estimate the live claims agree on, which one outlying claim (an earlier value
+    quoted in passing, a lone high count) moves only a little. Denials never count."""
+    latest: dict[str, float] = {}  # origin (its first carrier) -> its latest value
+    first_carrier: dict[str, str] = {}
+    line: list[tuple[Step, float]] = []
+    for step in steps:
+        f = step.figure
+        value = centre(f)
+        if step.denied or math.isnan(value):
+            continue
+        text = str(f.get("origin_sha256") or f.get("content_sha256"))
+        latest[first_carrier.setdefault(text, str(f.get("source_id")))] = value
+        ordered = sorted(latest.values())
+        middle = len(ordered) // 2
+        median = (
+            ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+        )
+        line.append((step, median))
+    return line
+
+
 def current_step(steps: Sequence[Step]) -> Step | None:
     """The estimate now: the latest figure that is asserted, not denied."""
     return next((s for s in reversed(steps) if not s.denied), None)
@@ -228,4 +261,6 @@ def _n(value: Any) -> str:
     if value is None:
         return "?"
     number = float(value)
-    return f"{int(number):,}" if number.is_integer() else f"{number:,}"
+    if number.is_integer():
+        return f"{int(number):,}"
+    return f"{number:,.2f}".rstrip("0").rstrip(".")  # 2.5, 0.75; never 18,386.399999999998
