@@ -90,10 +90,9 @@ def bench_chart(small: int, big: int, repeats: int) -> Row:
     timelines = {n: synthetic_timeline(n) for n in (small, big)}
 
     def per_figure(n: int) -> float:
-        with tempfile.TemporaryDirectory() as folder:
-            with Stopwatch() as sw:
-                write_chart(timelines[n], Path(folder) / "chart.png")
-                write_chart(timelines[n], Path(folder) / "chart.html")
+        with tempfile.TemporaryDirectory() as folder, Stopwatch() as sw:
+            write_chart(timelines[n], Path(folder) / "chart.png")
+            write_chart(timelines[n], Path(folder) / "chart.html")
         return sw.seconds / n
 
     small_s, big_s = [], []

@@ -15,6 +15,14 @@ from events.errors import (
     UnknownEventType,
     UpcastError,
 )
+from events.judgments import (
+    ClaimantsMerged,
+    ClaimantsSplit,
+    FigureJudged,
+    FigureRef,
+    Judgment,
+    SourcesLinked,
+)
 from events.migrations import Component, ComponentStatus, SchemaRegistry, Step
 from events.store import CheckedEvent, EventStore, VerifyReport, utc_now
 from events.types import (
@@ -34,6 +42,8 @@ from events.upcasting import UpcasterRegistry, default_upcasters
 __all__ = [
     "EVENT_TYPES",
     "CheckedEvent",
+    "ClaimantsMerged",
+    "ClaimantsSplit",
     "Component",
     "ComponentStatus",
     "ConcurrencyError",
@@ -42,13 +52,17 @@ __all__ = [
     "EventStore",
     "EventStoreError",
     "FetchFailed",
+    "FigureJudged",
+    "FigureRef",
     "IdempotencyConflict",
+    "Judgment",
     "NewEvent",
     "Recorded",
     "ReportObserved",
     "ReportWithdrawn",
     "SchemaRegistry",
     "SchemaVersionError",
+    "SourcesLinked",
     "Step",
     "StoreUnavailable",
     "StoredEvent",

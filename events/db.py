@@ -158,6 +158,12 @@ class Database:
         is claiming (in `order_by` order) and return their `key`s: the lease query."""
         return self.dialect.claim(conn, table, key, where, order_by, limit, values)
 
+    def role(self) -> str | None:
+        """The database role this program writes as (PostgreSQL), recorded beside an
+        analyst's name on a judgment; None where the database has no roles (SQLite)."""
+        with self.connect() as conn:
+            return self.dialect.role(conn)
+
     def has_table(self, name: str) -> bool:
         with self.connect() as conn:
             return conn.dialect.has_table(conn, name)

@@ -92,6 +92,15 @@ class ReportWithdrawn(_Observed):
 EVENT_TYPES: dict[str, type[DomainEvent]] = {
     cls.event_type: cls for cls in (ReportObserved, FetchFailed, ReportWithdrawn)
 }
+T = TypeVar("T", bound=type[DomainEvent])
+
+
+def registered(cls: T) -> T:
+    """Register an event type defined in another module of `events` (judgments, say)."""
+    if cls.event_type in EVENT_TYPES:
+        raise ValueError(f"event type {cls.event_type!r} is registered twice")
+    EVENT_TYPES[cls.event_type] = cls
+    return cls
 
 
 def event_type_named(name: str) -> type[DomainEvent] | None:

@@ -17,6 +17,7 @@ from osint.cmd_audit import audit_command, chart_command, show_group, topics_com
 from osint.cmd_db import db_group
 from osint.cmd_extract import extract_command
 from osint.cmd_history import history_command
+from osint.cmd_judge import judge_group, judgments_command
 from osint.cmd_log import (
     events_command,
     ingest_command,
@@ -84,6 +85,8 @@ for command in (
     poll_command,
     schedule_command,
     db_group,
+    judge_group,
+    judgments_command,
 ):
     cli.add_command(command)
 

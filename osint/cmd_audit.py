@@ -13,9 +13,11 @@ from rich.markup import escape
 from osint.context import AppContext, pass_app
 from osint.render import (
     STEP_COLUMNS,
+    claimant_of,
     echo_csv,
     echo_json,
     format_option,
+    judgment_lines,
     marked_sentence,
     origins_text,
     short_time,
@@ -98,7 +100,7 @@ def print_timeline(timeline: Timeline) -> None:
         c = s.current.figure
         console.print(
             f"current estimate  [bold]{escape(c['text'])}[/bold] ({bounds_text(c)}),"
-            f" claimed by {escape(c['attribution'] or 'no one named')},"
+            f" claimed by {escape(claimant_of(c) or 'no one named')},"
             f" {'hedged' if c['hedged'] else 'not hedged'}"
         )
         console.print(
@@ -118,6 +120,8 @@ def print_timeline(timeline: Timeline) -> None:
         f" source(s); {span}"
     )
     console.print(f"                  sources: {origins_text(s.origins)}")
+    if s.excluded:
+        console.print(f"excluded          {s.excluded} figure(s) judged no claim by analysts")
     if s.denials:
         names = "; ".join(
             f"{escape(denier(d.figure) or d.figure['attribution'] or 'no one named')}"
@@ -139,12 +143,15 @@ def print_step(console: Console, step: Step) -> None:
         f" [bold]{escape(f['text'])}[/bold] ({bounds_text(f)}, {f['qualifier']}) · {hedged}"
     )
     stance = "denied by" if step.denied else "claimed by"
-    who = (denier(f) if step.denied else None) or f["attribution"] or "—"
+    who = (denier(f) if step.denied else None) or claimant_of(f) or "—"
     console.print(f"     {stance:<12}{escape(who)}")
-    noun = "independent source" if step.corroboration == 1 else "independent sources"
-    console.print(
-        f"     {'backed by':<12}{step.corroboration} {noun}: {origins_text(step.origins)}"
-    )
+    for line in judgment_lines(f):
+        console.print(f"     {'judged':<12}{escape(line)}")
+    if not step.excluded:
+        noun = "independent source" if step.corroboration == 1 else "independent sources"
+        console.print(
+            f"     {'backed by':<12}{step.corroboration} {noun}: {origins_text(step.origins)}"
+        )
     console.print(f"     {'sentence':<12}“{escape(marked_sentence(f, '»', '«'))}”")
     console.print(
         f"     {'report':<12}{f['source_id']} · {escape(f['title'] or f['item_key'])}"
@@ -217,7 +224,7 @@ def topics_command(
             str(s.figures) + (f" ({s.denied} denied)" if s.denied else ""),
             str(len(s.origins)),
             escape(f"{c['text']} ({bounds_text(c)})") if c else "—",
-            escape(c["attribution"] or "—") if c else "—",
+            escape(claimant_of(c) or "—") if c else "—",
             c["source_id"] if c else "—",
             c["effective_at"][:10] if c else "—",
         )

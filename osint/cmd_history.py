@@ -11,10 +11,12 @@ from rich.markup import escape
 from osint.context import AppContext, pass_app
 from osint.render import (
     STEP_COLUMNS,
+    claimant_of,
     console,
     echo_csv,
     echo_json,
     format_option,
+    judgment_lines,
     marked_sentence,
     origins_text,
     step_record,
@@ -115,7 +117,7 @@ def _print_topics(estimates: list[TopicEstimate]) -> None:
             e.topic,
             str(e.summary.figures),
             escape(f"{c['text']} ({bounds_text(c)})") if c else "—",
-            escape(c.get("attribution") or "—") if c else "—",
+            escape(claimant_of(c) or "—") if c else "—",
             c["source_id"] if c else "—",
             c["effective_at"][:10] if c else "—",
         )
@@ -140,7 +142,9 @@ def _print_steps(key: str, steps: list[Step], when: str) -> None:
             f"[bold]#{step.index} {step.change}[/bold]: [bold]{escape(f['text'])}[/bold]"
             f" ({bounds_text(f)}, {f['qualifier']}), {hedged}"
         )
-        out.print(f"   claimed by  {escape(f['attribution'] or '—')}")
+        out.print(f"   claimed by  {escape(claimant_of(f) or '—')}")
+        for line in judgment_lines(f):
+            out.print(f"   judged      {escape(line)}")
         out.print(f"   sources     {step.corroboration} independent: {origins_text(step.origins)}")
         marked = escape(marked_sentence(f, "\x00", "\x01"))
         marked = marked.replace("\x00", "[bold]").replace("\x01", "[/bold]")

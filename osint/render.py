@@ -28,7 +28,19 @@ FORMATS = ("table", "json", "csv")
 
 # Every column of the figures view, after the audit's own fields: the CSV header.
 FIGURE_COLUMNS = [c.name for c in FiguresProjector().define_tables(MetaData(), "")["figures"].c]
-STEP_COLUMNS = ["index", "change", "corroboration", "origins", "bounds", *FIGURE_COLUMNS]
+STEP_COLUMNS = [
+    "index",
+    "change",
+    "corroboration",
+    "origins",
+    "bounds",
+    *FIGURE_COLUMNS,
+    "claimant",
+    "excluded",
+    "confirmed",
+    "judgments",
+    "as_extracted",
+]
 
 
 def format_option(rows: str = "figure", formats: tuple[str, ...] = FORMATS) -> Callable[[F], F]:
@@ -155,6 +167,34 @@ def topic_table(topics: Sequence[str], *columns: str) -> Table:
     for name in columns:
         table.add_column(name)
     return table
+
+
+def claimant_of(figure: Mapping[str, Any]) -> str | None:
+    """Who claims a figure: its claimant (an analyst's correction or merge), else the
+    attribution as written."""
+    return figure.get("claimant") or figure.get("attribution")
+
+
+def judgment_lines(figure: Mapping[str, Any]) -> list[str]:
+    """One line per judgment of a figure: what, who (and as which role), when, why."""
+    lines = []
+    extracted = figure.get("as_extracted") or {}
+    for j in figure.get("judgments") or ():
+        what = j["verdict"] + (f" ({j['excluded_as']})" if j.get("excluded_as") else "")
+        if j["verdict"] == "correct" and extracted:
+            was = [
+                f"{k} was {extracted[k]}"
+                for k in ("topic", "claimant")
+                if extracted.get(k) != figure.get(k) and (k != "claimant" or figure.get(k))
+            ]
+            if (extracted["low"], extracted["high"]) != (figure.get("low"), figure.get("high")):
+                was.insert(0, f"bounds were {bounds_text(extracted)}")
+            what += f" ({'; '.join(was)})" if was else ""
+        role = f" as {j['role']}" if j.get("role") else ""
+        lines.append(
+            f"{what} by {j['author']}{role}, {short_time(j['judged_at'])}: {j['reason']}"
+        )
+    return lines
 
 
 def short_time(value: str | None) -> str:

@@ -63,6 +63,13 @@ SETTINGS: tuple[Setting, ...] = (
         " one fewer than the cores, at most 4).",
         click.IntRange(min=0, max=64),
     ),
+    Setting(
+        "author",
+        "OSINT_ANALYST",
+        None,
+        "NAME",
+        "Who records a judgment: named on it in every audit.",
+    ),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 

@@ -10,6 +10,7 @@ from events import schema as log_schema
 from ingest import poll_state
 from projections import schema as view_schema
 from projections.figures import FiguresProjector
+from projections.judgments import JudgmentsProjector
 from projections.log_clock import LogClockProjector
 from projections.projector import Projector
 from projections.reports import ReportsProjector
@@ -26,6 +27,7 @@ def all_projectors() -> Sequence[Projector]:
         FiguresProjector(),
         SourceHealthProjector(),
         LogClockProjector(),
+        JudgmentsProjector(),
     )
 
 

@@ -23,8 +23,8 @@ import difflib
 import hashlib
 import itertools
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import orjson
@@ -42,6 +42,7 @@ from projections.errors import (
 )
 from projections.figures import FiguresProjector
 from projections.history import Step, build_history, current_step, interval, origins
+from projections.judging import Judgments, judge_rows, load_judgments
 from projections.log_clock import observed_time, position_as_of
 from projections.reports import ReportsProjector
 from projections.state import active_generation, tables_of
@@ -118,11 +119,13 @@ def make_cutoff(
 
 @dataclass(frozen=True, slots=True)
 class View:
-    """The live figures view, where it stands, and where the log stands."""
+    """The live figures view, where it stands, and where the log stands; with the judgments
+    live under the cut-off once `figures_under` has read them."""
 
     tables: dict[str, Table]
     position: int
     head: int
+    judgments: Judgments = field(default_factory=Judgments)
 
     @property
     def figures(self) -> Table:
@@ -161,9 +164,14 @@ def figures_under(
                 f" ({cutoff.position}): run `osint project` first"
             )
         f = view.figures
+        judgments = load_judgments(conn, cutoff.position)
+        view = replace(view, judgments=judgments)
         query = select(f)
         if topic is not None:
-            query = query.where(f.c.topic == topic)
+            # Its own figures, and those an analyst moved into it (from their reports).
+            moved = judgments.moved_into(topic)
+            mine = f.c.topic == topic
+            query = query.where(or_(mine, f.c.stream_id.in_(sorted(moved))) if moved else mine)
         p = cutoff.position
         if p is not None:
             query = query.where(f.c.position <= p)
@@ -178,6 +186,9 @@ def figures_under(
         rows = _without_dated_successors(store, rows, cutoff)
     for row in rows:
         row["superseded_at"] = None
+    rows = judge_rows(rows, judgments)
+    if topic is not None:
+        rows = [r for r in rows if r["topic"] == topic]
     return rows, view
 
 
@@ -214,10 +225,12 @@ def _without_dated_successors(
 
 
 def known_topics(store: EventStore) -> list[str]:
-    """Every topic the figures view has ever held (superseded figures included)."""
+    """Every topic the figures view has ever held (superseded figures included), and those
+    analysts moved figures into."""
     with store.db.connect() as conn:
         f = open_view(store, conn).figures
-        return sorted(conn.execute(select(f.c.topic).distinct()).scalars())
+        held = set(conn.execute(select(f.c.topic).distinct()).scalars())
+        return sorted(held | load_judgments(conn, None).topics())
 
 
 TOPIC_SHAPE = "a topic is CATEGORY/ACTOR, such as troops/north-korea (osint topics lists them)"
@@ -279,6 +292,7 @@ class Summary:
     highest: Step | None
     origins: tuple[tuple[str, ...], ...]
     denials: tuple[Step, ...]
+    excluded: int = 0  # figures analysts excluded (misread, not a claim, duplicate)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -294,11 +308,12 @@ class Summary:
             "independent_sources": len(self.origins),
             "origins": [list(o) for o in self.origins],
             "denied_by": [s.figure["figure_id"] for s in self.denials],
+            "excluded": self.excluded,
         }
 
 
-def summarise(steps: Sequence[Step]) -> Summary:
-    asserted = [s for s in steps if not s.denied]
+def summarise(steps: Sequence[Step], groups: Mapping[str, str] | None = None) -> Summary:
+    asserted = [s for s in steps if s.counts]
     low = high = None
     lowest = highest = None
     for step in asserted:
@@ -313,13 +328,14 @@ def summarise(steps: Sequence[Step]) -> Summary:
         current=current_step(steps),
         figures=len(steps),
         asserted=len(asserted),
-        denied=len(steps) - len(asserted),
+        denied=sum(s.denied for s in steps),
         low=low,
         high=high,
         lowest=lowest,
         highest=highest,
-        origins=tuple(origins(s.figure for s in asserted)),
+        origins=tuple(origins((s.figure for s in asserted), groups)),
         denials=tuple(s for s in steps if s.denied),
+        excluded=sum(s.excluded for s in steps),
     )
 
 
@@ -340,8 +356,9 @@ def audit(store: EventStore, name: str, cutoff: Cutoff | None = None) -> Timelin
     cutoff = cutoff or Cutoff()
     topic = resolve_topic(name, known_topics(store))
     rows, view = figures_under(store, cutoff, topic)
-    steps = build_history(rows)
-    return Timeline(topic, steps, summarise(steps), cutoff, view.position, view.head)
+    groups = view.judgments.source_groups
+    steps = build_history(rows, groups)
+    return Timeline(topic, steps, summarise(steps, groups), cutoff, view.position, view.head)
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,13 +371,14 @@ class TopicEstimate:
 
 def topic_estimates(store: EventStore, cutoff: Cutoff | None = None) -> list[TopicEstimate]:
     """Every topic with figures under `cutoff`, most figures first."""
-    rows, _ = figures_under(store, cutoff or Cutoff())
+    rows, view = figures_under(store, cutoff or Cutoff())
     by_topic: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         by_topic.setdefault(row["topic"], []).append(row)
     found = []
     for topic, figures in by_topic.items():
-        summary = summarise(build_history(figures))
+        groups = view.judgments.source_groups
+        summary = summarise(build_history(figures, groups), groups)
         sample = summary.current.figure if summary.current else figures[-1]
         found.append(TopicEstimate(topic, sample["category"], sample["actor"], summary))
     return sorted(found, key=lambda t: (-t.summary.figures, t.topic))
@@ -418,7 +436,8 @@ def figure_chain(store: EventStore, figure_id: str) -> FigureChain:
         row = conn.execute(select(f).where(f.c.figure_id == fid)).mappings().first()
         if row is None:
             raise UnknownFigure(f"no figure {fid!r} in the figures view (see osint audit TOPIC)")
-        figure = dict(row)
+        # As analysts judged it (the checks below read only what no judgment changes).
+        figure = judge_rows([dict(row)], load_judgments(conn, None))[0]
         source = _source_facts(conn, figure["source_id"])
     checked = store.checked(figure["position"])
     event = decode(checked.event) if checked is not None else None
@@ -428,9 +447,13 @@ def figure_chain(store: EventStore, figure_id: str) -> FigureChain:
     checks = _checks(figure, event, checked)
     step = None
     if figure["superseded_at"] is None:
-        rows, _ = figures_under(store, Cutoff(), figure["topic"])
+        rows, view = figures_under(store, Cutoff(), figure["topic"])
         step = next(
-            (s for s in build_history(rows) if s.figure["figure_id"] == fid),
+            (
+                s
+                for s in build_history(rows, view.judgments.source_groups)
+                if s.figure["figure_id"] == fid
+            ),
             None,
         )
     return FigureChain(

@@ -33,6 +33,7 @@ LOWERED = "lowered"
 NARROWED = "narrowed"
 WIDENED = "widened"
 CONTRADICTED = "contradicted"
+EXCLUDED = "excluded"  # an analyst judged it no claim (misread, not a claim, a duplicate)
 
 # Words that reject a figure when they share its clause: before it ("denied reports that N"),
 # or after it for the predicate forms ("claims of N troops are false").
@@ -67,6 +68,15 @@ class Step:
     @property
     def denied(self) -> bool:
         return self.change == CONTRADICTED
+
+    @property
+    def excluded(self) -> bool:
+        return self.change == EXCLUDED
+
+    @property
+    def counts(self) -> bool:
+        """Whether it is an asserted claim the estimate stands on (not denied, not excluded)."""
+        return self.change not in (CONTRADICTED, EXCLUDED)
 
 
 def interval(figure: Mapping[str, Any]) -> tuple[float, float]:
@@ -153,14 +163,23 @@ def order_key(figure: Mapping[str, Any]) -> tuple[Any, ...]:
 class _Origins:
     """Origins seen so far, grown one figure at a time (in time order)."""
 
-    def __init__(self) -> None:
+    def __init__(self, groups: Mapping[str, str] | None = None) -> None:
+        self.groups = groups or {}  # source -> its group, for sources analysts linked
+        self.group_first: dict[str, str] = {}  # a group -> the source of it seen first
         self.first_carrier: dict[str, str] = {}
         self.carriers: dict[str, list[str]] = {}
 
     def add(self, figure: Mapping[str, Any]) -> None:
         source = str(figure.get("source_id"))
-        text = figure.get("origin_sha256") or figure.get("content_sha256")
-        origin = self.first_carrier.setdefault(str(text), source)
+        group = self.groups.get(source)
+        # A text of a linked source counts with its group: one origin, named by the first.
+        text = (
+            f"group:{group}"
+            if group
+            else figure.get("origin_sha256") or figure.get("content_sha256")
+        )
+        carrier = self.group_first.setdefault(group, source) if group else source
+        origin = self.first_carrier.setdefault(str(text), carrier)
         names = self.carriers.setdefault(origin, [origin])
         if source not in names:
             names.append(source)
@@ -169,26 +188,36 @@ class _Origins:
         return tuple((names[0], *sorted(names[1:])) for names in self.carriers.values())
 
 
-def origins(figures: Iterable[Mapping[str, Any]]) -> list[tuple[str, ...]]:
+def origins(
+    figures: Iterable[Mapping[str, Any]], groups: Mapping[str, str] | None = None
+) -> list[tuple[str, ...]]:
     """The independent origins of `figures`, in order of first appearance.
 
     A text's origin is the source that carried it first; sources that carry the same text later
     (same content hash) are syndicated copies and count with it. All of one source's own texts
-    are one origin. Each origin is named by its source, then the sources that copied it."""
-    seen = _Origins()
+    are one origin, and so are all the texts of sources an analyst linked (`groups`: source to
+    group). Each origin is named by its source, then the sources that copied it."""
+    seen = _Origins(groups)
     for figure in sorted(figures, key=order_key):
         seen.add(figure)
     return list(seen.named())
 
 
-def build_history(figures: Iterable[Mapping[str, Any]]) -> list[Step]:
-    """Label every figure of one topic against the estimate before it in time."""
+def build_history(
+    figures: Iterable[Mapping[str, Any]], groups: Mapping[str, str] | None = None
+) -> list[Step]:
+    """Label every figure of one topic against the estimate before it in time. A figure an
+    analyst excluded (`excluded` set by `projections.judging`) keeps its place, labelled
+    `excluded`, and moves nothing; `groups` are sources analysts linked as one origin."""
     steps: list[Step] = []
     previous: Mapping[str, Any] | None = None
     support: dict[tuple[float, float, bool], _Origins] = {}
     for index, figure in enumerate(sorted(figures, key=order_key), start=1):
+        if figure.get("excluded"):
+            steps.append(Step(index, EXCLUDED, figure, 0, ()))
+            continue
         denied = is_denial(figure)
-        backers = support.setdefault((*interval(figure), denied), _Origins())
+        backers = support.setdefault((*interval(figure), denied), _Origins(groups))
         before = len(backers.carriers)
         backers.add(figure)
         count = len(backers.carriers)
@@ -221,7 +250,7 @@ def running_consensus(steps: Sequence[Step]) -> list[tuple[Step, float]]:
     for step in steps:
         f = step.figure
         value = centre(f)
-        if step.denied or math.isnan(value):
+        if not step.counts or math.isnan(value):
             continue
         text = str(f.get("origin_sha256") or f.get("content_sha256"))
         latest[first_carrier.setdefault(text, str(f.get("source_id")))] = value
@@ -235,8 +264,8 @@ def running_consensus(steps: Sequence[Step]) -> list[tuple[Step, float]]:
 
 
 def current_step(steps: Sequence[Step]) -> Step | None:
-    """The estimate now: the latest figure that is asserted, not denied."""
-    return next((s for s in reversed(steps) if not s.denied), None)
+    """The estimate now: the latest figure that is asserted (not denied, not excluded)."""
+    return next((s for s in reversed(steps) if s.counts), None)
 
 
 def bounds_text(figure: Mapping[str, Any]) -> str:

@@ -89,6 +89,10 @@ class Dialect(Protocol):
         """Notifications of appends, where the database has them."""
         ...
 
+    def role(self, conn: Connection) -> str | None:
+        """The database role this connection acts as, where the database has roles."""
+        ...
+
 
 class LogDialect(Dialect, Protocol):
     """The log's own needs: triggers, the head lock and the driver-level append path."""

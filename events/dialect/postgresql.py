@@ -92,6 +92,9 @@ class PostgresDialect:
         statement = update(table).where(column.in_(free)).values(**values).returning(column)
         return list(conn.execute(statement).scalars())
 
+    def role(self, conn: Connection) -> str | None:
+        return str(conn.execute(text("SELECT current_user")).scalar_one())
+
     def listener(self, engine: Engine) -> _Listener:
         return _Listener(engine)
 

@@ -115,6 +115,10 @@ class SQLiteDialect:
             conn.execute(update(table).where(column.in_(keys)).values(**values))
         return keys
 
+    def role(self, conn: Connection) -> None:
+        """A SQLite file has no roles: whoever can write the file writes."""
+        return None
+
     def listener(self, engine: Engine) -> None:
         """SQLite has no notifications: followers back off instead."""
         return None
