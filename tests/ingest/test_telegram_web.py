@@ -191,7 +191,7 @@ def test_a_page_without_posts_is_a_clear_failure_on_the_command_line(
         encoding="utf-8",
     )
     done = poll_once(tmp_path)
-    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
     (warning,) = [line for line in done.stderr.splitlines() if "ghost" in line]
     assert warning.split(" WARNING ", 1)[1].startswith(
         "ghost: not_a_channel: no posts found: not a public channel's web preview (t.me/s/NAME)"
