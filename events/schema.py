@@ -8,6 +8,7 @@ from sqlalchemy import (
     Column,
     Connection,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -65,6 +66,23 @@ schema_info = Table(
     Column("version", Integer, nullable=False),
 )
 
+# The Merkle tree over the log (events/tree.py): one row per append, holding, for each of its
+# `leaves` leaves from `first_leaf` (= position - 1), the leaf hash and the hashes of the
+# complete subtrees that leaf finishes, 32 bytes each.
+tree_metadata = MetaData()
+tree_nodes = Table(
+    "tree_nodes",
+    tree_metadata,
+    Column(
+        "first_leaf",
+        BigInteger().with_variant(Integer, "sqlite"),
+        primary_key=True,
+        autoincrement=False,
+    ),
+    Column("leaves", Integer, nullable=False),
+    Column("hashes", LargeBinary, nullable=False),
+)
+
 EVENT_COLUMNS = (
     "position",
     "event_id",
@@ -101,6 +119,16 @@ def _retire_schema_info(conn: Connection, db: Database) -> None:
 LEGACY_VERSION = 3
 
 
+def _build_tree(conn: Connection, db: Database) -> None:
+    """The tree table, refusing UPDATE and DELETE, built for every event already stored (one
+    page at a time: constant memory)."""
+    from events.tree import backfill
+
+    tree_metadata.create_all(conn)
+    db.dialect.refuse_changes(conn, tree_nodes.name)
+    backfill(conn, db)
+
+
 def _adopt(conn: Connection) -> int:
     """A log made before the registry: `schema_info` holds its version (1 or 2)."""
     if not conn.dialect.has_table(conn, "schema_info"):
@@ -115,6 +143,7 @@ COMPONENT = Component(
         Step("the log: events, log_head, triggers refusing UPDATE and DELETE", _create_log),
         Step("the insert trigger that wakes followers (LISTEN/NOTIFY)", _install_triggers),
         Step("versions kept by the schema registry; schema_info retired", _retire_schema_info),
+        Step("the Merkle tree over the log (tree_nodes), built for the events stored", _build_tree),
     ),
     _adopt,
 )
