@@ -3,6 +3,8 @@ type: a database that normalises JSON (PostgreSQL's jsonb) would change the hash
 
 from __future__ import annotations
 
+import secrets
+
 from sqlalchemy import (
     BigInteger,
     Column,
@@ -83,6 +85,25 @@ tree_nodes = Table(
     Column("hashes", LargeBinary, nullable=False),
 )
 
+# Signed checkpoints (events/checkpoints.py), append-only, and the log's random id, from which
+# the default origin line of its checkpoints is made.
+checkpoint_metadata = MetaData()
+log_identity = Table(
+    "log_identity",
+    checkpoint_metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("log_id", String(32), nullable=False),
+)
+checkpoints = Table(
+    "checkpoints",
+    checkpoint_metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("tree_size", BigInteger, nullable=False),
+    Column("root_hash", String(64), nullable=False),
+    Column("signed_at", String(32), nullable=False),
+    Column("note", Text, nullable=False),
+)
+
 EVENT_COLUMNS = (
     "position",
     "event_id",
@@ -129,6 +150,12 @@ def _build_tree(conn: Connection, db: Database) -> None:
     backfill(conn, db)
 
 
+def _create_checkpoints(conn: Connection, db: Database) -> None:
+    checkpoint_metadata.create_all(conn)
+    db.dialect.refuse_changes(conn, checkpoints.name)
+    conn.execute(insert(log_identity).values(id=1, log_id=secrets.token_hex(8)))
+
+
 def _adopt(conn: Connection) -> int:
     """A log made before the registry: `schema_info` holds its version (1 or 2)."""
     if not conn.dialect.has_table(conn, "schema_info"):
@@ -144,6 +171,7 @@ COMPONENT = Component(
         Step("the insert trigger that wakes followers (LISTEN/NOTIFY)", _install_triggers),
         Step("versions kept by the schema registry; schema_info retired", _retire_schema_info),
         Step("the Merkle tree over the log (tree_nodes), built for the events stored", _build_tree),
+        Step("signed checkpoints (append-only) and the log's random id", _create_checkpoints),
     ),
     _adopt,
 )

@@ -357,6 +357,12 @@ class EventStore:
         stored = self._stored
         return [stored(row) for row in rows]
 
+    def raw_page(self, after: int, limit: int, until: int | None = None) -> list[tuple[Any, ...]]:
+        """One page of stored rows (every column of `EVENT_COLUMNS`, as stored) after `after`:
+        what the evidence checks rebuild the Merkle tree from."""
+        rows, _ = _within(self._fetch(self._page_sql, (after, limit)), until)
+        return rows
+
     def _fetch(self, sql: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:
         """All rows of one statement, on a pooled connection through the driver's own cursor
         (SQLAlchemy's Row objects cost more than decoding the payload)."""

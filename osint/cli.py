@@ -15,6 +15,7 @@ from events import EventStoreError
 from ingest.errors import IngestError
 from osint.cmd_audit import audit_command, chart_command, show_group, topics_command
 from osint.cmd_db import db_group
+from osint.cmd_evidence import checkpoint_command, key_group
 from osint.cmd_extract import extract_command
 from osint.cmd_history import history_command
 from osint.cmd_log import (
@@ -72,6 +73,8 @@ for command in (
     sources_command,
     schedule_command,
     db_group,
+    key_group,
+    checkpoint_command,
 ):
     cli.add_command(command)
 

@@ -1,0 +1,181 @@
+"""Evidence that stands outside the database: keys, signed checkpoints, the check that the log
+extends a published checkpoint, proof bundles and WARC exports (docs/evidence.md).
+
+The library does the work (`events.checkpoints`, `events.note`, `osint.bundle`, `osint.warc`);
+these commands read and write files and turn mistakes into one line.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import click
+
+from events import checkpoints as log_checkpoints
+from events.errors import NoteError
+from events.note import Checkpoint, Signer, Verifier, open_checkpoint
+from osint.context import AppContext, pass_app
+from osint.errors import EvidenceFileError
+from osint.progress import progress_bar
+from osint.settings import setting_option
+
+# -- keys ------------------------------------------------------------------------------------
+
+
+def load_signer(path: Path) -> Signer:
+    if not path.exists():
+        raise EvidenceFileError(f"no key file at {path} (osint key init --key {path} makes one)")
+    try:
+        return Signer.parse(path.read_text())
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EvidenceFileError(f"{path}: cannot read the key ({exc})") from None
+    except NoteError as exc:
+        raise EvidenceFileError(f"{path}: not a signer key: {exc}") from None
+
+
+def load_verifier(value: str | None, key_file: Path) -> Verifier:
+    """The verifier key given (a key string, or a file holding one), else the public half of
+    the signing key."""
+    if value is None:
+        return load_signer(key_file).verifier
+    text = value
+    if "+" not in value or Path(value).exists():
+        try:
+            text = Path(value).read_text()
+        except OSError as exc:
+            raise EvidenceFileError(f"{value}: cannot read a verifier key ({exc})") from None
+    try:
+        return Verifier.parse(text)
+    except NoteError as exc:
+        raise EvidenceFileError(f"{value}: {exc}") from None
+
+
+@click.group("key")
+def key_group() -> None:
+    """The Ed25519 key that signs the log's checkpoints.
+
+    \b
+    Example:
+      osint key init --key ~/keys/osint.key
+    """
+
+
+@key_group.command("init")
+@setting_option("key")
+@setting_option("origin", help="The key's name (default: the log's origin).")
+@pass_app
+def key_init_command(app: AppContext, key: Path, origin: str | None) -> None:
+    """Make a new signing key in FILE (mode 0600; an existing file is never overwritten) and
+    its verifier key in FILE.pub, and print the verifier key: publish it where the readers of
+    your checkpoints and bundles will find it.
+
+    \b
+    Example:
+      osint key init --key ~/keys/osint.key
+    """
+    if key.exists():
+        raise EvidenceFileError(f"{key} already exists: refusing to overwrite a key")
+    name = origin or log_checkpoints.default_origin(app.store())
+    try:
+        signer = Signer.generate(name)
+    except NoteError as exc:
+        raise EvidenceFileError(f"--origin: {exc}") from None
+    try:
+        fd = os.open(key, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(f"{signer}\n")
+        Path(f"{key}.pub").write_text(f"{signer.verifier}\n")
+    except OSError as exc:
+        raise EvidenceFileError(f"{key}: cannot write the key ({exc.strerror})") from None
+    click.echo(str(signer.verifier))
+
+
+# -- checkpoints -----------------------------------------------------------------------------
+
+
+@click.command("checkpoint")
+@setting_option("key")
+@setting_option("origin")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Also write it to DIR/checkpoint and DIR/checkpoint.SIZE, for publishing.",
+)
+@pass_app
+def checkpoint_command(app: AppContext, key: Path, origin: str | None, out: Path | None) -> None:
+    """Sign the Merkle tree of the whole log (a C2SP tlog-checkpoint), store it and print it.
+
+    Publish it (a web page, a git repository, a newspaper's archive) where those who can write
+    to the database cannot change it: osint verify --checkpoint then proves the log still
+    extends it.
+
+    \b
+    Example:
+      osint checkpoint --key ~/keys/osint.key --out public/
+    """
+    signer = load_signer(key)
+    store = app.store()
+    made = log_checkpoints.sign(store, signer, origin or log_checkpoints.default_origin(store))
+    if out is not None:
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            (out / f"checkpoint.{made.checkpoint.size}").write_text(made.note)
+            (out / "checkpoint").write_text(made.note)
+        except OSError as exc:
+            raise EvidenceFileError(f"{out}: cannot write the checkpoint ({exc})") from None
+    click.echo(made.note, nl=False)
+
+
+def read_checkpoints(paths: tuple[Path, ...], verifier: Verifier) -> list[Checkpoint]:
+    """The checkpoints in `paths` (files, or folders of checkpoint files), each opened with
+    `verifier`, smallest first."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.iterdir() if p.name.startswith("checkpoint")))
+        else:
+            files.append(path)
+    if not files:
+        raise EvidenceFileError(f"no checkpoint files in {', '.join(map(str, paths))}")
+    found = []
+    for file in files:
+        try:
+            text = file.read_text()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise EvidenceFileError(f"{file}: cannot read the checkpoint ({exc})") from None
+        try:
+            found.append(open_checkpoint(text, verifier))
+        except NoteError as exc:
+            raise EvidenceFileError(f"{file}: {exc}") from None
+    return sorted(found, key=lambda c: c.size)
+
+
+def verify_checkpoints(app: AppContext, paths: tuple[Path, ...], verifier: Verifier) -> None:
+    """The `--checkpoint` part of `osint verify`: exit 1 naming the first bad position."""
+    found = read_checkpoints(paths, verifier)
+    newest, older = found[-1], found[:-1]
+    store = app.store(create=False)
+    head, _ = store.head()
+    with progress_bar("rebuilding the tree", head) as advance:
+        report = log_checkpoints.verify_extends(store, newest, older, progress=advance)
+    signer = f"{verifier.name}+{verifier.key_id:08x}"
+    if report.ok:
+        click.echo(
+            f"ok: the log ({report.log_size} events) extends the checkpoint of size"
+            f" {newest.size} signed by {signer} (consistency proof {newest.size} →"
+            f" {report.log_size} verified against the tree rebuilt from the events)"
+        )
+        return
+    where = (
+        f"position {report.first_bad_position}"
+        if report.exact
+        else f"a position between {report.first_bad_position} and {report.last_bad_position}"
+    )
+    click.echo(f"BROKEN at {where}: {report.reason}", err=True)
+    raise SystemExit(1)
+
+
+def echo_json(data: object) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
