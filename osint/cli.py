@@ -15,7 +15,12 @@ from events import EventStoreError
 from ingest.errors import IngestError
 from osint.cmd_audit import audit_command, chart_command, show_group, topics_command
 from osint.cmd_db import db_group
-from osint.cmd_evidence import checkpoint_command, key_group
+from osint.cmd_evidence import (
+    checkpoint_command,
+    key_group,
+    prove_group,
+    verify_bundle_command,
+)
 from osint.cmd_extract import extract_command
 from osint.cmd_history import history_command
 from osint.cmd_log import (
@@ -75,6 +80,8 @@ for command in (
     db_group,
     key_group,
     checkpoint_command,
+    prove_group,
+    verify_bundle_command,
 ):
     cli.add_command(command)
 

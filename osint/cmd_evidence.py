@@ -179,3 +179,177 @@ def verify_checkpoints(app: AppContext, paths: tuple[Path, ...], verifier: Verif
 
 def echo_json(data: object) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+# -- proofs ------------------------------------------------------------------------------------
+
+
+def _checkpoint_for(
+    app: AppContext, position: int, given: Path | None, verifier: Verifier
+) -> tuple[Checkpoint, str]:
+    """The checkpoint to prove against: the one given, else the newest stored one."""
+    if given is not None:
+        note = given.read_text()
+        try:
+            return open_checkpoint(note, verifier), note
+        except NoteError as exc:
+            raise EvidenceFileError(f"{given}: {exc}") from None
+    signed = log_checkpoints.stored(app.store(create=False))
+    if not signed or signed[-1].checkpoint.size < position:
+        raise EvidenceFileError(
+            f"no checkpoint covers position {position} yet: run osint checkpoint first"
+        )
+    try:
+        return open_checkpoint(signed[-1].note, verifier), signed[-1].note
+    except NoteError as exc:
+        raise EvidenceFileError(f"the newest stored checkpoint: {exc}") from None
+
+
+def _write_json(path: Path, data: object) -> None:
+    try:
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    except OSError as exc:
+        raise EvidenceFileError(f"{path}: cannot write ({exc.strerror})") from None
+
+
+_VERIFIER_KEY = click.option(
+    "--verifier-key",
+    metavar="KEY|FILE",
+    help="The verifier key of the checkpoint (default: the public half of --key).",
+)
+
+
+@click.group("prove", invoke_without_command=True)
+@click.option(
+    "--consistency",
+    nargs=2,
+    type=click.IntRange(min=0),
+    metavar="OLD_SIZE NEW_SIZE",
+    help="Print the consistency proof between two sizes of the log's tree, as JSON.",
+)
+@click.pass_context
+def prove_group(ctx: click.Context, consistency: tuple[int, int] | None) -> None:
+    """Proofs from the log's Merkle tree: a figure's proof bundle, or a consistency proof.
+
+    \b
+    Example:
+      osint prove figure 12-0 -o bundle.json
+      osint prove --consistency 100 250
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    if consistency is None:
+        click.echo(ctx.get_help())
+        return
+    from events.tree import StoredTree
+
+    app = ctx.find_object(AppContext)
+    old, new = consistency
+    store = app.store(create=False)
+    head, _ = store.head()
+    if not old <= new <= head:
+        raise EvidenceFileError(f"--consistency needs OLD <= NEW <= {head} (the log's size)")
+    tree = StoredTree(store.db)
+    proof = tree.consistency_proof(old, new)
+    old_root, new_root = tree.root(old), tree.root(new)
+    from events import merkle
+
+    merkle.verify_consistency(old, new, proof, old_root, new_root)
+    echo_json(
+        {
+            "old_size": old,
+            "new_size": new,
+            "old_root": log_checkpoints.root_b64(old_root),
+            "new_root": log_checkpoints.root_b64(new_root),
+            "consistency_proof": [log_checkpoints.root_b64(h) for h in proof],
+        }
+    )
+
+
+@prove_group.command("figure")
+@click.argument("figure_id")
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The bundle file to write (JSON).",
+)
+@click.option(
+    "--checkpoint",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Prove against this published checkpoint (default: the newest one stored).",
+)
+@_VERIFIER_KEY
+@setting_option("key")
+@pass_app
+def prove_figure_command(
+    app: AppContext,
+    figure_id: str,
+    out: Path,
+    checkpoint: Path | None,
+    verifier_key: str | None,
+    key: Path,
+) -> None:
+    """Write the proof bundle of figure FIGURE_ID (as osint audit lists them): the entry, the
+    report's payload, the figure with its sentence and span, an inclusion proof and the signed
+    checkpoint it leads to, and the verifier key. osint verify-bundle checks it offline.
+
+    \b
+    Example:
+      osint prove figure 12-0 -o bundle.json
+    """
+    from osint.bundle import make_bundle
+    from projections.audit import figure_chain
+
+    verifier = load_verifier(verifier_key, key)
+    store = app.store(create=False)
+    figure = figure_chain(store, figure_id).figure
+    found, note = _checkpoint_for(app, int(figure["position"]), checkpoint, verifier)
+    bundle = make_bundle(store, figure, found, note, verifier)
+    _write_json(out, bundle)
+    click.echo(
+        f"wrote {out}: figure {figure['figure_id']} ({figure['text']!r}) at position"
+        f" {figure['position']}, proved in the tree of {found.size} events"
+    )
+
+
+@click.command("verify-bundle")
+@click.argument("bundle_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--verifier-key",
+    metavar="KEY|FILE",
+    help="Also require the bundle's key to be this one (the key you trust).",
+)
+def verify_bundle_command(bundle_file: Path, verifier_key: str | None) -> None:
+    """Check a proof bundle offline, with nothing but the bundle: the checkpoint's signature,
+    the payload's digest in the entry, the sentence at its span in the report text, and the
+    inclusion proof up to the signed root. Exit 1 naming the first check that fails.
+
+    Without --verifier-key the bundle's own key is used: compare it with the one its log
+    publishes.
+
+    \b
+    Example:
+      osint verify-bundle bundle.json --verifier-key osint.key.pub
+    """
+    from osint.bundle import verify_bundle
+
+    try:
+        data = json.loads(bundle_file.read_text())
+    except FileNotFoundError:
+        raise EvidenceFileError(f"{bundle_file}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EvidenceFileError(f"{bundle_file}: cannot read ({exc})") from None
+    except json.JSONDecodeError as exc:
+        raise EvidenceFileError(f"{bundle_file}: bad bundle JSON ({exc})") from None
+    trusted = load_verifier(verifier_key, Path()) if verifier_key else None
+    verified = verify_bundle(data, trusted)
+    for check in verified.checks:
+        click.echo(f"ok  {check}")
+    figure = verified.figure
+    click.echo(
+        f"verified: {figure['text']!r} in “{figure['sentence']}”, log position"
+        f" {verified.position} of {verified.checkpoint.origin}, tree of"
+        f" {verified.checkpoint.size} events, key {verified.key}"
+    )
