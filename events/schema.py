@@ -104,6 +104,25 @@ checkpoints = Table(
     Column("note", Text, nullable=False),
 )
 
+# Raw captures (events/captures.py): the bytes a reader used, content-addressed. A body is
+# stored once however many captures share it; a capture's record (status, headers, final URL,
+# address, times, body digest) is canonical JSON, keyed by its SHA-256.
+capture_metadata = MetaData()
+capture_bodies = Table(
+    "capture_bodies",
+    capture_metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("size", BigInteger, nullable=False),
+    Column("body", LargeBinary, nullable=False),
+)
+captures = Table(
+    "captures",
+    capture_metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("body_sha256", String(64), nullable=False),
+    Column("record", Text, nullable=False),
+)
+
 EVENT_COLUMNS = (
     "position",
     "event_id",
@@ -156,6 +175,12 @@ def _create_checkpoints(conn: Connection, db: Database) -> None:
     conn.execute(insert(log_identity).values(id=1, log_id=secrets.token_hex(8)))
 
 
+def _create_captures(conn: Connection, db: Database) -> None:
+    capture_metadata.create_all(conn)
+    for table in (capture_bodies, captures):
+        db.dialect.refuse_changes(conn, table.name)
+
+
 def _adopt(conn: Connection) -> int:
     """A log made before the registry: `schema_info` holds its version (1 or 2)."""
     if not conn.dialect.has_table(conn, "schema_info"):
@@ -172,6 +197,7 @@ COMPONENT = Component(
         Step("versions kept by the schema registry; schema_info retired", _retire_schema_info),
         Step("the Merkle tree over the log (tree_nodes), built for the events stored", _build_tree),
         Step("signed checkpoints (append-only) and the log's random id", _create_checkpoints),
+        Step("raw captures: bodies and records, content-addressed, append-only", _create_captures),
     ),
     _adopt,
 )

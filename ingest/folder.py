@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from ingest.capture import file_capture
 from ingest.errors import SourceError
 from ingest.frontmatter import FrontMatterError, split_front_matter
 from ingest.observation import Observation
@@ -39,7 +40,8 @@ def read_folder(folder: Path, source_id: str) -> Iterator[Observation]:
 def read_file(path: Path, source_id: str, item_key: str | None = None) -> Observation:
     """One file as an observation. Title: front matter, else the body's first sentence."""
     try:
-        content = path.read_bytes().decode("utf-8-sig")
+        raw = path.read_bytes()
+        content = raw.decode("utf-8-sig")
     except FileNotFoundError:
         raise SourceError(f"{path}: no such file") from None
     except PermissionError:
@@ -53,9 +55,9 @@ def read_file(path: Path, source_id: str, item_key: str | None = None) -> Observ
     except FrontMatterError as exc:
         raise SourceError(f"{path}: {exc}") from None
     body = body.replace("\r\n", "\n").strip()
-    raw: dict[str, object] = {"path": item_key or path.name}
+    extra: dict[str, object] = {"path": item_key or path.name}
     if front.extra:
-        raw["front_matter"] = front.extra
+        extra["front_matter"] = front.extra
     return Observation(
         source_id=source_id,
         item_key=item_key or path.name,
@@ -64,7 +66,8 @@ def read_file(path: Path, source_id: str, item_key: str | None = None) -> Observ
         title=front.title or first_sentence(body),
         authors=front.authors,
         published_at=front.published,
-        raw=raw,
+        raw=extra,
+        capture=file_capture(path, raw),
     )
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from events import EventStore, StoreUnavailable
 from ingest import poll_state
+from ingest.capture import file_capture, response_capture, with_capture
 from ingest.errors import SourceError
 from ingest.feed import FeedError, NotAFeed, read_feed
 from ingest.fetch import Fetcher, FetchError, FetchPolicy, Validators
@@ -235,8 +236,10 @@ class Poller:
         if source.kind == "folder":
             return list(read_folder(Path(source.location), source.id)), Validators()
         if source.url is None:
-            body = _read_local(Path(source.location), source.max_bytes)
-            return _parse(source, body, source.location, {}), Validators()
+            path = Path(source.location)
+            body = _read_local(path, source.max_bytes)
+            observations = _parse(source, body, source.location, {})
+            return with_capture(observations, file_capture(path, body)), Validators()
         policy = FetchPolicy(
             timeout=source.timeout,
             max_bytes=source.max_bytes,
@@ -248,7 +251,8 @@ class Poller:
         response = self.fetcher.fetch(source.url, policy, validators, stop=self.stop)
         if response.not_modified:
             return None
-        return _parse(source, response.body, response.url, response.headers), response.validators
+        observations = _parse(source, response.body, response.url, response.headers)
+        return with_capture(observations, response_capture(response)), response.validators
 
     def _failed(
         self, source: Source, state: poll_state.PollState | None, started: float, failure: _Failure
