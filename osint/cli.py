@@ -17,6 +17,7 @@ from osint.cmd_audit import audit_command, chart_command, show_group, topics_com
 from osint.cmd_db import db_group
 from osint.cmd_evidence import (
     checkpoint_command,
+    export_group,
     key_group,
     prove_group,
     verify_bundle_command,
@@ -82,6 +83,7 @@ for command in (
     checkpoint_command,
     prove_group,
     verify_bundle_command,
+    export_group,
 ):
     cli.add_command(command)
 

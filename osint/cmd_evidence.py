@@ -353,3 +353,83 @@ def verify_bundle_command(bundle_file: Path, verifier_key: str | None) -> None:
         f" {verified.position} of {verified.checkpoint.origin}, tree of"
         f" {verified.checkpoint.size} events, key {verified.key}"
     )
+
+
+# -- exports -----------------------------------------------------------------------------------
+
+
+@click.group("export")
+def export_group() -> None:
+    """Exports of the evidence in standard formats.
+
+    \b
+    Example:
+      osint export warc --all -o captures.warc.gz
+    """
+
+
+@export_group.command("warc")
+@click.argument("report_ids", nargs=-1)
+@click.option("--all", "everything", is_flag=True, help="Every capture the log's reports name.")
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The WARC file to write (gzipped WARC 1.1, e.g. captures.warc.gz).",
+)
+@pass_app
+def export_warc_command(
+    app: AppContext, report_ids: tuple[str, ...], everything: bool, out: Path
+) -> None:
+    """Write the raw captures behind reports as WARC 1.1 request, response, resource and
+    metadata records (warcio check and warcio index read it). REPORT_ID is what osint show
+    report takes: a URL, item key, stream id or log position.
+
+    \b
+    Example:
+      osint export warc https://news.example.org/2024/11/07/troops -o troops.warc.gz
+      osint export warc --all -o captures.warc.gz
+    """
+    from events import ReportObserved, decode
+    from events.captures import CaptureStore
+    from osint.warc import Use, write_warc
+    from projections.audit import report_history, report_revisions
+
+    if bool(report_ids) == everything:
+        raise click.UsageError("give REPORT_ID… or --all (not both)")
+    store = app.store(create=False)
+    if everything:
+        reports = (decode(e) for e in store.read())
+    else:
+        reports = (
+            event
+            for report_id in report_ids
+            for event in report_revisions(store, report_history(store, report_id).stream_id)
+        )
+    uses: dict[str, list[dict[str, object]]] = {}
+    for event in reports:
+        data = event.data
+        if isinstance(data, ReportObserved) and data.capture_sha256:
+            uses.setdefault(data.capture_sha256, []).append(
+                {
+                    "position": event.position,
+                    "event_id": event.event_id,
+                    "stream_id": event.stream_id,
+                }
+            )
+    if not uses:
+        raise EvidenceFileError("no captures to export: these reports were read without one")
+    found = CaptureStore(store.db).many(list(uses))
+    missing = [d for d in uses if d not in found]
+    if missing:
+        raise EvidenceFileError(f"capture {missing[0]} is named by the log but not stored")
+    try:
+        with out.open("wb") as handle:
+            count = write_warc(
+                handle, (Use(found[d], d, events) for d, events in uses.items()), out.name
+            )
+    except OSError as exc:
+        raise EvidenceFileError(f"{out}: cannot write ({exc.strerror})") from None
+    events_count = sum(len(e) for e in uses.values())
+    click.echo(f"wrote {out}: {count} capture(s) used by {events_count} event(s)")
