@@ -155,19 +155,25 @@ class StoredTree:
         self.db = db
 
     def nodes(self, wanted: list[tuple[int, int]]) -> dict[tuple[int, int], bytes]:
+        """The hashes of complete subtrees (level, index), in one query: for each leaf that
+        finished one, the row with the greatest first leaf at or below it."""
+        leaves = sorted({leaf_row(level, index) for level, index in wanted})
         rows = _Rows()
-        c = tree_nodes.c
+        param = self.db.dialect.param
         with self.db.connect() as conn:
-            for leaf in sorted({leaf_row(level, index) for level, index in wanted}):
-                if rows.covering(leaf) is None:
-                    found = conn.execute(
-                        select(c.first_leaf, c.leaves, c.hashes)
-                        .where(c.first_leaf <= leaf)
-                        .order_by(c.first_leaf.desc())
-                        .limit(1)
-                    ).first()
-                    if found is not None:
-                        rows.add(*found)
+            for start in range(0, len(leaves), 200):
+                chunk = leaves[start : start + 200]
+                covering = ", ".join(
+                    f"(SELECT max(first_leaf) FROM tree_nodes WHERE first_leaf <= {param})"
+                    for _ in chunk
+                )
+                result = conn.exec_driver_sql(
+                    "SELECT first_leaf, leaves, hashes FROM tree_nodes"
+                    f" WHERE first_leaf IN ({covering})",
+                    tuple(chunk),
+                )
+                for found in result:
+                    rows.add(*found)
         return {(level, index): rows.node(level, index) for level, index in wanted}
 
     def _answer(self, proof: Callable[[merkle.Node], Any]) -> Any:
