@@ -18,6 +18,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
+from bench.append import _ours
 from bench.databases import Scratch
 from bench.harness import Row, Stopwatch, alternate, rate_row
 from bench.workload import batches, new_events
@@ -31,18 +32,6 @@ def _open(url: str, tree: bool) -> EventStore:
     db = Database.open(url)
     SCHEMA.upgrade(db)
     return EventStore(db, tree=tree)
-
-
-def _append(new_url: Callable[[], str], groups, tree: bool) -> Callable[[], float]:  # type: ignore[no-untyped-def]
-    def run() -> float:
-        store = _open(new_url(), tree)
-        with Stopwatch() as sw:
-            for group in groups:
-                store.append(group)
-        store.close()
-        return sw.seconds
-
-    return run
 
 
 def bench_tree_append(scratch: Scratch, backend: str, count: int, batch: int, repeats: int) -> Row:
@@ -60,7 +49,9 @@ def bench_tree_append(scratch: Scratch, backend: str, count: int, batch: int, re
 
     groups = batches(new_events(count), batch)
     ours_s, base_s, ratio = alternate(
-        _append(new_url, groups, True), _append(new_url, groups, False), repeats
+        _ours(new_url, groups, lambda url: _open(url, tree=True)),
+        _ours(new_url, groups, lambda url: _open(url, tree=False)),
+        repeats,
     )
     return rate_row(
         name,

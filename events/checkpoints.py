@@ -67,6 +67,8 @@ def sign(store, signer: Signer, origin: str) -> StoredCheckpoint:  # type: ignor
     last checkpoint signed (a cheap check; `verify_extends` is the thorough one)."""
     from events.store import utc_now
 
+    if not origin or "\n" in origin:
+        raise EvidenceError(f"origin {origin!r} must be one non-empty line")
     size, _ = store.head()
     tree = StoredTree(store.db)
     root = tree.root(size)

@@ -51,35 +51,24 @@ def hashes_before(leaf: int) -> int:
     return 2 * leaf - leaf.bit_count()
 
 
-def leaf_of_row(
-    position: int,
-    event_id: str,
-    stream_id: str,
-    stream_version: int,
-    event_type: str,
-    schema_version: int,
-    recorded_at: str,
-    payload: str,
-    meta: str,
-) -> bytes:
-    """The leaf hash of a stored row (its text columns as stored)."""
-    entry = entry_bytes(
-        position,
-        event_id,
-        stream_id,
-        stream_version,
-        event_type,
-        schema_version,
-        recorded_at,
-        payload.encode(),
-        meta.encode(),
-    )
-    return merkle.leaf_hash(entry)
-
-
 def leaves_of_rows(rows: list[tuple[Any, ...]]) -> list[tuple[int, bytes]]:
-    """(position, leaf hash) of stored event rows (all of `EVENT_COLUMNS`)."""
-    return [(int(r[0]), leaf_of_row(*r[:9])) for r in rows]
+    """(position, leaf hash) of stored event rows (the columns of `EVENT_COLUMNS`, as stored:
+    payload and metadata as text)."""
+    made = []
+    for position, event_id, stream, version, type_, schema, recorded, payload, meta, *_ in rows:
+        entry = entry_bytes(
+            position,
+            event_id,
+            stream,
+            version,
+            type_,
+            schema,
+            recorded,
+            payload.encode(),
+            meta.encode(),
+        )
+        made.append((int(position), merkle.leaf_hash(entry)))
+    return made
 
 
 class _Rows:

@@ -83,6 +83,7 @@ def key_init_command(app: AppContext, key: Path, origin: str | None) -> None:
     except NoteError as exc:
         raise EvidenceFileError(f"--origin: {exc}") from None
     try:
+        key.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(key, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as handle:
             handle.write(f"{signer}\n")
@@ -266,15 +267,19 @@ def prove_group(ctx: click.Context, consistency: tuple[int, int] | None) -> None
     )
 
 
+def _out_option(what: str):  # type: ignore[no-untyped-def]
+    return click.option(
+        "-o",
+        "--out",
+        type=click.Path(dir_okay=False, path_type=Path),
+        required=True,
+        help=f"The {what} to write.",
+    )
+
+
 @prove_group.command("figure")
 @click.argument("figure_id")
-@click.option(
-    "-o",
-    "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help="The bundle file to write (JSON).",
-)
+@_out_option("bundle file (JSON)")
 @click.option(
     "--checkpoint",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -371,13 +376,7 @@ def export_group() -> None:
 @export_group.command("warc")
 @click.argument("report_ids", nargs=-1)
 @click.option("--all", "everything", is_flag=True, help="Every capture the log's reports name.")
-@click.option(
-    "-o",
-    "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help="The WARC file to write (gzipped WARC 1.1, e.g. captures.warc.gz).",
-)
+@_out_option("WARC file (gzipped WARC 1.1, e.g. captures.warc.gz)")
 @pass_app
 def export_warc_command(
     app: AppContext, report_ids: tuple[str, ...], everything: bool, out: Path

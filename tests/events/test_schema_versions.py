@@ -14,7 +14,8 @@ from sqlalchemy import Connection, create_engine, text
 
 from events import Component, Database, SchemaRegistry, SchemaVersionError, Step, merkle
 from events import schema as log_schema
-from events.tree import StoredTree, leaves_of_rows
+from events.checkpoints import rebuilt_leaves
+from events.tree import StoredTree
 from osint.cli import cli
 from osint.wiring import SCHEMA, open_store
 from tests.conftest import reset_pg
@@ -44,14 +45,6 @@ def _load_legacy(db_url: str, tmp_path: Path) -> str:
     return db_url
 
 
-def _stored_text(store, position: int) -> tuple[str, str]:  # type: ignore[no-untyped-def]
-    with store.db.connect() as conn:
-        row = conn.execute(
-            text("SELECT payload, metadata FROM events WHERE position = :p"), {"p": position}
-        ).one()
-    return row[0], row[1]
-
-
 def test_a_new_database_has_every_component_at_its_version(db_url: str):
     open_store(db_url).close()
     assert _versions(db_url) == TARGETS
@@ -72,20 +65,7 @@ def test_a_53b5566_database_is_upgraded_on_open_and_keeps_everything(db_url: str
     assert [e.type for e in store.read()] == ["ReportObserved", "ReportObserved", "FetchFailed"]
     assert store.verify().ok
     # The Merkle tree was built for the three events already there.
-    rows = [
-        (
-            e.position,
-            e.event_id,
-            e.stream_id,
-            e.stream_version,
-            e.type,
-            e.schema_version,
-            e.recorded_at,
-            *_stored_text(store, e.position),
-        )
-        for e in store.read()
-    ]
-    leaves = [leaf for _, leaf in leaves_of_rows(rows)]
+    leaves = [leaf for _, leaf in rebuilt_leaves(store, 3)]
     assert StoredTree(store.db).root(3) == merkle.root_of(leaves)
     with store.db.connect() as conn:
         assert conn.execute(text("SELECT version FROM schema_info")).scalar_one() == 3

@@ -5,7 +5,6 @@ named by the events that used it, deduplicated, and refused UPDATE and DELETE.""
 from __future__ import annotations
 
 import gzip
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,12 +16,10 @@ from events import EventStore, StoreUnavailable, decode
 from events.captures import CaptureStore
 from events.errors import CaptureError
 from events.schema import capture_bodies, captures
-from ingest.fetch import Fetcher
 from ingest.folder import read_folder
-from ingest.poller import Poller
 from ingest.run import ingest_observations
-from ingest.sources import Source
 from tests.evidence.attacker import unguard
+from tests.evidence.sources import poll_source
 
 FEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "feeds"
 RSS2 = (FEEDS / "rss2.xml").read_bytes()
@@ -34,39 +31,11 @@ PAGE = (
 )
 
 
-@pytest.fixture
-def poller(store: EventStore) -> Iterator[Poller]:
-    with Fetcher(backoff_base=0.01) as fetcher:
-        yield Poller(store, fetcher, owner="test")
-
-
-def _source(url: str, kind: str, source_id: str = "wire") -> Source:
-    return Source.model_validate(
-        {
-            "id": source_id,
-            "kind": kind,
-            "url": url,
-            "every": "10s",
-            "allow_private": True,
-            "timeout": 5,
-            "retries": 0,
-        }
-    )
-
-
-def _poll(poller: Poller, source: Source) -> None:
-    poller.prepare([source])
-    outcome = poller.poll_if_due(source)
-    assert outcome is not None and outcome.status == "ok", outcome
-
-
 def _reports(store: EventStore) -> list:  # type: ignore[type-arg]
     return [decode(e).data for e in store.read() if e.type == "ReportObserved"]
 
 
-def test_a_page_capture_is_the_bytes_the_server_sent(
-    httpserver: HTTPServer, store: EventStore, poller: Poller
-):
+def test_a_page_capture_is_the_bytes_the_server_sent(httpserver: HTTPServer, store: EventStore):
     sent = gzip.compress(PAGE, mtime=0)
     httpserver.expect_request("/old").respond_with_response(
         Response(status=301, headers={"Location": "/story"})
@@ -78,7 +47,7 @@ def test_a_page_capture_is_the_bytes_the_server_sent(
             headers={"Content-Encoding": "gzip", "Content-Type": "text/html", "X-Case": "Kept"},
         )
     )
-    _poll(poller, _source(httpserver.url_for("/old"), "page"))
+    poll_source(store, httpserver.url_for("/old"), "page")
     [report] = _reports(store)
     assert "11,000" in report.text  # the reader got the decoded page
     capture = CaptureStore(store.db).get(report.capture_sha256)
@@ -96,12 +65,12 @@ def test_a_page_capture_is_the_bytes_the_server_sent(
 
 
 def test_feed_items_share_one_capture_and_bodies_are_stored_once(
-    httpserver: HTTPServer, store: EventStore, poller: Poller
+    httpserver: HTTPServer, store: EventStore
 ):
     httpserver.expect_request("/rss").respond_with_data(RSS2)
     httpserver.expect_request("/copy").respond_with_data(RSS2)
-    _poll(poller, _source(httpserver.url_for("/rss"), "feed"))
-    _poll(poller, _source(httpserver.url_for("/copy"), "feed", source_id="mirror"))
+    poll_source(store, httpserver.url_for("/rss"), "feed")
+    poll_source(store, httpserver.url_for("/copy"), "feed", source_id="mirror")
     reports = _reports(store)
     assert len(reports) == 6
     digests = {r.capture_sha256 for r in reports}

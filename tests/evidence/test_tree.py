@@ -10,8 +10,9 @@ import random
 from sqlalchemy import delete, insert
 
 from events import EventStore, NewEvent, merkle
+from events.checkpoints import rebuilt_leaves
 from events.schema import tree_nodes
-from events.tree import StoredTree, backfill, leaves_of_rows
+from events.tree import StoredTree, backfill
 from osint.wiring import open_store
 from tests.evidence.attacker import unguard
 
@@ -31,27 +32,8 @@ def _events(n: int, start: int = 0) -> list[NewEvent]:
 
 
 def _recomputed(store: EventStore) -> merkle.MemoryTree:
-    rows = [
-        (
-            e.position,
-            e.event_id,
-            e.stream_id,
-            e.stream_version,
-            e.type,
-            e.schema_version,
-            e.recorded_at,
-            _canonical(e.payload),
-            _canonical(e.metadata),
-        )
-        for e in store.read()
-    ]
-    return merkle.MemoryTree(leaf for _, leaf in leaves_of_rows(rows))
-
-
-def _canonical(value: dict) -> str:  # type: ignore[type-arg]
-    import orjson
-
-    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
+    head, _ = store.head()
+    return merkle.MemoryTree(leaf for _, leaf in rebuilt_leaves(store, head))
 
 
 def _append_in_turns(url: str, sizes: list[int]) -> int:

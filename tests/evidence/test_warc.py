@@ -16,11 +16,9 @@ from werkzeug import Response
 
 from events import EventStore
 from events.captures import Capture
-from ingest.fetch import Fetcher
-from ingest.poller import Poller
-from ingest.sources import Source
 from osint.cli import cli
 from osint.warc import Use, write_warc
+from tests.evidence.sources import poll_source
 
 WARCIO = Path(sys.executable).parent / "warcio"
 FEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "feeds"
@@ -29,24 +27,6 @@ PAGE = (
     b" seen near Kursk on Tuesday, officials said.</p><p>Another paragraph follows.</p>"
     b"</article></body></html>"
 )
-
-
-def _poll(store: EventStore, url: str, kind: str, source_id: str) -> None:
-    source = Source.model_validate(
-        {
-            "id": source_id,
-            "kind": kind,
-            "url": url,
-            "every": "10s",
-            "allow_private": True,
-            "timeout": 5,
-            "retries": 0,
-        }
-    )
-    with Fetcher() as fetcher:
-        poller = Poller(store, fetcher, owner="t")
-        poller.prepare([source])
-        assert poller.poll_if_due(source).status == "ok"  # type: ignore[union-attr]
 
 
 def _check(path: Path) -> None:
@@ -67,8 +47,8 @@ def test_the_export_passes_warcio_check_and_holds_what_was_sent(
     )
     rss = (FEEDS / "rss2.xml").read_bytes()
     httpserver.expect_request("/rss").respond_with_data(rss, content_type="application/rss+xml")
-    _poll(store, httpserver.url_for("/story"), "page", "site")
-    _poll(store, httpserver.url_for("/rss"), "feed", "wire")
+    poll_source(store, httpserver.url_for("/story"), "page", "site")
+    poll_source(store, httpserver.url_for("/rss"), "feed", "wire")
     out = tmp_path / "all.warc.gz"
     result = CliRunner().invoke(cli, ["--db", db_url, "export", "warc", "--all", "-o", str(out)])
     assert result.exit_code == 0, result.output
