@@ -15,6 +15,7 @@ from pathlib import Path
 from bench.append import bench_append, bench_full_path
 from bench.chart import bench_chart
 from bench.databases import scratch
+from bench.evidence import bench_prove_scale, bench_tree_append
 from bench.extraction import bench_extraction, bench_replay
 from bench.feeds import bench_feeds
 from bench.harness import Row, print_table, write_json
@@ -23,7 +24,7 @@ from bench.readlog import bench_read_verify
 from bench.scale import bench_scale
 
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
-GROUPS = ("append", "read", "extraction", "replay", "feeds", "pages", "chart", "scale")
+GROUPS = ("append", "read", "extraction", "replay", "feeds", "pages", "chart", "scale", "evidence")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -97,6 +98,20 @@ def main(argv: list[str] | None = None) -> int:
                     [10_000 // k, 100_000 // k, 1_000_000 // k],
                     [10_000 // k, 100_000 // k, 1_000_000 // k],
                 ),
+            )
+        if "evidence" in groups:
+            for backend, count, batch in (
+                ("sqlite", 50_000 // k, 100),
+                ("sqlite", 5_000 // k, 1),
+                ("postgresql", 20_000 // k, 100),
+            ):
+                step(
+                    f"tree append {backend} b{batch}",
+                    lambda b=backend, c=count, n=batch: bench_tree_append(s, b, c, n, r),
+                )
+            step(
+                "prove scale",
+                lambda: bench_prove_scale(s, 10_000 // k, 1_000_000 // k, 200, r),
             )
     print()
     print_table(rows)

@@ -18,7 +18,7 @@ from typing import Any
 from bench.databases import Scratch, make_schema, raw_pg, raw_sqlite
 from bench.harness import Row, Stopwatch, alternate, rate_row
 from bench.workload import batches, model_of, new_event, new_events, reports
-from events import NewEvent
+from events import EventStore, NewEvent
 from events.schema import EVENT_COLUMNS
 from osint.wiring import open_store
 
@@ -33,9 +33,13 @@ def _stored_rows(url: str) -> list[tuple[Any, ...]]:
     return [tuple(r) for r in rows]
 
 
-def _ours(new_url: Callable[[], str], groups: list[list[NewEvent]]) -> Callable[[], float]:
+def _ours(
+    new_url: Callable[[], str],
+    groups: list[list[NewEvent]],
+    opener: Callable[[str], EventStore] = open_store,
+) -> Callable[[], float]:
     def run() -> float:
-        store = open_store(new_url())
+        store = opener(new_url())
         with Stopwatch() as sw:
             for group in groups:
                 store.append(group)

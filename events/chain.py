@@ -46,22 +46,41 @@ def link(
 ) -> bytes:
     """The raw SHA-256 digest of the row at `position`, given the previous row's digest and
     the header's tail (`header_tail`). One SHA-256 over the whole concatenation."""
-    e = event_id.encode()
-    s = stream_id.encode()
-    v = str(stream_version).encode()
+    return link_encoded(
+        prev,
+        position.to_bytes(8, "big"),
+        event_id.encode(),
+        stream_id.encode(),
+        str(stream_version).encode(),
+        tail,
+        _sha256(payload).digest(),
+    )
+
+
+def link_encoded(
+    prev: bytes,
+    position: bytes,
+    event_id: bytes,
+    stream_id: bytes,
+    stream_version: bytes,
+    tail: bytes,
+    payload_digest: bytes,
+) -> bytes:
+    """`link` from parts already encoded (8-byte position, UTF-8 ids, the decimal version)
+    and the payload's SHA-256: the append loop shares them with the Merkle leaf."""
     return _sha256(
         b"".join(
             (
                 prev,
-                position.to_bytes(8, "big"),
-                _u32(len(e)),
-                e,
-                _u32(len(s)),
-                s,
-                _u32(len(v)),
-                v,
+                position,
+                _u32(len(event_id)),
+                event_id,
+                _u32(len(stream_id)),
+                stream_id,
+                _u32(len(stream_version)),
+                stream_version,
                 tail,
-                _sha256(payload).digest(),
+                payload_digest,
             )
         )
     ).digest()

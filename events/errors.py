@@ -7,8 +7,12 @@ EventStoreError
 ├── ConcurrencyError       an expected stream version did not match; nothing was written
 ├── IdempotencyConflict    an event id is already stored with different content; nothing was written
 ├── UnknownEventType       a stored type has no registered model
-└── UpcastError            a stored event cannot be lifted to the current schema version
-                           (a missing step, or a step registered twice)
+├── UpcastError            a stored event cannot be lifted to the current schema version
+│                          (a missing step, or a step registered twice)
+└── EvidenceError          the Merkle tree, a checkpoint, a key or a capture cannot serve
+    ├── TreeError          the stored tree lacks a node it should have (or the size asked for)
+    ├── NoteError          a signed note, checkpoint or key is malformed or does not verify
+    └── CaptureError       a capture is missing or its bytes do not match its digest
 """
 
 from __future__ import annotations
@@ -57,3 +61,19 @@ class UnknownEventType(EventStoreError):
 
 class UpcastError(EventStoreError):
     """An event cannot be upcast: no step from its version, or two steps for one version."""
+
+
+class EvidenceError(EventStoreError):
+    """Base of the evidence errors: the tree, signed checkpoints, keys, captures."""
+
+
+class TreeError(EvidenceError):
+    """The stored Merkle tree cannot answer (a missing node, a size beyond the log)."""
+
+
+class NoteError(EvidenceError):
+    """A signed note, checkpoint or key is malformed, or its signature does not verify."""
+
+
+class CaptureError(EvidenceError):
+    """A capture is not stored, or its bytes do not match its digest."""

@@ -3,11 +3,14 @@ type: a database that normalises JSON (PostgreSQL's jsonb) would change the hash
 
 from __future__ import annotations
 
+import secrets
+
 from sqlalchemy import (
     BigInteger,
     Column,
     Connection,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -65,6 +68,61 @@ schema_info = Table(
     Column("version", Integer, nullable=False),
 )
 
+# The Merkle tree over the log (events/tree.py): one row per append, holding, for each of its
+# `leaves` leaves from `first_leaf` (= position - 1), the leaf hash and the hashes of the
+# complete subtrees that leaf finishes, 32 bytes each.
+tree_metadata = MetaData()
+tree_nodes = Table(
+    "tree_nodes",
+    tree_metadata,
+    Column(
+        "first_leaf",
+        BigInteger().with_variant(Integer, "sqlite"),
+        primary_key=True,
+        autoincrement=False,
+    ),
+    Column("leaves", Integer, nullable=False),
+    Column("hashes", LargeBinary, nullable=False),
+)
+
+# Signed checkpoints (events/checkpoints.py), append-only, and the log's random id, from which
+# the default origin line of its checkpoints is made.
+checkpoint_metadata = MetaData()
+log_identity = Table(
+    "log_identity",
+    checkpoint_metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("log_id", String(32), nullable=False),
+)
+checkpoints = Table(
+    "checkpoints",
+    checkpoint_metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("tree_size", BigInteger, nullable=False),
+    Column("root_hash", String(64), nullable=False),
+    Column("signed_at", String(32), nullable=False),
+    Column("note", Text, nullable=False),
+)
+
+# Raw captures (events/captures.py): the bytes a reader used, content-addressed. A body is
+# stored once however many captures share it; a capture's record (status, headers, final URL,
+# address, times, body digest) is canonical JSON, keyed by its SHA-256.
+capture_metadata = MetaData()
+capture_bodies = Table(
+    "capture_bodies",
+    capture_metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("size", BigInteger, nullable=False),
+    Column("body", LargeBinary, nullable=False),
+)
+captures = Table(
+    "captures",
+    capture_metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("body_sha256", String(64), nullable=False),
+    Column("record", Text, nullable=False),
+)
+
 EVENT_COLUMNS = (
     "position",
     "event_id",
@@ -101,6 +159,28 @@ def _retire_schema_info(conn: Connection, db: Database) -> None:
 LEGACY_VERSION = 3
 
 
+def _build_tree(conn: Connection, db: Database) -> None:
+    """The tree table, refusing UPDATE and DELETE, built for every event already stored (one
+    page at a time: constant memory)."""
+    from events.tree import backfill
+
+    tree_metadata.create_all(conn)
+    db.dialect.refuse_changes(conn, tree_nodes.name)
+    backfill(conn, db)
+
+
+def _create_checkpoints(conn: Connection, db: Database) -> None:
+    checkpoint_metadata.create_all(conn)
+    db.dialect.refuse_changes(conn, checkpoints.name)
+    conn.execute(insert(log_identity).values(id=1, log_id=secrets.token_hex(8)))
+
+
+def _create_captures(conn: Connection, db: Database) -> None:
+    capture_metadata.create_all(conn)
+    for table in (capture_bodies, captures):
+        db.dialect.refuse_changes(conn, table.name)
+
+
 def _adopt(conn: Connection) -> int:
     """A log made before the registry: `schema_info` holds its version (1 or 2)."""
     if not conn.dialect.has_table(conn, "schema_info"):
@@ -115,6 +195,9 @@ COMPONENT = Component(
         Step("the log: events, log_head, triggers refusing UPDATE and DELETE", _create_log),
         Step("the insert trigger that wakes followers (LISTEN/NOTIFY)", _install_triggers),
         Step("versions kept by the schema registry; schema_info retired", _retire_schema_info),
+        Step("the Merkle tree over the log (tree_nodes), built for the events stored", _build_tree),
+        Step("signed checkpoints (append-only) and the log's random id", _create_checkpoints),
+        Step("raw captures: bodies and records, content-addressed, append-only", _create_captures),
     ),
     _adopt,
 )

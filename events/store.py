@@ -7,6 +7,8 @@ streaming reads in constant memory and upcasting on read.
 
 from __future__ import annotations
 
+import hashlib
+import struct
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -16,8 +18,10 @@ import orjson
 from sqlalchemy import Connection, func, select
 from sqlalchemy import exc as sa_exc
 
-from events.chain import GENESIS_HASH, Tails, header_tail, link
+from events import merkle
+from events.chain import GENESIS_HASH, Tails, header_tail, link, link_encoded
 from events.db import Database
+from events.entry import entry_tail
 from events.envelope import NewEvent, StoredEvent
 from events.errors import (
     ConcurrencyError,
@@ -27,6 +31,7 @@ from events.errors import (
 )
 from events.migrations import SchemaRegistry
 from events.schema import COMPONENT, EVENT_COLUMNS, events, log_head
+from events.tree import TreeWriter
 from events.upcasting import UpcasterRegistry, default_upcasters
 
 PAGE_SIZE = 1000
@@ -44,6 +49,8 @@ _dumps = orjson.dumps
 _loads = orjson.loads
 # Ids per IN (…) list: well under SQLite's parameter limit, small enough for one plan.
 _IN_CHUNK = 500
+_sha256 = hashlib.sha256
+_u32 = struct.Struct(">I").pack
 
 
 class _Collision(Exception):
@@ -104,10 +111,15 @@ class EventStore:
     exist. `EventStore.open` is the shortcut for using the log alone (tests, scripts): it opens
     the database and applies the log's own component."""
 
-    def __init__(self, db: Database, upcasters: UpcasterRegistry | None = None) -> None:
+    def __init__(
+        self, db: Database, upcasters: UpcasterRegistry | None = None, *, tree: bool = True
+    ) -> None:
+        """`tree=False` appends without maintaining the Merkle tree: only for the benchmark
+        that measures what the tree costs (such a log has no tree to prove anything with)."""
         self.db = db
         self.upcasters = upcasters or default_upcasters
         self._page_sql = _page_sql(db.dialect.param)
+        self._tree = TreeWriter(db.dialect.param) if tree else None
 
     @classmethod
     def open(cls, url: str, upcasters: UpcasterRegistry | None = None) -> EventStore:
@@ -155,15 +167,22 @@ class EventStore:
         dbapi = db.engine.dialect.loaded_dbapi
         try:
             with db.dialect.raw_write(db.engine) as cursor:
-                return self._append_locked(cursor, encoded, expected, check_existing)
+                positions, frontier = self._append_locked(cursor, encoded, expected, check_existing)
         except EventStoreError:
+            if self._tree is not None:
+                self._tree.forget()
             raise
         except sa_exc.DBAPIError as exc:
             raise StoreUnavailable(db.describe(exc)) from exc
         except dbapi.Error as exc:
+            if self._tree is not None:
+                self._tree.forget()
             if isinstance(exc, dbapi.IntegrityError) and not check_existing:
                 raise _Collision from exc
             raise StoreUnavailable(db.describe(exc)) from exc
+        if frontier is not None and self._tree is not None:
+            self._tree.committed(frontier)
+        return positions
 
     def _append_locked(
         self,
@@ -171,7 +190,8 @@ class EventStore:
         encoded: list[_Encoded],
         expected: dict[str, int],
         check_existing: bool,
-    ) -> list[int]:
+    ) -> tuple[list[int], merkle.Frontier | None]:
+        """The positions, and the tree's new right edge (to remember once committed)."""
         dialect = self.db.dialect
         head_position, head_hash = dialect.lock_head_raw(cursor)
         stored: dict[str, int] = {}
@@ -179,7 +199,7 @@ class EventStore:
         if check_existing:
             stored = self._stored_positions(cursor, encoded)
             if len(stored) == len(encoded):
-                return [stored[e[0].event_id] for e in encoded]
+                return [stored[e[0].event_id] for e in encoded], None
             fresh = [e for e in encoded if e[0].event_id not in stored]
         streams = {e[0].stream_id for e in fresh}
         if not check_existing and all(expected.get(s, 1) == 0 for s in streams):
@@ -192,8 +212,11 @@ class EventStore:
             if versions.get(stream_id, 0) != want:
                 raise ConcurrencyError(stream_id, want, versions.get(stream_id, 0))
         recorded_at = utc_now()
-        tails: dict[tuple[str, int, bytes], bytes] = {}
+        tails: dict[tuple[str, int, bytes], tuple[bytes, bytes]] = {}
         rows: list[tuple[Any, ...]] = []
+        tree = self._tree
+        frontier = tree.frontier(cursor, head_position) if tree is not None else None
+        nodes: list[bytes] = []
         positions: dict[str, int] = dict(stored)
         position = head_position
         prev = bytes.fromhex(head_hash)
@@ -204,10 +227,38 @@ class EventStore:
             version = versions.get(stream_id, 0) + 1
             versions[stream_id] = version
             key = (e.type, e.schema_version, meta)
-            tail = tails.get(key)
-            if tail is None:
-                tail = tails[key] = header_tail(e.type, e.schema_version, recorded_at, meta)
-            digest = link(prev, position, e.event_id, stream_id, version, tail, payload)
+            tail, leaf_tail = tails.get(key) or (None, None)
+            if tail is None or leaf_tail is None:
+                tail = header_tail(e.type, e.schema_version, recorded_at, meta)
+                leaf_tail = entry_tail(
+                    e.type, e.schema_version, recorded_at, _sha256(meta).digest()
+                )
+                tails[key] = (tail, leaf_tail)
+            e_id = e.event_id.encode()
+            s_id = stream_id.encode()
+            pos8 = position.to_bytes(8, "big")
+            payload_digest = _sha256(payload).digest()
+            digest = link_encoded(
+                prev, pos8, e_id, s_id, str(version).encode(), tail, payload_digest
+            )
+            if frontier is not None:
+                # The Merkle leaf: SHA-256(0x00 ‖ entry), the entry as `events.entry` lays it.
+                leaf = _sha256(
+                    b"".join(
+                        (
+                            b"\x00\x01",
+                            pos8,
+                            _u32(len(e_id)),
+                            e_id,
+                            _u32(len(s_id)),
+                            s_id,
+                            version.to_bytes(8, "big"),
+                            leaf_tail,
+                            payload_digest,
+                        )
+                    )
+                ).digest()
+                nodes.extend(frontier.append(leaf))
             digest_hex = digest.hex()
             rows.append(
                 (
@@ -230,8 +281,10 @@ class EventStore:
             cursor.execute(dialect.insert_events_sql, rows[0])
         else:
             cursor.executemany(dialect.insert_events_sql, rows)
+        if tree is not None:
+            cursor.execute(tree.insert_sql, (head_position, len(rows), b"".join(nodes)))
         cursor.execute(dialect.update_head_sql, (position, prev_hex))
-        return [positions[e[0].event_id] for e in encoded]
+        return [positions[e[0].event_id] for e in encoded], frontier
 
     def _stored_positions(self, cursor: Any, encoded: list[_Encoded]) -> dict[str, int]:
         by_id = {e[0].event_id: e for e in encoded}
@@ -303,6 +356,12 @@ class EventStore:
             result.close()
         stored = self._stored
         return [stored(row) for row in rows]
+
+    def raw_page(self, after: int, limit: int, until: int | None = None) -> list[tuple[Any, ...]]:
+        """One page of stored rows (every column of `EVENT_COLUMNS`, as stored) after `after`:
+        what the evidence checks rebuild the Merkle tree from."""
+        rows, _ = _within(self._fetch(self._page_sql, (after, limit)), until)
+        return rows
 
     def _fetch(self, sql: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:
         """All rows of one statement, on a pooled connection through the driver's own cursor

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, ClassVar, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_serializer
 
 from events.envelope import StoredEvent
 from events.errors import UnknownEventType
@@ -58,6 +58,17 @@ class ReportObserved(_Observed):
     revision: int = 1
     supersedes: str | None = None
     raw: dict[str, Any] = Field(default_factory=dict)
+    # The SHA-256 of the raw capture the reader used (events/captures.py), when there is one.
+    capture_sha256: str | None = None
+
+    @model_serializer(mode="wrap")
+    def _without_absent_capture(self, handler: Any) -> Any:
+        """No `capture_sha256` key when there is none: the payload of a report seen without
+        a capture stays byte for byte what it was before the field existed."""
+        data = handler(self)
+        if isinstance(data, dict) and data.get("capture_sha256") is None:
+            data.pop("capture_sha256", None)
+        return data
 
 
 class FetchFailed(_Observed):

@@ -16,12 +16,14 @@ FetchError (a `SourceError`)   one failed fetch; `kind`, `http_status` and `retr
 
 from __future__ import annotations
 
+import dataclasses
 import email.utils
 import ipaddress
 import random
 import socket
 import threading
 import time
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -93,6 +95,11 @@ class Validators:
 
 @dataclass(frozen=True, slots=True)
 class FetchResult:
+    """The response a reader uses. `url` is the final URL (after redirects); `body` is decoded
+    (gzip, deflate); the rest is the response as it arrived, for its capture: `raw_body` before
+    content decoding, `raw_headers` in arrival order and case, the address connected to and
+    when the request went out and the response's headers came back."""
+
     url: str
     status: int
     headers: dict[str, str]
@@ -100,6 +107,15 @@ class FetchResult:
     validators: Validators
     not_modified: bool = False
     attempts: int = 1
+    requested_url: str | None = None
+    raw_body: bytes | None = None
+    raw_headers: tuple[tuple[str, str], ...] = ()
+    request_headers: tuple[tuple[str, str], ...] = ()
+    http_version: str | None = None
+    reason: str | None = None
+    peer_ip: str | None = None
+    requested_at: datetime | None = None
+    responded_at: datetime | None = None
 
 
 class _Refused(Exception):
@@ -235,15 +251,7 @@ class Fetcher:
                 if stop is None:
                     time.sleep(delay)
                 continue
-            return FetchResult(
-                result.url,
-                result.status,
-                result.headers,
-                result.body,
-                result.validators,
-                result.not_modified,
-                attempt,
-            )
+            return dataclasses.replace(result, attempts=attempt, requested_url=url)
 
     def _follow(self, url: str, policy: FetchPolicy, validators: Validators) -> FetchResult:
         client = self._open if policy.allow_private else self._guarded
@@ -260,13 +268,8 @@ class Fetcher:
             except _Redirect as redirect:
                 current = str(target.join(redirect.location))
                 continue
-            return FetchResult(
-                url=str(target),
-                status=response.status,
-                headers=response.headers,
-                body=response.body,
-                validators=response.validators,
-                not_modified=response.status == 304,
+            return dataclasses.replace(
+                response, url=str(target), not_modified=response.status == 304
             )
         raise FetchError("too_many_redirects", url, f"more than {policy.max_redirects} redirect(s)")
 
@@ -277,19 +280,32 @@ class Fetcher:
         started = time.monotonic()
         shown = str(url)
         try:
+            requested_at = datetime.now(UTC)
             with client.stream("GET", url, headers=headers, timeout=timeout) as response:
+                responded_at = datetime.now(UTC)
+                peer_ip = _peer_ip(response)
                 status = response.status_code
                 found = {k.lower(): v for k, v in response.headers.items()}
                 if status in (301, 302, 303, 307, 308) and "location" in found:
                     raise _Redirect(found["location"])
                 _raise_for_status(shown, status, found)
-                body = b"" if status == 304 else _read_capped(response, shown, policy, started)
+                raw, body = b"", b""
+                if status != 304:
+                    raw, body = _read_capped(response, shown, policy, started)
                 return FetchResult(
                     url=shown,
                     status=status,
                     headers=found,
                     body=body,
                     validators=Validators(found.get("etag"), found.get("last-modified")),
+                    raw_body=raw,
+                    raw_headers=_raw(response.headers),
+                    request_headers=_raw(response.request.headers),
+                    http_version=response.http_version,
+                    reason=response.reason_phrase,
+                    peer_ip=peer_ip,
+                    requested_at=requested_at,
+                    responded_at=responded_at,
                 )
         except _Refused as exc:
             raise FetchError(
@@ -366,7 +382,71 @@ def status_text(status: int) -> str:
         return f"HTTP {status}"
 
 
-def _read_capped(response: httpx.Response, url: str, policy: FetchPolicy, started: float) -> bytes:
+def _raw(headers: httpx.Headers) -> tuple[tuple[str, str], ...]:
+    return tuple((k.decode("latin-1"), v.decode("latin-1")) for k, v in headers.raw)
+
+
+def _peer_ip(response: httpx.Response) -> str | None:
+    """The address the response came from (what DNS resolved to), if the transport says."""
+    stream = response.extensions.get("network_stream")
+    try:
+        address = stream.get_extra_info("server_addr") if stream is not None else None
+    except OSError:
+        return None
+    return str(address[0]) if address else None
+
+
+class _Decoder:
+    """Content decoding (gzip, deflate; we ask for no other) of the raw body, by chunks."""
+
+    def __init__(self, encodings: str | None, url: str) -> None:
+        self.steps: list[Any] = []
+        for name in reversed([e.strip().lower() for e in (encodings or "").split(",")]):
+            if name in ("", "identity"):
+                continue
+            if name in ("gzip", "x-gzip"):
+                self.steps.append(zlib.decompressobj(16 + zlib.MAX_WBITS))
+            elif name == "deflate":
+                self.steps.append(_Deflate())
+            else:
+                raise FetchError("network", url, f"bad content encoding: {name!r} is not supported")
+
+    def feed(self, chunk: bytes) -> bytes:
+        for step in self.steps:
+            chunk = step.decompress(chunk)
+        return chunk
+
+    def end(self) -> bytes:
+        tail = b""
+        for step in self.steps:
+            tail = step.decompress(tail) + step.flush()
+        return tail
+
+
+class _Deflate:
+    """`deflate` as servers send it: zlib-wrapped, or (wrongly, but often) raw."""
+
+    def __init__(self) -> None:
+        self._inner: Any = None
+
+    def decompress(self, chunk: bytes) -> bytes:
+        if self._inner is None:
+            self._inner = zlib.decompressobj()
+            try:
+                return self._inner.decompress(chunk)
+            except zlib.error:
+                self._inner = zlib.decompressobj(-zlib.MAX_WBITS)
+        return self._inner.decompress(chunk)
+
+    def flush(self) -> bytes:
+        return self._inner.flush() if self._inner is not None else b""
+
+
+def _read_capped(
+    response: httpx.Response, url: str, policy: FetchPolicy, started: float
+) -> tuple[bytes, bytes]:
+    """The raw body (as it came off the wire, after transfer decoding) and the decoded body,
+    each within the size cap."""
     declared = response.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > policy.max_bytes:
         raise FetchError(
@@ -375,21 +455,35 @@ def _read_capped(response: httpx.Response, url: str, policy: FetchPolicy, starte
             f"body of {int(declared)} bytes is over the {policy.max_bytes}-byte cap (not read)",
             response.status_code,
         )
+    decoder = _Decoder(response.headers.get("content-encoding"), url)
+    raw: list[bytes] = []
     chunks: list[bytes] = []
-    total = 0
-    for chunk in response.iter_bytes(CHUNK):
-        total += len(chunk)
-        if total > policy.max_bytes:
-            raise FetchError(
-                "too_large",
-                url,
-                f"body over the {policy.max_bytes}-byte cap (stopped reading)",
-                response.status_code,
-            )
-        if time.monotonic() - started > policy.deadline:
-            raise FetchError("timeout", url, f"body not received within {policy.deadline:g} s")
-        chunks.append(chunk)
-    return b"".join(chunks)
+    total = raw_total = 0
+    try:
+        for piece in response.iter_raw(CHUNK):
+            raw_total += len(piece)
+            raw.append(piece)
+            chunk = decoder.feed(piece)
+            total += len(chunk)
+            if total > policy.max_bytes or raw_total > policy.max_bytes:
+                raise FetchError(
+                    "too_large",
+                    url,
+                    f"body over the {policy.max_bytes}-byte cap (stopped reading)",
+                    response.status_code,
+                )
+            if time.monotonic() - started > policy.deadline:
+                raise FetchError("timeout", url, f"body not received within {policy.deadline:g} s")
+            chunks.append(chunk)
+        chunks.append(decoder.end())
+    except zlib.error as exc:
+        raise FetchError("network", url, f"bad content encoding: {exc}") from None
+    body = b"".join(chunks)
+    if len(body) > policy.max_bytes:
+        raise FetchError(
+            "too_large", url, f"body over the {policy.max_bytes}-byte cap", response.status_code
+        )
+    return b"".join(raw), body
 
 
 def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:

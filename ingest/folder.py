@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from ingest.capture import file_capture
 from ingest.errors import SourceError
 from ingest.frontmatter import FrontMatterError, split_front_matter
 from ingest.observation import Observation
@@ -76,7 +77,7 @@ def read_file(path: Path, source_id: str, item_key: str | None = None) -> Observ
         from ingest.page import read_page  # trafilatura loads only for a folder with pages
 
         page = read_page(data, source_id, None, item_key=key, location=str(path))
-        return replace(page, raw={**page.raw, "path": key})
+        return replace(page, raw={**page.raw, "path": key}, capture=file_capture(path, data))
     content, encoding = decode_text(data, path)
     try:
         front, body = split_front_matter(content)
@@ -97,6 +98,7 @@ def read_file(path: Path, source_id: str, item_key: str | None = None) -> Observ
         authors=front.authors,
         published_at=front.published,
         raw=raw,
+        capture=file_capture(path, data),
     )
 
 

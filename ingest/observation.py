@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from events.captures import Capture
+
 
 @dataclass(frozen=True, slots=True)
 class Observation:
@@ -19,3 +21,4 @@ class Observation:
     authors: tuple[str, ...] = ()
     published_at: datetime | None = None
     raw: dict[str, Any] = field(default_factory=dict)
+    capture: Capture | None = field(default=None, repr=False, compare=False)

@@ -138,9 +138,11 @@ def fetch_page(url: str, source_id: str | None = None) -> Observation:
     source id defaults to the page's host name."""
     from urllib.parse import urlsplit
 
+    from ingest.capture import response_capture, with_capture
     from ingest.fetch import Fetcher, FetchPolicy
 
     with Fetcher() as fetcher:
         response = fetcher.fetch(url, FetchPolicy())
     host = urlsplit(response.url).hostname or "web"
-    return read_page(response.body, source_id or host, response.url)
+    page = read_page(response.body, source_id or host, response.url)
+    return with_capture([page], response_capture(response))[0]

@@ -18,12 +18,13 @@ import random
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from events import EventStore, StoreUnavailable
 from ingest import poll_state
+from ingest.capture import Capture, file_capture, response_capture, with_capture
 from ingest.errors import SourceError
 from ingest.feed import FeedError, NotAFeed, read_feed
 from ingest.fetch import Fetcher, FetchError, FetchPolicy, Validators
@@ -292,8 +293,10 @@ class Poller:
             folder = read_folder(Path(source.location), source.id, on_skip=_log_skipped(source))
             return list(folder), Validators(), None
         if source.url is None:
-            body = _read_local(Path(source.location), source.max_bytes)
-            return _parse(source, body, source.location, {}), Validators(), None
+            path = Path(source.location)
+            body = _read_local(path, source.max_bytes)
+            observations = _parse(source, body, source.location, {})
+            return with_capture(observations, file_capture(path, body)), Validators(), None
         policy = FetchPolicy(
             timeout=source.timeout,
             max_bytes=source.max_bytes,
@@ -305,23 +308,34 @@ class Poller:
         if source.kind == "telegram-web":
             # Several pages per poll: no conditional GET (a 304 of the first says nothing of
             # the others, and the view counts change anyway).
+            captures: dict[str, Capture] = {}
             channel = read_channel(
-                lambda url: self._fetch_page(url, policy), source.url, source.id, source.max_pages
+                lambda url: self._fetch_page(url, policy, captures),
+                source.url,
+                source.id,
+                source.max_pages,
             )
-            return channel.observations, Validators(), channel.coverage
+            observations = [
+                replace(o, capture=captures.get(channel.page_of.get(o.item_key, "")))
+                for o in channel.observations
+            ]
+            return observations, Validators(), channel.coverage
         response = self.fetcher.fetch(source.url, policy, validators, stop=self.stop)
         if response.not_modified:
             return None
+        observations = _parse(source, response.body, response.url, response.headers)
         return (
-            _parse(source, response.body, response.url, response.headers),
+            with_capture(observations, response_capture(response)),
             response.validators,
             None,
         )
 
-    def _fetch_page(self, url: str, policy: FetchPolicy) -> bytes:
+    def _fetch_page(self, url: str, policy: FetchPolicy, captures: dict[str, Capture]) -> bytes:
         if self.stop.is_set():
             raise FetchError("abandoned", url, "shutting down between pages")
-        return self.fetcher.fetch(url, policy, stop=self.stop).body
+        response = self.fetcher.fetch(url, policy, stop=self.stop)
+        captures[url] = response_capture(response)
+        return response.body
 
     def _failed(
         self, source: Source, state: poll_state.PollState | None, started: float, failure: _Failure

@@ -28,6 +28,7 @@ from events import (
     report_stream_id,
     source_stream_id,
 )
+from events.captures import CaptureStore
 from ingest.observation import Observation
 
 BATCH_SIZE = 200
@@ -70,6 +71,7 @@ def _ingest_chunk(
 ) -> None:
     # The last observation of an item wins if a source lists it twice.
     by_stream = {report_stream_id(o.source_id, o.item_key): o for o in chunk}
+    digests = _capture_digests(by_stream.values())
     for attempt in range(_ATTEMPTS):
         latest = {k: decode(e) for k, e in store.last_in_streams(by_stream).items()}
         batch: list[NewEvent] = []
@@ -90,9 +92,14 @@ def _ingest_chunk(
                 previous, revision = report.last_content_sha256, report.last_revision + 1
             revised += revision > 1
             expected[stream_id] = last.stream_version if last else 0
+            report_event = _report(obs, observed_at, digest, revision, previous)
+            if obs.capture is not None:
+                report_event = report_event.model_copy(
+                    update={"capture_sha256": digests[id(obs.capture)]}
+                )
             batch.append(
                 NewEvent.of(
-                    _report(obs, observed_at, digest, revision, previous),
+                    report_event,
                     stream_id=stream_id,
                     # The id follows the stream's last event: a concurrent run of the same
                     # source computes the same one, and text that changes back (A, B, A, B)
@@ -103,6 +110,9 @@ def _ingest_chunk(
                 )
             )
         try:
+            if batch:
+                # Stored first, so no event names a capture that is not there.
+                _store_captures(store, [by_stream[e.stream_id] for e in batch])
             positions = store.append(batch, expected) if batch else []
         except (ConcurrencyError, IdempotencyConflict):
             # Another run appended to one of these streams meanwhile: look again.
@@ -114,6 +124,21 @@ def _ingest_chunk(
         result.unchanged += unchanged + (len(chunk) - len(by_stream))
         result.positions.extend(positions)
         return
+
+
+def _capture_digests(observations: Iterable[Observation]) -> dict[int, str]:
+    """Each distinct capture's digest, computed once (a feed's items share one document)."""
+    found: dict[int, str] = {}
+    for obs in observations:
+        if obs.capture is not None and id(obs.capture) not in found:
+            found[id(obs.capture)] = obs.capture.sha256
+    return found
+
+
+def _store_captures(store: EventStore, observations: list[Observation]) -> None:
+    unique = {id(o.capture): o.capture for o in observations if o.capture is not None}
+    if unique:
+        CaptureStore(store.db).put(unique.values())
 
 
 def record_failure(

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -69,6 +69,7 @@ class ChannelRead:
     observations: list[Observation]
     coverage: Coverage | None  # None when no page showed a post
     pages: int
+    page_of: dict[str, str] = field(default_factory=dict)  # item key -> the page it was read on
 
 
 def parse_preview(body: bytes, page_url: str) -> PreviewPage:
@@ -92,6 +93,7 @@ def read_channel(
 ) -> ChannelRead:
     """Read up to `max_pages` pages from `url` back in time; `fetch(url)` returns a body."""
     posts: dict[tuple[str, int], Post] = {}
+    read_on: dict[tuple[str, int], str] = {}
     page_url: str | None = url
     pages = 0
     while page_url is not None and pages < max_pages:
@@ -105,6 +107,7 @@ def read_channel(
             break
         for post in page.posts:
             posts[(post.channel, post.message_id)] = post
+            read_on[(post.channel, post.message_id)] = page_url
         oldest = min(post.message_id for post in page.posts)
         page_url = (
             _with_before(url, page.before)
@@ -113,7 +116,11 @@ def read_channel(
         )
     ordered = sorted(posts.values(), key=lambda p: (p.channel, p.message_id))
     observations = [_observation(p, source_id) for p in ordered if p.text]
-    return ChannelRead(observations, _coverage(ordered, source_id), pages)
+    page_of = {
+        o.item_key: read_on[(p.channel, p.message_id)]
+        for o, p in zip(observations, [p for p in ordered if p.text], strict=True)
+    }
+    return ChannelRead(observations, _coverage(ordered, source_id), pages, page_of)
 
 
 def _coverage(posts: list[Post], source_id: str) -> Coverage | None:

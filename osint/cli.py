@@ -15,6 +15,13 @@ from events import EventStoreError
 from ingest.errors import IngestError
 from osint.cmd_audit import audit_command, chart_command, show_group, topics_command
 from osint.cmd_db import db_group
+from osint.cmd_evidence import (
+    checkpoint_command,
+    export_group,
+    key_group,
+    prove_group,
+    verify_bundle_command,
+)
 from osint.cmd_extract import extract_command
 from osint.cmd_history import history_command
 from osint.cmd_judge import judge_group, judgments_command
@@ -87,6 +94,11 @@ for command in (
     db_group,
     judge_group,
     judgments_command,
+    key_group,
+    checkpoint_command,
+    prove_group,
+    verify_bundle_command,
+    export_group,
 ):
     cli.add_command(command)
 

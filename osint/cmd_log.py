@@ -26,6 +26,7 @@ from ingest.folder import list_files, read_file, read_folder
 from ingest.observation import Observation
 from ingest.page import fetch_page
 from ingest.run import ingest_observations
+from osint.cmd_evidence import load_verifier, verify_checkpoints
 from osint.cmd_sources import poll_once
 from osint.context import AppContext, pass_app
 from osint.progress import progress_bar
@@ -204,20 +205,42 @@ def replay_command(app: AppContext, until: int | None) -> None:
 
 
 @click.command("verify")
+@click.option(
+    "--checkpoint",
+    "checkpoints",
+    multiple=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="Also prove the log extends this published checkpoint (a file, or a folder of them;"
+    " repeatable): caught even if the chain in the database was recomputed.",
+)
+@click.option(
+    "--verifier-key",
+    metavar="KEY|FILE",
+    help="The checkpoint's verifier key (default: the public half of --key).",
+)
+@setting_option("key")
 @pass_app
-def verify_command(app: AppContext) -> None:
-    """Recompute the hash chain; exit 1 naming the first position that does not match.
+def verify_command(
+    app: AppContext, checkpoints: tuple[Path, ...], verifier_key: str | None, key: Path
+) -> None:
+    """Recompute the hash chain; exit 1 naming the first position that does not match. With
+    --checkpoint, also rebuild the Merkle tree from the events and prove, by a consistency
+    proof, that the log extends that signed checkpoint.
 
     \b
     Example:
       osint verify
+      osint verify --checkpoint public/checkpoint --verifier-key osint.key.pub
     """
+    verifier = load_verifier(verifier_key, key) if checkpoints else None
     store = app.store(create=False)
     head, _ = store.head()
     with progress_bar("verifying", head) as advance:
         report = store.verify(progress=advance)
     if report.ok:
         click.echo(f"ok: {report.checked} event(s), chain intact up to position {head}")
+        if verifier is not None:
+            verify_checkpoints(app, checkpoints, verifier)
         return
     click.echo(
         f"BROKEN at position {report.first_bad_position}: {report.reason}"

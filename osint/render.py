@@ -191,9 +191,7 @@ def judgment_lines(figure: Mapping[str, Any]) -> list[str]:
                 was.insert(0, f"bounds were {bounds_text(extracted)}")
             what += f" ({'; '.join(was)})" if was else ""
         role = f" as {j['role']}" if j.get("role") else ""
-        lines.append(
-            f"{what} by {j['author']}{role}, {short_time(j['judged_at'])}: {j['reason']}"
-        )
+        lines.append(f"{what} by {j['author']}{role}, {short_time(j['judged_at'])}: {j['reason']}")
     return lines
 
 

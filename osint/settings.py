@@ -70,6 +70,23 @@ SETTINGS: tuple[Setting, ...] = (
         "NAME",
         "Who records a judgment: named on it in every audit.",
     ),
+    Setting(
+        "key",
+        "OSINT_KEY_FILE",
+        "osint.key",
+        "FILE",
+        "The Ed25519 key that signs checkpoints, in a file outside the database"
+        " (osint key init makes one).",
+        click.Path(dir_okay=False, path_type=Path),
+    ),
+    Setting(
+        "origin",
+        "OSINT_LOG_ORIGIN",
+        None,
+        "NAME",
+        "The origin line of the log's checkpoints (default: osint.example/log/ and the log's"
+        " random id).",
+    ),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 

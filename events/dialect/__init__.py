@@ -103,6 +103,10 @@ class LogDialect(Dialect, Protocol):
 
     def install_triggers(self, conn: Connection) -> None: ...
 
+    def refuse_changes(self, conn: Connection, table: str) -> None:
+        """Triggers that refuse UPDATE and DELETE on an append-only table of `events`."""
+        ...
+
     def raw_write(self, engine: Engine) -> Iterator[Any]:
         """A driver cursor inside a write transaction (a context manager)."""
         ...

@@ -124,6 +124,25 @@ class PostgresDialect:
         """One array parameter: the statement text (and its server-side plan) never varies."""
         return f"{column} = ANY(%s)", (list(values),)
 
+    def refuse_changes(self, conn: Connection, table: str) -> None:
+        """Triggers that refuse UPDATE, DELETE and TRUNCATE on `table` (append-only evidence)."""
+        conn.exec_driver_sql(
+            """
+            CREATE OR REPLACE FUNCTION osint_refuse_evidence_change() RETURNS trigger AS $$
+            BEGIN
+                RAISE EXCEPTION '%% is append-only: %% refused', TG_TABLE_NAME, TG_OP;
+            END
+            $$ LANGUAGE plpgsql
+            """
+        )
+        for verb, each in (("UPDATE", "ROW"), ("DELETE", "ROW"), ("TRUNCATE", "STATEMENT")):
+            name = f"{table}_refuse_{verb.lower()}"
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {table}")
+            conn.exec_driver_sql(
+                f"CREATE TRIGGER {name} BEFORE {verb} ON {table} FOR EACH {each}"
+                " EXECUTE FUNCTION osint_refuse_evidence_change()"
+            )
+
     def install_triggers(self, conn: Connection) -> None:
         conn.exec_driver_sql(
             """

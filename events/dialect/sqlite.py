@@ -162,6 +162,15 @@ class SQLiteDialect:
     def in_list(self, column: str, values: Sequence[str]) -> tuple[str, tuple[Any, ...]]:
         return f"{column} IN ({', '.join('?' * len(values))})", tuple(values)
 
+    def refuse_changes(self, conn: Connection, table: str) -> None:
+        """Triggers that refuse UPDATE and DELETE on `table` (an append-only evidence table)."""
+        for verb in ("UPDATE", "DELETE"):
+            conn.exec_driver_sql(
+                f"CREATE TRIGGER IF NOT EXISTS {table}_refuse_{verb.lower()} "
+                f"BEFORE {verb} ON {table} BEGIN "
+                f"SELECT RAISE(ABORT, '{table} is append-only: {verb} refused'); END"
+            )
+
     def install_triggers(self, conn: Connection) -> None:
         for verb in ("UPDATE", "DELETE"):
             conn.exec_driver_sql(

@@ -12,8 +12,10 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import Connection, create_engine, text
 
-from events import Component, Database, SchemaRegistry, SchemaVersionError, Step
+from events import Component, Database, SchemaRegistry, SchemaVersionError, Step, merkle
 from events import schema as log_schema
+from events.checkpoints import rebuilt_leaves
+from events.tree import StoredTree
 from osint.cli import cli
 from osint.wiring import SCHEMA, open_store
 from tests.conftest import reset_pg
@@ -45,7 +47,8 @@ def _load_legacy(db_url: str, tmp_path: Path) -> str:
 
 def test_a_new_database_has_every_component_at_its_version(db_url: str):
     open_store(db_url).close()
-    assert _versions(db_url) == TARGETS == {"events": 3, "projections": 1, "ingest": 1}
+    assert _versions(db_url) == TARGETS
+    assert {"events": log_schema.COMPONENT.version, "projections": 1, "ingest": 1} == TARGETS
 
 
 def test_a_53b5566_database_is_upgraded_on_open_and_keeps_everything(db_url: str, tmp_path):
@@ -54,12 +57,16 @@ def test_a_53b5566_database_is_upgraded_on_open_and_keeps_everything(db_url: str
     before = {s.name: (s.version, len(s.pending)) for s in SCHEMA.status(db)}
     db.close()
     # The log was at 2 (schema_info); projection_state, poll_state, scheduler_lease existed.
-    assert before == {"events": (2, 1), "projections": (1, 0), "ingest": (1, 0)}
+    pending = log_schema.COMPONENT.version - 2
+    assert before == {"events": (2, pending), "projections": (1, 0), "ingest": (1, 0)}
 
     store = open_store(url)
     assert _versions(url) == TARGETS
     assert [e.type for e in store.read()] == ["ReportObserved", "ReportObserved", "FetchFailed"]
     assert store.verify().ok
+    # The Merkle tree was built for the three events already there.
+    leaves = [leaf for _, leaf in rebuilt_leaves(store, 3)]
+    assert StoredTree(store.db).root(3) == merkle.root_of(leaves)
     with store.db.connect() as conn:
         assert conn.execute(text("SELECT version FROM schema_info")).scalar_one() == 3
         assert conn.execute(text("SELECT count(*) FROM poll_state")).scalar_one() == 2
@@ -93,14 +100,14 @@ def test_db_status_shows_pending_steps_and_upgrade_applies_them(sqlite_url: str,
     assert status.exit_code == 0, status.output
     components = {c["component"]: c for c in json.loads(status.output)["components"]}
     assert components["events"]["version"] == 2
-    assert components["events"]["pending"] == [
-        "versions kept by the schema registry; schema_info retired"
-    ]
+    later = [step.describe for step in log_schema.COMPONENT.steps[2:]]
+    assert components["events"]["pending"] == later
+    assert later[0] == "versions kept by the schema registry; schema_info retired"
     assert components["projections"]["pending"] == components["ingest"]["pending"] == []
 
     upgrade = runner.invoke(cli, ["--db", url, "db", "upgrade"])
     assert upgrade.exit_code == 0, upgrade.output
-    assert "1 step(s) applied" in upgrade.output
+    assert f"{len(later)} step(s) applied" in upgrade.output
     status = runner.invoke(cli, ["--db", url, "db", "status"])
     assert status.output.count("up to date") == 3
 
@@ -124,7 +131,7 @@ def test_a_database_from_a_newer_program_is_refused_and_left_unchanged(db_url: s
         open_store(db_url)
     message = str(caught.value)
     assert "events schema version 9" in message
-    assert "knows up to 3" in message
+    assert f"knows up to {log_schema.COMPONENT.version}" in message
     assert "upgrade osint" in message
     assert _versions(db_url)["events"] == 9
 
