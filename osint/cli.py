@@ -33,6 +33,7 @@ from osint.cmd_log import (
     verify_command,
 )
 from osint.cmd_sources import poll_command, schedule_command, sources_command
+from osint.cmd_watch import watch_command
 from osint.context import AppContext
 from osint.entry import EXIT_INTERRUPTED, INTERRUPTED, CtrlC
 from osint.errors import OsintError
@@ -94,6 +95,7 @@ for command in (
     db_group,
     judge_group,
     judgments_command,
+    watch_command,
     key_group,
     checkpoint_command,
     prove_group,

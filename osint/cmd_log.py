@@ -5,8 +5,6 @@ from __future__ import annotations
 import itertools
 import json
 import re
-import signal
-import threading
 from pathlib import Path
 
 import click
@@ -32,6 +30,7 @@ from osint.context import AppContext, pass_app
 from osint.progress import progress_bar
 from osint.render import echo_csv_stream, format_option
 from osint.settings import setting_option
+from osint.stopping import stop_on_signals
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 FILES_FOR_A_BAR = 200  # reading a file (a page above all) is slower than applying an event
@@ -152,7 +151,7 @@ def project_command(app: AppContext, follow: bool) -> None:
 
 
 def _follow(app: AppContext) -> None:
-    stopping = _stop_on_signals()
+    stopping = stop_on_signals()
     store = app.store()
     runner = app.runner()
     follower = Follower(store)
@@ -169,14 +168,6 @@ def _follow(app: AppContext) -> None:
             follower.wait(reached, timeout=30.0, stop=stopping.is_set)
     finally:
         follower.close()
-
-
-def _stop_on_signals() -> threading.Event:
-    """An event set by SIGINT/SIGTERM, so a batch in flight finishes before we exit."""
-    stopping = threading.Event()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, lambda *_: stopping.set())
-    return stopping
 
 
 @click.command("replay")

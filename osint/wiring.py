@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from events import Database, EventStore, SchemaRegistry
 from events import schema as log_schema
 from ingest import poll_state
+from osint import outbox
 from projections import schema as view_schema
 from projections.figures import FiguresProjector
 from projections.judgments import JudgmentsProjector
@@ -18,7 +19,9 @@ from projections.runner import ProjectionRunner
 from projections.source_health import SourceHealthProjector
 
 # Every package's tables, applied together when a command opens the database.
-SCHEMA = SchemaRegistry([log_schema.COMPONENT, view_schema.COMPONENT, poll_state.COMPONENT])
+SCHEMA = SchemaRegistry(
+    [log_schema.COMPONENT, view_schema.COMPONENT, poll_state.COMPONENT, outbox.COMPONENT]
+)
 
 
 def all_projectors() -> Sequence[Projector]:

@@ -48,7 +48,12 @@ def _load_legacy(db_url: str, tmp_path: Path) -> str:
 def test_a_new_database_has_every_component_at_its_version(db_url: str):
     open_store(db_url).close()
     assert _versions(db_url) == TARGETS
-    assert {"events": log_schema.COMPONENT.version, "projections": 1, "ingest": 1} == TARGETS
+    assert {
+        "events": log_schema.COMPONENT.version,
+        "projections": 1,
+        "ingest": 1,
+        "alerts": 1,
+    } == TARGETS
 
 
 def test_a_53b5566_database_is_upgraded_on_open_and_keeps_everything(db_url: str, tmp_path):
@@ -58,7 +63,12 @@ def test_a_53b5566_database_is_upgraded_on_open_and_keeps_everything(db_url: str
     db.close()
     # The log was at 2 (schema_info); projection_state, poll_state, scheduler_lease existed.
     pending = log_schema.COMPONENT.version - 2
-    assert before == {"events": (2, pending), "projections": (1, 0), "ingest": (1, 0)}
+    assert before == {
+        "events": (2, pending),
+        "projections": (1, 0),
+        "ingest": (1, 0),
+        "alerts": (0, 1),  # new since 53b5566
+    }
 
     store = open_store(url)
     assert _versions(url) == TARGETS
@@ -104,12 +114,13 @@ def test_db_status_shows_pending_steps_and_upgrade_applies_them(sqlite_url: str,
     assert components["events"]["pending"] == later
     assert later[0] == "versions kept by the schema registry; schema_info retired"
     assert components["projections"]["pending"] == components["ingest"]["pending"] == []
+    assert len(components["alerts"]["pending"]) == 1  # new since 53b5566
 
     upgrade = runner.invoke(cli, ["--db", url, "db", "upgrade"])
     assert upgrade.exit_code == 0, upgrade.output
-    assert f"{len(later)} step(s) applied" in upgrade.output
+    assert f"{len(later) + 1} step(s) applied" in upgrade.output
     status = runner.invoke(cli, ["--db", url, "db", "status"])
-    assert status.output.count("up to date") == 3
+    assert status.output.count("up to date") == 4
 
 
 def test_db_status_on_a_missing_file_creates_nothing(tmp_path: Path):
