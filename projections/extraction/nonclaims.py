@@ -17,14 +17,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from projections.extraction.lexicon import (
-    CATEGORY_NOUNS,
+    COUNTED_NOUNS,
     CURRENCY_SYMBOLS,
     DESIGNATION_WORDS,
-    EQUIPMENT_NOUNS,
     MONTHS,
-    PEOPLE_NOUNS,
     TIME_SUFFIXES,
-    TROOP_NOUNS,
     UNIT_COMPOUNDS,
 )
 from projections.extraction.numbers import Num
@@ -43,7 +40,6 @@ _FRACTION_WORDS = frozenset("third thirds quarter quarters halves fifth fifths t
 _FRACTION_BASES = frozenset({2.0, 3.0, 4.0, 5.0, 10.0, 100.0, 1000.0})
 _POPULATION_WORDS = frozenset({"population", "populations", "inhabitants", "populace"})
 _TOWN_WORDS = frozenset({"city", "town", "village", "country", "nation", "region", "capital"})
-_COUNTED = TROOP_NOUNS | PEOPLE_NOUNS | EQUIPMENT_NOUNS | frozenset(CATEGORY_NOUNS)
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _SMALL = frozenset("one two three four five six seven eight nine ten".split())
 _DESIG_LOW = frozenset({"no", "number", "page", "item", "point", "line", "platform", "covid"})
@@ -353,7 +349,7 @@ def _year(a: Around) -> bool:
         return False
     if a.num.is_range and not _year_like(a.last):
         return False
-    counted = nxt is not None and nxt.low in _COUNTED
+    counted = nxt is not None and nxt.low in COUNTED_NOUNS
     return not counted or (prev is not None and prev.low in _YEAR_PREPS)
 
 
