@@ -86,108 +86,139 @@ def read_category(
 
     `prev_end`/`next_start` are the last token of the previous figure and the first of the
     next one in the sentence (-1 / len(toks) when none): clauses do not reach past them.
+    In order: a compound (`a 1,000-strong force`), else the noun phrase after the number: its
+    noun (`_noun`), or a verb right after the number (`300 fled`), or, with neither, what comes
+    before the number (`_ellipsis`).
     """
-    n = len(toks)
+    compound = _compound(toks, last, num_at)
+    if compound is not None:
+        return compound
+    np = forward_np(toks, last + 1, num_at)
+    if np.head is not None:
+        return _noun(toks, first, last, np, prev_end, next_start)
+    if np.verb_word is not None:
+        after = _verb_after(toks, np.verb_word)
+        if after is not None:
+            return after
+    return _ellipsis(toks, first, last, np, prev_end, next_start)
+
+
+def _compound(toks: list[Token], last: int, num_at: dict[int, int]) -> Reading | None:
+    """`a 1,000-strong force`, `a 500-man unit`: troops, whatever the noun."""
     k = last + 1
-    # "a 1,000-strong force", "a 500-man unit"
-    if k + 1 < n and toks[k].text == "-" and glued(toks[last], toks[k]):
-        if toks[k + 1].low in TROOP_COMPOUND_WORDS:
-            np = forward_np(toks, k + 2, num_at)
-            subj = (np.mods[0], np.head) if np.head is not None else None
-            end = np.head if np.head is not None else k + 1
-            return Reading("troops", subj, end, rules=[f"category:compound:-{toks[k + 1].low}"])
-    np = forward_np(toks, k, num_at)
-    if np.partitive_pronoun or (np.head is None and np.verb_word is None):
-        return _ellipsis(toks, first, last, np, prev_end, next_start)
-    if np.head is None:
-        w = toks[np.verb_word].low  # type: ignore[index]
-        cat = VERB_CATEGORY.get(w, None)
-        if cat is None:
-            return _ellipsis(toks, first, last, np, prev_end, next_start)
-        cat = casualty_pair(toks, np.verb_word, cat)  # type: ignore[arg-type]
-        return Reading(cat, None, np.verb_word, rules=[f"category:word-after:{w}"])
-    head = np.head
+    if k + 1 >= len(toks) or toks[k].text != "-" or not glued(toks[last], toks[k]):
+        return None
+    word = toks[k + 1].low
+    if word not in TROOP_COMPOUND_WORDS:
+        return None
+    np = forward_np(toks, k + 2, num_at)
+    subject = (np.mods[0], np.head) if np.head is not None else None
+    end = np.head if np.head is not None else k + 1
+    return Reading("troops", subject, end, rules=[f"category:compound:-{word}"])
+
+
+def _verb_after(toks: list[Token], j: int) -> Reading | None:
+    """`300 fled`, `1,200 killed or wounded`: a verb right after the number, and no noun."""
+    w = toks[j].low
+    category = VERB_CATEGORY.get(w)
+    if category is None:
+        return None
+    return Reading(casualty_pair(toks, j, category), None, j, rules=[f"category:word-after:{w}"])
+
+
+def _noun(
+    toks: list[Token], first: int, last: int, np: NounPhrase, prev_end: int, next_start: int
+) -> Reading:
+    """The counted noun decides, first match wins: a rate (`300 a day`) is no claim; then
+    equipment, a troop compound (`battalion groups`), a noun with its own category
+    (`prisoners`), a noun of people or troops (its modifier or the clause's verb decides),
+    a noun that is never counted (`villages`), a capitalised plural of people (`Nepalis`), a
+    name (the number counts what comes before it), else `other`."""
+    head: int = np.head  # type: ignore[assignment]
     w = toks[head].low
-    subj_start = np.start if np.start < np.mods[0] else np.mods[0]
-    subject = (subj_start, np.end)
-    mods = [t.low for t in toks[np.mods[0] : head]]
-    rd = Reading(None, subject, np.end, False, np.definite)
     if _is_rate(toks, np.end):
-        rd.rules.append("not-claim:rate")
-        return rd
-    if (
-        np.designation
-        or w in EQUIPMENT_NOUNS
-        or (w in EQUIPMENT_IF_MODIFIED and _weapon_modified(toks, np.mods[0], head))
-    ):
-        rd.category = "equipment"
-        rd.rules.append(f"category:noun:{w}")
-        return rd
+        return _counted(np, None, "not-claim:rate")
+    if np.designation or w in EQUIPMENT_NOUNS:
+        return _counted(np, "equipment", f"category:noun:{w}")
+    if w in EQUIPMENT_IF_MODIFIED and _weapon_modified(toks, np.mods[0], head):
+        return _counted(np, "equipment", f"category:noun:{w}")  # "air defence systems"
     if (toks[head - 1].low, w) in TROOP_COMPOUNDS:
-        rd.category = "troops"
-        rd.rules.append(f"category:noun:{toks[head - 1].low} {w}")
-        return rd
+        return _counted(np, "troops", f"category:noun:{toks[head - 1].low} {w}")
     if w in CATEGORY_NOUNS:
-        cat = casualty_pair(toks, head, CATEGORY_NOUNS[w])
-        if w == "losses" and any(m in WEAPON_MODIFIERS or m in EQUIPMENT_NOUNS for m in mods):
-            cat = "equipment"
-        if cat == "captured" and near(toks, first, np.end, RECRUIT_VERBS, prev_end, next_start):
-            rd.category = "troops"
-            rd.rules.append(f"category:recruited:{w}")
-            return rd
-        rd.category = cat
-        rd.rules.append(f"category:noun:{w}")
-        return rd
-    for m in mods:
-        if m in _CATEGORY_PARTICIPLES and (w in TROOP_NOUNS or w in PEOPLE_NOUNS):
-            rd.category = _CATEGORY_PARTICIPLES[m]
-            rd.rules.append(f"category:modifier:{m}")
-            return rd
+        return _category_noun(toks, first, np, w, prev_end, next_start)
     if w in TROOP_NOUNS or w in PEOPLE_NOUNS:
-        people = w not in TROOP_NOUNS
-        found = verb_category(toks, first, np.end, prev_end, next_start, displaced=people)
-        if found:
-            rd.category, rule = found
-            rd.rules.append(f"category:noun:{w}")
-            rd.rules.append(rule)
-            return rd
-        if not people:
-            rd.category = "troops"
-            rd.rules.append(f"category:noun:{w}")
-            return rd
-        if near(toks, first, np.end, TROOP_VERBS, prev_end, next_start):
-            rd.category = "troops"
-            rd.rules.append(f"category:troop-verb:{w}")
-            return rd
-        if _inherit_link(toks, first, prev_end):
-            rd.inherit = True
-            rd.category = "other"
-            rd.rules.append("category:inherited")
-            return rd
-        rd.category = "other"
-        rd.rules.append(f"category:other:people-without-verb:{w}")
-        return rd
+        participle = _participle(toks, np)
+        if participle is not None:
+            return _counted(
+                np, _CATEGORY_PARTICIPLES[participle], f"category:modifier:{participle}"
+            )
+        return _people(toks, first, np, w, prev_end, next_start)
     if w in NONCLAIM_NOUNS or w in EQUIPMENT_IF_MODIFIED:
-        rd.rules.append(f"not-claim:counted:{w}")
-        return rd
-    if toks[head].text[0].isupper() and _demonym_plural(toks[head].text):
-        found = verb_category(toks, first, np.end, prev_end, next_start, displaced=True)
-        if found:
-            rd.category = found[0]
-            rd.rules.extend([f"category:noun:{w}", found[1]])
-            return rd
-        if near(toks, first, np.end, TROOP_VERBS, prev_end, next_start):
-            rd.category = "troops"
-            rd.rules.append(f"category:troop-verb:{w}")
-            return rd
-        rd.category = "other"
-        rd.rules.append(f"category:other:people-without-verb:{w}")
-        return rd
-    if toks[head].text[0].isupper() and head == np.mods[0]:
-        return _ellipsis(toks, first, last, np, prev_end, next_start)
-    rd.category = "other"
-    rd.rules.append(f"category:other:noun:{w}")
-    return rd
+        return _counted(np, None, f"not-claim:counted:{w}")
+    text = toks[head].text
+    if text[0].isupper() and _demonym_plural(text):
+        return _demonym(toks, first, np, w, prev_end, next_start)
+    if text[0].isupper() and head == np.mods[0]:
+        return _ellipsis(toks, first, last, np, prev_end, next_start)  # a name counts nothing
+    return _counted(np, "other", f"category:other:noun:{w}")
+
+
+def _counted(np: NounPhrase, category: str | None, *rules: str, inherit: bool = False) -> Reading:
+    """The reading of a figure that counts the phrase `np`."""
+    start = np.start if np.start < np.mods[0] else np.mods[0]
+    return Reading(category, (start, np.end), np.end, inherit, np.definite, rules=list(rules))
+
+
+def _category_noun(
+    toks: list[Token], first: int, np: NounPhrase, w: str, prev_end: int, next_start: int
+) -> Reading:
+    """`prisoners`, `casualties`, `dead`: the noun's own category, but `killed and wounded` are
+    casualties, `equipment losses` equipment, and recruited prisoners troops."""
+    category = casualty_pair(toks, np.head, CATEGORY_NOUNS[w])  # type: ignore[arg-type]
+    if w == "losses" and _names_weapon(toks, np.mods[0], np.head):  # type: ignore[arg-type]
+        category = "equipment"
+    if category == "captured" and near(toks, first, np.end, RECRUIT_VERBS, prev_end, next_start):
+        return _counted(np, "troops", f"category:recruited:{w}")
+    return _counted(np, category, f"category:noun:{w}")
+
+
+def _participle(toks: list[Token], np: NounPhrase) -> str | None:
+    """`displaced civilians`, `wounded soldiers`: the first modifier that names a category."""
+    for t in toks[np.mods[0] : np.head]:
+        if t.low in _CATEGORY_PARTICIPLES:
+            return t.low
+    return None
+
+
+def _people(
+    toks: list[Token], first: int, np: NounPhrase, w: str, prev_end: int, next_start: int
+) -> Reading:
+    """People and troops: the clause's verb decides (`were killed`, `fled`); without one, troops
+    are troops, people with a verb of troops too (`civilians were mobilised`), people compared
+    with an earlier figure take its category, other people are `other`."""
+    people = w not in TROOP_NOUNS
+    found = verb_category(toks, first, np.end, prev_end, next_start, displaced=people)
+    if found:
+        return _counted(np, found[0], f"category:noun:{w}", found[1])
+    if not people:
+        return _counted(np, "troops", f"category:noun:{w}")
+    if near(toks, first, np.end, TROOP_VERBS, prev_end, next_start):
+        return _counted(np, "troops", f"category:troop-verb:{w}")
+    if _inherit_link(toks, first, prev_end):
+        return _counted(np, "other", "category:inherited", inherit=True)
+    return _counted(np, "other", f"category:other:people-without-verb:{w}")
+
+
+def _demonym(
+    toks: list[Token], first: int, np: NounPhrase, w: str, prev_end: int, next_start: int
+) -> Reading:
+    """`2,000 Nepalis`: people of a nation, read as people are (a verb of displacement too)."""
+    found = verb_category(toks, first, np.end, prev_end, next_start, displaced=True)
+    if found:
+        return _counted(np, found[0], f"category:noun:{w}", found[1])
+    if near(toks, first, np.end, TROOP_VERBS, prev_end, next_start):
+        return _counted(np, "troops", f"category:troop-verb:{w}")
+    return _counted(np, "other", f"category:other:people-without-verb:{w}")
 
 
 def _demonym_plural(word: str) -> bool:
@@ -271,16 +302,24 @@ def _inherit_link(toks: list[Token], first: int, prev_end: int) -> bool:
     return any(t.low in _INHERIT_LINKS for t in toks[lo:first])
 
 
-def _weapon_modified(toks: list[Token], start: int, head: int) -> bool:
-    for t in toks[max(0, start - 1) : head]:
+def _names_weapon(toks: list[Token], lo: int, hi: int) -> bool:
+    """A weapon word or an equipment noun among `toks[lo:hi]` (`equipment losses`)."""
+    for t in toks[lo:hi]:  # noqa: SIM110 (a generator costs twice this, for every noun)
         if t.low in WEAPON_MODIFIERS or t.low in EQUIPMENT_NOUNS:
             return True
-    n = len(toks)
-    if head + 2 < n and toks[head + 1].low == "of":
-        for t in toks[head + 2 : head + 6]:
-            if t.low in WEAPON_MODIFIERS or t.low in EQUIPMENT_NOUNS:
-                return True
     return False
+
+
+def _weapon_modified(toks: list[Token], start: int, head: int) -> bool:
+    """`air defence systems`, `systems of air defence`: a weapon word before the noun (or the
+    word before its modifiers), or within four words after `of`."""
+    if _names_weapon(toks, max(0, start - 1), head):
+        return True
+    return (
+        head + 2 < len(toks)
+        and toks[head + 1].low == "of"
+        and _names_weapon(toks, head + 2, head + 6)
+    )
 
 
 def _is_rate(toks: list[Token], end: int) -> bool:

@@ -30,7 +30,6 @@ _VERBISH = frozenset(
     hold held face faced live lived work serve served stand stood return returned arrive
     reach reached""".split()
 )
-_NOUNS = COUNTED_NOUNS
 
 
 @dataclass(slots=True)
@@ -118,9 +117,9 @@ def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> NounPhrase:
             continue
         if head is None and w in UNIT_NOUNS:
             return NounPhrase(j, start, j, (mods_start, j), definite)  # "155 mm shells": a measure
-        if w in _NOUNS or w in NONCLAIM_NOUNS or w in EQUIPMENT_IF_MODIFIED:
+        if w in COUNTED_NOUNS or w in NONCLAIM_NOUNS or w in EQUIPMENT_IF_MODIFIED:
             if j == k and w in VERB_CATEGORY and w not in CATEGORY_NOUNS:
-                if not (j + 1 < n and toks[j + 1].low in _NOUNS):
+                if not (j + 1 < n and toks[j + 1].low in COUNTED_NOUNS):
                     return NounPhrase(None, start, j - 1, (k, k - 1), verb_word=j)
             head = j
             if w in CONTAINER_NOUNS and j + 1 < n and toks[j + 1].low == "of":
@@ -142,7 +141,8 @@ def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> NounPhrase:
             j += 1
             continue
         if j == k and (w in _VERBISH or w.endswith(("ed", "ing"))):
-            if not (j + 1 < n and (toks[j + 1].low in _NOUNS or toks[j + 1].text[0].isupper())):
+            after = toks[j + 1] if j + 1 < n else None
+            if not (after and (after.low in COUNTED_NOUNS or after.text[0].isupper())):
                 return NounPhrase(None, start, j - 1, (k, k - 1), verb_word=j)
         j += 1
     end = j - 1
