@@ -48,6 +48,7 @@ _INHERIT_LINKS = frozenset(
 _CLAUSE_VERBS = frozenset("were was are is have had remain remained".split())
 _RATE_WORDS = frozenset({"a", "per", "each", "every"})
 _RATE_UNITS = frozenset({"day", "week", "month", "year", "hour", "night"})
+_RATE_STARTS = _RATE_WORDS | {"daily"}  # the word after a rate's phrase: spares the call
 _CATEGORY_PARTICIPLES: dict[str, str] = {
     "displaced": "displaced",
     "wounded": "wounded",
@@ -90,9 +91,10 @@ def read_category(
     noun (`_noun`), or a verb right after the number (`300 fled`), or, with neither, what comes
     before the number (`_ellipsis`).
     """
-    compound = _compound(toks, last, num_at)
-    if compound is not None:
-        return compound
+    if last + 2 < len(toks) and toks[last + 1].text == "-":  # spares the call for most figures
+        compound = _compound(toks, last, num_at)
+        if compound is not None:
+            return compound
     np = forward_np(toks, last + 1, num_at)
     if np.head is not None:
         return _noun(toks, first, last, np, prev_end, next_start)
@@ -104,9 +106,10 @@ def read_category(
 
 
 def _compound(toks: list[Token], last: int, num_at: dict[int, int]) -> Reading | None:
-    """`a 1,000-strong force`, `a 500-man unit`: troops, whatever the noun."""
+    """`a 1,000-strong force`, `a 500-man unit`: troops, whatever the noun. The caller has
+    seen the dash after the number, and a token after it."""
     k = last + 1
-    if k + 1 >= len(toks) or toks[k].text != "-" or not glued(toks[last], toks[k]):
+    if not glued(toks[last], toks[k]):
         return None
     word = toks[k + 1].low
     if word not in TROOP_COMPOUND_WORDS:
@@ -136,7 +139,8 @@ def _noun(
     name (the number counts what comes before it), else `other`."""
     head: int = np.head  # type: ignore[assignment]
     w = toks[head].low
-    if _is_rate(toks, np.end):
+    after = np.end + 1
+    if after < len(toks) and toks[after].low in _RATE_STARTS and _is_rate(toks, np.end):
         return _counted(np, None, "not-claim:rate")
     if np.designation or w in EQUIPMENT_NOUNS:
         return _counted(np, "equipment", f"category:noun:{w}")
@@ -323,6 +327,7 @@ def _weapon_modified(toks: list[Token], start: int, head: int) -> bool:
 
 
 def _is_rate(toks: list[Token], end: int) -> bool:
+    """`300 a day`, `40 per week`, `12 daily`: a rate, not a count."""
     n = len(toks)
     if end + 1 < n and toks[end + 1].low == "daily":
         return True

@@ -76,7 +76,7 @@ def sentence_context(
         para,
         {num.i: num.j for num, _q in figures},
         speakers,
-        [(sp.start, sp.end) for sp in speakers],
+        [(sp.start, sp.end) for sp in speakers] if speakers else [],
         hedges,
         clause_breaks(toks) if hedges else [],
     )
@@ -105,7 +105,8 @@ class ClaimContext:
         span = self.reading.subject
         if span is None or span[1] < span[0]:
             return None
-        return self.sentence.text_of(span[0], span[1])
+        toks = self.toks
+        return self.sentence.text[toks[span[0]].start : toks[span[1]].end]
 
     def follows_previous(self, links: tuple[str, ...] = ("and", ",")) -> bool:
         """Only one of `links` stands between the previous figure's phrase and this figure
@@ -129,16 +130,23 @@ def claim_context(
     """The context of the figure `num` (qualified as `q`) between its neighbours."""
     toks = sent.toks
     speakers = sent.speakers
-    return ClaimContext(
-        sent,
-        toks,
-        sent.texts,
-        num,
-        q,
-        prev_end,
-        next_start,
-        read_category(toks, q.i, q.j, sent.num_at, prev_end, next_start),
-        choose(speakers, q.i, q.j) if speakers else None,
-        prev,
-        prev_reading,
-    )
+    # filled in place, as `tokenize` fills tokens: the generated __init__, called from C,
+    # costs more than all the rest of this
+    ctx = _new(ClaimContext)
+    ctx.sentence = sent
+    ctx.toks = toks
+    ctx.texts = sent.texts
+    ctx.num = num
+    ctx.q = q
+    ctx.prev_end = prev_end
+    ctx.next_start = next_start
+    ctx.reading = read_category(toks, q.i, q.j, sent.num_at, prev_end, next_start)
+    ctx.speaker = choose(speakers, q.i, q.j) if speakers else None
+    ctx.prev = prev
+    ctx.prev_reading = prev_reading
+    ctx.category = "other"
+    ctx.origin = None
+    return ctx
+
+
+_new = object.__new__

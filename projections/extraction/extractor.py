@@ -13,7 +13,7 @@ a `he said` stands for the last speaker named.
 from __future__ import annotations
 
 from datetime import date
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from projections.extraction.categories import Reading
 from projections.extraction.claim import FigureClaim
@@ -36,6 +36,7 @@ MAX_FIGURE_DENSITY = 0.15  # a chunk with more figures per token is a table, not
 _DIGITS = frozenset("0123456789")
 _IS_DIGIT = _DIGITS.__contains__
 _FIRST = itemgetter(0)
+_START_END = attrgetter("start", "end")  # a C-level key: no call into Python per claim
 
 
 def extract(text: str, published: date | str | None = None) -> list[FigureClaim]:
@@ -61,7 +62,7 @@ def extract(text: str, published: date | str | None = None) -> list[FigureClaim]
                     if nums and len(nums) <= most:
                         claims.extend(_sentence_claims(text, ss, se, toks, texts, nums, para))
                 para.add_chunk(toks, texts)
-    claims.sort(key=lambda c: (c.start, c.end))
+    claims.sort(key=_START_END)
     return claims
 
 
@@ -131,5 +132,6 @@ def _sentence_claims(
         out.append(claim)
         if category != "other":
             prev, prev_reading = claim, ctx.reading
-    remember_speaker(sent)
+    if sent.speakers:
+        remember_speaker(sent)
     return out

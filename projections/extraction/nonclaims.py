@@ -58,22 +58,30 @@ class Around:
 
     __slots__ = ("digits", "first", "i", "j", "last", "num", "nxt", "nxt2", "prev", "prev2", "toks")
 
-    def __init__(self, toks: list[Token], num: Num) -> None:
-        n = len(toks)
-        i, j = num.i, num.j
-        while i < j and not is_digits(toks[i]) and toks[i].low in ("between", "from"):
-            i += 1
-        self.toks = toks
-        self.num = num
-        self.i = i
-        self.j = j
-        self.first = first = toks[i]
-        self.last = toks[j]
-        self.prev = toks[i - 1] if i > 0 else None
-        self.prev2 = toks[i - 2] if i > 1 else None
-        self.nxt = toks[j + 1] if j + 1 < n else None
-        self.nxt2 = toks[j + 2] if j + 2 < n else None
-        self.digits = first.text[0] in "0123456789" and not num.words  # is_digits
+
+def _around(toks: list[Token], num: Num) -> Around:
+    """The number `num` of `toks` and its neighbours (filled in place: this runs for every
+    number, and an `__init__` called from C costs more than the rest of the reading)."""
+    n = len(toks)
+    i, j = num.i, num.j
+    while i < j and not is_digits(toks[i]) and toks[i].low in ("between", "from"):
+        i += 1
+    a = _new(Around)
+    a.toks = toks
+    a.num = num
+    a.i = i
+    a.j = j
+    a.first = first = toks[i]
+    a.last = toks[j]
+    a.prev = toks[i - 1] if i > 0 else None
+    a.prev2 = toks[i - 2] if i > 1 else None
+    a.nxt = toks[j + 1] if j + 1 < n else None
+    a.nxt2 = toks[j + 2] if j + 2 < n else None
+    a.digits = first.text[0] in "0123456789" and not num.words  # is_digits
+    return a
+
+
+_new = object.__new__
 
 
 # True when the row's rule fires, or a string that names the rule more precisely (a unit).
@@ -345,7 +353,7 @@ def _year(a: Around) -> bool:
     """Four digits without separator, unless they plainly count something: `2024 soldiers`
     are soldiers, `in 2024 soldiers` a year."""
     first, prev, nxt = a.first, a.prev, a.nxt
-    if not (a.digits and len(first.text) == 4 and _year_like(first)):
+    if not _year_like(first):  # digits, and four of them: the table's trigger
         return False
     if a.num.is_range and not _year_like(a.last):
         return False
@@ -353,10 +361,9 @@ def _year(a: Around) -> bool:
     return not counted or (prev is not None and prev.low in _YEAR_PREPS)
 
 
-_LAST: Table = (
-    ("not-claim:population", _population),
-    ("not-claim:year", _year),
-)
+_LAST: Table = (("not-claim:population", _population),)
+# four digits, tried last (its trigger: `digits` and four characters)
+_YEAR: Table = (("not-claim:year", _year),)
 
 
 def _first(table: Table, around: Around) -> str | None:
@@ -371,13 +378,13 @@ def _first(table: Table, around: Around) -> str | None:
 def reason(toks: list[Token], num: Num) -> str | None:
     """Why `num` is not a figure claim (a rule name), or None when it may be one.
 
-    The tables in order, each tried only when its trigger holds (most numbers trigger none but
-    the last): written out rather than looped over, since this runs for every number.
+    The tables in order, each tried only when its trigger holds; most numbers trigger none
+    but the last two rows, which every figure reaches. Written out rather than looped over,
+    since this runs for every number.
     """
-    a = Around(toks, num)
-    prev, nxt = a.prev, a.nxt
-    # a long digit run or a fractional value
-    if len(a.first.text) > 15 or num.low % 1:  # nan and inf too, as the predicates see them
+    a = _around(toks, num)
+    prev, nxt, first = a.prev, a.nxt, a.first
+    if len(first.text) > 15 or num.low % 1:  # a long digit run or a fraction (nan, inf too)
         hit = _first(_FIRST, a)
         if hit:
             return hit
@@ -386,27 +393,26 @@ def reason(toks: list[Token], num: Num) -> str | None:
         if hit:
             return hit
     if prev is not None:
-        if a.digits and prev.end == a.first.start:
+        if a.digits and prev.end == first.start:
             hit = _first(_GLUED_BEFORE, a)
             if hit:
                 return hit
-        rows = _MONEY.get(prev.low)
-        if rows is not None:
-            hit = _first(rows, a)
+        if prev.low in _MONEY:
+            hit = _first(_MONEY[prev.low], a)
             if hit:
                 return hit
-    if nxt is not None:
-        rows = _AFTER.get(nxt.low)
-        if rows is not None:
-            hit = _first(rows, a)
-            if hit:
-                return hit
+    if nxt is not None and nxt.low in _AFTER:
+        hit = _first(_AFTER[nxt.low], a)
+        if hit:
+            return hit
     if prev is not None:
-        rows = _BEFORE.get(prev.low)
-        if rows is None and prev.text[0].isupper():
-            rows = _BEFORE[""]
-        if rows is not None:
-            hit = _first(rows, a)
+        word = prev.low
+        if word in _BEFORE or prev.text[0].isupper():
+            hit = _first(_BEFORE.get(word) or _BEFORE[""], a)
             if hit:
                 return hit
-    return _first(_LAST, a)
+    if _population(a):
+        return "not-claim:population"
+    if a.digits and len(first.text) == 4 and _year(a):
+        return "not-claim:year"
+    return None

@@ -23,6 +23,7 @@ from projections.extraction.actors import (
     possessive_actor,
     subject_actor,
 )
+from projections.extraction.claim import CATEGORIES
 from projections.extraction.context import ClaimContext, Rules
 from projections.extraction.lexicon import PEOPLE_NOUNS, TROOP_NOUNS
 
@@ -52,11 +53,8 @@ def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
 def _origin(ctx: ClaimContext) -> tuple[str, str] | None:
     """`11,000 from North Korea`, `drones launched by Russia`. The phrase is kept in the
     context: where the troops came from is not where they are."""
-    category = ctx.category
-    if category not in _FROM_CATEGORIES:
-        return None
     after = max(ctx.reading.np_end, ctx.q.j) + 1
-    found = from_actor(ctx.toks, ctx.texts, after, category == "equipment")
+    found = from_actor(ctx.toks, ctx.texts, after, ctx.category == "equipment")
     if found is None:
         return None
     ctx.origin = found[2]
@@ -65,8 +63,6 @@ def _origin(ctx: ClaimContext) -> tuple[str, str] | None:
 
 def _clause_subject(ctx: ClaimContext) -> tuple[str, str] | None:
     """`Moscow is believed to have deployed 50,000 troops`."""
-    if ctx.category == "other":
-        return None
     speaker = ctx.speaker
     span = None if speaker is None else (speaker.start, speaker.end)
     return subject_actor(ctx.toks, ctx.texts, ctx.q.i, span)
@@ -74,8 +70,6 @@ def _clause_subject(ctx: ClaimContext) -> tuple[str, str] | None:
 
 def _owner(ctx: ClaimContext) -> tuple[str, str] | None:
     """`Ukraine's losses in the battle exceed 5,000`, `increase its army to 300,000`."""
-    if ctx.category not in _FROM_CATEGORIES:
-        return None
     return possessive_actor(ctx.toks, ctx.texts, ctx.q.i, ctx.sentence.speaker_spans)
 
 
@@ -113,19 +107,25 @@ def _earlier(ctx: ClaimContext) -> tuple[str, str] | None:
     return (carried, "actor:carried-over") if carried else None
 
 
-ACTOR_RULES: tuple[ActorRule, ...] = (
-    _in_phrase,
-    _origin,
-    _clause_subject,
-    _owner,
-    _coordinated,
-    _earlier,
+# In order, each with the categories it reads an actor for (None: all of them).
+ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
+    (_in_phrase, None),
+    (_origin, _FROM_CATEGORIES),
+    (_clause_subject, frozenset(CATEGORIES) - {"other"}),
+    (_owner, _FROM_CATEGORIES),
+    (_coordinated, None),
+    (_earlier, None),
 )
+# Each category -> its rules, in order: a rule is not even called for another category.
+_RULES_FOR: dict[str, tuple[ActorRule, ...]] = {
+    category: tuple(rule for rule, only in ACTOR_RULES if only is None or category in only)
+    for category in CATEGORIES
+}
 
 
 def actor_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
-    """The actor the first rule of `ACTOR_RULES` names, or None."""
-    for rule in ACTOR_RULES:
+    """The actor the first rule of `ACTOR_RULES` for the figure's category names, or None."""
+    for rule in _RULES_FOR[ctx.category]:
         found = rule(ctx)
         if found is not None:
             return found[0], (found[1],)

@@ -16,8 +16,8 @@ def attribution_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
     speaker = ctx.speaker
     if speaker is None:
         return None, ()
-    sent = ctx.sentence
-    said = sent.text_of(speaker.start, speaker.end)
+    sent, toks = ctx.sentence, ctx.toks
+    said = sent.text[toks[speaker.start].start : toks[speaker.end].end]
     earlier = sent.para.speaker
     if earlier and is_pronoun(ctx.toks, speaker):
         return f"{said} [{earlier}]", ("attribution:pronoun-resolved", speaker.rule)

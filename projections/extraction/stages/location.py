@@ -28,13 +28,19 @@ def _after(ctx: ClaimContext, skip: list[Span]) -> tuple[str, str] | None:
     found = find_location(
         ctx.toks, max(ctx.reading.np_end, q.j), skip, stop_at=min(stops, default=None)
     )
-    return None if found is None else (ctx.sentence.text_of(found[0], found[1]), found[2])
+    if found is None:
+        return None
+    toks = ctx.toks
+    return ctx.sentence.text[toks[found[0]].start : toks[found[1]].end], found[2]
 
 
 def _before(ctx: ClaimContext, skip: list[Span]) -> tuple[str, str] | None:
     """`In the Kherson region, two people were killed`."""
-    found = find_location_before(ctx.toks, ctx.q.i, skip)
-    return None if found is None else (ctx.sentence.text_of(found[0], found[1]), found[2])
+    toks = ctx.toks
+    found = find_location_before(toks, ctx.q.i, skip)
+    if found is None:
+        return None
+    return ctx.sentence.text[toks[found[0]].start : toks[found[1]].end], found[2]
 
 
 def _inherited(ctx: ClaimContext, skip: list[Span]) -> tuple[str, str] | None:
