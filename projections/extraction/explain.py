@@ -11,7 +11,8 @@ from projections.extraction.claim import FigureClaim
 _FIELDS = (
     ("bounds", ("number:",)),
     ("qualifier", ("qualifier:",)),
-    ("category", ("category:", "not-claim:")),
+    # `verb:` is the verb a phrase before the number names (`residents evacuated reached 3,000`)
+    ("category", ("category:", "not-claim:", "verb:")),
     ("actor", ("actor:",)),
     ("attribution", ("attribution:",)),
     ("hedged", ("hedge:",)),

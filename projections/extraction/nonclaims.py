@@ -6,7 +6,8 @@ predicate holds names the reason, as an if-ladder would, and a new test is one r
 place. Tables are gated by what triggers them, so most numbers skip most rows at the cost of a
 set or dict lookup: a glued neighbour (`3rd`, `M777`), or a word before or after the number. A
 row of a word-triggered table names its trigger words, and the table keeps, for each word, the
-rows it may fire, in table order; so the gates can never miss a word a row looks for.
+rows it may fire, in table order; so the gates can never miss a word a row looks for. The
+last two tests (population, year), which every figure reaches, are called directly.
 
 Each predicate looks at a few tokens around the number only, so the cost per number is
 constant. Counts of events, places and facilities are rejected later, from the counted noun.
@@ -337,7 +338,8 @@ _BEFORE = _by_trigger(
     )
 )
 
-# ------------------------------------------------------------------ always, last
+# ------------------------------------------------- always, last: population, then year
+# Every figure reaches these two, so `reason` calls them by hand rather than through a table.
 
 
 def _population(a: Around) -> bool:
@@ -353,17 +355,12 @@ def _year(a: Around) -> bool:
     """Four digits without separator, unless they plainly count something: `2024 soldiers`
     are soldiers, `in 2024 soldiers` a year."""
     first, prev, nxt = a.first, a.prev, a.nxt
-    if not _year_like(first):  # digits, and four of them: the table's trigger
+    if not _year_like(first):  # the caller has seen four characters, in digits
         return False
     if a.num.is_range and not _year_like(a.last):
         return False
     counted = nxt is not None and nxt.low in COUNTED_NOUNS
     return not counted or (prev is not None and prev.low in _YEAR_PREPS)
-
-
-_LAST: Table = (("not-claim:population", _population),)
-# four digits, tried last (its trigger: `digits` and four characters)
-_YEAR: Table = (("not-claim:year", _year),)
 
 
 def _first(table: Table, around: Around) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from projections.extraction.tokens import tokenize
 from tests.extraction.adversarial import ADVERSARIAL, random_unicode
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_58dc72c931c469eb.txt"
+CASES = Path(__file__).with_name("cases.jsonl")
 SCORED = set(SCORED_CATEGORIES)
 
 
@@ -472,6 +474,23 @@ def test_explain_names_every_field_and_its_rules() -> None:
     ):
         assert rule in block
     assert len(block.splitlines()) >= 8
+
+
+EXPLAINED = [
+    *(json.loads(line)["text"] for line in CASES.read_text(encoding="utf-8").splitlines() if line),
+    SEED.read_text(encoding="utf-8"),
+    "Residents evacuated reached 3,000.",  # a `verb:` rule, which explain once left out
+]
+
+
+def test_explain_names_every_rule_of_every_claim() -> None:
+    """Each rule appears on its field's line: a rule of a new prefix needs a field in explain."""
+    for text in EXPLAINED:
+        for c in extract(text):
+            named = set()
+            for line in explain(c).splitlines()[1:-1]:
+                named.update(line.split(" <- ", 1)[1].split(", "))
+            assert set(c.rules) <= named, (c.text, set(c.rules) - named)
 
 
 def test_claims_are_ordered_and_offsets_exact() -> None:
