@@ -84,7 +84,10 @@ def sentence_context(
 
 @dataclass(slots=True)
 class ClaimContext:
-    """One figure of a sentence, and what the stages after the qualifier read about it."""
+    """One figure of a sentence, and what the stages after the qualifier read about it.
+
+    Made by `claim_context`; the pipeline sets `category` after the category stage.
+    """
 
     sentence: SentenceContext
     toks: list[Token]  # the sentence's, at hand
@@ -130,8 +133,8 @@ def claim_context(
     """The context of the figure `num` (qualified as `q`) between its neighbours."""
     toks = sent.toks
     speakers = sent.speakers
-    # filled in place, as `tokenize` fills tokens: the generated __init__, called from C,
-    # costs more than all the rest of this
+    # filled in place, as `tokenize` fills tokens: spares the call into the generated
+    # __init__, once per figure
     ctx = _new(ClaimContext)
     ctx.sentence = sent
     ctx.toks = toks

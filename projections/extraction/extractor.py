@@ -6,8 +6,9 @@ category, actor, attribution, hedge, location. Each stage returns its value and 
 the rules that fired; the claim keeps them all, and `explain` prints them.
 
 Context crosses sentences only within a paragraph (`paragraph.py`): a figure counting `the
-troops` with no actor of its own takes the actor last named with the same kind of troops, and
-a `he said` stands for the last speaker named.
+troops` with no actor of its own takes the actor last named with the same kind of troops, a
+figure that only compares takes the kind of the last counted noun, and a `he said` stands for
+the last speaker named.
 """
 
 from __future__ import annotations

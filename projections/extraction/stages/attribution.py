@@ -19,7 +19,7 @@ def attribution_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
     sent, toks = ctx.sentence, ctx.toks
     said = sent.text[toks[speaker.start].start : toks[speaker.end].end]
     earlier = sent.para.speaker
-    if earlier and is_pronoun(ctx.toks, speaker):
+    if earlier and is_pronoun(toks, speaker):
         return f"{said} [{earlier}]", ("attribution:pronoun-resolved", speaker.rule)
     return said, (speaker.rule,)
 

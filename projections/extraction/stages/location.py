@@ -21,16 +21,14 @@ LocationRule = Callable[[ClaimContext, list[Span]], "tuple[str, str] | None"]
 
 def _after(ctx: ClaimContext, skip: list[Span]) -> tuple[str, str] | None:
     """`300 soldiers were killed near Pokrovsk`."""
-    q = ctx.q
-    stops = [
-        sp.verb for sp in ctx.sentence.speakers if sp.start > q.j and sp.kind != "according-to"
-    ]
-    found = find_location(
-        ctx.toks, max(ctx.reading.np_end, q.j), skip, stop_at=min(stops, default=None)
-    )
+    last, speakers, toks = ctx.q.j, ctx.sentence.speakers, ctx.toks
+    stop = None  # the first reporting verb after the figure
+    if speakers:
+        stops = [sp.verb for sp in speakers if sp.start > last and sp.kind != "according-to"]
+        stop = min(stops, default=None)
+    found = find_location(toks, max(ctx.reading.np_end, last), skip, stop_at=stop)
     if found is None:
         return None
-    toks = ctx.toks
     return ctx.sentence.text[toks[found[0]].start : toks[found[1]].end], found[2]
 
 
