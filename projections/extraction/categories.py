@@ -163,7 +163,7 @@ def _noun(
     if text[0].isupper() and _demonym_plural(text):
         return _demonym(toks, first, np, w, prev_end, next_start)
     if text[0].isupper() and head == np.mods[0]:
-        return _ellipsis(toks, first, last, np, prev_end, next_start)  # a name counts nothing
+        return _ellipsis(toks, first, last, np, prev_end, next_start)  # a name: look before
     return _counted(np, "other", f"category:other:noun:{w}")
 
 

@@ -13,9 +13,10 @@ names must survive too), the seed article, the benchmark corpus (reports built t
 `adversarial.py`, and any `--eval` file of `{"id", "text", "published"}` lines (the devsets).
 
 `digests()` is the cheap subset that `test_recorded_outputs.py` checks against
-`recorded_outputs.json`: the same `EXTRACTOR_VERSION` must mean the same outputs, since the
-figures view is rebuilt only when that version changes. A change that means to alter outputs
-bumps the version and rewrites that file (`--write-digests`).
+`recorded_outputs.json`: the same `EXTRACTOR_VERSION` must mean the same claims, since the
+figures view is rebuilt only when that version changes. A change that means to alter claims
+bumps the version and rewrites that file (`--write-digests`). `explain`'s text is no stored
+output (it is recorded, not digested).
 """
 
 from __future__ import annotations
@@ -82,7 +83,6 @@ def sources(bench_reports: int, evals: list[Path]) -> dict[str, Lines]:
     """Output file name -> its lines, computed when asked."""
     out: dict[str, Lines] = {
         "cases.jsonl": lambda: _claims(_jsonl(CASES)),
-        "cases-explain.jsonl": lambda: _explained(_jsonl(CASES)),
         "seeds.jsonl": lambda: _claims(_seeds()),
         "bench-corpus.jsonl": lambda: _claims(_bench_texts(bench_reports)),
     }
@@ -100,8 +100,8 @@ def _digest(lines: Iterator[str]) -> str:
 
 
 def digests(bench_reports: int = 400) -> dict[str, str]:
-    """SHA-256 of each cheap source's lines (no devsets, no hostile inputs): well under a
-    second, so a test can run it."""
+    """SHA-256 of each cheap source's claims (no devsets, no hostile inputs, no explain): well
+    under a second, so a test can run it."""
     return {name: _digest(lines()) for name, lines in sources(bench_reports, []).items()}
 
 
@@ -125,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("give OUT_DIR or --write-digests")
     args.out.mkdir(parents=True, exist_ok=True)
     todo = sources(args.bench_reports, args.eval)
+    todo["cases-explain.jsonl"] = lambda: _explained(_jsonl(CASES))
     todo["adversarial.jsonl"] = lambda: _claims(_adversarial())
     sums = []
     for name, lines in todo.items():

@@ -2,7 +2,7 @@
 
 The figures view is rebuilt only when the extractor's version changes, so outputs that change
 under an unchanged version leave views that disagree with a fresh rebuild. This compares the
-digests of `record_outputs.digests()` (gold cases, their `explain`, the seed article, the
+digests of `record_outputs.digests()` (the claims of the gold cases, the seed article and the
 benchmark corpus) with those recorded for this version in `recorded_outputs.json`.
 """
 
