@@ -19,6 +19,7 @@ from bench.evidence import bench_prove_scale, bench_tree_append
 from bench.extraction import bench_extraction, bench_replay
 from bench.feeds import bench_feeds
 from bench.harness import Row, print_table, write_json
+from bench.hostile import bench_hostile
 from bench.pages import bench_first_page
 from bench.readlog import bench_read_verify
 from bench.scale import bench_scale
@@ -79,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
             step("read postgresql", lambda: bench_read_verify(s, "postgresql", 50_000 // k, r))
         if "extraction" in groups:
             step("extraction", lambda: bench_extraction(12_000 // k, r))
+            step("extraction, hostile input", lambda: bench_hostile(r, k))
         if "replay" in groups:
             step("replay", lambda: bench_replay(s, 100_000 // k, r))
         if "feeds" in groups:

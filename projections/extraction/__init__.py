@@ -1,7 +1,8 @@
 """Figure-claim extraction: a pure, deterministic, versioned function of a passage's text."""
 
 from projections.extraction.claim import CATEGORIES, SCORED_CATEGORIES, FigureClaim
-from projections.extraction.extractor import EXTRACTOR_VERSION, explain, extract
+from projections.extraction.explain import explain
+from projections.extraction.extractor import EXTRACTOR_VERSION, extract
 
 __all__ = [
     "CATEGORIES",

@@ -90,9 +90,11 @@ def from_actor(
 
 
 def subject_actor(
-    toks: list[Token], texts: list[str], first: int, speaker_actor: str | None
+    toks: list[Token], texts: list[str], first: int, speaker: tuple[int, int] | None
 ) -> tuple[str, str] | None:
-    """Subject of a having/sending/losing verb just before the figure."""
+    """Subject of a having/sending/losing verb just before the figure. `it` or `they` there
+    stands for the actor named in the `speaker` phrase, if any (`the ministry said it had
+    lost 300 tanks`)."""
     j = first - 1
     if j >= 0 and toks[j].low in _PRE_MODIFIERS:
         j -= 1  # "deliver another 10 tanks"
@@ -121,8 +123,10 @@ def subject_actor(
         steps += 1
     if j < 0:
         return None
-    if toks[j].low in ("it", "they") and speaker_actor:
-        return speaker_actor, "actor:pronoun-speaker"
+    if toks[j].low in ("it", "they") and speaker is not None:
+        named = np_actor(toks, texts, speaker[0], speaker[1])
+        if named is not None:
+            return named[0], "actor:pronoun-speaker"
     # the subject noun phrase: up to 4 tokens back, no preposition, no punctuation
     lo = max(0, j - 4)
     s = j

@@ -70,11 +70,13 @@ class Speaker:
         return f"attribution:{self.kind}:{self.word}"
 
 
-def find_speakers(toks: list[Token]) -> list[Speaker]:
-    """All speakers of one sentence, in order."""
+def find_speakers(toks: list[Token], lows: list[str] | None = None) -> list[Speaker]:
+    """All speakers of one sentence, in order. `lows`: the tokens' lower-cased words, if the
+    caller has them already."""
     out: list[Speaker] = []
     n = len(toks)
-    lows = [t.low for t in toks]
+    if lows is None:
+        lows = [t.low for t in toks]
     triggers = _TRIGGERS
     if triggers.isdisjoint(lows):
         return out

@@ -49,11 +49,13 @@ def hedges_for(found: list[tuple[int, str]], breaks: list[int], figure: int) -> 
     return [rule for i, rule in found if not any(i < b < figure for b in breaks)]
 
 
-def hedges_at(toks: list[Token]) -> list[tuple[int, str]]:
-    """(token index, rule name) of each hedge in one sentence."""
+def hedges_at(toks: list[Token], lows: list[str] | None = None) -> list[tuple[int, str]]:
+    """(token index, rule name) of each hedge in one sentence. `lows`: the tokens' lower-cased
+    words, if the caller has them already."""
     found: list[tuple[int, str]] = []
     n = len(toks)
-    lows = [t.low for t in toks]
+    if lows is None:
+        lows = [t.low for t in toks]
     triggers = _TRIGGERS
     if triggers.isdisjoint(lows):
         return found

@@ -60,6 +60,8 @@ EQUIPMENT_NOUNS = _w(
     shaheds lancets iskanders kalibrs kinzhals gerans carriers ammunition projectiles
     warheads decoys airplanes gunships fighter-bombers artillery radars mig migs sukhois"""
 )
+# Every noun that counts a kind of figure by itself.
+COUNTED_NOUNS = TROOP_NOUNS | PEOPLE_NOUNS | EQUIPMENT_NOUNS | frozenset(CATEGORY_NOUNS)
 # Nouns that count equipment only with a weapon word in the phrase ("air defence systems").
 EQUIPMENT_IF_MODIFIED = _w(
     "systems system batteries battery pieces units items rounds sets trucks lorries"

@@ -1,21 +1,28 @@
 """Numbers that are not figure claims: dates, times, ages, years, ordinals, percentages, money,
 measures, fractions, ratios, populations and designations (CONVENTIONS.md, "Not claims").
 
-Each test looks at a few tokens around the number only, so it is constant-time per number.
-Counts of events, places and facilities are rejected later, from the counted noun.
+The tests are tables of rows (rule name, predicate), tried in order: the first row whose
+predicate holds names the reason, as an if-ladder would, and a new test is one row in the right
+place. Tables are gated by what triggers them, so most numbers skip most rows at the cost of a
+set or dict lookup: a glued neighbour (`3rd`, `M777`), or a word before or after the number. A
+row of a word-triggered table names its trigger words, and the table keeps, for each word, the
+rows it may fire, in table order; so the gates can never miss a word a row looks for. The
+last two tests (population, year), which every figure reaches, are called directly.
+
+Each predicate looks at a few tokens around the number only, so the cost per number is
+constant. Counts of events, places and facilities are rejected later, from the counted noun.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from projections.extraction.lexicon import (
-    CATEGORY_NOUNS,
+    COUNTED_NOUNS,
     CURRENCY_SYMBOLS,
     DESIGNATION_WORDS,
-    EQUIPMENT_NOUNS,
     MONTHS,
-    PEOPLE_NOUNS,
     TIME_SUFFIXES,
-    TROOP_NOUNS,
     UNIT_COMPOUNDS,
 )
 from projections.extraction.numbers import Num
@@ -34,7 +41,68 @@ _FRACTION_WORDS = frozenset("third thirds quarter quarters halves fifth fifths t
 _FRACTION_BASES = frozenset({2.0, 3.0, 4.0, 5.0, 10.0, 100.0, 1000.0})
 _POPULATION_WORDS = frozenset({"population", "populations", "inhabitants", "populace"})
 _TOWN_WORDS = frozenset({"city", "town", "village", "country", "nation", "region", "capital"})
-_COUNTED = TROOP_NOUNS | PEOPLE_NOUNS | EQUIPMENT_NOUNS | frozenset(CATEGORY_NOUNS)
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_SMALL = frozenset("one two three four five six seven eight nine ten".split())
+_DESIG_LOW = frozenset({"no", "number", "page", "item", "point", "line", "platform", "covid"})
+_DASHES = frozenset({"-", "–"})
+_DURATIONS = frozenset({"years", "months", "days", "hours"})
+
+
+class Around:
+    """A number and its neighbours, as the tests read them.
+
+    `i..j` are the number's own tokens (a range's leading `between` or `from` is skipped: a `$`
+    or a month touches the digits, not that word); `prev`, `prev2`, `nxt`, `nxt2` are the two
+    tokens either side, None past the sentence's ends; `digits` says whether the number is
+    written in digits. Read once per number, so that no predicate looks them up again.
+    """
+
+    __slots__ = ("digits", "first", "i", "j", "last", "num", "nxt", "nxt2", "prev", "prev2", "toks")
+
+
+def _around(toks: list[Token], num: Num) -> Around:
+    """The number `num` of `toks` and its neighbours (filled in place: this runs for every
+    number, and an `__init__` called from C costs more than the rest of the reading)."""
+    n = len(toks)
+    i, j = num.i, num.j
+    while i < j and not is_digits(toks[i]) and toks[i].low in ("between", "from"):
+        i += 1
+    a = _new(Around)
+    a.toks = toks
+    a.num = num
+    a.i = i
+    a.j = j
+    a.first = first = toks[i]
+    a.last = toks[j]
+    a.prev = toks[i - 1] if i > 0 else None
+    a.prev2 = toks[i - 2] if i > 1 else None
+    a.nxt = toks[j + 1] if j + 1 < n else None
+    a.nxt2 = toks[j + 2] if j + 2 < n else None
+    a.digits = first.text[0] in "0123456789" and not num.words  # is_digits
+    return a
+
+
+_new = object.__new__
+
+
+# True when the row's rule fires, or a string that names the rule more precisely (a unit).
+Predicate = Callable[[Around], "bool | str"]
+Row = tuple[str, Predicate]
+Table = tuple[Row, ...]
+# A row of a word-triggered table: it can only fire when the neighbour's lower-cased word is
+# one of its triggers (None: any word; its predicate then says which).
+TriggeredRow = tuple[str, Iterable[str] | None, Predicate]
+
+
+def _by_trigger(rows: Iterable[TriggeredRow]) -> dict[str, Table]:
+    """Each trigger word -> the rows it may fire, in table order; `""` -> the rows any other
+    word may fire."""
+    rows = tuple((name, None if t is None else frozenset(t), p) for name, t, p in rows)
+    words = {w for _n, triggers, _p in rows if triggers is not None for w in triggers}
+    return {
+        w: tuple((name, p) for name, triggers, p in rows if triggers is None or w in triggers)
+        for w in (*sorted(words), "")
+    }
 
 
 def _is_month(tok: Token) -> bool:
@@ -44,170 +112,304 @@ def _is_month(tok: Token) -> bool:
     return tok.text[0].isupper() or tok.low not in ("may", "march", "mar")
 
 
-def _is_number_token(tok: Token) -> bool:
-    return is_digits(tok)
-
-
-def reason(toks: list[Token], num: Num) -> str | None:
-    """Why `num` is not a figure claim (a rule name), or None when it may be one."""
-    n = len(toks)
-    i, j = num.i, num.j
-    # the numeric tokens themselves (a range may start with "between"/"from")
-    while i < j and not is_digits(toks[i]) and toks[i].low in ("between", "from"):
-        i += 1
-    first, last = toks[i], toks[j]
-    prev = toks[i - 1] if i > 0 else None
-    prev2 = toks[i - 2] if i > 1 else None
-    nxt = toks[j + 1] if j + 1 < n else None
-    nxt2 = toks[j + 2] if j + 2 < n else None
-    digits = first.text[0] in "0123456789" and not num.words  # is_digits
-
-    if digits and len(first.text) > 15:
-        return "not-claim:too-long"
-    if num.words is False and not num.vague and num.scale == 1 and num.low != int(num.low):
-        return "not-claim:decimal"
-    # glued suffixes and prefixes: 3rd, 1990s, 155mm, M777, Su-34, F-16, 24/7, 4:17
-    if nxt is not None and last.end == nxt.start:  # glued
-        if nxt.low in _ORDINAL_SUFFIXES:
-            return "not-claim:ordinal"
-        if nxt.low == "s" and is_digits(last):
-            return "not-claim:decade"
-        if nxt.text[0].isalpha() and is_digits(last):
-            return "not-claim:designation"
-        if nxt.text in (":", "/") and nxt2 is not None and is_digits(nxt2):
-            return "not-claim:time-or-date"
-        if nxt.text == "%":
-            return "not-claim:percentage"
-    if prev is not None and prev.end == first.start and digits:  # glued
-        if prev.text[0].isalpha():
-            return "not-claim:designation"
-        if prev.text in ("-", "–") and prev2 is not None and glued(prev2, prev):
-            if prev2.text[0].isalpha() or is_digits(prev2):
-                return "not-claim:designation"
-        if prev.text in (":", "/", "#", "№"):
-            return "not-claim:time-or-designation"
-    if prev is not None and (prev.text in CURRENCY_SYMBOLS or prev.low in _CURRENCY_CODES):
-        return "not-claim:money"
-    if prev2 is not None and prev2.text in CURRENCY_SYMBOLS and prev.text in ("-", "–"):
-        return "not-claim:money"
-    if nxt is not None and nxt.low in _NEXT_WORDS:  # each test below needs one of them
-        if nxt.text == "%" or nxt.low in ("percent", "pct", "percentage"):
-            return "not-claim:percentage"
-        if nxt.low == "per" and nxt2 is not None and nxt2.low == "cent":
-            return "not-claim:percentage"
-        if nxt.low in _CURRENCY_WORDS or nxt.low in _CURRENCY_CODES:
-            return "not-claim:money"
-        if nxt.low in TIME_SUFFIXES and nxt.low != "h":
-            return "not-claim:time"
-        if nxt.low in ("a", "p") and nxt2 is not None and nxt2.text == ".":
-            return "not-claim:time"
-        if nxt.low == "m" and not glued(last, nxt):
-            return "not-claim:distance"
-        if _is_month(nxt) or (nxt.low == "of" and nxt2 is not None and _is_month(nxt2)):
-            return "not-claim:date"
-        if nxt.low in ("and", "-", "–", "to", "or") and nxt2 is not None and is_digits(nxt2):
-            if j + 3 < n and _is_month(toks[j + 3]):
-                return "not-claim:date"
-        if nxt.text in ("-", "–") and nxt2 is not None and glued(last, nxt):
-            if nxt2.low in UNIT_COMPOUNDS or nxt2.low in ("years", "months", "days", "hours"):
-                if j + 3 < n and toks[j + 3].text == "-" and j + 4 < n and toks[j + 4].low == "old":
-                    return "not-claim:age"
-                return f"not-claim:measure:{nxt2.low}"
-        if nxt.low in ("years", "year", "months") and nxt2 is not None and nxt2.low == "old":
-            return "not-claim:age"
-        if nxt.low in _FRACTION_WORDS or (
-            nxt.text == "-" and nxt2 is not None and nxt2.low in _FRACTION_WORDS
-        ):
-            return "not-claim:fraction"
-        if nxt.low == "out" and nxt2 is not None and nxt2.low == "of" and j + 3 < n:
-            base = toks[j + 3]
-            if not is_digits(base) or base.text.replace(",", "") in ("10", "100", "1000"):
-                return "not-claim:fraction"
-        if nxt.low == "in" and nxt2 is not None and (is_digits(nxt2) or nxt2.low in _SMALL):
-            return "not-claim:ratio"
-    if prev is not None and (prev.low in _PREV_WORDS or prev.text[0].isupper()):
-        if _is_month(prev) and (digits or num.words is False):
-            return "not-claim:date"
-        if prev.low in ("aged", "age", "ages"):
-            return "not-claim:age"
-        if prev.low in ("every", "each", "per"):
-            return "not-claim:ratio"
-        if (
-            prev.low == "of"
-            and prev2 is not None
-            and prev2.low == "out"
-            and num.low in (_FRACTION_BASES)
-        ):
-            return "not-claim:fraction"
-        if prev.low == "in" and prev2 is not None and (is_digits(prev2) or prev2.low in _SMALL):
-            if i < 3 or toks[i - 3].low not in ("killed", "wounded", "died"):
-                return "not-claim:ratio"
-        if prev.low in DESIGNATION_WORDS and (prev.text[0].isupper() or prev.low in _DESIG_LOW):
-            return "not-claim:designation"
-        if (
-            digits
-            and i >= 2
-            and prev.text[0].isupper()
-            and prev.text.isalpha()
-            and prev.text != "I"
-            and not _is_month(prev)
-            and prev.low not in _WEEKDAYS
-            and len(first.text) <= 3
-            and not num.is_range
-        ):
-            return "not-claim:designation"  # "Leopard 2 tanks", "Patriot 3"
-        if prev.low == "of" and prev2 is not None and prev2.low in _TOWN_WORDS:
-            if (
-                nxt is None
-                or nxt.low in ("people", "residents", "inhabitants")
-                or not (nxt.text[0].isalpha())
-            ):
-                return "not-claim:population"
-        if prev.text == "," and prev2 is not None and prev2.text[:1].isupper() and digits:
-            if nxt is not None and nxt.text in (",", ")") and num.low < 120:
-                return "not-claim:age"
-        if prev.text == "(" and prev2 is not None and prev2.text[:1].isupper() and digits:
-            if nxt is not None and nxt.text == ")" and num.low < 120:
-                return "not-claim:age"
-    if prev is not None and prev2 is not None and (prev2.low, prev.low) == ("home", "to"):
-        return "not-claim:population"
-    for t in toks[max(0, i - 5) : i]:
-        if t.low in _POPULATION_WORDS:
-            return "not-claim:population"
-    if nxt is not None and nxt.low in _POPULATION_WORDS:
-        return "not-claim:population"
-    # years: four digits without separator, unless they plainly count something
-    if (
-        digits
-        and len(first.text) == 4
-        and _year_like(first)
-        and (not num.is_range or _year_like(last))
-    ):
-        counted = nxt is not None and nxt.low in _COUNTED
-        if not counted or (prev is not None and prev.low in _YEAR_PREPS):
-            return "not-claim:year"
-    return None
-
-
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_SMALL = frozenset("one two three four five six seven eight nine ten".split())
-_DESIG_LOW = frozenset({"no", "number", "page", "item", "point", "line", "platform", "covid"})
-# Every word the tests on the token after the number look for, and on the token before it
-# (besides any capitalised word): a number followed and preceded by none of them skips them.
-_NEXT_WORDS = (
-    frozenset("% percent pct percentage per a p m of and - – to or years year months".split())
-    | _CURRENCY_WORDS
-    | _CURRENCY_CODES
-    | TIME_SUFFIXES
-    | MONTHS
-    | _FRACTION_WORDS
-    | {"out", "in"}
-)
-_PREV_WORDS = (
-    frozenset("aged age ages every each per of in , (".split()) | MONTHS | DESIGNATION_WORDS
-)
-
-
 def _year_like(tok: Token) -> bool:
     t = tok.text
     return len(t) == 4 and t.isdigit() and 1800 <= int(t) <= 2100
+
+
+def _any(a: Around) -> bool:
+    """For a row that its trigger words decide alone."""
+    return True
+
+
+# ------------------------------------------------------------------ always, first
+
+_FIRST: Table = (
+    ("not-claim:too-long", lambda a: a.digits and len(a.first.text) > 15),
+    (
+        "not-claim:decimal",  # 2.5, with no magnitude after it
+        lambda a: (
+            a.num.words is False
+            and not a.num.vague
+            and a.num.scale == 1
+            and a.num.low != int(a.num.low)
+        ),
+    ),
+)
+
+# ------------------------------------- a token glued after the number: 3rd, 1990s, 155mm, 4:17
+
+_GLUED_AFTER: Table = (
+    ("not-claim:ordinal", lambda a: a.nxt.low in _ORDINAL_SUFFIXES),
+    ("not-claim:decade", lambda a: a.nxt.low == "s" and is_digits(a.last)),
+    ("not-claim:designation", lambda a: a.nxt.text[0].isalpha() and is_digits(a.last)),
+    (
+        "not-claim:time-or-date",  # 4:17, 24/7
+        lambda a: a.nxt.text in (":", "/") and a.nxt2 is not None and is_digits(a.nxt2),
+    ),
+    ("not-claim:percentage", lambda a: a.nxt.text == "%"),
+)
+
+# -------------------------------------- a token glued before digits: M777, Su-34, F-16, #3
+
+
+def _dashed_designation(a: Around) -> bool:
+    """`Su-34`, `F-16`: letters or digits, a dash and the number, all glued."""
+    prev, prev2 = a.prev, a.prev2
+    if prev.text not in _DASHES or prev2 is None or not glued(prev2, prev):
+        return False
+    return prev2.text[0].isalpha() or is_digits(prev2)
+
+
+_GLUED_BEFORE: Table = (
+    ("not-claim:designation", lambda a: a.prev.text[0].isalpha()),  # M777
+    ("not-claim:designation", _dashed_designation),
+    ("not-claim:time-or-designation", lambda a: a.prev.text in (":", "/", "#", "№")),
+)
+
+# ------------------------------------------------- the word before: $5, USD 5, $3-4 million
+
+_MONEY = _by_trigger(
+    (
+        ("not-claim:money", CURRENCY_SYMBOLS | _CURRENCY_CODES, _any),
+        (
+            "not-claim:money",  # $3-4 million: the second number of the range
+            _DASHES,
+            lambda a: a.prev2 is not None and a.prev2.text in CURRENCY_SYMBOLS,
+        ),
+    )
+)
+
+# -------------------------------- the word after: 5 percent, 10 am, 3 March, 19 years old
+
+
+def _measure(a: Around) -> bool | str:
+    """`a 1,000-kilometre front`, `a 30-day ceasefire`: a unit glued on by a dash."""
+    nxt2 = a.nxt2
+    if nxt2 is None or not glued(a.last, a.nxt):
+        return False
+    unit = nxt2.low
+    return unit if unit in UNIT_COMPOUNDS or unit in _DURATIONS else False
+
+
+def _hyphenated_age(a: Around) -> bool:
+    """`a 19-year-old soldier`."""
+    j, toks = a.j, a.toks
+    if not _measure(a) or j + 4 >= len(toks):
+        return False
+    return toks[j + 3].text == "-" and toks[j + 4].low == "old"
+
+
+def _day_range(a: Around) -> bool:
+    """`3 to 5 March`: a range of days before a month."""
+    nxt2, j, toks = a.nxt2, a.j, a.toks
+    if nxt2 is None or not is_digits(nxt2):
+        return False
+    return j + 3 < len(toks) and _is_month(toks[j + 3])
+
+
+def _out_of(a: Around) -> bool:
+    """`3 out of 10`, `one out of every five`; `30 out of 250 drones` counts drones."""
+    nxt2, j, toks = a.nxt2, a.j, a.toks
+    if nxt2 is None or nxt2.low != "of" or j + 3 >= len(toks):
+        return False
+    base = toks[j + 3]
+    return not is_digits(base) or base.text.replace(",", "") in ("10", "100", "1000")
+
+
+_AFTER = _by_trigger(
+    (
+        ("not-claim:percentage", ("%", "percent", "pct", "percentage"), _any),
+        ("not-claim:percentage", ("per",), lambda a: a.nxt2 is not None and a.nxt2.low == "cent"),
+        ("not-claim:money", _CURRENCY_WORDS | _CURRENCY_CODES, _any),
+        ("not-claim:time", TIME_SUFFIXES - {"h"}, _any),  # 10 pm, 0800 GMT
+        ("not-claim:time", ("a", "p"), lambda a: a.nxt2 is not None and a.nxt2.text == "."),
+        ("not-claim:distance", ("m",), lambda a: not glued(a.last, a.nxt)),  # 30 m
+        (
+            "not-claim:date",  # 3 March, 3 of March
+            MONTHS | {"of"},
+            lambda a: (
+                _is_month(a.nxt) or (a.nxt.low == "of" and a.nxt2 is not None and _is_month(a.nxt2))
+            ),
+        ),
+        ("not-claim:date", ("and", "-", "–", "to", "or"), _day_range),
+        ("not-claim:age", _DASHES, _hyphenated_age),
+        ("not-claim:measure", _DASHES, _measure),
+        (
+            "not-claim:age",  # 19 years old
+            ("years", "year", "months"),
+            lambda a: a.nxt2 is not None and a.nxt2.low == "old",
+        ),
+        (
+            "not-claim:fraction",  # two thirds, one-quarter
+            _FRACTION_WORDS | {"-"},
+            lambda a: (
+                a.nxt.low in _FRACTION_WORDS
+                or (a.nxt.text == "-" and a.nxt2 is not None and a.nxt2.low in _FRACTION_WORDS)
+            ),
+        ),
+        ("not-claim:fraction", ("out",), _out_of),
+        (
+            "not-claim:ratio",  # 1 in 4
+            ("in",),
+            lambda a: a.nxt2 is not None and (is_digits(a.nxt2) or a.nxt2.low in _SMALL),
+        ),
+    )
+)
+
+# ---------------------- the word before: March 3, aged 19, every 5, Leopard 2, Petrov, 34,
+
+
+def _in_ratio(a: Around) -> bool:
+    """`1 in 4`, read at the 4, unless the 1 in 4 were killed (`killed 1 in 4 soldiers`)."""
+    prev2, i = a.prev2, a.i
+    if prev2 is None or not (is_digits(prev2) or prev2.low in _SMALL):
+        return False
+    return i < 3 or a.toks[i - 3].low not in ("killed", "wounded", "died")
+
+
+def _capitalised_designation(a: Around) -> bool:
+    """`Leopard 2 tanks`, `Patriot 3`: a short number after a capitalised name."""
+    prev = a.prev
+    return (
+        a.digits
+        and a.i >= 2
+        and prev.text[0].isupper()
+        and prev.text.isalpha()
+        and prev.text != "I"
+        and not _is_month(prev)
+        and prev.low not in _WEEKDAYS
+        and len(a.first.text) <= 3
+        and not a.num.is_range
+    )
+
+
+def _town_population(a: Around) -> bool:
+    """`a city of 300,000`, `a town of 40,000 people`."""
+    prev2, nxt = a.prev2, a.nxt
+    if prev2 is None or prev2.low not in _TOWN_WORDS:
+        return False
+    if nxt is None or nxt.low in ("people", "residents", "inhabitants"):
+        return True
+    return not nxt.text[0].isalpha()
+
+
+def _age_after_name(closing: tuple[str, ...]) -> Predicate:
+    """`Ivan Petrov, 34, said`, `Ivan Petrov (34)`: a number under 120 set off after a name."""
+
+    def test(a: Around) -> bool:
+        prev2, nxt = a.prev2, a.nxt
+        if prev2 is None or not prev2.text[:1].isupper():
+            return False
+        return a.digits and nxt is not None and nxt.text in closing and a.num.low < 120
+
+    return test
+
+
+_BEFORE = _by_trigger(
+    (
+        (
+            "not-claim:date",
+            MONTHS,
+            lambda a: _is_month(a.prev) and (a.digits or a.num.words is False),
+        ),
+        ("not-claim:age", ("aged", "age", "ages"), _any),
+        ("not-claim:ratio", ("every", "each", "per"), _any),
+        (
+            "not-claim:fraction",  # out of 10
+            ("of",),
+            lambda a: a.prev2 is not None and a.prev2.low == "out" and a.num.low in _FRACTION_BASES,
+        ),
+        ("not-claim:ratio", ("in",), _in_ratio),
+        (
+            "not-claim:designation",  # Platform 3, Covid 19, no. 5
+            DESIGNATION_WORDS,
+            lambda a: a.prev.text[0].isupper() or a.prev.low in _DESIG_LOW,
+        ),
+        ("not-claim:designation", None, _capitalised_designation),
+        ("not-claim:population", ("of",), _town_population),
+        ("not-claim:age", (",",), _age_after_name((",", ")"))),
+        ("not-claim:age", ("(",), _age_after_name((")",))),
+        (
+            "not-claim:population",  # home to 40,000
+            ("to",),
+            lambda a: a.prev2 is not None and a.prev2.low == "home",
+        ),
+    )
+)
+
+# ------------------------------------------------- always, last: population, then year
+# Every figure reaches these two, so `reason` calls them by hand rather than through a table.
+
+
+def _population(a: Around) -> bool:
+    """`a population of 40,000`, `population: 40,000`, `40,000 inhabitants`: the word
+    shortly before or right after."""
+    for tok in a.toks[max(0, a.i - 5) : a.i]:
+        if tok.low in _POPULATION_WORDS:
+            return True
+    return a.nxt is not None and a.nxt.low in _POPULATION_WORDS
+
+
+def _year(a: Around) -> bool:
+    """Four digits without separator, unless they plainly count something: `2024 soldiers`
+    are soldiers, `in 2024 soldiers` a year."""
+    first, prev, nxt = a.first, a.prev, a.nxt
+    if not _year_like(first):  # the caller has seen four characters, in digits
+        return False
+    if a.num.is_range and not _year_like(a.last):
+        return False
+    counted = nxt is not None and nxt.low in COUNTED_NOUNS
+    return not counted or (prev is not None and prev.low in _YEAR_PREPS)
+
+
+def _first(table: Table, around: Around) -> str | None:
+    """The rule name of the first row of `table` whose predicate holds, else None."""
+    for name, test in table:
+        hit = test(around)
+        if hit:
+            return name if hit is True else f"{name}:{hit}"
+    return None
+
+
+def reason(toks: list[Token], num: Num) -> str | None:
+    """Why `num` is not a figure claim (a rule name), or None when it may be one.
+
+    The tables in order, each tried only when its trigger holds; most numbers trigger none
+    but the last two rows, which every figure reaches. Written out rather than looped over,
+    since this runs for every number.
+    """
+    a = _around(toks, num)
+    prev, nxt, first = a.prev, a.nxt, a.first
+    if len(first.text) > 15 or num.low % 1:  # a long digit run or a fraction (nan, inf too)
+        hit = _first(_FIRST, a)
+        if hit:
+            return hit
+    if nxt is not None and a.last.end == nxt.start:
+        hit = _first(_GLUED_AFTER, a)
+        if hit:
+            return hit
+    if prev is not None:
+        if a.digits and prev.end == first.start:
+            hit = _first(_GLUED_BEFORE, a)
+            if hit:
+                return hit
+        if prev.low in _MONEY:
+            hit = _first(_MONEY[prev.low], a)
+            if hit:
+                return hit
+    if nxt is not None and nxt.low in _AFTER:
+        hit = _first(_AFTER[nxt.low], a)
+        if hit:
+            return hit
+    if prev is not None:
+        word = prev.low
+        if word in _BEFORE or prev.text[0].isupper():
+            hit = _first(_BEFORE.get(word) or _BEFORE[""], a)
+            if hit:
+                return hit
+    if _population(a):
+        return "not-claim:population"
+    if a.digits and len(first.text) == 4 and _year(a):
+        return "not-claim:year"
+    return None

@@ -1,0 +1,156 @@
+"""What the verbs of a figure's clause say it counts: `were killed`, `had fled`, `taken
+prisoner`, `lost their lives`, `killed or wounded`.
+
+The nearest verb after the counted phrase or before the number wins; a verb just before the
+next figure is that figure's. Bounded windows of a few tokens, so the cost per number is
+constant.
+"""
+
+from __future__ import annotations
+
+from projections.extraction.lexicon import (
+    CLAUSE_STOP,
+    EXCHANGE_CONTEXT,
+    EXCHANGE_VERBS,
+    VERB_CATEGORY,
+)
+from projections.extraction.tokens import Token
+
+_FRACTIONS = frozenset("half third quarter most majority part fraction many some".split())
+_CASUALTY_PAIRS = {("killed", "wounded"), ("killed", "injured"), ("dead", "wounded")}
+_COORDINATORS = frozenset({"and", "or", ","})
+
+
+def verb_category(
+    toks: list[Token], first: int, np_end: int, prev_end: int, next_start: int, displaced: bool
+) -> tuple[str, str] | None:
+    """The category the nearest verb of the clause gives, after the phrase or before the number.
+
+    A verb just before the next figure is that figure's (`killed 9 soldiers and wounded 17`).
+    """
+    n = len(toks)
+    fwd: tuple[int, str, str] | None = None
+    j = np_end + 1
+    if next_start < n and all(t.low in _COORDINATORS for t in toks[np_end + 1 : next_start]):
+        # "300 soldiers and 40 civilians were killed": the verb after the next figure's
+        # phrase is this one's too, since only "and" (or a comma) stands between them.
+        next_start = n
+    stop = min(n, next_start, np_end + 13)
+    while j < stop:
+        w = toks[j].low
+        if w in CLAUSE_STOP:
+            break
+        if w == "including":  # skip "including 480 children," to reach the verb
+            end = min(n, j + 12)
+            while j < end and toks[j].text != ",":
+                j += 1
+            if j >= end:
+                break
+            j += 1
+            stop = min(n, j + 8)
+            next_start = n
+            continue
+        got = _verb_at(toks, j, displaced) if w in _VERB_WORDS else None
+        if got and j + 1 != next_start:
+            fwd = (j - np_end, got[0], f"category:verb:{got[1]}")
+            break
+        j += 1
+    bwd: tuple[int, str, str] | None = None
+    j = first - 1
+    lo = max(prev_end + 1, first - 6)
+    while j >= lo:
+        t = toks[j]
+        if t.text in (",", ";", ":") or t.low == "that" or t.low in CLAUSE_STOP:
+            break
+        if t.low == "of" and j > 0 and toks[j - 1].low in _FRACTIONS:
+            break  # "lost half of its 500 men": the verb counts the fraction, not the 500
+        got = _verb_at(toks, j, displaced) if t.low in _VERB_WORDS else None
+        if got:
+            bwd = (first - j, got[0], f"category:verb-before:{got[1]}")
+            break
+        j -= 1
+    best = fwd if bwd is None or (fwd is not None and fwd[0] <= bwd[0]) else bwd
+    return (best[1], best[2]) if best else None
+
+
+def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | None:
+    n = len(toks)
+    w = toks[j].low
+    nxt = toks[j + 1].low if j + 1 < n else ""
+    nxt2 = toks[j + 2].low if j + 2 < n else ""
+    if w == "taken" and nxt in ("prisoner", "captive", "hostage", "prisoners", "captives"):
+        return "captured", f"taken {nxt}"
+    if w == "held" and nxt in ("captive", "hostage", "prisoner"):
+        return "captured", f"held {nxt}"
+    if w == "under" and (nxt == "rubble" or nxt2 == "rubble"):
+        return "missing", "under rubble"
+    if w == "lost" and nxt in ("their", "his", "her") and nxt2 in ("lives", "life"):
+        return "killed", "lost their lives"
+    if w in ("prisoners", "prisoner", "hostages", "captives", "captivity", "pows") and j > 0:
+        if toks[j - 1].low in ("as", "in", "taken", "held"):
+            return "captured", f"{toks[j - 1].low} {w}"
+    if w == "homes" and j > 1 and toks[j - 1].low in ("their", "his", "her"):
+        if toks[j - 2].low in ("from", "left", "fled", "of", "flee", "leave"):
+            return "displaced", f"{toks[j - 2].low} their homes"
+    if w in ("bodies", "remains") and nxt == "of":
+        return "killed", f"{w} of"
+    if displaced:
+        if w == "forced" and nxt in ("from", "out", "to"):
+            return "displaced", f"forced {nxt}"
+        if w in ("crossed", "crossing", "left") and nxt in ("into", "the", "their"):
+            return "displaced", f"{w} {nxt}"
+        if w in ("sought", "seeking") and nxt in ("refuge", "shelter", "asylum"):
+            return "displaced", f"{w} {nxt}"
+    if w in EXCHANGE_VERBS:
+        window = toks[max(0, j - 30) : j + 30]
+        if any(t.low in EXCHANGE_CONTEXT for t in window):
+            return "captured", f"{w} (exchange)"
+        return None
+    if w == "trapped" and not displaced:
+        return None  # besieged fighters are not missing
+    cat = VERB_CATEGORY.get(w)
+    if cat is None:
+        return None
+    if cat == "displaced" and not displaced:
+        return None
+    if w in ("dead", "killed") and j > 0 and toks[j - 1].low in ("the",):
+        return None
+    return casualty_pair(toks, j, cat), w
+
+
+# Every word `_verb_at` can read (its first test is on the word itself): a cheap set test
+# spares the call for all other words.
+_VERB_WORDS = (
+    frozenset(VERB_CATEGORY)
+    | EXCHANGE_VERBS
+    | frozenset(
+        """taken held under lost prisoners prisoner hostages captives captivity pows homes
+        bodies remains forced crossed crossing left sought seeking""".split()
+    )
+)
+
+
+def casualty_pair(toks: list[Token], j: int, cat: str) -> str:
+    """`killed or wounded`, `dead and injured` -> casualties."""
+    n = len(toks)
+    if j + 2 < n and toks[j + 1].low in ("or", "and", "/"):
+        pair = (toks[j].low, toks[j + 2].low)
+        if pair in _CASUALTY_PAIRS or pair[::-1] in _CASUALTY_PAIRS:
+            return "casualties"
+    if j - 2 >= 0 and toks[j - 1].low in ("or", "and", "/"):
+        pair = (toks[j - 2].low, toks[j].low)
+        if pair in _CASUALTY_PAIRS:
+            return "casualties"
+    return cat
+
+
+def near(
+    toks: list[Token], first: int, np_end: int, words: frozenset[str], prev_end: int, nxt: int
+) -> bool:
+    """One of `words` in the clause: up to 6 tokens before the number, or 10 after the phrase
+    (not past the neighbouring figures)."""
+    lo = max(prev_end + 1, first - 6)
+    hi = min(len(toks), nxt, np_end + 10)
+    return any(t.low in words for t in toks[lo:first]) or any(
+        t.low in words for t in toks[np_end + 1 : hi]
+    )

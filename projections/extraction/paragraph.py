@@ -1,0 +1,113 @@
+"""The state a paragraph passes from sentence to sentence, read only when a sentence asks.
+
+Context crosses sentences in three ways, all within one paragraph: a figure counting `the
+troops` with no actor of its own takes the actor last named with the same kind of troops; a
+figure that only compares (`up from 40,000`) with none before it in its sentence takes the kind
+of the last counted noun; a `he said` stands for the last speaker named.
+"""
+
+from __future__ import annotations
+
+from projections.extraction.actors import entity_at
+from projections.extraction.lexicon import CATEGORY_NOUNS, EQUIPMENT_NOUNS, TROOP_NOUNS
+from projections.extraction.tokens import Token, tokenize
+
+MAX_SENTENCE_TOKENS = 400  # longer "sentences" (no punctuation) are read in chunks
+
+
+class Paragraph:
+    """What earlier sentences of a paragraph tell later ones: actors of troops, last speaker.
+
+    Most sentences are never asked (a one-sentence passage, a paragraph's last sentence, one
+    whose figures have actors of their own), so sentences are only queued here and read when a
+    later sentence first needs `actors` or `category`, in their order: the result is the same
+    as reading each one as it passes.
+    """
+
+    __slots__ = ("_actors", "_category", "_queue", "speaker", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._actors: dict[str, str] = {}
+        self.speaker: str | None = None
+        self._category: str | None = None  # of the last counted noun named
+        # token chunks already cut, or (start, end) of sentences not tokenised (no number)
+        self._queue: list[tuple[list[Token], list[str]] | tuple[int, int]] = []
+
+    def add_chunk(self, toks: list[Token], texts: list[str]) -> None:
+        self._queue.append((toks, texts))
+
+    def add_sentence(self, start: int, end: int) -> None:
+        self._queue.append((start, end))
+
+    @property
+    def actors(self) -> dict[str, str]:
+        if self._queue:
+            self._catch_up()
+        return self._actors
+
+    @property
+    def category(self) -> str | None:
+        if self._queue:
+            self._catch_up()
+        return self._category
+
+    def _catch_up(self) -> None:
+        queue, self._queue = self._queue, []
+        for item in queue:
+            a, b = item
+            if isinstance(a, int):
+                for toks, texts in token_chunks(tokenize(self.text, a, b)):  # type: ignore[arg-type]
+                    self._remember(toks, texts)
+            else:
+                self._remember(a, b)  # type: ignore[arg-type]
+
+    def _remember(self, toks: list[Token], texts: list[str]) -> None:
+        """Note every `<actor> <troops>` of a sentence (`North Korean troops`) and the kind of
+        the last counted noun (for `18 of them` in the next sentence)."""
+        n = len(toks)
+        for t in reversed(toks):
+            w = t.low
+            if w in EQUIPMENT_NOUNS:
+                self._category = "equipment"
+                break
+            if w in TROOP_NOUNS:
+                self._category = "troops"
+                break
+            if w in CATEGORY_NOUNS:
+                self._category = CATEGORY_NOUNS[w]
+                break
+        for i in range(n):
+            if texts[i][0].isupper():
+                break
+        else:
+            return
+        while i < n:
+            if not texts[i][0].isupper():
+                i += 1
+                continue
+            hit = entity_at(texts, i)
+            if not hit:
+                i += 1
+                continue
+            actor, _kind, k, _surface = hit
+            for j in range(i + k, min(n, i + k + 4)):
+                w = toks[j].low
+                if w in TROOP_NOUNS:
+                    self._actors[w] = actor
+                    self._actors["*"] = actor
+                    break
+                if not (toks[j].text[0].isalpha() or w in ("'s", "’s", "-")):
+                    break
+            i += k
+
+
+def token_chunks(all_toks: list[Token]) -> list[tuple[list[Token], list[str]]]:
+    """A sentence's tokens in chunks of at most MAX_SENTENCE_TOKENS, with their texts."""
+    if len(all_toks) <= MAX_SENTENCE_TOKENS:
+        return [(all_toks, [t.text for t in all_toks])]
+    out = []
+    for c in range(0, len(all_toks), MAX_SENTENCE_TOKENS):
+        toks = all_toks[c : c + MAX_SENTENCE_TOKENS]
+        out.append((toks, [t.text for t in toks]))
+    return out

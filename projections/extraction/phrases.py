@@ -1,0 +1,156 @@
+"""The noun phrase a number counts, read forward from the number.
+
+`11,000 North Korean troops`, `38 of the 42 drones`, `5,000 more soldiers`, `155mm shells`,
+`Su-34 jets`: where the phrase starts and ends, its head noun, and the words that modify it. A
+bounded window of 8 tokens, so the cost per number is constant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from projections.extraction.lexicon import (
+    CATEGORY_NOUNS,
+    CONTAINER_NOUNS,
+    COUNTED_NOUNS,
+    EQUIPMENT_IF_MODIFIED,
+    NONCLAIM_NOUNS,
+    NP_PRE_MODIFIERS,
+    NP_STOP,
+    TROOP_COMPOUNDS,
+    UNIT_NOUNS,
+    VERB_CATEGORY,
+)
+from projections.extraction.tokens import Token, glued
+
+_DETERMINERS = frozenset("the his its their her our these those my your whose this that".split())
+_PARTITIVE_PRONOUNS = frozenset("them those these whom which us".split())
+_VERBISH = frozenset(
+    """remain remains remained took take fought fight went came left stayed made gave got ran
+    hold held face faced live lived work serve served stand stood return returned arrive
+    reach reached""".split()
+)
+
+
+@dataclass(slots=True)
+class NounPhrase:
+    """Token spans (inclusive) of the phrase after a number: its head noun (None when no
+    noun was found), where it starts and ends, and its modifiers before the head."""
+
+    head: int | None
+    start: int
+    end: int
+    mods: tuple[int, int]
+    definite: bool = False
+    partitive_pronoun: bool = False
+    designation: bool = False
+    verb_word: int | None = None  # "300 fled": a verb right after the number
+
+
+def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> NounPhrase:
+    """Parse the noun phrase after a number starting at token `k` (bounded to 8 tokens)."""
+    n = len(toks)
+    start = k
+    definite = False
+    if k + 1 < n and toks[k].low == "out" and toks[k + 1].low == "of":
+        k += 1
+    if k < n and toks[k].low == "of":
+        k += 1
+        if k < n and toks[k].low in _PARTITIVE_PRONOUNS:
+            return NounPhrase(None, start, k, (k, k), partitive_pronoun=True)
+        if k + 1 < n and toks[k].low in ("the", "its", "their") and k + 1 in num_at:
+            k += 1  # "38 of the 42 drones"
+        if k < n and k in num_at:  # "31 of 35 drones": the noun after the second number
+            k = num_at[k] + 1
+            start = k
+        elif k < n and toks[k].low in _DETERMINERS:
+            start = k
+            definite = toks[k].low in ("the", "these", "those")
+            k += 1
+        else:
+            start = k
+    elif k < n and toks[k].low in ("such",):
+        k += 1
+    elif k + 1 < n and toks[k].low == "to" and k + 1 in num_at:
+        k = num_at[k + 1] + 1  # "rose from 8,000 to 12,000 troops": the noun of the second
+        start = k
+    if k + 1 < n and toks[k].low in NP_PRE_MODIFIERS and toks[k + 1].low not in NP_STOP:
+        k += 1  # "5,000 more soldiers"
+    mods_start = k
+    head: int | None = None
+    designation = False
+    j = k
+    while j < n and j - k < 8:
+        t = toks[j]
+        w = t.low
+        c = t.text[0]
+        if c == "-" and j > k and glued(toks[j - 1], t) and j + 1 < n and glued(t, toks[j + 1]):
+            j += 1
+            continue
+        if c in "0123456789":  # is_digits(t)
+            if j > k and toks[j - 1].text == "-" and glued(toks[j - 1], t):
+                designation = True  # "Su-34", "F-16"
+                if j + 1 < n and toks[j + 1].low == "s" and glued(t, toks[j + 1]):
+                    head = j + 1
+                    j += 2
+                    continue
+                j += 1
+                continue
+            if j + 1 < n and glued(t, toks[j + 1]) and toks[j + 1].text[0].isalpha():
+                j += 2  # "155mm shells"
+                continue
+            if j > k and toks[j - 1].text[0].isupper() and len(t.text) <= 3:
+                designation = True  # "Leopard 1 tanks"
+                j += 1
+                continue
+            break
+        if w in ("'s", "’s") and j > k:
+            j += 1
+            continue
+        if not c.isalnum():
+            break
+        if w in NP_STOP or j in num_at:
+            break
+        if j > k and (toks[j - 1].low, w) in TROOP_COMPOUNDS:
+            head = j
+            j += 1
+            continue
+        if head is None and w in UNIT_NOUNS:
+            return NounPhrase(j, start, j, (mods_start, j), definite)  # "155 mm shells": a measure
+        if w in COUNTED_NOUNS or w in NONCLAIM_NOUNS or w in EQUIPMENT_IF_MODIFIED:
+            if j == k and w in VERB_CATEGORY and w not in CATEGORY_NOUNS:
+                if not (j + 1 < n and toks[j + 1].low in COUNTED_NOUNS):
+                    return NounPhrase(None, start, j - 1, (k, k - 1), verb_word=j)
+            head = j
+            if w in CONTAINER_NOUNS and j + 1 < n and toks[j + 1].low == "of":
+                inner = forward_np(toks, j + 1, num_at)
+                if inner.head is not None:
+                    inner.definite = inner.definite or definite
+                    return inner
+            if w in ("prisoners", "prisoner") and j + 2 < n and toks[j + 1].low == "of":
+                if toks[j + 2].low == "war":
+                    return NounPhrase(j, start, j + 2, (mods_start, j), definite)
+            j += 1
+            continue
+        # an unknown word
+        if head is not None:
+            break
+        if j == k and w in VERB_CATEGORY:
+            return NounPhrase(None, start, j - 1, (k, k - 1), verb_word=j)
+        if c.isupper():
+            j += 1
+            continue
+        if j == k and (w in _VERBISH or w.endswith(("ed", "ing"))):
+            after = toks[j + 1] if j + 1 < n else None
+            if not (after and (after.low in COUNTED_NOUNS or after.text[0].isupper())):
+                return NounPhrase(None, start, j - 1, (k, k - 1), verb_word=j)
+        j += 1
+    end = j - 1
+    if head is None and designation:
+        return NounPhrase(end, start, end, (mods_start, end), definite, designation=True)
+    if head is None:
+        # unknown words only: the last one is the counted noun, the claim will be "other"
+        if end >= mods_start and toks[end].text[0].isalpha():
+            return NounPhrase(end, start, end, (mods_start, end), definite)
+        return NounPhrase(None, start, k - 1, (k, k - 1))
+    return NounPhrase(head, start, head, (mods_start, head), definite, False, designation)

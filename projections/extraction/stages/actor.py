@@ -1,0 +1,132 @@
+"""Actor stage: whose troops, dead or weapons the figure counts.
+
+The rules of `ACTOR_RULES` are tried in order and the first that names an actor wins: inside
+the counted phrase first (`North Korean troops`, `its 300 tanks`), then an origin after it
+(`11,000 from North Korea`), the subject of the clause's verb of having, sending or losing
+(`Russia has deployed 50,000 troops`), an owner before it (`Ukraine's losses exceed 5,000`),
+the previous figure's actor when both share a subject or a demonym (`Germany pledged 18
+howitzers and 12 air defence systems`), then what earlier figures said: the previous figure's
+actor for a figure that only compares, and the paragraph's for `the troops`.
+
+A rule is a function of the context that returns (actor, rule name) or None; rules that share
+their preconditions are one function, since every call costs on every figure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from projections.extraction.actors import (
+    antecedent,
+    from_actor,
+    np_actor,
+    possessive_actor,
+    subject_actor,
+)
+from projections.extraction.claim import CATEGORIES
+from projections.extraction.context import ClaimContext, Rules
+from projections.extraction.lexicon import PEOPLE_NOUNS, TROOP_NOUNS
+
+# (actor, rule name), or None when the rule does not apply
+ActorRule = Callable[[ClaimContext], "tuple[str, str] | None"]
+
+_FROM_CATEGORIES = frozenset({"troops", "equipment", "killed", "casualties", "captured"})
+_CARRY_HEADS = TROOP_NOUNS | PEOPLE_NOUNS
+_SUBJECT_RULES = ("actor:clause-subject", "actor:supplier", "actor:pronoun-speaker")
+_DEMONYM_RULES = ("actor:demonym", "actor:coordinated-demonym")
+
+
+def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`North Korean troops`, `Russia's losses`: a name inside the counted phrase; else, for
+    `its 300 tanks`, whom `its` or `their` stands for."""
+    subject = ctx.reading.subject
+    if subject is None:
+        return None
+    toks, texts = ctx.toks, ctx.texts
+    named = np_actor(toks, texts, subject[0], subject[1])
+    if named is not None or toks[subject[0]].low not in ("its", "their"):
+        return named
+    found = antecedent(toks, texts, subject[0], ctx.sentence.speaker_spans)
+    return None if found is None else (found[0], f"actor:possessive-pronoun:{found[1]}")
+
+
+def _origin(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`11,000 from North Korea`, `drones launched by Russia`. The phrase is kept in the
+    context: where the troops came from is not where they are."""
+    after = max(ctx.reading.np_end, ctx.q.j) + 1
+    found = from_actor(ctx.toks, ctx.texts, after, ctx.category == "equipment")
+    if found is None:
+        return None
+    ctx.origin = found[2]
+    return found[0], found[1]
+
+
+def _clause_subject(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`Moscow is believed to have deployed 50,000 troops`."""
+    speaker = ctx.speaker
+    span = None if speaker is None else (speaker.start, speaker.end)
+    return subject_actor(ctx.toks, ctx.texts, ctx.q.i, span)
+
+
+def _owner(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`Ukraine's losses in the battle exceed 5,000`, `increase its army to 300,000`."""
+    return possessive_actor(ctx.toks, ctx.texts, ctx.q.i, ctx.sentence.speaker_spans)
+
+
+def _coordinated(ctx: ClaimContext) -> tuple[str, str] | None:
+    """The previous figure's actor, when only `and` or a comma stands between the two and
+    they share its subject (`Germany has pledged 18 howitzers and 12 air defence systems`) or,
+    in a list of equipment or of troops, its demonym (`25 Chinese aircraft and seven navy
+    ships`). Not across kinds: in `300 Ukrainian soldiers and 40 civilians were killed` the
+    civilians' side is not said."""
+    prev = ctx.prev
+    if prev is None or not prev.actor or not ctx.follows_previous():
+        return None
+    if any(r.startswith(_SUBJECT_RULES) for r in prev.rules):
+        return prev.actor, "actor:coordinated"
+    category = ctx.category
+    if category != prev.category or category not in ("equipment", "troops"):
+        return None
+    if any(r.startswith(_DEMONYM_RULES) for r in prev.rules):
+        return prev.actor, "actor:coordinated-demonym"
+    return None
+
+
+def _earlier(ctx: ClaimContext) -> tuple[str, str] | None:
+    """What earlier figures named: for a figure that only compares (`up from 40,000`), the
+    actor of the one it compares to; for `the troops` or `18 of them`, the actor last named in
+    the paragraph with the same kind of troops (or with any, for people and pronouns)."""
+    rd, prev = ctx.reading, ctx.prev
+    if rd.inherit and prev is not None and prev.actor:
+        return prev.actor, "actor:inherited"
+    if ctx.category in ("other", "displaced") or not (rd.definite or rd.partitive_pronoun):
+        return None
+    head = ctx.toks[rd.subject[1]].low if rd.subject else "*"
+    actors = ctx.sentence.para.actors
+    carried = actors.get(head) or (actors.get("*") if head in _CARRY_HEADS or head == "*" else None)
+    return (carried, "actor:carried-over") if carried else None
+
+
+# In order, each with the categories it reads an actor for (None: all of them).
+ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
+    (_in_phrase, None),
+    (_origin, _FROM_CATEGORIES),
+    (_clause_subject, frozenset(CATEGORIES) - {"other"}),
+    (_owner, _FROM_CATEGORIES),
+    (_coordinated, None),
+    (_earlier, None),
+)
+# Each category -> its rules, in order: a rule is not even called for another category.
+_RULES_FOR: dict[str, tuple[ActorRule, ...]] = {
+    category: tuple(rule for rule, only in ACTOR_RULES if only is None or category in only)
+    for category in CATEGORIES
+}
+
+
+def actor_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
+    """The actor the first rule of `ACTOR_RULES` for the figure's category names, or None."""
+    for rule in _RULES_FOR[ctx.category]:
+        found = rule(ctx)
+        if found is not None:
+            return found[0], (found[1],)
+    return None, ()

@@ -1,0 +1,58 @@
+"""Category stage: what the figure counts, from the reading of its counted phrase.
+
+The reading (`categories.read_category`, in the context) decides, with three exceptions that
+look beyond the phrase: a bare `one` is a figure only when it plainly counts someone; a figure
+that only compares (`up from 40,000`) takes the category of the previous figure of its
+sentence, else of the paragraph's last counted noun, else is no claim; a figure that shares
+the previous figure's verb (`returned 95 Ukrainian servicemen and 95 Russian soldiers`) shares
+its category.
+"""
+
+from __future__ import annotations
+
+from projections.extraction.context import ClaimContext, Rules
+
+_ONE_BLOCKERS = frozenset({"no", "any", "every", "each", "the", "that", "this", "which"})
+
+
+def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
+    """The figure's category, or None when it is no figure claim after all."""
+    rd = ctx.reading
+    if rd.category is None:
+        return None, rd.rules
+    if ctx.num.lone_one and not _counted_one(ctx):
+        return None, ()
+    prev = ctx.prev
+    if rd.inherit:
+        if prev is not None:
+            return prev.category, [*rd.rules, f"category:inherited:{prev.category}"]
+        kind = ctx.sentence.para.category
+        if kind is not None:
+            return kind, [*rd.rules, f"category:inherited-from-paragraph:{kind}"]
+        return None, ()
+    if prev is not None and _coordinated(ctx):
+        return prev.category, [*rd.rules, f"category:coordinated:{prev.category}"]
+    return rd.category, rd.rules
+
+
+def _counted_one(ctx: ClaimContext) -> bool:
+    """A bare `one` is a figure only when it plainly counts someone (`one soldier was killed`)."""
+    i = ctx.num.i
+    if i > 0 and ctx.toks[i - 1].low in _ONE_BLOCKERS:
+        return False
+    rd = ctx.reading
+    if rd.category in (None, "other") or rd.inherit:
+        return False
+    return rd.subject is not None
+
+
+def _coordinated(ctx: ClaimContext) -> bool:
+    """`returned 95 Ukrainian servicemen and 95 Russian soldiers`: one verb before both, and no
+    verb or modifier of this figure's own."""
+    prev_reading, rd = ctx.prev_reading, ctx.reading
+    if prev_reading is None or not ctx.follows_previous(("and", "or", ",")):
+        return False
+    if not any(r.startswith("category:verb-before:") for r in prev_reading.rules):
+        return False
+    own = any(r.startswith(("category:verb", "category:modifier")) for r in rd.rules)
+    return not own and rd.subject is not None

@@ -1,0 +1,64 @@
+"""Location stage: where the counted people or things are, were hit or held, went or fled.
+
+The rules of `LOCATION_RULES` are tried in order and the first place wins: the first place
+phrase after the counted phrase (but not after a speaker's verb: `..., he said in Kyiv` is where
+the statement was made), else the nearest one before the figure (`In the Kherson region, two
+people were killed`), else, for a figure that only compares, the previous figure's place.
+Speakers' own phrases and an origin (`from North Korea`) are never the place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from projections.extraction.context import ClaimContext, Rules, Span
+from projections.extraction.locations import find_location, find_location_before
+
+# (place, rule name), or None when the rule finds none; the second argument is the token spans
+# that name no place of this figure
+LocationRule = Callable[[ClaimContext, list[Span]], "tuple[str, str] | None"]
+
+
+def _after(ctx: ClaimContext, skip: list[Span]) -> tuple[str, str] | None:
+    """`300 soldiers were killed near Pokrovsk`."""
+    last, speakers, toks = ctx.q.j, ctx.sentence.speakers, ctx.toks
+    stop = None  # the first reporting verb after the figure
+    if speakers:
+        stops = [sp.verb for sp in speakers if sp.start > last and sp.kind != "according-to"]
+        stop = min(stops, default=None)
+    found = find_location(toks, max(ctx.reading.np_end, last), skip, stop_at=stop)
+    if found is None:
+        return None
+    return ctx.sentence.text[toks[found[0]].start : toks[found[1]].end], found[2]
+
+
+def _before(ctx: ClaimContext, skip: list[Span]) -> tuple[str, str] | None:
+    """`In the Kherson region, two people were killed`."""
+    toks = ctx.toks
+    found = find_location_before(toks, ctx.q.i, skip)
+    if found is None:
+        return None
+    return ctx.sentence.text[toks[found[0]].start : toks[found[1]].end], found[2]
+
+
+def _inherited(ctx: ClaimContext, skip: list[Span]) -> tuple[str, str] | None:
+    """`up from 40,000`: a figure that only compares is where the one it compares to is."""
+    prev = ctx.prev
+    if not ctx.reading.inherit or prev is None or not prev.location:
+        return None
+    return prev.location, "location:inherited"
+
+
+LOCATION_RULES: tuple[LocationRule, ...] = (_after, _before, _inherited)
+
+
+def location_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
+    """The place the first rule of `LOCATION_RULES` finds, or None."""
+    skip = ctx.sentence.speaker_spans if ctx.speaker is not None else []
+    if ctx.origin is not None:
+        skip = [ctx.origin, *skip]
+    for rule in LOCATION_RULES:
+        found = rule(ctx, skip)
+        if found is not None:
+            return found[0], (found[1],)
+    return None, ()
