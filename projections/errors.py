@@ -8,7 +8,8 @@ ProjectionError
     ├── ViewNotReady  the figures view is stale or behind the cut-off asked for
     │   └── ViewMissing  it was never built (nothing ingested yet)
     ├── UnknownFigure no figure with that id
-    └── UnknownReport no report (or several) matching what was asked
+    ├── UnknownReport no report (or several) matching what was asked
+    └── BadSearch     a search with no words, too many, or a cursor it never gave
 """
 
 from __future__ import annotations
@@ -44,3 +45,7 @@ class UnknownFigure(AuditError):
 
 class UnknownReport(AuditError):
     """No report, or more than one, matches what was asked."""
+
+
+class BadSearch(AuditError):
+    """A search with no words, too many, or a cursor no search gave."""
