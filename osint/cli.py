@@ -24,6 +24,7 @@ from osint.cmd_log import (
     replay_command,
     verify_command,
 )
+from osint.cmd_serve import serve_command
 from osint.cmd_sources import schedule_command, sources_command
 from osint.context import AppContext
 from osint.errors import OsintError
@@ -72,6 +73,7 @@ for command in (
     sources_command,
     schedule_command,
     db_group,
+    serve_command,
 ):
     cli.add_command(command)
 

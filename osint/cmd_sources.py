@@ -137,7 +137,9 @@ def sources_command(app: AppContext, sources: Path | None, as_json: bool) -> Non
       osint sources --json
     """
     configured = load_sources(sources) if sources else None
-    rows = health_rows(app.store(create=False), configured)
+    store = app.store(create=False)
+    ProjectionRunner(store, [SourceHealthProjector()]).catch_up()
+    rows = health_rows(store, configured)
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -145,9 +147,9 @@ def sources_command(app: AppContext, sources: Path | None, as_json: bool) -> Non
 
 
 def health_rows(store: EventStore, configured: list[Source] | None) -> list[dict[str, Any]]:
-    """The health view joined with the polling state, one dict per source."""
+    """The health view as it stands, joined with the polling state, one dict per source (it
+    only reads: the command brings the view up to date first, the web app never writes)."""
     projector = SourceHealthProjector()
-    ProjectionRunner(store, [projector]).catch_up()
     with store.db.connect() as conn:
         tables = live_tables(conn, projector)
         view: dict[str, Any] = {}

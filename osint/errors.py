@@ -3,7 +3,8 @@ error (`EventStoreError`, `IngestError`, `ProjectionError`, `OsintError`) is tur
 line and exit status 1 by the command group, never a traceback.
 
 OsintError
-└── ChartError   a chart cannot be drawn or written where asked
+├── ChartError    a chart cannot be drawn or written where asked
+└── BadParameter  a web request's parameter the app cannot read (a time that is no time)
 """
 
 from __future__ import annotations
@@ -15,3 +16,7 @@ class OsintError(Exception):
 
 class ChartError(OsintError):
     """A chart cannot be drawn or written where asked."""
+
+
+class BadParameter(OsintError):
+    """A web request's parameter that the app cannot read."""

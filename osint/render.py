@@ -18,7 +18,7 @@ import orjson
 from rich.console import Console
 from sqlalchemy import MetaData
 
-from projections.audit import Summary, Timeline, TopicEstimate
+from projections.audit import FigureChain, ReportHistory, Summary, Timeline, TopicEstimate
 from projections.figures import FiguresProjector
 from projections.history import Step, bounds_text
 
@@ -53,13 +53,18 @@ def echo_json(value: Any) -> None:
 
 
 def echo_csv(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = None) -> None:
+    click.echo(csv_text(rows, columns), nl=False)
+
+
+def csv_text(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = None) -> str:
+    """`rows` as CSV with a header (`columns`, else the first row's keys); lists as JSON."""
     columns = list(columns or (rows[0].keys() if rows else []))
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:
         writer.writerow({k: _cell(row.get(k)) for k in columns})
-    click.echo(out.getvalue(), nl=False)
+    return out.getvalue()
 
 
 def _cell(value: Any) -> Any:
@@ -138,3 +143,50 @@ def marked_sentence(figure: Mapping[str, Any], left: str = "[", right: str = "]"
     start = figure["start"] - figure["sentence_start"]
     end = figure["end"] - figure["sentence_start"]
     return sentence[:start] + left + sentence[start:end] + right + sentence[end:]
+
+
+def chain_record(chain: FigureChain) -> dict[str, Any]:
+    """A figure's provenance chain (`osint show figure --format json`)."""
+    e = chain.event
+    return {
+        "figure": {**chain.figure, "rules": chain.rules},
+        "change": chain.step.change if chain.step else None,
+        "corroboration": chain.step.corroboration if chain.step else None,
+        "event": {
+            "position": e.position,
+            "event_id": e.event_id,
+            "stream_id": e.stream_id,
+            "stream_version": e.stream_version,
+            "recorded_at": e.recorded_at,
+            "prev_hash": e.prev_hash,
+            "hash": e.hash,
+        },
+        "source": {
+            "source_id": chain.source.source_id,
+            "reports": chain.source.reports,
+            "first_observed_at": chain.source.first_observed_at,
+            "last_observed_at": chain.source.last_observed_at,
+        },
+        "revisions": chain.revisions,
+        "checks": [{"name": c.name, "ok": c.ok, "detail": c.detail} for c in chain.checks],
+    }
+
+
+def report_record(history: ReportHistory) -> dict[str, Any]:
+    """A report's revisions, figures and diffs (`osint show report --format json`)."""
+    return {
+        "stream_id": history.stream_id,
+        "revisions": [
+            {
+                "revision": r.event.data.revision,
+                "position": r.event.position,
+                "event_id": r.event.event_id,
+                "hash": r.event.hash,
+                "recorded_at": r.event.recorded_at,
+                **r.event.data.model_dump(mode="json", exclude={"raw"}),
+                "figures": [step_record(Step(0, "", f)) for f in r.figures],
+            }
+            for r in history.revisions
+        ],
+        "diffs": history.diffs,
+    }

@@ -63,6 +63,14 @@ SETTINGS: tuple[Setting, ...] = (
         " one fewer than the cores, at most 4).",
         click.IntRange(min=0, max=64),
     ),
+    Setting(
+        "token",
+        "OSINT_API_TOKEN",
+        None,
+        "TOKEN",
+        "The token every request to `osint serve` must carry; needed to bind an address other"
+        " than 127.0.0.1.",
+    ),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Table, or_, select
+from sqlalchemy import Connection, Table, func, or_, select
 
 from events import CheckedEvent, EventStore, Recorded, ReportObserved, decode
 from events.types import REPORT_STREAM_PREFIX
@@ -209,10 +209,17 @@ def _without_dated_successors(
 
 
 def known_topics(store: EventStore) -> list[str]:
-    """Every topic the figures view has ever held (superseded figures included)."""
+    """Every topic the figures view has ever held (superseded figures included).
+
+    One index seek per topic (a recursive "next topic after this one"), not a scan of every
+    figure: the cost follows the number of topics, not the size of the log."""
     with store.db.connect() as conn:
         f = open_view(store, conn).figures
-        return sorted(conn.execute(select(f.c.topic).distinct()).scalars())
+        walk = select(func.min(f.c.topic).label("topic")).cte("topics", recursive=True)
+        after = select(func.min(f.c.topic)).where(f.c.topic > walk.c.topic).scalar_subquery()
+        walk = walk.union_all(select(after).where(walk.c.topic.is_not(None)))
+        found = conn.execute(select(walk.c.topic).where(walk.c.topic.is_not(None))).scalars()
+        return sorted(found)
 
 
 def resolve_topic(name: str, known: Sequence[str]) -> str:
@@ -330,6 +337,7 @@ class TopicEstimate:
     category: str
     actor: str | None
     summary: Summary
+    steps: tuple[Step, ...] = ()  # the topic's history, for a last change or a sparkline
 
 
 def topic_estimates(store: EventStore, cutoff: Cutoff | None = None) -> list[TopicEstimate]:
@@ -340,9 +348,12 @@ def topic_estimates(store: EventStore, cutoff: Cutoff | None = None) -> list[Top
         by_topic.setdefault(row["topic"], []).append(row)
     found = []
     for topic, figures in by_topic.items():
-        summary = summarise(build_history(figures))
+        steps = build_history(figures)
+        summary = summarise(steps)
         sample = summary.current.figure if summary.current else figures[-1]
-        found.append(TopicEstimate(topic, sample["category"], sample["actor"], summary))
+        found.append(
+            TopicEstimate(topic, sample["category"], sample["actor"], summary, tuple(steps))
+        )
     return sorted(found, key=lambda t: (-t.summary.figures, t.topic))
 
 

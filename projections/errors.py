@@ -9,7 +9,8 @@ ProjectionError
     │   └── ViewMissing  it was never built (nothing ingested yet)
     ├── UnknownFigure no figure with that id
     ├── UnknownReport no report (or several) matching what was asked
-    └── BadSearch     a search with no words, too many, or a cursor it never gave
+    ├── BadSearch     a search with no words, or too many
+    └── BadCursor     a page cursor that no page gave (projections.cursor)
 """
 
 from __future__ import annotations
@@ -48,4 +49,8 @@ class UnknownReport(AuditError):
 
 
 class BadSearch(AuditError):
-    """A search with no words, too many, or a cursor no search gave."""
+    """A search with no words, or too many."""
+
+
+class BadCursor(AuditError):
+    """A page cursor that no page gave."""

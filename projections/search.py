@@ -15,12 +15,10 @@ as syntax: each backend gets the words as bound parameters.
 
 from __future__ import annotations
 
-import base64
 import re
 from dataclasses import dataclass
 from typing import Any
 
-import orjson
 from sqlalchemy import (
     BigInteger,
     Boolean,
@@ -42,6 +40,7 @@ from sqlalchemy import (
 from events import Database, EventStore, ReportObserved, ReportWithdrawn
 from projections import search_postgresql, search_sqlite
 from projections.bulk import insert_many
+from projections.cursor import decode_cursor, encode_cursor
 from projections.errors import BadSearch, ViewMissing
 from projections.figures import FiguresProjector
 from projections.projector import Batch, Tables
@@ -206,7 +205,7 @@ def search_reports(
     """The reports matching `query`, newest first (by date: published, else observed), a page
     of `limit` after `cursor` (from a previous page), each with the live figures it holds."""
     phrases = parse_query(query)
-    after = _decode_cursor(cursor) if cursor else None
+    after = decode_cursor(cursor, str, str) if cursor else None
     dialect = _dialect(store.db)
     projector = SearchProjector()
     with store.db.connect() as conn:
@@ -239,7 +238,7 @@ def search_reports(
         for row in found
     ]
     last = found[-1] if found and more else None
-    next_cursor = _encode_cursor(last["effective_at"], last["stream_id"]) if last else None
+    next_cursor = encode_cursor(last["effective_at"], last["stream_id"]) if last else None
     return SearchResults(query, phrases, total, hits, next_cursor, position)
 
 
@@ -263,21 +262,6 @@ def _figures_of(conn: Connection, stream_ids: list[str]) -> dict[str, list[dict[
     for row in conn.execute(query).mappings():
         found.setdefault(row["stream_id"], []).append(dict(row))
     return found
-
-
-def _encode_cursor(*key: Any) -> str:
-    return base64.urlsafe_b64encode(orjson.dumps(list(key))).decode().rstrip("=")
-
-
-def _decode_cursor(cursor: str) -> tuple[str, str]:
-    try:
-        key = orjson.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        effective_at, stream_id = key
-        if not (isinstance(effective_at, str) and isinstance(stream_id, str)):
-            raise ValueError
-    except (ValueError, TypeError, orjson.JSONDecodeError):
-        raise BadSearch("that cursor is not one this search gave") from None
-    return effective_at, stream_id
 
 
 SNIPPET_CHARS = 240
