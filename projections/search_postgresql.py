@@ -1,5 +1,6 @@
 """The search index on PostgreSQL: a generated `tsvector` column of the view's table (the
-`simple` configuration: lower case, no stemming, no stop words, as the SQLite index) and a GIN
+`simple` configuration: lower case, no stemming, no stop words, as the SQLite index; markup
+characters read as spaces, so words inside tags are words, as there) and a GIN
 index on it. Both go when the table is dropped. The words reach `to_tsquery` as one bound
 parameter, already reduced to letters and digits (`search.parse_query`)."""
 
@@ -13,13 +14,20 @@ from sqlalchemy import Connection, Select, Table, text
 
 def create_index(conn: Connection, view: Table) -> None:
     name = view.name
+    title, text = _words("coalesce(title, '')"), _words("text")
     conn.exec_driver_sql(
         f'ALTER TABLE "{name}" ADD COLUMN IF NOT EXISTS document tsvector GENERATED ALWAYS AS'
-        " (to_tsvector('simple', coalesce(title, '')) || to_tsvector('simple', text)) STORED"
+        f" (to_tsvector('simple', {title}) || to_tsvector('simple', {text})) STORED"
     )
     conn.exec_driver_sql(
         f'CREATE INDEX IF NOT EXISTS "ix_{name}_document" ON "{name}" USING gin (document)'
     )
+
+
+def _words(column: str) -> str:
+    """The column with `<`, `>` and `&` made spaces: PostgreSQL's parser would otherwise skip
+    `<script>` as a tag and `&amp;` as an entity, words SQLite's index keeps."""
+    return f"regexp_replace({column}, '[<>&]', ' ', 'g')"
 
 
 def drop_index(conn: Connection, view: Table) -> None:

@@ -24,13 +24,14 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 def kinds_of_change(steps: Sequence[Step]) -> list[tuple[Step, list[str]]]:
     """Each step that changed the picture, with how: raised, lowered, contradicted, a new
-    independent source (an origin the topic had not had), a revision of a report."""
+    independent source (an origin no asserted figure of the topic had had), a revision of a
+    report."""
     seen: set[str] = set()
     found = []
     for step in steps:
         kinds = [step.change] if step.change in (RAISED, LOWERED, CONTRADICTED) else []
         origin = next((o[0] for o in step.origins if step.figure["source_id"] in o), None)
-        if origin is not None and origin not in seen:
+        if origin is not None and origin not in seen and not step.denied:
             if seen:  # the first report is not news of a *new* source
                 kinds.append(NEW_SOURCE)
             seen.add(origin)
