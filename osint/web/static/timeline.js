@@ -70,10 +70,12 @@
     el("line", { x1: M.left - 4, x2: W - M.right, y1: y(v), y2: y(v), "stroke-opacity": v > v0 ? 0.35 : 1 }, axis);
     el("text", { x: M.left - 8, y: y(v) + 4, "text-anchor": "end" }, axis).textContent = num(Math.round(v));
   }
-  for (let i = 0; i <= 5; i++) {
-    const t = t0 + ((t1 - t0) * i) / 5;
-    const anchor = i === 0 ? "start" : i === 5 ? "end" : "middle";
-    el("text", { x: x(t), y: H - M.bottom + 18, "text-anchor": anchor }, axis).textContent = new Date(t).toISOString().slice(0, 10);
+  // time axis: UTC midnights, every so many days that about six fit
+  const DAY = 864e5;
+  const every = Math.max(1, Math.ceil((t1 - t0) / DAY / 6));
+  for (let t = Math.ceil(t0 / DAY) * DAY; t <= t1; t += every * DAY) {
+    el("line", { x1: x(t), x2: x(t), y1: H - M.bottom, y2: H - M.bottom + 4 }, axis);
+    el("text", { x: x(t), y: H - M.bottom + 18, "text-anchor": "middle" }, axis).textContent = new Date(t).toISOString().slice(0, 10);
   }
   // the running current estimate: a step line through each asserted figure
   const run = data.running_estimate.filter((r) => middle(r) !== null);
