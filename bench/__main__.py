@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+from bench.api import bench_api
 from bench.append import bench_append, bench_full_path
 from bench.databases import scratch
 from bench.extraction import bench_extraction, bench_replay
@@ -21,7 +22,7 @@ from bench.readlog import bench_read_verify
 from bench.scale import bench_scale
 
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
-GROUPS = ("append", "read", "extraction", "replay", "feeds", "scale")
+GROUPS = ("append", "read", "extraction", "replay", "feeds", "scale", "api")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -92,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
                     [10_000 // k, 100_000 // k, 1_000_000 // k],
                 ),
             )
+        if "api" in groups:
+            step("api", lambda: bench_api(s, 10_000 // k, 1_000_000 // k, 200 // k, r))
     print()
     print_table(rows)
     write_json(rows, args.out)

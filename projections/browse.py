@@ -11,8 +11,9 @@ from typing import Any
 from sqlalchemy import select
 
 from events import EventStore, decode
-from projections.audit import Cutoff, figures_under, open_view
+from projections.audit import FIGURES, Cutoff, figures_under, open_view
 from projections.log_clock import observed_time
+from projections.state import live_tables
 
 NO_CLAIMANT = "no one named"
 
@@ -44,7 +45,10 @@ def topic_moments(store: EventStore, topic: str) -> list[Moment]:
     """Every observed time at which `topic` gained or lost a figure, in order: the moments an
     as-of control needs to step through, and no others."""
     with store.db.connect() as conn:
-        f = open_view(store, conn).figures
+        tables = live_tables(conn, FIGURES)
+        if tables is None:
+            return []
+        f = tables["figures"]
         rows = conn.execute(
             select(f.c.position, f.c.observed_at, f.c.superseded_at).where(f.c.topic == topic)
         ).all()

@@ -7,6 +7,7 @@ Every page reads the views through the library functions the commands use (`audi
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -318,7 +319,7 @@ def topic(
         after = decode_cursor(cursor, str, int, int)
         steps = [s for s in steps if order_key(s.figure) > after]
     shown = steps[:limit]
-    data = timeline_json(timeline)
+    data = timeline_json(dataclasses.replace(timeline, steps=[]))  # the page's steps below
     data.update(
         cutoff_text=timeline.cutoff.describe(),
         filters={
