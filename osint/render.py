@@ -139,10 +139,16 @@ def short_time(value: str | None) -> str:
 
 def marked_sentence(figure: Mapping[str, Any], left: str = "[", right: str = "]") -> str:
     """The figure's sentence with its span between `left` and `right`."""
+    before, span, after = sentence_parts(figure)
+    return before + left + span + right + after
+
+
+def sentence_parts(figure: Mapping[str, Any]) -> list[str]:
+    """The figure's sentence cut around its span: [before, span, after]."""
     sentence = figure["sentence"]
     start = figure["start"] - figure["sentence_start"]
     end = figure["end"] - figure["sentence_start"]
-    return sentence[:start] + left + sentence[start:end] + right + sentence[end:]
+    return [sentence[:start], sentence[start:end], sentence[end:]]
 
 
 def chain_record(chain: FigureChain) -> dict[str, Any]:

@@ -36,7 +36,7 @@ from events.schema import log_head
 from osint.errors import OsintError
 from osint.render import csv_text, short_time
 from osint.web import atom
-from osint.web.pages import PAGES, AsOf, Page, PublishedBefore, Until, cutoff_of, store_of
+from osint.web.pages import PAGES, Page, TimeTravel, cutoff_of, store_of
 from osint.web.security import Guard
 from projections.audit import audit
 from projections.errors import (
@@ -282,17 +282,13 @@ def _register_feed(app: FastAPI) -> None:
         request: Request,
         category: str,
         actor: str,
-        as_of: AsOf = None,
-        until: Until = None,
-        published_before: PublishedBefore = None,
+        given: TimeTravel,
     ) -> Response:
         store = store_of(request)
         tag = views_tag(store)
         if _not_modified(request, tag):
             return Response(status_code=304, headers={"ETag": tag})
-        timeline = audit(
-            store, f"{category}/{actor}", cutoff_of(store, as_of, until, published_before)
-        )
+        timeline = audit(store, f"{category}/{actor}", cutoff_of(store, given))
         c, a = (quote(part) for part in timeline.topic.split("/", 1))
         base = str(request.base_url).rstrip("/")
         body = atom.changes_feed(

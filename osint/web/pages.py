@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import Query, Request
+from fastapi import Depends, Query, Request
 
 from events import EventStore
 from osint.cmd_sources import health_rows
@@ -24,6 +24,7 @@ from osint.render import (
     chain_record,
     origins_text,
     report_record,
+    sentence_parts,
     step_record,
     timeline_json,
     topic_record,
@@ -100,15 +101,29 @@ def blank(value: str | None) -> str | None:
     return value if value not in (None, "") else None
 
 
-def cutoff_of(
-    store: EventStore, as_of: str | None, until: int | None, published_before: str | None
-) -> Cutoff:
+@dataclass(frozen=True, slots=True)
+class When:
+    """The time-travel parameters of a request, as given."""
+
+    as_of: str | None = None
+    until: int | None = None
+    published_before: str | None = None
+
+
+def when(as_of: AsOf = None, until: Until = None, published_before: PublishedBefore = None) -> When:
+    return When(as_of, until, published_before)
+
+
+TimeTravel = Annotated[When, Depends(when)]  # as_of, until, published_before on every page
+
+
+def cutoff_of(store: EventStore, given: When) -> Cutoff:
     try:
-        moment = parse_moment(as_of) if blank(as_of) else None
-        before = parse_moment(published_before) if blank(published_before) else None
+        moment = parse_moment(given.as_of) if blank(given.as_of) else None
+        before = parse_moment(given.published_before) if blank(given.published_before) else None
     except ValueError as exc:
         raise BadParameter(str(exc)) from None
-    return make_cutoff(store, moment, until, before)
+    return make_cutoff(store, moment, given.until, before)
 
 
 # -- marks on the timeline -----------------------------------------------------------------
@@ -142,14 +157,6 @@ def web_step(step: Step) -> dict[str, Any]:
         sentence_parts=sentence_parts(record),
     )
     return record
-
-
-def sentence_parts(figure: dict[str, Any]) -> list[str]:
-    """The sentence cut around the figure's span: [before, span, after] (escaped by the page)."""
-    sentence = figure["sentence"]
-    start = figure["start"] - figure["sentence_start"]
-    end = figure["end"] - figure["sentence_start"]
-    return [sentence[:start], sentence[start:end], sentence[end:]]
 
 
 def running_estimate(steps: Sequence[Step]) -> list[dict[str, Any]]:
@@ -209,9 +216,7 @@ def _topic_csv(data: dict[str, Any]) -> tuple[list[dict[str, Any]], Sequence[str
 @page("/topics", "topics.html", csv=_topic_csv)
 def topics(
     request: Request,
-    as_of: AsOf = None,
-    until: Until = None,
-    published_before: PublishedBefore = None,
+    given: TimeTravel,
     category: Annotated[
         str | None, Query(max_length=200, description="Only this category.")
     ] = None,
@@ -222,7 +227,7 @@ def topics(
     """Topics with their current estimate, the range of live claims, figures, independent
     sources and last change; filtered by category and actor."""
     store = store_of(request)
-    cutoff = cutoff_of(store, as_of, until, published_before)
+    cutoff = cutoff_of(store, given)
     estimates = estimates_under(store, cutoff)
     category, actor = blank(category), blank(actor)
     parts = [e.topic.split("/", 1) for e in estimates]
@@ -290,9 +295,7 @@ def topic(
     request: Request,
     category: str,
     actor: str,
-    as_of: AsOf = None,
-    until: Until = None,
-    published_before: PublishedBefore = None,
+    given: TimeTravel,
     claimant: Claimant = None,
     source: Source = None,
     hedged: Hedged = None,
@@ -304,7 +307,7 @@ def topic(
     """A topic's timeline: every figure with its change, claimant, source and dates, the
     running current estimate and the summary; filtered by claimant, source and hedging."""
     store = store_of(request)
-    cutoff = cutoff_of(store, as_of, until, published_before)
+    cutoff = cutoff_of(store, given)
     timeline = audit(store, f"{category}/{actor}", cutoff)
     claimant, source, hedged, figure = blank(claimant), blank(source), blank(hedged), blank(figure)
     steps = [
@@ -417,15 +420,13 @@ def _claimants_csv(data: dict[str, Any]) -> tuple[list[dict[str, Any]], None]:
 @page("/claimants", "claimants.html", csv=_claimants_csv)
 def claimants_page(
     request: Request,
-    as_of: AsOf = None,
-    until: Until = None,
-    published_before: PublishedBefore = None,
+    given: TimeTravel,
     cursor: Cursor = None,
     limit: Annotated[int, limit_param(100)] = 100,
 ) -> dict[str, Any]:
     """Who claimed the live figures: each claimant with their figures' topics and sources."""
     store = store_of(request)
-    cutoff = cutoff_of(store, as_of, until, published_before)
+    cutoff = cutoff_of(store, given)
     found = claimants(store, cutoff)
     if cursor:
         figures, name = decode_cursor(cursor, int, str)
