@@ -79,10 +79,10 @@ class Served:
             stderr=subprocess.PIPE,
         )
         self.client = httpx.Client(base_url=f"http://127.0.0.1:{self.port}", timeout=60)
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120
         while True:
             try:
-                self.client.get("/api/topics?limit=1")
+                self.client.get("/static/style.css")  # ready: nothing of the views read yet
                 break
             except httpx.TransportError:
                 if time.monotonic() > deadline or self.proc.poll() is not None:

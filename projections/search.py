@@ -61,7 +61,7 @@ class SearchProjector:
             metadata,
             Column("stream_id", Text, primary_key=True),
             # The index's own key: the position of the report's first revision (stable, unique).
-            Column("doc_id", BigInteger, nullable=False, unique=True),
+            Column("first_position", BigInteger, nullable=False, unique=True),
             Column("position", BigInteger, nullable=False),
             Column("source_id", Text, nullable=False),
             Column("item_key", Text, nullable=False),
@@ -92,7 +92,7 @@ class SearchProjector:
                 observed = iso_utc(data.observed_at)
                 published = iso_utc(data.published_at)
                 row = rows.setdefault(event.stream_id, {})
-                row.setdefault("doc_id", event.position)
+                row.setdefault("first_position", event.position)
                 row.update(
                     stream_id=event.stream_id,
                     position=event.position,
@@ -112,9 +112,11 @@ class SearchProjector:
         if not rows:
             return
         stored = {
-            r.stream_id: r.doc_id
+            r.stream_id: r.first_position
             for r in conn.execute(
-                select(table.c.stream_id, table.c.doc_id).where(table.c.stream_id.in_(list(rows)))
+                select(table.c.stream_id, table.c.first_position).where(
+                    table.c.stream_id.in_(list(rows))
+                )
             )
         }
         inserts, updates, withdrawals = [], [], []
@@ -123,7 +125,7 @@ class SearchProjector:
                 if stream_id in stored:
                     withdrawals.append({"key": stream_id})
             elif stream_id in stored:
-                row["doc_id"] = stored[stream_id]
+                row["first_position"] = stored[stream_id]
                 updates.append({**row, "key": row.pop("stream_id")})
             else:
                 inserts.append(row)

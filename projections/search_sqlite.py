@@ -1,6 +1,7 @@
 """The search index on SQLite: an FTS5 table beside the view's table, kept in step by
-triggers, keyed by the row's `doc_id`. Table names are the view's own (never a request's); the
-words are one bound parameter, already reduced to letters and digits (`search.parse_query`)."""
+triggers, keyed by the row's `first_position`. Table names are the view's own (never a
+request's); the words are one bound parameter, already reduced to letters and digits
+(`search.parse_query`)."""
 
 from __future__ import annotations
 
@@ -18,19 +19,19 @@ def create_index(conn: Connection, view: Table) -> None:
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5(title, text,"
         " tokenize = 'unicode61 remove_diacritics 0')"
     )
-    new = "(new.doc_id, coalesce(new.title, ''), new.text)"
+    new = "(new.first_position, coalesce(new.title, ''), new.text)"
     conn.exec_driver_sql(
         f'CREATE TRIGGER IF NOT EXISTS "{name}_ai" AFTER INSERT ON "{name}" BEGIN'
         f" INSERT INTO {fts}(rowid, title, text) VALUES {new}; END"
     )
     conn.exec_driver_sql(
         f'CREATE TRIGGER IF NOT EXISTS "{name}_au" AFTER UPDATE OF title, text ON "{name}"'
-        f" BEGIN DELETE FROM {fts} WHERE rowid = old.doc_id;"
+        f" BEGIN DELETE FROM {fts} WHERE rowid = old.first_position;"
         f" INSERT INTO {fts}(rowid, title, text) VALUES {new}; END"
     )
     conn.exec_driver_sql(
         f'CREATE TRIGGER IF NOT EXISTS "{name}_ad" AFTER DELETE ON "{name}" BEGIN'
-        f" DELETE FROM {fts} WHERE rowid = old.doc_id; END"
+        f" DELETE FROM {fts} WHERE rowid = old.first_position; END"
     )
 
 
@@ -53,6 +54,6 @@ def matches(view: Table, phrases: Sequence[Any]) -> Callable[[Select[Any]], Sele
     )
 
     def restrict(query: Select[Any]) -> Select[Any]:
-        return query.join(fts, fts.c.rowid == view.c.doc_id).where(condition)
+        return query.join(fts, fts.c.rowid == view.c.first_position).where(condition)
 
     return restrict
