@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+from bench.api import bench_api
 from bench.append import bench_append, bench_full_path
 from bench.chart import bench_chart
 from bench.databases import scratch
@@ -25,7 +26,18 @@ from bench.readlog import bench_read_verify
 from bench.scale import bench_scale
 
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
-GROUPS = ("append", "read", "extraction", "replay", "feeds", "pages", "chart", "scale", "evidence")
+GROUPS = (
+    "append",
+    "read",
+    "extraction",
+    "replay",
+    "feeds",
+    "pages",
+    "chart",
+    "scale",
+    "evidence",
+    "api",
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -115,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
                 "prove scale",
                 lambda: bench_prove_scale(s, 10_000 // k, 1_000_000 // k, 200, r),
             )
+        if "api" in groups:
+            step("api", lambda: bench_api(s, 10_000 // k, 1_000_000 // k, 200 // k, r))
     print()
     print_table(rows)
     write_json(rows, args.out)

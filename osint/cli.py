@@ -32,6 +32,7 @@ from osint.cmd_log import (
     replay_command,
     verify_command,
 )
+from osint.cmd_serve import serve_command
 from osint.cmd_sources import poll_command, schedule_command, sources_command
 from osint.cmd_watch import watch_command
 from osint.context import AppContext
@@ -101,6 +102,7 @@ for command in (
     prove_group,
     verify_bundle_command,
     export_group,
+    serve_command,
 ):
     cli.add_command(command)
 

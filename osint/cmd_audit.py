@@ -13,6 +13,7 @@ from rich.markup import escape
 from osint.context import AppContext, pass_app
 from osint.render import (
     STEP_COLUMNS,
+    chain_record,
     claimant_of,
     echo_csv,
     echo_json,
@@ -20,6 +21,7 @@ from osint.render import (
     judgment_lines,
     marked_sentence,
     origins_text,
+    report_record,
     short_time,
     step_record,
     timeline_json,
@@ -263,37 +265,11 @@ def show_figure_command(app: AppContext, figure_id: str, fmt: str) -> None:
     except AuditError as exc:
         raise click.ClickException(str(exc)) from None
     if fmt == "json":
-        echo_json(_chain_json(chain))
+        echo_json(chain_record(chain))
     else:
         print_chain(chain)
     if not chain.ok:
         raise SystemExit(1)
-
-
-def _chain_json(chain: FigureChain) -> dict:  # type: ignore[type-arg]
-    e = chain.event
-    return {
-        "figure": {**chain.figure, "rules": chain.rules},
-        "change": chain.step.change if chain.step else None,
-        "corroboration": chain.step.corroboration if chain.step else None,
-        "event": {
-            "position": e.position,
-            "event_id": e.event_id,
-            "stream_id": e.stream_id,
-            "stream_version": e.stream_version,
-            "recorded_at": e.recorded_at,
-            "prev_hash": e.prev_hash,
-            "hash": e.hash,
-        },
-        "source": {
-            "source_id": chain.source.source_id,
-            "reports": chain.source.reports,
-            "first_observed_at": chain.source.first_observed_at,
-            "last_observed_at": chain.source.last_observed_at,
-        },
-        "revisions": chain.revisions,
-        "checks": [{"name": c.name, "ok": c.ok, "detail": c.detail} for c in chain.checks],
-    }
 
 
 def print_chain(chain: FigureChain) -> None:
@@ -369,28 +345,9 @@ def show_report_command(app: AppContext, report_id: str, fmt: str) -> None:
     except AuditError as exc:
         raise click.ClickException(str(exc)) from None
     if fmt == "json":
-        echo_json(_report_json(history))
+        echo_json(report_record(history))
     else:
         print_report(history)
-
-
-def _report_json(history: ReportHistory) -> dict:  # type: ignore[type-arg]
-    return {
-        "stream_id": history.stream_id,
-        "revisions": [
-            {
-                "revision": r.event.data.revision,
-                "position": r.event.position,
-                "event_id": r.event.event_id,
-                "hash": r.event.hash,
-                "recorded_at": r.event.recorded_at,
-                **r.event.data.model_dump(mode="json", exclude={"raw"}),
-                "figures": [step_record(Step(0, "", f)) for f in r.figures],
-            }
-            for r in history.revisions
-        ],
-        "diffs": history.diffs,
-    }
 
 
 def print_report(history: ReportHistory) -> None:

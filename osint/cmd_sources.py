@@ -193,7 +193,9 @@ def sources_command(ctx: click.Context, sources: Path | None, fmt: str) -> None:
     if ctx.invoked_subcommand is not None:
         return
     configured = load_sources(sources) if sources else None
-    rows = health_rows(ctx.find_object(AppContext).store(create=False), configured)
+    store = ctx.find_object(AppContext).store(create=False)
+    ProjectionRunner(store, [SourceHealthProjector()]).catch_up()
+    rows = health_rows(store, configured)
     if fmt == "json":
         echo_json(rows)
     elif fmt == "csv":
@@ -288,9 +290,9 @@ HEALTH_COLUMNS = [
 
 
 def health_rows(store: EventStore, configured: list[Source] | None) -> list[dict[str, Any]]:
-    """The health view joined with the polling state, one dict per source."""
+    """The health view as it stands, joined with the polling state, one dict per source (it
+    only reads: the command brings the view up to date first, the web app never writes)."""
     projector = SourceHealthProjector()
-    ProjectionRunner(store, [projector]).catch_up()
     with store.db.connect() as conn:
         tables = live_tables(conn, projector)
         view: dict[str, Any] = {}

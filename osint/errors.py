@@ -4,7 +4,8 @@ line and exit status 1 by the command group, never a traceback.
 
 OsintError
 ├── ChartError          a chart cannot be drawn or written where asked
-└── EvidenceFileError   a key, checkpoint, bundle or export file is missing, unreadable or bad
+├── EvidenceFileError   a key, checkpoint, bundle or export file is missing, unreadable or bad
+└── BadParameter        a web request's parameter the app cannot read (a time that is no time)
 """
 
 from __future__ import annotations
@@ -20,3 +21,7 @@ class ChartError(OsintError):
 
 class EvidenceFileError(OsintError):
     """A key, checkpoint, bundle or export file is missing, unreadable or not what it should be."""
+
+
+class BadParameter(OsintError):
+    """A web request's parameter that the app cannot read."""

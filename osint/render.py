@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
 import click
@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy import MetaData
 
-from projections.audit import Summary, Timeline, TopicEstimate
+from projections.audit import FigureChain, ReportHistory, Summary, Timeline, TopicEstimate
 from projections.figures import FiguresProjector
 from projections.history import Step, bounds_text
 
@@ -79,8 +79,18 @@ def echo_csv(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = 
     echo_csv_stream(rows, list(columns or (rows[0].keys() if rows else [])))
 
 
+def csv_text(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = None) -> str:
+    """`rows` as CSV with a header (`columns`, else the first row's keys); lists as JSON."""
+    return "".join(_csv_chunks(rows, list(columns or (rows[0].keys() if rows else []))))
+
+
 def echo_csv_stream(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> None:
     """CSV written as the rows come (a whole log does not fit in memory)."""
+    for chunk in _csv_chunks(rows, columns):
+        click.echo(chunk, nl=False)
+
+
+def _csv_chunks(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> Iterator[str]:
     out = io.StringIO()
     writer = csv.DictWriter(
         out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n"
@@ -89,10 +99,10 @@ def echo_csv_stream(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -
     for row in rows:
         writer.writerow({k: _cell(row.get(k)) for k in columns})
         if out.tell() > 65536:
-            click.echo(out.getvalue(), nl=False)
+            yield out.getvalue()
             out.seek(0)
             out.truncate()
-    click.echo(out.getvalue(), nl=False)
+    yield out.getvalue()
 
 
 def _cell(value: Any) -> Any:
@@ -113,7 +123,8 @@ def origins_text(origins: Iterable[Sequence[str]]) -> str:
 
 
 def step_record(step: Step) -> dict[str, Any]:
-    """One flat record per figure: the audit's fields, then every column of the figures view."""
+    """One flat record per figure: the audit's fields, every column of the figures view, and
+    the judgments' (the same keys whether or not anyone judged it)."""
     figure = dict(step.figure)
     rules = figure.get("rules")
     if isinstance(rules, str):
@@ -125,6 +136,11 @@ def step_record(step: Step) -> dict[str, Any]:
         "origins": [list(o) for o in step.origins],
         "bounds": bounds_text(figure),
         **figure,
+        "claimant": claimant_of(figure),
+        "excluded": figure.get("excluded"),
+        "confirmed": bool(figure.get("confirmed")),
+        "judgments": figure.get("judgments") or [],
+        "as_extracted": figure.get("as_extracted"),
     }
 
 
@@ -204,7 +220,60 @@ def short_time(value: str | None) -> str:
 
 def marked_sentence(figure: Mapping[str, Any], left: str = "[", right: str = "]") -> str:
     """The figure's sentence with its span between `left` and `right`."""
+    before, span, after = sentence_parts(figure)
+    return before + left + span + right + after
+
+
+def sentence_parts(figure: Mapping[str, Any]) -> list[str]:
+    """The figure's sentence cut around its span: [before, span, after]."""
     sentence = figure["sentence"]
     start = figure["start"] - figure["sentence_start"]
     end = figure["end"] - figure["sentence_start"]
-    return sentence[:start] + left + sentence[start:end] + right + sentence[end:]
+    return [sentence[:start], sentence[start:end], sentence[end:]]
+
+
+def chain_record(chain: FigureChain) -> dict[str, Any]:
+    """A figure's provenance chain (`osint show figure --format json`)."""
+    e = chain.event
+    return {
+        "figure": {**chain.figure, "rules": chain.rules},
+        "change": chain.step.change if chain.step else None,
+        "corroboration": chain.step.corroboration if chain.step else None,
+        "event": {
+            "position": e.position,
+            "event_id": e.event_id,
+            "stream_id": e.stream_id,
+            "stream_version": e.stream_version,
+            "recorded_at": e.recorded_at,
+            "prev_hash": e.prev_hash,
+            "hash": e.hash,
+        },
+        "source": {
+            "source_id": chain.source.source_id,
+            "reports": chain.source.reports,
+            "first_observed_at": chain.source.first_observed_at,
+            "last_observed_at": chain.source.last_observed_at,
+        },
+        "revisions": chain.revisions,
+        "checks": [{"name": c.name, "ok": c.ok, "detail": c.detail} for c in chain.checks],
+    }
+
+
+def report_record(history: ReportHistory) -> dict[str, Any]:
+    """A report's revisions, figures and diffs (`osint show report --format json`)."""
+    return {
+        "stream_id": history.stream_id,
+        "revisions": [
+            {
+                "revision": r.event.data.revision,
+                "position": r.event.position,
+                "event_id": r.event.event_id,
+                "hash": r.event.hash,
+                "recorded_at": r.event.recorded_at,
+                **r.event.data.model_dump(mode="json", exclude={"raw"}),
+                "figures": [step_record(Step(0, "", f)) for f in r.figures],
+            }
+            for r in history.revisions
+        ],
+        "diffs": history.diffs,
+    }

@@ -87,6 +87,14 @@ SETTINGS: tuple[Setting, ...] = (
         "The origin line of the log's checkpoints (default: osint.example/log/ and the log's"
         " random id).",
     ),
+    Setting(
+        "token",
+        "OSINT_API_TOKEN",
+        None,
+        "TOKEN",
+        "The token every request to `osint serve` must carry; needed to bind an address other"
+        " than 127.0.0.1.",
+    ),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 

@@ -26,16 +26,22 @@ class Moment(click.ParamType):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, datetime):
             return value
-        text = str(value).strip()
         try:
-            moment = datetime.fromisoformat(text.replace("z", "Z"))
-        except ValueError:
-            self.fail(
-                f"{value!r} is not a date or time (use e.g. 2024-11-05 or 2024-11-05T14:30Z)",
-                param,
-                ctx,
-            )
-        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+            return parse_moment(str(value))
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+def parse_moment(text: str) -> datetime:
+    """An ISO date or date-time, UTC unless it carries an offset; `ValueError` saying what a
+    valid one looks like otherwise (for the command line and the web app alike)."""
+    try:
+        moment = datetime.fromisoformat(text.strip().replace("z", "Z"))
+    except ValueError:
+        raise ValueError(
+            f"{text!r} is not a date or time (use e.g. 2024-11-05 or 2024-11-05T14:30Z)"
+        ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 MOMENT = Moment()

@@ -16,6 +16,7 @@ from projections.log_clock import LogClockProjector
 from projections.projector import Projector
 from projections.reports import ReportsProjector
 from projections.runner import ProjectionRunner
+from projections.search import SearchProjector
 from projections.source_health import SourceHealthProjector
 
 # Every package's tables, applied together when a command opens the database.
@@ -31,6 +32,7 @@ def all_projectors() -> Sequence[Projector]:
         SourceHealthProjector(),
         LogClockProjector(),
         JudgmentsProjector(),
+        SearchProjector(),
     )
 
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Table, or_, select
+from sqlalchemy import Connection, Table, func, or_, select
 
 from events import CheckedEvent, EventStore, Recorded, ReportObserved, decode
 from events.types import REPORT_STREAM_PREFIX
@@ -226,11 +226,17 @@ def _without_dated_successors(
 
 def known_topics(store: EventStore) -> list[str]:
     """Every topic the figures view has ever held (superseded figures included), and those
-    analysts moved figures into."""
+    analysts moved figures into.
+
+    One index seek per topic (a recursive "next topic after this one"), not a scan of every
+    figure: the cost follows the number of topics, not the size of the log."""
     with store.db.connect() as conn:
         f = open_view(store, conn).figures
-        held = set(conn.execute(select(f.c.topic).distinct()).scalars())
-        return sorted(held | load_judgments(conn, None).topics())
+        walk = select(func.min(f.c.topic).label("topic")).cte("topics", recursive=True)
+        after = select(func.min(f.c.topic)).where(f.c.topic > walk.c.topic).scalar_subquery()
+        walk = walk.union_all(select(after).where(walk.c.topic.is_not(None)))
+        found = conn.execute(select(walk.c.topic).where(walk.c.topic.is_not(None))).scalars()
+        return sorted(set(found) | load_judgments(conn, None).topics())
 
 
 TOPIC_SHAPE = "a topic is CATEGORY/ACTOR, such as troops/north-korea (osint topics lists them)"
@@ -367,6 +373,7 @@ class TopicEstimate:
     category: str
     actor: str | None
     summary: Summary
+    steps: tuple[Step, ...] = ()  # the topic's history, for a last change or a sparkline
 
 
 def topic_estimates(store: EventStore, cutoff: Cutoff | None = None) -> list[TopicEstimate]:
@@ -378,9 +385,12 @@ def topic_estimates(store: EventStore, cutoff: Cutoff | None = None) -> list[Top
     found = []
     for topic, figures in by_topic.items():
         groups = view.judgments.source_groups
-        summary = summarise(build_history(figures, groups), groups)
+        steps = build_history(figures, groups)
+        summary = summarise(steps, groups)
         sample = summary.current.figure if summary.current else figures[-1]
-        found.append(TopicEstimate(topic, sample["category"], sample["actor"], summary))
+        found.append(
+            TopicEstimate(topic, sample["category"], sample["actor"], summary, tuple(steps))
+        )
     return sorted(found, key=lambda t: (-t.summary.figures, t.topic))
 
 

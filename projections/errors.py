@@ -8,7 +8,9 @@ ProjectionError
     ├── ViewNotReady  the figures view is stale or behind the cut-off asked for
     │   └── ViewMissing  it was never built (nothing ingested yet)
     ├── UnknownFigure no figure with that id
-    └── UnknownReport no report (or several) matching what was asked
+    ├── UnknownReport no report (or several) matching what was asked
+    ├── BadSearch     a search with no words, or too many
+    └── BadCursor     a page cursor that no page gave (projections.cursor)
 """
 
 from __future__ import annotations
@@ -44,3 +46,11 @@ class UnknownFigure(AuditError):
 
 class UnknownReport(AuditError):
     """No report, or more than one, matches what was asked."""
+
+
+class BadSearch(AuditError):
+    """A search with no words, or too many."""
+
+
+class BadCursor(AuditError):
+    """A page cursor that no page gave."""

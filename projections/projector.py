@@ -12,7 +12,7 @@ from typing import Protocol, runtime_checkable
 
 from sqlalchemy import Connection, MetaData, Table
 
-from events import Recorded
+from events import Database, Recorded
 
 Tables = dict[str, Table]
 Batch = Sequence[Recorded]
@@ -42,4 +42,20 @@ class ReadsAhead(Protocol):
 
     def end_read_ahead(self) -> int:
         """Drop what was started, stop any workers; how many events' work they did."""
+        ...
+
+
+@runtime_checkable
+class HasStorage(Protocol):
+    """A projector whose view needs storage a `Table` cannot declare (a full-text index). The
+    runner calls these in the transaction that creates or drops the generation's tables, so the
+    storage lives and dies with them; its SQL is the projector's own, per dialect
+    (`db.pick`)."""
+
+    def create_storage(self, db: Database, conn: Connection, tables: Tables) -> None:
+        """Make the extra storage of freshly created `tables`."""
+        ...
+
+    def drop_storage(self, db: Database, conn: Connection, tables: Tables) -> None:
+        """Remove it, before `tables` are dropped."""
         ...

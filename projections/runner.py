@@ -17,7 +17,7 @@ from sqlalchemy import Connection, func, insert, select, update
 
 from events import EventStore, Recorded, decode
 from projections.errors import CheckpointMoved
-from projections.projector import Projector, ReadsAhead
+from projections.projector import HasStorage, Projector, ReadsAhead
 from projections.readahead import default_worker_count
 from projections.state import (
     Generation,
@@ -116,8 +116,11 @@ class ProjectionRunner:
             if resumable:
                 return resumable
             number = max((g.generation for g in gens), default=0) + 1
-            for table in tables_of(projector, number).values():
+            tables = tables_of(projector, number)
+            for table in tables.values():
                 table.create(conn, checkfirst=True)
+            if isinstance(projector, HasStorage):
+                projector.create_storage(self.db, conn, tables)
             conn.execute(
                 insert(projection_state).values(
                     name=projector.name,
@@ -245,7 +248,10 @@ class ProjectionRunner:
             )
 
     def _drop(self, conn: Connection, projector: Projector, gen: Generation) -> None:
-        for table in tables_of(projector, gen.generation).values():
+        tables = tables_of(projector, gen.generation)
+        if isinstance(projector, HasStorage):
+            projector.drop_storage(self.db, conn, tables)
+        for table in tables.values():
             table.drop(conn, checkfirst=True)
         conn.execute(
             projection_state.delete().where(

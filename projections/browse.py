@@ -1,0 +1,110 @@
+"""Queries for browsing the views beside the audit's: a topic's superseded figures and the
+moments its view changed, and the claimants behind the figures. Each reads the live figures
+view under the same cut-off as `projections.audit`, so a page agrees with `osint audit`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from events import EventStore, decode
+from projections.audit import FIGURES, Cutoff, figures_under, open_view
+from projections.log_clock import observed_time
+from projections.state import live_tables
+
+NO_CLAIMANT = "no one named"
+
+
+def superseded_under(store: EventStore, cutoff: Cutoff, topic: str) -> list[dict[str, Any]]:
+    """The figures of `topic` that a later revision of their report had replaced by the
+    cut-off's position (the log's end when it has none), in log order. Dated cut-offs
+    (`published_before`) keep them out: a replay of only dated reports keeps no history."""
+    if cutoff.published_before is not None:
+        return []
+    with store.db.connect() as conn:
+        f = open_view(store, conn).figures
+        query = select(f).where((f.c.topic == topic) & f.c.superseded_at.is_not(None))
+        if cutoff.position is not None:
+            query = query.where(f.c.superseded_at <= cutoff.position)
+        rows = conn.execute(query.order_by(f.c.position, f.c.start)).mappings()
+        return [dict(r) for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class Moment:
+    """A moment of the log clock at which a topic's view changed, and the position it ends."""
+
+    observed_at: str
+    position: int
+
+
+def topic_moments(store: EventStore, topic: str) -> list[Moment]:
+    """Every observed time at which `topic` gained or lost a figure, in order: the moments an
+    as-of control needs to step through, and no others."""
+    with store.db.connect() as conn:
+        tables = live_tables(conn, FIGURES)
+        if tables is None:
+            return []
+        f = tables["figures"]
+        rows = conn.execute(
+            select(f.c.position, f.c.observed_at, f.c.superseded_at).where(f.c.topic == topic)
+        ).all()
+    moments = {r.observed_at: r.position for r in rows}
+    for position in sorted({r.superseded_at for r in rows if r.superseded_at is not None}):
+        stored = store.get(position)
+        if stored is not None:
+            moments.setdefault(observed_time(decode(stored)), position)
+    return [Moment(at, moments[at]) for at in sorted(moments)]
+
+
+@dataclass(frozen=True, slots=True)
+class Claimant:
+    """Who a figure's own sentence says claimed it, with what and where it was reported."""
+
+    name: str
+    figures: int
+    topics: dict[str, int]
+    sources: dict[str, int]
+    first_at: str
+    last_at: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "claimant": self.name,
+            "figures": self.figures,
+            "topics": [{"topic": t, "figures": n} for t, n in self.topics.items()],
+            "sources": [{"source_id": s, "figures": n} for s, n in self.sources.items()],
+            "first_at": self.first_at,
+            "last_at": self.last_at,
+        }
+
+
+def claimants(store: EventStore, cutoff: Cutoff | None = None) -> list[Claimant]:
+    """Every claimant of a live figure under `cutoff`, most figures first; figures nobody is
+    named for count under `NO_CLAIMANT`."""
+    rows, _ = figures_under(store, cutoff or Cutoff())
+    by_name: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_name.setdefault(row["attribution"] or NO_CLAIMANT, []).append(row)
+    found = []
+    for name, figures in by_name.items():
+        topics: dict[str, int] = {}
+        sources: dict[str, int] = {}
+        for f in figures:
+            topics[f["topic"]] = topics.get(f["topic"], 0) + 1
+            sources[f["source_id"]] = sources.get(f["source_id"], 0) + 1
+        dates = [f["effective_at"] for f in figures]
+        found.append(
+            Claimant(
+                name,
+                len(figures),
+                dict(sorted(topics.items(), key=lambda kv: (-kv[1], kv[0]))),
+                dict(sorted(sources.items(), key=lambda kv: (-kv[1], kv[0]))),
+                min(dates),
+                max(dates),
+            )
+        )
+    return sorted(found, key=lambda c: (-c.figures, c.name))
