@@ -24,6 +24,19 @@ Category = Literal[
     "other",
 ]
 CATEGORIES: tuple[str, ...] = typing.get_args(Category)
+Period = Literal["period", "total"]
+# Equipment is counted by kind, so tanks and armoured vehicles are never one series.
+EQUIPMENT_KINDS: tuple[str, ...] = (
+    "tanks",
+    "armoured vehicles",
+    "artillery",
+    "air defence",
+    "aircraft",
+    "helicopters",
+    "drones",
+    "missiles",
+    "ships",
+)
 # Every category but "other": the ones the views keep and the scorer scores.
 SCORED_CATEGORIES: frozenset[str] = frozenset(CATEGORIES) - {"other"}
 
@@ -48,6 +61,16 @@ class FigureClaim:
     sentence_start: int
     vague: bool = False
     rules: tuple[str, ...] = field(default_factory=tuple)
+    # Who asserts it, normalised within the report: the named speaker a pronoun or a title
+    # refers to, without titles and fragments ("Volodymyr Zelensky" for "the president").
+    claimant: str | None = None
+    # The sentence marks it as an earlier value ("up from 8,000", "down from N a week ago").
+    earlier: bool = False
+    # What the count covers: "period" (last week, in the past 24 hours) or "total" (since
+    # February 2022, so far); None when the text does not say.
+    period: Period | None = None
+    # Of equipment, the kind counted (EQUIPMENT_KINDS); None for other categories or unknown.
+    kind: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready form (bounds as int when whole), the shape the scorer reads."""
