@@ -70,6 +70,7 @@ class FigureJudged(Judgment):
     high: float | None = None
     category: str | None = None
     actor: str | None = None
+    kind: str | None = None  # of equipment: its kind (the topic is then equipment-KIND/ACTOR)
     claimant: str | None = None
 
 

@@ -14,6 +14,7 @@ import click
 from events import EventStoreError
 from ingest.errors import IngestError
 from osint.cmd_audit import audit_command, chart_command, show_group, topics_command
+from osint.cmd_claimants import claimants_command
 from osint.cmd_db import db_group
 from osint.cmd_evidence import (
     checkpoint_command,
@@ -96,6 +97,7 @@ for command in (
     db_group,
     judge_group,
     judgments_command,
+    claimants_command,
     watch_command,
     key_group,
     checkpoint_command,

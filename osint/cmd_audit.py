@@ -122,6 +122,9 @@ def print_timeline(timeline: Timeline) -> None:
         f" source(s); {span}"
     )
     console.print(f"                  sources: {origins_text(s.origins)}")
+    if s.claimants:
+        named = "; ".join(f"{escape(name)} ({n})" for name, n in s.claimants)
+        console.print(f"claimants         {len(s.claimants)} independent: {named}")
     if s.excluded:
         console.print(f"excluded          {s.excluded} figure(s) judged no claim by analysts")
     if s.denials:

@@ -28,8 +28,9 @@ from osint.settings import setting_option
 from projections.audit import open_view
 from projections.errors import UnknownFigure
 from projections.extraction import SCORED_CATEGORIES
+from projections.extraction.claim import EQUIPMENT_KINDS
 from projections.judging import Judged, figure_ref, load_judgments, orphaned
-from projections.topics import actor_aliases, category_word, slug
+from projections.topics import actor_aliases, category_word, slug, topic_key
 
 _FIGURE_ID = re.compile(r"#?(\d+)-(\d+)")
 _NUMBER = r"(\d[\d,]*(?:\.\d+)?)"
@@ -294,6 +295,16 @@ def _number(text: str) -> float:
 def _topic_fields(topic: str) -> dict[str, Any]:
     category, _, actor = topic.partition("/")
     category = category_word(category)
+    kind = None
+    if category.startswith("equipment-"):
+        wanted = category.removeprefix("equipment-")
+        kind = next((k for k in EQUIPMENT_KINDS if slug(k) == wanted), None)
+        if kind is None:
+            raise click.BadParameter(
+                f"{wanted!r} is not a kind of equipment ({', '.join(EQUIPMENT_KINDS)})",
+                param_hint="'--topic'",
+            )
+        category = "equipment"
     if category not in SCORED_CATEGORIES:
         raise click.BadParameter(
             f"{category!r} is not a category ({', '.join(sorted(SCORED_CATEGORIES))})",
@@ -301,7 +312,8 @@ def _topic_fields(topic: str) -> dict[str, Any]:
         )
     names = {slug(name): name for name in _actor_names()}
     word = actor_aliases().get(slug(actor), slug(actor)) if actor.strip() else None
-    return {"category": category, "actor": names.get(word, actor.strip()) if word else None}
+    shown = names.get(word, actor.strip()) if word else None
+    return {"category": category, "actor": shown, "kind": kind}
 
 
 def _actor_names() -> list[str]:
@@ -361,7 +373,7 @@ def _describe(j: FigureJudged) -> str:
     if j.bounds:
         parts.append(f"bounds {_bound(j.low)}–{_bound(j.high)}")
     if j.category is not None:
-        parts.append(f"topic {j.category}/{slug(j.actor)}")
+        parts.append(f"topic {topic_key(j.category, j.actor, j.kind)}")
     if j.claimant is not None:
         parts.append(f"claimant {j.claimant!r}")
     return "corrected: " + ", ".join(parts)

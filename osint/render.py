@@ -20,6 +20,7 @@ from rich.table import Table
 from sqlalchemy import MetaData
 
 from projections.audit import FigureChain, ReportHistory, Summary, Timeline, TopicEstimate
+from projections.browse import claimant_of
 from projections.figures import FiguresProjector
 from projections.history import Step, bounds_text
 
@@ -34,8 +35,7 @@ STEP_COLUMNS = [
     "corroboration",
     "origins",
     "bounds",
-    *FIGURE_COLUMNS,
-    "claimant",
+    *FIGURE_COLUMNS,  # their `claimant` is the claimant as resolved, else the attribution
     "excluded",
     "confirmed",
     "judgments",
@@ -183,12 +183,6 @@ def topic_table(topics: Sequence[str], *columns: str) -> Table:
     for name in columns:
         table.add_column(name)
     return table
-
-
-def claimant_of(figure: Mapping[str, Any]) -> str | None:
-    """Who claims a figure: its claimant (an analyst's correction or merge), else the
-    attribution as written."""
-    return figure.get("claimant") or figure.get("attribution")
 
 
 def judgment_lines(figure: Mapping[str, Any]) -> list[str]:

@@ -40,6 +40,7 @@ from projections.errors import (
     ViewMissing,
     ViewNotReady,
 )
+from projections.extraction.claimants import claimant_display, claimant_key
 from projections.figures import FiguresProjector
 from projections.history import Step, build_history, current_step, interval, origins
 from projections.judging import Judgments, judge_rows, load_judgments
@@ -299,6 +300,8 @@ class Summary:
     origins: tuple[tuple[str, ...], ...]
     denials: tuple[Step, ...]
     excluded: int = 0  # figures analysts excluded (misread, not a claim, duplicate)
+    # Independent claimants of the live claims, by claimant key: (name, figures), most first.
+    claimants: tuple[tuple[str, int], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -315,6 +318,8 @@ class Summary:
             "origins": [list(o) for o in self.origins],
             "denied_by": [s.figure["figure_id"] for s in self.denials],
             "excluded": self.excluded,
+            "independent_claimants": len(self.claimants),
+            "claimants": [{"claimant": n, "figures": k} for n, k in self.claimants],
         }
 
 
@@ -322,7 +327,10 @@ def summarise(steps: Sequence[Step], groups: Mapping[str, str] | None = None) ->
     asserted = [s for s in steps if s.counts]
     low = high = None
     lowest = highest = None
+    current = current_step(steps)
     for step in asserted:
+        if current is not None and step.series != current.series:
+            continue  # the range is of the current estimate's kind of count
         for bound in interval(step.figure):
             if bound in (float("inf"), float("-inf")):
                 continue
@@ -331,7 +339,7 @@ def summarise(steps: Sequence[Step], groups: Mapping[str, str] | None = None) ->
             if high is None or bound > high:
                 high, highest = bound, step
     return Summary(
-        current=current_step(steps),
+        current=current,
         figures=len(steps),
         asserted=len(asserted),
         denied=sum(s.denied for s in steps),
@@ -342,7 +350,19 @@ def summarise(steps: Sequence[Step], groups: Mapping[str, str] | None = None) ->
         origins=tuple(origins((s.figure for s in asserted), groups)),
         denials=tuple(s for s in steps if s.denied),
         excluded=sum(s.excluded for s in steps),
+        claimants=_claimants(asserted),
     )
+
+
+def _claimants(steps: Sequence[Step]) -> tuple[tuple[str, int], ...]:
+    """The claimants of `steps` grouped by claimant key, named by their fullest name."""
+    by_key: dict[str, list[str]] = {}
+    for step in steps:
+        name = step.figure.get("claimant") or step.figure.get("attribution")
+        if name:
+            by_key.setdefault(claimant_key(name), []).append(name)
+    named = [(claimant_display(sorted(set(names))), len(names)) for names in by_key.values()]
+    return tuple(sorted(named, key=lambda c: (-c[1], c[0])))
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ view under the same cut-off as `projections.audit`, so a page agrees with `osint
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,6 +13,7 @@ from sqlalchemy import select
 
 from events import EventStore, decode
 from projections.audit import FIGURES, Cutoff, figures_under, open_view
+from projections.extraction.claimants import claimant_display, claimant_key
 from projections.log_clock import observed_time
 from projections.state import live_tables
 
@@ -62,7 +64,9 @@ def topic_moments(store: EventStore, topic: str) -> list[Moment]:
 
 @dataclass(frozen=True, slots=True)
 class Claimant:
-    """Who a figure's own sentence says claimed it, with what and where it was reported."""
+    """One claimant, under all the names it was written as (its `key` joins them, within a
+    report by the extractor, across reports by the claimant table and analysts' merges), with
+    what and where it was reported."""
 
     name: str
     figures: int
@@ -70,10 +74,16 @@ class Claimant:
     sources: dict[str, int]
     first_at: str
     last_at: str
+    key: str = ""
+    names: tuple[str, ...] = ()
+    figure_ids: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "claimant": self.name,
+            "key": self.key,
+            "names": list(self.names),
+            "figure_ids": list(self.figure_ids),
             "figures": self.figures,
             "topics": [{"topic": t, "figures": n} for t, n in self.topics.items()],
             "sources": [{"source_id": s, "figures": n} for s, n in self.sources.items()],
@@ -86,11 +96,13 @@ def claimants(store: EventStore, cutoff: Cutoff | None = None) -> list[Claimant]
     """Every claimant of a live figure under `cutoff`, most figures first; figures nobody is
     named for count under `NO_CLAIMANT`."""
     rows, _ = figures_under(store, cutoff or Cutoff())
-    by_name: dict[str, list[dict[str, Any]]] = {}
+    by_key: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
-        by_name.setdefault(row["attribution"] or NO_CLAIMANT, []).append(row)
+        by_key.setdefault(claimant_key(claimant_of(row) or NO_CLAIMANT), []).append(row)
     found = []
-    for name, figures in by_name.items():
+    for key, figures in by_key.items():
+        names = sorted({claimant_of(f) or NO_CLAIMANT for f in figures})
+        name = claimant_display(names)
         topics: dict[str, int] = {}
         sources: dict[str, int] = {}
         for f in figures:
@@ -105,6 +117,15 @@ def claimants(store: EventStore, cutoff: Cutoff | None = None) -> list[Claimant]
                 dict(sorted(sources.items(), key=lambda kv: (-kv[1], kv[0]))),
                 min(dates),
                 max(dates),
+                key,
+                tuple(names),
+                tuple(f["figure_id"] for f in figures),
             )
         )
     return sorted(found, key=lambda c: (-c.figures, c.name))
+
+
+def claimant_of(row: Mapping[str, Any]) -> str | None:
+    """Who claims a figure: its claimant (normalised by the extractor, corrected or merged by an
+    analyst), else its attribution as written."""
+    return row.get("claimant") or row.get("attribution")

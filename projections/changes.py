@@ -91,7 +91,7 @@ def _touched(store: EventStore, event: Any) -> set[str]:
             return set()
         topics = set(conn.execute(query.distinct()).scalars())
     if isinstance(data, FigureJudged) and data.category is not None:
-        topics.add(topic_key(data.category, data.actor))
+        topics.add(topic_key(data.category, data.actor, data.kind))
     return topics
 
 

@@ -44,7 +44,8 @@ from projections.topics import topic_key
 class FiguresProjector:
     name = "figures"
     # 3: each figure's origin (near-copies of a text count as one; projections.origins)
-    version = f"3+extractor-{EXTRACTOR_VERSION}"
+    # 4: claimant, earlier, period and kind; equipment topics by kind
+    version = f"4+extractor-{EXTRACTOR_VERSION}"
 
     def __init__(self) -> None:
         self._ahead: RowsAhead | None = None
@@ -101,6 +102,10 @@ class FiguresProjector:
             Column("topic", Text, nullable=False),
             Column("superseded_at", BigInteger),
             Column("origin_sha256", String(64), nullable=False),
+            Column("claimant", Text),
+            Column("earlier", Boolean, nullable=False),
+            Column("period", String(8)),
+            Column("kind", String(24)),
             Index(f"ix_figures{suffix}_topic", "topic", "effective_at"),
             Index(f"ix_figures{suffix}_stream", "stream_id"),
         )
@@ -362,9 +367,13 @@ def rows_from_fields(fields: ReportFields) -> ReportRows:
                 "hedged": claim.hedged,
                 "rules": orjson.dumps(list(claim.rules)).decode(),
                 "extractor_version": EXTRACTOR_VERSION,
-                "topic": topic_key(claim.category, claim.actor),
+                "topic": topic_key(claim.category, claim.actor, claim.kind),
                 "superseded_at": None,
                 "origin_sha256": None,
+                "claimant": claim.claimant,
+                "earlier": claim.earlier,
+                "period": claim.period,
+                "kind": claim.kind,
             }
         )
     return ReportRows(rows, signature(text) if rows else None)

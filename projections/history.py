@@ -11,6 +11,11 @@ text, or a near-copy of it with a byline, a tag line or small edits: `origin_sha
 projections/origins.py) counts with the source that carried it first, so a reprint adds no
 corroboration.
 
+Earlier values and periods: a figure its sentence marks as the one before ("up from 8,000 a
+week ago", flagged `earlier` by the extractor) is shown as context and never moves the
+estimate; a count over a stated period ("last week") is compared only with other such counts,
+and the current estimate is the latest running total when there is one.
+
 Contradiction: a figure whose own clause rejects it ("…denied reports that 10,000 troops…") is a
 denial, not an estimate. It is labelled `contradicted`, counted apart, and never becomes the
 estimate the next figure is compared with. The cues are a short explicit list, so an analyst can
@@ -34,6 +39,8 @@ NARROWED = "narrowed"
 WIDENED = "widened"
 CONTRADICTED = "contradicted"
 EXCLUDED = "excluded"  # an analyst judged it no claim (misread, not a claim, a duplicate)
+EARLIER = "earlier value"  # its sentence says it was the figure before ("up from 8,000")
+PERIOD = "period"  # a count over a stated period ("last week"); else a running total
 
 # Words that reject a figure when they share its clause: before it ("denied reports that N"),
 # or after it for the predicate forms ("claims of N troops are false").
@@ -75,8 +82,15 @@ class Step:
 
     @property
     def counts(self) -> bool:
-        """Whether it is an asserted claim the estimate stands on (not denied, not excluded)."""
-        return self.change not in (CONTRADICTED, EXCLUDED)
+        """Whether it is an asserted claim the estimate stands on: not denied, not excluded,
+        not an earlier value quoted for comparison."""
+        return self.change not in (CONTRADICTED, EXCLUDED, EARLIER)
+
+    @property
+    def series(self) -> str:
+        """`period` for a count over a stated period, else `total`: each is compared only
+        with its own kind (a week's losses never "lower" a running total)."""
+        return PERIOD if self.figure.get("period") == PERIOD else "total"
 
 
 def interval(figure: Mapping[str, Any]) -> tuple[float, float]:
@@ -210,22 +224,26 @@ def build_history(
     analyst excluded (`excluded` set by `projections.judging`) keeps its place, labelled
     `excluded`, and moves nothing; `groups` are sources analysts linked as one origin."""
     steps: list[Step] = []
-    previous: Mapping[str, Any] | None = None
-    support: dict[tuple[float, float, bool], _Origins] = {}
+    previous: dict[str, Mapping[str, Any]] = {}  # the last asserted figure of each series
+    support: dict[tuple[str, float, float, bool], _Origins] = {}
     for index, figure in enumerate(sorted(figures, key=order_key), start=1):
         if figure.get("excluded"):
             steps.append(Step(index, EXCLUDED, figure, 0, ()))
             continue
+        if figure.get("earlier"):
+            steps.append(Step(index, EARLIER, figure, 0, ()))  # context, not an estimate
+            continue
+        series = PERIOD if figure.get("period") == PERIOD else "total"
         denied = is_denial(figure)
-        backers = support.setdefault((*interval(figure), denied), _Origins(groups))
+        backers = support.setdefault((series, *interval(figure), denied), _Origins(groups))
         before = len(backers.carriers)
         backers.add(figure)
         count = len(backers.carriers)
         if denied:
             change = CONTRADICTED
         else:
-            change = change_label(previous, figure, new_origin=count > before)
-            previous = figure
+            change = change_label(previous.get(series), figure, new_origin=count > before)
+            previous[series] = figure
         steps.append(Step(index, change, figure, count, backers.named()))
     return steps
 
@@ -247,10 +265,11 @@ def running_consensus(steps: Sequence[Step]) -> list[tuple[Step, float]]:
     latest: dict[str, float] = {}  # origin (its first carrier) -> its latest value
     first_carrier: dict[str, str] = {}
     line: list[tuple[Step, float]] = []
+    current = current_step(steps)
     for step in steps:
         f = step.figure
         value = centre(f)
-        if not step.counts or math.isnan(value):
+        if not step.counts or math.isnan(value) or step.series != current.series:  # type: ignore[union-attr]
             continue
         text = str(f.get("origin_sha256") or f.get("content_sha256"))
         latest[first_carrier.setdefault(text, str(f.get("source_id")))] = value
@@ -264,8 +283,11 @@ def running_consensus(steps: Sequence[Step]) -> list[tuple[Step, float]]:
 
 
 def current_step(steps: Sequence[Step]) -> Step | None:
-    """The estimate now: the latest figure that is asserted (not denied, not excluded)."""
-    return next((s for s in reversed(steps) if s.counts), None)
+    """The estimate now: the latest asserted figure of the running totals (not denied, not
+    excluded, not an earlier value), else of the counts over a period when there is no total."""
+    counting = [s for s in steps if s.counts]
+    totals = [s for s in counting if s.series != PERIOD]
+    return (totals or counting)[-1] if counting else None
 
 
 def bounds_text(figure: Mapping[str, Any]) -> str:

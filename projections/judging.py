@@ -21,6 +21,7 @@ import orjson
 from sqlalchemy import Connection, select
 
 from events import ClaimantsMerged, ClaimantsSplit, FigureJudged, FigureRef, SourcesLinked
+from projections.extraction.claimants import claimant_key
 from projections.judgments import JudgmentsProjector
 from projections.state import active_generation, tables_of
 from projections.topics import topic_key
@@ -103,7 +104,7 @@ class Judgments:
 
     figures: dict[FigureKey, list[Judged]] = field(default_factory=dict)
     source_groups: dict[str, str] = field(default_factory=dict)  # source -> its group's name
-    claimants: dict[str, str] = field(default_factory=dict)  # lower-cased name -> canonical
+    claimants: dict[str, str] = field(default_factory=dict)  # claimant key -> canonical name
     every: list[Judged] = field(default_factory=list)  # all of them, withdrawn ones too
 
     def moved_into(self, topic: str) -> set[str]:
@@ -112,7 +113,8 @@ class Judgments:
             j.model.figure.stream_id
             for judged in self.figures.values()
             for j in judged
-            if j.model.category is not None and topic_key(j.model.category, j.model.actor) == topic
+            if j.model.category is not None
+            and topic_key(j.model.category, j.model.actor, j.model.kind) == topic
         }
 
     def topics(self) -> set[str]:
@@ -121,7 +123,7 @@ class Judgments:
             for j in judged:
                 m = j.model
                 if m.category is not None:
-                    found.add(topic_key(m.category, m.actor))
+                    found.add(topic_key(m.category, m.actor, m.kind))
         return found
 
 
@@ -168,7 +170,7 @@ def load_judgments(conn: Connection, position: int | None) -> Judgments:
     found.source_groups = _groups(live_links)
     for merge in merges:
         for name in merge.claimants:
-            found.claimants[name.strip().lower()] = merge.canonical
+            found.claimants[claimant_key(name)] = merge.canonical
     return found
 
 
@@ -214,11 +216,13 @@ def _canonical(row: Mapping[str, Any], judgments: Judgments) -> str | None:
     name = row.get("claimant") or row.get("attribution")
     if not name:
         return None
-    return judgments.claimants.get(str(name).strip().lower(), row.get("claimant"))
+    return judgments.claimants.get(claimant_key(str(name)), row.get("claimant"))
 
 
 def _apply(row: dict[str, Any], judged: list[Judged]) -> None:
-    extracted = {k: row[k] for k in ("low", "high", "qualifier", "vague", "category", "actor")}
+    extracted = {
+        k: row.get(k) for k in ("low", "high", "qualifier", "vague", "category", "actor", "kind")
+    }
     extracted["topic"] = row["topic"]
     extracted["claimant"] = row.get("claimant") or row.get("attribution")
     changed = False
@@ -239,7 +243,8 @@ def _apply(row: dict[str, Any], judged: list[Judged]) -> None:
             if m.category is not None:
                 row["category"] = m.category
                 row["actor"] = m.actor
-                row["topic"] = topic_key(m.category, m.actor)
+                row["kind"] = m.kind
+                row["topic"] = topic_key(m.category, m.actor, m.kind)
             if m.claimant is not None:
                 row["claimant"] = m.claimant
     if changed:

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from projections.extraction.claim import EQUIPMENT_KINDS
+
 NO_ACTOR = "unattributed"
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -29,8 +31,11 @@ def slug(value: str | None) -> str:
 
 
 @lru_cache(maxsize=4096)
-def topic_key(category: str, actor: str | None) -> str:
-    return f"{slug(category)}/{slug(actor)}"
+def topic_key(category: str, actor: str | None, kind: str | None = None) -> str:
+    """`troops/north-korea`; equipment is counted by kind, so its topics name it
+    (`equipment-tanks/russia`) and tanks and armoured vehicles are never one series."""
+    head = f"{slug(category)}-{slug(kind)}" if kind and category == "equipment" else slug(category)
+    return f"{head}/{slug(actor)}"
 
 
 # What people call a category, beyond its own name.
@@ -54,6 +59,13 @@ CATEGORY_ALIASES = {
     "refugees": "displaced",
     "idps": "displaced",
     "weapons": "equipment",
+    # equipment by kind: `tanks/russia` is `equipment-tanks/russia`
+    **{slug(kind): f"equipment-{slug(kind)}" for kind in EQUIPMENT_KINDS},
+    "tank": "equipment-tanks",
+    "armored-vehicles": "equipment-armoured-vehicles",
+    "air-defense": "equipment-air-defence",
+    "drone": "equipment-drones",
+    "missile": "equipment-missiles",
 }
 
 
