@@ -22,6 +22,7 @@ from osint.errors import BadParameter
 from osint.render import (
     STEP_COLUMNS,
     chain_record,
+    judgment_lines,
     origins_text,
     report_record,
     sentence_parts,
@@ -33,6 +34,7 @@ from osint.timetravel import parse_moment
 from projections.audit import Cutoff, audit, figure_chain, make_cutoff, report_history
 from projections.audit import topic_estimates as estimates_under
 from projections.browse import NO_CLAIMANT, claimants, superseded_under, topic_moments
+from projections.browse import claimant_of as figure_claimant
 from projections.cursor import decode_cursor, encode_cursor
 from projections.history import Step, bounds_text, denier, interval, order_key
 from projections.search import search_reports
@@ -141,9 +143,10 @@ def mark_of(figure: dict[str, Any]) -> str:
 
 
 def claimant_of(step: Step) -> str:
-    """Who stands behind a step: for a denial, who denies it; else who its sentence names."""
+    """Who stands behind a step: for a denial, who denies it; else its claimant (as the
+    extractor resolved it, or an analyst corrected or merged it), else who its sentence names."""
     f = step.figure
-    name = (denier(f) if step.denied else None) or f.get("attribution")
+    name = (denier(f) if step.denied else None) or figure_claimant(f)
     return name or NO_CLAIMANT
 
 
@@ -373,8 +376,9 @@ def card(store: EventStore, figure_id: str) -> dict[str, Any]:
         ok=chain.ok,
         bounds=bounds_text(f),
         mark=mark_of(f),
-        claimant=claimant_of(chain.step) if chain.step else (f["attribution"] or NO_CLAIMANT),
+        claimant=claimant_of(chain.step) if chain.step else (figure_claimant(f) or NO_CLAIMANT),
         sentence_parts=sentence_parts(f),
+        judged=judgment_lines(f),
     )
     return record
 

@@ -372,3 +372,27 @@ def test_only_loopback_host_names_without_a_token(client: httpx.Client):
     rebound = client.get("/api/topics", headers={"Host": "attacker.example:8000"})
     assert rebound.status_code == 421
     assert client.get("/api/topics", headers={"Host": "localhost:8000"}).status_code == 200
+
+
+def test_a_judged_figure_shows_its_judgment_in_the_card_and_the_timeline(
+    scenario: EventStore, client: httpx.Client
+):
+    from click.testing import CliRunner
+
+    from osint.cli import cli
+
+    url = scenario.db.engine.url.render_as_string(hide_password=False)
+    judged = CliRunner().invoke(
+        cli,
+        ["--db", url, "judge", "figure", "9-0", "--exclude", "duplicate", "--reason", "as 8-0"],
+        env={"OSINT_ANALYST": "alice"},
+    )
+    assert judged.exit_code == 0, judged.output
+    card = client.get("/api/figures/9-0").json()
+    assert len(card["judged"]) == 1
+    assert card["judged"][0].startswith("exclude (duplicate) by alice")
+    assert card["judged"][0].endswith(": as 8-0")
+    assert "exclude (duplicate) by alice" in client.get("/figures/9-0").text
+    steps = client.get("/api/topics/troops/north-korea").json()["steps"]
+    nine = next(s for s in steps if s["figure_id"] == "9-0")
+    assert (nine["change"], nine["excluded"]) == ("excluded", "duplicate")

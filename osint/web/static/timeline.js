@@ -167,6 +167,7 @@
     const dl = html("dl", null, body);
     const row = (name, value, cls) => { html("dt", name, dl); return html("dd", value, dl, cls); };
     row("claimed by", c.claimant, "claimant");
+    for (const line of c.judged || []) row("judged", line, "judged");
     row("change", (c.change || (f.superseded_at !== null ? "superseded" : "—")) + (c.corroboration ? ` · ${c.corroboration} independent source(s)` : ""));
     row("hedged", f.hedged ? "yes" : "no");
     const rep = row("report", null);
