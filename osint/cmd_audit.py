@@ -163,6 +163,11 @@ def print_step(console: Console, step: Step) -> None:
         f" (revision {f['revision']})"
     )
     console.print(f"     {'':<12}{escape(f['url'] or f['item_key'])}")
+    if f.get("withdrawn_at"):
+        console.print(
+            f"     {'withdrawn':<12}by the source, seen {short_time(f['withdrawn_at'])}:"
+            f" {escape(f['withdrawn_reason'] or '')}"
+        )
     console.print(
         f"     {'times':<12}published {short_time(f['published_at'])}"
         f" · observed {short_time(f['observed_at'])}"
@@ -381,6 +386,18 @@ def print_report(history: ReportHistory) -> None:
             )
         if not rev.figures:
             console.print("  no figures read")
+        following = (
+            history.revisions[i + 1].event.position if i + 1 < len(history.revisions) else None
+        )
+        for gone in history.withdrawals:
+            if gone.position > rev.event.position and (
+                following is None or gone.position < following
+            ):
+                console.print(
+                    f"  [bold]withdrawn[/bold] by the source · log position {gone.position}"
+                    f" · seen {short_time(iso_utc(gone.data.observed_at))}:"
+                    f" {escape(gone.data.reason)}"
+                )
         if i < len(history.diffs):
             console.print()
             for line in history.diffs[i]:

@@ -40,6 +40,8 @@ STEP_COLUMNS = [
     "confirmed",
     "judgments",
     "as_extracted",
+    "withdrawn_at",
+    "withdrawn_reason",
 ]
 
 
@@ -141,6 +143,8 @@ def step_record(step: Step) -> dict[str, Any]:
         "confirmed": bool(figure.get("confirmed")),
         "judgments": figure.get("judgments") or [],
         "as_extracted": figure.get("as_extracted"),
+        "withdrawn_at": figure.get("withdrawn_at"),
+        "withdrawn_reason": figure.get("withdrawn_reason"),
     }
 
 
@@ -270,4 +274,13 @@ def report_record(history: ReportHistory) -> dict[str, Any]:
             for r in history.revisions
         ],
         "diffs": history.diffs,
+        "withdrawals": [
+            {
+                "position": w.position,
+                "event_id": w.event_id,
+                "hash": w.hash,
+                **w.data.model_dump(mode="json"),
+            }
+            for w in history.withdrawals
+        ],
     }

@@ -30,7 +30,7 @@ from typing import Any
 import orjson
 from sqlalchemy import Connection, Table, func, or_, select
 
-from events import CheckedEvent, EventStore, Recorded, ReportObserved, decode
+from events import CheckedEvent, EventStore, Recorded, ReportObserved, ReportWithdrawn, decode
 from events.types import REPORT_STREAM_PREFIX
 from projections.errors import (
     AuditError,
@@ -183,6 +183,7 @@ def figures_under(
         else:
             query = query.where(or_(f.c.superseded_at.is_(None), f.c.superseded_at > p))
         rows = [dict(r) for r in conn.execute(query.order_by(f.c.position, f.c.start)).mappings()]
+        _mark_withdrawn(conn, rows, cutoff.position)
     if cutoff.published_before is not None:
         rows = _without_dated_successors(store, rows, cutoff)
     for row in rows:
@@ -191,6 +192,24 @@ def figures_under(
     if topic is not None:
         rows = [r for r in rows if r["topic"] == topic]
     return rows, view
+
+
+def _mark_withdrawn(conn: Connection, rows: list[dict[str, Any]], position: int | None) -> None:
+    """Give each row `withdrawn_at` and `withdrawn_reason`: set when the source stopped carrying
+    the figure's report (within the log up to `position`). The figure stays live: the claim was
+    made, and that it was taken down is itself worth knowing."""
+    gone: dict[str, tuple[str, str]] = {}
+    gen = active_generation(conn, REPORTS.name)
+    if gen is not None:
+        r = tables_of(REPORTS, gen.generation)["reports"]
+        query = select(r.c.stream_id, r.c.withdrawn_at, r.c.withdrawn_reason).where(
+            r.c.withdrawn_position.is_not(None)
+        )
+        if position is not None:
+            query = query.where(r.c.withdrawn_position <= position)
+        gone = {stream: (at, why) for stream, at, why in conn.execute(query).all()}
+    for row in rows:
+        row["withdrawn_at"], row["withdrawn_reason"] = gone.get(row["stream_id"], (None, None))
 
 
 def _without_dated_successors(
@@ -563,11 +582,13 @@ class Revision:
 
 @dataclass(frozen=True, slots=True)
 class ReportHistory:
-    """A report's revisions in order, their figures, and the text diff between each pair."""
+    """A report's revisions in order, their figures, the text diff between each pair, and the
+    times its source stopped carrying it."""
 
     stream_id: str
     revisions: list[Revision]
     diffs: list[list[str]] = field(default_factory=list)
+    withdrawals: list[Recorded[ReportWithdrawn]] = field(default_factory=list)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
@@ -581,7 +602,9 @@ def sentence_lines(text: str) -> list[str]:
 def report_history(store: EventStore, report_id: str) -> ReportHistory:
     """The revisions of one report, named by stream id, URL, item key, log position or figure id."""
     stream_id = _resolve_report(store, report_id.strip())
-    revisions_events = report_revisions(store, stream_id)
+    stream = [decode(e) for e in store.read_stream(stream_id)]
+    revisions_events = [e for e in stream if isinstance(e.data, ReportObserved)]
+    withdrawals = [e for e in stream if isinstance(e.data, ReportWithdrawn)]
     if not revisions_events:
         raise UnknownReport(f"no report {report_id!r}")
     with store.db.connect() as conn:
@@ -611,7 +634,7 @@ def report_history(store: EventStore, report_id: str) -> ReportHistory:
         )
         for a, b in itertools.pairwise(revisions)
     ]
-    return ReportHistory(stream_id, revisions, diffs)
+    return ReportHistory(stream_id, revisions, diffs, withdrawals)  # type: ignore[arg-type]
 
 
 def report_revisions(store: EventStore, stream_id: str) -> list[Recorded[ReportObserved]]:

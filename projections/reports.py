@@ -1,4 +1,6 @@
-"""The `reports` view: one row per report (source + item) with its latest revision."""
+"""The `reports` view: one row per report (source + item) with its latest revision, and whether
+the source has withdrawn it (a deleted post: the claim was still made, and its deletion is news
+an analyst wants beside it, so the report's figures stay and are marked)."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from sqlalchemy import (
     select,
 )
 
-from events import ReportObserved
+from events import ReportObserved, ReportWithdrawn
 from projections.bulk import insert_many
 from projections.projector import Batch, Tables
 from projections.timefmt import iso_utc
@@ -25,7 +27,7 @@ from projections.timefmt import iso_utc
 
 class ReportsProjector:
     name = "reports"
-    version = "2"  # 2: times in the views' one fixed-width form
+    version = "3"  # 2: times in the views' one fixed-width form; 3: withdrawals
 
     def define_tables(self, metadata: MetaData, suffix: str) -> Tables:
         reports = Table(
@@ -44,6 +46,9 @@ class ReportsProjector:
             Column("content_sha256", String(64), nullable=False),
             Column("position", BigInteger, nullable=False),
             Column("event_id", String(36), nullable=False),
+            Column("withdrawn_at", String(40)),
+            Column("withdrawn_reason", Text),
+            Column("withdrawn_position", BigInteger),
         )
         return {"reports": reports}
 
@@ -52,10 +57,20 @@ class ReportsProjector:
         one statement per batch instead of two per event."""
         reports = tables["reports"]
         folded: dict[str, dict[str, Any]] = {}
+        withdrawn: dict[str, dict[str, Any]] = {}
         for event in batch:
             report = event.data
+            if isinstance(report, ReportWithdrawn):
+                withdrawn[event.stream_id] = {
+                    "key": event.stream_id,
+                    "withdrawn_at": iso_utc(report.observed_at),
+                    "withdrawn_reason": report.reason,
+                    "withdrawn_position": event.position,
+                }
+                continue
             if not isinstance(report, ReportObserved):
                 continue
+            withdrawn.pop(event.stream_id, None)  # seen again: carried again
             observed = iso_utc(report.observed_at)
             row = folded.get(event.stream_id)
             if row is None:
@@ -76,7 +91,19 @@ class ReportsProjector:
                 content_sha256=report.content_sha256,
                 position=event.position,
                 event_id=event.event_id,
+                withdrawn_at=None,
+                withdrawn_reason=None,
+                withdrawn_position=None,
             )
+        self._write(conn, reports, folded)
+        if withdrawn:
+            conn.execute(
+                reports.update().where(reports.c.stream_id == bindparam("key")),
+                list(withdrawn.values()),
+            )
+
+    @staticmethod
+    def _write(conn: Connection, reports: Table, folded: dict[str, dict[str, Any]]) -> None:
         if not folded:
             return
         known = dict(
