@@ -203,7 +203,7 @@ def _mark_withdrawn(conn: Connection, rows: list[dict[str, Any]], position: int 
     if gen is not None:
         r = tables_of(REPORTS, gen.generation)["reports"]
         query = select(r.c.stream_id, r.c.withdrawn_at, r.c.withdrawn_reason).where(
-            r.c.withdrawn_position.is_not(None)
+            r.c.withdrawn_position >= 1  # a range the index serves (IS NOT NULL is a scan)
         )
         if position is not None:
             query = query.where(r.c.withdrawn_position <= position)
