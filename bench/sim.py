@@ -106,6 +106,8 @@ class SimResult:
     exit_codes: dict[str, int]
     tracebacks: int
     examples: dict[str, list[Any]] = field(default_factory=dict)
+    cpu_seconds: dict[str, float] = field(default_factory=dict)
+    transactions: int = 0
 
 
 # -- running ---------------------------------------------------------------------------------
@@ -154,6 +156,29 @@ def _memory(pid: int) -> dict[str, int]:
         if key in ("VmHWM", "VmRSS"):
             found[key] = int(value.split()[0])
     return found
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """User plus system CPU time a live process has used so far (None once it has exited)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _transactions(db: str) -> int:
+    """Transactions committed in the run's database so far (PostgreSQL's own count)."""
+    name = db.rsplit("/", 1)[1]
+    engine = create_engine(f"{PG_SERVER}/postgres")
+    try:
+        with engine.connect() as conn:
+            found = conn.execute(
+                text("SELECT xact_commit FROM pg_stat_database WHERE datname = :n"), {"n": name}
+            ).scalar()
+    finally:
+        engine.dispose()
+    return int(found or 0)
 
 
 def _wait_for_file(path: Path, timeout: float) -> str:
@@ -209,13 +234,22 @@ def run(cfg: SimConfig, workdir: Path, say: Any = print) -> SimResult:
                 f" (logs in {workdir})"
             )
             memory: dict[str, dict[str, int]] = {name: {} for name in names}
+            cpu: dict[str, float] = {}
+            xacts_before = _transactions(db)
             while time.time() - launched < cfg.duration:
                 time.sleep(2.0)
                 for name, process in schedulers.items():
                     seen = _memory(process.pid)
                     if seen:
                         memory[name] = seen
+                    used = _cpu_seconds(process.pid)
+                    if used is not None:
+                        cpu[name] = used
+                used = _cpu_seconds(server.pid)
+                if used is not None:
+                    cpu["server"] = used
             stopped = time.time()
+            xacts = _transactions(db) - xacts_before
             for process in schedulers.values():
                 process.send_signal(signal.SIGTERM)
             codes = {name: p.wait(timeout=120) for name, p in schedulers.items()}
@@ -229,7 +263,10 @@ def run(cfg: SimConfig, workdir: Path, say: Any = print) -> SimResult:
         reports, failures = _events(db)
     requests = [json.loads(line) for line in log_path.read_text().splitlines() if line]
     tracebacks = sum((workdir / f"{n}.err").read_text().count("Traceback") for n in codes)
-    return analyse(cfg, requests, reports, failures, launched, stopped, memory, codes, tracebacks)
+    result = analyse(cfg, requests, reports, failures, launched, stopped, memory, codes, tracebacks)
+    result.cpu_seconds = {k: round(v, 1) for k, v in sorted(cpu.items())}
+    result.transactions = xacts
+    return result
 
 
 def _events(db: str) -> tuple[list[tuple[str, str, int, str]], int]:
@@ -438,6 +475,9 @@ def describe(result: SimResult) -> str:
         f"  Retry-After violations {result.retry_after_violations},"
         f" exit codes {result.exit_codes}, tracebacks {result.tracebacks}",
         "  peak memory (VmHWM, MiB): " + ", ".join(f"{b} {k / 1024:.0f}" for b, k in peak.items()),
+        "  CPU seconds: " + ", ".join(f"{b} {v:g}" for b, v in result.cpu_seconds.items()),
+        f"  PostgreSQL transactions committed during the run: {result.transactions}"
+        f" ({result.transactions / max(1, result.polls):.1f} per poll)",
     ]
     return "\n".join(lines)
 
