@@ -90,6 +90,10 @@ class SimResult:
     lateness: dict[str, float | None]
     late_over_10pct: int
     lateness_samples: int
+    never_polled: int
+    first_round_seconds: float | None
+    lateness_after_first_round: dict[str, float | None]
+    lateness_samples_after_first_round: int
     overlapping_requests: int
     early_repeats: int
     early_repeats_by_other_scheduler: int
@@ -369,6 +373,19 @@ def analyse(
             if a.retry_after is not None and b.start - a.end < a.retry_after - 0.5:
                 retry_violations += 1
                 examples["retry_after_violations"].append([asdict(a), asdict(b)])
+    # Once every source has been polled once, the cold start's backlog is gone: lateness
+    # from then on is the steady state.
+    never_polled = cfg.sources - sum(1 for ps in polls.values() if ps)
+    first_round = max((ps[0].start for ps in polls.values() if ps), default=None)
+    if never_polled:
+        first_round = None
+    warm: list[float] = []
+    if first_round is not None:
+        for feed, ps in polls.items():
+            interval = cfg.interval_of(feed)
+            for a, b in itertools.pairwise(ps):
+                if a.status in (200, 304) and a.start >= first_round:
+                    warm.append((b.start - a.start - interval) / interval)
     # Scheduler time runs from each one's first request to the stop signal.
     rates = {by: count_by[by] / max(1e-9, stopped - first[by]) for by in sorted(count_by)}
     served: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -415,6 +432,14 @@ def analyse(
         },
         late_over_10pct=over,
         lateness_samples=len(late),
+        never_polled=never_polled,
+        first_round_seconds=None if first_round is None else round(first_round - launched, 1),
+        lateness_after_first_round={
+            "p50": _round(_percentile(warm, 0.50)),
+            "p99": _round(_percentile(warm, 0.99)),
+            "max": _round(max(warm) if warm else None),
+        },
+        lateness_samples_after_first_round=len(warm),
         overlapping_requests=overlapping,
         early_repeats=early,
         early_repeats_by_other_scheduler=early_other,
@@ -467,6 +492,11 @@ def describe(result: SimResult) -> str:
         f"  lateness / interval: p50 {result.lateness['p50']}, p99 {result.lateness['p99']},"
         f" max {result.lateness['max']} ({result.late_over_10pct} of"
         f" {result.lateness_samples} over 10 %)",
+        f"  sources never polled {result.never_polled}; every source polled once by"
+        f" {result.first_round_seconds} s; lateness after that:"
+        f" p50 {result.lateness_after_first_round['p50']},"
+        f" p99 {result.lateness_after_first_round['p99']}"
+        f" ({result.lateness_samples_after_first_round} samples)",
         f"  overlapping requests {result.overlapping_requests}, early repeats"
         f" {result.early_repeats} ({result.early_repeats_by_other_scheduler} by another"
         " scheduler)",
