@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, text
+from sqlalchemy.exc import OperationalError
 
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = REPO / "bench" / "results" / "simulation.json"
@@ -111,7 +112,9 @@ class SimResult:
     tracebacks: int
     examples: dict[str, list[Any]] = field(default_factory=dict)
     cpu_seconds: dict[str, float] = field(default_factory=dict)
-    transactions: int = 0
+    transactions: int | None = None
+    unreachable: dict[str, int] = field(default_factory=dict)
+    free_connections_at_start: int | None = None
 
 
 # -- running ---------------------------------------------------------------------------------
@@ -171,8 +174,9 @@ def _cpu_seconds(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def _transactions(db: str) -> int:
-    """Transactions committed in the run's database so far (PostgreSQL's own count)."""
+def _transactions(db: str) -> int | None:
+    """Transactions committed in the run's database so far (PostgreSQL's own count); None
+    when the server refuses one more connection (it is shared with other work)."""
     name = db.rsplit("/", 1)[1]
     engine = create_engine(f"{PG_SERVER}/postgres")
     try:
@@ -180,9 +184,25 @@ def _transactions(db: str) -> int:
             found = conn.execute(
                 text("SELECT xact_commit FROM pg_stat_database WHERE datname = :n"), {"n": name}
             ).scalar()
+    except OperationalError:
+        return None
     finally:
         engine.dispose()
     return int(found or 0)
+
+
+def free_connections() -> int:
+    """How many more connections the PostgreSQL server accepts now. Each scheduler may open
+    up to 15 (SQLAlchemy's default pool); when the server runs out, polls fail with "cannot
+    reach the log" and the run measures the server's limit, not the schedulers."""
+    engine = create_engine(f"{PG_SERVER}/postgres")
+    try:
+        with engine.connect() as conn:
+            limit = int(conn.execute(text("SHOW max_connections")).scalar() or 0)
+            used = int(conn.execute(text("SELECT count(*) FROM pg_stat_activity")).scalar() or 0)
+    finally:
+        engine.dispose()
+    return limit - used
 
 
 def _wait_for_file(path: Path, timeout: float) -> str:
@@ -199,6 +219,12 @@ def run(cfg: SimConfig, workdir: Path, say: Any = print) -> SimResult:
     from osint.wiring import open_store
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("OSINT_")}
+    free_at_start = free_connections()
+    if free_at_start < 15 * cfg.schedulers + 5:
+        say(
+            f"  warning: PostgreSQL accepts only {free_at_start} more connections;"
+            f" {cfg.schedulers} schedulers may need {15 * cfg.schedulers}"
+        )
     with fresh_database() as db:
         open_store(db).close()  # the schema exists before the schedulers race for it
         log_path = workdir / "requests.jsonl"
@@ -253,7 +279,8 @@ def run(cfg: SimConfig, workdir: Path, say: Any = print) -> SimResult:
                 if used is not None:
                     cpu["server"] = used
             stopped = time.time()
-            xacts = _transactions(db) - xacts_before
+            xacts_after = _transactions(db)
+            xacts = None if None in (xacts_before, xacts_after) else xacts_after - xacts_before
             for process in schedulers.values():
                 process.send_signal(signal.SIGTERM)
             codes = {name: p.wait(timeout=120) for name, p in schedulers.items()}
@@ -266,10 +293,13 @@ def run(cfg: SimConfig, workdir: Path, say: Any = print) -> SimResult:
             server.wait(timeout=30)
         reports, failures = _events(db)
     requests = [json.loads(line) for line in log_path.read_text().splitlines() if line]
-    tracebacks = sum((workdir / f"{n}.err").read_text().count("Traceback") for n in codes)
+    logs = {n: (workdir / f"{n}.err").read_text() for n in codes}
+    tracebacks = sum(log.count("Traceback") for log in logs.values())
     result = analyse(cfg, requests, reports, failures, launched, stopped, memory, codes, tracebacks)
     result.cpu_seconds = {k: round(v, 1) for k, v in sorted(cpu.items())}
     result.transactions = xacts
+    result.unreachable = {n: log.count("cannot reach the log") for n, log in logs.items()}
+    result.free_connections_at_start = free_at_start
     return result
 
 
@@ -507,7 +537,14 @@ def describe(result: SimResult) -> str:
         "  peak memory (VmHWM, MiB): " + ", ".join(f"{b} {k / 1024:.0f}" for b, k in peak.items()),
         "  CPU seconds: " + ", ".join(f"{b} {v:g}" for b, v in result.cpu_seconds.items()),
         f"  PostgreSQL transactions committed during the run: {result.transactions}"
-        f" ({result.transactions / max(1, result.polls):.1f} per poll)",
+        + (
+            f" ({result.transactions / max(1, result.polls):.1f} per poll)"
+            if result.transactions is not None
+            else ""
+        ),
+        "  'cannot reach the log' lines (PostgreSQL out of connections): "
+        + ", ".join(f"{b} {v}" for b, v in result.unreachable.items())
+        + f" (free connections at start: {result.free_connections_at_start})",
     ]
     return "\n".join(lines)
 
