@@ -115,6 +115,7 @@ class SimResult:
     transactions: int | None = None
     unreachable: dict[str, int] = field(default_factory=dict)
     free_connections_at_start: int | None = None
+    rss_growth: dict[str, dict[str, float | int | None]] = field(default_factory=dict)
 
 
 # -- running ---------------------------------------------------------------------------------
@@ -265,6 +266,7 @@ def run(cfg: SimConfig, workdir: Path, say: Any = print) -> SimResult:
             )
             memory: dict[str, dict[str, int]] = {name: {} for name in names}
             cpu: dict[str, float] = {}
+            rss_series: dict[str, list[tuple[float, int]]] = {name: [] for name in names}
             xacts_before = _transactions(db)
             while time.time() - launched < cfg.duration:
                 time.sleep(2.0)
@@ -272,6 +274,7 @@ def run(cfg: SimConfig, workdir: Path, say: Any = print) -> SimResult:
                     seen = _memory(process.pid)
                     if seen:
                         memory[name] = seen
+                        rss_series[name].append((round(time.time() - launched, 1), seen["VmRSS"]))
                     used = _cpu_seconds(process.pid)
                     if used is not None:
                         cpu[name] = used
@@ -300,7 +303,17 @@ def run(cfg: SimConfig, workdir: Path, say: Any = print) -> SimResult:
     result.transactions = xacts
     result.unreachable = {n: log.count("cannot reach the log") for n, log in logs.items()}
     result.free_connections_at_start = free_at_start
+    result.rss_growth = {n: _growth(series) for n, series in rss_series.items()}
     return result
+
+
+def _growth(series: list[tuple[float, int]]) -> dict[str, float | int | None]:
+    """RSS (KiB) a quarter into the run and at its end, and their ratio: memory that keeps
+    growing after start-up is a leak; memory that grows only with the source count is not."""
+    if len(series) < 4:
+        return {"quarter": None, "end": None, "ratio": None}
+    quarter, end = series[len(series) // 4][1], series[-1][1]
+    return {"quarter": quarter, "end": end, "ratio": round(end / quarter, 3)}
 
 
 def _events(db: str) -> tuple[list[tuple[str, str, int, str]], int]:
@@ -535,6 +548,8 @@ def describe(result: SimResult) -> str:
         f"  Retry-After violations {result.retry_after_violations},"
         f" exit codes {result.exit_codes}, tracebacks {result.tracebacks}",
         "  peak memory (VmHWM, MiB): " + ", ".join(f"{b} {k / 1024:.0f}" for b, k in peak.items()),
+        "  RSS end / RSS a quarter in: "
+        + ", ".join(f"{b} {g['ratio']}" for b, g in result.rss_growth.items()),
         "  CPU seconds: " + ", ".join(f"{b} {v:g}" for b, v in result.cpu_seconds.items()),
         f"  PostgreSQL transactions committed during the run: {result.transactions}"
         + (
