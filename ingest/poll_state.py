@@ -187,6 +187,33 @@ def lease_due(
     return sorted(str(i) for i in ids)
 
 
+def lease_one(
+    db: Database, owner: str, source_id: str, now: float, lease_seconds: float
+) -> tuple[bool, PollState | None]:
+    """Lease `source_id` if it is due, not gone and free, and return whether this owner now
+    holds it together with its state, in one transaction.
+
+    A scheduler's job needs both every time it fires: the state to poll with when it won the
+    lease (its validators and failure count), or to learn when to look again when it did not.
+    Reading it in the lease's own transaction saves a round trip per look, and most looks are
+    lost ones: with N schedulers every due source is looked at N times and polled once."""
+    c = poll_state.c
+    free = c.lease_until.is_(None) | (c.lease_until < now)
+    due = (c.source_id == source_id) & c.gone.is_(False) & free & (c.next_due <= now)
+    with db.transaction() as conn:
+        ids = db.claim(
+            conn,
+            poll_state,
+            "source_id",
+            due,
+            [c.next_due],
+            1,
+            {"lease_owner": owner, "lease_until": now + lease_seconds},
+        )
+        row = conn.execute(select(poll_state).where(c.source_id == source_id)).first()
+    return bool(ids), (_state(row) if row is not None else None)
+
+
 def release(db: Database, owner: str, source_id: str, **values: Any) -> bool:
     """Write a poll's outcome and give the lease back. False when the lease had expired and
     another owner took the source meanwhile: the outcome is then theirs to write."""

@@ -200,17 +200,30 @@ class Poller:
         return outcomes
 
     def poll_if_due(self, source: Source) -> PollOutcome | None:
-        """Poll `source` if it is due and nobody holds it; None if not (for scheduler jobs)."""
+        """Poll `source` if it is due and nobody holds it; None if not."""
+        return self.try_poll(source)[0]
+
+    def try_poll(self, source: Source) -> tuple[PollOutcome | None, poll_state.PollState | None]:
+        """For scheduler jobs: poll `source` if it is due and free, and return the outcome, or
+        None and the source's polling state (when it is due, who holds it) to plan the next
+        look by. One transaction decides and reads both."""
         now = self.clock()
-        leased = poll_state.lease_due(self.db, self.owner, [source.id], now, lease_seconds(source))
+        leased, state = poll_state.lease_one(
+            self.db, self.owner, source.id, now, lease_seconds(source)
+        )
         if not leased:
-            return None
-        return self._poll_leased(source)
+            return None, state
+        return self._poll_leased(source, state), None
 
     # -- one poll ----------------------------------------------------------------------------
 
-    def _poll_leased(self, source: Source) -> PollOutcome:
-        state = poll_state.state_of(self.db, source.id)
+    def _poll_leased(
+        self, source: Source, state: poll_state.PollState | None = None
+    ) -> PollOutcome:
+        """Poll a source this owner holds; `state` is its row as read in the lease's own
+        transaction (read here when the caller has none)."""
+        if state is None:
+            state = poll_state.state_of(self.db, source.id)
         started = self.clock()
         validators = Validators(state.etag, state.last_modified) if state else Validators()
         try:

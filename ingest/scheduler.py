@@ -2,11 +2,12 @@
 
 APScheduler only says *when to look*: each source's job fires at its interval (or cron times)
 with jitter, `max_instances=1` (never two polls of one source in this process), `coalesce`
-(missed runs collapse into one) and a misfire grace time. Whether to poll is decided by the
-database: the job leases the source only if it is due (its interval, stretched by backoff or
-`Retry-After`) and nobody else holds it, and after the poll moves its own next run to the
-source's new due time. APScheduler's job store is in memory and holds nothing that matters, so
-several schedulers can share one PostgreSQL log; on SQLite a second scheduler is refused.
+(missed runs collapse into one) and no misfire grace time (a late look still looks). Whether
+to poll is decided by the database: the job leases the source only if it is due (its
+interval, stretched by backoff or `Retry-After`) and nobody else holds it, and after the poll
+moves its own next run to the source's new due time. APScheduler's job store is in memory and
+holds nothing that matters, so several schedulers can share one PostgreSQL log; on SQLite a
+second scheduler is refused.
 
 Jobs run in a thread pool, so a slow source does not delay the others. Stopping (SIGINT or
 SIGTERM) lets the polls in flight finish (retry waits are cut short); a second signal exits at
@@ -121,7 +122,10 @@ class Scheduler:
                 id=source.id,
                 name=source.id,
                 next_run_time=now + timedelta(seconds=random.uniform(0, min(interval * 0.1, 2.0))),
-                misfire_grace_time=int(max(30, min(interval, 3600))),
+                # However late a look is (queued behind other polls when many sources are due
+                # at once), it still happens: with a grace time APScheduler drops it and the
+                # source waits a whole interval more.
+                misfire_grace_time=None,
             )
         if self.exclusive:
             self._aps.add_job(
@@ -145,7 +149,7 @@ class Scheduler:
 
     def _poll(self, source: Source) -> None:
         try:
-            outcome = self.poller.poll_if_due(source)
+            outcome, state = self.poller.try_poll(source)
         except StoreUnavailable as exc:
             log.error("%s: cannot reach the log: %s", source.id, exc)
             return
@@ -153,7 +157,7 @@ class Scheduler:
             log.exception("%s: poll crashed", source.id)
             return
         if outcome is None:
-            self._not_due(source)
+            self._not_due(source, state)
             return
         self._report(outcome)
         if outcome.next_due is not None:
@@ -172,8 +176,9 @@ class Scheduler:
             except Exception as exc:
                 log.error("after poll of %s: %s", outcome.source_id, exc)
 
-    def _not_due(self, source: Source) -> None:
-        state = poll_state.state_of(self.store.db, source.id)
+    def _not_due(self, source: Source, state: poll_state.PollState | None) -> None:
+        """Plan the next look at a source this scheduler did not poll, from the state read
+        with the lease attempt."""
         if state is None:
             return
         if state.gone:
@@ -181,11 +186,14 @@ class Scheduler:
             self._remove(source.id)
             return
         now = time.time()
-        # Due later: wake then. Held by another scheduler: look again shortly.
         if state.next_due > now:
             target = state.next_due + _spread(source)
         else:
-            target = now + min(source.interval_seconds, 30)
+            # Due, but another scheduler is polling it now: that poll will make it due about
+            # one interval from now, so look then. Looking sooner only finds it not yet due
+            # and costs every other scheduler a transaction per poll; a holder that died is
+            # taken over once its lease expires, at one of these looks.
+            target = now + source.interval_seconds + _spread(source)
         self._move(source.id, target)
 
     def _move(self, job_id: str, when: float) -> None:
