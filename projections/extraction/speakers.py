@@ -1,0 +1,204 @@
+"""Speaker memory: whom a later `he said`, `the official said` or `Ryder said` means.
+
+A report names a speaker once ("A US official briefed journalists", "Defence Minister Rustem
+Umerov met his counterparts") and then refers back to them by pronoun, by a bare title or
+description, by surname or by acronym, often sentences later and in sentences without any
+figure. The memory spans the whole passage and reads a sentence's speakers only when a later
+figure's speaker needs resolving: most passages never ask, and then no sentence without a
+figure is tokenised for it.
+
+A reference resolves to the speaker as first named (CONVENTIONS.md: `Oleh Ivanenko, the
+regional governor` -> `Oleh Ivanenko`), the most recent one it can mean:
+- a pronoun (he, she, they, it): the last speaker of a fitting kind (a person for he and she);
+- a description (`the official`, `the ministry`, `the monitor`): the last speaker whose words
+  share its head or another of its words; a generic head (`the agency`, `the group`) that
+  shares none falls back to the last speaker;
+- a surname or a shorter form of a name (`Ryder`, `Volodymyr Zelensky`): the speaker whose
+  words end with it; an acronym (`IOM`): the speaker whose capitalised words it spells.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from projections.extraction.attribution import Speaker, find_speakers
+from projections.extraction.tokens import Token, tokenize
+
+PRONOUNS = frozenset({"he", "she", "they", "it"})
+# Heads of descriptions that always point back to someone named before.
+GENERIC_HEADS = frozenset(
+    """official officials diplomat diplomats minister spokesman spokeswoman spokesperson
+    agency group charity monitor organisation organization body watchdog president governor
+    mayor commander chief source sources experts expert statement report investigators
+    mission office envoy ambassador secretary researchers analysts analyst officer officers
+    aide aides adviser advisers paramilitary militia movement rebels insurgents ministry
+    department service force forces leader""".split()
+)
+_DESCRIPTION_DETS = frozenset({"the", "this", "that", "these", "those"})
+_PERSON_NOUNS = frozenset(
+    """official diplomat minister spokesman spokeswoman spokesperson president governor mayor
+    commander chief envoy ambassador secretary officer aide adviser leader general""".split()
+)
+_SKIP_WORDS = frozenset("the a an of for in and 's ’s , senior top local".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A speaker as first named: the phrase as written and its lower-cased words."""
+
+    phrase: str
+    words: tuple[str, ...]
+    person: bool
+    plural: bool
+    initials: str  # of its capitalised words ("International Organization for Migration": iom)
+
+
+class SpeakerMemory:
+    """The speakers a passage has named so far, read lazily and in order."""
+
+    __slots__ = ("_named", "_noted", "_queue", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._named: list[Named] = []
+        # sentences not read yet: token lists, (start, end) spans, or speakers already found
+        self._queue: list[tuple[list[Token], list[Speaker] | None] | tuple[int, int]] = []
+        self._noted: tuple[list[Token], list[Speaker]] | None = None
+
+    def note(self, toks: list[Token], speakers: list[Speaker]) -> None:
+        """The speakers `find_speakers` found in the chunk `toks` (saves finding them again)."""
+        self._noted = (toks, speakers)
+
+    def add_chunk(self, toks: list[Token]) -> None:
+        noted = self._noted
+        if noted is not None and noted[0] is toks:
+            self._queue.append((toks, noted[1]))
+        else:
+            self._queue.append((toks, None))
+        self._noted = None
+
+    def add_sentence(self, start: int, end: int) -> None:
+        self._queue.append((start, end))
+
+    def resolve(self, toks: list[Token], sp: Speaker) -> tuple[str, str] | None:
+        """The phrase (as first named) that the reference `sp` stands for, and the rule's
+        name; None when `sp` is a name of its own or nothing earlier fits."""
+        kind = reference_kind(toks, sp)
+        if kind is None:
+            return None
+        if self._queue:
+            self._catch_up()
+        if not self._named:
+            return None
+        words = tuple(t.low for t in toks[sp.start : sp.end + 1])
+        found = _match(self._named, kind, words, toks[sp.start : sp.end + 1])
+        if found is None:
+            return None
+        return found.phrase, f"attribution:{kind}-resolved"
+
+    def _catch_up(self) -> None:
+        queue, self._queue = self._queue, []
+        for item in queue:
+            a, b = item
+            if isinstance(a, int):
+                toks = tokenize(self.text, a, b)  # type: ignore[arg-type]
+                speakers = find_speakers(toks)
+            else:
+                toks = a  # type: ignore[assignment]
+                speakers = b if b is not None else find_speakers(toks)  # type: ignore[assignment]
+            for sp in speakers:
+                self._remember(toks, sp)
+
+    def _remember(self, toks: list[Token], sp: Speaker) -> None:
+        if sp.kind == "weak" or sp.first_person:
+            return
+        kind = reference_kind(toks, sp)
+        span = toks[sp.start : sp.end + 1]
+        if kind is not None:
+            found = _match(self._named, kind, tuple(t.low for t in span), span)
+            if found is not None:  # a reference: its speaker becomes the latest again
+                self._named.remove(found)
+                self._named.append(found)
+                return
+            if kind == "pronoun":
+                return
+        phrase = self.text[span[0].start : span[-1].end]
+        words = tuple(t.low for t in span)
+        for old in self._named:
+            if old.words == words:
+                self._named.remove(old)
+                self._named.append(old)
+                return
+        initials = "".join(t.low[0] for t in span if t.text[0].isupper() and t.low != "the")
+        self._named.append(Named(phrase, words, _is_person(span), _is_plural(span), initials))
+
+
+def reference_kind(toks: list[Token], sp: Speaker) -> str | None:
+    """`pronoun`, `title`, `surname` or `acronym` when the speaker phrase refers back to a
+    speaker named before; None when it is a name of its own."""
+    span = toks[sp.start : sp.end + 1]
+    first = span[0]
+    if len(span) == 1:
+        w = first.low
+        if w in PRONOUNS:
+            return "pronoun"
+        if first.text.isupper() and 2 <= len(first.text) <= 6:
+            return "acronym"
+        if first.text[0].isupper() and first.text[1:].islower():
+            return "surname"
+        return None
+    if first.low in _DESCRIPTION_DETS:
+        if any(t.text[0].isupper() for t in span[1:]):
+            return None  # "the Syrian Observatory": a name
+        if span[-1].low in GENERIC_HEADS or any(t.low in GENERIC_HEADS for t in span):
+            return "title"
+        return "description"
+    if all(t.text[0].isupper() and t.text[1:].islower() for t in span) and len(span) <= 3:
+        return "surname"  # "Volodymyr Zelensky" after "President Volodymyr Zelensky"
+    return None
+
+
+def _match(named: list[Named], kind: str, words: tuple[str, ...], span: list[Token]) -> Named | None:
+    if kind == "pronoun":
+        w = words[0]
+        for cand in reversed(named):
+            if w in ("he", "she") and cand.person:
+                return cand
+            if w == "it" and not cand.person and not cand.plural:
+                return cand
+            if w == "they" and (cand.plural or not cand.person):
+                return cand
+        return named[-1] if words[0] != "it" else None
+    if kind == "surname":
+        n = len(words)
+        for cand in reversed(named):  # a person's name ends with it
+            if cand.person and len(cand.words) > n and cand.words[-n:] == words:
+                return cand
+        return None
+    if kind == "acronym":
+        letters = words[0]
+        for cand in reversed(named):
+            if cand.initials == letters or letters in cand.words:
+                return cand
+        return None
+    content = [w for w in words[1:] if w not in _SKIP_WORDS]
+    for cand in reversed(named):  # a word of the description in the speaker's own words
+        for w in content:
+            if w in cand.words or (w.endswith("s") and w[:-1] in cand.words) or w + "s" in cand.words:
+                return cand
+    if kind == "title":
+        return named[-1]
+    return None
+
+
+def _is_person(span: list[Token]) -> bool:
+    lows = [t.low for t in span]
+    if any(w in _PERSON_NOUNS for w in lows):
+        return True
+    caps = [t for t in span if t.text[0].isupper()]
+    return len(caps) >= 2 and len(caps) == len(span) and not any(t.text.isupper() for t in caps)
+
+
+def _is_plural(span: list[Token]) -> bool:
+    last = span[-1].low
+    return last.endswith("s") and not last.endswith("ss") and span[-1].text[0].islower()
