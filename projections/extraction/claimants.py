@@ -160,7 +160,9 @@ _alias(
 _alias("UNHCR", "the UN refugee agency", "UN High Commissioner for Refugees", "UN refugee agency")
 _alias("IOM", "International Organization for Migration", "the UN migration agency")
 _alias("UNRWA", "the UN agency for Palestinian refugees", "UN Relief and Works Agency")
-_alias("OCHA", "the UN humanitarian office", "UN Office for the Coordination of Humanitarian Affairs")
+_alias(
+    "OCHA", "the UN humanitarian office", "UN Office for the Coordination of Humanitarian Affairs"
+)
 _alias("MSF", "Medecins Sans Frontieres", "Médecins Sans Frontières", "Doctors Without Borders")
 _alias("Syrian Observatory for Human Rights", "SOHR", "the Syrian Observatory", "the Observatory")
 _alias("Institute for the Study of War", "ISW")
@@ -174,7 +176,11 @@ _alias(
     "Israel's army",
 )
 _alias("Gaza health ministry", "Gaza's health ministry", "the health ministry in Gaza")
-_alias("ACLED", "Armed Conflict Location and Event Data Project", "Armed Conflict Location & Event Data")
+_alias(
+    "ACLED",
+    "Armed Conflict Location and Event Data Project",
+    "Armed Conflict Location & Event Data",
+)
 _alias("UN human rights office", "OHCHR", "the UN human rights monitoring mission in Ukraine")
 _alias("Zelensky", "Zelenskyy", "Zelenskiy")
 _alias("Oryx", "the Oryx open-source group", "Oryx, the open-source intelligence group")

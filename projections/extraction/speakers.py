@@ -21,28 +21,34 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from projections.extraction.attribution import Speaker, find_speakers
+from projections.extraction.attribution import SOURCE_NOUNS, STRONG_VERBS, Speaker, find_speakers
+from projections.extraction.claimants import ORG_WORDS
 from projections.extraction.tokens import Token, tokenize
 
 PRONOUNS = frozenset({"he", "she", "they", "it"})
-# Heads of descriptions that always point back to someone named before.
-GENERIC_HEADS = frozenset(
+# Heads of descriptions that point back to someone named before, when nothing else does: a
+# person's title to the last person named, a body's to the last organisation.
+_PERSON_HEADS = frozenset(
     """official officials diplomat diplomats minister spokesman spokeswoman spokesperson
-    agency group charity monitor organisation organization body watchdog president governor
-    mayor commander chief source sources experts expert statement report investigators
-    mission office envoy ambassador secretary researchers analysts analyst officer officers
-    aide aides adviser advisers paramilitary militia movement rebels insurgents ministry
-    department service force forces leader""".split()
+    president governor mayor commander chief envoy ambassador secretary officer officers aide
+    aides adviser advisers leader source sources""".split()
 )
+_ORG_HEADS = frozenset(
+    """agency group charity monitor organisation organization body watchdog statement report
+    mission office""".split()
+)
+GENERIC_HEADS = _PERSON_HEADS | _ORG_HEADS
+# A side's armed body is no `agency` or `group` that a later description could mean.
+_ARMED_HEADS = frozenset("army military forces navy police government militia rebels".split())
 _DESCRIPTION_DETS = frozenset({"the", "this", "that", "these", "those"})
 _PERSON_NOUNS = frozenset(
     """official diplomat minister spokesman spokeswoman spokesperson president governor mayor
-    commander chief envoy ambassador secretary officer aide adviser leader general""".split()
+    commander chief envoy ambassador secretary officer aide adviser leader""".split()
 )
 _SKIP_WORDS = frozenset("the a an of for in and 's ’s , senior top local".split())
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Named:
     """A speaker as first named: the phrase as written and its lower-cased words."""
 
@@ -51,12 +57,13 @@ class Named:
     person: bool
     plural: bool
     initials: str  # of its capitalised words ("International Organization for Migration": iom)
+    last: int = 0  # the sentence (in the passage) that last named or meant it
 
 
 class SpeakerMemory:
     """The speakers a passage has named so far, read lazily and in order."""
 
-    __slots__ = ("_named", "_noted", "_queue", "text")
+    __slots__ = ("_count", "_named", "_noted", "_queue", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -64,6 +71,7 @@ class SpeakerMemory:
         # sentences not read yet: token lists, (start, end) spans, or speakers already found
         self._queue: list[tuple[list[Token], list[Speaker] | None] | tuple[int, int]] = []
         self._noted: tuple[list[Token], list[Speaker]] | None = None
+        self._count = 0  # sentences read
 
     def note(self, toks: list[Token], speakers: list[Speaker]) -> None:
         """The speakers `find_speakers` found in the chunk `toks` (saves finding them again)."""
@@ -91,7 +99,7 @@ class SpeakerMemory:
         if not self._named:
             return None
         words = tuple(t.low for t in toks[sp.start : sp.end + 1])
-        found = _match(self._named, kind, words, toks[sp.start : sp.end + 1])
+        found = _match(self._named, kind, words, toks[sp.start : sp.end + 1], self._count)
         if found is None:
             return None
         return found.phrase, f"attribution:{kind}-resolved"
@@ -106,8 +114,12 @@ class SpeakerMemory:
             else:
                 toks = a  # type: ignore[assignment]
                 speakers = b if b is not None else find_speakers(toks)  # type: ignore[assignment]
+            subject = sentence_subject(toks)
+            if subject is not None and not (speakers and speakers[0].start == subject.start):
+                self._remember(toks, subject)
             for sp in speakers:
                 self._remember(toks, sp)
+            self._count += 1
 
     def _remember(self, toks: list[Token], sp: Speaker) -> None:
         if sp.kind == "weak" or sp.first_person:
@@ -115,10 +127,11 @@ class SpeakerMemory:
         kind = reference_kind(toks, sp)
         span = toks[sp.start : sp.end + 1]
         if kind is not None:
-            found = _match(self._named, kind, tuple(t.low for t in span), span)
+            found = _match(self._named, kind, tuple(t.low for t in span), span, self._count)
             if found is not None:  # a reference: its speaker becomes the latest again
                 self._named.remove(found)
                 self._named.append(found)
+                found.last = self._count
                 return
             if kind == "pronoun":
                 return
@@ -128,9 +141,15 @@ class SpeakerMemory:
             if old.words == words:
                 self._named.remove(old)
                 self._named.append(old)
+                old.last = self._count
                 return
-        initials = "".join(t.low[0] for t in span if t.text[0].isupper() and t.low != "the")
-        self._named.append(Named(phrase, words, _is_person(span), _is_plural(span), initials))
+        initials = "".join(
+            t.low if t.text.isupper() else t.low[0]
+            for t in span
+            if t.text[0].isupper() and t.low != "the"
+        )
+        person, plural = _is_person(span), _is_plural(span)
+        self._named.append(Named(phrase, words, person, plural, initials, self._count))
 
 
 def reference_kind(toks: list[Token], sp: Speaker) -> str | None:
@@ -148,6 +167,9 @@ def reference_kind(toks: list[Token], sp: Speaker) -> str | None:
             return "surname"
         return None
     if first.low in _DESCRIPTION_DETS:
+        second = span[1].text
+        if len(span) == 2 and second.isupper() and 2 <= len(second) <= 6:
+            return "acronym"  # "The IOM"
         if any(t.text[0].isupper() for t in span[1:]):
             return None  # "the Syrian Observatory": a name
         if span[-1].low in GENERIC_HEADS or any(t.low in GENERIC_HEADS for t in span):
@@ -158,7 +180,12 @@ def reference_kind(toks: list[Token], sp: Speaker) -> str | None:
     return None
 
 
-def _match(named: list[Named], kind: str, words: tuple[str, ...], span: list[Token]) -> Named | None:
+def _match(
+    named: list[Named], kind: str, words: tuple[str, ...], span: list[Token], now: int
+) -> Named | None:
+    """The most recent speaker of `named` that the reference (`kind`, `words`) can mean."""
+    if not named:
+        return None
     if kind == "pronoun":
         w = words[0]
         for cand in reversed(named):
@@ -176,7 +203,7 @@ def _match(named: list[Named], kind: str, words: tuple[str, ...], span: list[Tok
                 return cand
         return None
     if kind == "acronym":
-        letters = words[0]
+        letters = words[-1]
         for cand in reversed(named):
             if cand.initials == letters or letters in cand.words:
                 return cand
@@ -184,17 +211,40 @@ def _match(named: list[Named], kind: str, words: tuple[str, ...], span: list[Tok
     content = [w for w in words[1:] if w not in _SKIP_WORDS]
     for cand in reversed(named):  # a word of the description in the speaker's own words
         for w in content:
-            if w in cand.words or (w.endswith("s") and w[:-1] in cand.words) or w + "s" in cand.words:
+            if (
+                w in cand.words
+                or (w.endswith("s") and w[:-1] in cand.words)
+                or w + "s" in cand.words
+            ):
                 return cand
-    if kind == "title":
-        return named[-1]
+    if kind == "title":  # no word shared: the last speaker of the title's kind, if recent
+        head = words[-1]
+        for cand in reversed(named):
+            if now - cand.last > 2:
+                break
+            if head in _PERSON_HEADS and cand.person:
+                return cand
+            if head in _ORG_HEADS and _is_organisation(cand):
+                return cand
     return None
+
+
+def _is_organisation(cand: Named) -> bool:
+    """One body named by several words or an acronym (`The UN Development Programme`, `The
+    RSF`), not a person, a group of people or a bare place name."""
+    if cand.person or cand.plural or cand.words[-1] in _ARMED_HEADS:
+        return False
+    return len([w for w in cand.words if w not in ("the", "a", "an")]) >= 2 or bool(
+        cand.initials and cand.initials == "".join(w for w in cand.words if w != "the")
+    )
 
 
 def _is_person(span: list[Token]) -> bool:
     lows = [t.low for t in span]
     if any(w in _PERSON_NOUNS for w in lows):
         return True
+    if any(w in ORG_WORDS for w in lows):
+        return False
     caps = [t for t in span if t.text[0].isupper()]
     return len(caps) >= 2 and len(caps) == len(span) and not any(t.text.isupper() for t in caps)
 
@@ -202,3 +252,44 @@ def _is_person(span: list[Token]) -> bool:
 def _is_plural(span: list[Token]) -> bool:
     last = span[-1].low
     return last.endswith("s") and not last.endswith("ss") and span[-1].text[0].islower()
+
+
+# Lower-case words that end a sentence's subject: its verb (`met`, `spoke`, `briefed`).
+_VERBS = STRONG_VERBS | frozenset(
+    """met spoke gave held went came sent took made visited addressed briefed travelled
+    traveled arrived urged called described denied rejected launched is are was were has have
+    had will would can could may might did does do""".split()
+)
+# Words in `-ed` that are no verbs in a name (`Ukraine's armed forces`, `the United Nations`)
+_NOT_VERBS = frozenset("armed united allied backed based led red".split())
+_ADVERBS = frozenset(
+    "earlier later meanwhile however separately also still then now today yesterday".split()
+)
+_SUBJECT_HEADS = (
+    SOURCE_NOUNS
+    | _PERSON_NOUNS
+    | frozenset("diplomats experts investigators researchers analysts monitors observers".split())
+)
+
+
+def sentence_subject(toks: list[Token]) -> Speaker | None:
+    """The phrase that opens a sentence and does something (`A US official briefed
+    journalists`), when it names a speaker: a later `the official said` may mean it."""
+    n = len(toks)
+    k = 0
+    while k < n and k < 10:
+        t = toks[k]
+        c = t.text[0]
+        if c.islower() and (t.low in _VERBS or (t.low.endswith("ed") and t.low not in _NOT_VERBS)):
+            break
+        if not (c.isalpha() or t.text in ("'s", "’s", "-", ".")):
+            return None
+        k += 1
+    else:
+        return None
+    if k == 0 or (k == 1 and toks[0].low in _ADVERBS):
+        return None
+    head = toks[k - 1]
+    if head.low in _SUBJECT_HEADS or (head.text[0].isupper() and head.text[1:].islower()):
+        return Speaker(0, k - 1, k, "subject", "")
+    return None
