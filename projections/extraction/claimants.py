@@ -14,6 +14,7 @@ the alias table joins the names that share no words (GUR and Ukraine's military 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _WORD = re.compile(r"[\w'’.-]+")
 _BRACKET = re.compile(r"\s*\([^()]*\)?")
@@ -196,6 +197,7 @@ def _is_person(words: list[str]) -> bool:
     return True
 
 
+@lru_cache(maxsize=8192)  # speakers repeat across reports; the name is a pure function
 def claimant_name(phrase: str) -> str:
     """The clean name of a speaker written as `phrase`: a person without titles and
     descriptions ("Sudan's army spokesman Nabil Abdallah" -> "Nabil Abdallah"), an
