@@ -171,7 +171,10 @@ def _official_count(toks: list[Token], v: int) -> Speaker | None:
 _TRIGGERS = STRONG_VERBS | WEAK_VERBS | {"according", "found", ":", "official"}
 _RELATIVE = frozenset({"that", "whom", "which"})
 # verbs never put before their speaker (`…, said the ministry` but never `…, puts the ministry`)
-_NOT_INVERTED = frozenset({"put", "puts", "found", "estimated", "estimates", "counted"})
+_NOT_INVERTED = frozenset(
+    """put puts found estimated estimates estimate counted told tells believe believes
+    assess assesses assessed""".split()
+)
 # `put the toll at N`, `put their losses above N`
 _PUT_PREPS = frozenset("at above over below under near around".split())
 # Heads of a sentence-initial phrase before a colon that name a source, not a heading.
@@ -309,7 +312,9 @@ def _speaker_phrase_before(toks: list[Token], v: int) -> tuple[int, int] | None:
 
 
 def _speaker_after(toks: list[Token], v: int) -> tuple[int, int] | None:
-    """Inverted speech: `..., said the ministry.`"""
+    """Inverted speech: `..., said the ministry.` The speaker phrase ends the clause: what
+    follows it is punctuation or a time or place (`said the ministry on Monday`), else the
+    words after the verb are its object (`, believes Russia could field …`)."""
     n = len(toks)
     s = v + 1
     e = s - 1
@@ -318,11 +323,21 @@ def _speaker_after(toks: list[Token], v: int) -> tuple[int, int] | None:
         t = toks[k]
         if not t.text[0].isalnum() and t.text not in ("'s", "’s", "-"):
             break
-        if t.low in ("that", "on", "in", "at", "after", "when", "while"):
+        if t.low in _AFTER_SPEAKER:
             break
         e = k
         k += 1
+    if k < n and k - s >= 10:
+        return None  # too long for a name: a clause
+    if k < n and not (toks[k].low in _AFTER_SPEAKER or toks[k].text in _CLAUSE_END):
+        return None
+    if any(toks[i].text[0].isdigit() for i in range(s, e + 1)):
+        return None  # a figure in it: the verb's object, not its speaker
     return (s, e) if e >= s else None
+
+
+_AFTER_SPEAKER = frozenset("that on in at after when while".split())
+_CLAUSE_END = frozenset('. , ; : ! ? ) — – ” "'.split())
 
 
 def contrasts(lows: list[str]) -> list[int]:

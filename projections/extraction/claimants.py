@@ -18,6 +18,13 @@ from functools import lru_cache
 
 _WORD = re.compile(r"[\w'’.-]+")
 _BRACKET = re.compile(r"\s*\([^()]*\)?")
+# "figures compiled by X", "a statement from X", "data released by X": the source is X
+_SOURCE_OF = re.compile(
+    r"^(?:the |a |an |new |latest |official |)*(?:figures?|data|estimates?|statements?|reports?|"
+    r"tally|tallies|count|assessments?|analysis|investigation|briefing|document)"
+    r"(?: (?:compiled|released|published|issued|gathered|seen|provided|obtained))? (?:by|from) ",
+    re.IGNORECASE,
+)
 
 # Words of titles and descriptions before a name: "Defence Minister Rustem Umerov".
 TITLE_WORDS = frozenset(
@@ -204,6 +211,7 @@ def claimant_name(phrase: str) -> str:
     organisation without its article or bracketed acronym, the name part of an appositive
     ("Olena Kovalenko, the regional governor of Kharkiv" -> "Olena Kovalenko")."""
     text = _BRACKET.sub("", _referent(phrase)).strip(" ,")
+    text = _SOURCE_OF.sub("", text) or text
     parts = [p.strip() for p in text.split(",") if p.strip()]
     if not parts:
         return phrase.strip()

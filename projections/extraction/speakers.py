@@ -38,6 +38,19 @@ _ORG_HEADS = frozenset(
     mission office""".split()
 )
 GENERIC_HEADS = _PERSON_HEADS | _ORG_HEADS
+# Words a description may use for a body named with other words (`the junta` for `Myanmar's
+# military government`, `the army` for `the Israeli military`).
+_SAME_BODY: dict[str, frozenset[str]] = {
+    "junta": frozenset({"military", "government", "army", "regime"}),
+    "regime": frozenset({"government", "junta"}),
+    "army": frozenset({"military", "forces", "idf"}),
+    "military": frozenset({"army", "forces", "idf"}),
+    "militants": frozenset({"rebels", "fighters", "group"}),
+    "rebels": frozenset({"militants", "fighters", "movement", "front"}),
+    "ministry": frozenset({"mod"}),
+    "charity": frozenset({"children", "frontieres", "cross", "crescent", "msf"}),
+}
+_NONE: frozenset[str] = frozenset()
 # A side's armed body is no `agency` or `group` that a later description could mean.
 _ARMED_HEADS = frozenset("army military forces navy police government militia rebels".split())
 _DESCRIPTION_DETS = frozenset({"the", "this", "that", "these", "those"})
@@ -216,6 +229,8 @@ def _match(
                 or (w.endswith("s") and w[:-1] in cand.words)
                 or w + "s" in cand.words
             ):
+                return cand
+            if not _SAME_BODY.get(w, _NONE).isdisjoint(cand.words):
                 return cand
     if kind == "title":  # no word shared: the last speaker of the title's kind, if recent
         head = words[-1]
