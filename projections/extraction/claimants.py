@@ -35,6 +35,7 @@ TITLE_WORDS = frozenset(
     army navy police official senior top vice-president vice mr mrs ms dr sheikh his her
     their its our""".split()
 )
+_SPOKES = frozenset("spokesman spokeswoman spokesperson representative".split())
 # Words that make a capitalised phrase an organisation rather than a person.
 ORG_WORDS = frozenset(
     """ministry ministries army forces force council observatory programme program agency
@@ -224,8 +225,8 @@ def claimant_name(phrase: str) -> str:
     tail = _capitalised_tail(words)
     if tail and len(tail) < len(words) and (_is_person(tail) or _titled(words, tail)):
         return " ".join(tail)
-    if words and words[0].lower() in ("the", "a", "an"):
-        words = words[1:]
+    if words and words[0].lower() == "the":
+        words = words[1:]  # "the Pentagon"; "a senior official" keeps its article
     return " ".join(words) or phrase.strip()
 
 
@@ -274,6 +275,8 @@ def claimant_key(name: str) -> str:
         return _ALIASES.get(surname, surname)
     while len(cwords) > 1 and cwords[0] in TITLE_WORDS:
         cwords = cwords[1:]
+    if len(cwords) > 2 and cwords[0] in ("for", "of") and words[0] in _SPOKES:
+        return claimant_key(" ".join(cwords[1:]))  # a spokesman for X speaks for X
     out = " ".join(cwords)
     return _ALIASES.get(out, out)
 

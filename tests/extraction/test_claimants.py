@@ -76,7 +76,7 @@ def test_clean_names_drop_titles_articles_and_brackets() -> None:
     assert claimant_name("The Syrian Observatory for Human Rights") == (
         "Syrian Observatory for Human Rights"
     )
-    assert claimant_name("The official [A US official]") == "US official"
+    assert claimant_name("The official [A US official]") == "A US official"
     assert claimant_name("figures compiled by the UN humanitarian office") == (
         "UN humanitarian office"
     )
@@ -112,7 +112,7 @@ def test_the_official_is_the_us_official_named_before() -> None:
     )
     c = _only(text, "about 40")
     assert c.attribution == "The official [A US official]"
-    assert c.claimant == "US official"
+    assert c.claimant == "A US official"
     assert "attribution:title-resolved" in c.rules
 
 
