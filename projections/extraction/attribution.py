@@ -122,6 +122,8 @@ def find_speakers(toks: list[Token], lows: list[str] | None = None) -> list[Spea
         inverted = nxt_ok and w not in _NOT_INVERTED
         if (v == 0 or toks[v - 1].text in (",", "”", '"', "’")) and inverted:
             span = _speaker_after(toks, v)  # inverted: `..., said the ministry.`
+            if span is None and v > 0:
+                span = _speaker_before(toks, v)  # `Its spokesman, X, said two of them…`
         else:
             span = _speaker_before(toks, v)
         if span is None:
@@ -259,10 +261,10 @@ def _name_before_comma(toks: list[Token], comma: int) -> int | None:
         if c.islower() and (t.low in STRONG_VERBS or t.low in _PASSIVE or t.low in _CLAUSE_VERBS):
             return None
         x -= 1
-    if x >= 0 and toks[x].low not in ("that",):
-        return None  # not at the start of the sentence (or of a `that` clause)
+    if x >= 0 and toks[x].low not in ("that", ","):
+        return None  # not at the start of the sentence or of a clause
     first = x + 1
-    if first >= comma or not toks[first].text[0].isupper():
+    if first >= comma or not (toks[first].text[0].isupper() or toks[first].low in _DETS):
         return None
     return first
 
@@ -331,11 +333,17 @@ def _speaker_after(toks: list[Token], v: int) -> tuple[int, int] | None:
         return None  # too long for a name: a clause
     if k < n and not (toks[k].low in _AFTER_SPEAKER or toks[k].text in _CLAUSE_END):
         return None
-    if any(toks[i].text[0].isdigit() for i in range(s, e + 1)):
-        return None  # a figure in it: the verb's object, not its speaker
+    for i in range(s, e + 1):
+        w = toks[i].low
+        if w[0].isdigit() or w in _NUMBER_WORDS or w in _CLAUSE_VERBS:
+            return None  # a figure or a verb in it: the verb's object, not its speaker
     return (s, e) if e >= s else None
 
 
+_NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve dozens hundreds
+    thousands dozen hundred thousand million""".split()
+)
 _AFTER_SPEAKER = frozenset("that on in at after when while".split())
 _CLAUSE_END = frozenset('. , ; : ! ? ) — – ” "'.split())
 

@@ -35,7 +35,7 @@ _PERSON_HEADS = frozenset(
 )
 _ORG_HEADS = frozenset(
     """agency group charity monitor organisation organization body watchdog statement report
-    mission office""".split()
+    mission office tank institute union network service""".split()
 )
 GENERIC_HEADS = _PERSON_HEADS | _ORG_HEADS
 # Words a description may use for a body named with other words (`the junta` for `Myanmar's
@@ -292,19 +292,25 @@ def sentence_subject(toks: list[Token]) -> Speaker | None:
     journalists`), when it names a speaker: a later `the official said` may mean it."""
     n = len(toks)
     k = 0
-    while k < n and k < 10:
+    commas: list[int] = []
+    while k < n and k < 14:
         t = toks[k]
         c = t.text[0]
         if c.islower() and (t.low in _VERBS or (t.low.endswith("ed") and t.low not in _NOT_VERBS)):
             break
-        if not (c.isalpha() or t.text in ("'s", "’s", "-", ".")):
+        if t.text == "," and len(commas) < 2:
+            commas.append(k)  # "Lebanon's health minister, Firass Abiad, visited …"
+        elif not (c.isalpha() or t.text in ("'s", "’s", "-", ".")):
             return None
         k += 1
     else:
         return None
-    if k == 0 or (k == 1 and toks[0].low in _ADVERBS):
+    if commas and (len(commas) != 2 or commas[1] != k - 1):
+        return None  # a comma that closes no appositive before the verb
+    end = k - 2 if commas else k - 1
+    if end < 0 or (end == 0 and toks[0].low in _ADVERBS):
         return None
-    head = toks[k - 1]
+    head = toks[commas[0] - 1] if commas else toks[end]
     if head.low in _SUBJECT_HEADS or (head.text[0].isupper() and head.text[1:].islower()):
-        return Speaker(0, k - 1, k, "subject", "")
+        return Speaker(0, end, k, "subject", "")
     return None
