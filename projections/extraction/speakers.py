@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from projections.extraction.attribution import SOURCE_NOUNS, STRONG_VERBS, Speaker, find_speakers
 from projections.extraction.claimants import ORG_WORDS
+from projections.extraction.gazetteer import match_at
 from projections.extraction.tokens import Token, tokenize
 
 PRONOUNS = frozenset({"he", "she", "they", "it"})
@@ -70,6 +71,7 @@ class Named:
     person: bool
     plural: bool
     initials: str  # of its capitalised words ("International Organization for Migration": iom)
+    side: bool = False  # a state or an armed group by its name alone (`Russia`, `Hamas`)
     last: int = 0  # the sentence (in the passage) that last named or meant it
 
 
@@ -162,7 +164,8 @@ class SpeakerMemory:
             if t.text[0].isupper() and t.low != "the"
         )
         person, plural = _is_person(span), _is_plural(span)
-        self._named.append(Named(phrase, words, person, plural, initials, self._count))
+        named = Named(phrase, words, person, plural, initials, _is_side(span), self._count)
+        self._named.append(named)
 
 
 def reference_kind(toks: list[Token], sp: Speaker) -> str | None:
@@ -188,7 +191,7 @@ def reference_kind(toks: list[Token], sp: Speaker) -> str | None:
         if span[-1].low in GENERIC_HEADS or any(t.low in GENERIC_HEADS for t in span):
             return "title"
         return "description"
-    if all(t.text[0].isupper() and t.text[1:].islower() for t in span) and len(span) <= 3:
+    if len(span) <= 3 and all(t.text[0].isupper() and t.text[1:].islower() for t in span):
         return "surname"  # "Volodymyr Zelensky" after "President Volodymyr Zelensky"
     return None
 
@@ -208,7 +211,8 @@ def _match(
                 return cand
             if w == "they" and (cand.plural or not cand.person):
                 return cand
-        return named[-1] if words[0] != "it" else None
+        last = named[-1]
+        return last if w != "it" and not last.side else None  # `he` is no state
     if kind == "surname":
         n = len(words)
         for cand in reversed(named):  # a person's name ends with it
@@ -262,6 +266,14 @@ def _is_person(span: list[Token]) -> bool:
         return False
     caps = [t for t in span if t.text[0].isupper()]
     return len(caps) >= 2 and len(caps) == len(span) and not any(t.text.isupper() for t in caps)
+
+
+def _is_side(span: list[Token]) -> bool:
+    """The phrase is only a state's or an armed group's name (`Russia`, `the Houthis`)."""
+    texts = [t.text for t in span]
+    i = 1 if texts[0] in ("The", "the") and len(texts) > 1 else 0
+    hit = match_at(texts, i)
+    return hit is not None and i + hit[2] == len(texts)
 
 
 def _is_plural(span: list[Token]) -> bool:

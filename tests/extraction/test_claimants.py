@@ -164,6 +164,12 @@ def test_an_unresolved_pronoun_has_no_claimant() -> None:
     c = _only("He said 300 soldiers had crossed the river.", "300")
     assert c.attribution == "He"
     assert c.claimant is None
+    # `he` is never a state named before
+    text = (
+        "Russia launched a new offensive near Kupiansk. He said 300 soldiers had crossed the river."
+    )
+    c = _only(text, "300")
+    assert (c.attribution, c.claimant) == ("He", None)
 
 
 # -- clean spans -------------------------------------------------------------------------------
