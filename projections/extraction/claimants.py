@@ -207,26 +207,35 @@ def _is_person(words: list[str]) -> bool:
 
 @lru_cache(maxsize=8192)  # speakers repeat across reports; the name is a pure function
 def claimant_name(phrase: str) -> str:
-    """The clean name of a speaker written as `phrase`: a person without titles and
-    descriptions ("Sudan's army spokesman Nabil Abdallah" -> "Nabil Abdallah"), an
-    organisation without its article or bracketed acronym, the name part of an appositive
-    ("Olena Kovalenko, the regional governor of Kharkiv" -> "Olena Kovalenko")."""
+    """The claimant a speaker written as `phrase` names, as the report names it: whom a
+    pronoun or title stands for ("he [President Volodymyr Zelensky]" -> "President Volodymyr
+    Zelensky"), without a bracketed acronym or a "figures compiled by", and of an appositive
+    the part that is a person's name ("Olena Kovalenko, the regional governor of Kharkiv" ->
+    "Olena Kovalenko"). Titles and articles stay: the views show this name, and
+    `claimant_key` joins it with the claimant's other names."""
     text = _BRACKET.sub("", _referent(phrase)).strip(" ,")
     text = _SOURCE_OF.sub("", text) or text
     parts = [p.strip() for p in text.split(",") if p.strip()]
     if not parts:
         return phrase.strip()
-    for part in parts:  # an appositive: the part that is a person's name
-        words = part.split()
-        tail = _capitalised_tail(words)
-        if tail and _is_person(tail) and len(tail) == len(words):
-            return " ".join(tail)
-    words = parts[0].split()
+    if len(parts) > 1:
+        for part in parts:  # an appositive: the part that is a person's name
+            words = part.split()
+            tail = _capitalised_tail(words)
+            if tail and _is_person(tail) and len(tail) == len(words):
+                return " ".join(tail)
+    return parts[0]
+
+
+def _bare_name(phrase: str) -> str:
+    """The name without titles and descriptions, for the key: "Sudan's army spokesman Nabil
+    Abdallah" -> "Nabil Abdallah", "Ukraine's president Zelensky" -> "Zelensky"."""
+    words = claimant_name(phrase).split()
     tail = _capitalised_tail(words)
     if tail and len(tail) < len(words) and (_is_person(tail) or _titled(words, tail)):
         return " ".join(tail)
     if words and words[0].lower() == "the":
-        words = words[1:]  # "the Pentagon"; "a senior official" keeps its article
+        words = words[1:]
     return " ".join(words) or phrase.strip()
 
 
@@ -264,7 +273,7 @@ def claimant_key(name: str) -> str:
     joined = " ".join(words)
     if joined in _ALIASES:
         return _ALIASES[joined]
-    clean = claimant_name(name)
+    clean = _bare_name(name)
     cwords = _words(clean)
     cjoined = " ".join(cwords)
     if cjoined in _ALIASES:
