@@ -63,6 +63,7 @@ class Speaker:
     word: str
     first_person: bool = False
     rel: int = -1  # token of `that`/`whom` opening the speaker's relative clause, if any
+    notes: tuple[str, ...] = ()  # names of the rules that shaped the speaker's phrase
 
     @property
     def rule(self) -> str:
@@ -131,7 +132,14 @@ def find_speakers(toks: list[Token], lows: list[str] | None = None) -> list[Spea
         first_person = span[0] == span[1] and toks[span[0]].low in ("we", "i")
         r = span[0] - 1
         rel = r if r >= 0 and lows[r] in _RELATIVE and span[0] < v else -1
-        out.append(Speaker(span[0], span[1], v, kind, w, first_person, rel))
+        notes: tuple[str, ...] = ()
+        if span[1] > v:
+            notes = ("attribution:inverted",)
+        elif toks[span[1]].text == ")":
+            notes = ("attribution:bracket-kept",)
+        elif any(toks[i].text == "," for i in range(span[0], span[1])):
+            notes = ("attribution:appositive",)
+        out.append(Speaker(span[0], span[1], v, kind, w, first_person, rel, notes))
     return out
 
 

@@ -186,6 +186,7 @@ def test_a_bracketed_acronym_is_no_claimant_of_its_own() -> None:
     )
     c = _only(text, "600")
     assert c.attribution == "Ukraine's military intelligence (GUR)"
+    assert "attribution:bracket-kept" in c.rules
     assert c.claimant == "Ukraine's military intelligence"
     assert claimant_key(c.claimant) == claimant_key("HUR")
 
@@ -225,7 +226,9 @@ def test_the_figure_that_someone_reported_is_theirs() -> None:
         "said, far more than the several thousand that Moscow reported at first."
     )
     assert _only(text, "between 10,000 and 12,000").attribution == "Western analysts"
-    assert _only(text, "several thousand").attribution == "Moscow"
+    c = _only(text, "several thousand")
+    assert c.attribution == "Moscow"
+    assert "attribution:relative-clause" in c.rules
 
 
 def test_a_states_official_toll_is_its_claim() -> None:
@@ -298,6 +301,8 @@ def test_an_appositive_speaker_after_the_figure() -> None:
     )
     c = _only(text, "About 70,000")
     assert c.attribution == "the UN's humanitarian coordinator in Congo, Bruno Lemarquis"
+    assert "attribution:appositive" in c.rules
+    assert "attribution:appositive" in explain(c)
     assert c.claimant == "Bruno Lemarquis"
 
 

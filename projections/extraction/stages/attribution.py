@@ -23,14 +23,17 @@ def attribution_of(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
         return None, None, ()
     sent, toks = ctx.sentence, ctx.toks
     said = sent.text_of(speaker.start, speaker.end)
+    rules: tuple[str, ...] = (speaker.rule, *speaker.notes)
+    if speaker.rel > ctx.q.j:
+        rules = (*rules, "attribution:relative-clause")  # "the 3,000 that Moscow reported"
     resolved = sent.para.speakers.resolve(toks, speaker)
     if resolved is not None:
         first, rule = resolved
         if first != said:
-            return f"{said} [{first}]", claimant_name(first), (rule, speaker.rule)
+            return f"{said} [{first}]", claimant_name(first), (rule, *rules)
     if speaker.start == speaker.end and toks[speaker.start].low in PRONOUNS:
-        return said, None, (speaker.rule,)  # no one named: no claimant
-    return said, claimant_name(said), (speaker.rule,)
+        return said, None, rules  # no one named: no claimant
+    return said, claimant_name(said), rules
 
 
 def remember_speaker(sent: SentenceContext) -> None:
