@@ -12,7 +12,7 @@ from __future__ import annotations
 from projections.extraction.actors import entity_at
 from projections.extraction.lexicon import CATEGORY_NOUNS, EQUIPMENT_NOUNS, TROOP_NOUNS
 from projections.extraction.speakers import SpeakerMemory
-from projections.extraction.tokens import Token, tokenize
+from projections.extraction.tokens import Token
 
 MAX_SENTENCE_TOKENS = 400  # longer "sentences" (no punctuation) are read in chunks
 
@@ -62,7 +62,7 @@ class Paragraph:
         for item in queue:
             a, b = item
             if isinstance(a, int):
-                for toks, texts in token_chunks(tokenize(self.text, a, b)):  # type: ignore[arg-type]
+                for toks, texts in token_chunks(self.speakers.tokens(a, b)):  # type: ignore[arg-type]
                     self._remember(toks, texts)
             else:
                 self._remember(a, b)  # type: ignore[arg-type]

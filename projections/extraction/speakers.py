@@ -78,7 +78,7 @@ class Named:
 class SpeakerMemory:
     """The speakers a passage has named so far, read lazily and in order."""
 
-    __slots__ = ("_count", "_named", "_noted", "_queue", "text")
+    __slots__ = ("_count", "_named", "_noted", "_queue", "_tokens", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -87,6 +87,7 @@ class SpeakerMemory:
         self._queue: list[tuple[list[Token], list[Speaker] | None] | tuple[int, int]] = []
         self._noted: tuple[list[Token], list[Speaker]] | None = None
         self._count = 0  # sentences read
+        self._tokens: dict[tuple[int, int], list[Token]] = {}  # shared with the paragraphs
 
     def note(self, toks: list[Token], speakers: list[Speaker]) -> None:
         """The speakers `find_speakers` found in the chunk `toks` (saves finding them again)."""
@@ -102,6 +103,14 @@ class SpeakerMemory:
 
     def add_sentence(self, start: int, end: int) -> None:
         self._queue.append((start, end))
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        """The tokens of a sentence without figures, cut once for whoever asks first (this
+        memory or the paragraph's actors)."""
+        toks = self._tokens.get((start, end))
+        if toks is None:
+            toks = self._tokens[(start, end)] = tokenize(self.text, start, end)
+        return toks
 
     def resolve(self, toks: list[Token], sp: Speaker) -> tuple[str, str] | None:
         """The phrase (as first named) that the reference `sp` stands for, and the rule's
@@ -124,7 +133,7 @@ class SpeakerMemory:
         for item in queue:
             a, b = item
             if isinstance(a, int):
-                toks = tokenize(self.text, a, b)  # type: ignore[arg-type]
+                toks = self.tokens(a, b)  # type: ignore[arg-type]
                 speakers = find_speakers(toks)
             else:
                 toks = a  # type: ignore[assignment]
