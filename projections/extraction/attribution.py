@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from projections.extraction.gazetteer import match_at
 from projections.extraction.tokens import Token
 
 STRONG_VERBS = frozenset(
@@ -149,8 +150,8 @@ def _colon_source(toks: list[Token], v: int) -> Speaker | None:
     if not 1 <= v <= 8 or v + 1 >= len(toks):
         return None
     head = toks[v - 1]
-    if not (head.low in SOURCE_NOUNS or (head.text[0].isupper() and head.text[1:].islower())):
-        return None
+    if head.low not in SOURCE_NOUNS and not _named_source(toks, v):
+        return None  # a heading (`Breaking:`) or a dateline (`Kharkiv:`), not a source
     for t in toks[:v]:
         c = t.text[0]
         if not (c.isalpha() or t.text in _NAME_PARTS):
@@ -159,6 +160,19 @@ def _colon_source(toks: list[Token], v: int) -> Speaker | None:
             return None  # a clause, not a name
     start = 1 if toks[0].low in _LEADING_DROP else 0
     return Speaker(start, v - 1, v, "colon", ":")
+
+
+def _named_source(toks: list[Token], v: int) -> bool:
+    """The words before the colon are a person's or a body's name: two to four capitalised
+    words (`Volodymyr Zelensky:`) or an acronym (`NATO:`), and no place or state alone."""
+    texts = [t.text for t in toks[:v]]
+    hit = match_at(texts, 0)
+    if hit is not None and hit[2] == len(texts):
+        return False  # `Kharkiv:`, `Russia:`
+    if len(texts) == 1:
+        w = texts[0]
+        return w.isupper() and 2 <= len(w) <= 5
+    return len(texts) <= 4 and all(w[0].isupper() and w[1:].islower() for w in texts)
 
 
 def _official_count(toks: list[Token], v: int) -> Speaker | None:

@@ -209,6 +209,10 @@ def test_colon_and_dash_attributions() -> None:
     assert _only(text, "More than 2,000").attribution == "the regional governor"
     # a heading or a time is no speaker
     assert _only("Death toll: 300 people were killed.", "300").attribution is None
+    assert _only("Breaking: 300 people were killed in Kharkiv.", "300").attribution is None
+    assert _only("Kharkiv: 12 people were killed overnight.", "12").attribution is None
+    c = _only("Volodymyr Zelensky: 43,000 Ukrainian soldiers have been killed.", "43,000")
+    assert c.attribution == "Volodymyr Zelensky"
 
 
 def test_a_speaker_after_a_contrast_speaks_only_for_its_clause() -> None:
