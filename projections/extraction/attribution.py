@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from projections.extraction.gazetteer import match_at
 from projections.extraction.tokens import Token
 
 STRONG_VERBS = frozenset(
@@ -43,7 +44,7 @@ _DETS = frozenset(
 )
 _BOUNDARY = frozenset(
     """, ; : that “ ” " ( ) — – while but as when where because although though whereas and
-    which""".split()
+    which whom""".split()
 )
 _DETS_AFTER = frozenset("a an the his her its their one two three several".split())
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
@@ -59,14 +60,16 @@ class Speaker:
     start: int
     end: int
     verb: int  # token index of the verb (or of "according")
-    kind: str  # "speech", "weak", "according-to"
+    kind: str  # "speech", "weak", "according-to", "colon", "official"
     word: str
     first_person: bool = False
+    rel: int = -1  # token of `that`/`whom` opening the speaker's relative clause, if any
+    notes: tuple[str, ...] = ()  # names of the rules that shaped the speaker's phrase
 
     @property
     def rule(self) -> str:
-        if self.kind == "according-to":
-            return "attribution:according-to"
+        if self.kind in ("according-to", "colon"):
+            return f"attribution:{self.kind}"
         return f"attribution:{self.kind}:{self.word}"
 
 
@@ -89,7 +92,21 @@ def find_speakers(toks: list[Token], lows: list[str] | None = None) -> list[Spea
             if end >= v + 2:
                 out.append(Speaker(v + 2, end, v, "according-to", "according to"))
             continue
-        strong = w in STRONG_VERBS
+        if w == ":":
+            sp = _colon_source(toks, v)
+            if sp is not None:
+                out.append(sp)
+            continue
+        if w == "official":
+            sp = _official_count(toks, v)
+            if sp is not None:
+                out.append(sp)
+            continue
+        if w == "found":  # `..., a Reuters investigation found.`, `found that`
+            nxt = toks[v + 1] if v + 1 < n else None
+            if nxt is not None and nxt.text not in (".", ",", ";") and nxt.low != "that":
+                continue
+        strong = w in STRONG_VERBS or w == "found"
         if not strong and w not in WEAK_VERBS:
             continue
         if not t.text.islower():
@@ -97,24 +114,103 @@ def find_speakers(toks: list[Token], lows: list[str] | None = None) -> list[Spea
         if v > 0 and (toks[v - 1].low in _PASSIVE or toks[v - 1].low in _DETS):
             continue
         nxt = toks[v + 1] if v + 1 < n else None
-        if w in _NOUN_LIKE and (not _takes_object(nxt) or (v > 0 and lows[v - 1] in _NOUN_AFTER)):
+        if w in ("put", "puts"):
+            if not any(x.low in _PUT_PREPS for x in toks[v + 1 : v + 12]):
+                continue
+        elif w in _NOUN_LIKE and (not _takes_object(nxt) or (v > 0 and lows[v - 1] in _NOUN_AFTER)):
             continue  # "denied reports that …": the reports are an object, not a verb
-        if w in ("put", "puts") and not any(x.low == "at" for x in toks[v + 1 : v + 12]):
-            continue
         kind = "speech" if strong else "weak"
         nxt_ok = nxt is not None and (nxt.low in _DETS_AFTER or nxt.text[0].isupper())
-        if (v == 0 or toks[v - 1].text in (",", "”", '"', "’")) and nxt_ok:
+        inverted = nxt_ok and w not in _NOT_INVERTED
+        if (v == 0 or toks[v - 1].text in (",", "”", '"', "’")) and inverted:
             span = _speaker_after(toks, v)  # inverted: `..., said the ministry.`
+            if span is None and v > 0:
+                span = _speaker_before(toks, v)  # `Its spokesman, X, said two of them…`
         else:
             span = _speaker_before(toks, v)
         if span is None:
             continue
         first_person = span[0] == span[1] and toks[span[0]].low in ("we", "i")
-        out.append(Speaker(span[0], span[1], v, kind, w, first_person))
+        r = span[0] - 1
+        rel = r if r >= 0 and lows[r] in _RELATIVE and span[0] < v else -1
+        notes: tuple[str, ...] = ()
+        if span[1] > v:
+            notes = ("attribution:inverted",)
+        elif toks[span[1]].text == ")":
+            notes = ("attribution:bracket-kept",)
+        elif any(toks[i].text == "," for i in range(span[0], span[1])):
+            notes = ("attribution:appositive",)
+        out.append(Speaker(span[0], span[1], v, kind, w, first_person, rel, notes))
     return out
 
 
-_TRIGGERS = STRONG_VERBS | WEAK_VERBS | {"according"}
+def _colon_source(toks: list[Token], v: int) -> Speaker | None:
+    """`South Korean intelligence: up to 3,000 more troops…`: a short name phrase that opens
+    the sentence and ends in a source's noun or a name, then a colon."""
+    if not 1 <= v <= 8 or v + 1 >= len(toks):
+        return None
+    head = toks[v - 1]
+    if head.low not in SOURCE_NOUNS and not _named_source(toks, v):
+        return None  # a heading (`Breaking:`) or a dateline (`Kharkiv:`), not a source
+    for t in toks[:v]:
+        c = t.text[0]
+        if not (c.isalpha() or t.text in _NAME_PARTS):
+            return None  # a digit (`4:17`) or punctuation: not a name
+        if c.islower() and (t.low in STRONG_VERBS or t.low in _PASSIVE or t.low.endswith("ing")):
+            return None  # a clause, not a name
+    start = 1 if toks[0].low in _LEADING_DROP else 0
+    return Speaker(start, v - 1, v, "colon", ":")
+
+
+def _named_source(toks: list[Token], v: int) -> bool:
+    """The words before the colon are a person's or a body's name: two to four capitalised
+    words (`Volodymyr Zelensky:`) or an acronym (`NATO:`), and no place or state alone."""
+    texts = [t.text for t in toks[:v]]
+    hit = match_at(texts, 0)
+    if hit is not None and hit[2] == len(texts):
+        return False  # `Kharkiv:`, `Russia:`
+    if len(texts) == 1:
+        w = texts[0]
+        return w.isupper() and 2 <= len(w) <= 5
+    return len(texts) <= 4 and all(w[0].isupper() and w[1:].islower() for w in texts)
+
+
+def _official_count(toks: list[Token], v: int) -> Speaker | None:
+    """`Armenia's official toll stood at about 3,800`: the possessor before `official`."""
+    if v < 2 or v + 1 >= len(toks) or toks[v + 1].low not in _OFFICIAL_NOUNS:
+        return None
+    if toks[v - 1].low not in ("'s", "’s"):
+        return None
+    end = v - 2
+    s = end
+    while s - 1 >= 0 and end - s < 5 and toks[s - 1].low not in _BOUNDARY:
+        if not toks[s - 1].text[0].isalpha():
+            break
+        s -= 1
+    while s < end and toks[s].text[0].islower() and toks[s].low not in _DETS:
+        s += 1  # `while Armenia's`: only the name
+    return Speaker(s, end, v, "official", "official")
+
+
+_TRIGGERS = STRONG_VERBS | WEAK_VERBS | {"according", "found", ":", "official"}
+_RELATIVE = frozenset({"that", "whom", "which"})
+# verbs never put before their speaker (`…, said the ministry` but never `…, puts the ministry`)
+_NOT_INVERTED = frozenset(
+    """put puts found estimated estimates estimate counted told tells believe believes
+    assess assesses assessed""".split()
+)
+# `put the toll at N`, `put their losses above N`
+_PUT_PREPS = frozenset("at above over below under near around".split())
+# Heads of a sentence-initial phrase before a colon that name a source, not a heading.
+SOURCE_NOUNS = frozenset(
+    """intelligence staff ministry military army agency official officials police spokesman
+    spokeswoman spokesperson governor command service services monitor forces navy government
+    president minister source sources observatory mission office authorities authority
+    commander guard militia group council committee diplomats diplomat""".split()
+)
+# `Armenia's official toll`: a state's own count is its claim
+_OFFICIAL_NOUNS = frozenset("toll count figure figures tally data estimate estimates".split())
+_NAME_PARTS = frozenset({"'s", "’s", "-", "."})
 
 
 def _takes_object(nxt: Token | None) -> bool:
@@ -146,9 +242,66 @@ def _phrase_end(toks: list[Token], j: int) -> int:
 
 
 def _speaker_before(toks: list[Token], v: int) -> tuple[int, int] | None:
+    span = _speaker_phrase_before(toks, v)
+    if span is None:
+        return None
+    s, end = span
+    # "Olena Kovalenko, the regional governor of Kharkiv, said": the name and its appositive
+    if toks[v - 1].text == "," and s >= 2 and toks[s - 1].text == ",":
+        x = _name_before_comma(toks, s - 1)
+        if x is not None:
+            s = x
+    # "Ukraine's intelligence agency has given …": a speaker is the subject, not a clause
+    for k in range(s + 1, end + 1):
+        if toks[k].low in _CLAUSE_VERBS:
+            if any(t.low in _NEGATIONS or t.low in _PASSIVE for t in toks[k:v]):
+                return None  # "could not be verified", "did not say": no one asserts it
+            return (s, k - 1) if toks[s].text[0].isupper() or toks[s].low in _DETS else None
+    if toks[s].text[0].islower() and toks[s].low in STRONG_VERBS:
+        return None  # a verb phrase ("counts only visually"), not a name
+    return s, end
+
+
+# finite verbs that end a subject: what follows them is its clause, not its name
+_CLAUSE_VERBS = frozenset(
+    """has have had is are was were will would can could may might did does do gave given
+    counts""".split()
+)
+_NEGATIONS = frozenset("not never n't".split())
+
+
+def _name_before_comma(toks: list[Token], comma: int) -> int | None:
+    """Start of the name that opens the sentence before `comma` (`Olena Kovalenko, …`)."""
+    x = comma - 1
+    while x >= 0 and comma - x <= 12:
+        t = toks[x]
+        if t.low in _BOUNDARY:
+            break
+        c = t.text[0]
+        if not (c.isalpha() or t.text in _NAME_PARTS):
+            return None
+        if c.islower() and (t.low in STRONG_VERBS or t.low in _PASSIVE or t.low in _CLAUSE_VERBS):
+            return None
+        x -= 1
+    if x >= 0 and toks[x].low not in ("that", ","):
+        return None  # not at the start of the sentence or of a clause
+    first = x + 1
+    if first >= comma or not (toks[first].text[0].isupper() or toks[first].low in _DETS):
+        return None
+    return first
+
+
+def _speaker_phrase_before(toks: list[Token], v: int) -> tuple[int, int] | None:
     end = v - 1
     if end >= 0 and toks[end].text == ",":
         end -= 1  # "The president, speaking in Kyiv, said": the parenthetical is skipped below
+    bracket_end = -1
+    if end >= 2 and toks[end].text == ")":  # "Ukraine's military intelligence (GUR) said"
+        k = end - 1
+        while k > 0 and end - k < 8 and toks[k].text != "(":
+            k -= 1
+        if toks[k].text == "(" and k >= 1:
+            bracket_end, end = end, k - 1
     # "The Pentagon on Monday said": drop the trailing day
     if end >= 1 and toks[end].low in _WEEKDAYS and toks[end - 1].low == "on":
         end -= 2
@@ -161,7 +314,11 @@ def _speaker_before(toks: list[Token], v: int) -> tuple[int, int] | None:
         s -= 1
     if s - 1 >= 0 and toks[s - 1].low not in _BOUNDARY:
         return None  # too long to be a speaker's name
+    if bracket_end >= 0:
+        end = bracket_end
     # "The president, speaking in Kyiv, said": skip a participle or relative clause
+    if s >= 2 and toks[s - 1].low in ("which", "who") and toks[s - 2].text == ",":
+        s -= 1  # "Oryx, which counts only visually confirmed losses, puts …"
     if toks[s].low.endswith("ing") or toks[s].low in ("who", "which"):
         if s >= 2 and toks[s - 1].text == ",":
             e2 = s - 2
@@ -179,7 +336,9 @@ def _speaker_before(toks: list[Token], v: int) -> tuple[int, int] | None:
 
 
 def _speaker_after(toks: list[Token], v: int) -> tuple[int, int] | None:
-    """Inverted speech: `..., said the ministry.`"""
+    """Inverted speech: `..., said the ministry.` The speaker phrase ends the clause: what
+    follows it is punctuation or a time or place (`said the ministry on Monday`), else the
+    words after the verb are its object (`, believes Russia could field …`)."""
     n = len(toks)
     s = v + 1
     e = s - 1
@@ -188,21 +347,58 @@ def _speaker_after(toks: list[Token], v: int) -> tuple[int, int] | None:
         t = toks[k]
         if not t.text[0].isalnum() and t.text not in ("'s", "’s", "-"):
             break
-        if t.low in ("that", "on", "in", "at", "after", "when", "while"):
+        if t.low in _AFTER_SPEAKER:
             break
         e = k
         k += 1
+    if k < n and k - s >= 10:
+        return None  # too long for a name: a clause
+    if k < n and not (toks[k].low in _AFTER_SPEAKER or toks[k].text in _CLAUSE_END):
+        return None
+    for i in range(s, e + 1):
+        w = toks[i].low
+        if w[0].isdigit() or w in _NUMBER_WORDS or w in _CLAUSE_VERBS:
+            return None  # a figure or a verb in it: the verb's object, not its speaker
     return (s, e) if e >= s else None
 
 
-def choose(speakers: list[Speaker], first: int, last: int) -> Speaker | None:
-    """The speaker governing the figure at tokens `first..last`."""
+_NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve dozens hundreds
+    thousands dozen hundred thousand million""".split()
+)
+_AFTER_SPEAKER = frozenset("that on in at after when while".split())
+_CLAUSE_END = frozenset('. , ; : ! ? ) — – ” "'.split())
+
+
+def contrasts(lows: list[str]) -> list[int]:
+    """Tokens that open a contrasting clause (`, while Armenia's …`, `, though some
+    historians believe …`): a speaker after one does not reach back across it."""
+    if _CONTRAST.isdisjoint(lows):
+        return []
+    return [i for i, w in enumerate(lows) if w in _CONTRAST and i > 0 and lows[i - 1] == ","]
+
+
+_CONTRAST = frozenset("while whereas though although".split())
+
+
+def choose(
+    speakers: list[Speaker], first: int, last: int, breaks: list[int] | None = None
+) -> Speaker | None:
+    """The speaker governing the figure at tokens `first..last`. `breaks`: the sentence's
+    `contrasts`, which no speaker reaches across."""
     before = after = according = weak_before = weak_after = None
     for sp in speakers:
         if sp.start <= first <= sp.end or sp.start <= last <= sp.end:
             continue  # the figure is inside the speaker's own phrase
+        if breaks and _across(breaks, sp, first, last):
+            continue
+        if sp.rel > last and sp.rel - last <= 4 and sp.kind == "speech":
+            return sp  # "the several thousand that Moscow reported": its own relative clause
         if sp.kind == "according-to":
             according = according or sp
+        elif sp.kind in ("colon", "official"):
+            if sp.verb < first:
+                before = sp
         elif sp.kind == "speech":
             if sp.verb < first:
                 before = sp
@@ -217,6 +413,16 @@ def choose(speakers: list[Speaker], first: int, last: int) -> Speaker | None:
         if before.word and before_is_first_person(before, speakers):
             return after  # a quote: "We counted 240 bodies," an investigator said
     return before or after or according or weak_before or weak_after
+
+
+def _across(breaks: list[int], sp: Speaker, first: int, last: int) -> bool:
+    """A contrast stands between the figure and a speaker after it: that speaker speaks for
+    the contrasting clause only (`…620,000 troops…, though some historians believe…`). A
+    speaker before the figure keeps it (`the air force said…, while four missiles hit…`, as
+    the project's cases read it)."""
+    if sp.start < first:
+        return False
+    return any(last < b < sp.start for b in breaks)
 
 
 def before_is_first_person(sp: Speaker, speakers: list[Speaker]) -> bool:

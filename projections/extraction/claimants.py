@@ -1,29 +1,299 @@
-"""Claimants across reports: one key for the names of one speaker.
+"""Claimants: the clean name of a speaker, and one key for all the names of one claimant.
 
-A placeholder of the extraction issue's table (it replaces this module): the key is the name
-lower-cased, without a leading article or title, so "President Volodymyr Zelensky" and
-"Volodymyr Zelensky" meet; aliases are not known yet.
+A report names its speakers in many ways ("President Volodymyr Zelensky", "Zelensky",
+"Ukraine's president Zelensky"; "Ukraine's military intelligence (GUR)", "HUR"). The extractor
+keeps the words as written in `attribution` and puts the clean name in `claimant`
+(`claimant_name`); the views group claimants across reports by `claimant_key`, so that an
+analyst counting independent sources counts one agency once, whatever it was called.
+
+Keys are built from words, not phrases: titles and articles drop, a person is known by the
+surname, a country's adjective and possessive meet ("Ukrainian", "Ukraine's" -> ukraine), and
+the alias table joins the names that share no words (GUR and Ukraine's military intelligence).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-_TITLES = frozenset(
-    "the a an president prime minister defence defense foreign spokesman spokeswoman"
-    " spokesperson general governor mayor".split()
+_WORD = re.compile(r"[\w'’.-]+")
+_BRACKET = re.compile(r"\s*\([^()]*\)?")
+# "figures compiled by X", "a statement from X", "data released by X": the source is X
+_SOURCE_OF = re.compile(
+    r"^(?:the |a |an |new |latest |official |)*(?:figures?|data|estimates?|statements?|reports?|"
+    r"tally|tallies|count|assessments?|analysis|investigation|briefing|document)"
+    r"(?: (?:compiled|released|published|issued|gathered|seen|provided|obtained))? (?:by|from) ",
+    re.IGNORECASE,
 )
-_WORD = re.compile(r"[\w']+")
+
+# Words of titles and descriptions before a name: "Defence Minister Rustem Umerov".
+TITLE_WORDS = frozenset(
+    """the a an president prime minister ministers defence defense foreign interior information
+    deputy acting former chief head spokesman spokeswoman spokesperson press secretary general
+    lieutenant lt gen col colonel major maj commander governor regional mayor senator
+    ambassador envoy adviser advisor secretary-general state chancellor king leader military
+    army navy police official senior top vice-president vice mr mrs ms dr sheikh his her
+    their its our""".split()
+)
+_SPOKES = frozenset("spokesman spokeswoman spokesperson representative".split())
+# Words that make a capitalised phrase an organisation rather than a person.
+ORG_WORDS = frozenset(
+    """ministry ministries army forces force council observatory programme program agency
+    service services staff command office organization organisation committee front group
+    movement institute union nations cross crescent watch rights kitchen frontieres
+    frontières borders department directorate guard guards police navy pentagon kremlin
+    government administration authority authorities commission mission monitor tribunal
+    court bureau network centre center red unicef unhcr who iom ocha unrwa nato news agency's
+    intelligence military health humanitarian republic state states federation""".split()
+)
+# A country's adjective and its possessive meet in one word of the key.
+_COUNTRY = {
+    "ukrainian": "ukraine",
+    "ukraine's": "ukraine",
+    "russian": "russia",
+    "russia's": "russia",
+    "moscow's": "russia",
+    "kremlin": "russia",
+    "british": "uk",
+    "britain's": "uk",
+    "britain": "uk",
+    "uk's": "uk",
+    "u.k.": "uk",
+    "american": "us",
+    "us": "us",
+    "u.s.": "us",
+    "washington's": "us",
+    "israeli": "israel",
+    "israel's": "israel",
+    "south korean": "south korea",
+    "korea's": "korea",
+    "seoul's": "south korea",
+    "sudanese": "sudan",
+    "sudan's": "sudan",
+    "syrian": "syria",
+    "syria's": "syria",
+    "iranian": "iran",
+    "iran's": "iran",
+    "french": "france",
+    "france's": "france",
+    "german": "germany",
+    "germany's": "germany",
+    "defense": "defence",
+    "military's": "military",
+    "army's": "army",
+}
+# Names that share no words with the others of their claimant, in key form (see `_words`).
+_ALIASES: dict[str, str] = {}
+
+
+def _alias(canonical: str, *names: str) -> None:
+    key = " ".join(_words(canonical))
+    for name in (canonical, *names):
+        _ALIASES[" ".join(_words(name))] = key
+
+
+def _words(name: str) -> list[str]:
+    """The name's words, lower-cased, brackets out, country forms joined, articles dropped."""
+    text = _BRACKET.sub(" ", name.replace("’", "'")).lower()
+    text = text.replace("south korea's", "south korea").replace("south korean", "south korea")
+    text = text.replace("north korea's", "north korea").replace("north korean", "north korea")
+    words = []
+    for w in _WORD.findall(text):
+        w = w.strip(".-") if not w.endswith("u.s.") and w != "u.k." else w
+        if not w or w in ("the", "a", "an", "'s"):
+            continue
+        if w.endswith("'s") and w not in _COUNTRY:
+            w = w[:-2]
+        words.append(_COUNTRY.get(w, w))
+    return words
+
+
+_alias(
+    "Ukraine's military intelligence (HUR)",
+    "HUR",
+    "GUR",
+    "Ukraine's Defence Intelligence",
+    "Defence Intelligence of Ukraine",
+    "Ukraine's main intelligence directorate",
+    "Ukraine's military intelligence agency",
+    "Ukrainian military intelligence",
+    "the military intelligence directorate of Ukraine",
+    "Ukraine's defence intelligence agency",
+)
+_alias(
+    "US Department of Defense",
+    "the Pentagon",
+    "US Defense Department",
+    "Defense Department",
+    "Department of Defense",
+    "the US military",
+    "the US defence ministry",
+)
+_alias(
+    "South Korea's National Intelligence Service",
+    "South Korea's NIS",
+    "NIS",
+    "National Intelligence Service",
+    "South Korean intelligence",
+    "South Korea's spy agency",
+    "Seoul's spy agency",
+    "South Korea's intelligence agency",
+    "the South Korean spy agency",
+)
+_alias(
+    "UK Ministry of Defence",
+    "British defence ministry",
+    "Britain's defence ministry",
+    "the British Ministry of Defence",
+    "the defence ministry in London",
+    "UK Defence Intelligence",
+    "British military intelligence",
+    "Britain's defence intelligence",
+    "British Defence Intelligence",
+    "British intelligence",
+)
+_alias(
+    "Russian Ministry of Defence",
+    "Russia's defence ministry",
+    "Russian defence ministry",
+    "the defence ministry in Moscow",
+    "Moscow's defence ministry",
+)
+_alias(
+    "General Staff of the Armed Forces of Ukraine",
+    "Ukraine's general staff",
+    "Ukrainian general staff",
+    "Ukraine's armed forces general staff",
+    "the general staff in Kyiv",
+)
+_alias("UNHCR", "the UN refugee agency", "UN High Commissioner for Refugees", "UN refugee agency")
+_alias("IOM", "International Organization for Migration", "the UN migration agency")
+_alias("UNRWA", "the UN agency for Palestinian refugees", "UN Relief and Works Agency")
+_alias(
+    "OCHA", "the UN humanitarian office", "UN Office for the Coordination of Humanitarian Affairs"
+)
+_alias("MSF", "Medecins Sans Frontieres", "Médecins Sans Frontières", "Doctors Without Borders")
+_alias("Syrian Observatory for Human Rights", "SOHR", "the Syrian Observatory", "the Observatory")
+_alias("Institute for the Study of War", "ISW")
+_alias("Rapid Support Forces", "RSF", "the paramilitary Rapid Support Forces")
+_alias(
+    "Israel Defense Forces",
+    "IDF",
+    "the Israeli military",
+    "Israel's military",
+    "the Israeli army",
+    "Israel's army",
+)
+_alias("Gaza health ministry", "Gaza's health ministry", "the health ministry in Gaza")
+_alias(
+    "ACLED",
+    "Armed Conflict Location and Event Data Project",
+    "Armed Conflict Location & Event Data",
+)
+_alias("UN human rights office", "OHCHR", "the UN human rights monitoring mission in Ukraine")
+_alias("Zelensky", "Zelenskyy", "Zelenskiy")
+_alias("Oryx", "the Oryx open-source group", "Oryx, the open-source intelligence group")
+
+
+def _is_person(words: list[str]) -> bool:
+    """Two to four capitalised words, none of them an organisation's: a person's name."""
+    if not 2 <= len(words) <= 4:
+        return False
+    for w in words:
+        if not w[0].isupper() or w.isupper() or w.lower() in ORG_WORDS or "'" in w or "’" in w:
+            return False
+    return True
+
+
+@lru_cache(maxsize=8192)  # speakers repeat across reports; the name is a pure function
+def claimant_name(phrase: str) -> str:
+    """The claimant a speaker written as `phrase` names, as the report names it: whom a
+    pronoun or title stands for ("he [President Volodymyr Zelensky]" -> "President Volodymyr
+    Zelensky"), without a bracketed acronym or a "figures compiled by", and of an appositive
+    the part that is a person's name ("Olena Kovalenko, the regional governor of Kharkiv" ->
+    "Olena Kovalenko"). Titles and articles stay: the views show this name, and
+    `claimant_key` joins it with the claimant's other names."""
+    text = _BRACKET.sub("", _referent(phrase)).strip(" ,")
+    text = _SOURCE_OF.sub("", text) or text
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if not parts:
+        return phrase.strip()
+    if len(parts) > 1:
+        for part in parts:  # an appositive: the part that is a person's name
+            words = part.split()
+            tail = _capitalised_tail(words)
+            if tail and _is_person(tail) and len(tail) == len(words):
+                return " ".join(tail)
+    return parts[0]
+
+
+def _bare_name(phrase: str) -> str:
+    """The name without titles and descriptions, for the key: "Sudan's army spokesman Nabil
+    Abdallah" -> "Nabil Abdallah", "Ukraine's president Zelensky" -> "Zelensky"."""
+    words = claimant_name(phrase).split()
+    tail = _capitalised_tail(words)
+    if tail and len(tail) < len(words) and (_is_person(tail) or _titled(words, tail)):
+        return " ".join(tail)
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return " ".join(words) or phrase.strip()
+
+
+def _referent(name: str) -> str:
+    """Whom a resolved pronoun or title stands for: "he [Zelensky]" -> "Zelensky"."""
+    i = name.find("[")
+    if i < 0:
+        return name
+    j = name.find("]", i)
+    inner = name[i + 1 : j if j > i else len(name)].strip()
+    return inner or name
+
+
+def _capitalised_tail(words: list[str]) -> list[str]:
+    """The run of capitalised words that ends the phrase (a name after its titles)."""
+    i = len(words)
+    while i > 0 and words[i - 1][:1].isupper() and words[i - 1].lower() not in TITLE_WORDS:
+        i -= 1
+    return words[i:]
+
+
+def _titled(words: list[str], tail: list[str]) -> bool:
+    """A single surname after a title: "Ukraine's president Zelensky", "General Syrskyi"."""
+    if len(tail) != 1 or tail[0].isupper() or tail[0].lower() in ORG_WORDS:
+        return False
+    before = words[len(words) - len(tail) - 1].lower()
+    return before in TITLE_WORDS
 
 
 def claimant_key(name: str) -> str:
-    """The key that all names of one claimant share."""
-    words = [w for w in _WORD.findall(name.lower())]
-    while len(words) > 1 and words[0] in _TITLES:
-        words = words[1:]
-    return " ".join(words)
+    """The key that all names of one claimant share: the alias table's for names it knows, a
+    person's surname, else the clean name's words (articles dropped, country forms joined)."""
+    name = _referent(name)
+    words = _words(name)
+    joined = " ".join(words)
+    if joined in _ALIASES:
+        return _ALIASES[joined]
+    clean = _bare_name(name)
+    cwords = _words(clean)
+    cjoined = " ".join(cwords)
+    if cjoined in _ALIASES:
+        return _ALIASES[cjoined]
+    raw = clean.split()
+    if _is_person(raw) or (len(raw) == 1 and clean != name.strip() and not raw[0].isupper()):
+        surname = cwords[-1]
+        return _ALIASES.get(surname, surname)
+    while len(cwords) > 1 and cwords[0] in TITLE_WORDS:
+        cwords = cwords[1:]
+    if len(cwords) > 2 and cwords[0] in ("for", "of") and words[0] in _SPOKES:
+        return claimant_key(" ".join(cwords[1:]))  # a spokesman for X speaks for X
+    out = " ".join(cwords)
+    return _ALIASES.get(out, out)
 
 
 def claimant_display(names: list[str]) -> str:
-    """The name to show for a claimant known under `names` (as written): the longest."""
-    return max(names, key=lambda n: (len(n), n)) if names else ""
+    """The name to show for a claimant known under `names` (as written): the longest one that
+    is not a pronoun standing for another ("he [Zelensky]")."""
+    if not names:
+        return ""
+    plain = [n for n in names if "[" not in n] or list(names)
+    return max(plain, key=lambda n: (len(n), n))

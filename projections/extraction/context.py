@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from projections.extraction.attribution import Speaker, choose, find_speakers
+from projections.extraction.attribution import Speaker, choose, contrasts, find_speakers
 from projections.extraction.categories import Reading, read_category
 from projections.extraction.claim import FigureClaim
 from projections.extraction.hedging import clause_breaks, hedges_at
@@ -44,6 +44,7 @@ class SentenceContext:
     num_at: dict[int, int]  # first token -> last token of each figure's number
     speakers: list[Speaker]  # every asserting source of the sentence, in order
     speaker_spans: list[Span]
+    contrasts: list[int]  # `, while` and the like: no speaker reaches across (only with speakers)
     hedges: list[tuple[int, str]]  # (token, rule) of each hedge
     breaks: list[int]  # clause breaks a hedge does not reach past (only read with hedges)
 
@@ -77,6 +78,7 @@ def sentence_context(
         {num.i: num.j for num, _q in figures},
         speakers,
         [(sp.start, sp.end) for sp in speakers] if speakers else [],
+        contrasts(lows) if speakers else [],
         hedges,
         clause_breaks(toks) if hedges else [],
     )
@@ -144,7 +146,7 @@ def claim_context(
     ctx.prev_end = prev_end
     ctx.next_start = next_start
     ctx.reading = read_category(toks, q.i, q.j, sent.num_at, prev_end, next_start)
-    ctx.speaker = choose(speakers, q.i, q.j) if speakers else None
+    ctx.speaker = choose(speakers, q.i, q.j, sent.contrasts) if speakers else None
     ctx.prev = prev
     ctx.prev_reading = prev_reading
     ctx.category = "other"

@@ -24,6 +24,7 @@ from projections.extraction.numbers import Num, find_numbers, may_hold_number
 from projections.extraction.paragraph import MAX_SENTENCE_TOKENS, Paragraph, token_chunks
 from projections.extraction.qualifiers import qualify
 from projections.extraction.sentences import paragraphs, sentences
+from projections.extraction.speakers import SpeakerMemory
 from projections.extraction.stages.actor import actor_of
 from projections.extraction.stages.attribution import attribution_of, remember_speaker
 from projections.extraction.stages.category import category_of
@@ -46,8 +47,9 @@ def extract(text: str, published: date | str | None = None) -> list[FigureClaim]
     `published` is accepted for interface stability; the rules do not need it.
     """
     claims: list[FigureClaim] = []
+    speakers = SpeakerMemory(text)
     for ps, pe in paragraphs(text):
-        para = Paragraph(text)
+        para = Paragraph(text, speakers)
         for ss, se in sentences(text, ps, pe):
             if not may_hold_number(text, ss, se):
                 para.add_sentence(ss, se)  # no figure here; read only if a later one asks
@@ -99,7 +101,7 @@ def _sentence_claims(
             continue
         ctx.category = category
         actor, actor_rules = actor_of(ctx)
-        attribution, attribution_rules = attribution_of(ctx)
+        attribution, claimant, attribution_rules = attribution_of(ctx)
         hedged, hedge_rules = hedged_of(ctx)
         location, location_rules = location_of(ctx)
         start, end = toks[q.i].start, toks[q.j].end
@@ -129,6 +131,7 @@ def _sentence_claims(
                 *hedge_rules,
                 *location_rules,
             ),
+            claimant,
         )
         out.append(claim)
         if category != "other":

@@ -1,16 +1,18 @@
 """The state a paragraph passes from sentence to sentence, read only when a sentence asks.
 
-Context crosses sentences in three ways, all within one paragraph: a figure counting `the
-troops` with no actor of its own takes the actor last named with the same kind of troops; a
-figure that only compares (`up from 40,000`) with none before it in its sentence takes the kind
-of the last counted noun; a `he said` stands for the last speaker named.
+Context crosses sentences in three ways: within one paragraph, a figure counting `the troops`
+with no actor of its own takes the actor last named with the same kind of troops, and a figure
+that only compares (`up from 40,000`) with none before it in its sentence takes the kind of the
+last counted noun; within the passage, a `he said` or `the official said` stands for the
+speaker it refers to (`speakers.SpeakerMemory`, which the paragraphs share).
 """
 
 from __future__ import annotations
 
 from projections.extraction.actors import entity_at
 from projections.extraction.lexicon import CATEGORY_NOUNS, EQUIPMENT_NOUNS, TROOP_NOUNS
-from projections.extraction.tokens import Token, tokenize
+from projections.extraction.speakers import SpeakerMemory
+from projections.extraction.tokens import Token
 
 MAX_SENTENCE_TOKENS = 400  # longer "sentences" (no punctuation) are read in chunks
 
@@ -24,21 +26,24 @@ class Paragraph:
     as reading each one as it passes.
     """
 
-    __slots__ = ("_actors", "_category", "_queue", "speaker", "text")
+    __slots__ = ("_actors", "_category", "_queue", "speakers", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, speakers: SpeakerMemory | None = None) -> None:
         self.text = text
         self._actors: dict[str, str] = {}
-        self.speaker: str | None = None
+        # the passage's speakers: a `he said` may refer to a speaker of an earlier paragraph
+        self.speakers = speakers if speakers is not None else SpeakerMemory(text)
         self._category: str | None = None  # of the last counted noun named
         # token chunks already cut, or (start, end) of sentences not tokenised (no number)
         self._queue: list[tuple[list[Token], list[str]] | tuple[int, int]] = []
 
     def add_chunk(self, toks: list[Token], texts: list[str]) -> None:
         self._queue.append((toks, texts))
+        self.speakers.add_chunk(toks)
 
     def add_sentence(self, start: int, end: int) -> None:
         self._queue.append((start, end))
+        self.speakers.add_sentence(start, end)
 
     @property
     def actors(self) -> dict[str, str]:
@@ -57,7 +62,7 @@ class Paragraph:
         for item in queue:
             a, b = item
             if isinstance(a, int):
-                for toks, texts in token_chunks(tokenize(self.text, a, b)):  # type: ignore[arg-type]
+                for toks, texts in token_chunks(self.speakers.tokens(a, b)):  # type: ignore[arg-type]
                     self._remember(toks, texts)
             else:
                 self._remember(a, b)  # type: ignore[arg-type]

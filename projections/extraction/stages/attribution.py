@@ -1,32 +1,42 @@
-"""Attribution stage: who asserts the figure.
+"""Attribution stage: who asserts the figure, as written and as a claimant.
 
 The speaker whose clause governs the figure is chosen with the context
-(`attribution.choose`); this stage gives the claim its words. A `he said` stands for the last
-speaker the paragraph named, written beside it: `he [Zelensky]`.
+(`attribution.choose`); this stage gives the claim its words and its claimant. A `he said`, a
+bare title (`the official said`), a surname or an acronym stands for the speaker the passage
+named before (`speakers.SpeakerMemory`), written beside it: `The official [A US official]`;
+the claimant is that speaker's clean name (`claimants.claimant_name`), so that all the names
+of one speaker in a report give one claimant.
 """
 
 from __future__ import annotations
 
-from projections.extraction.attribution import is_pronoun
+from projections.extraction.claimants import claimant_name
 from projections.extraction.context import ClaimContext, Rules, SentenceContext
+from projections.extraction.speakers import PRONOUNS
 
 
-def attribution_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
-    """The speaker's words as written, or None when no one is said to assert the figure."""
+def attribution_of(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
+    """The speaker's words as written and the claimant they name, or None for both when no
+    one is said to assert the figure."""
     speaker = ctx.speaker
     if speaker is None:
-        return None, ()
+        return None, None, ()
     sent, toks = ctx.sentence, ctx.toks
-    said = sent.text[toks[speaker.start].start : toks[speaker.end].end]
-    earlier = sent.para.speaker
-    if earlier and is_pronoun(toks, speaker):
-        return f"{said} [{earlier}]", ("attribution:pronoun-resolved", speaker.rule)
-    return said, (speaker.rule,)
+    said = sent.text_of(speaker.start, speaker.end)
+    rules: tuple[str, ...] = (speaker.rule, *speaker.notes)
+    if speaker.rel > ctx.q.j:
+        rules = (*rules, "attribution:relative-clause")  # "the 3,000 that Moscow reported"
+    resolved = sent.para.speakers.resolve(toks, speaker)
+    if resolved is not None:
+        first, rule = resolved
+        if first != said:
+            return f"{said} [{first}]", claimant_name(first), (rule, *rules)
+    if speaker.start == speaker.end and toks[speaker.start].low in PRONOUNS:
+        return said, None, rules  # no one named: no claimant
+    return said, claimant_name(said), rules
 
 
 def remember_speaker(sent: SentenceContext) -> None:
-    """Tell the paragraph the sentence's last speaker who is named, not a pronoun nor an
-    `according to` source: whom a `he said` in a later sentence means."""
-    for sp in sent.speakers:
-        if sp.kind != "according-to" and not is_pronoun(sent.toks, sp):
-            sent.para.speaker = sent.text_of(sp.start, sp.end)
+    """Hand the passage's speaker memory the speakers found in this sentence, so that it need
+    not find them again when a later sentence says `he said`."""
+    sent.para.speakers.note(sent.toks, sent.speakers)

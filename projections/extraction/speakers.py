@@ -1,0 +1,337 @@
+"""Speaker memory: whom a later `he said`, `the official said` or `Ryder said` means.
+
+A report names a speaker once ("A US official briefed journalists", "Defence Minister Rustem
+Umerov met his counterparts") and then refers back to them by pronoun, by a bare title or
+description, by surname or by acronym, often sentences later and in sentences without any
+figure. The memory spans the whole passage and reads a sentence's speakers only when a later
+figure's speaker needs resolving: most passages never ask, and then no sentence without a
+figure is tokenised for it.
+
+A reference resolves to the speaker as first named (CONVENTIONS.md: `Oleh Ivanenko, the
+regional governor` -> `Oleh Ivanenko`), the most recent one it can mean:
+- a pronoun (he, she, they, it): the last speaker of a fitting kind (a person for he and she);
+- a description (`the official`, `the ministry`, `the monitor`): the last speaker whose words
+  share its head or another of its words; a generic head (`the agency`, `the group`) that
+  shares none falls back to the last speaker;
+- a surname or a shorter form of a name (`Ryder`, `Volodymyr Zelensky`): the speaker whose
+  words end with it; an acronym (`IOM`): the speaker whose capitalised words it spells.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from projections.extraction.attribution import SOURCE_NOUNS, STRONG_VERBS, Speaker, find_speakers
+from projections.extraction.claimants import ORG_WORDS
+from projections.extraction.gazetteer import match_at
+from projections.extraction.tokens import Token, tokenize
+
+PRONOUNS = frozenset({"he", "she", "they", "it"})
+# Heads of descriptions that point back to someone named before, when nothing else does: a
+# person's title to the last person named, a body's to the last organisation.
+_PERSON_HEADS = frozenset(
+    """official officials diplomat diplomats minister spokesman spokeswoman spokesperson
+    president governor mayor commander chief envoy ambassador secretary officer officers aide
+    aides adviser advisers leader source sources""".split()
+)
+_ORG_HEADS = frozenset(
+    """agency group charity monitor organisation organization body watchdog statement report
+    mission office tank institute union network service""".split()
+)
+GENERIC_HEADS = _PERSON_HEADS | _ORG_HEADS
+# Words a description may use for a body named with other words (`the junta` for `Myanmar's
+# military government`, `the army` for `the Israeli military`).
+_SAME_BODY: dict[str, frozenset[str]] = {
+    "junta": frozenset({"military", "government", "army", "regime"}),
+    "regime": frozenset({"government", "junta"}),
+    "army": frozenset({"military", "forces", "idf"}),
+    "military": frozenset({"army", "forces", "idf"}),
+    "militants": frozenset({"rebels", "fighters", "group"}),
+    "rebels": frozenset({"militants", "fighters", "movement", "front"}),
+    "ministry": frozenset({"mod"}),
+    "charity": frozenset({"children", "frontieres", "cross", "crescent", "msf"}),
+}
+_NONE: frozenset[str] = frozenset()
+# A side's armed body is no `agency` or `group` that a later description could mean.
+_ARMED_HEADS = frozenset("army military forces navy police government militia rebels".split())
+_DESCRIPTION_DETS = frozenset({"the", "this", "that", "these", "those"})
+_PERSON_NOUNS = frozenset(
+    """official diplomat minister spokesman spokeswoman spokesperson president governor mayor
+    commander chief envoy ambassador secretary officer aide adviser leader""".split()
+)
+_SKIP_WORDS = frozenset("the a an of for in and 's ’s , senior top local".split())
+
+
+@dataclass(slots=True)
+class Named:
+    """A speaker as first named: the phrase as written and its lower-cased words."""
+
+    phrase: str
+    words: tuple[str, ...]
+    person: bool
+    plural: bool
+    initials: str  # of its capitalised words ("International Organization for Migration": iom)
+    side: bool = False  # a state or an armed group by its name alone (`Russia`, `Hamas`)
+    last: int = 0  # the sentence (in the passage) that last named or meant it
+
+
+class SpeakerMemory:
+    """The speakers a passage has named so far, read lazily and in order."""
+
+    __slots__ = ("_count", "_named", "_noted", "_queue", "_tokens", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._named: list[Named] = []
+        # sentences not read yet: token lists, (start, end) spans, or speakers already found
+        self._queue: list[tuple[list[Token], list[Speaker] | None] | tuple[int, int]] = []
+        self._noted: tuple[list[Token], list[Speaker]] | None = None
+        self._count = 0  # sentences read
+        self._tokens: dict[tuple[int, int], list[Token]] = {}  # shared with the paragraphs
+
+    def note(self, toks: list[Token], speakers: list[Speaker]) -> None:
+        """The speakers `find_speakers` found in the chunk `toks` (saves finding them again)."""
+        self._noted = (toks, speakers)
+
+    def add_chunk(self, toks: list[Token]) -> None:
+        noted = self._noted
+        if noted is not None and noted[0] is toks:
+            self._queue.append((toks, noted[1]))
+        else:
+            self._queue.append((toks, None))
+        self._noted = None
+
+    def add_sentence(self, start: int, end: int) -> None:
+        self._queue.append((start, end))
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        """The tokens of a sentence without figures, cut once for whoever asks first (this
+        memory or the paragraph's actors)."""
+        toks = self._tokens.get((start, end))
+        if toks is None:
+            toks = self._tokens[(start, end)] = tokenize(self.text, start, end)
+        return toks
+
+    def resolve(self, toks: list[Token], sp: Speaker) -> tuple[str, str] | None:
+        """The phrase (as first named) that the reference `sp` stands for, and the rule's
+        name; None when `sp` is a name of its own or nothing earlier fits."""
+        kind = reference_kind(toks, sp)
+        if kind is None:
+            return None
+        if self._queue:
+            self._catch_up()
+        if not self._named:
+            return None
+        words = tuple(t.low for t in toks[sp.start : sp.end + 1])
+        found = _match(self._named, kind, words, toks[sp.start : sp.end + 1], self._count)
+        if found is None:
+            return None
+        return found.phrase, f"attribution:{kind}-resolved"
+
+    def _catch_up(self) -> None:
+        queue, self._queue = self._queue, []
+        for item in queue:
+            a, b = item
+            if isinstance(a, int):
+                toks = self.tokens(a, b)  # type: ignore[arg-type]
+                speakers = find_speakers(toks)
+            else:
+                toks = a  # type: ignore[assignment]
+                speakers = b if b is not None else find_speakers(toks)  # type: ignore[assignment]
+            subject = sentence_subject(toks)
+            if subject is not None and not (speakers and speakers[0].start == subject.start):
+                self._remember(toks, subject)
+            for sp in speakers:
+                self._remember(toks, sp)
+            self._count += 1
+
+    def _remember(self, toks: list[Token], sp: Speaker) -> None:
+        if sp.kind == "weak" or sp.first_person:
+            return
+        kind = reference_kind(toks, sp)
+        span = toks[sp.start : sp.end + 1]
+        if kind is not None:
+            found = _match(self._named, kind, tuple(t.low for t in span), span, self._count)
+            if found is not None:  # a reference: its speaker becomes the latest again
+                self._named.remove(found)
+                self._named.append(found)
+                found.last = self._count
+                return
+            if kind == "pronoun":
+                return
+        phrase = self.text[span[0].start : span[-1].end]
+        words = tuple(t.low for t in span)
+        for old in self._named:
+            if old.words == words:
+                self._named.remove(old)
+                self._named.append(old)
+                old.last = self._count
+                return
+        initials = "".join(
+            t.low if t.text.isupper() else t.low[0]
+            for t in span
+            if t.text[0].isupper() and t.low != "the"
+        )
+        person, plural = _is_person(span), _is_plural(span)
+        named = Named(phrase, words, person, plural, initials, _is_side(span), self._count)
+        self._named.append(named)
+
+
+def reference_kind(toks: list[Token], sp: Speaker) -> str | None:
+    """`pronoun`, `title`, `surname` or `acronym` when the speaker phrase refers back to a
+    speaker named before; None when it is a name of its own."""
+    span = toks[sp.start : sp.end + 1]
+    first = span[0]
+    if len(span) == 1:
+        w = first.low
+        if w in PRONOUNS:
+            return "pronoun"
+        if first.text.isupper() and 2 <= len(first.text) <= 6:
+            return "acronym"
+        if first.text[0].isupper() and first.text[1:].islower():
+            return "surname"
+        return None
+    if first.low in _DESCRIPTION_DETS:
+        second = span[1].text
+        if len(span) == 2 and second.isupper() and 2 <= len(second) <= 6:
+            return "acronym"  # "The IOM"
+        if any(t.text[0].isupper() for t in span[1:]):
+            return None  # "the Syrian Observatory": a name
+        if span[-1].low in GENERIC_HEADS or any(t.low in GENERIC_HEADS for t in span):
+            return "title"
+        return "description"
+    if len(span) <= 3 and all(t.text[0].isupper() and t.text[1:].islower() for t in span):
+        return "surname"  # "Volodymyr Zelensky" after "President Volodymyr Zelensky"
+    return None
+
+
+def _match(
+    named: list[Named], kind: str, words: tuple[str, ...], span: list[Token], now: int
+) -> Named | None:
+    """The most recent speaker of `named` that the reference (`kind`, `words`) can mean."""
+    if not named:
+        return None
+    if kind == "pronoun":
+        w = words[0]
+        for cand in reversed(named):
+            if w in ("he", "she") and cand.person:
+                return cand
+            if w == "it" and not cand.person and not cand.plural:
+                return cand
+            if w == "they" and (cand.plural or not cand.person):
+                return cand
+        last = named[-1]
+        return last if w != "it" and not last.side else None  # `he` is no state
+    if kind == "surname":
+        n = len(words)
+        for cand in reversed(named):  # a person's name ends with it
+            if cand.person and len(cand.words) > n and cand.words[-n:] == words:
+                return cand
+        return None
+    if kind == "acronym":
+        letters = words[-1]
+        for cand in reversed(named):
+            if cand.initials == letters or letters in cand.words:
+                return cand
+        return None
+    content = [w for w in words[1:] if w not in _SKIP_WORDS]
+    for cand in reversed(named):  # a word of the description in the speaker's own words
+        for w in content:
+            if (
+                w in cand.words
+                or (w.endswith("s") and w[:-1] in cand.words)
+                or w + "s" in cand.words
+            ):
+                return cand
+            if not _SAME_BODY.get(w, _NONE).isdisjoint(cand.words):
+                return cand
+    if kind == "title":  # no word shared: the last speaker of the title's kind, if recent
+        head = words[-1]
+        for cand in reversed(named):
+            if now - cand.last > 2:
+                break
+            if head in _PERSON_HEADS and cand.person:
+                return cand
+            if head in _ORG_HEADS and _is_organisation(cand):
+                return cand
+    return None
+
+
+def _is_organisation(cand: Named) -> bool:
+    """One body named by several words or an acronym (`The UN Development Programme`, `The
+    RSF`), not a person, a group of people or a bare place name."""
+    if cand.person or cand.plural or cand.words[-1] in _ARMED_HEADS:
+        return False
+    return len([w for w in cand.words if w not in ("the", "a", "an")]) >= 2 or bool(
+        cand.initials and cand.initials == "".join(w for w in cand.words if w != "the")
+    )
+
+
+def _is_person(span: list[Token]) -> bool:
+    lows = [t.low for t in span]
+    if any(w in _PERSON_NOUNS for w in lows):
+        return True
+    if any(w in ORG_WORDS for w in lows):
+        return False
+    caps = [t for t in span if t.text[0].isupper()]
+    return len(caps) >= 2 and len(caps) == len(span) and not any(t.text.isupper() for t in caps)
+
+
+def _is_side(span: list[Token]) -> bool:
+    """The phrase is only a state's or an armed group's name (`Russia`, `the Houthis`)."""
+    texts = [t.text for t in span]
+    i = 1 if texts[0] in ("The", "the") and len(texts) > 1 else 0
+    hit = match_at(texts, i)
+    return hit is not None and i + hit[2] == len(texts)
+
+
+def _is_plural(span: list[Token]) -> bool:
+    last = span[-1].low
+    return last.endswith("s") and not last.endswith("ss") and span[-1].text[0].islower()
+
+
+# Lower-case words that end a sentence's subject: its verb (`met`, `spoke`, `briefed`).
+_VERBS = STRONG_VERBS | frozenset(
+    """met spoke gave held went came sent took made visited addressed briefed travelled
+    traveled arrived urged called described denied rejected launched is are was were has have
+    had will would can could may might did does do""".split()
+)
+# Words in `-ed` that are no verbs in a name (`Ukraine's armed forces`, `the United Nations`)
+_NOT_VERBS = frozenset("armed united allied backed based led red".split())
+_ADVERBS = frozenset(
+    "earlier later meanwhile however separately also still then now today yesterday".split()
+)
+_SUBJECT_HEADS = (
+    SOURCE_NOUNS
+    | _PERSON_NOUNS
+    | frozenset("diplomats experts investigators researchers analysts monitors observers".split())
+)
+
+
+def sentence_subject(toks: list[Token]) -> Speaker | None:
+    """The phrase that opens a sentence and does something (`A US official briefed
+    journalists`), when it names a speaker: a later `the official said` may mean it."""
+    n = len(toks)
+    k = 0
+    commas: list[int] = []
+    while k < n and k < 14:
+        t = toks[k]
+        c = t.text[0]
+        if c.islower() and (t.low in _VERBS or (t.low.endswith("ed") and t.low not in _NOT_VERBS)):
+            break
+        if t.text == "," and len(commas) < 2:
+            commas.append(k)  # "Lebanon's health minister, Firass Abiad, visited …"
+        elif not (c.isalpha() or t.text in ("'s", "’s", "-", ".")):
+            return None
+        k += 1
+    else:
+        return None
+    if commas and (len(commas) != 2 or commas[1] != k - 1):
+        return None  # a comma that closes no appositive before the verb
+    end = k - 2 if commas else k - 1
+    if end < 0 or (end == 0 and toks[0].low in _ADVERBS):
+        return None
+    head = toks[commas[0] - 1] if commas else toks[end]
+    if head.low in _SUBJECT_HEADS or (head.text[0].isupper() and head.text[1:].islower()):
+        return Speaker(0, end, k, "subject", "")
+    return None
