@@ -45,6 +45,7 @@ _INHERIT_LINKS = frozenset(
     "from including compared versus vs against than previous previously peak estimate "
     "high earlier another further total".split()
 )
+_VERB_DECIDES = frozenset({"killed", "wounded", "casualties", "missing", "captured"})
 _CLAUSE_VERBS = frozenset("were was are is have had remain remained".split())
 _RATE_WORDS = frozenset({"a", "per", "each", "every"})
 _RATE_UNITS = frozenset({"day", "week", "month", "year", "hour", "night"})
@@ -164,6 +165,14 @@ def _noun(
         return _demonym(toks, first, np, w, prev_end, next_start)
     if text[0].isupper() and head == np.mods[0]:
         return _ellipsis(toks, first, last, np, prev_end, next_start)  # a name: look before
+    # "five policemen were killed", "one student died": a verb that says people died (or were
+    # hurt, held, went missing) decides for a noun the lexicon does not know; what dies is
+    # someone, whoever they were
+    found = verb_category(toks, first, np.end, prev_end, next_start, displaced=False)
+    if found is not None and found[0] in _VERB_DECIDES:
+        return _counted(np, found[0], f"category:unknown-noun:{w}", found[1])
+    if prev_end >= 0 and breakdown_link(toks, first):
+        return _counted(np, "other", "category:breakdown", inherit=True)
     return _counted(np, "other", f"category:other:noun:{w}")
 
 
@@ -204,6 +213,10 @@ def _people(
     found = verb_category(toks, first, np.end, prev_end, next_start, displaced=people)
     if found:
         return _counted(np, found[0], f"category:noun:{w}", found[1])
+    if prev_end >= 0 and breakdown_link(toks, first):
+        # "killed 92 people, among them 27 children": a part of the previous figure counts
+        # what it counts
+        return _counted(np, "other", "category:breakdown", inherit=True)
     if not people:
         return _counted(np, "troops", f"category:noun:{w}")
     if near(toks, first, np.end, TROOP_VERBS, prev_end, next_start):
@@ -211,6 +224,17 @@ def _people(
     if _inherit_link(toks, first, prev_end):
         return _counted(np, "other", "category:inherited", inherit=True)
     return _counted(np, "other", f"category:other:people-without-verb:{w}")
+
+
+def breakdown_link(toks: list[Token], first: int) -> bool:
+    """`among them 27 children`, `of whom 11`, `including 56 children`: the figure is a part
+    of the figure before it."""
+    if first < 1:
+        return False
+    w = toks[first - 1].low
+    if w == "including":
+        return True
+    return w in ("them", "whom") and first >= 2 and toks[first - 2].low in ("among", "of")
 
 
 def _demonym(

@@ -103,7 +103,6 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "Sri Lanka": ("Sri Lankan",),
     "Cyprus": ("Cypriot",),
     "Iceland": ("Icelandic",),
-    "Chechnya": ("Chechen", "Chechens"),
     "Kosovo": ("Kosovar",),
     "Bosnia": ("Bosnian",),
 }
@@ -149,7 +148,12 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "Kenya": ("Kenya",),
     "Rwanda": ("Rwanda",),
     "Burundi": ("Burundi",),
-    "DR Congo": ("DR Congo", "DRC", "Democratic Republic of Congo", "Democratic Republic of the Congo"),
+    "DR Congo": (
+        "DR Congo",
+        "DRC",
+        "Democratic Republic of Congo",
+        "Democratic Republic of the Congo",
+    ),
     "Niger": ("Niger",),
     "Mali": ("Mali",),
     "Burkina Faso": ("Burkina Faso",),

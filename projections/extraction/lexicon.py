@@ -16,10 +16,10 @@ TROOP_NOUNS = _w(
     """troops troop soldiers soldier servicemen serviceman servicemembers servicewomen personnel
     fighters forces force men reservists reservist conscripts conscript recruits mercenaries
     mercenary militants militant militiamen insurgents insurgent rebels rebel guerrillas
-    paratroopers marines commandos officers sailors pilots airmen infantrymen infantry
-    volunteers guards peacekeepers instructors advisers advisors combatants jihadists gunmen
-    snipers sappers gunners crews cadets draftees mobilised mobilized troopers operatives
-    battalions brigades divisions regiments platoons squads btgs army armies contingent
+    paratroopers marines commandos officers generals commanders sailors pilots airmen
+    infantrymen infantry volunteers guards peacekeepers instructors advisers advisors combatants
+    jihadists gunmen snipers sappers gunners crews cadets draftees mobilised mobilized troopers
+    operatives battalions brigades divisions regiments platoons squads btgs army armies contingent
     garrison legionnaires militia wagnerites"""
 )
 # Unit nouns that only count troops in a compound ("battalion tactical groups").

@@ -23,14 +23,16 @@ from projections.extraction.actors import (
     possessive_actor,
     subject_actor,
 )
+from projections.extraction.categories import breakdown_link
 from projections.extraction.claim import CATEGORIES
 from projections.extraction.context import ClaimContext, Rules
-from projections.extraction.lexicon import PEOPLE_NOUNS, TROOP_NOUNS
+from projections.extraction.lexicon import CATEGORY_NOUNS, PEOPLE_NOUNS, TROOP_NOUNS
 
 # (actor, rule name), or None when the rule does not apply
 ActorRule = Callable[[ClaimContext], "tuple[str, str] | None"]
 
 _FROM_CATEGORIES = frozenset({"troops", "equipment", "killed", "casualties", "captured"})
+_PART_CATEGORIES = frozenset({"killed", "wounded", "casualties", "missing", "captured"})
 _CARRY_HEADS = TROOP_NOUNS | PEOPLE_NOUNS
 _SUBJECT_RULES = ("actor:clause-subject", "actor:supplier", "actor:pronoun-speaker")
 _DEMONYM_RULES = ("actor:demonym", "actor:coordinated-demonym")
@@ -92,6 +94,39 @@ def _coordinated(ctx: ClaimContext) -> tuple[str, str] | None:
     return None
 
 
+def _part(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`suffered 57,470 casualties, of whom 19,240 were killed`, `100 North Korean soldiers
+    were killed and about 300 wounded`: a part of the previous figure, or a figure with no
+    counted noun of its own that shares the previous figure's clause, is the same side's."""
+    prev = ctx.prev
+    if prev is None or not prev.actor:
+        return None
+    rd = ctx.reading
+    if breakdown_link(ctx.toks, ctx.q.i) or "category:breakdown" in rd.rules:
+        return prev.actor, "actor:part-of-previous"
+    if "actor:part-of-previous" in prev.rules and ctx.follows_previous():
+        return prev.actor, "actor:part-of-previous"
+    subject = rd.subject
+    bare = subject is None or (
+        subject[0] == subject[1] and ctx.toks[subject[1]].low in CATEGORY_NOUNS
+    )
+    if bare and ctx.category in _PART_CATEGORIES and _same_clause(ctx):
+        return prev.actor, "actor:elliptical"
+    return None
+
+
+def _same_clause(ctx: ClaimContext) -> bool:
+    """Only `and` (or a comma) and verbs stand between the previous figure's phrase and this
+    figure: `were killed and about 300`."""
+    prev_reading = ctx.prev_reading
+    if prev_reading is None:
+        return False
+    between = ctx.toks[prev_reading.np_end + 1 : ctx.q.i]
+    if not between or len(between) > 5 or between[-1].low not in ("and", ","):
+        return False
+    return all(t.text[0].islower() or t.text == "," for t in between)
+
+
 def _earlier(ctx: ClaimContext) -> tuple[str, str] | None:
     """What earlier figures named: for a figure that only compares (`up from 40,000`), the
     actor of the one it compares to; for `the troops` or `18 of them`, the actor last named in
@@ -114,6 +149,7 @@ ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
     (_clause_subject, frozenset(CATEGORIES) - {"other"}),
     (_owner, _FROM_CATEGORIES),
     (_coordinated, None),
+    (_part, None),
     (_earlier, None),
 )
 # Each category -> its rules, in order: a rule is not even called for another category.
