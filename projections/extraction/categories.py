@@ -263,6 +263,14 @@ def _ellipsis(
         if back.subject is not None:
             back.definite = toks[back.subject[0]].low in ("the", "these", "those")
         return back
+    if first > 0 and toks[first - 1].low in _FAR_LINKS:
+        far = _far_back(toks, first, last, prev_end, next_start)
+        if far is not None:
+            return far
+    if first > 0 and toks[first - 1].low in _FORWARD_LINKS:
+        ahead = _opening_phrase(toks, first, last, prev_end, next_start)
+        if ahead is not None:
+            return ahead
     found = verb_category(toks, first, last, prev_end, next_start, displaced=True)
     if found:
         cat, rule = found
@@ -273,6 +281,88 @@ def _ellipsis(
         rules = ["category:inherited:clause-subject"]
         return Reading("other", None, last, inherit=True, rules=rules)
     return Reading(None, None, last, rules=["not-claim:nothing-counted"])
+
+
+# The word before a figure that says it is the value of something named further back: "put the
+# number of X at N", "the toll rose to N", "the number of Russian troops killed: N".
+_FAR_LINKS = frozenset(
+    "at to : — – numbered reached reach exceeded passed hit topped stood stands was is".split()
+)
+_FAR_KEYS = frozenset("number total count size strength tally toll".split())
+_FAR_STOPS = frozenset(". ; , while but whereas although though".split())
+_FORWARD_LINKS = frozenset("numbering numbered at".split())
+_FAR_WINDOW = 30
+_PLACING_PREPS = frozenset("to from with against by for into on near".split())
+
+
+def _far_back(
+    toks: list[Token], first: int, last: int, prev_end: int, next_start: int
+) -> Reading | None:
+    """`put the number of North Korean soldiers in the Kursk region at about 11,000`, `the
+    death toll from the strike on Dnipro rose to 46`, `bringing its total losses since
+    February 2022 to 790,000`: the nearest thing counted back in the clause, however far.
+    What `the number of` counts is read as if the figure stood in the place of `number`;
+    `put it at 70,000` is the figure before; a clause that reaches the previous figure without
+    naming anything counted compares with it (`numbered 300,000 and may have reached 1.35
+    million`)."""
+    k = first - 2
+    if k >= 0 and toks[k].low == "it" and prev_end >= 0:
+        return Reading("other", None, last, inherit=True, rules=["category:far:it"])
+    lo = max(prev_end + 1, first - _FAR_WINDOW)
+    key = noun = -1  # the leftmost `toll` or `number of`, the nearest noun of a category
+    while k >= lo:
+        w = toks[k].low
+        if w in _FAR_STOPS:
+            break
+        if w in ("toll", "tally") or (
+            w in _FAR_KEYS and k + 1 < len(toks) and toks[k + 1].low == "of"
+        ):
+            key = k
+        elif noun < 0 and (w in CATEGORY_NOUNS or w in EQUIPMENT_NOUNS or w in TROOP_NOUNS):
+            if k == 0 or toks[k - 1].low not in _PLACING_PREPS:
+                noun = k  # "sent to the troops": a noun after a preposition is no subject
+        k -= 1
+    if key >= 0:
+        w = toks[key].low
+        if w in ("toll", "tally"):
+            cat = "casualties" if toks[key - 1].low in ("casualty", "casualties") else "killed"
+            return Reading(cat, None, last, rules=[f"category:far:{w}"])
+        inner = read_category(toks, key, key, {}, prev_end, first)
+        if inner.category is None:
+            return inner
+        if inner.category != "other":
+            inner.np_end = last
+            inner.rules.insert(0, f"category:far:{w}-of")
+            return inner
+    if noun >= 0:
+        back = _back_np(toks, noun + 1, prev_end)  # the noun as if the figure followed it
+        if back is not None:
+            back.np_end = last
+            back.rules.insert(0, "category:far:noun")
+            return back
+    if k < 0 or prev_end < 0 or k != prev_end or toks[k + 1].low in _FAR_STOPS:
+        return None
+    return Reading("other", None, last, inherit=True, rules=["category:far:compared"])
+
+
+def _opening_phrase(
+    toks: list[Token], first: int, last: int, prev_end: int, next_start: int
+) -> Reading | None:
+    """`Numbering about 5,000, the militia controls the roads`, `Estimated at 600,000, the
+    Russian force...`: an opening phrase counts the subject after its comma."""
+    k = last + 1
+    if k + 1 >= len(toks) or toks[k].text != "," or prev_end >= 0:
+        return None
+    if any(t.text in (",", ";", ":") for t in toks[:first]):
+        return None
+    k += 1
+    if toks[k].low in ("the", "its", "their") and k + 1 < len(toks):
+        k += 1
+    np = forward_np(toks, k, {})
+    if np.head is None or toks[np.head].low not in TROOP_NOUNS:
+        return None
+    start = np.start if np.start < np.mods[0] else np.mods[0]
+    return Reading("troops", (start, np.head), last, rules=["category:opening-phrase"])
 
 
 def _back_np(toks: list[Token], first: int, prev_end: int) -> Reading | None:
