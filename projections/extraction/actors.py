@@ -36,7 +36,8 @@ _PREPS = frozenset(
 )
 _SPEECH = frozenset("said says told confirmed claimed announced reported stated added".split())
 _OWNED = frozenset(
-    "losses casualties army forces military troops dead death toll navy fleet".split()
+    "losses casualties army forces military troops dead death toll navy fleet count total "
+    "tally number".split()
 )
 _OWNERS = frozenset({"'s", "’s", "its", "their"})
 _PRE_MODIFIERS = frozenset("another more additional further extra".split())
@@ -87,6 +88,41 @@ def from_actor(
         if hit:
             return hit[0], f"actor:from:{hit[3]}", (k, j + hit[2] - 1)
     return None
+
+
+def relative_actor(
+    toks: list[Token], texts: list[str], k: int
+) -> tuple[str, str, tuple[int, int]] | None:
+    """`the 71 drones Russia launched`, `missiles Iran fired at Israel`: a side named right
+    after the counted phrase as the subject of a verb that launches, sends or loses them."""
+    n = len(toks)
+    if k < n and toks[k].low in ("that", "which"):
+        k += 1
+    if k >= n or texts[k] not in gazetteer.FIRST_WORDS:
+        return None
+    hit = entity_at(texts, k)
+    if hit is None:
+        return None
+    v = k + hit[2]
+    while v < n and toks[v].low in ("had", "has", "have", "also", "reportedly"):
+        v += 1
+    if v < n and toks[v].low in OWN_VERBS and toks[v].low not in _SPEECH:
+        return hit[0], f"actor:relative-subject:{hit[3]}", (k, k + hit[2] - 1)
+    return None
+
+
+def coordinated_verb(toks: list[Token], first: int) -> bool:
+    """`has delivered 18 tanks and pledged another 100`: the verb before the figure is
+    joined by `and` to a verb before it, and shares its subject."""
+    j = first - 1
+    if j >= 0 and toks[j].low in _PRE_MODIFIERS:
+        j -= 1
+    if j < 1 or toks[j].low not in OWN_VERBS:
+        return False
+    j -= 1
+    while j >= 0 and toks[j].low in ("has", "have", "had", "also", "then", "later"):
+        j -= 1
+    return j >= 0 and toks[j].low in ("and", ",")
 
 
 def subject_actor(
@@ -160,6 +196,12 @@ def possessive_actor(
         if t.text in (",", ";", ":") or t.low in _SPEECH or t.low == "that":
             return None
         if t.low not in _OWNERS:
+            if texts[p] in gazetteer.FIRST_WORDS and p + 1 < first:
+                # "Russian losses in the battle — 16,000 dead": a side's losses
+                hit = entity_at(texts, p)
+                k = p + hit[2] if hit else first
+                if hit and hit[1] == "demonym" and k < first and toks[k].low in _OWNED:
+                    return hit[0], f"actor:owner-demonym:{hit[3]}"
             continue  # only a possessive can own; spare the look for the owned noun
         owned = any(x.low in _OWNED for x in toks[p + 1 : min(first, p + 4)])
         if not owned:

@@ -39,7 +39,7 @@ _BACK_LINK = frozenset(
     stood stands stand reached reaching reach rose risen rising grew grown climbed increased
     jumped hit passed is are was were has have had been be being now already reportedly
     estimated put believed thought , — of about around nearly almost some roughly could may
-    might will would can likely expected to""".split()
+    might will would can likely expected to perhaps""".split()
 )
 _INHERIT_LINKS = frozenset(
     "from including compared versus vs against than previous previously peak estimate "

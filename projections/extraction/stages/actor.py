@@ -18,9 +18,11 @@ from collections.abc import Callable
 
 from projections.extraction.actors import (
     antecedent,
+    coordinated_verb,
     from_actor,
     np_actor,
     possessive_actor,
+    relative_actor,
     subject_actor,
 )
 from projections.extraction.categories import breakdown_link
@@ -32,6 +34,7 @@ from projections.extraction.lexicon import CATEGORY_NOUNS, PEOPLE_NOUNS, TROOP_N
 ActorRule = Callable[[ClaimContext], "tuple[str, str] | None"]
 
 _FROM_CATEGORIES = frozenset({"troops", "equipment", "killed", "casualties", "captured"})
+_ALONG_WITH = frozenset({("along", "with"), ("well", "as"), ("together", "with")})
 _PART_CATEGORIES = frozenset({"killed", "wounded", "casualties", "missing", "captured"})
 _CARRY_HEADS = TROOP_NOUNS | PEOPLE_NOUNS
 _SUBJECT_RULES = ("actor:clause-subject", "actor:supplier", "actor:pronoun-speaker")
@@ -49,6 +52,9 @@ def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
     if named is not None or toks[subject[0]].low not in ("its", "their"):
         return named
     found = antecedent(toks, texts, subject[0], ctx.sentence.speaker_spans)
+    if found is None:
+        # "Azerbaijan said 2,908 of its servicemen died": its own, said by the side itself
+        found = antecedent(toks, texts, subject[0], [])
     return None if found is None else (found[0], f"actor:possessive-pronoun:{found[1]}")
 
 
@@ -57,6 +63,8 @@ def _origin(ctx: ClaimContext) -> tuple[str, str] | None:
     context: where the troops came from is not where they are."""
     after = max(ctx.reading.np_end, ctx.q.j) + 1
     found = from_actor(ctx.toks, ctx.texts, after, ctx.category == "equipment")
+    if found is None and ctx.category == "equipment":
+        found = relative_actor(ctx.toks, ctx.texts, after)
     if found is None:
         return None
     ctx.origin = found[2]
@@ -67,7 +75,18 @@ def _clause_subject(ctx: ClaimContext) -> tuple[str, str] | None:
     """`Moscow is believed to have deployed 50,000 troops`."""
     speaker = ctx.speaker
     span = None if speaker is None else (speaker.start, speaker.end)
-    return subject_actor(ctx.toks, ctx.texts, ctx.q.i, span)
+    found = subject_actor(ctx.toks, ctx.texts, ctx.q.i, span)
+    if found is not None:
+        return found
+    prev = ctx.prev
+    if (
+        prev is not None
+        and prev.actor
+        and any(r.startswith(_SUBJECT_RULES) for r in prev.rules)
+        and coordinated_verb(ctx.toks, ctx.q.i)
+    ):
+        return prev.actor, "actor:coordinated-verb"
+    return None
 
 
 def _owner(ctx: ClaimContext) -> tuple[str, str] | None:
@@ -106,6 +125,13 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
         return prev.actor, "actor:part-of-previous"
     if "actor:part-of-previous" in prev.rules and ctx.follows_previous():
         return prev.actor, "actor:part-of-previous"
+    toks, i = ctx.toks, ctx.q.i
+    if (
+        i >= 2
+        and (toks[i - 2].low, toks[i - 1].low) in _ALONG_WITH
+        and ctx.category == prev.category
+    ):
+        return prev.actor, "actor:along-with"
     subject = rd.subject
     bare = subject is None or (
         subject[0] == subject[1] and ctx.toks[subject[1]].low in CATEGORY_NOUNS
@@ -122,7 +148,7 @@ def _same_clause(ctx: ClaimContext) -> bool:
     if prev_reading is None:
         return False
     between = ctx.toks[prev_reading.np_end + 1 : ctx.q.i]
-    if not between or len(between) > 5 or between[-1].low not in ("and", ","):
+    if not between or len(between) > 5 or not any(t.low in ("and", ",") for t in between):
         return False
     return all(t.text[0].islower() or t.text == "," for t in between)
 
@@ -146,7 +172,7 @@ def _earlier(ctx: ClaimContext) -> tuple[str, str] | None:
 ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
     (_in_phrase, None),
     (_origin, _FROM_CATEGORIES),
-    (_clause_subject, frozenset(CATEGORIES) - {"other"}),
+    (_clause_subject, frozenset(CATEGORIES) - {"other", "displaced"}),
     (_owner, _FROM_CATEGORIES),
     (_coordinated, None),
     (_part, None),
