@@ -39,6 +39,11 @@ _OWNED = frozenset(
     "losses casualties army forces military troops dead death toll navy fleet count total "
     "tally number".split()
 )
+_HOSTILE_VERBS = frozenset(
+    """destroyed destroy destroys destroying downed down shot killed kill kills killing
+    captured capture seized seize hit struck intercepted intercept eliminated wounded took
+    neutralised neutralized repelled""".split()
+)
 _OWNERS = frozenset({"'s", "’s", "its", "their"})
 _PRE_MODIFIERS = frozenset("another more additional further extra".split())
 _BY_VERBS = frozenset(
@@ -186,14 +191,22 @@ def subject_actor(
 
 
 def possessive_actor(
-    toks: list[Token], texts: list[str], first: int, skip: list[tuple[int, int]]
+    toks: list[Token],
+    texts: list[str],
+    first: int,
+    skip: list[tuple[int, int]],
+    lo: int = 0,
 ) -> tuple[str, str] | None:
     """`Ukraine's losses in the battle exceed 5,000`, `increase its army to 300,000`: the owner
-    of the losses or the army (`its` stands for the nearest state named before it)."""
-    lo = max(0, first - 8)
+    of the losses or the army (`its` stands for the nearest state named before it). Not past
+    token `lo` (the previous figure), nor past a verb that acts on the other side: in
+    `Ukraine's forces destroyed 41 ...` the 41 are not Ukraine's."""
+    lo = max(lo, first - 8)
     for p in range(first - 1, lo - 1, -1):
         t = toks[p]
         if t.text in (",", ";", ":") or t.low in _SPEECH or t.low == "that":
+            return None
+        if t.low in _HOSTILE_VERBS:
             return None
         if t.low not in _OWNERS:
             if texts[p] in gazetteer.FIRST_WORDS and p + 1 < first:

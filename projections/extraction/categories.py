@@ -345,6 +345,21 @@ def _far_back(
     return Reading("other", None, last, inherit=True, rules=["category:far:compared"])
 
 
+def far_key(toks: list[Token], first: int, prev_end: int) -> int:
+    """The token of `number`, `size` or `total` in `the number of X ... at N`, or -1: for a
+    figure after `at` or `to`, whose counted phrase the clause names further back."""
+    if first < 1 or toks[first - 1].low not in ("at", "to"):
+        return -1
+    key = -1
+    for k in range(first - 2, max(prev_end, first - _FAR_WINDOW - 1), -1):
+        w = toks[k].low
+        if w in _FAR_STOPS:
+            break
+        if w in _FAR_KEYS and k + 1 < len(toks) and toks[k + 1].low == "of":
+            key = k
+    return key
+
+
 def _opening_phrase(
     toks: list[Token], first: int, last: int, prev_end: int, next_start: int
 ) -> Reading | None:

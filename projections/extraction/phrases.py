@@ -47,6 +47,12 @@ class NounPhrase:
     verb_word: int | None = None  # "300 fled": a verb right after the number
 
 
+# Participles that describe weapons, never the verb of a figure: "19,000 armoured combat vehicles".
+_WEAPON_ADJ = frozenset(
+    "armoured armored unmanned guided self-propelled tracked wheeled mechanised mechanized".split()
+)
+
+
 def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> NounPhrase:
     """Parse the noun phrase after a number starting at token `k` (bounded to 8 tokens)."""
     n = len(toks)
@@ -135,12 +141,14 @@ def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> NounPhrase:
         # an unknown word
         if head is not None:
             break
-        if j == k and w in VERB_CATEGORY:
-            return NounPhrase(None, start, j - 1, (k, k - 1), verb_word=j)
+        if w in VERB_CATEGORY:
+            if j == k:
+                return NounPhrase(None, start, j - 1, (k, k - 1), verb_word=j)
+            break  # "nine traders died": the verb ends the phrase
         if c.isupper():
             j += 1
             continue
-        if j == k and (w in _VERBISH or w.endswith(("ed", "ing"))):
+        if j == k and (w in _VERBISH or w.endswith(("ed", "ing"))) and w not in _WEAPON_ADJ:
             after = toks[j + 1] if j + 1 < n else None
             if not (after and (after.low in COUNTED_NOUNS or after.text[0].isupper())):
                 return NounPhrase(None, start, j - 1, (k, k - 1), verb_word=j)

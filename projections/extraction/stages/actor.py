@@ -25,7 +25,7 @@ from projections.extraction.actors import (
     relative_actor,
     subject_actor,
 )
-from projections.extraction.categories import breakdown_link
+from projections.extraction.categories import breakdown_link, far_key
 from projections.extraction.claim import CATEGORIES
 from projections.extraction.context import ClaimContext, Rules
 from projections.extraction.lexicon import CATEGORY_NOUNS, PEOPLE_NOUNS, TROOP_NOUNS
@@ -56,6 +56,16 @@ def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
         # "Azerbaijan said 2,908 of its servicemen died": its own, said by the side itself
         found = antecedent(toks, texts, subject[0], [])
     return None if found is None else (found[0], f"actor:possessive-pronoun:{found[1]}")
+
+
+def _far_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`estimated the size of the Russian force near Kharkiv at between 30,000 and 50,000
+    troops`: the side of what the clause said it measured."""
+    key = far_key(ctx.toks, ctx.q.i, ctx.prev_end)
+    if key < 0:
+        return None
+    found = np_actor(ctx.toks, ctx.texts, key + 2, min(key + 6, ctx.q.i - 1))
+    return None if found is None else (found[0], "actor:far-phrase:" + found[1])
 
 
 def _origin(ctx: ClaimContext) -> tuple[str, str] | None:
@@ -91,7 +101,9 @@ def _clause_subject(ctx: ClaimContext) -> tuple[str, str] | None:
 
 def _owner(ctx: ClaimContext) -> tuple[str, str] | None:
     """`Ukraine's losses in the battle exceed 5,000`, `increase its army to 300,000`."""
-    return possessive_actor(ctx.toks, ctx.texts, ctx.q.i, ctx.sentence.speaker_spans)
+    return possessive_actor(
+        ctx.toks, ctx.texts, ctx.q.i, ctx.sentence.speaker_spans, ctx.prev_end + 1
+    )
 
 
 def _coordinated(ctx: ClaimContext) -> tuple[str, str] | None:
@@ -171,6 +183,7 @@ def _earlier(ctx: ClaimContext) -> tuple[str, str] | None:
 # In order, each with the categories it reads an actor for (None: all of them).
 ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
     (_in_phrase, None),
+    (_far_phrase, _FROM_CATEGORIES),
     (_origin, _FROM_CATEGORIES),
     (_clause_subject, frozenset(CATEGORIES) - {"other", "displaced"}),
     (_owner, _FROM_CATEGORIES),
