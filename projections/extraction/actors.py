@@ -37,7 +37,7 @@ _PREPS = frozenset(
 _SPEECH = frozenset("said says told confirmed claimed announced reported stated added".split())
 _OWNED = frozenset(
     "losses casualties army forces military troops dead death toll navy fleet count total "
-    "tally number".split()
+    "tally number arsenal stockpile stocks".split()
 )
 _HOSTILE_VERBS = frozenset(
     """destroyed destroy destroys destroying downed down shot killed kill kills killing
@@ -182,12 +182,18 @@ def subject_actor(
         s -= 1
     if s > lo and toks[s - 1].low in ("'s", "’s"):
         s = max(0, s - 3)
+    found: tuple[str, str] | None = None
+    at = j
     for p in range(j, s - 1, -1):
         hit = entity_at(texts, p) if texts[p] in gazetteer.FIRST_WORDS else None
         if hit and p + hit[2] - 1 <= j and (p == 0 or toks[p - 1].low not in _PREPS):
+            if found is not None:
+                if found[0] != hit[0] and toks[p + hit[2]].low == "and" and p + hit[2] + 1 == at:
+                    return None  # "Armenian and Azerbaijani forces lost": no one side
+                return found
             kind = "supplier" if verb in _SUPPLY_VERBS else "clause-subject"
-            return hit[0], f"actor:{kind}:{hit[3]}"
-    return None
+            found, at = (hit[0], f"actor:{kind}:{hit[3]}"), p
+    return found
 
 
 def possessive_actor(
@@ -214,6 +220,8 @@ def possessive_actor(
                 hit = entity_at(texts, p)
                 k = p + hit[2] if hit else first
                 if hit and hit[1] == "demonym" and k < first and toks[k].low in _OWNED:
+                    if p >= 2 and toks[p - 1].low in ("and", ",") and entity_at(texts, p - 2):
+                        return None  # "Armenian and Azerbaijani forces": no one side
                     return hit[0], f"actor:owner-demonym:{hit[3]}"
             continue  # only a possessive can own; spare the look for the owned noun
         owned = any(x.low in _OWNED for x in toks[p + 1 : min(first, p + 4)])

@@ -45,7 +45,8 @@ _INHERIT_LINKS = frozenset(
     "from including compared versus vs against than previous previously peak estimate "
     "high earlier another further total".split()
 )
-_VERB_DECIDES = frozenset({"killed", "wounded", "casualties", "missing", "captured"})
+# not casualties: "lost 60 technicals" may count things, "lost 60 men" is read by the noun
+_VERB_DECIDES = frozenset({"killed", "wounded", "missing", "captured"})
 _CLAUSE_VERBS = frozenset("were was are is have had remain remained".split())
 _RATE_WORDS = frozenset({"a", "per", "each", "every"})
 _RATE_UNITS = frozenset({"day", "week", "month", "year", "hour", "night"})
@@ -171,6 +172,9 @@ def _noun(
     found = verb_category(toks, first, np.end, prev_end, next_start, displaced=False)
     if found is not None and found[0] in _VERB_DECIDES:
         return _counted(np, found[0], f"category:unknown-noun:{w}", found[1])
+    among = _among_the(toks, np.end, next_start)
+    if among is not None:
+        return _counted(np, among, f"category:among-the:{toks[np.end + 4].low}")
     if prev_end >= 0 and breakdown_link(toks, first):
         return _counted(np, "other", "category:breakdown", inherit=True)
     return _counted(np, "other", f"category:other:noun:{w}")
@@ -213,6 +217,9 @@ def _people(
     found = verb_category(toks, first, np.end, prev_end, next_start, displaced=people)
     if found:
         return _counted(np, found[0], f"category:noun:{w}", found[1])
+    among = _among_the(toks, np.end, next_start)
+    if among is not None:
+        return _counted(np, among, f"category:among-the:{toks[np.end + 4].low}")
     if prev_end >= 0 and breakdown_link(toks, first):
         # "killed 92 people, among them 27 children": a part of the previous figure counts
         # what it counts
@@ -224,6 +231,29 @@ def _people(
     if _inherit_link(toks, first, prev_end):
         return _counted(np, "other", "category:inherited", inherit=True)
     return _counted(np, "other", f"category:other:people-without-verb:{w}")
+
+
+def _among_the(toks: list[Token], end: int, next_start: int) -> str | None:
+    """`three journalists were among the dead`: the category of the group they were among."""
+    k = end + 1
+    if k + 3 >= min(len(toks), next_start + 1) or toks[k].low not in ("were", "was", "are", "is"):
+        return None
+    if toks[k + 1].low != "among" or toks[k + 2].low != "the":
+        return None
+    return CATEGORY_NOUNS.get(toks[k + 3].low) or _CATEGORY_PARTICIPLES.get(toks[k + 3].low)
+
+
+_REPORTING_PARTICIPLES = frozenset(
+    """reported believed thought feared confirmed estimated said alleged presumed understood
+    known expected listed recorded registered counted displaced evacuated""".split()
+)
+
+
+def _own_verb(w: str) -> bool:
+    """`rescued`, `released`, `evacuated`: a verb of the figure's own that gives no category."""
+    if not w.endswith("ed") or w in VERB_CATEGORY or w in _CATEGORY_PARTICIPLES:
+        return False
+    return w not in _REPORTING_PARTICIPLES
 
 
 def breakdown_link(toks: list[Token], first: int) -> bool:
@@ -271,6 +301,12 @@ def _ellipsis(
         ahead = _opening_phrase(toks, first, last, prev_end, next_start)
         if ahead is not None:
             return ahead
+    if (
+        last + 2 < len(toks)
+        and toks[last + 1].low in _CLAUSE_VERBS
+        and _own_verb(toks[last + 2].low)
+    ):
+        return Reading(None, None, last, rules=["not-claim:own-verb"])  # "and 25 were rescued"
     found = verb_category(toks, first, last, prev_end, next_start, displaced=True)
     if found:
         cat, rule = found
@@ -456,8 +492,11 @@ def _weapon_modified(toks: list[Token], start: int, head: int) -> bool:
 
 
 def _is_rate(toks: list[Token], end: int) -> bool:
-    """`300 a day`, `40 per week`, `12 daily`: a rate, not a count."""
+    """`300 a day`, `40 per week`, `12 daily`: a rate, not a count; `728 drones a week ago`
+    is a count of a week ago."""
     n = len(toks)
     if end + 1 < n and toks[end + 1].low == "daily":
         return True
-    return end + 2 < n and toks[end + 1].low in _RATE_WORDS and toks[end + 2].low in _RATE_UNITS
+    if not (end + 2 < n and toks[end + 1].low in _RATE_WORDS and toks[end + 2].low in _RATE_UNITS):
+        return False
+    return not (end + 3 < n and toks[end + 3].low in ("ago", "earlier", "before", "previously"))

@@ -57,7 +57,7 @@ EQUIPMENT_NOUNS = _w(
     howitzer guns gun cannons launchers launcher mlrs ships ship vessels vessel warships
     warship boats boat submarines submarine frigates corvettes cruisers weapons weapon rifles
     mortars javelins stingers interceptors atacms himars patriots leopards abrams bradleys
-    shaheds lancets iskanders kalibrs kinzhals gerans carriers ammunition projectiles
+    shaheds lancets iskanders kalibrs kinzhals gerans carriers ammunition projectiles technicals
     warheads decoys airplanes gunships fighter-bombers artillery radars mig migs sukhois"""
 )
 # Every noun that counts a kind of figure by itself.
@@ -145,7 +145,7 @@ VERB_CATEGORY: dict[str, str] = {
     **dict.fromkeys(
         _w(
             """killed kill kills killing died die dies dying dead perished slain murdered
-            massacred executed"""
+            massacred executed drowned beheaded lynched"""
         ),
         "killed",
     ),

@@ -38,7 +38,9 @@ _ALONG_WITH = frozenset({("along", "with"), ("well", "as"), ("together", "with")
 _PART_CATEGORIES = frozenset({"killed", "wounded", "casualties", "missing", "captured"})
 _CARRY_HEADS = TROOP_NOUNS | PEOPLE_NOUNS
 _SUBJECT_RULES = ("actor:clause-subject", "actor:supplier", "actor:pronoun-speaker")
-_DEMONYM_RULES = ("actor:demonym", "actor:coordinated-demonym")
+# a side named inside the counted phrase, by a demonym or an organisation's name (`12 Houthi
+# drones and two anti-ship missiles`): shared along a list
+_DEMONYM_RULES = ("actor:demonym", "actor:coordinated-demonym", "actor:org")
 
 
 def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
@@ -138,6 +140,9 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
     if "actor:part-of-previous" in prev.rules and ctx.follows_previous():
         return prev.actor, "actor:part-of-previous"
     toks, i = ctx.toks, ctx.q.i
+    if i >= 2 and toks[i - 1].low == "from" and toks[i - 2].low in ("up", "down"):
+        if ctx.category == prev.category:
+            return prev.actor, "actor:superseded"  # "479 Russian drones ..., down from 728"
     if (
         i >= 2
         and (toks[i - 2].low, toks[i - 1].low) in _ALONG_WITH
