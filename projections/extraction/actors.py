@@ -20,7 +20,7 @@ OWN_VERBS = frozenset(
     recruiting drafted dispatched dispatch transferred launched launch launches launching
     fired fire fires firing supplied supply supplies delivered deliver provided provide
     pledged pledge gave give given donated donate shipped ship called numbers number equipped
-    armed
+    armed built build builds building produced produce produces producing manufactured
     rotated rotate withdrew withdraw pulled massing gathered""".split()
 )
 _AUX = frozenset(
@@ -72,6 +72,11 @@ def np_actor(toks: list[Token], texts: list[str], start: int, end: int) -> tuple
             if j > start and toks[j - 1].low in _PREPS:
                 j += k
                 continue
+            after = j + k
+            if after + 1 <= end and toks[after].low in ("'s", "’s"):
+                owned = entity_at(texts, after + 1) if texts[after + 1] in first_words else None
+                if owned is not None and owned[1] == "org":
+                    return owned[0], f"actor:{owned[1]}:{owned[3]}"  # "Yemen's Houthis"
             return actor, f"actor:{kind}:{surface}"
         j += 1
     return None

@@ -107,6 +107,15 @@ def read_category(
     return _ellipsis(toks, first, last, np, prev_end, next_start)
 
 
+_TARGET_HEADS = frozenset("ships ship vessels vessel boats tankers".split())
+_CIVILIAN_CRAFT = frozenset("merchant commercial cargo civilian container fishing".split())
+
+
+def _names(toks: list[Token], lo: int, hi: int, words: frozenset[str]) -> bool:
+    """One of `words` among `toks[lo:hi]`."""
+    return any(t.low in words for t in toks[lo:hi])
+
+
 def _compound(toks: list[Token], last: int, num_at: dict[int, int]) -> Reading | None:
     """`a 1,000-strong force`, `a 500-man unit`: troops, whatever the noun. The caller has
     seen the dash after the number, and a token after it."""
@@ -144,7 +153,9 @@ def _noun(
     after = np.end + 1
     if after < len(toks) and toks[after].low in _RATE_STARTS and _is_rate(toks, np.end):
         return _counted(np, None, "not-claim:rate")
-    if np.designation or w in EQUIPMENT_NOUNS:
+    if w in _TARGET_HEADS and _names(toks, np.mods[0], head, _CIVILIAN_CRAFT):
+        return _counted(np, None, f"not-claim:target:{w}")  # "40 merchant ships attacked"
+    if w in EQUIPMENT_NOUNS or (np.designation and w not in TROOP_NOUNS and w not in PEOPLE_NOUNS):
         return _counted(np, "equipment", f"category:noun:{w}")
     if w in EQUIPMENT_IF_MODIFIED and _weapon_modified(toks, np.mods[0], head):
         return _counted(np, "equipment", f"category:noun:{w}")  # "air defence systems"
@@ -192,6 +203,11 @@ def _category_noun(
     """`prisoners`, `casualties`, `dead`: the noun's own category, but `killed and wounded` are
     casualties, `equipment losses` equipment, and recruited prisoners troops."""
     category = casualty_pair(toks, np.head, CATEGORY_NOUNS[w])  # type: ignore[arg-type]
+    if category in ("wounded", "missing", "captured"):
+        # "three of the injured died": a verb that says they died makes them killed
+        found = verb_category(toks, first, np.end, prev_end, next_start, displaced=False)
+        if found is not None and found[0] == "killed" and found[1].startswith("category:verb:"):
+            return _counted(np, "killed", f"category:noun:{w}", found[1])
     if w == "losses" and _names_weapon(toks, np.mods[0], np.head):  # type: ignore[arg-type]
         category = "equipment"
     if category == "captured" and near(toks, first, np.end, RECRUIT_VERBS, prev_end, next_start):
@@ -322,10 +338,14 @@ def _ellipsis(
 # The word before a figure that says it is the value of something named further back: "put the
 # number of X at N", "the toll rose to N", "the number of Russian troops killed: N".
 _FAR_LINKS = frozenset(
-    "at to : — – numbered reached reach exceeded passed hit topped stood stands was is".split()
+    """at to : — – numbered reached reach exceeded passed hit topped stood stands was is be
+    has have had range ranged ranging ranges""".split()
 )
 _FAR_KEYS = frozenset("number total count size strength tally toll".split())
 _FAR_STOPS = frozenset(". ; , while but whereas although though".split())
+_OPENING_WORDS = frozenset(
+    "at the their its his her of in on start height peak beginning end war offensive".split()
+)
 _FORWARD_LINKS = frozenset("numbering numbered at".split())
 _FAR_WINDOW = 30
 _PLACING_PREPS = frozenset("to from with against by for into on near".split())
@@ -402,9 +422,14 @@ def _opening_phrase(
     """`Numbering about 5,000, the militia controls the roads`, `Estimated at 600,000, the
     Russian force...`: an opening phrase counts the subject after its comma."""
     k = last + 1
-    if k + 1 >= len(toks) or toks[k].text != "," or prev_end >= 0:
+    n = len(toks)
+    if prev_end >= 0 or any(t.text in (",", ";", ":") for t in toks[:first]):
         return None
-    if any(t.text in (",", ";", ":") for t in toks[:first]):
+    while k < min(n - 1, last + 9) and toks[k].text != ",":
+        if toks[k].low not in _OPENING_WORDS and not is_digits(toks[k]):
+            break
+        k += 1  # "Numbering more than 536,000 at their peak in 1968, US forces..."
+    if k + 1 >= n or toks[k].text != ",":
         return None
     k += 1
     if toks[k].low in ("the", "its", "their") and k + 1 < len(toks):

@@ -299,7 +299,7 @@ def _build_index() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
     index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
     for kind, table in KINDS:
         for actor, forms in table.items():
-            for form in forms:
+            for form in _with_plurals(kind, forms):
                 words = tuple(_split(form))
                 index.setdefault(words[0], []).append((words, actor, kind))
     for entries in index.values():
@@ -307,12 +307,26 @@ def _build_index() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
     return index
 
 
+def _with_plurals(kind: str, forms: tuple[str, ...]) -> tuple[str, ...]:
+    """A demonym ending in -an or -i also names people as a plural noun (`Afghans`,
+    `Somalis`, `Kenyans`), unless the table lists the plural already."""
+    if kind != "demonym":
+        return forms
+    extra = tuple(
+        f + "s" for f in forms if f.endswith(("an", "i")) and " " not in f and f + "s" not in forms
+    )
+    return forms + extra
+
+
 def _split(form: str) -> list[str]:
-    """Split a surface form the way the tokenizer does (`U.S.` -> `U . S .`)."""
+    """Split a surface form the way the tokenizer does (`U.S.` -> `U . S .`, `M23` -> `M 23`)."""
     out: list[str] = []
     word = ""
     for ch in form:
-        if ch.isalnum():
+        if ch.isalnum() or (ch == "'" and word):
+            if word and word[-1].isalpha() and ch.isdigit():
+                out.append(word)  # letters then digits are two tokens
+                word = ""
             word += ch
             continue
         if word:

@@ -20,7 +20,7 @@ TROOP_NOUNS = _w(
     infantrymen infantry volunteers guards peacekeepers instructors advisers advisors combatants
     jihadists gunmen snipers sappers gunners crews cadets draftees mobilised mobilized troopers
     operatives battalions brigades divisions regiments platoons squads btgs army armies contingent
-    garrison legionnaires militia wagnerites"""
+    garrison legionnaires militia wagnerites contractors"""
 )
 # Unit nouns that only count troops in a compound ("battalion tactical groups").
 TROOP_COMPOUNDS = {("battalion", "groups"), ("tactical", "groups"), ("service", "members")}

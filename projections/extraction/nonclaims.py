@@ -224,7 +224,14 @@ _AFTER = _by_trigger(
         ("not-claim:money", _CURRENCY_WORDS | _CURRENCY_CODES, _any),
         ("not-claim:time", TIME_SUFFIXES - {"h"}, _any),  # 10 pm, 0800 GMT
         ("not-claim:time", ("a", "p"), lambda a: a.nxt2 is not None and a.nxt2.text == "."),
-        ("not-claim:distance", ("m",), lambda a: not glued(a.last, a.nxt)),  # 30 m
+        # 30 m, but not "2,300 M23 fighters" (a name glued to its number)
+        (
+            "not-claim:distance",
+            ("m",),
+            lambda a: (
+                not glued(a.last, a.nxt) and not (a.nxt2 is not None and glued(a.nxt, a.nxt2))
+            ),
+        ),
         (
             "not-claim:date",  # 3 March, 3 of March
             MONTHS | {"of"},

@@ -37,7 +37,14 @@ _FROM_CATEGORIES = frozenset({"troops", "equipment", "killed", "casualties", "ca
 _ALONG_WITH = frozenset({("along", "with"), ("well", "as"), ("together", "with")})
 _PART_CATEGORIES = frozenset({"killed", "wounded", "casualties", "missing", "captured"})
 _CARRY_HEADS = TROOP_NOUNS | PEOPLE_NOUNS
-_SUBJECT_RULES = ("actor:clause-subject", "actor:supplier", "actor:pronoun-speaker")
+_SUBJECT_RULES = (
+    "actor:clause-subject",
+    "actor:supplier",
+    "actor:pronoun-speaker",
+    "actor:coordinated-verb",
+    "actor:along-with",
+    "actor:coordinated",
+)
 # a side named inside the counted phrase, by a demonym or an organisation's name (`12 Houthi
 # drones and two anti-ship missiles`): shared along a list
 _DEMONYM_RULES = ("actor:demonym", "actor:coordinated-demonym", "actor:org")
@@ -68,6 +75,20 @@ def _far_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
         return None
     found = np_actor(ctx.toks, ctx.texts, key + 2, min(key + 6, ctx.q.i - 1))
     return None if found is None else (found[0], "actor:far-phrase:" + found[1])
+
+
+def _opening(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`Numbering about 1.1 million active personnel, Russia's armed forces are ...`: an
+    opening phrase counts the subject after its comma, and that subject names the side."""
+    toks = ctx.toks
+    if ctx.prev_end >= 0 or ctx.q.i != 1 or toks[0].low not in ("numbering", "estimated"):
+        return None
+    n = len(toks)
+    for k in range(ctx.q.j + 1, min(n - 1, ctx.q.j + 12)):
+        if toks[k].text == ",":
+            found = np_actor(toks, ctx.texts, k + 1, min(n - 1, k + 4))
+            return None if found is None else (found[0], "actor:opening-subject:" + found[1])
+    return None
 
 
 def _origin(ctx: ClaimContext) -> tuple[str, str] | None:
@@ -189,6 +210,7 @@ def _earlier(ctx: ClaimContext) -> tuple[str, str] | None:
 ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
     (_in_phrase, None),
     (_far_phrase, _FROM_CATEGORIES),
+    (_opening, _FROM_CATEGORIES),
     (_origin, _FROM_CATEGORIES),
     (_clause_subject, frozenset(CATEGORIES) - {"other", "displaced"}),
     (_owner, _FROM_CATEGORIES),

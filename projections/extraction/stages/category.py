@@ -57,6 +57,8 @@ def _coordinated(ctx: ClaimContext) -> bool:
     if not any(r.startswith("category:verb-before:") for r in prev_reading.rules):
         return False
     own = any(r.startswith(("category:verb", "category:modifier")) for r in rd.rules)
+    if rd.category == "equipment" or ctx.prev.category == "equipment":  # type: ignore[union-attr]
+        return False  # "lost 30 soldiers and six tanks": a tank is not a casualty
     return not own and rd.subject is not None
 
 
