@@ -12,6 +12,8 @@ since February 2022 to 790,000` the first is a period and the second the total.
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from projections.extraction.context import ClaimContext, Rules
 from projections.extraction.tokens import Token
 
@@ -20,7 +22,8 @@ _UNITS = frozenset(
 )
 _PERIOD_LEAD = frozenset({"last", "past", "previous", "this"})
 _TOTAL_WORDS = frozenset({"overall", "cumulative", "altogether", "total"})
-_WINDOW = 14
+_WINDOW = 14  # tokens each side of the figure
+_LOW = attrgetter("low")
 _LIST_LINKS = frozenset({"and", ",", "or"})
 _STARTS = (
     _PERIOD_LEAD | _TOTAL_WORDS | {"since", "so", "to", "in", "all", "overnight"}
@@ -38,6 +41,8 @@ def period_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
     hi = min(hi, ctx.q.j + 1 + _WINDOW, len(toks))
     best: tuple[int, str, str] | None = None
     qi, qj = ctx.q.i, ctx.q.j
+    if _STARTS.isdisjoint(map(_LOW, toks[lo:hi])):
+        return None, ()  # most figures: no marker at all, found by a C-level scan
     for k in range(lo, hi):
         if toks[k].low not in _STARTS or qi <= k <= qj:
             continue  # a set test spares the call for nearly every token
