@@ -339,9 +339,10 @@ def _ellipsis(
 # number of X at N", "the toll rose to N", "the number of Russian troops killed: N".
 _FAR_LINKS = frozenset(
     """at to : — – numbered reached reach exceeded passed hit topped stood stands was is be
-    has have had range ranged ranging ranges""".split()
+    has have had range ranged ranging ranges could""".split()
 )
 _FAR_KEYS = frozenset("number total count size strength tally toll".split())
+_BARE_KEYS = frozenset("number figure total count tally estimate".split())
 _FAR_STOPS = frozenset(". ; , while but whereas although though".split())
 _OPENING_WORDS = frozenset(
     "at the their its his her of in on start height peak beginning end war offensive".split()
@@ -365,7 +366,7 @@ def _far_back(
     if k >= 0 and toks[k].low == "it" and prev_end >= 0:
         return Reading("other", None, last, inherit=True, rules=["category:far:it"])
     lo = max(prev_end + 1, first - _FAR_WINDOW)
-    key = noun = -1  # the leftmost `toll` or `number of`, the nearest noun of a category
+    key = noun = bare = -1  # the leftmost `toll` or `number of`, the nearest noun of a category
     while k >= lo:
         w = toks[k].low
         if w in _FAR_STOPS:
@@ -374,6 +375,8 @@ def _far_back(
             w in _FAR_KEYS and k + 1 < len(toks) and toks[k + 1].low == "of"
         ):
             key = k
+        elif w in _BARE_KEYS and k > 0 and toks[k - 1].low in _BACK_DETERMINERS:
+            bare = k  # "put the number at 1,600", "the figure could reach 40"
         elif noun < 0 and (w in CATEGORY_NOUNS or w in EQUIPMENT_NOUNS or w in TROOP_NOUNS):
             if k == 0 or toks[k - 1].low not in _PLACING_PREPS:
                 noun = k  # "sent to the troops": a noun after a preposition is no subject
@@ -396,6 +399,9 @@ def _far_back(
             back.np_end = last
             back.rules.insert(0, "category:far:noun")
             return back
+    if bare >= 0:
+        # the figure already counted: of the previous figure, else of the paragraph
+        return Reading("other", None, last, inherit=True, rules=["category:far:the-figure"])
     if k < 0 or prev_end < 0 or k != prev_end or toks[k + 1].low in _FAR_STOPS:
         return None
     return Reading("other", None, last, inherit=True, rules=["category:far:compared"])

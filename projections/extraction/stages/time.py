@@ -21,7 +21,8 @@ _UNITS = frozenset(
     "day days hours hour night nights week weeks month months weekend fortnight year".split()
 )
 _PERIOD_LEAD = frozenset({"last", "past", "previous", "this"})
-_TOTAL_WORDS = frozenset({"overall", "cumulative", "altogether", "total"})
+# "bringing the number to 106,745": the running total the period's count adds to
+_TOTAL_WORDS = frozenset({"overall", "cumulative", "altogether", "total", "bringing", "brought"})
 _WINDOW = 14  # tokens each side of the figure
 _LOW = attrgetter("low")
 _LIST_LINKS = frozenset({"and", ",", "or"})
