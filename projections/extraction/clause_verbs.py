@@ -126,8 +126,8 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
         return None
     if cat == "displaced" and not displaced:
         return None
-    if w in ("dead", "killed") and j > 0 and toks[j - 1].low in ("the",):
-        return None
+    if w in ("dead", "killed", "killing", "killings") and j > 0 and toks[j - 1].low in ("the", "a"):
+        return None  # "protesting the killing of a colleague": a noun, no one's verb
     return casualty_pair(toks, j, cat), w
 
 

@@ -148,6 +148,33 @@ def test_actors_of_the_clause(text: str, figure: str, actor: str) -> None:
     assert claim(text, figure).actor == actor
 
 
+def test_the_killing_as_a_noun_kills_no_one() -> None:
+    assert (
+        scored("Police dispersed 50 traders who were protesting the killing of a colleague.") == []
+    )
+
+
+def test_a_duration_is_no_neighbour() -> None:
+    c = claim(
+        "More than 300 villagers were massacred over three days in the district.", "More than 300"
+    )
+    assert c.category == "killed"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        (
+            "At least 70 people were killed in Sennar. Monitors put the number at more than 90.",
+            "more than 90",
+        ),
+        ("At least 12 people were killed in the strike, and the figure could reach 20.", "20"),
+    ],
+)
+def test_the_figure_counts_what_was_counted(text: str, figure: str) -> None:
+    assert claim(text, figure).category == "killed"
+
+
 def test_two_sides_named_together_give_none() -> None:
     c = claim("Serbian and Bosnian forces lost a combined 900 soldiers in the winter.", "900")
     assert c.actor is None
