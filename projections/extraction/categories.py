@@ -339,7 +339,7 @@ def _ellipsis(
 # number of X at N", "the toll rose to N", "the number of Russian troops killed: N".
 _FAR_LINKS = frozenset(
     """at to : — – numbered reached reach exceeded passed hit topped stood stands was is be
-    has have had range ranged ranging ranges could""".split()
+    has have had range ranged ranging ranges could numbering""".split()
 )
 _FAR_KEYS = frozenset("number total count size strength tally toll".split())
 _BARE_KEYS = frozenset("number figure total count tally estimate".split())
@@ -363,6 +363,8 @@ def _far_back(
     naming anything counted compares with it (`numbered 300,000 and may have reached 1.35
     million`)."""
     k = first - 2
+    if toks[first - 1].low in ("numbering", "numbered") and k > 0 and toks[k].text == ",":
+        k -= 1  # "French troops in Niger, numbering 1,500": the phrase before the comma
     if k >= 0 and toks[k].low == "it" and prev_end >= 0:
         return Reading("other", None, last, inherit=True, rules=["category:far:it"])
     lo = max(prev_end + 1, first - _FAR_WINDOW)

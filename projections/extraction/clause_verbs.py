@@ -119,8 +119,8 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
         if any(t.low in EXCHANGE_CONTEXT for t in window):
             return "captured", f"{w} (exchange)"
         return None
-    if w == "trapped" and not displaced:
-        return None  # besieged fighters are not missing
+    if w == "trapped" and nxt != "under":
+        return None  # besieged fighters, trapped civilians: not missing (under rubble is)
     cat = VERB_CATEGORY.get(w)
     if cat is None:
         return None

@@ -35,6 +35,7 @@ ActorRule = Callable[[ClaimContext], "tuple[str, str] | None"]
 
 _FROM_CATEGORIES = frozenset({"troops", "equipment", "killed", "casualties", "captured"})
 _ALONG_WITH = frozenset({("along", "with"), ("well", "as"), ("together", "with")})
+_NOT_IN_PHRASE = frozenset("in at near from to into by with of said says".split())
 _PART_CATEGORIES = frozenset({"killed", "wounded", "casualties", "missing", "captured"})
 _CARRY_HEADS = TROOP_NOUNS | PEOPLE_NOUNS
 _SUBJECT_RULES = (
@@ -88,6 +89,23 @@ def _opening(ctx: ClaimContext) -> tuple[str, str] | None:
         if toks[k].text == ",":
             found = np_actor(toks, ctx.texts, k + 1, min(n - 1, k + 4))
             return None if found is None else (found[0], "actor:opening-subject:" + found[1])
+    return None
+
+
+def _of_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`a German brigade of about 4,800 troops`, `a Russian force of 50,000`: the side named
+    in the phrase the figure measures."""
+    toks, i = ctx.toks, ctx.q.i
+    if i < 2 or toks[i - 1].low != "of":
+        return None
+    lo = max(ctx.prev_end + 1, i - 5)
+    for k in range(i - 2, lo - 1, -1):
+        t = toks[k]
+        if not t.text[0].isalnum() or t.low in _NOT_IN_PHRASE:
+            return None
+        found = np_actor(toks, ctx.texts, k, k) if t.text[0].isupper() else None
+        if found is not None:
+            return found[0], "actor:of-phrase:" + found[1]
     return None
 
 
@@ -211,6 +229,7 @@ ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
     (_in_phrase, None),
     (_far_phrase, _FROM_CATEGORIES),
     (_opening, _FROM_CATEGORIES),
+    (_of_phrase, _FROM_CATEGORIES),
     (_origin, _FROM_CATEGORIES),
     (_clause_subject, frozenset(CATEGORIES) - {"other", "displaced"}),
     (_owner, _FROM_CATEGORIES),
