@@ -217,6 +217,11 @@ EARLIER = [
     ("The brigade's strength rose from 8,000 to 12,000 troops.", "8,000", True),
     ("The brigade's strength rose from 8,000 to 12,000 troops.", "12,000", False),
     ("The toll stood at 210, down from a previous count of 240.", "240", True),
+    (
+        "Some 11,000 North Korean troops are in Kursk, up from an estimate of 8,000 a week ago.",
+        "8,000",
+        True,
+    ),
 ]
 
 

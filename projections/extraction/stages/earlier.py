@@ -37,8 +37,13 @@ def earlier_of(ctx: ClaimContext) -> tuple[bool, Rules]:
         return True, (f"earlier:{w2}-{w1}",)
     if w1 in ("against", "versus", "vs") and ctx.prev_end >= 0:
         return True, (f"earlier:{w1}",)
-    if w1 == "of" and w2 in _ESTIMATE_NOUNS and i >= 3 and toks[i - 3].low in _PREVIOUS:
-        return True, (f"earlier:{toks[i - 3].low}-{w2}",)
+    if w1 == "of" and w2 in _ESTIMATE_NOUNS and i >= 3:
+        if toks[i - 3].low in _PREVIOUS:
+            return True, (f"earlier:{toks[i - 3].low}-{w2}",)
+        # "up from an estimate of 8,000 a week ago"
+        for k in range(i - 3, max(0, i - 6, ctx.prev_end + 1), -1):
+            if toks[k].low == "from" and k > 0 and toks[k - 1].low in _FROM_CHANGES:
+                return True, (f"earlier:{toks[k - 1].low}-from-{w2}",)
     if w1 in _PREVIOUS and w2 in ("was", "were", "had", "stood", "of"):
         return True, (f"earlier:{w1}",)
     return False, ()
