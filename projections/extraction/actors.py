@@ -44,6 +44,7 @@ _HOSTILE_VERBS = frozenset(
     captured capture seized seize hit struck intercepted intercept eliminated wounded took
     neutralised neutralized repelled""".split()
 )
+_BACKED = frozenset("backed led allied supported trained aligned sponsored funded".split())
 _OWNERS = frozenset({"'s", "’s", "its", "their"})
 _PRE_MODIFIERS = frozenset("another more additional further extra".split())
 _BY_VERBS = frozenset(
@@ -73,6 +74,9 @@ def np_actor(toks: list[Token], texts: list[str], start: int, end: int) -> tuple
                 j += k
                 continue
             after = j + k
+            if after + 1 < len(toks) and toks[after].text == "-" and toks[after + 1].low in _BACKED:
+                j = after + 2  # "Turkish-backed militiamen": backed by a side, not of it
+                continue
             if after + 1 <= end and toks[after].low in ("'s", "’s"):
                 owned = entity_at(texts, after + 1) if texts[after + 1] in first_words else None
                 if owned is not None and owned[1] == "org":

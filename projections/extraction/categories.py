@@ -107,6 +107,22 @@ def read_category(
     return _ellipsis(toks, first, last, np, prev_end, next_start)
 
 
+_ARMED_GROUPS = frozenset("gang gangs militia militias cartel cartels group groups".split())
+_DETENTION = frozenset("prisons prison detention custody jails jail camps".split())
+
+
+def _held_in(toks: list[Token], end: int) -> bool:
+    """`2,000 Islamic State fighters in detention centres`: fighters held, not fielded."""
+    k = end + 1
+    if k + 1 >= len(toks) or toks[k].low not in ("in", "into"):
+        return False
+    return toks[k + 1].low in _DETENTION or (
+        k + 2 < len(toks)
+        and toks[k + 1].low in ("the", "its", "their")
+        and toks[k + 2].low in _DETENTION
+    )
+
+
 _TARGET_HEADS = frozenset("ships ship vessels vessel boats tankers".split())
 _CIVILIAN_CRAFT = frozenset("merchant commercial cargo civilian container fishing".split())
 
@@ -163,6 +179,12 @@ def _noun(
         return _counted(np, "troops", f"category:noun:{toks[head - 1].low} {w}")
     if w in CATEGORY_NOUNS:
         return _category_noun(toks, first, np, w, prev_end, next_start)
+    if w == "members" and _names(toks, max(0, first - 8), first, _ARMED_GROUPS):
+        return _counted(
+            np, "troops", "category:members-of-armed-group"
+        )  # "gangs ... 5,000 members"
+    if w in TROOP_NOUNS and _held_in(toks, np.end):
+        return _counted(np, "captured", f"category:held-in:{w}")  # "fighters in prisons"
     if w in TROOP_NOUNS or w in PEOPLE_NOUNS:
         participle = _participle(toks, np)
         if participle is not None:
@@ -265,6 +287,17 @@ _REPORTING_PARTICIPLES = frozenset(
 )
 
 
+def _of_a_figure(toks: list[Token], last: int, next_start: int) -> bool:
+    """`four of the 25`, `eight of 33`: the figure counts a part of the next figure."""
+    k = last + 1
+    if k + 1 >= len(toks) or toks[k].low != "of":
+        return False
+    k += 1
+    if toks[k].low in ("the", "those", "these") and k + 1 < len(toks):
+        k += 1
+    return k == next_start
+
+
 def _own_verb(w: str) -> bool:
     """`rescued`, `released`, `evacuated`: a verb of the figure's own that gives no category."""
     if not w.endswith("ed") or w in VERB_CATEGORY or w in _CATEGORY_PARTICIPLES:
@@ -304,6 +337,9 @@ def _ellipsis(
     toks: list[Token], first: int, last: int, np: NounPhrase, prev_end: int, next_start: int
 ) -> Reading:
     """A number with no counted noun after it: `60 wounded`, `at 2.7m`, `up from 40,000`."""
+    if prev_end >= 0 and _of_a_figure(toks, last, next_start):
+        # "released 25 hostages ... four of the 25 were foreign": a part of a figure counted
+        return Reading("other", None, last, inherit=True, rules=["category:partitive-figure"])
     back = _back_np(toks, first, prev_end)
     if back is not None:
         if back.subject is not None:

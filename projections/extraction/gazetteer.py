@@ -150,6 +150,7 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "Burundi": ("Burundi",),
     "DR Congo": (
         "DR Congo",
+        "Congo",
         "DRC",
         "Democratic Republic of Congo",
         "Democratic Republic of the Congo",
