@@ -107,6 +107,7 @@ def read_category(
     return _ellipsis(toks, first, last, np, prev_end, next_start)
 
 
+_FACILITIES = frozenset("posts post outposts bases base positions camps camp headquarters".split())
 _ARMED_GROUPS = frozenset("gang gangs militia militias cartel cartels group groups".split())
 _DETENTION = frozenset("prisons prison detention custody jails jail camps".split())
 
@@ -179,6 +180,8 @@ def _noun(
         return _counted(np, "troops", f"category:noun:{toks[head - 1].low} {w}")
     if w in CATEGORY_NOUNS:
         return _category_noun(toks, first, np, w, prev_end, next_start)
+    if w in TROOP_NOUNS and np.end + 1 < len(toks) and toks[np.end + 1].low in _FACILITIES:
+        return _counted(np, None, f"not-claim:facility:{toks[np.end + 1].low}")  # "45 army posts"
     if w == "members" and _names(toks, max(0, first - 8), first, _ARMED_GROUPS):
         return _counted(
             np, "troops", "category:members-of-armed-group"
@@ -345,7 +348,10 @@ def _ellipsis(
         if back.subject is not None:
             back.definite = toks[back.subject[0]].low in ("the", "these", "those")
         return back
-    if first > 0 and toks[first - 1].low in _FAR_LINKS:
+    if first > 0 and (
+        toks[first - 1].low in _FAR_LINKS
+        or (first > 1 and toks[first - 1].low == "from" and toks[first - 2].low in _RANGE_VERBS)
+    ):
         far = _far_back(toks, first, last, prev_end, next_start)
         if far is not None:
             return far
@@ -375,9 +381,10 @@ def _ellipsis(
 # number of X at N", "the toll rose to N", "the number of Russian troops killed: N".
 _FAR_LINKS = frozenset(
     """at to : — – numbered reached reach exceeded passed hit topped stood stands was is be
-    has have had range ranged ranging ranges could numbering""".split()
+    has have had range ranged ranging ranges could numbering number numbers""".split()
 )
 _FAR_KEYS = frozenset("number total count size strength tally toll".split())
+_RANGE_VERBS = frozenset("range ranged ranging ranges varied vary".split())
 _BARE_KEYS = frozenset("number figure total count tally estimate".split())
 _FAR_STOPS = frozenset(". ; , while but whereas although though".split())
 _OPENING_WORDS = frozenset(
@@ -399,6 +406,8 @@ def _far_back(
     naming anything counted compares with it (`numbered 300,000 and may have reached 1.35
     million`)."""
     k = first - 2
+    if toks[first - 1].low == "from" and k > 0 and toks[k].low in _RANGE_VERBS:
+        k -= 1  # "estimates ranged from 170, the government's figure, to more than 230"
     if toks[first - 1].low in ("numbering", "numbered") and k > 0 and toks[k].text == ",":
         k -= 1  # "French troops in Niger, numbering 1,500": the phrase before the comma
     if k >= 0 and toks[k].low == "it" and prev_end >= 0:

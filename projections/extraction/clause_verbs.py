@@ -75,7 +75,7 @@ def verb_category(
 
 
 _MOVE_VERBS = frozenset({"left", "returned", "returning", "arrived"})
-_MOVE_PREPS = frozenset({"to", "home", "into", "in", "from", "for"})
+_MOVE_PREPS = frozenset({"to", "home", "into", "in", "from", "for", "since"})
 
 
 def _to_a_place(tok: Token, low: str) -> bool:

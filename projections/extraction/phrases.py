@@ -156,6 +156,14 @@ def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> NounPhrase:
             j += 1
             continue
         if (
+            j > k
+            and w.endswith("ed")
+            and toks[j - 1].text[0].isupper()
+            and w not in _WEAPON_ADJ
+            and not (j + 1 < n and toks[j + 1].low in COUNTED_NOUNS)
+        ):
+            break  # "35,000 Malians crossed": a verb after a name ends the phrase
+        if (
             j == k
             and (w in _VERBISH or w.endswith(("ed", "ing")))
             and w not in _WEAPON_ADJ
