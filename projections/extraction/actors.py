@@ -20,7 +20,7 @@ OWN_VERBS = frozenset(
     recruiting drafted dispatched dispatch transferred launched launch launches launching
     fired fire fires firing supplied supply supplies delivered deliver provided provide
     pledged pledge gave give given donated donate shipped ship called numbers number equipped
-    armed
+    armed built build builds building produced produce produces producing manufactured
     rotated rotate withdrew withdraw pulled massing gathered""".split()
 )
 _AUX = frozenset(
@@ -36,8 +36,15 @@ _PREPS = frozenset(
 )
 _SPEECH = frozenset("said says told confirmed claimed announced reported stated added".split())
 _OWNED = frozenset(
-    "losses casualties army forces military troops dead death toll navy fleet".split()
+    "losses casualties army forces military troops dead death toll navy fleet count total "
+    "tally number arsenal stockpile stocks".split()
 )
+_HOSTILE_VERBS = frozenset(
+    """destroyed destroy destroys destroying downed down shot killed kill kills killing
+    captured capture seized seize hit struck intercepted intercept eliminated wounded took
+    neutralised neutralized repelled""".split()
+)
+_BACKED = frozenset("backed led allied supported trained aligned sponsored funded".split())
 _OWNERS = frozenset({"'s", "’s", "its", "their"})
 _PRE_MODIFIERS = frozenset("another more additional further extra".split())
 _BY_VERBS = frozenset(
@@ -66,6 +73,14 @@ def np_actor(toks: list[Token], texts: list[str], start: int, end: int) -> tuple
             if j > start and toks[j - 1].low in _PREPS:
                 j += k
                 continue
+            after = j + k
+            if after + 1 < len(toks) and toks[after].text == "-" and toks[after + 1].low in _BACKED:
+                j = after + 2  # "Turkish-backed militiamen": backed by a side, not of it
+                continue
+            if after + 1 <= end and toks[after].low in ("'s", "’s"):
+                owned = entity_at(texts, after + 1) if texts[after + 1] in first_words else None
+                if owned is not None and owned[1] == "org":
+                    return owned[0], f"actor:{owned[1]}:{owned[3]}"  # "Yemen's Houthis"
             return actor, f"actor:{kind}:{surface}"
         j += 1
     return None
@@ -87,6 +102,41 @@ def from_actor(
         if hit:
             return hit[0], f"actor:from:{hit[3]}", (k, j + hit[2] - 1)
     return None
+
+
+def relative_actor(
+    toks: list[Token], texts: list[str], k: int
+) -> tuple[str, str, tuple[int, int]] | None:
+    """`the 71 drones Russia launched`, `missiles Iran fired at Israel`: a side named right
+    after the counted phrase as the subject of a verb that launches, sends or loses them."""
+    n = len(toks)
+    if k < n and toks[k].low in ("that", "which"):
+        k += 1
+    if k >= n or texts[k] not in gazetteer.FIRST_WORDS:
+        return None
+    hit = entity_at(texts, k)
+    if hit is None:
+        return None
+    v = k + hit[2]
+    while v < n and toks[v].low in ("had", "has", "have", "also", "reportedly"):
+        v += 1
+    if v < n and toks[v].low in OWN_VERBS and toks[v].low not in _SPEECH:
+        return hit[0], f"actor:relative-subject:{hit[3]}", (k, k + hit[2] - 1)
+    return None
+
+
+def coordinated_verb(toks: list[Token], first: int) -> bool:
+    """`has delivered 18 tanks and pledged another 100`: the verb before the figure is
+    joined by `and` to a verb before it, and shares its subject."""
+    j = first - 1
+    if j >= 0 and toks[j].low in _PRE_MODIFIERS:
+        j -= 1
+    if j < 1 or toks[j].low not in OWN_VERBS:
+        return False
+    j -= 1
+    while j >= 0 and toks[j].low in ("has", "have", "had", "also", "then", "later"):
+        j -= 1
+    return j >= 0 and toks[j].low in ("and", ",")
 
 
 def subject_actor(
@@ -141,25 +191,47 @@ def subject_actor(
         s -= 1
     if s > lo and toks[s - 1].low in ("'s", "’s"):
         s = max(0, s - 3)
+    found: tuple[str, str] | None = None
+    at = j
     for p in range(j, s - 1, -1):
         hit = entity_at(texts, p) if texts[p] in gazetteer.FIRST_WORDS else None
         if hit and p + hit[2] - 1 <= j and (p == 0 or toks[p - 1].low not in _PREPS):
+            if found is not None:
+                if found[0] != hit[0] and toks[p + hit[2]].low == "and" and p + hit[2] + 1 == at:
+                    return None  # "Armenian and Azerbaijani forces lost": no one side
+                return found
             kind = "supplier" if verb in _SUPPLY_VERBS else "clause-subject"
-            return hit[0], f"actor:{kind}:{hit[3]}"
-    return None
+            found, at = (hit[0], f"actor:{kind}:{hit[3]}"), p
+    return found
 
 
 def possessive_actor(
-    toks: list[Token], texts: list[str], first: int, skip: list[tuple[int, int]]
+    toks: list[Token],
+    texts: list[str],
+    first: int,
+    skip: list[tuple[int, int]],
+    lo: int = 0,
 ) -> tuple[str, str] | None:
     """`Ukraine's losses in the battle exceed 5,000`, `increase its army to 300,000`: the owner
-    of the losses or the army (`its` stands for the nearest state named before it)."""
-    lo = max(0, first - 8)
+    of the losses or the army (`its` stands for the nearest state named before it). Not past
+    token `lo` (the previous figure), nor past a verb that acts on the other side: in
+    `Ukraine's forces destroyed 41 ...` the 41 are not Ukraine's."""
+    lo = max(lo, first - 8)
     for p in range(first - 1, lo - 1, -1):
         t = toks[p]
         if t.text in (",", ";", ":") or t.low in _SPEECH or t.low == "that":
             return None
+        if t.low in _HOSTILE_VERBS:
+            return None
         if t.low not in _OWNERS:
+            if texts[p] in gazetteer.FIRST_WORDS and p + 1 < first:
+                # "Russian losses in the battle — 16,000 dead": a side's losses
+                hit = entity_at(texts, p)
+                k = p + hit[2] if hit else first
+                if hit and hit[1] == "demonym" and k < first and toks[k].low in _OWNED:
+                    if p >= 2 and toks[p - 1].low in ("and", ",") and entity_at(texts, p - 2):
+                        return None  # "Armenian and Azerbaijani forces": no one side
+                    return hit[0], f"actor:owner-demonym:{hit[3]}"
             continue  # only a possessive can own; spare the look for the owned noun
         owned = any(x.low in _OWNED for x in toks[p + 1 : min(first, p + 4)])
         if not owned:

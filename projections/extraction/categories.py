@@ -39,12 +39,14 @@ _BACK_LINK = frozenset(
     stood stands stand reached reaching reach rose risen rising grew grown climbed increased
     jumped hit passed is are was were has have had been be being now already reportedly
     estimated put believed thought , — of about around nearly almost some roughly could may
-    might will would can likely expected to""".split()
+    might will would can likely expected to perhaps""".split()
 )
 _INHERIT_LINKS = frozenset(
     "from including compared versus vs against than previous previously peak estimate "
     "high earlier another further total".split()
 )
+# not casualties: "lost 60 technicals" may count things, "lost 60 men" is read by the noun
+_VERB_DECIDES = frozenset({"killed", "wounded", "missing", "captured"})
 _CLAUSE_VERBS = frozenset("were was are is have had remain remained".split())
 _RATE_WORDS = frozenset({"a", "per", "each", "every"})
 _RATE_UNITS = frozenset({"day", "week", "month", "year", "hour", "night"})
@@ -105,6 +107,32 @@ def read_category(
     return _ellipsis(toks, first, last, np, prev_end, next_start)
 
 
+_FACILITIES = frozenset("posts post outposts bases base positions camps camp headquarters".split())
+_ARMED_GROUPS = frozenset("gang gangs militia militias cartel cartels group groups".split())
+_DETENTION = frozenset("prisons prison detention custody jails jail camps".split())
+
+
+def _held_in(toks: list[Token], end: int) -> bool:
+    """`2,000 Islamic State fighters in detention centres`: fighters held, not fielded."""
+    k = end + 1
+    if k + 1 >= len(toks) or toks[k].low not in ("in", "into"):
+        return False
+    return toks[k + 1].low in _DETENTION or (
+        k + 2 < len(toks)
+        and toks[k + 1].low in ("the", "its", "their")
+        and toks[k + 2].low in _DETENTION
+    )
+
+
+_TARGET_HEADS = frozenset("ships ship vessels vessel boats tankers".split())
+_CIVILIAN_CRAFT = frozenset("merchant commercial cargo civilian container fishing".split())
+
+
+def _names(toks: list[Token], lo: int, hi: int, words: frozenset[str]) -> bool:
+    """One of `words` among `toks[lo:hi]`."""
+    return any(t.low in words for t in toks[lo:hi])
+
+
 def _compound(toks: list[Token], last: int, num_at: dict[int, int]) -> Reading | None:
     """`a 1,000-strong force`, `a 500-man unit`: troops, whatever the noun. The caller has
     seen the dash after the number, and a token after it."""
@@ -142,7 +170,9 @@ def _noun(
     after = np.end + 1
     if after < len(toks) and toks[after].low in _RATE_STARTS and _is_rate(toks, np.end):
         return _counted(np, None, "not-claim:rate")
-    if np.designation or w in EQUIPMENT_NOUNS:
+    if w in _TARGET_HEADS and _names(toks, np.mods[0], head, _CIVILIAN_CRAFT):
+        return _counted(np, None, f"not-claim:target:{w}")  # "40 merchant ships attacked"
+    if w in EQUIPMENT_NOUNS or (np.designation and w not in TROOP_NOUNS and w not in PEOPLE_NOUNS):
         return _counted(np, "equipment", f"category:noun:{w}")
     if w in EQUIPMENT_IF_MODIFIED and _weapon_modified(toks, np.mods[0], head):
         return _counted(np, "equipment", f"category:noun:{w}")  # "air defence systems"
@@ -150,6 +180,14 @@ def _noun(
         return _counted(np, "troops", f"category:noun:{toks[head - 1].low} {w}")
     if w in CATEGORY_NOUNS:
         return _category_noun(toks, first, np, w, prev_end, next_start)
+    if w in TROOP_NOUNS and np.end + 1 < len(toks) and toks[np.end + 1].low in _FACILITIES:
+        return _counted(np, None, f"not-claim:facility:{toks[np.end + 1].low}")  # "45 army posts"
+    if w == "members" and _names(toks, max(0, first - 8), first, _ARMED_GROUPS):
+        return _counted(
+            np, "troops", "category:members-of-armed-group"
+        )  # "gangs ... 5,000 members"
+    if w in TROOP_NOUNS and _held_in(toks, np.end):
+        return _counted(np, "captured", f"category:held-in:{w}")  # "fighters in prisons"
     if w in TROOP_NOUNS or w in PEOPLE_NOUNS:
         participle = _participle(toks, np)
         if participle is not None:
@@ -164,6 +202,17 @@ def _noun(
         return _demonym(toks, first, np, w, prev_end, next_start)
     if text[0].isupper() and head == np.mods[0]:
         return _ellipsis(toks, first, last, np, prev_end, next_start)  # a name: look before
+    # "five policemen were killed", "one student died": a verb that says people died (or were
+    # hurt, held, went missing) decides for a noun the lexicon does not know; what dies is
+    # someone, whoever they were
+    found = verb_category(toks, first, np.end, prev_end, next_start, displaced=False)
+    if found is not None and found[0] in _VERB_DECIDES:
+        return _counted(np, found[0], f"category:unknown-noun:{w}", found[1])
+    among = _among_the(toks, np.end, next_start)
+    if among is not None:
+        return _counted(np, among, f"category:among-the:{toks[np.end + 4].low}")
+    if prev_end >= 0 and breakdown_link(toks, first):
+        return _counted(np, "other", "category:breakdown", inherit=True)
     return _counted(np, "other", f"category:other:noun:{w}")
 
 
@@ -179,6 +228,11 @@ def _category_noun(
     """`prisoners`, `casualties`, `dead`: the noun's own category, but `killed and wounded` are
     casualties, `equipment losses` equipment, and recruited prisoners troops."""
     category = casualty_pair(toks, np.head, CATEGORY_NOUNS[w])  # type: ignore[arg-type]
+    if category in ("wounded", "missing", "captured"):
+        # "three of the injured died": a verb that says they died makes them killed
+        found = verb_category(toks, first, np.end, prev_end, next_start, displaced=False)
+        if found is not None and found[0] == "killed" and found[1].startswith("category:verb:"):
+            return _counted(np, "killed", f"category:noun:{w}", found[1])
     if w == "losses" and _names_weapon(toks, np.mods[0], np.head):  # type: ignore[arg-type]
         category = "equipment"
     if category == "captured" and near(toks, first, np.end, RECRUIT_VERBS, prev_end, next_start):
@@ -204,6 +258,13 @@ def _people(
     found = verb_category(toks, first, np.end, prev_end, next_start, displaced=people)
     if found:
         return _counted(np, found[0], f"category:noun:{w}", found[1])
+    among = _among_the(toks, np.end, next_start)
+    if among is not None:
+        return _counted(np, among, f"category:among-the:{toks[np.end + 4].low}")
+    if prev_end >= 0 and breakdown_link(toks, first):
+        # "killed 92 people, among them 27 children": a part of the previous figure counts
+        # what it counts
+        return _counted(np, "other", "category:breakdown", inherit=True)
     if not people:
         return _counted(np, "troops", f"category:noun:{w}")
     if near(toks, first, np.end, TROOP_VERBS, prev_end, next_start):
@@ -211,6 +272,51 @@ def _people(
     if _inherit_link(toks, first, prev_end):
         return _counted(np, "other", "category:inherited", inherit=True)
     return _counted(np, "other", f"category:other:people-without-verb:{w}")
+
+
+def _among_the(toks: list[Token], end: int, next_start: int) -> str | None:
+    """`three journalists were among the dead`: the category of the group they were among."""
+    k = end + 1
+    if k + 3 >= min(len(toks), next_start + 1) or toks[k].low not in ("were", "was", "are", "is"):
+        return None
+    if toks[k + 1].low != "among" or toks[k + 2].low != "the":
+        return None
+    return CATEGORY_NOUNS.get(toks[k + 3].low) or _CATEGORY_PARTICIPLES.get(toks[k + 3].low)
+
+
+_REPORTING_PARTICIPLES = frozenset(
+    """reported believed thought feared confirmed estimated said alleged presumed understood
+    known expected listed recorded registered counted displaced evacuated""".split()
+)
+
+
+def _of_a_figure(toks: list[Token], last: int, next_start: int) -> bool:
+    """`four of the 25`, `eight of 33`: the figure counts a part of the next figure."""
+    k = last + 1
+    if k + 1 >= len(toks) or toks[k].low != "of":
+        return False
+    k += 1
+    if toks[k].low in ("the", "those", "these") and k + 1 < len(toks):
+        k += 1
+    return k == next_start
+
+
+def _own_verb(w: str) -> bool:
+    """`rescued`, `released`, `evacuated`: a verb of the figure's own that gives no category."""
+    if not w.endswith("ed") or w in VERB_CATEGORY or w in _CATEGORY_PARTICIPLES:
+        return False
+    return w not in _REPORTING_PARTICIPLES
+
+
+def breakdown_link(toks: list[Token], first: int) -> bool:
+    """`among them 27 children`, `of whom 11`, `including 56 children`: the figure is a part
+    of the figure before it."""
+    if first < 1:
+        return False
+    w = toks[first - 1].low
+    if w == "including":
+        return True
+    return w in ("them", "whom") and first >= 2 and toks[first - 2].low in ("among", "of")
 
 
 def _demonym(
@@ -234,11 +340,31 @@ def _ellipsis(
     toks: list[Token], first: int, last: int, np: NounPhrase, prev_end: int, next_start: int
 ) -> Reading:
     """A number with no counted noun after it: `60 wounded`, `at 2.7m`, `up from 40,000`."""
+    if prev_end >= 0 and _of_a_figure(toks, last, next_start):
+        # "released 25 hostages ... four of the 25 were foreign": a part of a figure counted
+        return Reading("other", None, last, inherit=True, rules=["category:partitive-figure"])
     back = _back_np(toks, first, prev_end)
     if back is not None:
         if back.subject is not None:
             back.definite = toks[back.subject[0]].low in ("the", "these", "those")
         return back
+    if first > 0 and (
+        toks[first - 1].low in _FAR_LINKS
+        or (first > 1 and toks[first - 1].low == "from" and toks[first - 2].low in _RANGE_VERBS)
+    ):
+        far = _far_back(toks, first, last, prev_end, next_start)
+        if far is not None:
+            return far
+    if first > 0 and toks[first - 1].low in _FORWARD_LINKS:
+        ahead = _opening_phrase(toks, first, last, prev_end, next_start)
+        if ahead is not None:
+            return ahead
+    if (
+        last + 2 < len(toks)
+        and toks[last + 1].low in _CLAUSE_VERBS
+        and _own_verb(toks[last + 2].low)
+    ):
+        return Reading(None, None, last, rules=["not-claim:own-verb"])  # "and 25 were rescued"
     found = verb_category(toks, first, last, prev_end, next_start, displaced=True)
     if found:
         cat, rule = found
@@ -249,6 +375,123 @@ def _ellipsis(
         rules = ["category:inherited:clause-subject"]
         return Reading("other", None, last, inherit=True, rules=rules)
     return Reading(None, None, last, rules=["not-claim:nothing-counted"])
+
+
+# The word before a figure that says it is the value of something named further back: "put the
+# number of X at N", "the toll rose to N", "the number of Russian troops killed: N".
+_FAR_LINKS = frozenset(
+    """at to : — – numbered reached reach exceeded passed hit topped stood stands was is be
+    has have had range ranged ranging ranges could numbering number numbers""".split()
+)
+_FAR_KEYS = frozenset("number total count size strength tally toll".split())
+_RANGE_VERBS = frozenset("range ranged ranging ranges varied vary".split())
+_BARE_KEYS = frozenset("number figure total count tally estimate".split())
+_FAR_STOPS = frozenset(". ; , while but whereas although though".split())
+_OPENING_WORDS = frozenset(
+    "at the their its his her of in on start height peak beginning end war offensive".split()
+)
+_FORWARD_LINKS = frozenset("numbering numbered at".split())
+_FAR_WINDOW = 30
+_PLACING_PREPS = frozenset("to from with against by for into on near".split())
+
+
+def _far_back(
+    toks: list[Token], first: int, last: int, prev_end: int, next_start: int
+) -> Reading | None:
+    """`put the number of North Korean soldiers in the Kursk region at about 11,000`, `the
+    death toll from the strike on Dnipro rose to 46`, `bringing its total losses since
+    February 2022 to 790,000`: the nearest thing counted back in the clause, however far.
+    What `the number of` counts is read as if the figure stood in the place of `number`;
+    `put it at 70,000` is the figure before; a clause that reaches the previous figure without
+    naming anything counted compares with it (`numbered 300,000 and may have reached 1.35
+    million`)."""
+    k = first - 2
+    if toks[first - 1].low == "from" and k > 0 and toks[k].low in _RANGE_VERBS:
+        k -= 1  # "estimates ranged from 170, the government's figure, to more than 230"
+    if toks[first - 1].low in ("numbering", "numbered") and k > 0 and toks[k].text == ",":
+        k -= 1  # "French troops in Niger, numbering 1,500": the phrase before the comma
+    if k >= 0 and toks[k].low == "it" and prev_end >= 0:
+        return Reading("other", None, last, inherit=True, rules=["category:far:it"])
+    lo = max(prev_end + 1, first - _FAR_WINDOW)
+    key = noun = bare = -1  # the leftmost `toll` or `number of`, the nearest noun of a category
+    while k >= lo:
+        w = toks[k].low
+        if w in _FAR_STOPS:
+            break
+        if w in ("toll", "tally") or (
+            w in _FAR_KEYS and k + 1 < len(toks) and toks[k + 1].low == "of"
+        ):
+            key = k
+        elif w in _BARE_KEYS and k > 0 and toks[k - 1].low in _BACK_DETERMINERS:
+            bare = k  # "put the number at 1,600", "the figure could reach 40"
+        elif noun < 0 and (w in CATEGORY_NOUNS or w in EQUIPMENT_NOUNS or w in TROOP_NOUNS):
+            if k == 0 or toks[k - 1].low not in _PLACING_PREPS:
+                noun = k  # "sent to the troops": a noun after a preposition is no subject
+        k -= 1
+    if key >= 0:
+        w = toks[key].low
+        if w in ("toll", "tally"):
+            cat = "casualties" if toks[key - 1].low in ("casualty", "casualties") else "killed"
+            return Reading(cat, None, last, rules=[f"category:far:{w}"])
+        inner = read_category(toks, key, key, {}, prev_end, first)
+        if inner.category is None:
+            return inner
+        if inner.category != "other":
+            inner.np_end = last
+            inner.rules.insert(0, f"category:far:{w}-of")
+            return inner
+    if noun >= 0:
+        back = _back_np(toks, noun + 1, prev_end)  # the noun as if the figure followed it
+        if back is not None:
+            back.np_end = last
+            back.rules.insert(0, "category:far:noun")
+            return back
+    if bare >= 0:
+        # the figure already counted: of the previous figure, else of the paragraph
+        return Reading("other", None, last, inherit=True, rules=["category:far:the-figure"])
+    if k < 0 or prev_end < 0 or k != prev_end or toks[k + 1].low in _FAR_STOPS:
+        return None
+    return Reading("other", None, last, inherit=True, rules=["category:far:compared"])
+
+
+def far_key(toks: list[Token], first: int, prev_end: int) -> int:
+    """The token of `number`, `size` or `total` in `the number of X ... at N`, or -1: for a
+    figure after `at` or `to`, whose counted phrase the clause names further back."""
+    if first < 1 or toks[first - 1].low not in ("at", "to"):
+        return -1
+    key = -1
+    for k in range(first - 2, max(prev_end, first - _FAR_WINDOW - 1), -1):
+        w = toks[k].low
+        if w in _FAR_STOPS:
+            break
+        if w in _FAR_KEYS and k + 1 < len(toks) and toks[k + 1].low == "of":
+            key = k
+    return key
+
+
+def _opening_phrase(
+    toks: list[Token], first: int, last: int, prev_end: int, next_start: int
+) -> Reading | None:
+    """`Numbering about 5,000, the militia controls the roads`, `Estimated at 600,000, the
+    Russian force...`: an opening phrase counts the subject after its comma."""
+    k = last + 1
+    n = len(toks)
+    if prev_end >= 0 or any(t.text in (",", ";", ":") for t in toks[:first]):
+        return None
+    while k < min(n - 1, last + 9) and toks[k].text != ",":
+        if toks[k].low not in _OPENING_WORDS and not is_digits(toks[k]):
+            break
+        k += 1  # "Numbering more than 536,000 at their peak in 1968, US forces..."
+    if k + 1 >= n or toks[k].text != ",":
+        return None
+    k += 1
+    if toks[k].low in ("the", "its", "their") and k + 1 < len(toks):
+        k += 1
+    np = forward_np(toks, k, {})
+    if np.head is None or toks[np.head].low not in TROOP_NOUNS:
+        return None
+    start = np.start if np.start < np.mods[0] else np.mods[0]
+    return Reading("troops", (start, np.head), last, rules=["category:opening-phrase"])
 
 
 def _back_np(toks: list[Token], first: int, prev_end: int) -> Reading | None:
@@ -327,8 +570,11 @@ def _weapon_modified(toks: list[Token], start: int, head: int) -> bool:
 
 
 def _is_rate(toks: list[Token], end: int) -> bool:
-    """`300 a day`, `40 per week`, `12 daily`: a rate, not a count."""
+    """`300 a day`, `40 per week`, `12 daily`: a rate, not a count; `728 drones a week ago`
+    is a count of a week ago."""
     n = len(toks)
     if end + 1 < n and toks[end + 1].low == "daily":
         return True
-    return end + 2 < n and toks[end + 1].low in _RATE_WORDS and toks[end + 2].low in _RATE_UNITS
+    if not (end + 2 < n and toks[end + 1].low in _RATE_WORDS and toks[end + 2].low in _RATE_UNITS):
+        return False
+    return not (end + 3 < n and toks[end + 3].low in ("ago", "earlier", "before", "previously"))

@@ -40,7 +40,8 @@ def verb_category(
         w = toks[j].low
         if w in CLAUSE_STOP:
             break
-        if w == "including":  # skip "including 480 children," to reach the verb
+        if w == "including" or (w == "among" and j + 1 < n and toks[j + 1].low == "them"):
+            # skip "including 480 children," or "among them two colonels," to reach the verb
             end = min(n, j + 12)
             while j < end and toks[j].text != ",":
                 j += 1
@@ -73,6 +74,15 @@ def verb_category(
     return (best[1], best[2]) if best else None
 
 
+_MOVE_VERBS = frozenset({"left", "returned", "returning", "arrived"})
+_MOVE_PREPS = frozenset({"to", "home", "into", "in", "from", "for", "since"})
+
+
+def _to_a_place(tok: Token, low: str) -> bool:
+    """The word after a verb of moving names where to or from: a preposition or a name."""
+    return low in _MOVE_PREPS or tok.text[0].isupper()
+
+
 def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | None:
     n = len(toks)
     w = toks[j].low
@@ -101,20 +111,23 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
             return "displaced", f"{w} {nxt}"
         if w in ("sought", "seeking") and nxt in ("refuge", "shelter", "asylum"):
             return "displaced", f"{w} {nxt}"
+        if w in _MOVE_VERBS and j + 1 < n and _to_a_place(toks[j + 1], nxt):
+            # "40,000 Afghans left Pakistan", "90,000 Sudanese have returned to Wad Madani"
+            return "displaced", f"{w} {nxt}"
     if w in EXCHANGE_VERBS:
         window = toks[max(0, j - 30) : j + 30]
         if any(t.low in EXCHANGE_CONTEXT for t in window):
             return "captured", f"{w} (exchange)"
         return None
-    if w == "trapped" and not displaced:
-        return None  # besieged fighters are not missing
+    if w == "trapped" and nxt != "under":
+        return None  # besieged fighters, trapped civilians: not missing (under rubble is)
     cat = VERB_CATEGORY.get(w)
     if cat is None:
         return None
     if cat == "displaced" and not displaced:
         return None
-    if w in ("dead", "killed") and j > 0 and toks[j - 1].low in ("the",):
-        return None
+    if w in ("dead", "killed", "killing", "killings") and j > 0 and toks[j - 1].low in ("the", "a"):
+        return None  # "protesting the killing of a colleague": a noun, no one's verb
     return casualty_pair(toks, j, cat), w
 
 
@@ -125,7 +138,8 @@ _VERB_WORDS = (
     | EXCHANGE_VERBS
     | frozenset(
         """taken held under lost prisoners prisoner hostages captives captivity pows homes
-        bodies remains forced crossed crossing left sought seeking""".split()
+        bodies remains forced crossed crossing left sought seeking returned returning arrived
+        """.split()
     )
 )
 

@@ -17,6 +17,9 @@ _FIELDS = (
     ("attribution", ("attribution:",)),
     ("hedged", ("hedge:",)),
     ("location", ("location:",)),
+    ("earlier", ("earlier:",)),
+    ("period", ("period:",)),
+    ("kind", ("kind:",)),
 )
 
 
@@ -35,6 +38,9 @@ def explain(claim: FigureClaim) -> str:
         "attribution": str(claim.attribution),
         "hedged": str(claim.hedged),
         "location": str(claim.location),
+        "earlier": str(claim.earlier),
+        "period": str(claim.period),
+        "kind": str(claim.kind),
     }
     lines = [f"{claim.text!r}  [{claim.start}:{claim.end}]  subject: {claim.subject!r}"]
     for name, prefixes in _FIELDS:

@@ -2,8 +2,9 @@
 
 Passage -> paragraphs -> sentences -> tokens -> number mentions, then a pipeline of stages per
 sentence (`_sentence_claims`): number (drop non-claims: dates, ages, money...), qualifier,
-category, actor, attribution, hedge, location. Each stage returns its value and the names of
-the rules that fired; the claim keeps them all, and `explain` prints them.
+category, actor, attribution, hedge, location, earlier, period, equipment kind. Each stage
+returns its value and the names of the rules that fired; the claim keeps them all, and
+`explain` prints them.
 
 Context crosses sentences only within a paragraph (`paragraph.py`): a figure counting `the
 troops` with no actor of its own takes the actor last named with the same kind of troops, a
@@ -28,11 +29,14 @@ from projections.extraction.speakers import SpeakerMemory
 from projections.extraction.stages.actor import actor_of
 from projections.extraction.stages.attribution import attribution_of, remember_speaker
 from projections.extraction.stages.category import category_of
+from projections.extraction.stages.earlier import earlier_of
 from projections.extraction.stages.hedge import hedged_of
+from projections.extraction.stages.kind import kind_of
 from projections.extraction.stages.location import location_of
+from projections.extraction.stages.time import period_of
 from projections.extraction.tokens import Token, tokenize
 
-EXTRACTOR_VERSION = "1.2.0"
+EXTRACTOR_VERSION = "1.3.0"
 
 MAX_FIGURE_DENSITY = 0.15  # a chunk with more figures per token is a table, not prose
 _DIGITS = frozenset("0123456789")
@@ -104,6 +108,9 @@ def _sentence_claims(
         attribution, claimant, attribution_rules = attribution_of(ctx)
         hedged, hedge_rules = hedged_of(ctx)
         location, location_rules = location_of(ctx)
+        earlier, earlier_rules = earlier_of(ctx)
+        period, period_rules = period_of(ctx)
+        kind, kind_rules = kind_of(ctx)
         start, end = toks[q.i].start, toks[q.j].end
         # positional, in the order of FigureClaim's fields: a third cheaper than keywords
         claim = FigureClaim(
@@ -130,8 +137,14 @@ def _sentence_claims(
                 *attribution_rules,
                 *hedge_rules,
                 *location_rules,
+                *earlier_rules,
+                *period_rules,
+                *kind_rules,
             ),
             claimant,
+            earlier,
+            period,  # type: ignore[arg-type]
+            kind,
         )
         out.append(claim)
         if category != "other":

@@ -72,6 +72,39 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "Taiwan": ("Taiwanese",),
     "Myanmar": ("Burmese",),
     "Soviet Union": ("Soviet",),
+    "Argentina": ("Argentine", "Argentinian"),
+    "Kenya": ("Kenyan",),
+    "Rwanda": ("Rwandan",),
+    "Burundi": ("Burundian",),
+    "DR Congo": ("Congolese",),
+    "Niger": ("Nigerien",),
+    "Burkina Faso": ("Burkinabe", "Burkinabè"),
+    "Chad": ("Chadian",),
+    "South Sudan": ("South Sudanese",),
+    "Bangladesh": ("Bangladeshi",),
+    "Haiti": ("Haitian",),
+    "Vietnam": ("Vietnamese",),
+    "Colombia": ("Colombian",),
+    "Mozambique": ("Mozambican",),
+    "Cameroon": ("Cameroonian",),
+    "Palestine": ("Palestinian", "Palestinians"),
+    "Kuwait": ("Kuwaiti",),
+    "Philippines": ("Filipino",),
+    "Indonesia": ("Indonesian",),
+    "Thailand": ("Thai",),
+    "Cambodia": ("Cambodian",),
+    "Morocco": ("Moroccan",),
+    "Algeria": ("Algerian",),
+    "Liberia": ("Liberian",),
+    "Benin": ("Beninese",),
+    "Togo": ("Togolese",),
+    "Malawi": ("Malawian",),
+    "South Africa": ("South African",),
+    "Sri Lanka": ("Sri Lankan",),
+    "Cyprus": ("Cypriot",),
+    "Iceland": ("Icelandic",),
+    "Kosovo": ("Kosovar",),
+    "Bosnia": ("Bosnian",),
 }
 
 # canonical actor -> country names as written
@@ -110,6 +143,52 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "Romania": ("Romania",),
     "Finland": ("Finland",),
     "Sweden": ("Sweden",),
+    "Myanmar": ("Myanmar", "Burma"),
+    "Argentina": ("Argentina",),
+    "Kenya": ("Kenya",),
+    "Rwanda": ("Rwanda",),
+    "Burundi": ("Burundi",),
+    "DR Congo": (
+        "DR Congo",
+        "Congo",
+        "DRC",
+        "Democratic Republic of Congo",
+        "Democratic Republic of the Congo",
+    ),
+    "Niger": ("Niger",),
+    "Mali": ("Mali",),
+    "Burkina Faso": ("Burkina Faso",),
+    "Nigeria": ("Nigeria",),
+    "Somalia": ("Somalia",),
+    "Eritrea": ("Eritrea",),
+    "Libya": ("Libya",),
+    "South Sudan": ("South Sudan",),
+    "Bangladesh": ("Bangladesh",),
+    "Haiti": ("Haiti",),
+    "Afghanistan": ("Afghanistan",),
+    "Saudi Arabia": ("Saudi Arabia",),
+    "Jordan": ("Jordan",),
+    "Kuwait": ("Kuwait",),
+    "Vietnam": ("Vietnam", "North Vietnam"),
+    "Colombia": ("Colombia",),
+    "Mozambique": ("Mozambique",),
+    "Cameroon": ("Cameroon",),
+    "Serbia": ("Serbia",),
+    "Greece": ("Greece",),
+    "Philippines": ("Philippines",),
+    "Indonesia": ("Indonesia",),
+    "Morocco": ("Morocco",),
+    "Algeria": ("Algeria",),
+    "Australia": ("Australia",),
+    "Netherlands": ("Netherlands",),
+    "Norway": ("Norway",),
+    "Denmark": ("Denmark",),
+    "Estonia": ("Estonia",),
+    "Soviet Union": ("Soviet Union", "USSR"),
+    "Palestine": ("Palestine",),
+    "Sri Lanka": ("Sri Lanka",),
+    "South Africa": ("South Africa",),
+    "Chad": ("Chad",),
 }
 
 # canonical actor -> capitals or seats of government that stand for the state
@@ -130,6 +209,30 @@ CAPITALS: dict[str, tuple[str, ...]] = {
     "France": ("Paris",),
     "Japan": ("Tokyo",),
     "Taiwan": ("Taipei",),
+    "Israel": ("Jerusalem", "Tel Aviv"),
+    "Sudan": ("Khartoum", "Port Sudan"),
+    "Ethiopia": ("Addis Ababa",),
+    "Eritrea": ("Asmara",),
+    "Armenia": ("Yerevan",),
+    "Azerbaijan": ("Baku",),
+    "Rwanda": ("Kigali",),
+    "DR Congo": ("Kinshasa",),
+    "Burundi": ("Bujumbura",),
+    "Kenya": ("Nairobi",),
+    "India": ("New Delhi",),
+    "Pakistan": ("Islamabad",),
+    "Afghanistan": ("Kabul",),
+    "Iraq": ("Baghdad",),
+    "Lebanon": ("Beirut",),
+    "Myanmar": ("Naypyitaw", "Naypyidaw"),
+    "Mali": ("Bamako",),
+    "Burkina Faso": ("Ouagadougou",),
+    "Niger": ("Niamey",),
+    "Nigeria": ("Abuja",),
+    "Somalia": ("Mogadishu",),
+    "Libya": ("Tripoli",),
+    "Egypt": ("Cairo",),
+    "Saudi Arabia": ("Riyadh",),
 }
 
 # canonical organisation -> names as written
@@ -151,6 +254,37 @@ ORGS: dict[str, tuple[str, ...]] = {
     "Taliban": ("Taliban",),
     "Rapid Support Forces": ("Rapid Support Forces", "RSF"),
     "Africa Corps": ("Africa Corps",),
+    # intelligence services and armed forces named by their acronyms stand for their state
+    "Ukraine": ("HUR", "GUR", "SBU", "AFU", "ZSU"),
+    "Russia": ("FSB", "GRU", "Rosgvardia"),
+    "Islamic Jihad": ("Islamic Jihad",),
+    "Hayat Tahrir al-Sham": ("Hayat Tahrir al-Sham", "HTS"),
+    "Syrian Democratic Forces": ("Syrian Democratic Forces", "SDF"),
+    "Islamic State Sahel": ("Islamic State Sahel",),
+    "JNIM": ("JNIM",),
+    "M23": ("M23",),
+    "Fano": ("Fano",),
+    "TPLF": ("TPLF", "Tigray People's Liberation Front"),
+    "Tigray Defence Forces": ("Tigray Defence Forces", "TDF"),
+    "Oromo Liberation Army": ("Oromo Liberation Army", "OLA"),
+    "Arakan Army": ("Arakan Army",),
+    "Kachin Independence Army": ("Kachin Independence Army", "KIA"),
+    "Karen National Union": ("Karen National Union", "KNU"),
+    "Three Brotherhood Alliance": ("Three Brotherhood Alliance",),
+    "Ta'ang National Liberation Army": ("Ta'ang National Liberation Army", "TNLA"),
+    "Myanmar National Democratic Alliance Army": (
+        "Myanmar National Democratic Alliance Army",
+        "MNDAA",
+    ),
+    "al-Shabaab": ("al-Shabaab", "Al-Shabaab", "al-Shabab", "Al-Shabab", "Shabaab"),
+    "Boko Haram": ("Boko Haram",),
+    "FARC": ("FARC",),
+    "Tamil Tigers": ("Tamil Tigers", "LTTE"),
+    "Lashkar-e-Taiba": ("Lashkar-e-Taiba",),
+    "Jaish-e-Mohammed": ("Jaish-e-Mohammed",),
+    "Polisario Front": ("Polisario Front", "Polisario"),
+    "UNIFIL": ("UNIFIL",),
+    "Viv Ansanm": ("Viv Ansanm",),
 }
 
 KINDS: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
@@ -166,7 +300,7 @@ def _build_index() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
     index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
     for kind, table in KINDS:
         for actor, forms in table.items():
-            for form in forms:
+            for form in _with_plurals(kind, forms):
                 words = tuple(_split(form))
                 index.setdefault(words[0], []).append((words, actor, kind))
     for entries in index.values():
@@ -174,12 +308,26 @@ def _build_index() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
     return index
 
 
+def _with_plurals(kind: str, forms: tuple[str, ...]) -> tuple[str, ...]:
+    """A demonym ending in -an or -i also names people as a plural noun (`Afghans`,
+    `Somalis`, `Kenyans`), unless the table lists the plural already."""
+    if kind != "demonym":
+        return forms
+    extra = tuple(
+        f + "s" for f in forms if f.endswith(("an", "i")) and " " not in f and f + "s" not in forms
+    )
+    return forms + extra
+
+
 def _split(form: str) -> list[str]:
-    """Split a surface form the way the tokenizer does (`U.S.` -> `U . S .`)."""
+    """Split a surface form the way the tokenizer does (`U.S.` -> `U . S .`, `M23` -> `M 23`)."""
     out: list[str] = []
     word = ""
     for ch in form:
-        if ch.isalnum():
+        if ch.isalnum() or (ch == "'" and word):
+            if word and word[-1].isalpha() and ch.isdigit():
+                out.append(word)  # letters then digits are two tokens
+                word = ""
             word += ch
             continue
         if word:

@@ -16,11 +16,11 @@ TROOP_NOUNS = _w(
     """troops troop soldiers soldier servicemen serviceman servicemembers servicewomen personnel
     fighters forces force men reservists reservist conscripts conscript recruits mercenaries
     mercenary militants militant militiamen insurgents insurgent rebels rebel guerrillas
-    paratroopers marines commandos officers sailors pilots airmen infantrymen infantry
-    volunteers guards peacekeepers instructors advisers advisors combatants jihadists gunmen
-    snipers sappers gunners crews cadets draftees mobilised mobilized troopers operatives
-    battalions brigades divisions regiments platoons squads btgs army armies contingent
-    garrison legionnaires militia wagnerites"""
+    paratroopers marines commandos officers generals commanders sailors pilots airmen
+    infantrymen infantry volunteers guards peacekeepers instructors advisers advisors combatants
+    jihadists gunmen snipers sappers gunners crews cadets draftees mobilised mobilized troopers
+    operatives battalions brigades divisions regiments platoons squads btgs army armies contingent
+    garrison legionnaires militia wagnerites contractors"""
 )
 # Unit nouns that only count troops in a compound ("battalion tactical groups").
 TROOP_COMPOUNDS = {("battalion", "groups"), ("tactical", "groups"), ("service", "members")}
@@ -57,7 +57,7 @@ EQUIPMENT_NOUNS = _w(
     howitzer guns gun cannons launchers launcher mlrs ships ship vessels vessel warships
     warship boats boat submarines submarine frigates corvettes cruisers weapons weapon rifles
     mortars javelins stingers interceptors atacms himars patriots leopards abrams bradleys
-    shaheds lancets iskanders kalibrs kinzhals gerans carriers ammunition projectiles
+    shaheds lancets iskanders kalibrs kinzhals gerans carriers ammunition projectiles technicals
     warheads decoys airplanes gunships fighter-bombers artillery radars mig migs sukhois"""
 )
 # Every noun that counts a kind of figure by itself.
@@ -145,7 +145,7 @@ VERB_CATEGORY: dict[str, str] = {
     **dict.fromkeys(
         _w(
             """killed kill kills killing died die dies dying dead perished slain murdered
-            massacred executed"""
+            massacred executed drowned beheaded lynched"""
         ),
         "killed",
     ),

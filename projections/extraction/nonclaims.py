@@ -46,6 +46,9 @@ _SMALL = frozenset("one two three four five six seven eight nine ten".split())
 _DESIG_LOW = frozenset({"no", "number", "page", "item", "point", "line", "platform", "covid"})
 _DASHES = frozenset({"-", "–"})
 _DURATIONS = frozenset({"years", "months", "days", "hours"})
+_DURATION_WORDS = frozenset(
+    "days weeks months years hours minutes decades nights centuries seconds".split()
+)
 
 
 class Around:
@@ -223,8 +226,18 @@ _AFTER = _by_trigger(
         ("not-claim:percentage", ("per",), lambda a: a.nxt2 is not None and a.nxt2.low == "cent"),
         ("not-claim:money", _CURRENCY_WORDS | _CURRENCY_CODES, _any),
         ("not-claim:time", TIME_SUFFIXES - {"h"}, _any),  # 10 pm, 0800 GMT
+        # "over five days", "112 days", "two decades": a duration, never a figure; read here
+        # so that it is no neighbour of the figures around it either
+        ("not-claim:duration", _DURATION_WORDS, _any),
         ("not-claim:time", ("a", "p"), lambda a: a.nxt2 is not None and a.nxt2.text == "."),
-        ("not-claim:distance", ("m",), lambda a: not glued(a.last, a.nxt)),  # 30 m
+        # 30 m, but not "2,300 M23 fighters" (a name glued to its number)
+        (
+            "not-claim:distance",
+            ("m",),
+            lambda a: (
+                not glued(a.last, a.nxt) and not (a.nxt2 is not None and glued(a.nxt, a.nxt2))
+            ),
+        ),
         (
             "not-claim:date",  # 3 March, 3 of March
             MONTHS | {"of"},

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from projections.extraction.lexicon import MONTHS
 from projections.extraction.tokens import Token, glued, is_digits
 
 UNITS = {
@@ -312,6 +313,8 @@ def _try_range(toks: list[Token], a: Num) -> Num | None:
         kind = "between"
     else:
         return None
+    if kind == "to" and (prev in _YEAR_BEFORE) and 1900 <= a.low <= 2100 and not a.words:
+        return None  # "losses since February 2022 to 790,000": a year, then the figure
     if kind == "to" and prev == "from":
         before = {t.low for t in toks[max(0, a.i - 6) : a.i - 1]}
         if before & CHANGE_WORDS:
@@ -332,6 +335,7 @@ def _try_range(toks: list[Token], a: Num) -> Num | None:
     return Num(i, b.j, lo, b.low, is_range=True, words=a.words, rules=rules)
 
 
+_YEAR_BEFORE = MONTHS | {"since", "in", "of"}
 _ALL_STARTS = WORD_STARTS | frozenset(VAGUE) | {"tens"}
 _RANGE_WORDS = frozenset(DASHES) | {"to", "or", "and"}
 _AFTER_A = frozenset({"few", "quarter", "dozen", "hundred", "thousand", "million", "billion"})

@@ -47,6 +47,17 @@ class NounPhrase:
     verb_word: int | None = None  # "300 fled": a verb right after the number
 
 
+# Participles that describe weapons, never the verb of a figure: "19,000 armoured combat vehicles".
+_WEAPON_ADJ = frozenset(
+    "armoured armored unmanned guided self-propelled tracked wheeled mechanised mechanized".split()
+)
+
+
+def _modifies(toks: list[Token], j: int) -> bool:
+    """`captured armoured vehicles`: the participle at `j` modifies a noun of weapons."""
+    return j + 2 < len(toks) and toks[j + 1].low in _WEAPON_ADJ and toks[j + 2].low in COUNTED_NOUNS
+
+
 def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> NounPhrase:
     """Parse the noun phrase after a number starting at token `k` (bounded to 8 tokens)."""
     n = len(toks)
@@ -119,7 +130,8 @@ def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> NounPhrase:
             return NounPhrase(j, start, j, (mods_start, j), definite)  # "155 mm shells": a measure
         if w in COUNTED_NOUNS or w in NONCLAIM_NOUNS or w in EQUIPMENT_IF_MODIFIED:
             if j == k and w in VERB_CATEGORY and w not in CATEGORY_NOUNS:
-                if not (j + 1 < n and toks[j + 1].low in COUNTED_NOUNS):
+                # "250 captured armoured vehicles": a participle before a noun is its modifier
+                if not (j + 1 < n and toks[j + 1].low in COUNTED_NOUNS) and not _modifies(toks, j):
                     return NounPhrase(None, start, j - 1, (k, k - 1), verb_word=j)
             head = j
             if w in CONTAINER_NOUNS and j + 1 < n and toks[j + 1].low == "of":
@@ -135,12 +147,28 @@ def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> NounPhrase:
         # an unknown word
         if head is not None:
             break
-        if j == k and w in VERB_CATEGORY:
-            return NounPhrase(None, start, j - 1, (k, k - 1), verb_word=j)
+        if w in VERB_CATEGORY:
+            if j == k and not _modifies(toks, j):
+                return NounPhrase(None, start, j - 1, (k, k - 1), verb_word=j)
+            if j > k:
+                break  # "nine traders died": the verb ends the phrase
         if c.isupper():
             j += 1
             continue
-        if j == k and (w in _VERBISH or w.endswith(("ed", "ing"))):
+        if (
+            j > k
+            and w.endswith("ed")
+            and toks[j - 1].text[0].isupper()
+            and w not in _WEAPON_ADJ
+            and not (j + 1 < n and toks[j + 1].low in COUNTED_NOUNS)
+        ):
+            break  # "35,000 Malians crossed": a verb after a name ends the phrase
+        if (
+            j == k
+            and (w in _VERBISH or w.endswith(("ed", "ing")))
+            and w not in _WEAPON_ADJ
+            and not _modifies(toks, j)
+        ):
             after = toks[j + 1] if j + 1 < n else None
             if not (after and (after.low in COUNTED_NOUNS or after.text[0].isupper())):
                 return NounPhrase(None, start, j - 1, (k, k - 1), verb_word=j)

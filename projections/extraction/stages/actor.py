@@ -18,22 +18,37 @@ from collections.abc import Callable
 
 from projections.extraction.actors import (
     antecedent,
+    coordinated_verb,
     from_actor,
     np_actor,
     possessive_actor,
+    relative_actor,
     subject_actor,
 )
+from projections.extraction.categories import breakdown_link, far_key
 from projections.extraction.claim import CATEGORIES
 from projections.extraction.context import ClaimContext, Rules
-from projections.extraction.lexicon import PEOPLE_NOUNS, TROOP_NOUNS
+from projections.extraction.lexicon import CATEGORY_NOUNS, PEOPLE_NOUNS, TROOP_NOUNS
 
 # (actor, rule name), or None when the rule does not apply
 ActorRule = Callable[[ClaimContext], "tuple[str, str] | None"]
 
 _FROM_CATEGORIES = frozenset({"troops", "equipment", "killed", "casualties", "captured"})
+_ALONG_WITH = frozenset({("along", "with"), ("well", "as"), ("together", "with")})
+_NOT_IN_PHRASE = frozenset("in at near from to into by with of said says".split())
+_PART_CATEGORIES = frozenset({"killed", "wounded", "casualties", "missing", "captured"})
 _CARRY_HEADS = TROOP_NOUNS | PEOPLE_NOUNS
-_SUBJECT_RULES = ("actor:clause-subject", "actor:supplier", "actor:pronoun-speaker")
-_DEMONYM_RULES = ("actor:demonym", "actor:coordinated-demonym")
+_SUBJECT_RULES = (
+    "actor:clause-subject",
+    "actor:supplier",
+    "actor:pronoun-speaker",
+    "actor:coordinated-verb",
+    "actor:along-with",
+    "actor:coordinated",
+)
+# a side named inside the counted phrase, by a demonym or an organisation's name (`12 Houthi
+# drones and two anti-ship missiles`): shared along a list
+_DEMONYM_RULES = ("actor:demonym", "actor:coordinated-demonym", "actor:org")
 
 
 def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
@@ -47,7 +62,51 @@ def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
     if named is not None or toks[subject[0]].low not in ("its", "their"):
         return named
     found = antecedent(toks, texts, subject[0], ctx.sentence.speaker_spans)
+    if found is None:
+        # "Azerbaijan said 2,908 of its servicemen died": its own, said by the side itself
+        found = antecedent(toks, texts, subject[0], [])
     return None if found is None else (found[0], f"actor:possessive-pronoun:{found[1]}")
+
+
+def _far_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`estimated the size of the Russian force near Kharkiv at between 30,000 and 50,000
+    troops`: the side of what the clause said it measured."""
+    key = far_key(ctx.toks, ctx.q.i, ctx.prev_end)
+    if key < 0:
+        return None
+    found = np_actor(ctx.toks, ctx.texts, key + 2, min(key + 6, ctx.q.i - 1))
+    return None if found is None else (found[0], "actor:far-phrase:" + found[1])
+
+
+def _opening(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`Numbering about 1.1 million active personnel, Russia's armed forces are ...`: an
+    opening phrase counts the subject after its comma, and that subject names the side."""
+    toks = ctx.toks
+    if ctx.prev_end >= 0 or ctx.q.i != 1 or toks[0].low not in ("numbering", "estimated"):
+        return None
+    n = len(toks)
+    for k in range(ctx.q.j + 1, min(n - 1, ctx.q.j + 12)):
+        if toks[k].text == ",":
+            found = np_actor(toks, ctx.texts, k + 1, min(n - 1, k + 4))
+            return None if found is None else (found[0], "actor:opening-subject:" + found[1])
+    return None
+
+
+def _of_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`a German brigade of about 4,800 troops`, `a Russian force of 50,000`: the side named
+    in the phrase the figure measures."""
+    toks, i = ctx.toks, ctx.q.i
+    if i < 2 or toks[i - 1].low != "of":
+        return None
+    lo = max(ctx.prev_end + 1, i - 5)
+    for k in range(i - 2, lo - 1, -1):
+        t = toks[k]
+        if not t.text[0].isalnum() or t.low in _NOT_IN_PHRASE:
+            return None
+        found = np_actor(toks, ctx.texts, k, k) if t.text[0].isupper() else None
+        if found is not None:
+            return found[0], "actor:of-phrase:" + found[1]
+    return None
 
 
 def _origin(ctx: ClaimContext) -> tuple[str, str] | None:
@@ -55,6 +114,8 @@ def _origin(ctx: ClaimContext) -> tuple[str, str] | None:
     context: where the troops came from is not where they are."""
     after = max(ctx.reading.np_end, ctx.q.j) + 1
     found = from_actor(ctx.toks, ctx.texts, after, ctx.category == "equipment")
+    if found is None and ctx.category == "equipment":
+        found = relative_actor(ctx.toks, ctx.texts, after)
     if found is None:
         return None
     ctx.origin = found[2]
@@ -65,12 +126,25 @@ def _clause_subject(ctx: ClaimContext) -> tuple[str, str] | None:
     """`Moscow is believed to have deployed 50,000 troops`."""
     speaker = ctx.speaker
     span = None if speaker is None else (speaker.start, speaker.end)
-    return subject_actor(ctx.toks, ctx.texts, ctx.q.i, span)
+    found = subject_actor(ctx.toks, ctx.texts, ctx.q.i, span)
+    if found is not None:
+        return found
+    prev = ctx.prev
+    if (
+        prev is not None
+        and prev.actor
+        and any(r.startswith(_SUBJECT_RULES) for r in prev.rules)
+        and coordinated_verb(ctx.toks, ctx.q.i)
+    ):
+        return prev.actor, "actor:coordinated-verb"
+    return None
 
 
 def _owner(ctx: ClaimContext) -> tuple[str, str] | None:
     """`Ukraine's losses in the battle exceed 5,000`, `increase its army to 300,000`."""
-    return possessive_actor(ctx.toks, ctx.texts, ctx.q.i, ctx.sentence.speaker_spans)
+    return possessive_actor(
+        ctx.toks, ctx.texts, ctx.q.i, ctx.sentence.speaker_spans, ctx.prev_end + 1
+    )
 
 
 def _coordinated(ctx: ClaimContext) -> tuple[str, str] | None:
@@ -92,6 +166,49 @@ def _coordinated(ctx: ClaimContext) -> tuple[str, str] | None:
     return None
 
 
+def _part(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`suffered 57,470 casualties, of whom 19,240 were killed`, `100 North Korean soldiers
+    were killed and about 300 wounded`: a part of the previous figure, or a figure with no
+    counted noun of its own that shares the previous figure's clause, is the same side's."""
+    prev = ctx.prev
+    if prev is None or not prev.actor:
+        return None
+    rd = ctx.reading
+    if breakdown_link(ctx.toks, ctx.q.i) or "category:breakdown" in rd.rules:
+        return prev.actor, "actor:part-of-previous"
+    if "actor:part-of-previous" in prev.rules and ctx.follows_previous():
+        return prev.actor, "actor:part-of-previous"
+    toks, i = ctx.toks, ctx.q.i
+    if i >= 2 and toks[i - 1].low == "from" and toks[i - 2].low in ("up", "down"):
+        if ctx.category == prev.category:
+            return prev.actor, "actor:superseded"  # "479 Russian drones ..., down from 728"
+    if (
+        i >= 2
+        and (toks[i - 2].low, toks[i - 1].low) in _ALONG_WITH
+        and ctx.category == prev.category
+    ):
+        return prev.actor, "actor:along-with"
+    subject = rd.subject
+    bare = subject is None or (
+        subject[0] == subject[1] and ctx.toks[subject[1]].low in CATEGORY_NOUNS
+    )
+    if bare and ctx.category in _PART_CATEGORIES and _same_clause(ctx):
+        return prev.actor, "actor:elliptical"
+    return None
+
+
+def _same_clause(ctx: ClaimContext) -> bool:
+    """Only `and` (or a comma) and verbs stand between the previous figure's phrase and this
+    figure: `were killed and about 300`."""
+    prev_reading = ctx.prev_reading
+    if prev_reading is None:
+        return False
+    between = ctx.toks[prev_reading.np_end + 1 : ctx.q.i]
+    if not between or len(between) > 5 or not any(t.low in ("and", ",") for t in between):
+        return False
+    return all(t.text[0].islower() or t.text == "," for t in between)
+
+
 def _earlier(ctx: ClaimContext) -> tuple[str, str] | None:
     """What earlier figures named: for a figure that only compares (`up from 40,000`), the
     actor of the one it compares to; for `the troops` or `18 of them`, the actor last named in
@@ -110,10 +227,14 @@ def _earlier(ctx: ClaimContext) -> tuple[str, str] | None:
 # In order, each with the categories it reads an actor for (None: all of them).
 ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
     (_in_phrase, None),
+    (_far_phrase, _FROM_CATEGORIES),
+    (_opening, _FROM_CATEGORIES),
+    (_of_phrase, _FROM_CATEGORIES),
     (_origin, _FROM_CATEGORIES),
-    (_clause_subject, frozenset(CATEGORIES) - {"other"}),
+    (_clause_subject, frozenset(CATEGORIES) - {"other", "displaced"}),
     (_owner, _FROM_CATEGORIES),
     (_coordinated, None),
+    (_part, None),
     (_earlier, None),
 )
 # Each category -> its rules, in order: a rule is not even called for another category.

@@ -32,6 +32,8 @@ def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
         return None, ()
     if prev is not None and _coordinated(ctx):
         return prev.category, [*rd.rules, f"category:coordinated:{prev.category}"]
+    if prev is not None and rd.category == "other" and _next_part(ctx):
+        return prev.category, [*rd.rules, f"category:breakdown-list:{prev.category}"]
     return rd.category, rd.rules
 
 
@@ -55,4 +57,16 @@ def _coordinated(ctx: ClaimContext) -> bool:
     if not any(r.startswith("category:verb-before:") for r in prev_reading.rules):
         return False
     own = any(r.startswith(("category:verb", "category:modifier")) for r in rd.rules)
+    if rd.category == "equipment" or ctx.prev.category == "equipment":  # type: ignore[union-attr]
+        return False  # "lost 30 soldiers and six tanks": a tank is not a casualty
     return not own and rd.subject is not None
+
+
+def _next_part(ctx: ClaimContext) -> bool:
+    """`among them 27 children and 19 women`: the figure after a part is a part too."""
+    prev_reading = ctx.prev_reading
+    return (
+        prev_reading is not None
+        and "category:breakdown" in prev_reading.rules
+        and ctx.follows_previous(("and", ","))
+    )
