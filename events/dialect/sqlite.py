@@ -38,7 +38,7 @@ _WRITE_OPTION = "osint_write"
 # million events) the same pages are copied into the database file again and again. A cache
 # that holds the indexes (it grows only as pages are touched) and a checkpoint every 64 MB
 # kept the per-event cost at 400,000 events within 1.3x of a fresh log (3.1x with defaults).
-_APPEND_PRAGMAS = ("PRAGMA cache_size = -131072", "PRAGMA wal_autocheckpoint = 16384")
+APPEND_PRAGMAS = ("PRAGMA cache_size = -131072", "PRAGMA wal_autocheckpoint = 16384")
 
 
 class SQLiteDialect:
@@ -143,7 +143,7 @@ class SQLiteDialect:
             if self._held is None:
                 self._held = engine.raw_connection()
                 setup = self._held.cursor()
-                for pragma in _APPEND_PRAGMAS:
+                for pragma in APPEND_PRAGMAS:
                     setup.execute(pragma)
                 setup.close()
             raw = self._held
