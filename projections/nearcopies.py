@@ -35,11 +35,15 @@ _WORD = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
-def _permutations():  # type: ignore[no-untyped-def]
-    from datasketch import MinHash
-
-    base = MinHash(num_perm=PERMUTATIONS, seed=1)
-    return base.permutations, base.scheme
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The 64 affine permutations (a odd, b) that datasketch's MinHash(seed=1) draws for its
+    default "affine32" scheme, drawn here the same way: importing datasketch (and the scipy it
+    pulls in) took over half a second in every process that computes a signature, a fixed cost
+    of each replay, catch-up and read-ahead worker. The test compares with datasketch itself."""
+    gen = np.random.RandomState(1)
+    a = gen.randint(0, 1 << 31, PERMUTATIONS, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, PERMUTATIONS, dtype=np.uint32)
+    return a, b
 
 
 # MurmurHash3's 32-bit finalizer, as datasketch's "affine32" scheme pre-mixes each input hash.
@@ -58,17 +62,15 @@ def shingles(text: str) -> set[str]:
 def signature(text: str) -> bytes:
     """The text's MinHash signature: `PERMUTATIONS` 32-bit values, big-endian.
 
-    The same values as datasketch's `MinHash(num_perm=64, seed=1, hashfunc=zlib.crc32)`
-    updated with the shingles (tests/projections/test_near_copies.py compares the two), computed
-    in a few numpy operations: building a MinHash object per text was a third of the cost of a
-    signature, and a signature is computed for every report that holds a figure."""
+    The same values as datasketch's `MinHash(num_perm=64, seed=1, hashfunc=zlib.crc32)` (its
+    default "affine32" scheme) updated with the shingles (tests/projections/test_near_copies.py
+    compares the two), computed in a few numpy operations: building a MinHash object per text
+    was a third of the cost of a signature, and one is computed for every report with a figure."""
     found = shingles(text)
     if not found:
         return _EMPTY
-    (a, b), scheme = _permutations()
+    a, b = _permutations()
     crc32 = zlib.crc32
-    if scheme != "affine32":
-        return datasketch_signature(found)
     hv = np.fromiter((crc32(s.encode()) for s in found), dtype=np.uint32, count=len(found))
     m1, m2 = _FMIX32
     hv = hv ^ (hv >> np.uint32(16))
@@ -84,10 +86,7 @@ def datasketch_signature(found: set[str]) -> bytes:
     """The signature made by datasketch itself: the reference `signature` must equal."""
     from datasketch import MinHash
 
-    permutations, scheme = _permutations()
-    sketch = MinHash(
-        num_perm=PERMUTATIONS, hashfunc=zlib.crc32, permutations=permutations, scheme=scheme
-    )
+    sketch = MinHash(num_perm=PERMUTATIONS, seed=1, hashfunc=zlib.crc32, scheme="affine32")
     if found:
         sketch.update_batch(sorted(s.encode() for s in found))
     return np.asarray(sketch.hashvalues, dtype=">u4").tobytes()
