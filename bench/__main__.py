@@ -22,6 +22,7 @@ from bench.feeds import bench_feeds
 from bench.harness import Row, print_table, write_json
 from bench.hostile import bench_hostile
 from bench.pages import bench_first_page
+from bench.query import bench_query
 from bench.readlog import bench_read_verify
 from bench.scale import bench_scale
 
@@ -37,6 +38,7 @@ GROUPS = (
     "scale",
     "evidence",
     "api",
+    "query",
 )
 
 
@@ -107,11 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         if "scale" in groups:
             step(
                 "scale",
-                lambda: bench_scale(
-                    s.sqlite_url,
-                    [10_000 // k, 100_000 // k, 1_000_000 // k],
-                    [10_000 // k, 100_000 // k, 1_000_000 // k],
-                ),
+                lambda: bench_scale(s.sqlite_url, [10_000 // k, 100_000 // k, 1_000_000 // k], r),
             )
         if "evidence" in groups:
             for backend, count, batch in (
@@ -129,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
             )
         if "api" in groups:
             step("api", lambda: bench_api(s, 10_000 // k, 1_000_000 // k, 200 // k, r))
+        if "query" in groups:
+            step("query", lambda: bench_query(s, 10_000 // k, 1_000_000 // k, 5, r))
     print()
     print_table(rows)
     write_json(rows, args.out)

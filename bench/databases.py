@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 
 from events import EventStore
+from events.dialect.sqlite import APPEND_PRAGMAS
 from osint.wiring import open_store
 
 PG_SERVER = os.environ.get("OSINT_BENCH_PG", "postgresql+psycopg://postgres@127.0.0.1:5432")
@@ -92,12 +93,15 @@ def make_schema(url: str) -> None:
 
 
 def raw_sqlite(url: str) -> sqlite3.Connection:
-    """A sqlite3 connection with the store's pragmas, in autocommit mode (we BEGIN ourselves)."""
+    """A sqlite3 connection with the store's pragmas, in autocommit mode (we BEGIN ourselves),
+    and those of its append connection (cache and checkpoint interval)."""
     path = url.removeprefix("sqlite:///")
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA busy_timeout = 60000")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
+    for pragma in APPEND_PRAGMAS:
+        conn.execute(pragma)
     return conn
 
 

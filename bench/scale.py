@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from bench.corpus import Corpus
@@ -32,19 +34,23 @@ def _peak_kb() -> int:
 
 
 def work_append(url: str, count: int) -> dict[str, float]:
+    """Append `count` events after the log's head, in batches of 100; time only the appends.
 
+    Ids and streams are made unique by the head position, so one log can grow in several
+    runs; each chunk's corpus is seeded by its position (the same input in every run)."""
     store = open_store(url)
-    corpus = Corpus(seed=41)
     done = 0
     seconds = 0.0
     while done < count:
+        head = store.head()[0]
         n = min(CHUNK, count - done)
+        corpus = Corpus(seed=41 + head)
         events = [new_event(model_of(r)) for r in corpus.reports(n, min_chars=TEXT_CHARS)]
         # Item keys restart per chunk: make them unique across chunks.
         events = [
             type(e)(
-                e.event_id[:-8] + f"{done + i:08x}",
-                f"{e.stream_id}/{done}",
+                e.event_id[:-10] + f"{head + i:010x}",
+                f"{e.stream_id}/{head}",
                 e.type,
                 e.schema_version,
                 e.payload,
@@ -72,6 +78,22 @@ def work_replay(url: str, count: int) -> dict[str, float]:
     seconds = time.perf_counter() - start
     store.close()
     return {"seconds": seconds, "peak_kb": _peak_kb() + _workers_peak_kb()}
+
+
+def work_catchup(url: str, until: int) -> dict[str, float]:
+    """Bring the views from where they are to `until`: the cost of projecting the next
+    events at this size of log (and of its views)."""
+    from osint.wiring import all_projectors
+    from projections.runner import ProjectionRunner
+
+    store = open_store(url)
+    runner = ProjectionRunner(store, all_projectors())
+    before = runner.position()
+    start = time.perf_counter()
+    runner.catch_up(until=until)
+    seconds = time.perf_counter() - start
+    store.close()
+    return {"seconds": seconds, "events": until - before, "peak_kb": _peak_kb()}
 
 
 def _workers_peak_kb() -> int:
@@ -106,66 +128,128 @@ def run(work: str, url: str, count: int) -> dict[str, float]:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def bench_scale(new_url, append_sizes, replay_sizes) -> list[Row]:  # type: ignore[no-untyped-def]
+def _head(url: str) -> int:
+    store = open_store(url)
+    try:
+        return store.head()[0]
+    finally:
+        store.close()
+
+
+def _marginal(
+    small: Callable[[], float], big: Callable[[], float], repeats: int
+) -> tuple[float, float, float]:
+    """Median µs/event of each side and the median per-pair ratio big/small, alternating
+    the order (small big, big small, …) as `harness.alternate` does."""
+    small_us: list[float] = []
+    big_us: list[float] = []
+    for i in range(repeats):
+        if i % 2 == 0:
+            small_us.append(small())
+            big_us.append(big())
+        else:
+            big_us.append(big())
+            small_us.append(small())
+    ratios = [b / s for b, s in zip(big_us, small_us, strict=True)]
+    return statistics.median(big_us), statistics.median(small_us), statistics.median(ratios)
+
+
+def bench_scale(new_url: Callable[[], str], sizes: list[int], repeats: int = 3) -> list[Row]:
+    """Append and replay cost per event at each size in `sizes` against the smallest.
+
+    What "the cost at N" means: the time per event of the next `window` (= the smallest size)
+    events appended to (or projected onto) a log that already holds N, measured `repeats`
+    times and alternated with the same work on a small log, so a ratio says how the code
+    grows and not how busy the machine was. The small side appends its window into a fresh
+    file (the cost at 0 to `window`), and catches its views up one window at a time on a log
+    of 4 windows (from `window` to 4 x `window`).
+    """
+    window, big_sizes = sizes[0], sizes[1:]
     rows: list[Row] = []
-    biggest_url = None
-    per_event: dict[int, float] = {}
-    for n in append_sizes:
-        url = new_url()
-        r = run("append", url, n)
-        per_event[n] = r["seconds"] / n * 1e6
-        biggest_url = url
-    first = append_sizes[0]
-    for n in append_sizes:
+    big_url = new_url()
+    small_log = new_url()
+    run("append", small_log, 4 * window)
+
+    def small_append() -> float:
+        r = run("append", new_url(), window)
+        return r["seconds"] / window * 1e6
+
+    def big_append() -> float:
+        r = run("append", big_url, window)
+        return r["seconds"] / window * 1e6
+
+    grown: dict[int, float] = {}
+    for n in big_sizes:
+        before = _head(big_url)
+        r = run("append", big_url, n - before)
+        grown[n] = r["seconds"] / (n - before) * 1e6
+        big_us, small_us, ratio = _marginal(small_append, big_append, repeats)
         rows.append(
             Row(
-                f"scale: append at {n:,}",
-                per_event[n],
+                f"scale: append at {n:,} vs {window:,}",
+                big_us,
                 "us/ev",
-                per_event[first],
-                per_event[n] / per_event[first],
-                "flat",
-                None,
-                f"time per event vs the {first:,}-event run (1.00 = flat)",
+                small_us,
+                ratio,
+                "<= 1.50",
+                ratio <= 1.5,
+                f"next {window:,} events in batches of 100 onto a log of {n:,}, against"
+                f" {window:,} into a fresh file; median of {repeats}, alternated"
+                f" (growing the log from {before:,} to {n:,}: {grown[n]:.1f} us/ev)",
             )
         )
-    # Replays (and reads) over prefixes of the biggest log, each in a fresh process.
-    replay: dict[int, dict[str, float]] = {n: run("replay", biggest_url, n) for n in replay_sizes}
-    small, big = replay_sizes[0], replay_sizes[-1]
-    for n in replay_sizes:
+    # Replays over prefixes of the big log (which holds the largest size plus the windows).
+    full: dict[int, dict[str, float]] = {}
+    for n in big_sizes:
+        start = n - repeats * window
+        full[n] = run("replay", big_url, start)
+        run("replay", small_log, window)
+        steps = iter(range(start + window, n + 1, window))
+        small_steps = iter(range(2 * window, 4 * window + 1, window))
+
+        def small_catchup(it=small_steps) -> float:  # type: ignore[no-untyped-def]
+            r = run("catchup", small_log, next(it))
+            return r["seconds"] / r["events"] * 1e6
+
+        def big_catchup(it=steps) -> float:  # type: ignore[no-untyped-def]
+            r = run("catchup", big_url, next(it))
+            return r["seconds"] / r["events"] * 1e6
+
+        big_us, small_us, ratio = _marginal(small_catchup, big_catchup, min(repeats, 3))
         rows.append(
             Row(
-                f"scale: replay at {n:,}",
-                replay[n]["seconds"] / n * 1e6,
+                f"scale: replay at {n:,} vs {window:,}",
+                big_us,
                 "us/ev",
-                replay[small]["seconds"] / small * 1e6,
-                (replay[n]["seconds"] / n) / (replay[small]["seconds"] / small),
-                "flat",
-                None,
-                f"time per event vs the {small:,}-event replay",
+                small_us,
+                ratio,
+                "<= 1.50",
+                ratio <= 1.5,
+                f"views caught up by the next {window:,} events at {n:,}, against the same at"
+                f" {window:,} to {4 * window:,}; median of {min(repeats, 3)}, alternated"
+                f" (a whole replay of {start:,}: {full[n]['seconds'] / start * 1e6:.1f} us/ev)",
             )
         )
-    # Memory against the next size down (the issue's 1M vs 100k), not the smallest run.
-    small = replay_sizes[-2] if len(replay_sizes) > 1 else small
-    ratio = replay[big]["peak_kb"] / replay[small]["peak_kb"]
+    # Memory of whole replays: the biggest against the next size down (the issue's 1M vs 100k).
+    big, small = big_sizes[-1], big_sizes[-2] if len(big_sizes) > 1 else big_sizes[-1]
+    ratio = full[big]["peak_kb"] / full[small]["peak_kb"]
     rows.append(
         Row(
             f"memory: replay {big:,} vs {small:,}",
-            replay[big]["peak_kb"] / 1024,
+            full[big]["peak_kb"] / 1024,
             "MB",
-            replay[small]["peak_kb"] / 1024,
+            full[small]["peak_kb"] / 1024,
             ratio,
             "<= 1.20",
             ratio <= 1.2,
             "peak RSS of the replay process plus its largest worker",
         )
     )
-    read_small, read_big = append_sizes[-2], append_sizes[-1]
-    rs, rb = run("read", biggest_url, read_small), run("read", biggest_url, read_big)
+    rs, rb = run("read", big_url, small), run("read", big_url, big)
     ratio = rb["peak_kb"] / rs["peak_kb"]
     rows.append(
         Row(
-            f"memory: read {read_big:,} vs {read_small:,}",
+            f"memory: read {big:,} vs {small:,}",
             rb["peak_kb"] / 1024,
             "MB",
             rs["peak_kb"] / 1024,
@@ -180,5 +264,11 @@ def bench_scale(new_url, append_sizes, replay_sizes) -> list[Row]:  # type: igno
 
 if __name__ == "__main__":
     work, url, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    result = {"append": work_append, "replay": work_replay, "read": work_read}[work](url, count)
+    works = {
+        "append": work_append,
+        "replay": work_replay,
+        "catchup": work_catchup,
+        "read": work_read,
+    }
+    result = works[work](url, count)
     print(json.dumps(result))

@@ -51,6 +51,8 @@ _loads = orjson.loads
 _IN_CHUNK = 500
 _sha256 = hashlib.sha256
 _u32 = struct.Struct(">I").pack
+# How many streams' last versions an EventStore remembers before it starts again.
+_KNOWN_STREAMS = 100_000
 
 
 class _Collision(Exception):
@@ -120,6 +122,13 @@ class EventStore:
         self.upcasters = upcasters or default_upcasters
         self._page_sql = _page_sql(db.dialect.param)
         self._tree = TreeWriter(db.dialect.param) if tree else None
+        # The last version this process wrote to each stream (bounded): an append with no
+        # expected version guesses the next one from it (1 for a stream it has not seen)
+        # instead of asking, and the unique (stream_id, stream_version) index refuses a wrong
+        # guess, which sends the append down the careful path. Versions only grow, so a guess
+        # is never above the right one: it is right, or it collides.
+        self._last_versions: dict[str, int] = {}
+        self._written: dict[str, int] = {}
 
     @classmethod
     def open(cls, url: str, upcasters: UpcasterRegistry | None = None) -> EventStore:
@@ -182,6 +191,10 @@ class EventStore:
             raise StoreUnavailable(db.describe(exc)) from exc
         if frontier is not None and self._tree is not None:
             self._tree.committed(frontier)
+        known = self._last_versions
+        if len(known) > _KNOWN_STREAMS:
+            known.clear()
+        known.update(self._written)
         return positions
 
     def _append_locked(
@@ -193,6 +206,7 @@ class EventStore:
     ) -> tuple[list[int], merkle.Frontier | None]:
         """The positions, and the tree's new right edge (to remember once committed)."""
         dialect = self.db.dialect
+        self._written = {}  # only the attempt that commits tells `_last_versions` anything
         head_position, head_hash = dialect.lock_head_raw(cursor)
         stored: dict[str, int] = {}
         fresh = encoded
@@ -202,10 +216,16 @@ class EventStore:
                 return [stored[e[0].event_id] for e in encoded], None
             fresh = [e for e in encoded if e[0].event_id not in stored]
         streams = {e[0].stream_id for e in fresh}
-        if not check_existing and all(expected.get(s, 1) == 0 for s in streams):
-            # Every stream must be new: the unique (stream_id, stream_version) index refuses
-            # version 1 of a stream that exists, which sends us down the careful path.
-            versions: dict[str, int] = {}
+        if not check_existing and all(expected.get(s, 0) == 0 for s in streams | set(expected)):
+            # No stream has to be at a version other than new: guess each one's version (see
+            # `_last_versions`); the unique (stream_id, stream_version) index refuses a guess
+            # at or below a version that exists, which sends us down the careful path.
+            # A stream that must be new is not guessed: if it exists, the collision's careful
+            # path reads its real version for the ConcurrencyError.
+            known = self._last_versions
+            versions: dict[str, int] = {
+                s: known[s] for s in streams if s in known and s not in expected
+            }
         else:
             versions = self._stream_versions(cursor, streams | set(expected))
         for stream_id, want in expected.items():
@@ -277,6 +297,7 @@ class EventStore:
             )
             positions[e.event_id] = position
             prev, prev_hex = digest, digest_hex
+        self._written = {s: versions[s] for s in streams}
         if len(rows) == 1:
             cursor.execute(dialect.insert_events_sql, rows[0])
         else:

@@ -14,9 +14,10 @@ position is what a replay cut there assigns.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from sqlalchemy import (
     BigInteger,
     Column,
@@ -30,8 +31,11 @@ from sqlalchemy import (
 )
 
 from projections.bulk import insert_many
-from projections.nearcopies import band_keys, is_near_copy
+from projections.nearcopies import PERMUTATIONS, THRESHOLD, band_keys
 from projections.projector import Tables
+
+# `nearcopies.is_near_copy` as a count: agreeing values / PERMUTATIONS >= THRESHOLD.
+MIN_AGREEING = next(n for n in range(PERMUTATIONS + 1) if n / PERMUTATIONS >= THRESHOLD)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,20 +89,13 @@ def assign(conn: Connection, tables: Tables, texts: Sequence[Text]) -> dict[str,
         return found
     keys = {t.content_sha256: band_keys(t.signature) for t in fresh}
     stored = _candidates(conn, tables, sorted({k for ks in keys.values() for k in ks}))
-    placed: list[tuple[Text, str, set[int]]] = []  # texts of this batch, for later ones
+    pool = _Pool(stored)
     origin_rows, band_rows = [], []
     for text in fresh:
-        mine = set(keys[text.content_sha256])
-        candidates = [c for c in stored if c[3] & mine]
-        candidates += [(t.position, o, t.signature, k) for t, o, k in placed if k & mine]
-        best = min(
-            (c for c in candidates if is_near_copy(c[2], text.signature)),
-            key=lambda c: c[0],
-            default=None,
-        )
-        origin = best[1] if best is not None else text.content_sha256
+        mine = keys[text.content_sha256]
+        origin = pool.earliest_copy(mine, text.signature) or text.content_sha256
         found[text.content_sha256] = origin
-        placed.append((text, origin, mine))
+        pool.add(text.position, origin, text.signature, mine)  # for later texts of the batch
         origin_rows.append(
             {
                 "content_sha256": text.content_sha256,
@@ -107,10 +104,49 @@ def assign(conn: Connection, tables: Tables, texts: Sequence[Text]) -> dict[str,
                 "position": text.position,
             }
         )
-        band_rows += [{"band_key": k, "content_sha256": text.content_sha256} for k in mine]
+        band_rows += [{"band_key": k, "content_sha256": text.content_sha256} for k in set(mine)]
     insert_many(conn, origins, origin_rows)
     insert_many(conn, bands, band_rows)
     return found
+
+
+class _Pool:
+    """The candidates of one batch, by band key: each text is compared only with those that
+    share one of its bands, all at once (one numpy comparison over their signatures), instead
+    of testing every candidate of the batch for a shared band and then each pair in turn (on a
+    template-heavy corpus a common band holds thousands of texts, and the batch's candidates
+    were scanned once per text). The answer is the same: the earliest near-copy by position."""
+
+    def __init__(self, stored: list[tuple[int, str, bytes, set[int]]]) -> None:
+        self.positions: list[int] = []
+        self.origins: list[str] = []
+        self.signatures: list[np.ndarray] = []
+        self.by_key: dict[int, list[int]] = {}
+        for position, origin, sig, keys in stored:
+            self.add(position, origin, sig, keys)
+
+    def add(self, position: int, origin: str, sig: bytes, keys: Iterable[int]) -> None:
+        index = len(self.positions)
+        self.positions.append(position)
+        self.origins.append(origin)
+        self.signatures.append(np.frombuffer(sig, dtype=">u4"))
+        for key in set(keys):
+            self.by_key.setdefault(key, []).append(index)
+
+    def earliest_copy(self, keys: Iterable[int], sig: bytes) -> str | None:
+        """The origin of the earliest candidate that `sig` is a near-copy of, if any."""
+        found: set[int] = set()
+        for key in keys:
+            found.update(self.by_key.get(key, ()))
+        if not found:
+            return None
+        chosen = sorted(found)
+        matrix = np.stack([self.signatures[i] for i in chosen])
+        agree = np.count_nonzero(matrix == np.frombuffer(sig, dtype=">u4"), axis=1)
+        near = [chosen[i] for i in np.flatnonzero(agree >= MIN_AGREEING)]
+        if not near:
+            return None
+        return self.origins[min(near, key=lambda i: self.positions[i])]
 
 
 def _candidates(

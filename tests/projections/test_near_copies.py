@@ -12,7 +12,13 @@ from ingest.observation import Observation
 from ingest.run import ingest_observations
 from osint.wiring import runner_for
 from projections.audit import audit
-from projections.nearcopies import THRESHOLD, signature, similarity
+from projections.nearcopies import (
+    THRESHOLD,
+    datasketch_signature,
+    shingles,
+    signature,
+    similarity,
+)
 from tests.projections.nearcopy_texts import (
     BYLINE,
     ONE_SENTENCE_REWRITTEN,
@@ -24,6 +30,26 @@ from tests.projections.nearcopy_texts import (
 )
 
 T0 = datetime(2024, 11, 8, 9, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        STORY,
+        BYLINE,
+        OTHER_STORY,
+        "",
+        "...",
+        "Ceasefire",
+        "Talks resumed",
+        "Talks resumed today",
+        "Rescue teams in the port city said at least 40 people were pulled from the rubble.",
+        "Émigrés in Zürich said 1,200 families had left; officials did not confirm the figure.",
+    ],
+)
+def test_the_numpy_signature_is_the_one_datasketch_computes(text: str):
+    assert signature(text) == datasketch_signature(shingles(text))
+    assert len(signature(text)) == 64 * 4
 
 
 @pytest.mark.parametrize(
