@@ -122,9 +122,10 @@ class SimResult:
 
 
 @contextmanager
-def fresh_database(server: str = PG_SERVER) -> Iterator[str]:
-    """A database of its own for one run, dropped afterwards (even after a failure)."""
-    name = f"osint_sim_{uuid.uuid4().hex[:10]}"
+def fresh_database(server: str = PG_SERVER, prefix: str = "osint_sim") -> Iterator[str]:
+    """A database of its own for one run, dropped afterwards (even after a failure); the test
+    suite's PostgreSQL fixture uses it too."""
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
     admin = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))

@@ -30,6 +30,7 @@ from typing import Any
 from sqlalchemy import (
     Boolean,
     Column,
+    ColumnElement,
     Connection,
     Double,
     Integer,
@@ -170,20 +171,12 @@ def lease_due(
     if not source_ids:
         return []
     c = poll_state.c
-    free = c.lease_until.is_(None) | (c.lease_until < now)
-    due = c.source_id.in_(list(source_ids)) & c.gone.is_(False) & free
+    due = c.source_id.in_(list(source_ids)) & _free(now)
     if due_only:
         due = due & (c.next_due <= now)
     with db.transaction() as conn:
-        ids = db.claim(
-            conn,
-            poll_state,
-            "source_id",
-            due,
-            [c.next_due],
-            limit if limit is not None else len(source_ids),
-            {"lease_owner": owner, "lease_until": now + lease_seconds},
-        )
+        count = limit if limit is not None else len(source_ids)
+        ids = _claim(db, conn, due, count, owner, now + lease_seconds)
     return sorted(str(i) for i in ids)
 
 
@@ -198,20 +191,25 @@ def lease_one(
     Reading it in the lease's own transaction saves a round trip per look, and most looks are
     lost ones: with N schedulers every due source is looked at N times and polled once."""
     c = poll_state.c
-    free = c.lease_until.is_(None) | (c.lease_until < now)
-    due = (c.source_id == source_id) & c.gone.is_(False) & free & (c.next_due <= now)
+    due = (c.source_id == source_id) & _free(now) & (c.next_due <= now)
     with db.transaction() as conn:
-        ids = db.claim(
-            conn,
-            poll_state,
-            "source_id",
-            due,
-            [c.next_due],
-            1,
-            {"lease_owner": owner, "lease_until": now + lease_seconds},
-        )
+        ids = _claim(db, conn, due, 1, owner, now + lease_seconds)
         row = conn.execute(select(poll_state).where(c.source_id == source_id)).first()
     return bool(ids), (_state(row) if row is not None else None)
+
+
+def _free(now: float) -> ColumnElement[bool]:
+    """Not gone, and leased by nobody (an expired lease counts as free)."""
+    c = poll_state.c
+    return c.gone.is_(False) & (c.lease_until.is_(None) | (c.lease_until < now))
+
+
+def _claim(
+    db: Database, conn: Connection, due: ColumnElement[bool], count: int, owner: str, until: float
+) -> list[Any]:
+    """Lease up to `count` rows matching `due`, soonest due first; the ids this owner took."""
+    values = {"lease_owner": owner, "lease_until": until}
+    return db.claim(conn, poll_state, "source_id", due, [poll_state.c.next_due], count, values)
 
 
 def release(db: Database, owner: str, source_id: str, **values: Any) -> bool:

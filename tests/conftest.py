@@ -7,13 +7,13 @@ clean `public` schema in it.
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
 
+from bench.sim import fresh_database
 from events import EventStore
 from osint.wiring import open_store
 
@@ -25,20 +25,8 @@ SEED = REPO / "seeds" / "000_58dc72c931c469eb.txt"
 @pytest.fixture(scope="session")
 def pg_database() -> Iterator[str]:
     """A database of our own on the real server, for this test session."""
-    name = f"osint_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(f"{PG_SERVER}/postgres", isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield f"{PG_SERVER}/{name}"
-    finally:
-        with admin.connect() as conn:
-            conn.execute(
-                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"),
-                {"n": name},
-            )
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-        admin.dispose()
+    with fresh_database(PG_SERVER, "osint_test") as url:
+        yield url
 
 
 def reset_pg(url: str) -> None:
