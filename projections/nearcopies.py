@@ -1,10 +1,11 @@
 """Near-copies of a report's text, so a syndicated copy with a byline, a tag line or small edits
 counts as the same origin as the text it copies.
 
-A text's *signature* is a MinHash (datasketch, 64 permutations, a fixed seed) over its word
-3-shingles (lower-cased words, so case and punctuation edits change nothing); two signatures
-agree in about the share of positions that the two shingle sets share (their Jaccard
-similarity). Texts are near-copies when their estimated similarity is at least `THRESHOLD`.
+A text's *signature* is a MinHash (the values datasketch computes, 64 permutations, a fixed
+seed) over its word 3-shingles (lower-cased words, so case and punctuation edits change
+nothing); two signatures agree in about the share of positions that the two shingle sets
+share (their Jaccard similarity). Texts are near-copies when their estimated similarity is at
+least `THRESHOLD`.
 
 Measured on edited copies of a 125-word wire story (tests/projections/test_near_copies.py,
 signature estimate / exact Jaccard): a byline added 0.95 / 0.96, a tag line 0.97 / 0.95, case
@@ -82,16 +83,6 @@ def signature(text: str) -> bytes:
     return values.astype(">u4").tobytes()
 
 
-def datasketch_signature(found: set[str]) -> bytes:
-    """The signature made by datasketch itself: the reference `signature` must equal."""
-    from datasketch import MinHash
-
-    sketch = MinHash(num_perm=PERMUTATIONS, seed=1, hashfunc=zlib.crc32, scheme="affine32")
-    if found:
-        sketch.update_batch(sorted(s.encode() for s in found))
-    return np.asarray(sketch.hashvalues, dtype=">u4").tobytes()
-
-
 def band_keys(sig: bytes) -> list[int]:
     """One lookup key per band: the band's number in the high bits, its values' hash below."""
     return [
@@ -107,5 +98,6 @@ def similarity(a: bytes, b: bytes) -> float:
     return float(np.count_nonzero(x == y)) / PERMUTATIONS
 
 
-def is_near_copy(a: bytes, b: bytes) -> bool:
-    return similarity(a, b) >= THRESHOLD
+# A near-copy as a count, which is how `origins` compares many signatures at once: at least
+# this many of the PERMUTATIONS values agree, i.e. a similarity of at least THRESHOLD.
+MIN_AGREEING = next(n for n in range(PERMUTATIONS + 1) if n / PERMUTATIONS >= THRESHOLD)

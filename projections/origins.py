@@ -31,11 +31,8 @@ from sqlalchemy import (
 )
 
 from projections.bulk import insert_many
-from projections.nearcopies import PERMUTATIONS, THRESHOLD, band_keys
+from projections.nearcopies import MIN_AGREEING, band_keys
 from projections.projector import Tables
-
-# `nearcopies.is_near_copy` as a count: agreeing values / PERMUTATIONS >= THRESHOLD.
-MIN_AGREEING = next(n for n in range(PERMUTATIONS + 1) if n / PERMUTATIONS >= THRESHOLD)
 
 
 @dataclass(frozen=True, slots=True)

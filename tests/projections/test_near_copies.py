@@ -3,8 +3,10 @@ adds no independent source; independent reporting that shares a sentence still d
 
 from __future__ import annotations
 
+import zlib
 from datetime import UTC, datetime, timedelta
 
+import numpy as np
 import pytest
 
 from events import EventStore
@@ -12,13 +14,7 @@ from ingest.observation import Observation
 from ingest.run import ingest_observations
 from osint.wiring import runner_for
 from projections.audit import audit
-from projections.nearcopies import (
-    THRESHOLD,
-    datasketch_signature,
-    shingles,
-    signature,
-    similarity,
-)
+from projections.nearcopies import PERMUTATIONS, THRESHOLD, shingles, signature, similarity
 from tests.projections.nearcopy_texts import (
     BYLINE,
     ONE_SENTENCE_REWRITTEN,
@@ -30,6 +26,17 @@ from tests.projections.nearcopy_texts import (
 )
 
 T0 = datetime(2024, 11, 8, 9, 0, tzinfo=UTC)
+
+
+def datasketch_signature(found: set[str]) -> bytes:
+    """The signature datasketch itself makes (`MinHash(num_perm=64, seed=1, crc32)`, its
+    "affine32" scheme): the reference our numpy `signature` must equal."""
+    from datasketch import MinHash
+
+    sketch = MinHash(num_perm=PERMUTATIONS, seed=1, hashfunc=zlib.crc32, scheme="affine32")
+    if found:
+        sketch.update_batch(sorted(s.encode() for s in found))
+    return np.asarray(sketch.hashvalues, dtype=">u4").tobytes()
 
 
 @pytest.mark.parametrize(
