@@ -208,12 +208,23 @@ def _noun(
     found = verb_category(toks, first, np.end, prev_end, next_start, displaced=False)
     if found is not None and found[0] in _VERB_DECIDES:
         return _counted(np, found[0], f"category:unknown-noun:{w}", found[1])
+    return _part_of(toks, first, np, prev_end, next_start) or _counted(
+        np, "other", f"category:other:noun:{w}"
+    )
+
+
+def _part_of(
+    toks: list[Token], first: int, np: NounPhrase, prev_end: int, next_start: int
+) -> Reading | None:
+    """A figure that counts part of a group: "were among the dead" takes the group's category;
+    "killed 92 people, among them 27 children" (a part of the previous figure) counts what the
+    previous figure counts."""
     among = _among_the(toks, np.end, next_start)
     if among is not None:
         return _counted(np, among, f"category:among-the:{toks[np.end + 4].low}")
     if prev_end >= 0 and breakdown_link(toks, first):
         return _counted(np, "other", "category:breakdown", inherit=True)
-    return _counted(np, "other", f"category:other:noun:{w}")
+    return None
 
 
 def _counted(np: NounPhrase, category: str | None, *rules: str, inherit: bool = False) -> Reading:
@@ -258,13 +269,9 @@ def _people(
     found = verb_category(toks, first, np.end, prev_end, next_start, displaced=people)
     if found:
         return _counted(np, found[0], f"category:noun:{w}", found[1])
-    among = _among_the(toks, np.end, next_start)
-    if among is not None:
-        return _counted(np, among, f"category:among-the:{toks[np.end + 4].low}")
-    if prev_end >= 0 and breakdown_link(toks, first):
-        # "killed 92 people, among them 27 children": a part of the previous figure counts
-        # what it counts
-        return _counted(np, "other", "category:breakdown", inherit=True)
+    part = _part_of(toks, first, np, prev_end, next_start)
+    if part is not None:
+        return part
     if not people:
         return _counted(np, "troops", f"category:noun:{w}")
     if near(toks, first, np.end, TROOP_VERBS, prev_end, next_start):

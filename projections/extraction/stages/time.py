@@ -26,9 +26,8 @@ _TOTAL_WORDS = frozenset({"overall", "cumulative", "altogether", "total", "bring
 _WINDOW = 14  # tokens each side of the figure
 _LOW = attrgetter("low")
 _LIST_LINKS = frozenset({"and", ",", "or"})
-_STARTS = (
-    _PERIOD_LEAD | _TOTAL_WORDS | {"since", "so", "to", "in", "all", "overnight"}
-)  # tokens each side of the figure
+# the first words of every marker: a sentence holding none of them is skipped at once
+_STARTS = _PERIOD_LEAD | _TOTAL_WORDS | {"since", "so", "to", "in", "all", "overnight"}
 
 
 def period_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
@@ -38,7 +37,9 @@ def period_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
     hi = ctx.next_start
     end = max(ctx.reading.np_end, ctx.q.j)
     if hi < len(toks) and all(t.low in _LIST_LINKS for t in toks[end + 1 : hi]):
-        hi = len(toks)  # "41 artillery systems and 12 vehicles in the past day": the list's
+        # "41 artillery systems and 12 vehicles in the past day": a list's figures share the
+        # marker after the list
+        hi = len(toks)
     hi = min(hi, ctx.q.j + 1 + _WINDOW, len(toks))
     best: tuple[int, str, str] | None = None
     qi, qj = ctx.q.i, ctx.q.j
