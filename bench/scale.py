@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import resource
-import statistics
 import subprocess
 import sys
 import time
@@ -17,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench.corpus import Corpus
-from bench.harness import Row
+from bench.harness import Row, alternate
 from bench.workload import OBSERVED_AT, TEXT_CHARS, batches, model_of, new_event  # noqa: F401 - same workload as append
 from osint.wiring import open_store
 
@@ -139,19 +138,12 @@ def _head(url: str) -> int:
 def _marginal(
     small: Callable[[], float], big: Callable[[], float], repeats: int
 ) -> tuple[float, float, float]:
-    """Median µs/event of each side and the median per-pair ratio big/small, alternating
-    the order (small big, big small, …) as `harness.alternate` does."""
-    small_us: list[float] = []
-    big_us: list[float] = []
-    for i in range(repeats):
-        if i % 2 == 0:
-            small_us.append(small())
-            big_us.append(big())
-        else:
-            big_us.append(big())
-            small_us.append(small())
-    ratios = [b / s for b, s in zip(big_us, small_us, strict=True)]
-    return statistics.median(big_us), statistics.median(small_us), statistics.median(ratios)
+    """Median µs/event of each side and the median per-pair ratio big/small, alternating the
+    order (small big, big small, …): `harness.alternate` with the small log as the baseline
+    (its ratio is small/big; the median of the inverses is the inverse of the median for the
+    odd repeat counts used here)."""
+    big_us, small_us, inverse = alternate(big, small, repeats)
+    return big_us, small_us, 1 / inverse
 
 
 def bench_scale(new_url: Callable[[], str], sizes: list[int], repeats: int = 3) -> list[Row]:
