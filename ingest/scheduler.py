@@ -36,7 +36,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from events import EventStore, StoreUnavailable
 from ingest import poll_state
-from ingest.poller import Poller, PollOutcome
+from ingest.poller import Poller, PollOutcome, lease_seconds, next_due_after
 from ingest.sources import Source
 
 log = logging.getLogger("ingest.scheduler")
@@ -189,11 +189,17 @@ class Scheduler:
         if state.next_due > now:
             target = state.next_due + _spread(source)
         else:
-            # Due, but another scheduler is polling it now: that poll will make it due about
-            # one interval from now, so look then. Looking sooner only finds it not yet due
-            # and costs every other scheduler a transaction per poll; a holder that died is
+            # Due, but another scheduler is polling it now: that poll will make it due at
+            # `next_due_after` its start, which its lease tells (taken `lease_seconds` before it
+            # ends), so look then. Anchored there, with this scheduler's own spread, the holder
+            # and this one race fairly for the next poll; anchored on `now`, always a little
+            # after the holder's start, the holder looked first and polled every time. Looking
+            # sooner only finds it not yet due and costs a transaction; a holder that died is
             # taken over once its lease expires, at one of these looks.
-            target = now + source.interval_seconds + _spread(source)
+            started = (
+                now if state.lease_until is None else state.lease_until - lease_seconds(source)
+            )
+            target = max(next_due_after(source, started), now) + _spread(source)
         self._move(source.id, target)
 
     def _move(self, job_id: str, when: float) -> None:
