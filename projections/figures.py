@@ -45,7 +45,8 @@ class FiguresProjector:
     name = "figures"
     # 3: each figure's origin (near-copies of a text count as one; projections.origins)
     # 4: claimant, earlier, period and kind; equipment topics by kind
-    version = f"4+extractor-{EXTRACTOR_VERSION}"
+    # 5: a band key records at most origins.BAND_MEMBERS texts
+    version = f"5+extractor-{EXTRACTOR_VERSION}"
 
     def __init__(self) -> None:
         self._ahead: RowsAhead | None = None

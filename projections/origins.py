@@ -10,6 +10,18 @@ Two tables per generation of the figures view: `report_origins` (a text's conten
 origin, its signature and the position that first brought it) and `near_bands` (the signature's
 band keys, indexed, to find candidates in one lookup). Log order decides, so the view as of a
 position is what a replay cut there assigns.
+
+A band key records at most `BAND_MEMBERS` texts, the first to have it. Without a bound the
+candidates of a text grow with the log wherever texts share boilerplate (a band of common
+phrasing collects every report that uses it): on the benchmark's template corpus origin
+assignment cost 1.2 s CPU per 10,000 texts at the start of a log and 10.0 s at 100,000, and
+a whole replay grew quadratically. With 8 the last 10,000 of 100,000 cost 2.8 s. A near-copy
+shares about four of its sixteen bands with what it copies, most of them its own wording rather
+than boilerplate, so it is still found through a band that is not full: of the 60,502 distinct
+texts in those 100,000 reports, 333 (0.55 %) got another origin than the unbounded search gives
+them (126 with a bound of 16, 818 with 4), each then counting as its own origin. The bound
+is part of the view's definition: which texts a key records depends only on log order, so
+batches of any size and a replay cut at any position assign the same origins.
 """
 
 from __future__ import annotations
@@ -33,6 +45,10 @@ from sqlalchemy import (
 from projections.bulk import insert_many
 from projections.nearcopies import MIN_AGREEING, band_keys
 from projections.projector import Tables
+
+# At most this many texts are recorded under one band key, the first ones in log order; `None`
+# records every text (the exact answer, at a cost that grows with the log).
+BAND_MEMBERS: int | None = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,13 +102,14 @@ def assign(conn: Connection, tables: Tables, texts: Sequence[Text]) -> dict[str,
         return found
     keys = {t.content_sha256: band_keys(t.signature) for t in fresh}
     stored = _candidates(conn, tables, sorted({k for ks in keys.values() for k in ks}))
-    pool = _Pool(stored)
+    pool = _Pool(stored, BAND_MEMBERS)
     origin_rows, band_rows = [], []
     for text in fresh:
         mine = keys[text.content_sha256]
         origin = pool.earliest_copy(mine, text.signature) or text.content_sha256
         found[text.content_sha256] = origin
-        pool.add(text.position, origin, text.signature, mine)  # for later texts of the batch
+        # For later texts of the batch, under the keys that are not full yet.
+        recorded = pool.add(text.position, origin, text.signature, mine)
         origin_rows.append(
             {
                 "content_sha256": text.content_sha256,
@@ -101,7 +118,7 @@ def assign(conn: Connection, tables: Tables, texts: Sequence[Text]) -> dict[str,
                 "position": text.position,
             }
         )
-        band_rows += [{"band_key": k, "content_sha256": text.content_sha256} for k in set(mine)]
+        band_rows += [{"band_key": k, "content_sha256": text.content_sha256} for k in recorded]
     insert_many(conn, origins, origin_rows)
     insert_many(conn, bands, band_rows)
     return found
@@ -112,9 +129,15 @@ class _Pool:
     share one of its bands, all at once (one numpy comparison over their signatures), instead
     of testing every candidate of the batch for a shared band and then each pair in turn (on a
     template-heavy corpus a common band holds thousands of texts, and the batch's candidates
-    were scanned once per text). The answer is the same: the earliest near-copy by position."""
+    were scanned once per text). The answer is the same: the earliest near-copy by position.
 
-    def __init__(self, stored: list[tuple[int, str, bytes, set[int]]]) -> None:
+    Stored texts come in as their keys recorded them (never more than `members` a key), so a
+    key of the pool holds what the table holds and then the batch's texts, up to `members`."""
+
+    def __init__(
+        self, stored: list[tuple[int, str, bytes, set[int]]], members: int | None = None
+    ) -> None:
+        self.members = members
         self.positions: list[int] = []
         self.origins: list[str] = []
         self.signatures: list[np.ndarray] = []
@@ -122,13 +145,20 @@ class _Pool:
         for position, origin, sig, keys in stored:
             self.add(position, origin, sig, keys)
 
-    def add(self, position: int, origin: str, sig: bytes, keys: Iterable[int]) -> None:
+    def add(self, position: int, origin: str, sig: bytes, keys: Iterable[int]) -> list[int]:
+        """Add a text under those of `keys` that hold fewer than `members` texts, and return
+        those keys: the ones to record it under in `near_bands`."""
         index = len(self.positions)
         self.positions.append(position)
         self.origins.append(origin)
         self.signatures.append(np.frombuffer(sig, dtype=">u4"))
-        for key in set(keys):
-            self.by_key.setdefault(key, []).append(index)
+        recorded = []
+        for key in sorted(set(keys)):
+            held = self.by_key.setdefault(key, [])
+            if self.members is None or len(held) < self.members:
+                held.append(index)
+                recorded.append(key)
+        return recorded
 
     def earliest_copy(self, keys: Iterable[int], sig: bytes) -> str | None:
         """The origin of the earliest candidate that `sig` is a near-copy of, if any."""
