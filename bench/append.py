@@ -2,9 +2,10 @@
 
 Ours starts from `NewEvent` objects (payload dicts) and ends with committed rows: canonical
 JSON, the idempotency and expected-version checks, positions, stream versions, the hash chain
-and the `log_head` update are all inside the timed part. The baseline inserts the very rows our
-store wrote (read back after a warm-up append, so already serialised and hashed) with the raw
-driver's `executemany`, in the same transactions (one per batch), into the same schema.
+and the Merkle tree row (which also records the head) are all inside the timed part. The
+baseline inserts the very rows our store wrote (read back after a warm-up append, so already
+serialised and hashed) with the raw driver's `executemany`, in the same transactions (one per
+batch), into the same schema.
 
 A second SQLite row, "full path", starts one step earlier, from typed `ReportObserved` models:
 `NewEvent.of` (pydantic `model_dump`) and the content-derived `uuid5` id are timed too.
