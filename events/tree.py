@@ -31,7 +31,8 @@ import hashlib
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, func, insert, select
+from sqlalchemy.sql.elements import ColumnElement
 
 from events import merkle
 from events.entry import entry_bytes
@@ -44,6 +45,15 @@ _sha256 = hashlib.sha256
 # The log's head as the last append recorded it: the size of the tree and its last event's
 # chain hash. No row: an empty log.
 HEAD_SQL = "SELECT first_leaf + leaves, head_hash FROM tree_nodes ORDER BY first_leaf DESC LIMIT 1"
+
+
+def head_position() -> ColumnElement[int]:
+    """The log's head position as a column expression (0 for an empty log), for a caller that
+    needs it inside a statement of its own (the web app's ETag, read before every page). By the
+    tree's primary key: the last row, never a scan."""
+    c = tree_nodes.c
+    last = select(c.first_leaf + c.leaves).order_by(c.first_leaf.desc()).limit(1)
+    return func.coalesce(last.scalar_subquery(), 0)
 
 
 def leaf_row(level: int, index: int) -> int:
