@@ -17,11 +17,11 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     insert,
+    inspect,
     select,
     update,
 )
 
-from events.chain import GENESIS_HASH
 from events.db import Database
 from events.migrations import Component, Step
 
@@ -50,14 +50,14 @@ events = Table(
     UniqueConstraint("stream_id", "stream_version", name="uq_events_stream_version"),
 )
 
-# One row: the last position and hash. Every append locks it first, which serialises writers and
-# makes positions gap-free and commit-ordered.
+# One row that every PostgreSQL append locks first (`SELECT … FOR UPDATE`), which serialises
+# writers and makes positions gap-free and commit-ordered. Until schema step 7 it also held the
+# last position and hash; the head now lives in the tree's last row (`tree_nodes.head_hash`), so
+# an append writes one row fewer.
 log_head = Table(
     "log_head",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=False),
-    Column("position", BigInteger, nullable=False),
-    Column("hash", String(64), nullable=False),
 )
 
 # Before the schema registry, the log's version; kept so older programs refuse this database.
@@ -70,7 +70,10 @@ schema_info = Table(
 
 # The Merkle tree over the log (events/tree.py): one row per append, holding, for each of its
 # `leaves` leaves from `first_leaf` (= position - 1), the leaf hash and the hashes of the
-# complete subtrees that leaf finishes, 32 bytes each.
+# complete subtrees that leaf finishes, 32 bytes each. `head_hash` is the chain hash of the
+# row's last event: the last row is the log's head (position `first_leaf + leaves`), which
+# `verify` compares the recomputed chain with. Nullable only because step 7 adds it to tables
+# that already have rows; that step fills every row.
 tree_metadata = MetaData()
 tree_nodes = Table(
     "tree_nodes",
@@ -83,6 +86,7 @@ tree_nodes = Table(
     ),
     Column("leaves", Integer, nullable=False),
     Column("hashes", LargeBinary, nullable=False),
+    Column("head_hash", String(64)),
 )
 
 # Signed checkpoints (events/checkpoints.py), append-only, and the log's random id, from which
@@ -141,7 +145,7 @@ EVENT_COLUMNS = (
 def _create_log(conn: Connection, db: Database) -> None:
     metadata.create_all(conn)
     conn.execute(insert(schema_info).values(id=1, version=1))
-    conn.execute(insert(log_head).values(id=1, position=0, hash=GENESIS_HASH))
+    conn.execute(insert(log_head).values(id=1))
     db.dialect.install_triggers(conn)
 
 
@@ -181,6 +185,25 @@ def _create_captures(conn: Connection, db: Database) -> None:
         db.dialect.refuse_changes(conn, table.name)
 
 
+def _head_in_tree(conn: Connection, db: Database) -> None:
+    """Every tree row records the chain hash of its last event, taken from that event (a tree
+    made by step 4 with this program already has them); `log_head` keeps only its id, the
+    row PostgreSQL appends lock. The refusing triggers are off only inside this transaction."""
+    inspector = inspect(conn)
+    if "head_hash" not in {c["name"] for c in inspector.get_columns(tree_nodes.name)}:
+        conn.exec_driver_sql("ALTER TABLE tree_nodes ADD COLUMN head_hash VARCHAR(64)")
+    db.dialect.allow_changes(conn, tree_nodes.name)
+    conn.exec_driver_sql(
+        "UPDATE tree_nodes SET head_hash = (SELECT hash FROM events"
+        " WHERE events.position = tree_nodes.first_leaf + tree_nodes.leaves)"
+        " WHERE head_hash IS NULL"
+    )
+    db.dialect.refuse_changes(conn, tree_nodes.name)
+    stale = {c["name"] for c in inspector.get_columns(log_head.name)} & {"position", "hash"}
+    for column in sorted(stale):
+        conn.exec_driver_sql(f"ALTER TABLE log_head DROP COLUMN {column}")
+
+
 def _adopt(conn: Connection) -> int:
     """A log made before the registry: `schema_info` holds its version (1 or 2)."""
     if not conn.dialect.has_table(conn, "schema_info"):
@@ -198,6 +221,7 @@ COMPONENT = Component(
         Step("the Merkle tree over the log (tree_nodes), built for the events stored", _build_tree),
         Step("signed checkpoints (append-only) and the log's random id", _create_checkpoints),
         Step("raw captures: bodies and records, content-addressed, append-only", _create_captures),
+        Step("the log's head kept in the tree's last row; log_head only a lock", _head_in_tree),
     ),
     _adopt,
 )

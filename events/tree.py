@@ -3,12 +3,14 @@
 Leaf i is the entry (`events.entry`) of the event at position i + 1, so the tree of size n is
 the tree of the first n events and its size is always the log's head position.
 
-Storage: each append writes one `tree_nodes` row for its leaves. For each leaf in order the row
-holds the leaf hash, then the hashes of the complete subtrees that this leaf finishes (leaf 5
-finishes the pair 4–5; leaf 7 the pair 6–7, the four 4–7 and the eight 0–7), 32 bytes each. So
-every node is written once, by the append that completes it: two hashes per event on average,
-whatever the size of the log, and one row per append rather than one per event or per node (the
-rows were a third of the cost of a batch of 100 when each leaf had its own).
+Storage: each append writes one `tree_nodes` row for its leaves, with the chain hash of its last
+event (`head_hash`): the last row is the log's head, so an append writes no other row. For
+each leaf in order the row holds the leaf hash, then the hashes of the complete subtrees that
+this leaf finishes (leaf 5 finishes the pair 4–5; leaf 7 the pair 6–7, the four 4–7 and the
+eight 0–7), 32 bytes each. So every node is written once, by the append that completes it: two
+hashes per event on average, whatever the size of the log, and one row per append rather than
+one per event or per node (the rows were a third of the cost of a batch of 100 when each leaf
+had its own).
 
 Where a node lives: complete subtree (level l, index i) is finished by leaf m = (i + 1)·2^l − 1,
 as that leaf's (l + 1)-th hash. Before leaf m come 2m − popcount(m) hashes (each leaf j adds
@@ -29,7 +31,8 @@ import hashlib
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, func, insert, select
+from sqlalchemy.sql.elements import ColumnElement
 
 from events import merkle
 from events.entry import entry_bytes
@@ -39,6 +42,18 @@ from events.schema import EVENT_COLUMNS, tree_nodes
 
 _PAGE = 1000
 _sha256 = hashlib.sha256
+# The log's head as the last append recorded it: the size of the tree and its last event's
+# chain hash. No row: an empty log.
+HEAD_SQL = "SELECT first_leaf + leaves, head_hash FROM tree_nodes ORDER BY first_leaf DESC LIMIT 1"
+
+
+def head_position() -> ColumnElement[int]:
+    """The log's head position as a column expression (0 for an empty log), for a caller that
+    needs it inside a statement of its own (the web app's ETag, read before every page). By the
+    tree's primary key: the last row, never a scan."""
+    c = tree_nodes.c
+    last = select(c.first_leaf + c.leaves).order_by(c.first_leaf.desc()).limit(1)
+    return func.coalesce(last.scalar_subquery(), 0)
 
 
 def leaf_row(level: int, index: int) -> int:
@@ -104,8 +119,8 @@ class TreeWriter:
 
     def __init__(self, param: str) -> None:
         self.insert_sql = (
-            "INSERT INTO tree_nodes (first_leaf, leaves, hashes)"
-            f" VALUES ({param}, {param}, {param})"
+            "INSERT INTO tree_nodes (first_leaf, leaves, hashes, head_hash)"
+            f" VALUES ({param}, {param}, {param}, {param})"
         )
         self._find_sql = (
             "SELECT first_leaf, leaves, hashes FROM tree_nodes"
@@ -230,7 +245,12 @@ def backfill(conn: Connection, db: Any) -> None:
             first = int(rows[0][0]) - 1
             conn.execute(
                 insert(tree_nodes),
-                {"first_leaf": first, "leaves": len(rows), "hashes": b"".join(made)},
+                {
+                    "first_leaf": first,
+                    "leaves": len(rows),
+                    "hashes": b"".join(made),
+                    "head_hash": rows[-1][-1],
+                },
             )
         if len(rows) < _PAGE:
             return

@@ -11,7 +11,8 @@ transaction tries to upgrade its lock. WAL lets readers go on while a writer wor
 need nothing: a write transaction already holds the database's only write lock.
 
 PostgreSQL: appends lock the one `log_head` row (`SELECT … FOR UPDATE`); the lock is held until
-commit, so positions are handed out in commit order and the hash chain stays linear. Named locks
+commit, so positions are handed out in commit order and the hash chain stays linear. The head
+itself is read after the lock, by a statement of its own, from the tree's last row. Named locks
 are transaction-scoped advisory locks; claims use `FOR UPDATE SKIP LOCKED`.
 """
 
@@ -98,13 +99,22 @@ class LogDialect(Dialect, Protocol):
     """The log's own needs: triggers, the head lock and the driver-level append path."""
 
     insert_events_sql: str
-    update_head_sql: str
     param: str
+    # True where an append may start from the head its own store last committed instead of
+    # reading it (SQLite: a stale head, left by another process's append, collides with that
+    # append's rows on the position keys, and the store retries reading it). False where
+    # concurrent appenders are the normal case, so a stale head would usually cost a retry.
+    guesses_head: bool
 
     def install_triggers(self, conn: Connection) -> None: ...
 
     def refuse_changes(self, conn: Connection, table: str) -> None:
         """Triggers that refuse UPDATE and DELETE on an append-only table of `events`."""
+        ...
+
+    def allow_changes(self, conn: Connection, table: str) -> None:
+        """Drop `refuse_changes`'s triggers, for a schema step that fills a new column; the
+        step installs them again in the same transaction."""
         ...
 
     def raw_write(self, engine: Engine) -> Iterator[Any]:
@@ -113,7 +123,9 @@ class LogDialect(Dialect, Protocol):
 
     def release(self) -> None: ...
 
-    def lock_head_raw(self, cursor: Any) -> tuple[int, str]: ...
+    def lock_log(self, cursor: Any) -> None:
+        """Hold the append lock until the transaction ends."""
+        ...
 
     def in_list(self, column: str, values: Sequence[str]) -> tuple[str, tuple[Any, ...]]: ...
 

@@ -9,7 +9,6 @@ from sqlalchemy import Connection, Table
 
 from events.schema import EVENT_COLUMNS
 
-HEAD_SQL = "SELECT position, hash FROM log_head WHERE id = 1"
 # Any fixed number: the advisory lock that serialises schema creation and upgrades (PostgreSQL).
 SCHEMA_LOCK_KEY = 7_316_449_021
 BUSY_TIMEOUT_SECONDS = 60.0
@@ -19,10 +18,6 @@ def insert_events_sql(placeholder: str) -> str:
     columns = ", ".join(EVENT_COLUMNS)
     marks = ", ".join([placeholder] * len(EVENT_COLUMNS))
     return f"INSERT INTO events ({columns}) VALUES ({marks})"
-
-
-def update_head_sql(placeholder: str) -> str:
-    return f"UPDATE log_head SET position = {placeholder}, hash = {placeholder} WHERE id = 1"
 
 
 def release(raw: Any) -> None:

@@ -20,13 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from events.dialect import common
-from events.dialect.common import (
-    HEAD_SQL,
-    SCHEMA_LOCK_KEY,
-    insert_events_sql,
-    release,
-    update_head_sql,
-)
+from events.dialect.common import SCHEMA_LOCK_KEY, insert_events_sql, release
 
 NOTIFY_CHANNEL = "osint_events"
 
@@ -35,8 +29,8 @@ class PostgresDialect:
     name = "postgresql"
     concurrent_writers = True
     insert_events_sql = insert_events_sql("%s")
-    update_head_sql = update_head_sql("%s")
     param = "%s"
+    guesses_head = False
 
     @staticmethod
     def make_engine(url: URL, create: bool) -> Engine:
@@ -115,10 +109,10 @@ class PostgresDialect:
         """Nothing held: PostgreSQL appends check a connection out of the pool each time, so
         the pool's pre-ping replaces one lost after a server restart."""
 
-    def lock_head_raw(self, cursor: Any) -> tuple[int, str]:
-        cursor.execute(HEAD_SQL + " FOR UPDATE")
-        position, hash_ = cursor.fetchone()
-        return int(position), str(hash_)
+    def lock_log(self, cursor: Any) -> None:
+        """The lock alone: under READ COMMITTED a statement that waited for it still reads
+        the snapshot it started with, so the head is read by the next statement."""
+        cursor.execute("SELECT id FROM log_head WHERE id = 1 FOR UPDATE")
 
     def in_list(self, column: str, values: Sequence[str]) -> tuple[str, tuple[Any, ...]]:
         """One array parameter: the statement text (and its server-side plan) never varies."""
@@ -142,6 +136,10 @@ class PostgresDialect:
                 f"CREATE TRIGGER {name} BEFORE {verb} ON {table} FOR EACH {each}"
                 " EXECUTE FUNCTION osint_refuse_evidence_change()"
             )
+
+    def allow_changes(self, conn: Connection, table: str) -> None:
+        for verb in ("update", "delete", "truncate"):
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {table}_refuse_{verb} ON {table}")
 
     def install_triggers(self, conn: Connection) -> None:
         conn.exec_driver_sql(

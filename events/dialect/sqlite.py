@@ -22,12 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from events.dialect import common
-from events.dialect.common import (
-    BUSY_TIMEOUT_SECONDS,
-    HEAD_SQL,
-    insert_events_sql,
-    update_head_sql,
-)
+from events.dialect.common import BUSY_TIMEOUT_SECONDS, insert_events_sql
 from events.errors import StoreUnavailable
 
 _WRITE_OPTION = "osint_write"
@@ -45,14 +40,15 @@ class SQLiteDialect:
     name = "sqlite"
     concurrent_writers = False
     insert_events_sql = insert_events_sql("?")
-    update_head_sql = update_head_sql("?")
     param = "?"
+    guesses_head = True
 
     def __init__(self) -> None:
         # Appends reuse one pooled connection (a pool checkout and reset cost a sixth of a
         # one-event append). SQLite admits one writer at a time anyway, so the lock that guards
         # it costs this process no concurrency.
         self._held: Any = None
+        self._held_cursor: Any = None
         self._held_lock = threading.Lock()
 
     @staticmethod
@@ -146,8 +142,9 @@ class SQLiteDialect:
                 for pragma in APPEND_PRAGMAS:
                     setup.execute(pragma)
                 setup.close()
+                self._held_cursor = self._held.cursor()
             raw = self._held
-            cursor = raw.cursor()
+            cursor = self._held_cursor
             try:
                 cursor.execute("BEGIN IMMEDIATE")
                 yield cursor
@@ -155,21 +152,17 @@ class SQLiteDialect:
             except BaseException:
                 raw.rollback()
                 raise
-            finally:
-                cursor.close()
 
     def release(self) -> None:
         """Give the held append connection back to the pool."""
         with self._held_lock:
             if self._held is not None:
+                self._held_cursor.close()
                 self._held.close()
-                self._held = None
+                self._held = self._held_cursor = None
 
-    def lock_head_raw(self, cursor: Any) -> tuple[int, str]:
-        """BEGIN IMMEDIATE already holds the write lock: just read the head."""
-        cursor.execute(HEAD_SQL)
-        position, hash_ = cursor.fetchone()
-        return int(position), str(hash_)
+    def lock_log(self, cursor: Any) -> None:
+        """BEGIN IMMEDIATE already holds the database's only write lock."""
 
     def in_list(self, column: str, values: Sequence[str]) -> tuple[str, tuple[Any, ...]]:
         return f"{column} IN ({', '.join('?' * len(values))})", tuple(values)
@@ -182,6 +175,10 @@ class SQLiteDialect:
                 f"BEFORE {verb} ON {table} BEGIN "
                 f"SELECT RAISE(ABORT, '{table} is append-only: {verb} refused'); END"
             )
+
+    def allow_changes(self, conn: Connection, table: str) -> None:
+        for verb in ("update", "delete"):
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {table}_refuse_{verb}")
 
     def install_triggers(self, conn: Connection) -> None:
         for verb in ("UPDATE", "DELETE"):

@@ -32,7 +32,7 @@ from sqlalchemy import select
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from events import EventStore, EventStoreError
-from events.schema import log_head
+from events.tree import head_position
 from osint.errors import OsintError
 from osint.render import csv_text, short_time
 from osint.web import atom
@@ -140,7 +140,7 @@ def json_script(value: Any) -> str:
 def views_tag(store: EventStore) -> str:
     """A tag that changes whenever a view could: each live generation (name, number, version,
     checkpoint), the log's head, and the app's version."""
-    head = select(log_head.c.position).scalar_subquery()
+    head = head_position()
     with store.db.connect() as conn:  # one statement: it runs before every page
         rows = conn.execute(
             select(

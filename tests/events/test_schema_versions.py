@@ -186,3 +186,59 @@ def test_steps_run_once_in_order_and_a_failing_step_changes_nothing(db_url: str)
     db.close()
     if not db_url.startswith("sqlite"):
         reset_pg(db_url)
+
+
+def _as_at_version_6(url: str, head: tuple[int, str]) -> None:
+    """Put the log back into the shape step 6 left it in: the head in `log_head`, tree rows
+    without their head hash."""
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("ALTER TABLE tree_nodes DROP COLUMN head_hash")
+        conn.exec_driver_sql("ALTER TABLE log_head ADD COLUMN position BIGINT NOT NULL DEFAULT 0")
+        conn.exec_driver_sql("ALTER TABLE log_head ADD COLUMN hash VARCHAR(64) NOT NULL DEFAULT ''")
+        conn.execute(
+            text("UPDATE log_head SET position = :p, hash = :h"), {"p": head[0], "h": head[1]}
+        )
+        conn.execute(text("UPDATE schema_components SET version = 6 WHERE component = 'events'"))
+    engine.dispose()
+
+
+def test_step_7_moves_the_head_into_the_tree_rows_of_an_existing_log(db_url: str):
+    store = open_store(db_url)
+    for start, size in ((0, 3), (3, 1), (4, 5)):
+        store.append([_note(i) for i in range(start, start + size)])
+    head = store.head()
+    store.close()
+    assert head[0] == 9
+    _as_at_version_6(db_url, head)
+
+    store = open_store(db_url)
+    assert _versions(db_url)["events"] == log_schema.COMPONENT.version
+    assert store.head() == head
+    assert store.verify().ok
+    with store.db.connect() as conn:
+        filled = conn.execute(
+            text(
+                "SELECT t.first_leaf, t.head_hash = e.hash FROM tree_nodes t"
+                " JOIN events e ON e.position = t.first_leaf + t.leaves ORDER BY t.first_leaf"
+            )
+        ).all()
+        log_head_columns = conn.exec_driver_sql("SELECT * FROM log_head").keys()
+    assert [tuple(r) for r in filled] == [(0, True), (3, True), (4, True)]
+    assert list(log_head_columns) == ["id"]
+    # The tree's triggers are back: the step's own UPDATE was the last one allowed.
+    with pytest.raises(Exception, match="append-only"), store.db.transaction() as conn:
+        conn.execute(text("UPDATE tree_nodes SET head_hash = 'x'"))
+    assert store.append([_note(9), _note(10)]) == [10, 11]
+    assert store.verify().ok
+    leaves = [leaf for _, leaf in rebuilt_leaves(store, 11)]
+    assert StoredTree(store.db).root(11) == merkle.root_of(leaves)
+    store.close()
+    if not db_url.startswith("sqlite"):
+        reset_pg(db_url)
+
+
+def _note(i: int):  # type: ignore[no-untyped-def]
+    from events import NewEvent
+
+    return NewEvent(f"00000000-0000-4000-8000-{i:012d}", f"s/{i % 4}", "Note", 1, {"n": i})

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import multiprocessing
+import re
 import time
 import tracemalloc
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import text
@@ -66,6 +68,36 @@ def test_two_writer_processes_give_gap_free_order_seen_by_a_following_reader(db_
     assert per_stream == {f"writer-{w}": list(range(per_writer)) for w in (1, 2)}
     assert store.verify().ok
     store.close()
+
+
+def test_two_stores_on_one_log_taking_turns_keep_positions_gap_free(db_url: str):
+    """Each store starts its append from the head it last committed where the dialect lets it
+    (SQLite): the other store's appends in between make that head stale, which must cost a
+    retry, never a gap, a fork of the chain or a wrong stream version."""
+    first, second = EventStore.open(db_url), EventStore.open(db_url)
+    try:
+        positions = []
+        for i in range(12):
+            writer = first if i % 3 else second
+            positions += writer.append([tick(i, "shared"), tick(i, f"own-{i % 3 != 0}")])
+        assert positions == list(range(1, 25))
+        assert first.head() == second.head()
+        assert first.head()[0] == 24
+        assert [e.stream_version for e in first.read_stream("shared")] == list(range(1, 13))
+        assert first.verify().ok
+    finally:
+        first.close()
+        second.close()
+
+
+def test_recorded_at_is_the_fixed_width_utc_time_of_the_append(store: EventStore):
+    before = datetime.now(UTC)
+    store.append([tick(0)])
+    after = datetime.now(UTC)
+    recorded = store.get(1).recorded_at
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z", recorded), recorded
+    moment = datetime.strptime(recorded, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    assert before - timedelta(milliseconds=1) <= moment <= after + timedelta(milliseconds=1)
 
 
 # 2. Atomic batches -----------------------------------------------------------------------------

@@ -23,12 +23,12 @@ def unguard(store: EventStore, conn: Connection) -> None:
 
 
 def rechain(store: EventStore, conn: Connection) -> None:
-    """Recompute every row's prev_hash and hash, and log_head, from the rows as they now are:
-    what an attacker does so that `osint verify` passes again."""
+    """Recompute every row's prev_hash and hash, and the head the tree's last row records,
+    from the rows as they now are: what an attacker does so that `osint verify` passes again."""
     from sqlalchemy import select, update
 
     from events.chain import GENESIS_HASH, header_tail, link
-    from events.schema import events, log_head
+    from events.schema import events, tree_nodes
 
     prev = bytes.fromhex(GENESIS_HASH)
     position = 0
@@ -51,7 +51,15 @@ def rechain(store: EventStore, conn: Connection) -> None:
             .values(prev_hash=prev.hex(), hash=digest.hex())
         )
         prev, position = digest, row["position"]
-    conn.execute(update(log_head).values(position=position, hash=prev.hex()))
+    last = conn.execute(
+        select(tree_nodes.c.first_leaf).order_by(tree_nodes.c.first_leaf.desc()).limit(1)
+    ).scalar()
+    if last is not None:
+        conn.execute(
+            update(tree_nodes)
+            .where(tree_nodes.c.first_leaf == last)
+            .values(leaves=position - last, head_hash=prev.hex())
+        )
 
 
 def rewrite_payload(store: EventStore, conn: Connection, position: int, old: str, new: str) -> None:

@@ -1,6 +1,7 @@
-"""Random attacks on a log after a checkpoint was published, each with every chain hash and
-`log_head` recomputed afterwards (so the chain alone passes): a rewrite of one event before the
-checkpoint, a cut, or a rewrite after it. `verify_extends` must catch each and name the position.
+"""Random attacks on a log after a checkpoint was published, each with every chain hash and the
+head (in the last tree row) recomputed afterwards (so the chain alone passes): a rewrite of one
+event before the checkpoint, a cut, or a rewrite after it. `verify_extends` must catch each and
+name the position.
 
 Each trial starts from a copy of one SQLite log (the CLI tests run the same attacks on both
 backends). Replay with OSINT_RELIABILITY_SEED=<seed>.

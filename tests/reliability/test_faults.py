@@ -159,7 +159,7 @@ def test_a_connection_lost_inside_the_append_transaction(pg_url: str, tmp_path: 
     admin = _admin(pg_url)
     try:
         with holder.connect() as blocker:
-            blocker.execute(text("SELECT position FROM log_head WHERE id = 1 FOR UPDATE"))
+            blocker.execute(text("SELECT id FROM log_head WHERE id = 1 FOR UPDATE"))
             started = time.monotonic()
             proc = start_osint(pg_url, "ingest", str(corpus.root), cwd=tmp_path)
             blocker_pid = blocker.execute(text("SELECT pg_backend_pid()")).scalar()
