@@ -47,6 +47,12 @@ _BOUNDARY = frozenset(
     which whom""".split()
 )
 _DETS_AFTER = frozenset("a an the his her its their one two three several".split())
+# lower-case titles that open an inverted speaker (`…, said army spokesman Col. X`)
+_TITLES_AFTER = frozenset(
+    """army police military defence defense foreign interior health regional provincial
+    district spokesman spokeswoman spokesperson minister governor mayor deputy chief
+    commander prime president""".split()
+)
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _LEADING_DROP = frozenset("and but also so then later separately meanwhile however".split())
 _TRAILING_DROP = frozenset("also earlier later previously separately on".split())
@@ -60,7 +66,7 @@ class Speaker:
     start: int
     end: int
     verb: int  # token index of the verb (or of "according")
-    kind: str  # "speech", "weak", "according-to", "colon", "official"
+    kind: str  # "speech", "weak", "according-to", "colon", "official", "given-by"
     word: str
     first_person: bool = False
     rel: int = -1  # token of `that`/`whom` opening the speaker's relative clause, if any
@@ -68,7 +74,7 @@ class Speaker:
 
     @property
     def rule(self) -> str:
-        if self.kind in ("according-to", "colon"):
+        if self.kind in ("according-to", "colon", "given-by"):
             return f"attribution:{self.kind}"
         return f"attribution:{self.kind}:{self.word}"
 
@@ -97,8 +103,13 @@ def find_speakers(toks: list[Token], lows: list[str] | None = None) -> list[Spea
             if sp is not None:
                 out.append(sp)
             continue
-        if w == "official":
+        if w in ("official", "own"):
             sp = _official_count(toks, v)
+            if sp is not None:
+                out.append(sp)
+            continue
+        if w == "by":
+            sp = _figure_given_by(toks, v)
             if sp is not None:
                 out.append(sp)
             continue
@@ -107,20 +118,28 @@ def find_speakers(toks: list[Token], lows: list[str] | None = None) -> list[Spea
             if nxt is not None and nxt.text not in (".", ",", ";") and nxt.low != "that":
                 continue
         strong = w in STRONG_VERBS or w == "found"
-        if not strong and w not in WEAK_VERBS:
+        if w in _GIVING_VERBS:
+            if not _gives_a_count(lows, v):
+                continue  # "Tehran gave 300 drones": a transfer, not a statement
+            strong = True
+        elif not strong and w not in WEAK_VERBS:
             continue
         if not t.text.islower():
             continue
         if v > 0 and (toks[v - 1].low in _PASSIVE or toks[v - 1].low in _DETS):
             continue
         nxt = toks[v + 1] if v + 1 < n else None
+        if nxt is not None and nxt.low == "by":
+            continue  # `the number confirmed by name`: a participle, no one's speech
         if w in ("put", "puts"):
-            if not any(x.low in _PUT_PREPS for x in toks[v + 1 : v + 12]):
+            if not _puts_at(lows, v):
                 continue
         elif w in _NOUN_LIKE and (not _takes_object(nxt) or (v > 0 and lows[v - 1] in _NOUN_AFTER)):
             continue  # "denied reports that …": the reports are an object, not a verb
         kind = "speech" if strong else "weak"
-        nxt_ok = nxt is not None and (nxt.low in _DETS_AFTER or nxt.text[0].isupper())
+        nxt_ok = nxt is not None and (
+            nxt.low in _DETS_AFTER or nxt.text[0].isupper() or nxt.low in _TITLES_AFTER
+        )
         inverted = nxt_ok and w not in _NOT_INVERTED
         if (v == 0 or toks[v - 1].text in (",", "”", '"', "’")) and inverted:
             span = _speaker_after(toks, v)  # inverted: `..., said the ministry.`
@@ -147,9 +166,12 @@ def find_speakers(toks: list[Token], lows: list[str] | None = None) -> list[Spea
 def _colon_source(toks: list[Token], v: int) -> Speaker | None:
     """`South Korean intelligence: up to 3,000 more troops…`: a short name phrase that opens
     the sentence and ends in a source's noun or a name, then a colon."""
-    if not 1 <= v <= 8 or v + 1 >= len(toks):
+    if not 1 <= v <= 14 or v + 1 >= len(toks):
         return None
     head = toks[v - 1]
+    source_of = _count_from(toks, v)
+    if source_of is not None:
+        return Speaker(source_of, v - 1, v, "colon", ":")
     if head.low not in SOURCE_NOUNS and not _named_source(toks, v):
         return None  # a heading (`Breaking:`) or a dateline (`Kharkiv:`), not a source
     for t in toks[:v]:
@@ -158,8 +180,29 @@ def _colon_source(toks: list[Token], v: int) -> Speaker | None:
             return None  # a digit (`4:17`) or punctuation: not a name
         if c.islower() and (t.low in STRONG_VERBS or t.low in _PASSIVE or t.low.endswith("ing")):
             return None  # a clause, not a name
+    if v > 8:
+        return None  # too long for a name
     start = 1 if toks[0].low in _LEADING_DROP else 0
     return Speaker(start, v - 1, v, "colon", ":")
+
+
+# counts that a source gives (not `the toll from the strikes`: what the toll is of)
+_SOURCED_COUNTS = frozenset("count tally estimate estimates figure figures data assessment".split())
+
+
+def _count_from(toks: list[Token], v: int) -> int | None:
+    """`The latest count from the Syrian Observatory for Human Rights: 1,383 …`: a count's
+    noun, then `from` or `by` and a name that runs to the colon. The first token of the
+    name, or None."""
+    for k in range(1, min(v - 1, 5)):
+        if toks[k].low in ("from", "by") and toks[k - 1].low in _SOURCED_COUNTS:
+            if not toks[k + 1].text[0].isupper() and toks[k + 1].low not in _DETS:
+                return None
+            for t in toks[k + 1 : v]:
+                if not (t.text[0].isalpha() or t.text in _NAME_PARTS):
+                    return None
+            return k + 1
+    return None
 
 
 def _named_source(toks: list[Token], v: int) -> bool:
@@ -176,10 +219,14 @@ def _named_source(toks: list[Token], v: int) -> bool:
 
 
 def _official_count(toks: list[Token], v: int) -> Speaker | None:
-    """`Armenia's official toll stood at about 3,800`: the possessor before `official`."""
-    if v < 2 or v + 1 >= len(toks) or toks[v + 1].low not in _OFFICIAL_NOUNS:
+    """`Armenia's official toll stood at about 3,800`, `Israel's own estimate of 17,000`: the
+    possessor before `official` or `own`. `its official count` keeps the pronoun, which the
+    attribution stage reads as the subject of its own sentence."""
+    if v < 1 or v + 1 >= len(toks) or toks[v + 1].low not in _OFFICIAL_NOUNS:
         return None
-    if toks[v - 1].low not in ("'s", "’s"):
+    if toks[v - 1].low in _POSSESSIVE_PRONOUNS:
+        return Speaker(v - 1, v - 1, v, "official", toks[v].low)
+    if v < 2 or toks[v - 1].low not in ("'s", "’s"):
         return None
     end = v - 2
     s = end
@@ -189,15 +236,32 @@ def _official_count(toks: list[Token], v: int) -> Speaker | None:
         s -= 1
     while s < end and toks[s].text[0].islower() and toks[s].low not in _DETS:
         s += 1  # `while Armenia's`: only the name
-    return Speaker(s, end, v, "official", "official")
+    return Speaker(s, end, v, "official", toks[v].low)
 
 
-_TRIGGERS = STRONG_VERBS | WEAK_VERBS | {"according", "found", ":", "official"}
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+
+
+_GIVING_VERBS = frozenset(
+    """gave give gives carried carries released releases issued issues offered offers provided
+    provides cited cites""".split()
+)
+# the nouns of a count a source gives (`an estimate`, `a higher figure`, `its latest tally`)
+COUNT_NOUNS = frozenset(
+    """figure figures estimate estimates count counts tally toll range number numbers total
+    totals breakdown""".split()
+)
+_TRIGGERS = (
+    STRONG_VERBS | WEAK_VERBS | _GIVING_VERBS | {"according", "found", ":", "official", "own", "by"}
+)
 _RELATIVE = frozenset({"that", "whom", "which"})
 # verbs never put before their speaker (`…, said the ministry` but never `…, puts the ministry`)
-_NOT_INVERTED = frozenset(
-    """put puts found estimated estimates estimate counted told tells believe believes
+_NOT_INVERTED = (
+    frozenset(
+        """put puts found estimated estimates estimate counted told tells believe believes
     assess assesses assessed""".split()
+    )
+    | _GIVING_VERBS
 )
 # `put the toll at N`, `put their losses above N`
 _PUT_PREPS = frozenset("at above over below under near around".split())
@@ -211,6 +275,62 @@ SOURCE_NOUNS = frozenset(
 # `Armenia's official toll`: a state's own count is its claim
 _OFFICIAL_NOUNS = frozenset("toll count figure figures tally data estimate estimates".split())
 _NAME_PARTS = frozenset({"'s", "’s", "-", "."})
+
+
+def _puts_at(lows: list[str], v: int) -> bool:
+    """`put the number of soldiers still fighting in the region at about 11,000`: a
+    preposition of `put … at N` ends its object before the clause does, however long the
+    counted phrase is."""
+    for w in lows[v + 1 : v + 30]:
+        if w in _PUT_PREPS:
+            return True
+        if w in _PUT_STOP:
+            return False
+    return False
+
+
+_PUT_STOP = frozenset('. , ; : ( ) — – ” " while but'.split())
+
+
+def _gives_a_count(lows: list[str], v: int) -> bool:
+    """The verb's object is a count (`gave a figure of`, `carried an estimate of`,
+    `has given a higher figure`): a few words of determiner and adjectives, then its noun."""
+    for w in lows[v + 1 : v + 5]:
+        if w in COUNT_NOUNS:
+            return True
+        if w in _PUT_STOP or w[0].isdigit():
+            return False
+    return False
+
+
+def _figure_given_by(toks: list[Token], v: int) -> Speaker | None:
+    """`…about 130, the figure given by the government, to 400…`: an appositive that names
+    the source of the figure just before it. The source is the phrase after `by`; it speaks
+    for that figure only, as a speech tag after it does."""
+    n = len(toks)
+    if v < 2 or v + 1 >= n or toks[v - 1].low not in _GIVEN_PARTICIPLES:
+        return None
+    k = v - 2
+    while k >= 0 and v - k <= 4 and toks[k].low not in COUNT_NOUNS:
+        if toks[k].low in _BOUNDARY:
+            return None
+        k -= 1
+    if k < 1 or toks[k].low not in COUNT_NOUNS:
+        return None
+    if toks[v + 1].low in _BY_MANNER:
+        return None  # `confirmed by name`: how, not who
+    end = _phrase_end(toks, v + 1)
+    if end < v + 1:
+        return None
+    return Speaker(v + 1, end, v - 1, "given-by", toks[v - 1].low)
+
+
+# participles of `the figure given by X` (not `confirmed`: `the number confirmed by name`)
+_GIVEN_PARTICIPLES = frozenset(
+    """given cited quoted provided offered released issued published reported claimed used
+    put advanced compiled""".split()
+)
+_BY_MANNER = frozenset("name names phone telephone hand satellite".split())
 
 
 def _takes_object(nxt: Token | None) -> bool:
@@ -345,6 +465,9 @@ def _speaker_after(toks: list[Token], v: int) -> tuple[int, int] | None:
     k = s
     while k < n and k - s < 10:
         t = toks[k]
+        if t.text == "." and k > s and toks[k - 1].low in _TITLE_ABBREVIATIONS:
+            k += 1  # `said army spokesman Col. Azem Agouna`: the title's point ends nothing
+            continue
         if not t.text[0].isalnum() and t.text not in ("'s", "’s", "-"):
             break
         if t.low in _AFTER_SPEAKER:
@@ -362,6 +485,9 @@ def _speaker_after(toks: list[Token], v: int) -> tuple[int, int] | None:
     return (s, e) if e >= s else None
 
 
+_TITLE_ABBREVIATIONS = frozenset(
+    "col gen lt maj brig capt sgt adm cmdr gov sen rep dr mr mrs ms prof".split()
+)
 _NUMBER_WORDS = frozenset(
     """one two three four five six seven eight nine ten eleven twelve dozens hundreds
     thousands dozen hundred thousand million""".split()
@@ -394,6 +520,10 @@ def choose(
             continue
         if sp.rel > last and sp.rel - last <= 4 and sp.kind == "speech":
             return sp  # "the several thousand that Moscow reported": its own relative clause
+        if sp.kind == "given-by":
+            if 0 < sp.verb - last <= 5:
+                return sp  # "about 130, the figure given by the government": its own source
+            continue
         if sp.kind == "according-to":
             according = according or sp
         elif sp.kind in ("colon", "official"):
@@ -416,12 +546,15 @@ def choose(
 
 
 def _across(breaks: list[int], sp: Speaker, first: int, last: int) -> bool:
-    """A contrast stands between the figure and a speaker after it: that speaker speaks for
-    the contrasting clause only (`…620,000 troops…, though some historians believe…`). A
-    speaker before the figure keeps it (`the air force said…, while four missiles hit…`, as
-    the project's cases read it)."""
-    if sp.start < first:
+    """A contrast stands between the figure and its speaker: a speaker after the figure
+    speaks for the contrasting clause only (`…620,000 troops…, though some historians
+    believe…`), and a clause after the speech tag with its own subject and verb is the
+    reporter's (`the agency said, while dozens more remained trapped`; CONVENTIONS.md, v113).
+    `according to` covers its whole sentence and is not asked."""
+    if sp.kind == "according-to":
         return False
+    if sp.start < first:
+        return any(sp.verb < b < first for b in breaks)
     return any(last < b < sp.start for b in breaks)
 
 

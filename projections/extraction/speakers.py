@@ -57,7 +57,8 @@ _ARMED_HEADS = frozenset("army military forces navy police government militia re
 _DESCRIPTION_DETS = frozenset({"the", "this", "that", "these", "those"})
 _PERSON_NOUNS = frozenset(
     """official diplomat minister spokesman spokeswoman spokesperson president governor mayor
-    commander chief envoy ambassador secretary officer aide adviser leader""".split()
+    commander chief envoy ambassador secretary officer aide adviser leader director
+    coordinator chairman chairwoman prosecutor rapporteur""".split()
 )
 _SKIP_WORDS = frozenset("the a an of for in and 's ’s , senior top local".split())
 
@@ -271,6 +272,9 @@ def _is_person(span: list[Token]) -> bool:
     lows = [t.low for t in span]
     if any(w in _PERSON_NOUNS for w in lows):
         return True
+    commas = [i for i, t in enumerate(span) if t.text == ","]
+    if commas and _is_name(span[commas[0] + 1 : commas[1] if len(commas) > 1 else len(span)]):
+        return True  # "UNICEF's executive director, Catherine Russell": a person's name
     if any(w in ORG_WORDS for w in lows):
         return False
     caps = [t for t in span if t.text[0].isupper()]
@@ -334,4 +338,15 @@ def sentence_subject(toks: list[Token]) -> Speaker | None:
     head = toks[commas[0] - 1] if commas else toks[end]
     if head.low in _SUBJECT_HEADS or (head.text[0].isupper() and head.text[1:].islower()):
         return Speaker(0, end, k, "subject", "")
+    if commas and _is_name(toks[commas[0] + 1 : commas[1]]):
+        return Speaker(
+            0, end, k, "subject", ""
+        )  # "UNICEF's executive director, Catherine Russell,"
     return None
+
+
+def _is_name(span: list[Token]) -> bool:
+    """Two to four capitalised words, none of them an organisation's: a person's name."""
+    return 2 <= len(span) <= 4 and all(
+        t.text[0].isupper() and t.text[1:].islower() and t.low not in ORG_WORDS for t in span
+    )
