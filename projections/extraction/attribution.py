@@ -71,6 +71,10 @@ class Speaker:
     first_person: bool = False
     rel: int = -1  # token of `that`/`whom` opening the speaker's relative clause, if any
     notes: tuple[str, ...] = ()  # names of the rules that shaped the speaker's phrase
+    final: bool = False  # a tag that closes the sentence (`…, state media reported.`)
+    closes_at: int = -1  # `…, X said, and 4 militants were…`: the `and` of the clause after
+    front: bool = False  # `…, and officials said 12 of them…`: speaks for what follows only
+    action: bool = False  # `ordered 5,000 troops`, `claimed to have fired`: no statement verb
 
     @property
     def rule(self) -> str:
@@ -109,14 +113,15 @@ def find_speakers(toks: list[Token], lows: list[str] | None = None) -> list[Spea
                 out.append(sp)
             continue
         if w == "by":
-            sp = _figure_given_by(toks, v)
+            sp = _figure_given_by(toks, v) or _estimated_by(toks, v)
             if sp is not None:
                 out.append(sp)
             continue
         if w == "found":  # `..., a Reuters investigation found.`, `found that`
             nxt = toks[v + 1] if v + 1 < n else None
             if nxt is not None and nxt.text not in (".", ",", ";") and nxt.low != "that":
-                continue
+                if not _INQUIRIES.intersection(lows[max(0, v - 8) : v]):
+                    continue  # `rescuers found 12 bodies`; but `a BBC count found 27 tanks`
         strong = w in STRONG_VERBS or w == "found"
         if w in _GIVING_VERBS:
             if not _gives_a_count(lows, v):
@@ -131,6 +136,14 @@ def find_speakers(toks: list[Token], lows: list[str] | None = None) -> list[Spea
         nxt = toks[v + 1] if v + 1 < n else None
         if nxt is not None and nxt.low == "by":
             continue  # `the number confirmed by name`: a participle, no one's speech
+        if (
+            w in _ESTIMATE_PARTICIPLES
+            and v > 0
+            and lows[v - 1] == ","
+            and nxt is not None
+            and (nxt.low in ("at", "to"))
+        ):
+            continue  # `Azerbaijani troops, estimated at about 7,000,`: the troops say nothing
         if w in ("put", "puts"):
             if not _puts_at(lows, v):
                 continue
@@ -159,8 +172,71 @@ def find_speakers(toks: list[Token], lows: list[str] | None = None) -> list[Spea
             notes = ("attribution:bracket-kept",)
         elif any(toks[i].text == "," for i in range(span[0], span[1])):
             notes = ("attribution:appositive",)
-        out.append(Speaker(span[0], span[1], v, kind, w, first_person, rel, notes))
+        sp = Speaker(span[0], span[1], v, kind, w, first_person, rel, notes)
+        _read_tag(toks, lows, sp)
+        sp.action = w in _ACTION_VERBS or (nxt is not None and nxt.low == "to" and w in _CLAIM)
+        out.append(sp)
     return out
+
+
+def _read_tag(toks: list[Token], lows: list[str], sp: Speaker) -> None:
+    """Where the speaker's clause stands in its sentence: a tag after the figures it reports
+    (`…, the ministry said.`), which then either closes the sentence or is followed by a
+    clause of the reporter's own (`…, the agency said, and 4 militants were shot dead`:
+    CONVENTIONS.md), or a speaker that opens a clause after a conjunction (`…, and officials
+    said 12 of them…`), which speaks for what follows it only."""
+    n = len(toks)
+    first = min(sp.start, sp.verb)
+    last = max(sp.end, sp.verb)
+    before = lows[first - 1] if first > 0 else ""
+    if before in ("and", "but") and sp.start < sp.verb:
+        k = sp.verb + 1
+        if k < n and (lows[k] == "that" or lows[k][0].isdigit() or lows[k] in _NUMBER_WORDS):
+            sp.front = True
+        return
+    if before not in (",", "”", '"', "’"):
+        return
+    k = last + 1
+    end = min(n, k + 14)
+    while k < end:
+        w = lows[k]
+        if w == ",":
+            nxt = lows[k + 1] if k + 1 < n else ""
+            if nxt in _NEW_CLAUSE:
+                # a subject of its own after the conjunction; but `, and 45 of them are
+                # children` and `, and plans to move another 20,000` go on reporting
+                if k + 2 < n and _opens_subject(toks[k + 2]) and lows[k + 3 : k + 4] != ["of"]:
+                    sp.closes_at = k + 1
+                return
+            if not nxt.endswith("ing"):
+                return  # a list or an apposition goes on: no tag of a whole sentence
+        elif w[0].isdigit() or w in _NUMBER_WORDS or w == "that":
+            return
+        elif w in (".", "!", "?") and k >= n - 2:
+            sp.final = True
+            return
+        k += 1
+    if k >= n:
+        sp.final = True
+
+
+_NEW_CLAUSE = frozenset("and but while whereas yet".split())
+_SUBJECT_OPENERS = frozenset(
+    """the a an its their his her some many most more another others other several dozens
+    hundreds thousands tens millions scores at about nearly around almost roughly over up
+    as fewer less only just""".split()
+)
+
+
+def _opens_subject(tok: Token) -> bool:
+    """The word can open a clause's subject (`4 militants`, `the power`, `thousands`), not
+    a verb that shares the subject before it (`and plans to move …`)."""
+    c = tok.text[0]
+    return c.isdigit() or c.isupper() or tok.low in _NUMBER_WORDS or tok.low in _SUBJECT_OPENERS
+
+
+_ACTION_VERBS = frozenset("ordered decreed treated registered logged".split())
+_CLAIM = frozenset("claimed claims claim".split())
 
 
 def _colon_source(toks: list[Token], v: int) -> Speaker | None:
@@ -325,6 +401,33 @@ def _figure_given_by(toks: list[Token], v: int) -> Speaker | None:
     return Speaker(v + 1, end, v - 1, "given-by", toks[v - 1].low)
 
 
+def _estimated_by(toks: list[Token], v: int) -> Speaker | None:
+    """`Estimated by Western officials at 600,000, the Russian force …`: a participle that
+    opens the sentence (or a clause) and names its source after `by`, up to the `at` of the
+    figure; it speaks for the figure after it."""
+    if v < 1 or toks[v - 1].low not in _ESTIMATE_PARTICIPLES:
+        return None
+    if v >= 2 and toks[v - 2].text != ",":
+        return None
+    n = len(toks)
+    end = v
+    for k in range(v + 1, min(n, v + 10)):
+        if toks[k].low in ("at", ",", "as"):
+            break
+        end = k
+    else:
+        return None
+    if end <= v or toks[end + 1].low != "at":
+        return None
+    return Speaker(v + 1, end, v - 1, "speech", toks[v - 1].low, notes=("attribution:by",))
+
+
+_ESTIMATE_PARTICIPLES = frozenset("estimated put counted assessed reckoned".split())
+# nouns of a count or an inquiry that can find a figure (`a BBC Verify count … found`)
+_INQUIRIES = frozenset(
+    """count tally investigation analysis review study survey report assessment inquiry
+    audit census""".split()
+)
 # participles of `the figure given by X` (not `confirmed`: `the number confirmed by name`)
 _GIVEN_PARTICIPLES = frozenset(
     """given cited quoted provided offered released issued published reported claimed used
@@ -366,6 +469,14 @@ def _speaker_before(toks: list[Token], v: int) -> tuple[int, int] | None:
     if span is None:
         return None
     s, end = span
+    if (
+        s >= 4
+        and toks[s - 1].low == "as"
+        and toks[s - 2].low == "known"
+        and toks[s - 3].text == ","
+    ):
+        x = _name_before_comma(toks, s - 3)  # "The … Data Project, known as ACLED, recorded"
+        return (x, end) if x is not None else span
     # "Olena Kovalenko, the regional governor of Kharkiv, said": the name and its appositive
     if toks[v - 1].text == "," and s >= 2 and toks[s - 1].text == ",":
         x = _name_before_comma(toks, s - 1)
@@ -395,6 +506,10 @@ def _name_before_comma(toks: list[Token], comma: int) -> int | None:
     x = comma - 1
     while x >= 0 and comma - x <= 12:
         t = toks[x]
+        if t.low == "and" and 0 < x < comma - 1 and toks[x - 1].text[0].isupper():
+            if toks[x + 1].text[0].isupper():
+                x -= 1  # `The Armed Conflict Location and Event Data Project, known as …`
+                continue
         if t.low in _BOUNDARY:
             break
         c = t.text[0]
@@ -439,7 +554,10 @@ def _speaker_phrase_before(toks: list[Token], v: int) -> tuple[int, int] | None:
     # "The president, speaking in Kyiv, said": skip a participle or relative clause
     if s >= 2 and toks[s - 1].low in ("which", "who") and toks[s - 2].text == ",":
         s -= 1  # "Oryx, which counts only visually confirmed losses, puts …"
-    if toks[s].low.endswith("ing") or toks[s].low in ("who", "which"):
+    if (toks[s].low.endswith("ing") and toks[s].text[0].islower()) or toks[s].low in (
+        "who",
+        "which",
+    ):
         if s >= 2 and toks[s - 1].text == ",":
             e2 = s - 2
             s2 = e2
@@ -516,8 +634,12 @@ def choose(
     for sp in speakers:
         if sp.start <= first <= sp.end or sp.start <= last <= sp.end:
             continue  # the figure is inside the speaker's own phrase
-        if breaks and _across(breaks, sp, first, last):
+        if breaks and not sp.final and _across(breaks, sp, first, last):
             continue
+        if sp.verb < first and 0 <= sp.closes_at < first:
+            continue  # `…, the agency said, and 4 militants…`: the reporter's own clause
+        if sp.front and sp.start > last:
+            continue  # `…detained 40 …, and the society said 12 of them…`
         if sp.rel > last and sp.rel - last <= 4 and sp.kind == "speech":
             return sp  # "the several thousand that Moscow reported": its own relative clause
         if sp.kind == "given-by":
@@ -539,9 +661,11 @@ def choose(
                 weak_before = sp
             elif weak_after is None and sp.start > last:
                 weak_after = sp
-    if before is not None and after is not None and before.start == before.end:
-        if before.word and before_is_first_person(before, speakers):
+    if before is not None and after is not None:
+        if before.start == before.end and before_is_first_person(before, speakers):
             return after  # a quote: "We counted 240 bodies," an investigator said
+        if before.action and after.final:
+            return after  # `The Kremlin has ordered …, state media reported.`
     return before or after or according or weak_before or weak_after
 
 
