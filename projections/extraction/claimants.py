@@ -44,7 +44,8 @@ ORG_WORDS = frozenset(
     frontières borders department directorate guard guards police navy pentagon kremlin
     government administration authority authorities commission mission monitor tribunal
     court bureau network centre center red unicef unhcr who iom ocha unrwa nato news agency's
-    intelligence military health humanitarian republic state states federation""".split()
+    intelligence military health humanitarian republic state states federation project
+    society fund coalition alliance foundation initiative parliament assembly""".split()
 )
 # A country's adjective and its possessive meet in one word of the key.
 _COUNTRY = {
@@ -192,6 +193,19 @@ _alias(
 )
 _alias("UN human rights office", "OHCHR", "the UN human rights monitoring mission in Ukraine")
 _alias("Zelensky", "Zelenskyy", "Zelenskiy")
+_alias("IDMC", "Internal Displacement Monitoring Centre", "Internal Displacement Monitoring Center")
+_alias("ICRC", "International Committee of the Red Cross", "the Red Cross")
+_alias("UCDP", "Uppsala Conflict Data Program")
+_alias("OCHA", "UN Office for the Coordination of Humanitarian Affairs (OCHA)")
+# A capital that speaks is its government: `Kyiv puts the figure at …`, `Moscow says …` (only
+# the bare name: `Kyiv's military administration` is the city's)
+_alias("Russia", "Moscow", "the Russian government")
+_alias("Ukraine", "Kyiv", "the Ukrainian government")
+_alias("United States", "Washington", "the US government", "the United States", "US", "U.S.")
+_alias("China", "Beijing", "the Chinese government")
+_alias("North Korea", "Pyongyang")
+_alias("Iran", "Tehran", "the Iranian government")
+_alias("Ethiopia", "Addis Ababa", "the Ethiopian government")
 _alias("Oryx", "the Oryx open-source group", "Oryx, the open-source intelligence group")
 
 

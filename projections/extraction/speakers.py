@@ -298,7 +298,7 @@ def _is_plural(span: list[Token]) -> bool:
 _VERBS = STRONG_VERBS | frozenset(
     """met spoke gave held went came sent took made visited addressed briefed travelled
     traveled arrived urged called described denied rejected launched is are was were has have
-    had will would can could may might did does do""".split()
+    had will would can could may might did does do kept lost fought""".split()
 )
 # Words in `-ed` that are no verbs in a name (`Ukraine's armed forces`, `the United Nations`)
 _NOT_VERBS = frozenset("armed united allied backed based led red".split())
