@@ -113,7 +113,12 @@ def find_speakers(toks: list[Token], lows: list[str] | None = None) -> list[Spea
                 out.append(sp)
             continue
         if w == "by":
-            sp = _figure_given_by(toks, v) or _estimated_by(toks, v)
+            sp = _figure_given_by(toks, v) or _estimated_by(toks, v) or _reported_by(toks, v)
+            if sp is not None:
+                out.append(sp)
+            continue
+        if w in _POSSESSED_COUNTS and v >= 2 and lows[v - 1] in ("'s", "’s"):
+            sp = _possessor(toks, v)  # `Mediazona's count of …`, `Russia's claims that …`
             if sp is not None:
                 out.append(sp)
             continue
@@ -221,6 +226,7 @@ def _read_tag(toks: list[Token], lows: list[str], sp: Speaker) -> None:
 
 
 _NEW_CLAUSE = frozenset("and but while whereas yet".split())
+_QUOTES = frozenset('” " ’'.split())
 _SUBJECT_OPENERS = frozenset(
     """the a an its their his her some many most more another others other several dozens
     hundreds thousands tens millions scores at about nearly around almost roughly over up
@@ -294,6 +300,55 @@ def _named_source(toks: list[Token], v: int) -> bool:
     return len(texts) <= 4 and all(w[0].isupper() and w[1:].islower() for w in texts)
 
 
+def _reported_by(toks: list[Token], v: int) -> Speaker | None:
+    """`…, as reported by the state news agency SUNA`, `62 deaths were reported by hospitals
+    in Khartoum`: a reporting participle in the passive or after `as`, and its agent after
+    `by`. `as reported by` covers its sentence, as `according to` does; the passive speaks
+    like a tag after the figure."""
+    if v < 2 or v + 1 >= len(toks) or toks[v - 1].low not in _REPORTED:
+        return None
+    before = toks[v - 2].low
+    if before != "as" and before not in _PASSIVE:
+        return None
+    if toks[v + 1].low in _BY_MANNER:
+        return None
+    end = _phrase_end(toks, v + 1)
+    if end >= v + 3 and toks[end].low in _WEEKDAYS and toks[end - 1].low == "on":
+        end -= 2  # `by hospitals in Khartoum on Saturday`: the day is no part of the name
+    if end < v + 1:
+        return None
+    if before == "as":
+        return Speaker(v + 1, end, v, "according-to", "as reported by")
+    return Speaker(v + 1, end, v, "speech", toks[v - 1].low, notes=("attribution:passive",))
+
+
+_REPORTED = frozenset(
+    """reported confirmed recorded documented counted verified announced claimed registered
+    logged tallied cited""".split()
+)
+# counts a possessor owns as its statement (`Mediazona's count`), not `Gaza's death toll`
+_POSSESSED_COUNTS = frozenset(
+    "count counts tally tallies estimate estimates claims claim assessment figures data".split()
+)
+
+
+def _possessor(toks: list[Token], v: int) -> Speaker | None:
+    """The name before `'s` (`Mediazona`, `the ministry`, `Western intelligence`), up to five
+    words; none when it is no name (`last week's count`)."""
+    end = v - 2
+    s = end
+    while s - 1 >= 0 and end - s < 5 and toks[s - 1].low not in _BOUNDARY:
+        if not toks[s - 1].text[0].isalpha():
+            break
+        s -= 1
+    while s < end and toks[s].text[0].islower() and toks[s].low not in _DETS:
+        s += 1
+    head = toks[end]
+    if not head.text[0].isupper() and head.low not in SOURCE_NOUNS:
+        return None  # `last week's count`, `the city's tally`
+    return Speaker(s, end, v, "official", toks[v].low)
+
+
 def _official_count(toks: list[Token], v: int) -> Speaker | None:
     """`Armenia's official toll stood at about 3,800`, `Israel's own estimate of 17,000`: the
     possessor before `official` or `own`. `its official count` keeps the pronoun, which the
@@ -320,7 +375,7 @@ _POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
 
 _GIVING_VERBS = frozenset(
     """gave give gives carried carries released releases issued issues offered offers provided
-    provides cited cites""".split()
+    provides cited cites raised raises revised revises updated updates lowered lowers""".split()
 )
 # the nouns of a count a source gives (`an estimate`, `a higher figure`, `its latest tally`)
 COUNT_NOUNS = frozenset(
@@ -343,7 +398,7 @@ _NOT_INVERTED = (
 _PUT_PREPS = frozenset("at above over below under near around".split())
 # Heads of a sentence-initial phrase before a colon that name a source, not a heading.
 SOURCE_NOUNS = frozenset(
-    """intelligence staff ministry military army agency official officials police spokesman
+    """intelligence staff ministry military army agency official officials police spokesman force
     spokeswoman spokesperson governor command service services monitor forces navy government
     president minister source sources observatory mission office authorities authority
     commander guard militia group council committee diplomats diplomat""".split()
@@ -510,7 +565,7 @@ def _name_before_comma(toks: list[Token], comma: int) -> int | None:
             if toks[x + 1].text[0].isupper():
                 x -= 1  # `The Armed Conflict Location and Event Data Project, known as …`
                 continue
-        if t.low in _BOUNDARY:
+        if t.low in _BOUNDARY or t.text in _QUOTES:
             break
         c = t.text[0]
         if not (c.isalpha() or t.text in _NAME_PARTS):
@@ -518,7 +573,7 @@ def _name_before_comma(toks: list[Token], comma: int) -> int | None:
         if c.islower() and (t.low in STRONG_VERBS or t.low in _PASSIVE or t.low in _CLAUSE_VERBS):
             return None
         x -= 1
-    if x >= 0 and toks[x].low not in ("that", ","):
+    if x >= 0 and toks[x].low not in ("that", ",") and toks[x].text not in _QUOTES:
         return None  # not at the start of the sentence or of a clause
     first = x + 1
     if first >= comma or not (toks[first].text[0].isupper() or toks[first].low in _DETS):

@@ -197,6 +197,10 @@ def reference_kind(toks: list[Token], sp: Speaker) -> str | None:
         if len(span) == 2 and second.isupper() and 2 <= len(second) <= 6:
             return "acronym"  # "The IOM"
         if any(t.text[0].isupper() for t in span[1:]):
+            if span[-1].low in GENERIC_HEADS and all(
+                t.text.isupper() and len(t.text) <= 4 for t in span[1:-1] if t.text[0].isupper()
+            ):
+                return "title"  # "The UN body", "the US official": an acronym modifies a title
             return None  # "the Syrian Observatory": a name
         if span[-1].low in GENERIC_HEADS or any(t.low in GENERIC_HEADS for t in span):
             return "title"

@@ -187,3 +187,53 @@ def test_a_capital_that_speaks_shares_its_states_key() -> None:
     assert claimant_key("Washington") == claimant_key("US")
     assert claimant_key("Kyiv's military administration") != claimant_key("Ukraine")
     assert claimant_key("The Armed Conflict Location and Event Data Project") == "acled"
+
+
+# -- round 6: agents after `by`, possessed counts, titles with an acronym ---------------------
+
+
+def test_as_reported_by_and_the_passive_agent() -> None:
+    text = "Seven policemen were killed near Garissa, as reported by the Kenyan broadcaster KTN."
+    c = _only(text, "Seven")
+    assert c.attribution == "the Kenyan broadcaster KTN"
+    text = "Forty deaths were recorded by doctors in Omdurman on Monday."
+    c = _only(text, "Forty")
+    assert c.attribution == "doctors in Omdurman"
+    assert "attribution:passive" in c.rules
+    # killed by someone is no report by them
+    text = "Nine villagers were killed by gunmen near Bangassou."
+    assert _only(text, "Nine").attribution is None
+
+
+def test_a_possessed_count_is_its_possessors_statement() -> None:
+    text = "The Oryx group's count of Russian tanks lost in the war passed 3,900 this month."
+    assert _only(text, "passed 3,900").attribution == "The Oryx group"
+    text = "Israel's claims that 6,000 Hezbollah fighters had been wounded were disputed."
+    assert _only(text, "6,000").attribution == "Israel"
+    # a count of a time or a place's toll is no one's statement
+    text = "Last week's tally of 120 displaced people was the lowest this year."
+    assert _only(text, "120").attribution is None
+
+
+def test_a_verb_that_revises_a_count_is_a_statement() -> None:
+    text = "Gaza's civil defence agency raised its count of the dead in the strike to 31."
+    assert _only(text, "31").attribution == "Gaza's civil defence agency"
+
+
+def test_an_acronym_before_a_title_still_points_back() -> None:
+    text = (
+        "The International Organization for Migration said boats carrying migrants had "
+        "capsized off Yemen. The UN agency said 68 people were missing."
+    )
+    c = _only(text, "68")
+    assert c.claimant == "The International Organization for Migration"
+
+
+def test_a_quote_before_a_title_and_name_keeps_the_whole_speaker() -> None:
+    text = (
+        '"We have captured 62 enemy soldiers," Sudan\'s army spokesman, Nabil Abdallah, said. '
+        "He added that 11 armoured vehicles were seized."
+    )
+    c = _only(text, "11")
+    assert c.claimant == "Nabil Abdallah"
+    assert "Sudan's army spokesman" in (c.attribution or "")
