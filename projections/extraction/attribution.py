@@ -117,7 +117,7 @@ def find_speakers(toks: list[Token], lows: list[str] | None = None) -> list[Spea
             if sp is not None:
                 out.append(sp)
             continue
-        if w in _POSSESSED_COUNTS and v >= 2 and lows[v - 1] in ("'s", "’s"):
+        if w in _POSSESSED_COUNTS and v >= 2 and lows[v - 1] in _POSSESSIVE_MARKS:
             sp = _possessor(toks, v)  # `Mediazona's count of …`, `Russia's claims that …`
             if sp is not None:
                 out.append(sp)
@@ -177,11 +177,37 @@ def find_speakers(toks: list[Token], lows: list[str] | None = None) -> list[Spea
             notes = ("attribution:bracket-kept",)
         elif any(toks[i].text == "," for i in range(span[0], span[1])):
             notes = ("attribution:appositive",)
+        whose = lows[span[0]] == "whose" and span[0] < v
+        if whose:
+            span = (_owner_before_whose(toks, span[0]), span[1])
+            notes = ("attribution:whose",)
         sp = Speaker(span[0], span[1], v, kind, w, first_person, rel, notes)
         _read_tag(toks, lows, sp)
+        if whose:
+            sp.front = True  # `captured by the rebels, whose leader said 50 more …`
         sp.action = w in _ACTION_VERBS or (nxt is not None and nxt.low == "to" and w in _CLAIM)
         out.append(sp)
     return out
+
+
+def _owner_before_whose(toks: list[Token], w: int) -> int:
+    """`the rebels, whose leader said`: the speaker is the owner's (`the rebels, whose
+    leader`), so that its claimant is the rebels; the owner is the noun phrase before the
+    comma, up to a preposition or a verb (`captured by the rebels`)."""
+    if w < 2 or toks[w - 1].text != ",":
+        return w
+    k = w - 2
+    while k - 1 >= 0 and w - k < 8:
+        t = toks[k - 1]
+        if t.low in _BOUNDARY or t.low in _OWNER_STOP or not t.text[0].isalpha():
+            break
+        if t.text[0].islower() and t.low not in _DETS and t.low.endswith(("ed", "ing")):
+            break
+        k -= 1
+    return k
+
+
+_OWNER_STOP = frozenset("by of in on at from to for with".split())
 
 
 def _read_tag(toks: list[Token], lows: list[str], sp: Speaker) -> None:
@@ -254,6 +280,9 @@ def _colon_source(toks: list[Token], v: int) -> Speaker | None:
     source_of = _count_from(toks, v)
     if source_of is not None:
         return Speaker(source_of, v - 1, v, "colon", ":")
+    if head.low in _POSSESSED_COUNTS and v >= 3 and toks[v - 2].low in _POSSESSIVE_MARKS:
+        owner = _possessor(toks, v - 1)  # `The Houthis' count: 74 people killed …`
+        return Speaker(owner.start, owner.end, v, "colon", ":") if owner else None
     if head.low not in SOURCE_NOUNS and not _named_source(toks, v):
         return None  # a heading (`Breaking:`) or a dateline (`Kharkiv:`), not a source
     for t in toks[:v]:
@@ -326,6 +355,7 @@ _REPORTED = frozenset(
     """reported confirmed recorded documented counted verified announced claimed registered
     logged tallied cited""".split()
 )
+_POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 # counts a possessor owns as its statement (`Mediazona's count`), not `Gaza's death toll`
 _POSSESSED_COUNTS = frozenset(
     "count counts tally tallies estimate estimates claims claim assessment figures data".split()
@@ -383,7 +413,11 @@ COUNT_NOUNS = frozenset(
     totals breakdown""".split()
 )
 _TRIGGERS = (
-    STRONG_VERBS | WEAK_VERBS | _GIVING_VERBS | {"according", "found", ":", "official", "own", "by"}
+    STRONG_VERBS
+    | WEAK_VERBS
+    | _GIVING_VERBS
+    | _POSSESSED_COUNTS
+    | {"according", "found", ":", "official", "own", "by"}
 )
 _RELATIVE = frozenset({"that", "whom", "which"})
 # verbs never put before their speaker (`…, said the ministry` but never `…, puts the ministry`)
@@ -600,7 +634,11 @@ def _speaker_phrase_before(toks: list[Token], v: int) -> tuple[int, int] | None:
     if end < 0:
         return None
     s = end
-    while s - 1 >= 0 and toks[s - 1].low not in _BOUNDARY and end - s < 14:
+    while (
+        s - 1 >= 0
+        and end - s < 14
+        and (toks[s - 1].low not in _BOUNDARY or _and_in_name(toks, s - 1, end))
+    ):
         s -= 1
     if s - 1 >= 0 and toks[s - 1].low not in _BOUNDARY:
         return None  # too long to be a speaker's name
@@ -618,6 +656,8 @@ def _speaker_phrase_before(toks: list[Token], v: int) -> tuple[int, int] | None:
             s2 = e2
             while s2 - 1 >= 0 and toks[s2 - 1].low not in _BOUNDARY and e2 - s2 < 10:
                 s2 -= 1
+            if s2 + 1 < e2 and toks[s2].low == "according" and toks[s2 + 1].low == "to":
+                s2 += 2  # `…, according to Oryx, which counts …`: the source, not its phrase
             if s2 <= e2:
                 return s2, e2
         return None
@@ -626,6 +666,19 @@ def _speaker_phrase_before(toks: list[Token], v: int) -> tuple[int, int] | None:
     if s > end:
         return None
     return s, end
+
+
+def _and_in_name(toks: list[Token], k: int, end: int) -> bool:
+    """`and` inside one capitalised name (`the Armed Conflict Location and Event Data
+    Project`): capitalised words on both sides and more of the name after it. Not `Russia
+    and Ukraine said` nor `killed in Kharkiv and Zelensky said`, which keep the last name."""
+    if toks[k].low != "and" or k < 1 or k + 2 > end:
+        return False
+    return (
+        toks[k - 1].text[0].isupper()
+        and toks[k + 1].text[0].isupper()
+        and (toks[k + 2].text[0].isupper())
+    )
 
 
 def _speaker_after(toks: list[Token], v: int) -> tuple[int, int] | None:

@@ -53,7 +53,7 @@ _SAME_BODY: dict[str, frozenset[str]] = {
 }
 _NONE: frozenset[str] = frozenset()
 # A side's armed body is no `agency` or `group` that a later description could mean.
-_ARMED_HEADS = frozenset("army military forces navy police government militia rebels".split())
+_ARMED_HEADS = frozenset("army military forces navy police government militia rebels idf".split())
 _DESCRIPTION_DETS = frozenset({"the", "this", "that", "these", "those"})
 _PERSON_NOUNS = frozenset(
     """official diplomat minister spokesman spokeswoman spokesperson president governor mayor
