@@ -36,7 +36,7 @@ _PASSIVE = frozenset("is are was were been be being".split())
 _NOUN_AFTER = frozenset(
     """denied denies deny denying rejected rejects reject dismissed dismisses dismiss
     disputed disputes dispute refuted refutes refute of about amid despite following after
-    and or with""".split()
+    and or with on over against from""".split()
 )
 _DETS = frozenset(
     """a an the this that these those its their his her our one latest previous earlier
@@ -128,7 +128,11 @@ def find_speakers(toks: list[Token], lows: list[str] | None = None) -> list[Spea
                 if not _INQUIRIES.intersection(lows[max(0, v - 8) : v]):
                     continue  # `rescuers found 12 bodies`; but `a BBC count found 27 tanks`
         strong = w in STRONG_VERBS or w == "found"
-        if w in _GIVING_VERBS:
+        if w in _ACCUSING_VERBS:
+            if not _accuses_of(lows, v):
+                continue
+            strong = True  # `accused the RSF of killing 200 civilians`: the accuser's claim
+        elif w in _GIVING_VERBS:
             if not _gives_a_count(lows, v):
                 continue  # "Tehran gave 300 drones": a transfer, not a statement
             strong = True
@@ -412,10 +416,12 @@ COUNT_NOUNS = frozenset(
     """figure figures estimate estimates count counts tally toll range number numbers total
     totals breakdown""".split()
 )
+_ACCUSING_VERBS = frozenset("accused accuses accusing blamed blames".split())
 _TRIGGERS = (
     STRONG_VERBS
     | WEAK_VERBS
     | _GIVING_VERBS
+    | _ACCUSING_VERBS
     | _POSSESSED_COUNTS
     | {"according", "found", ":", "official", "own", "by"}
 )
@@ -440,6 +446,18 @@ SOURCE_NOUNS = frozenset(
 # `Armenia's official toll`: a state's own count is its claim
 _OFFICIAL_NOUNS = frozenset("toll count figure figures tally data estimate estimates".split())
 _NAME_PARTS = frozenset({"'s", "’s", "-", "."})
+
+
+def _accuses_of(lows: list[str], v: int) -> bool:
+    """`accused the RSF of killing …`, `blamed the army for the deaths of …`: the charge
+    follows within a few words of the accused."""
+    for k in range(v + 1, min(len(lows) - 1, v + 7)):
+        w = lows[k]
+        if w in ("of", "for") and (lows[k + 1].endswith("ing") or lows[k + 1] in ("the", "a")):
+            return True
+        if w in _PUT_STOP:
+            return False
+    return False
 
 
 def _puts_at(lows: list[str], v: int) -> bool:
@@ -476,7 +494,11 @@ def _figure_given_by(toks: list[Token], v: int) -> Speaker | None:
     if v < 2 or v + 1 >= n or toks[v - 1].low not in _GIVEN_PARTICIPLES:
         return None
     k = v - 2
-    while k >= 0 and v - k <= 4 and toks[k].low not in COUNT_NOUNS:
+    reach = 4
+    if toks[k].text == ",":  # `The figure of 5,000 dead, given by the rebels, …`
+        k -= 1
+        reach = 8
+    while k >= 0 and v - k <= reach and toks[k].low not in COUNT_NOUNS:
         if toks[k].low in _BOUNDARY:
             return None
         k -= 1

@@ -278,3 +278,29 @@ def test_whose_speaker_speaks_for_its_owner_and_what_follows() -> None:
     c = _only(text, "50")
     assert c.attribution == "the rebels, whose leader"
     assert c.claimant == "the rebels"
+
+
+# -- round 7 -----------------------------------------------------------------------------------
+
+
+def test_reports_after_a_preposition_are_a_noun_and_no_ones_claim() -> None:
+    text = (
+        "The army's spokesman declined to comment on reports that 300 soldiers had deserted "
+        "from the garrison."
+    )
+    assert _only(text, "300").attribution is None
+
+
+def test_the_figure_given_by_a_source_after_a_comma() -> None:
+    text = "The toll of 90 dead, cited by the rebels, could not be checked."
+    assert _only(text, "90").attribution == "the rebels"
+
+
+def test_an_accuser_asserts_the_figure_of_the_charge() -> None:
+    text = "Kyiv accused Moscow of deporting 20,000 Ukrainian children to Russia."
+    assert _only(text, "20,000").attribution == "Kyiv"
+    text = "The army blamed the rebels for the deaths of 45 villagers near Beni."
+    assert _only(text, "45").attribution == "The army"
+    # no charge: no statement
+    text = "The rebels, accused of war crimes, fielded 3,000 fighters near Beni."
+    assert _only(text, "3,000").attribution is None
