@@ -75,6 +75,7 @@ class Speaker:
     closes_at: int = -1  # `…, X said, and 4 militants were…`: the `and` of the clause after
     front: bool = False  # `…, and officials said 12 of them…`: speaks for what follows only
     action: bool = False  # `ordered 5,000 troops`, `claimed to have fired`: no statement verb
+    tag: bool = False  # the speaker follows a comma or a quote: a tag of what came before
 
     @property
     def rule(self) -> str:
@@ -231,6 +232,7 @@ def _read_tag(toks: list[Token], lows: list[str], sp: Speaker) -> None:
         return
     if before not in (",", "”", '"', "’"):
         return
+    sp.tag = True
     k = last + 1
     end = min(n, k + 14)
     while k < end:
@@ -794,7 +796,7 @@ def choose(
     if before is not None and after is not None:
         if before.start == before.end and before_is_first_person(before, speakers):
             return after  # a quote: "We counted 240 bodies," an investigator said
-        if before.action and after.final:
+        if before.action and after.tag:
             return after  # `The Kremlin has ordered …, state media reported.`
     return before or after or according or weak_before or weak_after
 

@@ -304,3 +304,12 @@ def test_an_accuser_asserts_the_figure_of_the_charge() -> None:
     # no charge: no statement
     text = "The rebels, accused of war crimes, fielded 3,000 fighters near Beni."
     assert _only(text, "3,000").attribution is None
+
+
+def test_a_tag_after_an_order_wins_even_when_the_sentence_goes_on() -> None:
+    text = (
+        "Russia has ordered 30,000 troops to the border, Ukrainian officials said, but analysts "
+        "believe the figure is closer to 20,000."
+    )
+    assert _only(text, "30,000").attribution == "Ukrainian officials"
+    assert _only(text, "closer to 20,000").attribution == "analysts"
