@@ -210,13 +210,23 @@ _alias("Oryx", "the Oryx open-source group", "Oryx, the open-source intelligence
 
 
 def _is_person(words: list[str]) -> bool:
-    """Two to four capitalised words, none of them an organisation's: a person's name."""
-    if not 2 <= len(words) <= 4:
+    """Two to four capitalised words, none of them an organisation's: a person's name. A
+    name's particles count as its words (`Abdel Fattah al-Burhan`, `Ursula von der Leyen`)."""
+    if not 2 <= len(words) <= 5:
         return False
+    named = 0
     for w in words:
+        if w in _NAME_PARTICLES:
+            continue
+        if w[:3] in ("al-", "el-") and w[3:4].isupper():
+            w = w[3:]
         if not w[0].isupper() or w.isupper() or w.lower() in ORG_WORDS or "'" in w or "’" in w:
             return False
-    return True
+        named += 1
+    return 2 <= named <= 4
+
+
+_NAME_PARTICLES = frozenset("al el bin ibn bint de da del der van von ul".split())
 
 
 @lru_cache(maxsize=8192)  # speakers repeat across reports; the name is a pure function
@@ -266,9 +276,16 @@ def _referent(name: str) -> str:
 def _capitalised_tail(words: list[str]) -> list[str]:
     """The run of capitalised words that ends the phrase (a name after its titles)."""
     i = len(words)
-    while i > 0 and words[i - 1][:1].isupper() and words[i - 1].lower() not in TITLE_WORDS:
+    while i > 0 and _name_word(words[i - 1]) and words[i - 1].lower() not in TITLE_WORDS:
         i -= 1
+    while i < len(words) and words[i] in _NAME_PARTICLES:
+        i += 1  # a name begins with its own word, not a particle
     return words[i:]
+
+
+def _name_word(w: str) -> bool:
+    """A word of a person's name: capitalised, a particle, or `al-` before a capital."""
+    return w[:1].isupper() or w in _NAME_PARTICLES or (w[:3] in ("al-", "el-") and w[3:4].isupper())
 
 
 def _titled(words: list[str], tail: list[str]) -> bool:

@@ -32,7 +32,8 @@ PRONOUNS = frozenset({"he", "she", "they", "it"})
 _PERSON_HEADS = frozenset(
     """official officials diplomat diplomats minister spokesman spokeswoman spokesperson
     president governor mayor commander chief envoy ambassador secretary officer officers aide
-    aides adviser advisers leader source sources""".split()
+    aides adviser advisers leader source sources general colonel admiral marshal director
+    coordinator rapporteur chairman chairwoman prosecutor chancellor premier""".split()
 )
 _ORG_HEADS = frozenset(
     """agency group charity monitor organisation organization body watchdog statement report

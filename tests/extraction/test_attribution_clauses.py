@@ -313,3 +313,13 @@ def test_a_tag_after_an_order_wins_even_when_the_sentence_goes_on() -> None:
     )
     assert _only(text, "30,000").attribution == "Ukrainian officials"
     assert _only(text, "closer to 20,000").attribution == "analysts"
+
+
+def test_a_rank_points_back_and_a_name_keeps_its_particles() -> None:
+    text = (
+        "Sudan's army chief, Abdel Fattah al-Burhan, gave a speech in Port Sudan. The general "
+        "said 3,000 RSF fighters had surrendered."
+    )
+    c = _only(text, "3,000")
+    assert c.claimant == "Abdel Fattah al-Burhan"
+    assert claimant_key(c.claimant or "") == claimant_key("al-Burhan")
