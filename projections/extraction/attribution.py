@@ -4,6 +4,14 @@ Speakers are found once per sentence (linear in its tokens), then each figure ta
 speaker whose clause governs it: a reporting verb before the figure (`Zelensky confirmed that
 ... up to 11,000`), else one after it (`..., two officials said.`), else `according to X`, which
 covers its whole sentence, else a weak evidential (`Reports suggest`, `images show`).
+
+Besides verbs, a source of a count speaks (`kind`): a count's owner (`Armenia's official toll`,
+`Mediazona's count of`, `its official count`: "official"), a name before a colon ("colon"), the
+agent of `the figure given by X` for the figure just before it ("given-by"), `as reported by
+X` (like `according to`). Where a speaker's clause stands is read once too (`_read_tag`): a tag
+after what it reports may close the sentence, or be followed by a clause of the reporter's own
+(`…, the agency said, and 4 militants were shot dead`), and a speaker after `and` speaks only
+for what follows it; `choose` reads those marks, never the tokens again.
 """
 
 from __future__ import annotations
