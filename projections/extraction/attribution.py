@@ -166,7 +166,9 @@ def find_speakers(toks: list[Token], lows: list[str] | None = None) -> list[Spea
             if not _puts_at(lows, v):
                 continue
         elif w in _NOUN_LIKE and (not _takes_object(nxt) or (v > 0 and lows[v - 1] in _NOUN_AFTER)):
-            continue  # "denied reports that …": the reports are an object, not a verb
+            if not (w in _CLAIM and nxt is not None and nxt.low == "to" and v > 0):
+                continue  # "denied reports that …": the reports are an object, not a verb
+            # `The rebels claim to have shot down 4 helicopters`: the verb of its subject
         kind = "speech" if strong else "weak"
         nxt_ok = nxt is not None and (
             nxt.low in _DETS_AFTER or nxt.text[0].isupper() or nxt.low in _TITLES_AFTER

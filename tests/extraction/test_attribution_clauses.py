@@ -323,3 +323,11 @@ def test_a_rank_points_back_and_a_name_keeps_its_particles() -> None:
     c = _only(text, "3,000")
     assert c.claimant == "Abdel Fattah al-Burhan"
     assert claimant_key(c.claimant or "") == claimant_key("al-Burhan")
+
+
+def test_claim_to_have_is_its_subjects_verb() -> None:
+    text = "The militia claims to have destroyed 6 army tanks near Sennar."
+    assert _only(text, "6").attribution == "The militia"
+    # the noun stays a noun: `denied claims that …` asserts nothing
+    text = "The army denied claims that 40 of its soldiers had deserted."
+    assert _only(text, "40").attribution is None
