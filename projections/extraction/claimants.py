@@ -44,7 +44,8 @@ ORG_WORDS = frozenset(
     frontières borders department directorate guard guards police navy pentagon kremlin
     government administration authority authorities commission mission monitor tribunal
     court bureau network centre center red unicef unhcr who iom ocha unrwa nato news agency's
-    intelligence military health humanitarian republic state states federation""".split()
+    intelligence military health humanitarian republic state states federation project
+    society fund coalition alliance foundation initiative parliament assembly""".split()
 )
 # A country's adjective and its possessive meet in one word of the key.
 _COUNTRY = {
@@ -192,17 +193,40 @@ _alias(
 )
 _alias("UN human rights office", "OHCHR", "the UN human rights monitoring mission in Ukraine")
 _alias("Zelensky", "Zelenskyy", "Zelenskiy")
+_alias("IDMC", "Internal Displacement Monitoring Centre", "Internal Displacement Monitoring Center")
+_alias("ICRC", "International Committee of the Red Cross", "the Red Cross")
+_alias("UCDP", "Uppsala Conflict Data Program")
+_alias("OCHA", "UN Office for the Coordination of Humanitarian Affairs (OCHA)")
+# A capital that speaks is its government: `Kyiv puts the figure at …`, `Moscow says …` (only
+# the bare name: `Kyiv's military administration` is the city's)
+_alias("Russia", "Moscow", "the Russian government")
+_alias("Ukraine", "Kyiv", "the Ukrainian government")
+_alias("United States", "Washington", "the US government", "the United States", "US", "U.S.")
+_alias("China", "Beijing", "the Chinese government")
+_alias("North Korea", "Pyongyang")
+_alias("Iran", "Tehran", "the Iranian government")
+_alias("Ethiopia", "Addis Ababa", "the Ethiopian government")
 _alias("Oryx", "the Oryx open-source group", "Oryx, the open-source intelligence group")
 
 
 def _is_person(words: list[str]) -> bool:
-    """Two to four capitalised words, none of them an organisation's: a person's name."""
-    if not 2 <= len(words) <= 4:
+    """Two to four capitalised words, none of them an organisation's: a person's name. A
+    name's particles count as its words (`Abdel Fattah al-Burhan`, `Ursula von der Leyen`)."""
+    if not 2 <= len(words) <= 5:
         return False
+    named = 0
     for w in words:
+        if w in _NAME_PARTICLES:
+            continue
+        if w[:3] in ("al-", "el-") and w[3:4].isupper():
+            w = w[3:]
         if not w[0].isupper() or w.isupper() or w.lower() in ORG_WORDS or "'" in w or "’" in w:
             return False
-    return True
+        named += 1
+    return 2 <= named <= 4
+
+
+_NAME_PARTICLES = frozenset("al el bin ibn bint de da del der van von ul".split())
 
 
 @lru_cache(maxsize=8192)  # speakers repeat across reports; the name is a pure function
@@ -252,9 +276,16 @@ def _referent(name: str) -> str:
 def _capitalised_tail(words: list[str]) -> list[str]:
     """The run of capitalised words that ends the phrase (a name after its titles)."""
     i = len(words)
-    while i > 0 and words[i - 1][:1].isupper() and words[i - 1].lower() not in TITLE_WORDS:
+    while i > 0 and _name_word(words[i - 1]) and words[i - 1].lower() not in TITLE_WORDS:
         i -= 1
+    while i < len(words) and words[i] in _NAME_PARTICLES:
+        i += 1  # a name begins with its own word, not a particle
     return words[i:]
+
+
+def _name_word(w: str) -> bool:
+    """A word of a person's name: capitalised, a particle, or `al-` before a capital."""
+    return w[:1].isupper() or w in _NAME_PARTICLES or (w[:3] in ("al-", "el-") and w[3:4].isupper())
 
 
 def _titled(words: list[str], tail: list[str]) -> bool:

@@ -32,7 +32,8 @@ PRONOUNS = frozenset({"he", "she", "they", "it"})
 _PERSON_HEADS = frozenset(
     """official officials diplomat diplomats minister spokesman spokeswoman spokesperson
     president governor mayor commander chief envoy ambassador secretary officer officers aide
-    aides adviser advisers leader source sources""".split()
+    aides adviser advisers leader source sources general colonel admiral marshal director
+    coordinator rapporteur chairman chairwoman prosecutor chancellor premier""".split()
 )
 _ORG_HEADS = frozenset(
     """agency group charity monitor organisation organization body watchdog statement report
@@ -53,11 +54,12 @@ _SAME_BODY: dict[str, frozenset[str]] = {
 }
 _NONE: frozenset[str] = frozenset()
 # A side's armed body is no `agency` or `group` that a later description could mean.
-_ARMED_HEADS = frozenset("army military forces navy police government militia rebels".split())
+_ARMED_HEADS = frozenset("army military forces navy police government militia rebels idf".split())
 _DESCRIPTION_DETS = frozenset({"the", "this", "that", "these", "those"})
 _PERSON_NOUNS = frozenset(
     """official diplomat minister spokesman spokeswoman spokesperson president governor mayor
-    commander chief envoy ambassador secretary officer aide adviser leader""".split()
+    commander chief envoy ambassador secretary officer aide adviser leader director
+    coordinator chairman chairwoman prosecutor rapporteur""".split()
 )
 _SKIP_WORDS = frozenset("the a an of for in and 's ’s , senior top local".split())
 
@@ -196,6 +198,10 @@ def reference_kind(toks: list[Token], sp: Speaker) -> str | None:
         if len(span) == 2 and second.isupper() and 2 <= len(second) <= 6:
             return "acronym"  # "The IOM"
         if any(t.text[0].isupper() for t in span[1:]):
+            if span[-1].low in GENERIC_HEADS and all(
+                t.text.isupper() and len(t.text) <= 4 for t in span[1:-1] if t.text[0].isupper()
+            ):
+                return "title"  # "The UN body", "the US official": an acronym modifies a title
             return None  # "the Syrian Observatory": a name
         if span[-1].low in GENERIC_HEADS or any(t.low in GENERIC_HEADS for t in span):
             return "title"
@@ -271,6 +277,9 @@ def _is_person(span: list[Token]) -> bool:
     lows = [t.low for t in span]
     if any(w in _PERSON_NOUNS for w in lows):
         return True
+    commas = [i for i, t in enumerate(span) if t.text == ","]
+    if commas and _is_name(span[commas[0] + 1 : commas[1] if len(commas) > 1 else len(span)]):
+        return True  # "UNICEF's executive director, Catherine Russell": a person's name
     if any(w in ORG_WORDS for w in lows):
         return False
     caps = [t for t in span if t.text[0].isupper()]
@@ -294,7 +303,7 @@ def _is_plural(span: list[Token]) -> bool:
 _VERBS = STRONG_VERBS | frozenset(
     """met spoke gave held went came sent took made visited addressed briefed travelled
     traveled arrived urged called described denied rejected launched is are was were has have
-    had will would can could may might did does do""".split()
+    had will would can could may might did does do kept lost fought""".split()
 )
 # Words in `-ed` that are no verbs in a name (`Ukraine's armed forces`, `the United Nations`)
 _NOT_VERBS = frozenset("armed united allied backed based led red".split())
@@ -334,4 +343,15 @@ def sentence_subject(toks: list[Token]) -> Speaker | None:
     head = toks[commas[0] - 1] if commas else toks[end]
     if head.low in _SUBJECT_HEADS or (head.text[0].isupper() and head.text[1:].islower()):
         return Speaker(0, end, k, "subject", "")
+    if commas and _is_name(toks[commas[0] + 1 : commas[1]]):
+        return Speaker(
+            0, end, k, "subject", ""
+        )  # "UNICEF's executive director, Catherine Russell,"
     return None
+
+
+def _is_name(span: list[Token]) -> bool:
+    """Two to four capitalised words, none of them an organisation's: a person's name."""
+    return 2 <= len(span) <= 4 and all(
+        t.text[0].isupper() and t.text[1:].islower() and t.low not in ORG_WORDS for t in span
+    )

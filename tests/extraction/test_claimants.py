@@ -337,13 +337,13 @@ def _loose(gold: str | None, got: str | None) -> bool:
 
 
 def test_gold_attributions_of_our_rounds() -> None:
-    """Every matched gold claim of claimants_r1/r2/r3.jsonl has its attribution, but one the
-    conventions leave open (a claim before a speech tag after it: c122)."""
+    """Every matched gold claim of claimants_r1 to r5 has its attribution, but one: a
+    headline's one-word source before a colon (`Zelensky: 46,000 …`, c522), which the rules
+    do not take, since a dateline (`Toretsk: …`) looks the same."""
     wrong = []
+    names = [f"claimants_r{n}.jsonl" for n in range(1, 6)]
     lines = [
-        line
-        for name in ("claimants_r1.jsonl", "claimants_r2.jsonl", "claimants_r3.jsonl")
-        for line in (GOLD / name).read_text(encoding="utf-8").splitlines()
+        line for name in names for line in (GOLD / name).read_text(encoding="utf-8").splitlines()
     ]
     for line in lines:
         p = json.loads(line)
@@ -352,4 +352,4 @@ def test_gold_attributions_of_our_rounds() -> None:
             got = [c for c in claims if c.text == g["text"]]
             if got and not _loose(g["attribution"], got[0].attribution):
                 wrong.append((p["id"], g["text"], g["attribution"], got[0].attribution))
-    assert wrong == [("c122", "14", "their military spokesman Yahya Saree", "The Houthis")]
+    assert wrong == [("c522", "46,000", "Zelensky", None)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from projections.extraction.claimants import claimant_name
 from projections.extraction.context import ClaimContext, Rules, SentenceContext
-from projections.extraction.speakers import PRONOUNS
+from projections.extraction.speakers import PRONOUNS, sentence_subject
 
 
 def attribution_of(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
@@ -26,6 +26,8 @@ def attribution_of(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
     rules: tuple[str, ...] = (speaker.rule, *speaker.notes)
     if speaker.rel > ctx.q.j:
         rules = (*rules, "attribution:relative-clause")  # "the 3,000 that Moscow reported"
+    if speaker.kind == "official" and toks[speaker.start].low in ("its", "their"):
+        return _own_subject(ctx, said, rules)  # `its official count`
     resolved = sent.para.speakers.resolve(toks, speaker)
     if resolved is not None:
         first, rule = resolved
@@ -34,6 +36,19 @@ def attribution_of(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
     if speaker.start == speaker.end and toks[speaker.start].low in PRONOUNS:
         return said, None, rules  # no one named: no claimant
     return said, claimant_name(said), rules
+
+
+def _own_subject(
+    ctx: ClaimContext, said: str, rules: Rules
+) -> tuple[str | None, str | None, Rules]:
+    """`The Soviet Union rotated … troops …, and its official count of the dead was 15,051`:
+    the possessive speaks for the subject of its own sentence (CONVENTIONS.md, v057), or for
+    no one when the sentence opens with no name."""
+    subject = sentence_subject(ctx.toks)
+    if subject is None:
+        return None, None, ()
+    first = ctx.sentence.text_of(subject.start, subject.end)
+    return f"{said} [{first}]", claimant_name(first), ("attribution:own-subject", *rules)
 
 
 def remember_speaker(sent: SentenceContext) -> None:
