@@ -149,23 +149,25 @@ class ViewsState:
     live: list[Generation]
 
 
+_STATE = (
+    select(
+        select(log_head.c.position).scalar_subquery(),
+        projection_state.c.name,
+        projection_state.c.generation,
+        projection_state.c.version,
+        projection_state.c.position,
+    )
+    .where(projection_state.c.active.is_(True))
+    .order_by(projection_state.c.name)
+)
+
+
 def views_state(store: EventStore) -> ViewsState:
     """The live generations and the log's head, read in one statement (it runs before every
     page); the tag changes whenever a view could: each live generation (name, number,
     version, checkpoint), the log's head, and the app's version."""
-    head = select(log_head.c.position).scalar_subquery()
     with store.db.connect() as conn:
-        rows = conn.execute(
-            select(
-                head,
-                projection_state.c.name,
-                projection_state.c.generation,
-                projection_state.c.version,
-                projection_state.c.position,
-            )
-            .where(projection_state.c.active.is_(True))
-            .order_by(projection_state.c.name)
-        ).all()
+        rows = conn.execute(_STATE).all()
     if not rows:
         return ViewsState(f'W/"0-{VERSION}"', [])
     live = [Generation(r[1], r[2], r[3], int(r[4]), True) for r in rows]
