@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import select
+from sqlalchemy import Select, Table, bindparam, select
 
 from events import EventStore, decode
 from projections.audit import FIGURES, Cutoff, figures_under, open_view
@@ -51,16 +52,22 @@ def topic_moments(store: EventStore, topic: str) -> list[Moment]:
         tables = live_tables(conn, FIGURES)
         if tables is None:
             return []
-        f = tables["figures"]
-        rows = conn.execute(
-            select(f.c.position, f.c.observed_at, f.c.superseded_at).where(f.c.topic == topic)
-        ).all()
+        rows = conn.execute(_moments_query(tables["figures"]), {"topic": topic}).all()
     moments = {r.observed_at: r.position for r in rows}
     for position in sorted({r.superseded_at for r in rows if r.superseded_at is not None}):
         at = observed_at(store, position)
         if at is not None:
             moments.setdefault(at, position)
     return [Moment(at, moments[at]) for at in sorted(moments)]
+
+
+@lru_cache(maxsize=16)
+def _moments_query(f: Table) -> Select[Any]:
+    """A topic's figures' positions and times: built once per generation's table, not on
+    every page (building it cost about 2 % of a topic page's instructions)."""
+    return select(f.c.position, f.c.observed_at, f.c.superseded_at).where(
+        f.c.topic == bindparam("topic")
+    )
 
 
 # Each store's observed times by position, bounded (cleared when full). A stored event never
