@@ -79,22 +79,10 @@ def generations(conn: Connection, name: str) -> list[Generation]:
 _pinned: ContextVar[dict[str, Generation] | None] = ContextVar("pinned_generations", default=None)
 
 
-def live_generations(conn: Connection) -> list[Generation]:
-    """Every view's live generation, in one query (by name)."""
-    rows = conn.execute(
-        select(projection_state)
-        .where(projection_state.c.active.is_(True))
-        .order_by(projection_state.c.name)
-    ).all()
-    return [
-        Generation(r.name, r.generation, r.version, int(r.position), bool(r.active)) for r in rows
-    ]
-
-
 @contextmanager
 def pinned(live: Iterable[Generation]) -> Iterator[None]:
-    """Answer `active_generation` from `live` (every live generation, as `live_generations`
-    read them) until the block ends, in this context only (a thread or task of its own)."""
+    """Answer `active_generation` from `live` (every live generation, read in one query)
+    until the block ends, in this context only (a thread or task of its own)."""
     token = _pinned.set({g.name: g for g in live if g.active})
     try:
         yield
