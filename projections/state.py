@@ -1,7 +1,16 @@
-"""Checkpoints and generations of the views, and the lookup of a projector's live tables."""
+"""Checkpoints and generations of the views, and the lookup of a projector's live tables.
+
+A reader that asks for several views in one go (a web request does it half a dozen times) can
+pin the live generations it read once (`pinned`): every `active_generation` inside then answers
+from that snapshot, so the request reads the same generations throughout and queries
+`projection_state` once. Nothing that writes views may run under a pin.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from sqlalchemy import (
@@ -67,7 +76,24 @@ def generations(conn: Connection, name: str) -> list[Generation]:
     ]
 
 
+_pinned: ContextVar[dict[str, Generation] | None] = ContextVar("pinned_generations", default=None)
+
+
+@contextmanager
+def pinned(live: Iterable[Generation]) -> Iterator[None]:
+    """Answer `active_generation` from `live` (every live generation, read in one query)
+    until the block ends, in this context only (a thread or task of its own)."""
+    token = _pinned.set({g.name: g for g in live if g.active})
+    try:
+        yield
+    finally:
+        _pinned.reset(token)
+
+
 def active_generation(conn: Connection, name: str) -> Generation | None:
+    snapshot = _pinned.get()
+    if snapshot is not None:
+        return snapshot.get(name)
     for gen in generations(conn, name):
         if gen.active:
             return gen

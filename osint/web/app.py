@@ -5,6 +5,8 @@ Each response carries an ETag made from where the views stand (each live generat
 and checkpoint, and the log's head), computed before the page is: a request whose
 `If-None-Match` still matches gets a 304 without a query of the views. Pages whose content
 moves without the log (a source's polling state, a figure's live chain check) carry none.
+The same read gives the live generations every query of the page then uses: a page reads
+`projection_state` once, not once per view it touches, and never mixes two generations.
 
 Errors are one line: 404 for a topic, figure or report that is not there, 400 for a parameter
 the app cannot read, 503 when the views are not built or the database is down; HTML pages
@@ -16,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import inspect
 from collections.abc import Callable
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -47,7 +50,7 @@ from projections.errors import (
     ViewNotReady,
 )
 from projections.history import bounds_text, number_text
-from projections.state import projection_state
+from projections.state import Generation, pinned, projection_state
 
 HERE = Path(__file__).resolve().parent
 try:
@@ -137,27 +140,39 @@ def json_script(value: Any) -> str:
 # -- ETags ---------------------------------------------------------------------------------------
 
 
-def views_tag(store: EventStore) -> str:
-    """A tag that changes whenever a view could: each live generation (name, number, version,
-    checkpoint), the log's head, and the app's version."""
-    head = head_position()
-    with store.db.connect() as conn:  # one statement: it runs before every page
-        rows = conn.execute(
-            select(
-                head,
-                projection_state.c.name,
-                projection_state.c.generation,
-                projection_state.c.version,
-                projection_state.c.position,
-            )
-            .where(projection_state.c.active.is_(True))
-            .order_by(projection_state.c.name)
-        ).all()
+@dataclass(frozen=True, slots=True)
+class ViewsState:
+    """Where the views stand as one request sees them: their live generations (which the
+    request is then pinned to, see `projections.state.pinned`) and the ETag they make."""
+
+    tag: str
+    live: list[Generation]
+
+
+_STATE = (
+    select(
+        head_position(),
+        projection_state.c.name,
+        projection_state.c.generation,
+        projection_state.c.version,
+        projection_state.c.position,
+    )
+    .where(projection_state.c.active.is_(True))
+    .order_by(projection_state.c.name)
+)
+
+
+def views_state(store: EventStore) -> ViewsState:
+    """The live generations and the log's head, read in one statement (it runs before every
+    page); the tag changes whenever a view could: each live generation (name, number,
+    version, checkpoint), the log's head, and the app's version."""
+    with store.db.connect() as conn:
+        rows = conn.execute(_STATE).all()
     if not rows:
-        return f'W/"0-{VERSION}"'
-    head = rows[0][0]
+        return ViewsState(f'W/"0-{VERSION}"', [])
+    live = [Generation(r[1], r[2], r[3], int(r[4]), True) for r in rows]
     state = repr((VERSION, [tuple(r) for r in rows])).encode()
-    return f'W/"{head}-{hashlib.sha256(state).hexdigest()[:16]}"'
+    return ViewsState(f'W/"{rows[0][0]}-{hashlib.sha256(state).hexdigest()[:16]}"', live)
 
 
 def _not_modified(request: Request, tag: str) -> bool:
@@ -177,10 +192,12 @@ def _register(app: FastAPI, p: Page) -> None:
         def endpoint(**params: Any) -> Response:
             request: Request = params["request"]
             store = store_of(request)
-            tag = views_tag(store) if p.etag(params) else None
+            state = views_state(store)
+            tag = state.tag if p.etag(params) else None
             if tag and _not_modified(request, tag):
                 return Response(status_code=304, headers={"ETag": tag})
-            data = p.endpoint(**params)
+            with pinned(state.live):  # one read of the generations for the whole page
+                data = p.endpoint(**params)
             canonical = _canonical(request, data)
             if canonical is not None:
                 return RedirectResponse(canonical, status_code=308)
@@ -285,10 +302,12 @@ def _register_feed(app: FastAPI) -> None:
         given: TimeTravel,
     ) -> Response:
         store = store_of(request)
-        tag = views_tag(store)
+        state = views_state(store)
+        tag = state.tag
         if _not_modified(request, tag):
             return Response(status_code=304, headers={"ETag": tag})
-        timeline = audit(store, f"{category}/{actor}", cutoff_of(store, given))
+        with pinned(state.live):
+            timeline = audit(store, f"{category}/{actor}", cutoff_of(store, given))
         c, a = (quote(part) for part in timeline.topic.split("/", 1))
         base = str(request.base_url).rstrip("/")
         body = atom.changes_feed(

@@ -112,7 +112,11 @@ class When:
     published_before: str | None = None
 
 
-def when(as_of: AsOf = None, until: Until = None, published_before: PublishedBefore = None) -> When:
+async def when(
+    as_of: AsOf = None, until: Until = None, published_before: PublishedBefore = None
+) -> When:
+    """Async only so that FastAPI calls it on the event loop: a plain function would cost
+    every page a round trip through the thread pool for three assignments."""
     return When(as_of, until, published_before)
 
 

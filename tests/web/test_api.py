@@ -11,11 +11,14 @@ from xml.etree import ElementTree as ET
 
 import httpx
 import pytest
+import sqlalchemy
 
 from events import EventStore
 from ingest.run import ingest_observations
 from osint.render import STEP_COLUMNS
+from osint.wiring import all_projectors
 from projections.audit import audit, make_cutoff
+from projections.runner import ProjectionRunner
 from tests.audit.scenario import COURIER_URL, REPORTS, TOPIC, at
 from tests.audit.test_audit import NOW
 
@@ -178,6 +181,33 @@ def test_etag_and_304_until_the_views_move(client: httpx.Client, scenario: Event
     body = moved.json()
     assert (body["view_position"], body["log_head"]) == (13, 14)
     assert len(body["steps"]) == 11
+
+
+def test_a_page_reads_the_generations_once_and_sees_a_rebuild_next(
+    client: httpx.Client, scenario: EventStore
+):
+    """A request is pinned to the live generations it read with its ETag: one query of
+    `projection_state` per page, however many views it reads; a rebuild that swaps every view's
+    generation is what the very next request reads."""
+    statements: list[str] = []
+
+    def seen(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+        statements.append(statement)
+
+    sqlalchemy.event.listen(scenario.db.engine, "before_cursor_execute", seen)
+    try:
+        first = client.get(f"/api/topics/{TOPIC}")
+        card = client.get("/api/figures/4-0")
+    finally:
+        sqlalchemy.event.remove(scenario.db.engine, "before_cursor_execute", seen)
+    assert first.status_code == 200 and card.status_code == 200
+    assert sum("projection_state" in s for s in statements) == 2, statements
+    ProjectionRunner(scenario, all_projectors()).replay()
+    moved = client.get(f"/api/topics/{TOPIC}", headers={"If-None-Match": first.headers["etag"]})
+    assert moved.status_code == 200 and moved.headers["etag"] != first.headers["etag"]
+    assert steps_of(moved.json()) == steps_of(first.json())
+    assert moved.json()["moments"] == first.json()["moments"]
+    assert client.get("/api/figures/4-0").json() == card.json()
 
 
 def test_a_topic_spelled_otherwise_redirects_to_its_permalink(client: httpx.Client):
