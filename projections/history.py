@@ -201,6 +201,18 @@ class _Origins:
     def named(self) -> tuple[tuple[str, ...], ...]:
         return tuple((names[0], *sorted(names[1:])) for names in self.carriers.values())
 
+    def state(self) -> dict[str, Any]:
+        """What a later `add` needs, as JSON-ready dicts (the groups are the caller's)."""
+        return {"g": self.group_first, "f": self.first_carrier, "c": self.carriers}
+
+    @classmethod
+    def from_state(cls, state: Mapping[str, Any], groups: Mapping[str, str] | None) -> _Origins:
+        seen = cls(groups)
+        seen.group_first = dict(state["g"])
+        seen.first_carrier = dict(state["f"])
+        seen.carriers = {k: list(v) for k, v in state["c"].items()}
+        return seen
+
 
 def origins(
     figures: Iterable[Mapping[str, Any]], groups: Mapping[str, str] | None = None
@@ -223,29 +235,77 @@ def build_history(
     """Label every figure of one topic against the estimate before it in time. A figure an
     analyst excluded (`excluded` set by `projections.judging`) keeps its place, labelled
     `excluded`, and moves nothing; `groups` are sources analysts linked as one origin."""
-    steps: list[Step] = []
-    previous: dict[str, Mapping[str, Any]] = {}  # the last asserted figure of each series
-    support: dict[tuple[str, float, float, bool], _Origins] = {}
-    for index, figure in enumerate(sorted(figures, key=order_key), start=1):
+    builder = HistoryBuilder(groups)
+    return [builder.add(figure) for figure in sorted(figures, key=order_key)]
+
+
+class HistoryBuilder:
+    """`build_history` one figure at a time, in time order, with a state that can be stored
+    and taken up again: the per-topic summary (`projections.topic_summary`) extends a topic's
+    history by its new figures instead of labelling all of them again. There is one labelling
+    rule, here; `build_history` is this builder fed every figure at once."""
+
+    def __init__(self, groups: Mapping[str, str] | None = None) -> None:
+        self.groups = groups or {}
+        self.count = 0
+        self.last_key: tuple[Any, ...] | None = None  # order_key of the latest figure added
+        # The last asserted figure of each series: only its bounds are compared with.
+        self.previous: dict[str, dict[str, Any]] = {}
+        self.support: dict[tuple[str, float, float, bool], _Origins] = {}
+
+    def add(self, figure: Mapping[str, Any]) -> Step:
+        """The step of `figure`, which must come after every figure added before it."""
+        self.count += 1
+        index = self.count
+        self.last_key = order_key(figure)
         if figure.get("excluded"):
-            steps.append(Step(index, EXCLUDED, figure, 0, ()))
-            continue
+            return Step(index, EXCLUDED, figure, 0, ())
         if figure.get("earlier"):
-            steps.append(Step(index, EARLIER, figure, 0, ()))  # context, not an estimate
-            continue
+            return Step(index, EARLIER, figure, 0, ())  # context, not an estimate
         series = PERIOD if figure.get("period") == PERIOD else "total"
         denied = is_denial(figure)
-        backers = support.setdefault((series, *interval(figure), denied), _Origins(groups))
+        backers = self.support.setdefault(
+            (series, *interval(figure), denied), _Origins(self.groups)
+        )
         before = len(backers.carriers)
         backers.add(figure)
         count = len(backers.carriers)
         if denied:
             change = CONTRADICTED
         else:
-            change = change_label(previous.get(series), figure, new_origin=count > before)
-            previous[series] = figure
-        steps.append(Step(index, change, figure, count, backers.named()))
-    return steps
+            change = change_label(self.previous.get(series), figure, new_origin=count > before)
+            self.previous[series] = {"low": figure.get("low"), "high": figure.get("high")}
+        return Step(index, change, figure, count, backers.named())
+
+    def state(self) -> dict[str, Any]:
+        """The builder as JSON-ready values (infinite bounds as None)."""
+        return {
+            "count": self.count,
+            "last_key": list(self.last_key) if self.last_key is not None else None,
+            "previous": self.previous,
+            "support": [
+                [series, _finite(low), _finite(high), denied, seen.state()]
+                for (series, low, high, denied), seen in self.support.items()
+            ],
+        }
+
+    @classmethod
+    def from_state(
+        cls, state: Mapping[str, Any], groups: Mapping[str, str] | None = None
+    ) -> HistoryBuilder:
+        builder = cls(groups)
+        builder.count = int(state["count"])
+        key = state["last_key"]
+        builder.last_key = tuple(key) if key is not None else None
+        builder.previous = {k: dict(v) for k, v in state["previous"].items()}
+        for series, low, high, denied, seen in state["support"]:
+            bounds = (-math.inf if low is None else low, math.inf if high is None else high)
+            builder.support[(series, *bounds, denied)] = _Origins.from_state(seen, groups)
+        return builder
+
+
+def _finite(bound: float) -> float | None:
+    return None if math.isinf(bound) else bound
 
 
 def centre(figure: Mapping[str, Any]) -> float:
