@@ -128,7 +128,7 @@ class FiguresProjector:
             **origins.define_tables(metadata, suffix),
             **topic_summary.define_tables(metadata, suffix),
             # The judgments as this view has seen them, for the summaries (see topic_summary).
-            "judgments": _JUDGMENTS.define_tables(metadata, f"_figures{suffix}")["judgments"],
+            "judgments_seen": _JUDGMENTS.define_tables(metadata, f"_figures{suffix}")["judgments"],
         }
 
     def apply(self, conn: Connection, tables: Tables, batch: Batch) -> None:

@@ -327,7 +327,7 @@ def maintain(
     streams |= withdrawn_now
     judged = [e for e in batch if isinstance(e.data, Judgment)]
     if judged:
-        t = tables["judgments"]
+        t = tables["judgments_seen"]
         apply_judgments(conn, {"judgments": t}, judged)
         for event in judged:
             j = event.data
@@ -347,7 +347,7 @@ def maintain(
                         slow.add(topic_key(k.category, k.actor, k.kind))
                 else:
                     everything = True  # linked sources or merged claimants: any topic
-    judgments = load_judgments(conn, None, tables["judgments"])
+    judgments = load_judgments(conn, None, tables["judgments_seen"])
     gone = _withdrawn(conn, tables["withdrawn_reports"])
     if streams:
         slow |= _topics_of_streams(conn, figures, streams, judgments, gone)
