@@ -207,10 +207,10 @@ class _Origins:
 
     @classmethod
     def from_state(cls, state: Mapping[str, Any], groups: Mapping[str, str] | None) -> _Origins:
-        seen = cls(groups)
-        seen.group_first = dict(state["g"])
-        seen.first_carrier = dict(state["f"])
-        seen.carriers = {k: list(v) for k, v in state["c"].items()}
+        seen = cls(groups)  # the state's own dicts, not copies: it is decoded for this use
+        seen.group_first = state["g"]
+        seen.first_carrier = state["f"]
+        seen.carriers = state["c"]
         return seen
 
 
@@ -252,6 +252,9 @@ class HistoryBuilder:
         # The last asserted figure of each series: only its bounds are compared with.
         self.previous: dict[str, dict[str, Any]] = {}
         self.support: dict[tuple[str, float, float, bool], _Origins] = {}
+        # Support as stored (by `_support_key`), taken up only for the bounds a new figure
+        # has: a topic has about as many as it has figures.
+        self.stored_support: dict[str, Any] = {}
 
     def add(self, figure: Mapping[str, Any]) -> Step:
         """The step of `figure`, which must come after every figure added before it."""
@@ -264,9 +267,16 @@ class HistoryBuilder:
             return Step(index, EARLIER, figure, 0, ())  # context, not an estimate
         series = PERIOD if figure.get("period") == PERIOD else "total"
         denied = is_denial(figure)
-        backers = self.support.setdefault(
-            (series, *interval(figure), denied), _Origins(self.groups)
-        )
+        key = (series, *interval(figure), denied)
+        backers = self.support.get(key)
+        if backers is None:
+            stored = self.stored_support.get(_support_key(key))
+            backers = (
+                _Origins.from_state(stored, self.groups)
+                if stored is not None
+                else _Origins(self.groups)
+            )
+            self.support[key] = backers
         before = len(backers.carriers)
         backers.add(figure)
         count = len(backers.carriers)
@@ -283,10 +293,10 @@ class HistoryBuilder:
             "count": self.count,
             "last_key": list(self.last_key) if self.last_key is not None else None,
             "previous": self.previous,
-            "support": [
-                [series, _finite(low), _finite(high), denied, seen.state()]
-                for (series, low, high, denied), seen in self.support.items()
-            ],
+            # Keys in order of first use whether taken up from a stored state or not, so the
+            # state does not depend on how the figures were cut into batches.
+            "support": self.stored_support
+            | {_support_key(k): seen.state() for k, seen in self.support.items()},
         }
 
     @classmethod
@@ -298,14 +308,13 @@ class HistoryBuilder:
         key = state["last_key"]
         builder.last_key = tuple(key) if key is not None else None
         builder.previous = {k: dict(v) for k, v in state["previous"].items()}
-        for series, low, high, denied, seen in state["support"]:
-            bounds = (-math.inf if low is None else low, math.inf if high is None else high)
-            builder.support[(series, *bounds, denied)] = _Origins.from_state(seen, groups)
+        builder.stored_support = state["support"]
         return builder
 
 
-def _finite(bound: float) -> float | None:
-    return None if math.isinf(bound) else bound
+def _support_key(key: tuple[str, float, float, bool]) -> str:
+    series, low, high, denied = key
+    return f"{series}|{low!r}|{high!r}|{int(denied)}"
 
 
 def centre(figure: Mapping[str, Any]) -> float:
