@@ -183,15 +183,18 @@ class _Origins:
         self.first_carrier: dict[str, str] = {}
         self.carriers: dict[str, list[str]] = {}
 
+    def text_of(self, figure: Mapping[str, Any]) -> str:
+        """What an origin is keyed by: the figure's text, or its source's group."""
+        group = self.groups.get(str(figure.get("source_id")))
+        # A text of a linked source counts with its group: one origin, named by the first.
+        if group:
+            return f"group:{group}"
+        return str(figure.get("origin_sha256") or figure.get("content_sha256"))
+
     def add(self, figure: Mapping[str, Any]) -> None:
         source = str(figure.get("source_id"))
         group = self.groups.get(source)
-        # A text of a linked source counts with its group: one origin, named by the first.
-        text = (
-            f"group:{group}"
-            if group
-            else figure.get("origin_sha256") or figure.get("content_sha256")
-        )
+        text = self.text_of(figure)
         carrier = self.group_first.setdefault(group, source) if group else source
         origin = self.first_carrier.setdefault(str(text), carrier)
         names = self.carriers.setdefault(origin, [origin])
@@ -202,15 +205,22 @@ class _Origins:
         return tuple((names[0], *sorted(names[1:])) for names in self.carriers.values())
 
     def state(self) -> dict[str, Any]:
-        """What a later `add` needs, as JSON-ready dicts (the groups are the caller's)."""
-        return {"g": self.group_first, "f": self.first_carrier, "c": self.carriers}
+        """What a later `add` needs but the texts' first carriers (`first_carrier`, as many
+        as the texts: kept apart, see `projections.topic_summary`), as JSON-ready dicts."""
+        return {"g": self.group_first, "c": self.carriers}
 
     @classmethod
-    def from_state(cls, state: Mapping[str, Any], groups: Mapping[str, str] | None) -> _Origins:
+    def from_state(
+        cls,
+        state: Mapping[str, Any],
+        groups: Mapping[str, str] | None,
+        first_carrier: dict[str, str] | None = None,
+    ) -> _Origins:
+        """`first_carrier`: at least the entries for the texts the caller will add."""
         seen = cls(groups)  # the state's own dicts, not copies: it is decoded for this use
         seen.group_first = state["g"]
-        seen.first_carrier = state["f"]
         seen.carriers = state["c"]
+        seen.first_carrier = first_carrier if first_carrier is not None else {}
         return seen
 
 
@@ -252,9 +262,9 @@ class HistoryBuilder:
         # The last asserted figure of each series: only its bounds are compared with.
         self.previous: dict[str, dict[str, Any]] = {}
         self.support: dict[tuple[str, float, float, bool], _Origins] = {}
-        # Support as stored (by `_support_key`), taken up only for the bounds a new figure
-        # has: a topic has about as many as it has figures.
-        self.stored_support: dict[str, Any] = {}
+        # Support groups taken up from storage by their `support_key`: (state, first
+        # carriers); the caller loads the ones its new figures need (`projections.topic_summary`).
+        self.stored_support: dict[str, tuple[dict[str, Any], dict[str, str]]] = {}
 
     def add(self, figure: Mapping[str, Any]) -> Step:
         """The step of `figure`, which must come after every figure added before it."""
@@ -272,7 +282,7 @@ class HistoryBuilder:
         if backers is None:
             stored = self.stored_support.get(_support_key(key))
             backers = (
-                _Origins.from_state(stored, self.groups)
+                _Origins.from_state(stored[0], self.groups, stored[1])
                 if stored is not None
                 else _Origins(self.groups)
             )
@@ -288,16 +298,25 @@ class HistoryBuilder:
         return Step(index, change, figure, count, backers.named())
 
     def state(self) -> dict[str, Any]:
-        """The builder as JSON-ready values (infinite bounds as None)."""
+        """The builder as JSON-ready values, but its support groups (`support_rows`): a topic
+        has about as many as figures, so they are stored one a row."""
         return {
             "count": self.count,
             "last_key": list(self.last_key) if self.last_key is not None else None,
             "previous": self.previous,
-            # Keys in order of first use whether taken up from a stored state or not, so the
-            # state does not depend on how the figures were cut into batches.
-            "support": self.stored_support
-            | {_support_key(k): seen.state() for k, seen in self.support.items()},
         }
+
+    def support_rows(self) -> dict[str, _Origins]:
+        """The support groups used since the builder was made or loaded, by `support_key`."""
+        return {_support_key(k): seen for k, seen in self.support.items()}
+
+    @staticmethod
+    def support_key(figure: Mapping[str, Any]) -> str | None:
+        """The support group `add` puts `figure` in (None: it backs no estimate)."""
+        if figure.get("excluded") or figure.get("earlier"):
+            return None
+        series = PERIOD if figure.get("period") == PERIOD else "total"
+        return _support_key((series, *interval(figure), is_denial(figure)))
 
     @classmethod
     def from_state(
@@ -308,7 +327,6 @@ class HistoryBuilder:
         key = state["last_key"]
         builder.last_key = tuple(key) if key is not None else None
         builder.previous = {k: dict(v) for k, v in state["previous"].items()}
-        builder.stored_support = state["support"]
         return builder
 
 

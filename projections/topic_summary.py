@@ -86,6 +86,10 @@ class SummaryBuilder:
         self.added: list[Step] = []  # steps added since the builder was made or loaded
         self.chain = ""  # a digest of every step's stored line, chained step by step
         self._sealed_count = 0
+        # What was taken up from storage (the rest is new, to be written): first carriers of
+        # the summary's origins, and of each support group by its key.
+        self.loaded_texts = 0
+        self.loaded_support: dict[str, int] = {}
 
     def add_figure(self, figure: Mapping[str, Any]) -> Step:
         step = self.history.add(figure)
@@ -217,7 +221,7 @@ class SummaryBuilder:
         b.ranges = {
             k: [r[0], step_from(r[1]), r[2], step_from(r[3])] for k, r in state["ranges"].items()
         }
-        b.origins = _Origins.from_state(state["origins"], groups)
+        b.origins = _Origins.from_state(state["origins"], groups, {})
         b.claimants = {k: [list(v[0]), v[1]] for k, v in state["claimants"].items()}
         b.denials = [denial_step(i, fid) for i, fid in state["denials"]]
         b.sample = state["sample"]
@@ -293,6 +297,26 @@ def define_tables(metadata: MetaData, suffix: str) -> Tables:
             Column("figure_id", String(40), nullable=False),
             Column("effective_at", String(40), nullable=False),
             PrimaryKeyConstraint("topic", "step"),
+        ),
+        # Support groups (figures of one bounds and stance: a step's corroboration) and the
+        # first carrier of each text (scope '' for the summary's origins, else a support
+        # group's key): both grow with the figures, so they are rows read by key.
+        "topic_support": Table(
+            f"topic_support{suffix}",
+            metadata,
+            Column("topic", Text, nullable=False),
+            Column("skey", Text, nullable=False),
+            Column("state", Text, nullable=False),
+            PrimaryKeyConstraint("topic", "skey"),
+        ),
+        "topic_origins": Table(
+            f"topic_origins{suffix}",
+            metadata,
+            Column("topic", Text, nullable=False),
+            Column("scope", Text, nullable=False),
+            Column("text", Text, nullable=False),
+            Column("carrier", Text, nullable=False),
+            PrimaryKeyConstraint("topic", "scope", "text"),
         ),
         "withdrawn_reports": Table(
             f"withdrawn_reports{suffix}",
@@ -370,6 +394,8 @@ def maintain(
         if last is not None and order_key(rows[0]) <= last:
             slow.add(topic)  # dated before the topic's latest figure: label them all again
             continue
+        if state is not None:
+            _take_up(conn, tables, topic, builder, rows)
         for row in rows:
             builder.add_figure(row)
         builders[topic] = builder
@@ -509,6 +535,35 @@ def _recompute(
     return builder
 
 
+def _take_up(
+    conn: Connection,
+    tables: Tables,
+    topic: str,
+    builder: SummaryBuilder,
+    rows: list[dict[str, Any]],
+) -> None:
+    """Load what adding `rows` to a stored builder reads: the support groups of their bounds
+    and the first carriers of their texts."""
+    keys = {k for k in map(HistoryBuilder.support_key, rows) if k is not None}
+    texts = sorted({builder.origins.text_of(r) for r in rows})
+    sup, org = tables["topic_support"], tables["topic_origins"]
+    stored = builder.history.stored_support
+    for skey, state in conn.execute(
+        select(sup.c.skey, sup.c.state).where(sup.c.topic == topic, sup.c.skey.in_(sorted(keys)))
+    ):
+        stored[skey] = (orjson.loads(state), {})
+    query = select(org.c.scope, org.c.text, org.c.carrier).where(
+        org.c.topic == topic, org.c.scope.in_(["", *sorted(stored)]), org.c.text.in_(texts)
+    )
+    for scope, text, carrier in conn.execute(query):
+        if scope:
+            stored[scope][1][text] = carrier
+        else:
+            builder.origins.first_carrier[text] = carrier
+    builder.loaded_texts = len(builder.origins.first_carrier)
+    builder.loaded_support = {k: len(v[1]) for k, v in stored.items()}
+
+
 def _load_states(conn: Connection, table: Table, topics: list[str]) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for i in range(0, len(topics), 500):
@@ -539,6 +594,8 @@ def _write(
         conn.execute(states.delete().where(states.c.topic.in_(chunk)))
         if rewrite:
             conn.execute(steps.delete().where(steps.c.topic.in_(chunk)))
+            for extra in (tables["topic_support"], tables["topic_origins"]):
+                conn.execute(extra.delete().where(extra.c.topic.in_(chunk)))
     kept = [(t, b) for t, b in builders.items() if b is not None]
     insert_many(
         conn,
@@ -550,6 +607,7 @@ def _write(
         ],
     )
     insert_many(conn, states, [{"topic": t, "state": _json(b.state())} for t, b in kept])
+    _write_support(conn, tables, kept, rewrite)
     insert_many(
         conn,
         steps,
@@ -567,6 +625,26 @@ def _write(
             for s in b.added
         ],
     )
+
+
+def _write_support(
+    conn: Connection, tables: Tables, kept: list[tuple[str, SummaryBuilder]], rewrite: bool
+) -> None:
+    """Store the support groups the builders used and the first carriers they added."""
+    sup, org = tables["topic_support"], tables["topic_origins"]
+    groups, carriers = [], []
+    for topic, b in kept:
+        used = b.history.support_rows()
+        if not rewrite and used:
+            conn.execute(sup.delete().where(sup.c.topic == topic, sup.c.skey.in_(sorted(used))))
+        for skey, seen in used.items():
+            groups.append({"topic": topic, "skey": skey, "state": _json(seen.state())})
+            new = list(seen.first_carrier.items())[b.loaded_support.get(skey, 0) :]
+            carriers += [{"topic": topic, "scope": skey, "text": t, "carrier": c} for t, c in new]
+        new = list(b.origins.first_carrier.items())[b.loaded_texts :]
+        carriers += [{"topic": topic, "scope": "", "text": t, "carrier": c} for t, c in new]
+    insert_many(conn, sup, groups)
+    insert_many(conn, org, carriers)
 
 
 def _json(value: Any) -> str:

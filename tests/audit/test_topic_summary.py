@@ -93,7 +93,14 @@ def summary_tables(store: EventStore) -> dict[str, list[tuple[Any, ...]]]:
     with store.db.connect() as conn:
         tables = live_tables(conn, FiguresProjector())
         assert tables is not None
-        names = ("topic_summaries", "topic_states", "topic_steps", "withdrawn_reports")
+        names = (
+            "topic_summaries",
+            "topic_states",
+            "topic_steps",
+            "topic_support",
+            "topic_origins",
+            "withdrawn_reports",
+        )
         return {n: sorted(tuple(r) for r in conn.execute(select(tables[n]))) for n in names}
 
 

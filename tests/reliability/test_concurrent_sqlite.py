@@ -77,7 +77,7 @@ def _untimed(table: str, row: dict[str, Any], event_at: dict[int, str]) -> dict[
         row["figure"] = (event_at[int(position)], int(index))
         if row["superseded_at"] is not None:
             row["superseded_at"] = event_at[row["superseded_at"]]
-    if table in ("topic_summaries", "topic_states"):
+    if table in ("topic_summaries", "topic_states", "topic_support"):
         # Kept summaries name figures by position; the listing they give is compared with
         # the figures in tests/audit/test_topic_summary.py.
         for column in ("stamp", "summary", "state"):
