@@ -38,6 +38,7 @@ from projections.judgments import JudgmentsProjector
 from projections.nearcopies import signature
 from projections.projector import Batch, Tables
 from projections.readahead import RowsAhead
+from projections.state import active_generation, tables_of
 from projections.timefmt import iso_utc
 from projections.topics import topic_key
 
@@ -164,7 +165,19 @@ class FiguresProjector:
             [r["figure_id"] for r in pending if r["superseded_at"] is None],
             changes.superseded_topics,
             _JUDGMENTS.apply,
+            summaries=self._live(conn, tables),
         )
+
+    def _live(self, conn: Connection, tables: Tables) -> bool:
+        """Whether `tables` are the generation readers use (else a rebuild is filling them,
+        and `finish_rebuild` makes the topic summaries once at the end)."""
+        gen = active_generation(conn, self.name)
+        if gen is None:
+            return False
+        return tables_of(self, gen.generation)["figures"].name == tables["figures"].name
+
+    def finish_rebuild(self, conn: Connection, tables: Tables) -> None:
+        topic_summary.summarise_all(conn, tables)
 
     def _supersede(
         self,

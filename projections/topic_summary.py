@@ -338,11 +338,14 @@ def maintain(
     added_ids: Sequence[str],
     superseded_topics: Iterable[str],
     apply_judgments: Callable[[Connection, Tables, Batch], None],
+    summaries: bool = True,
 ) -> None:
     """Bring the summaries of every topic `batch` touched up to date, after the figures
     projector wrote the batch's figures (`added_ids`) and superseded older ones (theirs were
     in `superseded_topics`). `apply_judgments` writes the batch's judgments into the view's
-    copy of them (the judgments projector's own `apply`)."""
+    copy of them (the judgments projector's own `apply`). Without `summaries` (a rebuild,
+    which readers do not see until `summarise_all`) only the withdrawals and judgments are
+    recorded."""
     figures = tables["figures"]
     slow: set[str] = set(superseded_topics)
     streams: set[str] = set()
@@ -371,6 +374,8 @@ def maintain(
                         slow.add(topic_key(k.category, k.actor, k.kind))
                 else:
                     everything = True  # linked sources or merged claimants: any topic
+    if not summaries:
+        return
     judgments = load_judgments(conn, None, tables["judgments_seen"])
     gone = _withdrawn(conn, tables["withdrawn_reports"])
     if streams:
@@ -402,6 +407,20 @@ def maintain(
     _write(conn, tables, builders, rewrite=False)
     rebuilt = {t: _recompute(conn, figures, t, judgments, gone) for t in sorted(slow)}
     _write(conn, tables, rebuilt, rewrite=True)
+
+
+def summarise_all(conn: Connection, tables: Tables) -> None:
+    """Every topic's summary from its live figures: the end of a rebuild, once (a rebuild
+    adds figures of every date, which would recompute a topic per batch)."""
+    judgments = load_judgments(conn, None, tables["judgments_seen"])
+    gone = _withdrawn(conn, tables["withdrawn_reports"])
+    topics = sorted(_all_topics(conn, tables, judgments))
+    _write(
+        conn,
+        tables,
+        {t: _recompute(conn, tables["figures"], t, judgments, gone) for t in topics},
+        rewrite=True,
+    )
 
 
 def _apply_withdrawals(conn: Connection, table: Table, batch: Batch) -> set[str]:
