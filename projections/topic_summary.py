@@ -297,6 +297,7 @@ def define_tables(metadata: MetaData, suffix: str) -> Tables:
             Column("figure_id", String(40), nullable=False),
             Column("effective_at", String(40), nullable=False),
             PrimaryKeyConstraint("topic", "step"),
+            sqlite_with_rowid=False,  # rows by key: the key is the table, no second copy
         ),
         # Support groups (figures of one bounds and stance: a step's corroboration) and the
         # first carrier of each text (scope '' for the summary's origins, else a support
@@ -308,6 +309,7 @@ def define_tables(metadata: MetaData, suffix: str) -> Tables:
             Column("skey", Text, nullable=False),
             Column("state", Text, nullable=False),
             PrimaryKeyConstraint("topic", "skey"),
+            sqlite_with_rowid=False,  # rows by key: the key is the table, no second copy
         ),
         "topic_origins": Table(
             f"topic_origins{suffix}",
@@ -317,6 +319,7 @@ def define_tables(metadata: MetaData, suffix: str) -> Tables:
             Column("text", Text, nullable=False),
             Column("carrier", Text, nullable=False),
             PrimaryKeyConstraint("topic", "scope", "text"),
+            sqlite_with_rowid=False,  # rows by key: the key is the table, no second copy
         ),
         "withdrawn_reports": Table(
             f"withdrawn_reports{suffix}",
