@@ -29,6 +29,7 @@ from typing import Any
 
 import orjson
 from sqlalchemy import Connection, Table, func, or_, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from events import CheckedEvent, EventStore, Recorded, ReportObserved, ReportWithdrawn, decode
 from events.types import REPORT_STREAM_PREFIX
@@ -40,14 +41,21 @@ from projections.errors import (
     ViewMissing,
     ViewNotReady,
 )
-from projections.extraction.claimants import claimant_display, claimant_key
 from projections.figures import FiguresProjector
-from projections.history import Step, build_history, current_step, interval, origins
-from projections.judging import Judgments, judge_rows, load_judgments
+from projections.history import Step, build_history
+from projections.judging import JUDGMENTS, Judgments, judge_rows, load_judgments
 from projections.log_clock import observed_time, position_as_of
 from projections.reports import ReportsProjector
 from projections.state import active_generation, tables_of
 from projections.timefmt import iso_utc
+from projections.topic_summary import (
+    LazySteps,
+    SummaryBuilder,
+    denial_step,
+    read_steps,
+    read_summaries,
+    step_from,
+)
 from projections.topics import actor_word, category_word, normalise_topic, slug
 
 FIGURES = FiguresProjector()
@@ -343,45 +351,12 @@ class Summary:
 
 
 def summarise(steps: Sequence[Step], groups: Mapping[str, str] | None = None) -> Summary:
-    asserted = [s for s in steps if s.counts]
-    low = high = None
-    lowest = highest = None
-    current = current_step(steps)
-    for step in asserted:
-        if current is not None and step.series != current.series:
-            continue  # the range is of the current estimate's kind of count
-        for bound in interval(step.figure):
-            if bound in (float("inf"), float("-inf")):
-                continue
-            if low is None or bound < low:
-                low, lowest = bound, step
-            if high is None or bound > high:
-                high, highest = bound, step
-    return Summary(
-        current=current,
-        figures=len(steps),
-        asserted=len(asserted),
-        denied=sum(s.denied for s in steps),
-        low=low,
-        high=high,
-        lowest=lowest,
-        highest=highest,
-        origins=tuple(origins((s.figure for s in asserted), groups)),
-        denials=tuple(s for s in steps if s.denied),
-        excluded=sum(s.excluded for s in steps),
-        claimants=_claimants(asserted),
-    )
-
-
-def _claimants(steps: Sequence[Step]) -> tuple[tuple[str, int], ...]:
-    """The claimants of `steps` grouped by claimant key, named by their fullest name."""
-    by_key: dict[str, list[str]] = {}
+    """The summary of a history (`build_history`'s steps): the same builder the figures
+    projector keeps per topic for the listing (`projections.topic_summary`)."""
+    builder = SummaryBuilder(groups)
     for step in steps:
-        name = step.figure.get("claimant") or step.figure.get("attribution")
-        if name:
-            by_key.setdefault(claimant_key(name), []).append(name)
-    named = [(claimant_display(sorted(set(names))), len(names)) for names in by_key.values()]
-    return tuple(sorted(named, key=lambda c: (-c[1], c[0])))
+        builder.add(step)
+    return Summary(**builder.fields())
 
 
 @dataclass(frozen=True, slots=True)
@@ -412,12 +387,28 @@ class TopicEstimate:
     category: str
     actor: str | None
     summary: Summary
-    steps: tuple[Step, ...] = ()  # the topic's history, for a last change or a sparkline
+    # The topic's history, for a last change or a sparkline. From the kept summaries (a
+    # listing "now") each step carries its change and its figure's id, date and bounds only,
+    # and they are read when first used.
+    steps: Sequence[Step] = ()
 
 
 def topic_estimates(store: EventStore, cutoff: Cutoff | None = None) -> list[TopicEstimate]:
-    """Every topic with figures under `cutoff`, most figures first."""
-    rows, view = figures_under(store, cutoff or Cutoff())
+    """Every topic with figures under `cutoff`, most figures first.
+
+    Now (no cut-off) this reads the per-topic summaries the figures projector keeps: one row
+    per topic, whatever the size of the log. Any cut-off computes them from the figures."""
+    cutoff = cutoff or Cutoff()
+    if cutoff.position is None and cutoff.published_before is None:
+        kept = _kept_estimates(store)
+        if kept is not None:
+            return kept
+    return computed_estimates(store, cutoff)
+
+
+def computed_estimates(store: EventStore, cutoff: Cutoff) -> list[TopicEstimate]:
+    """`topic_estimates` from every live figure under `cutoff` (each topic's whole history)."""
+    rows, view = figures_under(store, cutoff)
     by_topic: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         by_topic.setdefault(row["topic"], []).append(row)
@@ -431,6 +422,65 @@ def topic_estimates(store: EventStore, cutoff: Cutoff | None = None) -> list[Top
             TopicEstimate(topic, sample["category"], sample["actor"], summary, tuple(steps))
         )
     return sorted(found, key=lambda t: (-t.summary.figures, t.topic))
+
+
+def _kept_estimates(store: EventStore) -> list[TopicEstimate] | None:
+    """The listing from the kept summaries, or None when they cannot stand for a computation
+    now: the reports or judgments view (which that computation reads for withdrawals and
+    judgments) is not at the figures view's position."""
+    with store.db.connect() as conn:
+        view = open_view(store, conn)
+        for other in (REPORTS.name, JUDGMENTS.name):
+            gen = active_generation(conn, other)
+            if gen is None or gen.position != view.position:
+                return None
+        kept = read_summaries(conn, view.tables)
+    found = [
+        TopicEstimate(
+            topic,
+            record["category"],
+            record["actor"],
+            _summary_of(record),
+            LazySteps(_steps_loader(store, view, topic, stamp)),
+        )
+        for topic, stamp, record in kept
+    ]
+    return sorted(found, key=lambda t: (-t.summary.figures, t.topic))
+
+
+def _summary_of(record: Mapping[str, Any]) -> Summary:
+    return Summary(
+        current=step_from(record["current"]),
+        figures=record["figures"],
+        asserted=record["asserted"],
+        denied=record["denied"],
+        low=record["low"],
+        high=record["high"],
+        lowest=step_from(record["lowest"]),
+        highest=step_from(record["highest"]),
+        origins=tuple(tuple(o) for o in record["origins"]),
+        denials=tuple(denial_step(i, fid) for i, fid in record["denials"]),
+        excluded=record["excluded"],
+        claimants=tuple((name, n) for name, n in record["claimants"]),
+    )
+
+
+def _steps_loader(store: EventStore, view: View, topic: str, stamp: str) -> Any:
+    """Read a topic's steps as of the summary listed; if the view has moved on meanwhile,
+    compute them at the position the listing was read at (time travel gives that exactly)."""
+
+    def load() -> Sequence[Step]:
+        try:
+            with store.db.connect() as conn:
+                steps = read_steps(conn, view.tables, topic, stamp)
+        except SQLAlchemyError:
+            steps = None  # the generation was replaced by a rebuild meanwhile
+        if steps is not None:
+            return steps
+        rows, moved = figures_under(store, Cutoff(position=view.position), topic)
+        return build_history(rows, moved.judgments.source_groups)
+
+    return load
 
 
 # -- provenance --------------------------------------------------------------------------------

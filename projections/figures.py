@@ -31,14 +31,18 @@ from sqlalchemy import (
 )
 
 from events import Recorded, ReportObserved
-from projections import origins
+from projections import origins, topic_summary
 from projections.bulk import insert_many
 from projections.extraction import EXTRACTOR_VERSION, SCORED_CATEGORIES, extract
+from projections.judgments import JudgmentsProjector
 from projections.nearcopies import signature
 from projections.projector import Batch, Tables
 from projections.readahead import RowsAhead
+from projections.state import active_generation, tables_of
 from projections.timefmt import iso_utc
 from projections.topics import topic_key
+
+_JUDGMENTS = JudgmentsProjector()
 
 
 class FiguresProjector:
@@ -46,7 +50,8 @@ class FiguresProjector:
     # 3: each figure's origin (near-copies of a text count as one; projections.origins)
     # 4: claimant, earlier, period and kind; equipment topics by kind
     # 5: a band key records at most origins.BAND_MEMBERS texts
-    version = f"5+extractor-{EXTRACTOR_VERSION}"
+    # 6: each topic's summary for the listing (projections.topic_summary)
+    version = f"6+extractor-{EXTRACTOR_VERSION}"
 
     def __init__(self) -> None:
         self._ahead: RowsAhead | None = None
@@ -123,6 +128,9 @@ class FiguresProjector:
             "figures": figures,
             "estimate_topics": topics,
             **origins.define_tables(metadata, suffix),
+            **topic_summary.define_tables(metadata, suffix),
+            # The judgments as this view has seen them, for the summaries (see topic_summary).
+            "judgments_seen": _JUDGMENTS.define_tables(metadata, f"_figures{suffix}")["judgments"],
         }
 
     def apply(self, conn: Connection, tables: Tables, batch: Batch) -> None:
@@ -151,6 +159,26 @@ class FiguresProjector:
             row["origin_sha256"] = placed[row["content_sha256"]]
         insert_many(conn, figures, pending)
         self._update_topics(conn, tables, changes)
+        topic_summary.maintain(
+            conn,
+            tables,
+            batch,
+            [r["figure_id"] for r in pending if r["superseded_at"] is None],
+            changes.superseded_topics,
+            _JUDGMENTS.apply,
+            summaries=self._live(conn, tables),
+        )
+
+    def _live(self, conn: Connection, tables: Tables) -> bool:
+        """Whether `tables` are the generation readers use (else a rebuild is filling them,
+        and `finish_rebuild` makes the topic summaries once at the end)."""
+        gen = active_generation(conn, self.name)
+        if gen is None:
+            return False
+        return tables_of(self, gen.generation)["figures"].name == tables["figures"].name
+
+    def finish_rebuild(self, conn: Connection, tables: Tables) -> None:
+        topic_summary.summarise_all(conn, tables)
 
     def _supersede(
         self,
@@ -258,6 +286,7 @@ class _TopicChanges:
         self.delta: dict[str, int] = defaultdict(int)
         self.best: dict[str, dict[str, Any]] = {}
         self.removed_ids: set[str] = set()
+        self.superseded_topics: set[str] = set()
         self.recount: set[str] = set()
 
     @property
@@ -274,6 +303,7 @@ class _TopicChanges:
     def remove(self, topic: str, figure_id: str) -> None:
         self.delta[topic] -= 1
         self.removed_ids.add(figure_id)
+        self.superseded_topics.add(topic)
         best = self.best.get(topic)
         if best is not None and best["figure_id"] == figure_id:
             # The newest added figure was superseded in the same batch: count again.

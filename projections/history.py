@@ -183,15 +183,18 @@ class _Origins:
         self.first_carrier: dict[str, str] = {}
         self.carriers: dict[str, list[str]] = {}
 
+    def text_of(self, figure: Mapping[str, Any]) -> str:
+        """What an origin is keyed by: the figure's text, or its source's group."""
+        group = self.groups.get(str(figure.get("source_id")))
+        # A text of a linked source counts with its group: one origin, named by the first.
+        if group:
+            return f"group:{group}"
+        return str(figure.get("origin_sha256") or figure.get("content_sha256"))
+
     def add(self, figure: Mapping[str, Any]) -> None:
         source = str(figure.get("source_id"))
         group = self.groups.get(source)
-        # A text of a linked source counts with its group: one origin, named by the first.
-        text = (
-            f"group:{group}"
-            if group
-            else figure.get("origin_sha256") or figure.get("content_sha256")
-        )
+        text = self.text_of(figure)
         carrier = self.group_first.setdefault(group, source) if group else source
         origin = self.first_carrier.setdefault(str(text), carrier)
         names = self.carriers.setdefault(origin, [origin])
@@ -200,6 +203,25 @@ class _Origins:
 
     def named(self) -> tuple[tuple[str, ...], ...]:
         return tuple((names[0], *sorted(names[1:])) for names in self.carriers.values())
+
+    def state(self) -> dict[str, Any]:
+        """What a later `add` needs but the texts' first carriers (`first_carrier`, as many
+        as the texts: kept apart, see `projections.topic_summary`), as JSON-ready dicts."""
+        return {"g": self.group_first, "c": self.carriers}
+
+    @classmethod
+    def from_state(
+        cls,
+        state: Mapping[str, Any],
+        groups: Mapping[str, str] | None,
+        first_carrier: dict[str, str] | None = None,
+    ) -> _Origins:
+        """`first_carrier`: at least the entries for the texts the caller will add."""
+        seen = cls(groups)  # the state's own dicts, not copies: it is decoded for this use
+        seen.group_first = state["g"]
+        seen.carriers = state["c"]
+        seen.first_carrier = first_carrier if first_carrier is not None else {}
+        return seen
 
 
 def origins(
@@ -223,29 +245,94 @@ def build_history(
     """Label every figure of one topic against the estimate before it in time. A figure an
     analyst excluded (`excluded` set by `projections.judging`) keeps its place, labelled
     `excluded`, and moves nothing; `groups` are sources analysts linked as one origin."""
-    steps: list[Step] = []
-    previous: dict[str, Mapping[str, Any]] = {}  # the last asserted figure of each series
-    support: dict[tuple[str, float, float, bool], _Origins] = {}
-    for index, figure in enumerate(sorted(figures, key=order_key), start=1):
+    builder = HistoryBuilder(groups)
+    return [builder.add(figure) for figure in sorted(figures, key=order_key)]
+
+
+class HistoryBuilder:
+    """`build_history` one figure at a time, in time order, with a state that can be stored
+    and taken up again: the per-topic summary (`projections.topic_summary`) extends a topic's
+    history by its new figures instead of labelling all of them again. There is one labelling
+    rule, here; `build_history` is this builder fed every figure at once."""
+
+    def __init__(self, groups: Mapping[str, str] | None = None) -> None:
+        self.groups = groups or {}
+        self.count = 0
+        self.last_key: tuple[Any, ...] | None = None  # order_key of the latest figure added
+        # The last asserted figure of each series: only its bounds are compared with.
+        self.previous: dict[str, dict[str, Any]] = {}
+        self.support: dict[tuple[str, float, float, bool], _Origins] = {}
+        # Support groups taken up from storage by their `support_key`: (state, first
+        # carriers); the caller loads the ones its new figures need (`projections.topic_summary`).
+        self.stored_support: dict[str, tuple[dict[str, Any], dict[str, str]]] = {}
+
+    def add(self, figure: Mapping[str, Any]) -> Step:
+        """The step of `figure`, which must come after every figure added before it."""
+        self.count += 1
+        index = self.count
+        self.last_key = order_key(figure)
         if figure.get("excluded"):
-            steps.append(Step(index, EXCLUDED, figure, 0, ()))
-            continue
+            return Step(index, EXCLUDED, figure, 0, ())
         if figure.get("earlier"):
-            steps.append(Step(index, EARLIER, figure, 0, ()))  # context, not an estimate
-            continue
+            return Step(index, EARLIER, figure, 0, ())  # context, not an estimate
         series = PERIOD if figure.get("period") == PERIOD else "total"
         denied = is_denial(figure)
-        backers = support.setdefault((series, *interval(figure), denied), _Origins(groups))
+        key = (series, *interval(figure), denied)
+        backers = self.support.get(key)
+        if backers is None:
+            stored = self.stored_support.get(_support_key(key))
+            backers = (
+                _Origins.from_state(stored[0], self.groups, stored[1])
+                if stored is not None
+                else _Origins(self.groups)
+            )
+            self.support[key] = backers
         before = len(backers.carriers)
         backers.add(figure)
         count = len(backers.carriers)
         if denied:
             change = CONTRADICTED
         else:
-            change = change_label(previous.get(series), figure, new_origin=count > before)
-            previous[series] = figure
-        steps.append(Step(index, change, figure, count, backers.named()))
-    return steps
+            change = change_label(self.previous.get(series), figure, new_origin=count > before)
+            self.previous[series] = {"low": figure.get("low"), "high": figure.get("high")}
+        return Step(index, change, figure, count, backers.named())
+
+    def state(self) -> dict[str, Any]:
+        """The builder as JSON-ready values, but its support groups (`support_rows`): a topic
+        has about as many as figures, so they are stored one a row."""
+        return {
+            "count": self.count,
+            "last_key": list(self.last_key) if self.last_key is not None else None,
+            "previous": self.previous,
+        }
+
+    def support_rows(self) -> dict[str, _Origins]:
+        """The support groups used since the builder was made or loaded, by `support_key`."""
+        return {_support_key(k): seen for k, seen in self.support.items()}
+
+    @staticmethod
+    def support_key(figure: Mapping[str, Any]) -> str | None:
+        """The support group `add` puts `figure` in (None: it backs no estimate)."""
+        if figure.get("excluded") or figure.get("earlier"):
+            return None
+        series = PERIOD if figure.get("period") == PERIOD else "total"
+        return _support_key((series, *interval(figure), is_denial(figure)))
+
+    @classmethod
+    def from_state(
+        cls, state: Mapping[str, Any], groups: Mapping[str, str] | None = None
+    ) -> HistoryBuilder:
+        builder = cls(groups)
+        builder.count = int(state["count"])
+        key = state["last_key"]
+        builder.last_key = tuple(key) if key is not None else None
+        builder.previous = {k: dict(v) for k, v in state["previous"].items()}
+        return builder
+
+
+def _support_key(key: tuple[str, float, float, bool]) -> str:
+    series, low, high, denied = key
+    return f"{series}|{low!r}|{high!r}|{int(denied)}"
 
 
 def centre(figure: Mapping[str, Any]) -> float:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Table, select
 
 from events import ClaimantsMerged, ClaimantsSplit, FigureJudged, FigureRef, SourcesLinked
 from projections.extraction.claimants import claimant_key
@@ -127,13 +127,16 @@ class Judgments:
         return found
 
 
-def load_judgments(conn: Connection, position: int | None) -> Judgments:
-    """The judgments made at or before `position` (None: all) and not withdrawn by then."""
-    gen = active_generation(conn, JUDGMENTS.name)
+def load_judgments(conn: Connection, position: int | None, table: Table | None = None) -> Judgments:
+    """The judgments made at or before `position` (None: all) and not withdrawn by then, from
+    the judgments view (or from `table`, a copy of it another view keeps)."""
     found = Judgments()
-    if gen is None:
-        return found
-    t = tables_of(JUDGMENTS, gen.generation)["judgments"]
+    if table is None:
+        gen = active_generation(conn, JUDGMENTS.name)
+        if gen is None:
+            return found
+        table = tables_of(JUDGMENTS, gen.generation)["judgments"]
+    t = table
     query = select(t).order_by(t.c.position)
     if position is not None:
         query = query.where(t.c.position <= position)

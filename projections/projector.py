@@ -59,3 +59,14 @@ class HasStorage(Protocol):
     def drop_storage(self, db: Database, conn: Connection, tables: Tables) -> None:
         """Remove it, before `tables` are dropped."""
         ...
+
+
+@runtime_checkable
+class FinishesRebuild(Protocol):
+    """A projector that leaves part of its view to the end of a rebuild: work that costs
+    more batch by batch than once over the whole view, and which readers cannot see before
+    the switch anyway. The runner calls it in the switch's transaction."""
+
+    def finish_rebuild(self, conn: Connection, tables: Tables) -> None:
+        """Complete a rebuilt generation's `tables` before readers switch to them."""
+        ...

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, func, insert, select, update
 
 from events import EventStore, Recorded, decode
 from projections.errors import CheckpointMoved
-from projections.projector import HasStorage, Projector, ReadsAhead
+from projections.projector import FinishesRebuild, HasStorage, Projector, ReadsAhead
 from projections.readahead import default_worker_count
 from projections.state import (
     Generation,
@@ -235,6 +235,8 @@ class ProjectionRunner:
                 raise CheckpointMoved(f"view {projector.name} was rebuilt by another process")
             if mine.active:
                 return
+            if isinstance(projector, FinishesRebuild):
+                projector.finish_rebuild(conn, tables_of(projector, target.generation))
             for gen in gens.values():
                 if gen.active:
                     self._drop(conn, projector, gen)

@@ -77,6 +77,16 @@ def _untimed(table: str, row: dict[str, Any], event_at: dict[int, str]) -> dict[
         row["figure"] = (event_at[int(position)], int(index))
         if row["superseded_at"] is not None:
             row["superseded_at"] = event_at[row["superseded_at"]]
+    if table in ("topic_summaries", "topic_states", "topic_support"):
+        # Kept summaries name figures by position; the listing they give is compared with
+        # the figures in tests/audit/test_topic_summary.py.
+        for column in ("stamp", "summary", "state"):
+            row.pop(column, None)
+    if table == "topic_steps":
+        position, index = row.pop("figure_id").split("-")
+        row["figure"] = (event_at[int(position)], int(index))
+        # A step's place and label follow the order of figures, whose ties are by position.
+        row.pop("step"), row.pop("change")
     if table == "estimate_topics":
         # Which figure is "current" breaks ties by position and observation time.
         row.pop("current_figure_id")

@@ -42,13 +42,15 @@ pytestmark = pytest.mark.reliability
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 16 MB tmpfs of our own, unmounted afterwards."""
+    """A 32 MB tmpfs of our own, unmounted afterwards: room for the log, its views and the
+    second generation a replay builds beside them (16 MB was too small once the figures view
+    kept topic summaries), so that only the filler makes the disk full."""
     mount = tmp_path / "disk"
     mount.mkdir()
     if os.geteuid() != 0:
         pytest.skip("mounting a small tmpfs to fill needs root")
     done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(mount)],
+        ["mount", "-t", "tmpfs", "-o", "size=32m", "tmpfs", str(mount)],
         capture_output=True,
         text=True,
     )

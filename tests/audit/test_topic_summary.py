@@ -1,0 +1,243 @@
+"""The topics listing "now" reads the per-topic summaries the figures projector keeps
+(`projections.topic_summary`); every field it shows must equal the full computation over the
+live figures, topic by topic, through revisions, withdrawals, judgments and replays."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import orjson
+from click.testing import CliRunner
+from sqlalchemy import select
+
+from events import EventStore
+from ingest.observation import Observation
+from ingest.run import ingest_observations
+from ingest.withdrawals import Coverage, record_withdrawals
+from osint.cli import cli
+from osint.render import topic_record
+from osint.web.pages import sparkline
+from osint.wiring import all_projectors, open_store
+from projections.audit import Cutoff, TopicEstimate, computed_estimates, topic_estimates
+from projections.figures import FiguresProjector
+from projections.runner import ProjectionRunner
+from projections.state import live_tables
+from projections.topic_summary import LazySteps
+from tests.audit.scenario import TOPIC, load
+
+SUMMARY_FIELDS = (
+    "current",
+    "figures",
+    "asserted",
+    "denied",
+    "low",
+    "high",
+    "lowest",
+    "highest",
+    "origins",
+    "excluded",
+    "claimants",
+)
+
+
+def listed(e: TopicEstimate) -> bytes:
+    """What the listings show of a topic (commands, web page and API), as exact JSON."""
+    last = e.steps[-1] if e.steps else None
+    return orjson.dumps(
+        {
+            **topic_record(e),
+            "summary": e.summary.to_dict(),
+            "last_change": last.change if last else None,
+            "last_change_at": last.figure["effective_at"] if last else None,
+            "last_change_figure_id": last.figure["figure_id"] if last else None,
+            "sparkline": sparkline(e.steps),
+        }
+    )
+
+
+def step_lines(e: TopicEstimate) -> list[tuple[Any, ...]]:
+    return [
+        (s.index, s.change, *(s.figure[k] for k in ("figure_id", "effective_at", "low", "high")))
+        for s in e.steps
+    ]
+
+
+def assert_kept_equals_computed(store: EventStore) -> list[TopicEstimate]:
+    """The kept listing equals the full computation, topic by topic; return it."""
+    kept = topic_estimates(store)
+    assert kept and all(isinstance(e.steps, LazySteps) for e in kept), "summaries not used"
+    full = computed_estimates(store, Cutoff())
+    assert [e.topic for e in kept] == [e.topic for e in full]
+    for k, f in zip(kept, full, strict=True):
+        assert (k.category, k.actor) == (f.category, f.actor), k.topic
+        for name in SUMMARY_FIELDS:
+            assert getattr(k.summary, name) == getattr(f.summary, name), (k.topic, name)
+        assert [d.figure["figure_id"] for d in k.summary.denials] == [
+            d.figure["figure_id"] for d in f.summary.denials
+        ]
+        assert step_lines(k) == step_lines(f), k.topic
+        assert listed(k) == listed(f), k.topic
+    return kept
+
+
+def osint(store: EventStore, *args: str) -> str:
+    url = store.db.engine.url.render_as_string(hide_password=False)
+    result = CliRunner().invoke(cli, ["--db", url, *args], env={"OSINT_ANALYST": "alice"})
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def summary_tables(store: EventStore) -> dict[str, list[tuple[Any, ...]]]:
+    with store.db.connect() as conn:
+        tables = live_tables(conn, FiguresProjector())
+        assert tables is not None
+        names = (
+            "topic_summaries",
+            "topic_states",
+            "topic_steps",
+            "topic_support",
+            "topic_origins",
+            "withdrawn_reports",
+        )
+        return {n: sorted(tuple(r) for r in conn.execute(select(tables[n]))) for n in names}
+
+
+# Reports of a second topic (killed in Nikopol) that grow it, revise it and lose one.
+NIKOPOL = [
+    Observation("valley", "valley/1", "At least 12 people were killed in Nikopol, officials said."),
+    Observation("valley", "valley/2", "At least 14 people were killed in Nikopol, officials said."),
+    Observation("plain", "plain/1", "Officials said 9 people were killed in Nikopol on Monday."),
+]
+
+
+def test_the_kept_listing_equals_the_full_computation_through_every_kind_of_change(
+    tmp_path: Path,
+) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'log.db'}")
+    try:
+        # The views are live from the first event on (a first build is a rebuild, which
+        # makes the summaries once at its end), then follow in small batches: topics are
+        # extended in place, and recomputed when a figure comes in dated before their latest
+        # (the scenario is ingested in observation order).
+        ProjectionRunner(store, all_projectors(), workers=0).catch_up()
+        load(store)
+        ProjectionRunner(store, all_projectors(), batch_size=3, workers=0).catch_up()
+        assert_kept_equals_computed(store)
+
+        ingest_observations(store, NIKOPOL)
+        revised = Observation(
+            "valley", "valley/2", "At least 19 people were killed in Nikopol, officials said."
+        )
+        ingest_observations(store, [revised])  # revision 2 supersedes 14
+        runner = ProjectionRunner(store, all_projectors(), workers=0)
+        runner.catch_up()
+        kept = {e.topic: e for e in assert_kept_equals_computed(store)}
+        nikopol = kept["killed/unattributed"]
+        assert (nikopol.summary.figures, nikopol.summary.high) == (3, 19)
+
+        coverage = Coverage("valley", ("valley/1", "valley/2"), frozenset({"valley/2"}))
+        assert record_withdrawals(store, coverage, "post deleted") == 1
+        runner.catch_up()
+        kept = {e.topic: e for e in assert_kept_equals_computed(store)}
+        current = kept["killed/unattributed"].summary.current
+        assert current is not None and current.figure["source_id"] == "valley"
+
+        # Judgments: one figure excluded, one moved to another topic, sources linked,
+        # claimants merged, one judgment withdrawn; the listing follows each.
+        osint(store, "judge", "figure", "9-0", "--exclude", "duplicate", "--reason", "as 8-0")
+        assert_kept_equals_computed(store)
+        osint(store, "judge", "figure", "13-0", "--topic", "Troops/Belarusian", "--reason", "b")
+        kept = {e.topic: e for e in assert_kept_equals_computed(store)}
+        assert kept["troops/belarus"].summary.figures == 1
+        osint(
+            store,
+            "judge",
+            "sources",
+            "seoul-herald",
+            "kyiv-courier",
+            "--same-origin",
+            "--reason",
+            "r",
+        )
+        osint(store, "judge", "sources", "valley", "plain", "--same-origin", "--reason", "r")
+        assert_kept_equals_computed(store)
+        osint(
+            store,
+            "judge",
+            "claimants",
+            "South Korea's National Intelligence Service",
+            "Lawmakers briefed by the intelligence service",
+            "--same",
+            "--as",
+            "NIS",
+            "--reason",
+            "they relay the NIS",
+        )
+        assert_kept_equals_computed(store)
+        exclusion = json.loads(osint(store, "judgments", "--json"))[0]["judgment"]
+        osint(store, "judge", "figure", "9-0", "--withdraw", exclusion[:8], "--reason", "no")
+        incremental = summary_tables(store)
+        listing = [listed(e) for e in assert_kept_equals_computed(store)]
+
+        # A replay (a new generation, summarised once at the switch) makes the same tables.
+        ProjectionRunner(store, all_projectors(), workers=0).replay()
+        assert summary_tables(store) == incremental
+        assert [listed(e) for e in assert_kept_equals_computed(store)] == listing
+    finally:
+        store.close()
+
+
+def test_a_judgment_changes_the_listing(tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'log.db'}")
+    try:
+        load(store)
+        ProjectionRunner(store, all_projectors(), workers=0).catch_up()
+        before = {e.topic: e for e in topic_estimates(store)}[TOPIC]
+        assert before.summary.current is not None
+        assert before.summary.current.figure["figure_id"] == "13-0"
+        assert (len(before.summary.origins), before.summary.excluded) == (4, 0)
+        assert before.steps[-1].change == "widened"
+
+        osint(store, "judge", "figure", "13-0", "--exclude", "misread", "--reason", "a typo")
+        osint(
+            store,
+            "judge",
+            "sources",
+            "seoul-herald",
+            "kyiv-courier",
+            "--same-origin",
+            "--reason",
+            "r",
+        )
+        after = {e.topic: e for e in assert_kept_equals_computed(store)}[TOPIC]
+        assert after.summary.current is not None
+        assert after.summary.current.figure["figure_id"] == "12-0"
+        assert "judgments" not in after.summary.current.figure  # 12-0 itself is not judged
+        assert after.summary.excluded == 1
+        assert after.summary.origins == (
+            ("seoul-herald", "kyiv-courier"),
+            ("wire-east", "daily-ledger"),
+            ("daily-ledger",),  # its own text (9-0); atlantic-monitor's one figure is a denial
+        )
+        assert after.steps[-1].change == "excluded"
+        record = json.loads(osint(store, "topics", "--format", "json"))
+        mine = next(t for t in record["topics"] if t["topic"] == TOPIC)
+        assert (mine["current_figure_id"], mine["independent_sources"]) == ("12-0", 3)
+    finally:
+        store.close()
+
+
+def test_a_cutoff_computes_the_listing_from_the_figures(tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'log.db'}")
+    try:
+        load(store)
+        ProjectionRunner(store, all_projectors(), workers=0).catch_up()
+        head = store.head()[0]
+        for cutoff in (Cutoff(position=head), Cutoff(published_before="2030-01-01T00:00:00Z")):
+            cut = topic_estimates(store, cutoff)
+            assert all(isinstance(e.steps, tuple) for e in cut)
+            assert [listed(e) for e in cut] == [listed(e) for e in topic_estimates(store)]
+    finally:
+        store.close()
