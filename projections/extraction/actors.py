@@ -86,6 +86,26 @@ def np_actor(toks: list[Token], texts: list[str], start: int, end: int) -> tuple
     return None
 
 
+def junta_actor(
+    toks: list[Token], texts: list[str], start: int, end: int
+) -> tuple[str, str] | None:
+    """`300 junta soldiers`: a junta is a state's, and the state is the one junta state the
+    sentence names, by itself or by a group that fights it (`gazetteer.JUNTA_OF`)."""
+    if not any(toks[k].low == "junta" for k in range(start, end + 1)):
+        return None
+    found: tuple[str, str] | None = None
+    first_words = gazetteer.FIRST_WORDS
+    for i, w in enumerate(texts):
+        hit = entity_at(texts, i) if w in first_words else None
+        state = None if hit is None else gazetteer.JUNTA_OF.get(hit[0])
+        if state is None:
+            continue
+        if found is not None and found[0] != state:
+            return None  # two juntas' states: the sentence does not say which
+        found = found or (state, f"actor:junta-state:{hit[3]}")  # type: ignore[index]
+    return found
+
+
 def from_actor(
     toks: list[Token], texts: list[str], k: int, equipment: bool = False
 ) -> tuple[str, str, tuple[int, int]] | None:

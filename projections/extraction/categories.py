@@ -41,9 +41,12 @@ _BACK_LINK = frozenset(
     estimated put believed thought , — of about around nearly almost some roughly could may
     might will would can likely expected to perhaps""".split()
 )
+# a figure after one of these counts what the previous figure counts; the nouns of change
+# (`an increase of 180,000`, `a cut of 5,000`) name a difference between two counts of it
 _INHERIT_LINKS = frozenset(
     "from including compared versus vs against than previous previously peak estimate "
-    "high earlier another further total".split()
+    "high earlier another further total increase rise boost addition jump decrease "
+    "reduction cut drop fall".split()
 )
 # not casualties: "lost 60 technicals" may count things, "lost 60 men" is read by the noun
 _VERB_DECIDES = frozenset({"killed", "wounded", "missing", "captured"})

@@ -287,6 +287,28 @@ ORGS: dict[str, tuple[str, ...]] = {
     "Viv Ansanm": ("Viv Ansanm",),
 }
 
+# States a military junta rules, and the armed groups that fight each one: `junta soldiers`
+# names no state itself, so it takes the one its sentence names (`the Arakan Army captured
+# 300 junta soldiers` -> Myanmar). A sentence naming none, or two of them, gives no actor.
+JUNTA_STATES: dict[str, tuple[str, ...]] = {
+    "Myanmar": (
+        "Myanmar",
+        "Arakan Army",
+        "Kachin Independence Army",
+        "Karen National Union",
+        "Three Brotherhood Alliance",
+        "Ta'ang National Liberation Army",
+        "Myanmar National Democratic Alliance Army",
+    ),
+    "Mali": ("Mali",),
+    "Burkina Faso": ("Burkina Faso",),
+    "Niger": ("Niger",),
+}
+# actor named by a gazetteer hit -> the junta state it stands for or fights
+JUNTA_OF: dict[str, str] = {
+    actor: state for state, actors in JUNTA_STATES.items() for actor in actors
+}
+
 KINDS: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
     ("demonym", DEMONYMS),
     ("country", COUNTRIES),

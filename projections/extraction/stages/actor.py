@@ -20,6 +20,7 @@ from projections.extraction.actors import (
     antecedent,
     coordinated_verb,
     from_actor,
+    junta_actor,
     np_actor,
     possessive_actor,
     relative_actor,
@@ -59,6 +60,8 @@ def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
         return None
     toks, texts = ctx.toks, ctx.texts
     named = np_actor(toks, texts, subject[0], subject[1])
+    if named is None:
+        named = junta_actor(toks, texts, subject[0], subject[1])
     if named is not None or toks[subject[0]].low not in ("its", "their"):
         return named
     found = antecedent(toks, texts, subject[0], ctx.sentence.speaker_spans)
