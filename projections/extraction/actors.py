@@ -51,6 +51,7 @@ _BY_VERBS = frozenset(
     "launched fired operated used deployed sent supplied provided made built produced "
     "delivered flown".split()
 )
+_PLACE_PREPS = frozenset("from at into toward towards on over across".split())
 _SUPPLY_VERBS = frozenset(
     "supplied supply supplies delivered deliver provided provide pledged pledge gave give "
     "given donated donate shipped ship sent send sending".split()
@@ -111,8 +112,15 @@ def from_actor(
 ) -> tuple[str, str, tuple[int, int]] | None:
     """`11,000 from North Korea`, `drones launched by Russia`: (actor, rule, token span)."""
     n = len(toks)
-    if equipment and k + 1 < n and toks[k].low in _BY_VERBS and toks[k + 1].low == "by":
-        j = k + 2 if k + 2 < n and toks[k + 2].low != "the" else k + 3
+    by = k + 1
+    if equipment and by < n and toks[k].low in _BY_VERBS and toks[by].low != "by":
+        # "rockets fired from Lebanon by Hezbollah": a place phrase may stand before the agent
+        if toks[by].low in _PLACE_PREPS:
+            by += 1
+            while by < min(n, k + 6) and toks[by].text[0].isalnum() and toks[by].low != "by":
+                by += 1
+    if equipment and by < n and toks[k].low in _BY_VERBS and toks[by].low == "by":
+        j = by + 1 if by + 1 < n and toks[by + 1].low != "the" else by + 2
         hit = entity_at(texts, j) if j < n else None
         if hit:
             return hit[0], f"actor:by:{hit[3]}", (k, j + hit[2] - 1)

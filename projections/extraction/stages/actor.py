@@ -29,7 +29,13 @@ from projections.extraction.actors import (
 from projections.extraction.categories import breakdown_link, far_key
 from projections.extraction.claim import CATEGORIES
 from projections.extraction.context import ClaimContext, Rules
-from projections.extraction.lexicon import CATEGORY_NOUNS, PEOPLE_NOUNS, TROOP_NOUNS
+from projections.extraction.lexicon import (
+    CATEGORY_NOUNS,
+    EQUIPMENT_NOUNS,
+    PEOPLE_NOUNS,
+    TROOP_NOUNS,
+)
+from projections.extraction.phrases import forward_np
 
 # (actor, rule name), or None when the rule does not apply
 ActorRule = Callable[[ClaimContext], "tuple[str, str] | None"]
@@ -116,6 +122,14 @@ def _origin(ctx: ClaimContext) -> tuple[str, str] | None:
     """`11,000 from North Korea`, `drones launched by Russia`. The phrase is kept in the
     context: where the troops came from is not where they are."""
     after = max(ctx.reading.np_end, ctx.q.j) + 1
+    toks = ctx.toks
+    num_at = ctx.sentence.num_at
+    if after + 1 < len(toks) and toks[after].low == "and" and after + 1 in num_at:
+        # "three cruise missiles and eight drones fired by Houthi forces": the agent of the
+        # list's last phrase launched the whole list
+        nxt = forward_np(toks, num_at[after + 1] + 1, num_at)
+        if nxt.head is not None and toks[nxt.head].low in EQUIPMENT_NOUNS:
+            after = nxt.end + 1
     found = from_actor(ctx.toks, ctx.texts, after, ctx.category == "equipment")
     if found is None and ctx.category == "equipment":
         found = relative_actor(ctx.toks, ctx.texts, after)
