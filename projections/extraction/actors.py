@@ -46,7 +46,7 @@ _HOSTILE_VERBS = frozenset(
 )
 _BACKED = frozenset("backed led allied supported trained aligned sponsored funded".split())
 _OWNERS = frozenset({"'s", "’s", "its", "their"})
-_PRE_MODIFIERS = frozenset("another more additional further extra".split())
+_PRE_MODIFIERS = frozenset("another more additional further extra only just".split())
 _BY_VERBS = frozenset(
     "launched fired operated used deployed sent supplied provided made built produced "
     "delivered flown".split()

@@ -50,6 +50,8 @@ _INHERIT_LINKS = frozenset(
 )
 # not casualties: "lost 60 technicals" may count things, "lost 60 men" is read by the noun
 _VERB_DECIDES = frozenset({"killed", "wounded", "missing", "captured"})
+# ...but `neutralised` and `eliminated` are said of people: "neutralised 150 terrorists"
+_PEOPLE_LOSS_VERBS = tuple(":" + w for w in "neutralised neutralized eliminated".split())
 _CLAUSE_VERBS = frozenset("were was are is have had remain remained".split())
 _RATE_WORDS = frozenset({"a", "per", "each", "every"})
 _RATE_UNITS = frozenset({"day", "week", "month", "year", "hour", "night"})
@@ -209,7 +211,7 @@ def _noun(
     # hurt, held, went missing) decides for a noun the lexicon does not know; what dies is
     # someone, whoever they were
     found = verb_category(toks, first, np.end, prev_end, next_start, displaced=False)
-    if found is not None and found[0] in _VERB_DECIDES:
+    if found is not None and (found[0] in _VERB_DECIDES or found[1].endswith(_PEOPLE_LOSS_VERBS)):
         return _counted(np, found[0], f"category:unknown-noun:{w}", found[1])
     return _part_of(toks, first, np, prev_end, next_start) or _counted(
         np, "other", f"category:other:noun:{w}"
