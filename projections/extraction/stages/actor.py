@@ -196,6 +196,10 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
     if "actor:part-of-previous" in prev.rules and ctx.follows_previous():
         return prev.actor, "actor:part-of-previous"
     toks, i = ctx.toks, ctx.q.i
+    if rd.partitive_pronoun or (i >= 2 and toks[i - 1].low == "of" and toks[i - 2].low == "out"):
+        # "recruited 50,000 prisoners ..., about 10,000 of them had been killed", "405 of its
+        # soldiers ..., out of 850 killed": a part of the previous figure, or its whole
+        return prev.actor, "actor:partitive-of-previous"
     if i >= 2 and toks[i - 1].low == "from" and toks[i - 2].low in ("up", "down"):
         if ctx.category == prev.category:
             return prev.actor, "actor:superseded"  # "479 Russian drones ..., down from 728"
