@@ -52,6 +52,7 @@ _INHERIT_LINKS = frozenset(
 _VERB_DECIDES = frozenset({"killed", "wounded", "missing", "captured"})
 # ...but `neutralised` and `eliminated` are said of people: "neutralised 150 terrorists"
 _PEOPLE_LOSS_VERBS = tuple(":" + w for w in "neutralised neutralized eliminated".split())
+_SCALE_WORDS = frozenset("hundred thousand million billion".split())
 _CLAUSE_VERBS = frozenset("were was are is have had remain remained".split())
 _RATE_WORDS = frozenset({"a", "per", "each", "every"})
 _RATE_UNITS = frozenset({"day", "week", "month", "year", "hour", "night"})
@@ -352,9 +353,18 @@ def _ellipsis(
     toks: list[Token], first: int, last: int, np: NounPhrase, prev_end: int, next_start: int
 ) -> Reading:
     """A number with no counted noun after it: `60 wounded`, `at 2.7m`, `up from 40,000`."""
-    if prev_end >= 0 and _of_a_figure(toks, last, next_start):
-        # "released 25 hostages ... four of the 25 were foreign": a part of a figure counted
-        return Reading("other", None, last, inherit=True, rules=["category:partitive-figure"])
+    if _of_a_figure(toks, last, next_start):
+        if prev_end >= 0:
+            # "released 25 hostages ... four of the 25 were foreign": a part of a figure counted
+            rules = ["category:partitive-figure"]
+            return Reading("other", None, last, inherit=True, rules=rules)
+        # "Officials said eight of the 33 had died": the verb after the whole is the part's
+        whole = next_start
+        while whole + 1 < len(toks) and toks[whole + 1].low in _SCALE_WORDS:
+            whole += 1
+        found = verb_category(toks, first, whole, prev_end, len(toks), displaced=True)
+        if found is not None:
+            return Reading(found[0], None, last, rules=["category:partitive-figure", found[1]])
     back = _back_np(toks, first, prev_end)
     if back is not None:
         if back.subject is not None:

@@ -18,6 +18,9 @@ _ONE_BLOCKERS = frozenset({"no", "any", "every", "each", "the", "that", "this", 
 def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
     """The figure's category, or None when it is no figure claim after all."""
     rd = ctx.reading
+    before = _figure_before(ctx)
+    if before is not None:
+        return before, (f"category:the-figure-before:{before}",)
     if rd.category is None:
         return None, rd.rules
     if ctx.num.lone_one and not _counted_one(ctx):
@@ -26,7 +29,8 @@ def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
     if rd.inherit:
         if prev is not None:
             return prev.category, [*rd.rules, f"category:inherited:{prev.category}"]
-        kind = ctx.sentence.para.category
+        para = ctx.sentence.para
+        kind = para.category or para.last_figure
         if kind is not None:
             return kind, [*rd.rules, f"category:inherited-from-paragraph:{kind}"]
         return None, ()
@@ -35,6 +39,16 @@ def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
     if prev is not None and rd.category == "other" and _next_part(ctx):
         return prev.category, [*rd.rules, f"category:breakdown-list:{prev.category}"]
     return rd.category, rd.rules
+
+
+def _figure_before(ctx: ClaimContext) -> str | None:
+    """`Of the 62, 19 were children`, `eight of the 33 had died`: `the` and a bare figure
+    name a figure an earlier sentence of the paragraph gave, and count what it counted."""
+    i = ctx.q.i
+    if i == 0 or ctx.toks[i - 1].low != "the" or ctx.reading.subject is not None:
+        return None
+    figures = ctx.sentence.para.figures
+    return figures.get((ctx.q.low, ctx.q.high)) if figures else None
 
 
 def _counted_one(ctx: ClaimContext) -> bool:
