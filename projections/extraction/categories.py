@@ -413,6 +413,7 @@ _OPENING_WORDS = frozenset(
     "at the their its his her of in on start height peak beginning end war offensive".split()
 )
 _FORWARD_LINKS = frozenset("numbering numbered at".split())
+_FIGURE_ADJ = frozenset("true real actual official final overall".split())
 _FAR_WINDOW = 30
 _PLACING_PREPS = frozenset("to from with against by for into on near".split())
 
@@ -434,6 +435,9 @@ def _far_back(
         k -= 1  # "French troops in Niger, numbering 1,500": the phrase before the comma
     if k >= 0 and toks[k].low == "it" and prev_end >= 0:
         return Reading("other", None, last, inherit=True, rules=["category:far:it"])
+    if toks[first - 1].low == "to" and prev_end >= 0 and _from_before(toks, prev_end, first):
+        # "ranged from about 130, the government's figure, to 400 or more": the pair's end
+        return Reading("other", None, last, inherit=True, rules=["category:far:from-to"])
     lo = max(prev_end + 1, first - _FAR_WINDOW)
     key = noun = bare = -1  # the leftmost `toll` or `number of`, the nearest noun of a category
     while k >= lo:
@@ -444,8 +448,19 @@ def _far_back(
             w in _FAR_KEYS and k + 1 < len(toks) and toks[k + 1].low == "of"
         ):
             key = k
-        elif w in _BARE_KEYS and k > 0 and toks[k - 1].low in _BACK_DETERMINERS:
-            bare = k  # "put the number at 1,600", "the figure could reach 40"
+        elif (
+            w in _BARE_KEYS
+            and k > 0
+            and (
+                toks[k - 1].low in _BACK_DETERMINERS
+                or (
+                    k > 1
+                    and toks[k - 1].low in _FIGURE_ADJ
+                    and toks[k - 2].low in _BACK_DETERMINERS
+                )
+            )
+        ):
+            bare = k  # "put the number at 1,600", "the true figure was 26,000"
         elif noun < 0 and (w in CATEGORY_NOUNS or w in EQUIPMENT_NOUNS or w in TROOP_NOUNS):
             if k == 0 or toks[k - 1].low not in _PLACING_PREPS:
                 noun = k  # "sent to the troops": a noun after a preposition is no subject
@@ -474,6 +489,18 @@ def _far_back(
     if k < 0 or prev_end < 0 or k != prev_end or toks[k + 1].low in _FAR_STOPS:
         return None
     return Reading("other", None, last, inherit=True, rules=["category:far:compared"])
+
+
+def _from_before(toks: list[Token], prev_end: int, first: int) -> bool:
+    """The previous figure follows `from` and only an apposition between commas (`, the
+    figure given by the government,`) stands between it and this figure's `to`."""
+    k = prev_end
+    while k >= 0 and toks[k].low != "from" and prev_end - k < 5:
+        k -= 1
+    if k < 0 or toks[k].low != "from" or first - prev_end > 12:
+        return False
+    between = toks[prev_end + 1 : first - 1]
+    return not between or (between[0].text == "," and between[-1].text == ",")
 
 
 def far_key(toks: list[Token], first: int, prev_end: int) -> int:

@@ -93,7 +93,7 @@ NONCLAIM_NOUNS = _w(
     hryvnias hryvnia yuan yen rupees shekels usd eur points stories floors storeys kilotons
     megatons litres liters barrels gallons calories names laws decrees resolutions items
     questions languages streets lines projects contracts trips routes crossings parts steps
-    rounds-of charges tests exercises drills"""
+    rounds-of charges tests exercises drills posts outposts"""
 )
 # Units of measure: a number followed by one measures, it never counts ("155 mm shells").
 UNIT_NOUNS = _w(
