@@ -257,8 +257,9 @@ def possessive_actor(
                 hit = entity_at(texts, p)
                 k = p + hit[2] if hit else first
                 if hit and hit[1] == "demonym" and k < first and toks[k].low in _OWNED:
-                    if p >= 2 and toks[p - 1].low in ("and", ",") and entity_at(texts, p - 2):
-                        return None  # "Armenian and Azerbaijani forces": no one side
+                    if p >= 2 and toks[p - 1].low in ("and", ",") and texts[p - 2][0].isupper():
+                        return None  # "Armenian and Azerbaijani forces", "Allied and German
+                        # losses": two sides named, no one side
                     return hit[0], f"actor:owner-demonym:{hit[3]}"
             continue  # only a possessive can own; spare the look for the owned noun
         owned = any(x.low in _OWNED for x in toks[p + 1 : min(first, p + 4)])

@@ -43,6 +43,7 @@ ActorRule = Callable[[ClaimContext], "tuple[str, str] | None"]
 _FROM_CATEGORIES = frozenset({"troops", "equipment", "killed", "casualties", "captured"})
 _ALONG_WITH = frozenset({("along", "with"), ("well", "as"), ("together", "with")})
 _NOT_IN_PHRASE = frozenset("in at near from to into by with of said says".split())
+_EVENT_NOUNS = frozenset("war wars conflict fighting invasion crisis revolution uprising".split())
 _PART_CATEGORIES = frozenset({"killed", "wounded", "casualties", "missing", "captured"})
 _CARRY_HEADS = TROOP_NOUNS | PEOPLE_NOUNS
 _SUBJECT_RULES = (
@@ -83,8 +84,14 @@ def _far_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
     key = far_key(ctx.toks, ctx.q.i, ctx.prev_end)
     if key < 0:
         return None
-    found = np_actor(ctx.toks, ctx.texts, key + 2, min(key + 6, ctx.q.i - 1))
-    return None if found is None else (found[0], "actor:far-phrase:" + found[1])
+    toks = ctx.toks
+    found = np_actor(toks, ctx.texts, key + 2, min(key + 6, ctx.q.i - 1))
+    if found is None:
+        return None
+    for k in range(key + 2, min(key + 7, ctx.q.i - 1)):
+        if toks[k].low in ("'s", "’s") and toks[k + 1].low in _EVENT_NOUNS:
+            return None  # "the death toll of Yemen's war": the war's, not one side's
+    return found[0], "actor:far-phrase:" + found[1]
 
 
 def _opening(ctx: ClaimContext) -> tuple[str, str] | None:
