@@ -103,6 +103,13 @@ def read_category(
         compound = _compound(toks, last, num_at)
         if compound is not None:
             return compound
+    if first > 2 and toks[first - 1].low == "the" and toks[first - 2].low == "in":
+        if toks[first - 3].low in ("numbering", "numbered", "number", "numbers"):
+            # "troops numbering in the tens of thousands": as if "numbering tens of thousands"
+            back = _back_np(toks, first - 2, prev_end)
+            if back is not None:
+                back.np_end = last
+                return back
     np = forward_np(toks, last + 1, num_at)
     if np.head is not None:
         return _noun(toks, first, last, np, prev_end, next_start)
@@ -501,6 +508,24 @@ def _from_before(toks: list[Token], prev_end: int, first: int) -> bool:
         return False
     between = toks[prev_end + 1 : first - 1]
     return not between or (between[0].text == "," and between[-1].text == ",")
+
+
+def fronted_partitive(toks: list[Token], first: int, prev_start: int, prev_end: int) -> bool:
+    """`Of the 91,000 Germans taken prisoner ..., only about 5,000 ever returned home`: the
+    sentence opens with `Of` and the previous figure, and this figure opens the main clause
+    after the comma that ends that phrase: a part of the previous figure."""
+    if (
+        toks[0].low != "of"
+        or prev_start not in (1, 2)
+        or (prev_start == 2 and toks[1].low != "the")
+    ):
+        return False
+    k = first - 1
+    if k > 0 and toks[k].low in ("only", "just", "some", "another"):
+        k -= 1
+    if k <= prev_end or toks[k].text != ",":
+        return False
+    return all(t.text != "," for t in toks[prev_end + 1 : k])
 
 
 def far_key(toks: list[Token], first: int, prev_end: int) -> int:

@@ -36,6 +36,7 @@ from projections.extraction.lexicon import (
     TROOP_NOUNS,
 )
 from projections.extraction.phrases import forward_np
+from projections.extraction.stages.category import fronted_part
 
 # (actor, rule name), or None when the rule does not apply
 ActorRule = Callable[[ClaimContext], "tuple[str, str] | None"]
@@ -203,7 +204,11 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
     if "actor:part-of-previous" in prev.rules and ctx.follows_previous():
         return prev.actor, "actor:part-of-previous"
     toks, i = ctx.toks, ctx.q.i
-    if rd.partitive_pronoun or (i >= 2 and toks[i - 1].low == "of" and toks[i - 2].low == "out"):
+    if (
+        rd.partitive_pronoun
+        or (i >= 2 and toks[i - 1].low == "of" and toks[i - 2].low == "out")
+        or (toks[0].low == "of" and fronted_part(ctx))
+    ):
         # "recruited 50,000 prisoners ..., about 10,000 of them had been killed", "405 of its
         # soldiers ..., out of 850 killed": a part of the previous figure, or its whole
         return prev.actor, "actor:partitive-of-previous"

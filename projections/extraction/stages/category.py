@@ -10,6 +10,7 @@ its category.
 
 from __future__ import annotations
 
+from projections.extraction.categories import fronted_partitive
 from projections.extraction.context import ClaimContext, Rules
 
 _ONE_BLOCKERS = frozenset({"no", "any", "every", "each", "the", "that", "this", "which"})
@@ -34,6 +35,8 @@ def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
         if kind is not None:
             return kind, [*rd.rules, f"category:inherited-from-paragraph:{kind}"]
         return None, ()
+    if prev is not None and rd.category == "other" and fronted_part(ctx):
+        return prev.category, [*rd.rules, f"category:fronted-partitive:{prev.category}"]
     if prev is not None and _coordinated(ctx):
         return prev.category, [*rd.rules, f"category:coordinated:{prev.category}"]
     if prev is not None and rd.category == "other" and _next_part(ctx):
@@ -49,6 +52,15 @@ def _figure_before(ctx: ClaimContext) -> str | None:
         return None
     figures = ctx.sentence.para.figures
     return figures.get((ctx.q.low, ctx.q.high)) if figures else None
+
+
+def fronted_part(ctx: ClaimContext) -> bool:
+    """`Of the 91,000 Germans taken prisoner, only about 5,000 returned`: see
+    `categories.fronted_partitive`."""
+    toks, prev = ctx.toks, ctx.prev
+    start = prev.start  # type: ignore[union-attr]
+    prev_start = next((k for k in (1, 2) if k < len(toks) and toks[k].start == start), -1)
+    return fronted_partitive(toks, ctx.q.i, prev_start, ctx.prev_end)
 
 
 def _counted_one(ctx: ClaimContext) -> bool:
