@@ -47,9 +47,10 @@ _HOSTILE_VERBS = frozenset(
 _BACKED = frozenset("backed led allied supported trained aligned sponsored funded".split())
 _OWNERS = frozenset({"'s", "’s", "its", "their"})
 _PRE_MODIFIERS = frozenset("another more additional further extra only just".split())
+# `drones launched by Russia`, `vehicles abandoned by Congolese troops`: the agent owns them
 _BY_VERBS = frozenset(
     "launched fired operated used deployed sent supplied provided made built produced "
-    "delivered flown".split()
+    "delivered flown abandoned owned".split()
 )
 _PLACE_PREPS = frozenset("from at into toward towards on over across".split())
 _SUPPLY_VERBS = frozenset(

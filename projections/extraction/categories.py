@@ -291,7 +291,35 @@ def _people(
         return _counted(np, "troops", f"category:troop-verb:{w}")
     if _inherit_link(toks, first, prev_end):
         return _counted(np, "other", "category:inherited", inherit=True)
+    held = _held(toks, first, np.end, next_start)
+    if held is not None:
+        return _counted(np, "captured", f"category:noun:{w}", held)
     return _counted(np, "other", f"category:other:people-without-verb:{w}")
+
+
+_HOLD_VERBS = frozenset("holding hold holds held".split())
+_PASSIVE_AUX = frozenset("are were is was being been".split())
+
+
+def _held(toks: list[Token], first: int, end: int, next_start: int) -> str | None:
+    """`are holding 25 crew members`, `40,000 people linked to the group are held in camps`:
+    people someone holds, or who are held, are captives. Only the object of `hold` or its
+    passive: in `500 people held a rally` the people do the holding."""
+    k = first - 1
+    if k >= 0 and toks[k].low == "still":
+        k -= 1
+    if k >= 0 and toks[k].low in _HOLD_VERBS:
+        return "category:verb-before:" + toks[k].low
+    for j in range(end + 1, min(len(toks) - 1, next_start, end + 8)):
+        t = toks[j]
+        if not t.text[0].isalpha():
+            return None
+        if t.low in _PASSIVE_AUX:
+            nxt = toks[j + 1].low
+            if nxt == "still" and j + 2 < len(toks):
+                nxt = toks[j + 2].low
+            return "category:verb:held" if nxt == "held" else None
+    return None
 
 
 def _among_the(toks: list[Token], end: int, next_start: int) -> str | None:
