@@ -53,6 +53,8 @@ _BY_VERBS = frozenset(
     "delivered flown abandoned owned".split()
 )
 _PLACE_PREPS = frozenset("from at into toward towards on over across".split())
+_GROUP_WORDS = frozenset("group militia movement organisation organization".split())
+_FIGHT_VERBS = frozenset("fighting fight fought fights serving serve served".split())
 _SUPPLY_VERBS = frozenset(
     "supplied supply supplies delivered deliver provided provide pledged pledge gave give "
     "given donated donate shipped ship sent send sending".split()
@@ -106,6 +108,41 @@ def junta_actor(
             return None  # two juntas' states: the sentence does not say which
         found = found or (state, f"actor:junta-state:{hit[3]}")  # type: ignore[index]
     return found
+
+
+def group_actor(
+    toks: list[Token], texts: list[str], start: int, end: int
+) -> tuple[str, str] | None:
+    """`20 of the group's fighters`: `the group's` (or the militia's, the movement's) stands
+    for the organisation named last before it in the sentence."""
+    for k in range(start, end):
+        if toks[k].low in _GROUP_WORDS and toks[k + 1].low in ("'s", "’s"):
+            if k == 0 or toks[k - 1].low != "the":
+                return None
+            for q in range(k - 2, max(-1, k - 30), -1):
+                hit = entity_at(texts, q) if texts[q] in gazetteer.FIRST_WORDS else None
+                if hit and hit[1] == "org":
+                    return hit[0], f"actor:the-group:{hit[3]}"
+            return None
+    return None
+
+
+def fighting_for(
+    toks: list[Token], texts: list[str], k: int
+) -> tuple[str, str, tuple[int, int]] | None:
+    """`500 Cuban recruits are fighting for Russia`: troops fight for the side they serve."""
+    n = len(toks)
+    if k < n and toks[k].low in ("are", "were", "is", "was", "have", "had", "been"):
+        k += 1
+    if k < n and toks[k].low == "been":
+        k += 1
+    if k + 1 >= n or toks[k].low not in _FIGHT_VERBS or toks[k + 1].low != "for":
+        return None
+    j = k + 2
+    hit = entity_at(texts, j) if j < n and texts[j] in gazetteer.FIRST_WORDS else None
+    if hit is None:
+        return None
+    return hit[0], f"actor:fighting-for:{hit[3]}", (k, j + hit[2] - 1)
 
 
 def from_actor(

@@ -89,7 +89,7 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "Cameroon": ("Cameroonian",),
     "Palestine": ("Palestinian", "Palestinians"),
     "Kuwait": ("Kuwaiti",),
-    "Philippines": ("Filipino",),
+    "Philippines": ("Filipino", "Philippine"),
     "Indonesia": ("Indonesian",),
     "Thailand": ("Thai",),
     "Cambodia": ("Cambodian",),

@@ -19,7 +19,9 @@ from collections.abc import Callable
 from projections.extraction.actors import (
     antecedent,
     coordinated_verb,
+    fighting_for,
     from_actor,
+    group_actor,
     junta_actor,
     np_actor,
     possessive_actor,
@@ -70,6 +72,8 @@ def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
     named = np_actor(toks, texts, subject[0], subject[1])
     if named is None:
         named = junta_actor(toks, texts, subject[0], subject[1])
+    if named is None:
+        named = group_actor(toks, texts, subject[0], subject[1])
     if named is not None or toks[subject[0]].low not in ("its", "their"):
         return named
     found = antecedent(toks, texts, subject[0], ctx.sentence.speaker_spans)
@@ -141,6 +145,8 @@ def _origin(ctx: ClaimContext) -> tuple[str, str] | None:
     found = from_actor(ctx.toks, ctx.texts, after, ctx.category == "equipment")
     if found is None and ctx.category == "equipment":
         found = relative_actor(ctx.toks, ctx.texts, after)
+    if found is None and ctx.category == "troops":
+        found = fighting_for(ctx.toks, ctx.texts, after)
     if found is None:
         return None
     ctx.origin = found[2]
