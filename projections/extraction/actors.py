@@ -21,7 +21,7 @@ OWN_VERBS = frozenset(
     fired fire fires firing supplied supply supplies delivered deliver provided provide
     pledged pledge gave give given donated donate shipped ship called numbers number equipped
     armed built build builds building produced produce produces producing manufactured
-    rotated rotate withdrew withdraw pulled massing gathered""".split()
+    rotated rotate withdrew withdraw pulled massing gathered make makes made""".split()
 )
 _AUX = frozenset(
     """is are was were has have had will would could may might can should must be been being
@@ -37,7 +37,7 @@ _PREPS = frozenset(
 _SPEECH = frozenset("said says told confirmed claimed announced reported stated added".split())
 _OWNED = frozenset(
     "losses casualties army forces military troops dead death toll navy fleet count total "
-    "tally number arsenal stockpile stocks".split()
+    "tally number arsenal stockpile stocks deployment".split()
 )
 _HOSTILE_VERBS = frozenset(
     """destroyed destroy destroys destroying downed down shot killed kill kills killing
@@ -238,6 +238,13 @@ def subject_actor(
         j -= 1
         steps += 1
     if j < 0:
+        return None
+    if toks[j].low in ("which", "who") and j >= 2 and toks[j - 1].text == ",":
+        # "the Africa Corps, which now has 2,500 men": the relative pronoun's antecedent
+        for p in range(j - 2, max(-1, j - 6), -1):
+            hit = entity_at(texts, p) if texts[p] in gazetteer.FIRST_WORDS else None
+            if hit and p + hit[2] == j - 1:
+                return hit[0], f"actor:relative-antecedent:{hit[3]}"
         return None
     if toks[j].low in ("it", "they") and speaker is not None:
         named = np_actor(toks, texts, speaker[0], speaker[1])

@@ -20,7 +20,7 @@ TROOP_NOUNS = _w(
     infantrymen infantry volunteers guards peacekeepers instructors advisers advisors combatants
     jihadists gunmen snipers sappers gunners crews cadets draftees mobilised mobilized troopers
     operatives battalions brigades divisions regiments platoons squads btgs army armies contingent
-    garrison legionnaires militia wagnerites contractors"""
+    garrison legionnaires militia wagnerites contractors police gendarmes veterans deployment"""
 )
 # Unit nouns that only count troops in a compound ("battalion tactical groups").
 TROOP_COMPOUNDS = {("battalion", "groups"), ("tactical", "groups"), ("service", "members")}
@@ -46,7 +46,8 @@ CATEGORY_NOUNS: dict[str, str] = {
         "captured",
     ),
     **dict.fromkeys(
-        _w("refugees refugee evacuees idps deportees displaced seekers returnees"), "displaced"
+        _w("refugees refugee evacuees idps deportees displaced seekers returnees arrivals"),
+        "displaced",
     ),
 }
 
