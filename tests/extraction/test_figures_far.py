@@ -354,10 +354,13 @@ KNOWN_MISSES = {
     ("f4-007", "some 27"),
     # "registered for temporary protection": refugees by status, not by a verb of fleeing
     ("f4-011", "More than 4 million"),
+    # "repelled an attack by JNIM fighters ..., killing 40 of the assailants": the assailants
+    # are JNIM's only by reference to the attack's agent
+    ("f9-014", "40"),
 }
 
 
-@pytest.mark.parametrize("name", [f"figures_r{n}.jsonl" for n in range(1, 9)])
+@pytest.mark.parametrize("name", [f"figures_r{n}.jsonl" for n in range(1, 10)])
 def test_round_gold_is_read_as_annotated(name: str) -> None:
     """The passages written before each round: every gold claim found with its bounds,
     category and side, but the known misses."""
