@@ -9,6 +9,8 @@ Places after `in`, `to`, `near`... are never actors: people are only placed ther
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from projections.extraction import gazetteer
 from projections.extraction.tokens import Token
 
@@ -111,10 +113,11 @@ def junta_actor(
 
 
 def group_actor(
-    toks: list[Token], texts: list[str], start: int, end: int
+    toks: list[Token], texts: list[str], start: int, end: int, para_org: Callable[[], str | None]
 ) -> tuple[str, str] | None:
     """`20 of the group's fighters`: `the group's` (or the militia's, the movement's) stands
-    for the organisation named last before it in the sentence."""
+    for the organisation named last before it in the sentence, else in the paragraph
+    (`para_org`, asked only then)."""
     for k in range(start, end):
         if toks[k].low in _GROUP_WORDS and toks[k + 1].low in ("'s", "’s"):
             if k == 0 or toks[k - 1].low != "the":
@@ -123,7 +126,8 @@ def group_actor(
                 hit = entity_at(texts, q) if texts[q] in gazetteer.FIRST_WORDS else None
                 if hit and hit[1] == "org":
                     return hit[0], f"actor:the-group:{hit[3]}"
-            return None
+            org = para_org()
+            return None if org is None else (org, f"actor:the-group-before:{org}")
     return None
 
 

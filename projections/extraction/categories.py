@@ -45,7 +45,7 @@ _BACK_LINK = frozenset(
 # (`an increase of 180,000`, `a cut of 5,000`) name a difference between two counts of it
 _INHERIT_LINKS = frozenset(
     "from including compared versus vs against than previous previously peak estimate "
-    "high earlier another further total increase rise boost addition jump decrease "
+    "high earlier another further total increase rise boost addition jump decrease range "
     "reduction cut drop fall".split()
 )
 # not casualties: "lost 60 technicals" may count things, "lost 60 men" is read by the noun
@@ -279,7 +279,9 @@ def _people(
     are troops, people with a verb of troops too (`civilians were mobilised`), people compared
     with an earlier figure take its category, other people are `other`."""
     people = w not in TROOP_NOUNS
-    found = verb_category(toks, first, np.end, prev_end, next_start, displaced=people)
+    # "men" who fled the country are people fleeing, not troops withdrawing
+    flee = people or w == "men"
+    found = verb_category(toks, first, np.end, prev_end, next_start, displaced=flee)
     if found:
         return _counted(np, found[0], f"category:noun:{w}", found[1])
     part = _part_of(toks, first, np, prev_end, next_start)

@@ -27,7 +27,16 @@ class Paragraph:
     as reading each one as it passes.
     """
 
-    __slots__ = ("_actors", "_category", "_queue", "figures", "last_figure", "speakers", "text")
+    __slots__ = (
+        "_actors",
+        "_category",
+        "_org",
+        "_queue",
+        "figures",
+        "last_figure",
+        "speakers",
+        "text",
+    )
 
     def __init__(self, text: str, speakers: SpeakerMemory | None = None) -> None:
         self.text = text
@@ -35,6 +44,7 @@ class Paragraph:
         # the passage's speakers: a `he said` may refer to a speaker of an earlier paragraph
         self.speakers = speakers if speakers is not None else SpeakerMemory(text)
         self._category: str | None = None  # of the last counted noun named
+        self._org: str | None = None  # the last organisation named: what `the group's` is
         # the category of each figure claimed so far, by its bounds (`the 33` later counts
         # what `33 Israeli hostages` counted), and of the last one
         self.figures: dict[tuple[float | None, float | None], str] = {}
@@ -62,6 +72,12 @@ class Paragraph:
         if self._queue:
             self._catch_up()
         return self._actors
+
+    @property
+    def org(self) -> str | None:
+        if self._queue:
+            self._catch_up()
+        return self._org
 
     @property
     def category(self) -> str | None:
@@ -107,7 +123,9 @@ class Paragraph:
             if not hit:
                 i += 1
                 continue
-            actor, _kind, k, _surface = hit
+            actor, kind, k, _surface = hit
+            if kind == "org":
+                self._org = actor
             for j in range(i + k, min(n, i + k + 4)):
                 w = toks[j].low
                 if w in TROOP_NOUNS:

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from projections.extraction.actors import (
     antecedent,
     coordinated_verb,
+    entity_at,
     fighting_for,
     from_actor,
     group_actor,
@@ -31,6 +32,7 @@ from projections.extraction.actors import (
 from projections.extraction.categories import breakdown_link, far_key
 from projections.extraction.claim import CATEGORIES
 from projections.extraction.context import ClaimContext, Rules
+from projections.extraction.gazetteer import FIRST_WORDS
 from projections.extraction.lexicon import (
     CATEGORY_NOUNS,
     EQUIPMENT_NOUNS,
@@ -73,7 +75,8 @@ def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
     if named is None:
         named = junta_actor(toks, texts, subject[0], subject[1])
     if named is None:
-        named = group_actor(toks, texts, subject[0], subject[1])
+        para = ctx.sentence.para
+        named = group_actor(toks, texts, subject[0], subject[1], lambda: para.org)
     if named is not None or toks[subject[0]].low not in ("its", "their"):
         return named
     found = antecedent(toks, texts, subject[0], ctx.sentence.speaker_spans)
@@ -263,6 +266,18 @@ def _earlier(ctx: ClaimContext) -> tuple[str, str] | None:
     return (carried, "actor:carried-over") if carried else None
 
 
+def _topic(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`For Ukraine, the slides gave a range of 15,500 to 17,500`: a sentence that opens by
+    naming a side (`For X,`) gives its figures that side when nothing nearer does."""
+    toks, texts = ctx.toks, ctx.texts
+    if toks[0].low != "for" or len(toks) < 4 or texts[1] not in FIRST_WORDS:
+        return None
+    hit = entity_at(texts, 1)
+    if hit is None or toks[1 + hit[2]].text != ",":
+        return None
+    return hit[0], f"actor:topic:{hit[3]}"
+
+
 # In order, each with the categories it reads an actor for (None: all of them).
 ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
     (_in_phrase, None),
@@ -275,6 +290,7 @@ ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
     (_coordinated, None),
     (_part, None),
     (_earlier, None),
+    (_topic, None),
 )
 # Each category -> its rules, in order: a rule is not even called for another category.
 _RULES_FOR: dict[str, tuple[ActorRule, ...]] = {
