@@ -95,6 +95,17 @@ def _far_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
     toks = ctx.toks
     found = np_actor(toks, ctx.texts, key + 2, min(key + 6, ctx.q.i - 1))
     if found is None:
+        prev = ctx.prev
+        if (
+            prev is not None
+            and prev.actor
+            and prev.category == ctx.category
+            and toks[key + 2].low in CATEGORY_NOUNS
+            and toks[key + 3].low in ("at", "to", "was", "is", "stood")
+        ):
+            # "Dozens of Russian soldiers were killed ..., while bloggers put the number of
+            # dead at between 60 and 100": another count of the same dead
+            return prev.actor, "actor:far-phrase:same-count"
         return None
     for k in range(key + 2, min(key + 7, ctx.q.i - 1)):
         if toks[k].low in ("'s", "’s") and toks[k + 1].low in _EVENT_NOUNS:
