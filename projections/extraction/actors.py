@@ -23,14 +23,15 @@ OWN_VERBS = frozenset(
     fired fire fires firing supplied supply supplies delivered deliver provided provide
     pledged pledge gave give given donated donate shipped ship called numbers number equipped
     armed built build builds building produced produce produces producing manufactured
-    rotated rotate withdrew withdraw pulled massing gathered make makes made""".split()
+    rotated rotate withdrew withdraw pulled massing gathered make makes made add adds adding
+    added""".split()
 )
 _AUX = frozenset(
     """is are was were has have had will would could may might can should must be been being
     to also already now still reportedly allegedly believed thought said expected planning
     plans plan planned set likely estimated not only so far reported understood known
     continues continue continued up has since recently reportedly further additional
-    another more""".split()
+    another more wants want wanted aims aim hopes hope seeks seek intends intend""".split()
 )
 _PREPS = frozenset(
     """in at near from to into of by with for against on across toward towards over inside
@@ -39,7 +40,7 @@ _PREPS = frozenset(
 _SPEECH = frozenset("said says told confirmed claimed announced reported stated added".split())
 _OWNED = frozenset(
     "losses casualties army forces military troops dead death toll navy fleet count total "
-    "tally number arsenal stockpile stocks deployment".split()
+    "tally number arsenal stockpile stocks deployment ranks strength".split()
 )
 _HOSTILE_VERBS = frozenset(
     """destroyed destroy destroys destroying downed down shot killed kill kills killing
@@ -55,6 +56,9 @@ _BY_VERBS = frozenset(
     "delivered flown abandoned owned".split()
 )
 _PLACE_PREPS = frozenset("from at into toward towards on over across".split())
+_WITH_VERBS = frozenset(
+    "equipped armed fought fight fighting attacked attack advanced stormed invaded entered".split()
+)
 _GROUP_WORDS = frozenset("group militia movement organisation organization".split())
 _FIGHT_VERBS = frozenset("fighting fight fought fights serving serve served".split())
 _SUPPLY_VERBS = frozenset(
@@ -230,10 +234,10 @@ def subject_actor(
         j -= 1
     if j >= 0 and toks[j].low == "with":  # "provided Ukraine with 2 million shells"
         for v in range(j - 1, max(-1, j - 5), -1):
-            if toks[v].low in _SUPPLY_VERBS or toks[v].low in ("equipped", "armed"):
-                j = v
+            if toks[v].low in _SUPPLY_VERBS or toks[v].low in _WITH_VERBS:
+                j = v  # "the movement had fought with 50,000 men": the subject's own
                 break
-    if j < 0 or toks[j].low not in OWN_VERBS:
+    if j < 0 or (toks[j].low not in OWN_VERBS and toks[j].low not in _WITH_VERBS):
         return None
     verb = toks[j].low
     j -= 1
@@ -279,6 +283,13 @@ def subject_actor(
                 return found
             kind = "supplier" if verb in _SUPPLY_VERBS else "clause-subject"
             found, at = (hit[0], f"actor:{kind}:{hit[3]}"), p
+    if found is None and j >= 1 and toks[j].low in _GROUP_WORDS and toks[j - 1].low == "the":
+        # "Hezbollah's leader said the movement had fought with 50,000 men": the group
+        # named before stands for `the movement`
+        for q in range(j - 2, max(-1, j - 30), -1):
+            hit = entity_at(texts, q) if texts[q] in gazetteer.FIRST_WORDS else None
+            if hit and hit[1] == "org":
+                return hit[0], f"actor:clause-subject-group:{hit[3]}"
     return found
 
 

@@ -199,6 +199,8 @@ def _noun(
         return _counted(
             np, "troops", "category:members-of-armed-group"
         )  # "gangs ... 5,000 members"
+    if w in TROOP_NOUNS and _taken_captive(toks, first, np.end, next_start):
+        return _counted(np, "captured", f"category:taken-captive:{w}")
     if w in TROOP_NOUNS and _held_in(toks, np.end):
         return _counted(np, "captured", f"category:held-in:{w}")  # "fighters in prisons"
     if w in TROOP_NOUNS or w in PEOPLE_NOUNS:
@@ -300,6 +302,27 @@ def _people(
 
 
 _HOLD_VERBS = frozenset("holding hold holds held".split())
+_CAPTIVE_WORDS = frozenset("captive prisoner prisoners hostage hostages".split())
+_TAKE_VERBS = frozenset("taken take took taking held".split())
+
+
+def _taken_captive(toks: list[Token], first: int, end: int, next_start: int) -> bool:
+    """`taken 170 soldiers captive`, `25 sailors were held for more than a year`: fighters
+    taken or held are captives. Not `held in reserve` or `held back`."""
+    n = len(toks)
+    after = end + 1
+    if after < min(n, next_start) and toks[after].low in _CAPTIVE_WORDS:
+        k = first - 1
+        return k >= 0 and toks[k].low in _TAKE_VERBS
+    if after + 1 < n and toks[after].low in ("were", "was", "are", "is", "being", "been"):
+        k = after + 1
+        if toks[k].low in ("still", "being", "been") and k + 1 < n:
+            k += 1
+        if toks[k].low == "held" and k + 1 < n:
+            return toks[k + 1].low not in ("in", "back", "at", "on", "off", "up", "near")
+    return False
+
+
 _PASSIVE_AUX = frozenset("are were is was being been".split())
 
 
@@ -390,6 +413,9 @@ def _ellipsis(
     toks: list[Token], first: int, last: int, np: NounPhrase, prev_end: int, next_start: int
 ) -> Reading:
     """A number with no counted noun after it: `60 wounded`, `at 2.7m`, `up from 40,000`."""
+    if prev_end >= 0 and first > 1 and toks[first - 1].low == "of" and toks[first - 2].low == "out":
+        # "58 of the missiles were intercepted, out of 71 launched": the whole of a part
+        return Reading("other", None, last, inherit=True, rules=["category:out-of-whole"])
     if _of_a_figure(toks, last, next_start):
         if prev_end >= 0:
             # "released 25 hostages ... four of the 25 were foreign": a part of a figure counted
@@ -537,7 +563,12 @@ def _from_before(toks: list[Token], prev_end: int, first: int) -> bool:
     if k < 0 or toks[k].low != "from" or first - prev_end > 12:
         return False
     between = toks[prev_end + 1 : first - 1]
-    return not between or (between[0].text == "," and between[-1].text == ",")
+    if not between:
+        return True
+    k = 0
+    while k < min(4, len(between)) and between[k].text[0].isalpha():
+        k += 1  # "from 100,000 soldiers, the figure given by one general, to ...": its noun
+    return between[k].text == "," and between[-1].text == ","
 
 
 def fronted_partitive(toks: list[Token], first: int, prev_start: int, prev_end: int) -> bool:

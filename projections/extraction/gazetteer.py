@@ -257,6 +257,7 @@ ORGS: dict[str, tuple[str, ...]] = {
     # intelligence services and armed forces named by their acronyms stand for their state
     "Ukraine": ("HUR", "GUR", "SBU", "AFU", "ZSU"),
     "Russia": ("FSB", "GRU", "Rosgvardia"),
+    "Myanmar": ("Tatmadaw",),
     "Islamic Jihad": ("Islamic Jihad",),
     "Hayat Tahrir al-Sham": ("Hayat Tahrir al-Sham", "HTS"),
     "Syrian Democratic Forces": ("Syrian Democratic Forces", "SDF"),

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from projections.extraction.actors import (
+    OWN_VERBS,
     antecedent,
     coordinated_verb,
     entity_at,
@@ -174,6 +175,9 @@ def _clause_subject(ctx: ClaimContext) -> tuple[str, str] | None:
     found = subject_actor(ctx.toks, ctx.texts, ctx.q.i, span)
     if found is not None:
         return found
+    found = _junta_subject(ctx)
+    if found is not None:
+        return found
     prev = ctx.prev
     if (
         prev is not None
@@ -182,6 +186,20 @@ def _clause_subject(ctx: ClaimContext) -> tuple[str, str] | None:
         and coordinated_verb(ctx.toks, ctx.q.i)
     ):
         return prev.actor, "actor:coordinated-verb"
+    return None
+
+
+def _junta_subject(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`Junta troops lost about 60 men`: a junta's troops as the subject of the verb that
+    lost or fielded the figure's."""
+    toks, i = ctx.toks, ctx.q.i
+    if i < 3 or toks[i - 1].low not in OWN_VERBS:
+        return None
+    for k in range(i - 2, max(-1, i - 6), -1):
+        if toks[k].low == "junta":
+            return junta_actor(toks, ctx.texts, k, k)
+        if not toks[k].text[0].isalpha():
+            return None
     return None
 
 
