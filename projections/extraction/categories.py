@@ -555,20 +555,24 @@ def _far_back(
 
 
 def _from_before(toks: list[Token], prev_end: int, first: int) -> bool:
-    """The previous figure follows `from` and only an apposition between commas (`, the
-    figure given by the government,`) stands between it and this figure's `to`."""
-    k = prev_end
-    while k >= 0 and toks[k].low != "from" and prev_end - k < 5:
-        k -= 1
-    if k < 0 or toks[k].low != "from" or first - prev_end > 12:
+    """A figure after `from` stands before this figure's `to`, with at most an apposition
+    between commas after it (`from 100,000 soldiers, the figure given by one general, to`):
+    the two ends of one pair."""
+    if first - prev_end == 2:
+        k = prev_end
+        while k >= 0 and toks[k].low != "from" and prev_end - k < 5:
+            k -= 1
+        return k >= 0 and toks[k].low == "from"
+    if toks[first - 2].text != ",":
         return False
-    between = toks[prev_end + 1 : first - 1]
-    if not between:
-        return True
-    k = 0
-    while k < min(4, len(between)) and between[k].text[0].isalpha():
-        k += 1  # "from 100,000 soldiers, the figure given by one general, to ...": its noun
-    return between[k].text == "," and between[-1].text == ","
+    for k in range(first - 3, max(-1, first - 18), -1):
+        w = toks[k].low
+        if w in (";", ".", "to"):
+            return False
+        if w == "from":
+            nxt = toks[k + 1 : k + 4]
+            return any(is_digits(t) for t in nxt)
+    return False
 
 
 def fronted_partitive(toks: list[Token], first: int, prev_start: int, prev_end: int) -> bool:
