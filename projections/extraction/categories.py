@@ -476,6 +476,7 @@ _OPENING_WORDS = frozenset(
     "at the their its his her of in on start height peak beginning end war offensive".split()
 )
 _FORWARD_LINKS = frozenset("numbering numbered at".split())
+_TAG_VERBS = frozenset("said says added adds told noted claimed stated wrote".split())
 _FIGURE_ADJ = frozenset("true real actual official final overall".split())
 _FAR_WINDOW = 30
 _PLACING_PREPS = frozenset("to from with against by for into on near".split())
@@ -642,6 +643,13 @@ def _back_np(toks: list[Token], first: int, prev_end: int) -> Reading | None:
         w = toks[j].low
         if w in COUNTED_NOUNS or (j > 0 and (toks[j - 1].low, w) in TROOP_COMPOUNDS):
             break
+        if w == "," and j > 2 and toks[j - 1].low in _TAG_VERBS:
+            # "The group's losses, he added, exceeded 4,000": a speech tag set off by commas
+            k = next((k for k in range(j - 2, max(-1, j - 6), -1) if toks[k].text == ","), -1)
+            if k > 0:
+                j = k - 1
+                lo = max(prev_end + 1, j - 6)
+                continue
         if w in VERB_CATEGORY and w not in ("lost", "losing", "lose"):
             cat_word = cat_word or w
         elif w not in _BACK_LINK and w not in ("toll", "tally") and not w.endswith("ed"):
