@@ -38,7 +38,7 @@ _PREPS = frozenset(
     outside around within through along behind beyond""".split()
 )
 _SPEECH = frozenset("said says told confirmed claimed announced reported stated added".split())
-_OWNED = frozenset(
+OWNED_NOUNS = frozenset(
     "losses casualties army forces military troops dead death toll navy fleet count total "
     "tally number arsenal stockpile stocks deployment ranks strength".split()
 )
@@ -316,13 +316,13 @@ def possessive_actor(
                 # "Russian losses in the battle — 16,000 dead": a side's losses
                 hit = entity_at(texts, p)
                 k = p + hit[2] if hit else first
-                if hit and hit[1] == "demonym" and k < first and toks[k].low in _OWNED:
+                if hit and hit[1] == "demonym" and k < first and toks[k].low in OWNED_NOUNS:
                     if p >= 2 and toks[p - 1].low in ("and", ",") and texts[p - 2][0].isupper():
                         return None  # "Armenian and Azerbaijani forces", "Allied and German
                         # losses": two sides named, no one side
                     return hit[0], f"actor:owner-demonym:{hit[3]}"
             continue  # only a possessive can own; spare the look for the owned noun
-        owned = any(x.low in _OWNED for x in toks[p + 1 : min(first, p + 4)])
+        owned = any(x.low in OWNED_NOUNS for x in toks[p + 1 : min(first, p + 4)])
         if not owned:
             continue
         if t.low in ("'s", "’s"):

@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from projections.extraction.actors import (
     OWN_VERBS,
+    OWNED_NOUNS,
     antecedent,
     coordinated_verb,
     entity_at,
@@ -205,9 +206,19 @@ def _junta_subject(ctx: ClaimContext) -> tuple[str, str] | None:
 
 def _owner(ctx: ClaimContext) -> tuple[str, str] | None:
     """`Ukraine's losses in the battle exceed 5,000`, `increase its army to 300,000`."""
-    return possessive_actor(
+    found = possessive_actor(
         ctx.toks, ctx.texts, ctx.q.i, ctx.sentence.speaker_spans, ctx.prev_end + 1
     )
+    if found is not None:
+        return found
+    # "The group's losses, he added, exceeded 4,000": the group's, named before
+    toks, i = ctx.toks, ctx.q.i
+    para = ctx.sentence.para
+    lo = max(ctx.prev_end + 1, i - 10)
+    for k in range(lo, i - 2):
+        if toks[k + 1].low in ("'s", "’s") and toks[k + 2].low in OWNED_NOUNS:
+            return group_actor(toks, ctx.texts, k, k + 1, lambda: para.org)
+    return None
 
 
 def _coordinated(ctx: ClaimContext) -> tuple[str, str] | None:
