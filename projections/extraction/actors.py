@@ -232,6 +232,13 @@ def subject_actor(
                 break
     if j >= 0 and toks[j].low == "up":
         j -= 1
+    if j > 0 and texts[j][0].isupper():
+        # "Washington has sent Kyiv 31 Abrams tanks": past the recipient to the supply verb
+        for p in range(j, max(0, j - 3), -1):
+            hit = entity_at(texts, p) if texts[p] in gazetteer.FIRST_WORDS else None
+            if hit and p + hit[2] - 1 == j and toks[p - 1].low in _SUPPLY_VERBS:
+                j = p - 1
+                break
     if j >= 0 and toks[j].low == "with":  # "provided Ukraine with 2 million shells"
         for v in range(j - 1, max(-1, j - 5), -1):
             if toks[v].low in _SUPPLY_VERBS or toks[v].low in _WITH_VERBS:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from projections.extraction import gazetteer
 from projections.extraction.lexicon import (
     COUNTED_NOUNS,
     CURRENCY_SYMBOLS,
@@ -299,6 +300,7 @@ def _capitalised_designation(a: Around) -> bool:
         and prev.text[0].isupper()
         and prev.text.isalpha()
         and prev.text != "I"
+        and gazetteer.lookup(prev.text) is None  # "sent Kyiv 31 Abrams tanks": a recipient
         and not _is_month(prev)
         and prev.low not in _WEEKDAYS
         and len(a.first.text) <= 3

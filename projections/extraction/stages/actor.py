@@ -276,6 +276,11 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
     )
     if bare and ctx.category in _PART_CATEGORIES and _same_clause(ctx):
         return prev.actor, "actor:elliptical"
+    if bare and ctx.category in _PART_CATEGORIES and i >= 2 and toks[i - 1].low == "that":
+        if toks[i - 2].low == "and":
+            # "estimates that 11,000 North Korean soldiers are in Kursk, and that several
+            # hundred have been killed": a second complement of one verb, of the same group
+            return prev.actor, "actor:elliptical-complement"
     return None
 
 
