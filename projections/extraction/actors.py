@@ -59,6 +59,10 @@ _PLACE_PREPS = frozenset("from at into toward towards on over across".split())
 _WITH_VERBS = frozenset(
     "equipped armed fought fight fighting attacked attack advanced stormed invaded entered".split()
 )
+_OWN_ORDER = frozenset("last remaining first".split())
+_WITHDRAW_VERBS = frozenset(
+    "withdrew withdraw withdrawn withdrawing pulled pull evacuated removed redeployed".split()
+)
 _GROUP_WORDS = frozenset("group militia movement organisation organization".split())
 _FIGHT_VERBS = frozenset("fighting fight fought fights serving serve served".split())
 _SUPPLY_VERBS = frozenset(
@@ -144,6 +148,8 @@ def fighting_for(
         k += 1
     if k < n and toks[k].low == "been":
         k += 1
+    if k + 2 < n and toks[k].low.endswith("ed") and toks[k + 1].low == "to":
+        k += 2  # "8,000 Cubans have been recruited to fight for Moscow"
     if k + 1 >= n or toks[k].low not in _FIGHT_VERBS or toks[k + 1].low != "for":
         return None
     j = k + 2
@@ -154,10 +160,13 @@ def fighting_for(
 
 
 def from_actor(
-    toks: list[Token], texts: list[str], k: int, equipment: bool = False
+    toks: list[Token], texts: list[str], k: int, equipment: bool = False, first: int = -1
 ) -> tuple[str, str, tuple[int, int]] | None:
-    """`11,000 from North Korea`, `drones launched by Russia`: (actor, rule, token span)."""
+    """`11,000 from North Korea`, `drones launched by Russia`: (actor, rule, token span). Not
+    `from` after a verb that withdraws (`withdrew its last 1,500 soldiers from Niger`): there
+    it names where they were. `first` is the figure's first token."""
     n = len(toks)
+    withdrawn = any(t.low in _WITHDRAW_VERBS for t in toks[max(0, first - 4) : max(0, first)])
     by = k + 1
     if equipment and by < n and toks[k].low in _BY_VERBS and toks[by].low != "by":
         # "rockets fired from Lebanon by Hezbollah": a place phrase may stand before the agent
@@ -170,7 +179,7 @@ def from_actor(
         hit = entity_at(texts, j) if j < n else None
         if hit:
             return hit[0], f"actor:by:{hit[3]}", (k, j + hit[2] - 1)
-    if k < n and toks[k].low == "from" and k + 1 < n:
+    if k < n and toks[k].low == "from" and k + 1 < n and not withdrawn:
         j = k + 1 if toks[k + 1].low != "the" else k + 2
         hit = entity_at(texts, j) if j < n else None
         if hit:
@@ -224,6 +233,10 @@ def subject_actor(
         j -= 1  # "deliver another 10 tanks"
         if j >= 0 and toks[j].low in ("a", "an"):
             j -= 1  # "send a further 14 tanks"
+    if j >= 1 and toks[j].low in _OWN_ORDER and toks[j - 1].low in ("its", "their"):
+        j -= 1  # "France withdrew its last 1,500 soldiers"
+    if j >= 0 and toks[j].low in ("its", "their"):
+        j -= 1  # the verb stands before the possessive
     if j >= 0 and toks[j].low == "including":
         # "pledged $2.5 billion in aid, including 30 vehicles": the supply verb of the clause
         for v in range(j - 1, max(-1, j - 16), -1):

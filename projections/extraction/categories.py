@@ -281,6 +281,13 @@ def _people(
     are troops, people with a verb of troops too (`civilians were mobilised`), people compared
     with an earlier figure take its category, other people are `other`."""
     people = w not in TROOP_NOUNS
+    if not people and first > 0 and toks[first - 1].low in ("at", "to"):
+        # "The rebels' losses ... were put at 60 fighters": the fighters are the losses
+        far = _far_back(toks, first, np.end, prev_end, next_start)
+        if far is not None and far.category in _PART_CATEGORIES:
+            return _counted(np, far.category, f"category:noun:{w}", *far.rules)
+    if people and _hosted(toks, first):
+        return _counted(np, "displaced", f"category:noun:{w}", "category:hosted")
     # "men" who fled the country are people fleeing, not troops withdrawing
     flee = people or w == "men"
     found = verb_category(toks, first, np.end, prev_end, next_start, displaced=flee)
@@ -302,6 +309,20 @@ def _people(
 
 
 _HOLD_VERBS = frozenset("holding hold holds held".split())
+_PART_CATEGORIES = frozenset("killed wounded casualties missing captured".split())
+_HOST_VERBS = frozenset("hosts host hosting hosted sheltering shelters sheltered".split())
+_TAKE_IN = frozenset("taken take took taking".split())
+
+
+def _hosted(toks: list[Token], first: int) -> bool:
+    """`Egypt has taken in about 1.2 million Sudanese`, `hosts 600,000 Afghans`: people a
+    country takes in or hosts have fled to it."""
+    k = first - 1
+    if k >= 1 and toks[k].low == "in" and toks[k - 1].low in _TAKE_IN:
+        return True
+    return k >= 0 and toks[k].low in _HOST_VERBS
+
+
 _CAPTIVE_WORDS = frozenset("captive prisoner prisoners hostage hostages".split())
 _TAKE_VERBS = frozenset("taken take took taking held".split())
 

@@ -357,10 +357,12 @@ KNOWN_MISSES = {
     # "repelled an attack by JNIM fighters ..., killing 40 of the assailants": the assailants
     # are JNIM's only by reference to the attack's agent
     ("f9-014", "40"),
+    # "well short of the 2,500 it was promised": a bare figure with a relative clause
+    ("f12-015", "2,500"),
 }
 
 
-@pytest.mark.parametrize("name", [f"figures_r{n}.jsonl" for n in range(1, 12)])
+@pytest.mark.parametrize("name", [f"figures_r{n}.jsonl" for n in range(1, 13)])
 def test_round_gold_is_read_as_annotated(name: str) -> None:
     """The passages written before each round: every gold claim found with its bounds,
     category and side, but the known misses."""

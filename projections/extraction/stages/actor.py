@@ -158,7 +158,7 @@ def _origin(ctx: ClaimContext) -> tuple[str, str] | None:
         nxt = forward_np(toks, num_at[after + 1] + 1, num_at)
         if nxt.head is not None and toks[nxt.head].low in EQUIPMENT_NOUNS:
             after = nxt.end + 1
-    found = from_actor(ctx.toks, ctx.texts, after, ctx.category == "equipment")
+    found = from_actor(ctx.toks, ctx.texts, after, ctx.category == "equipment", ctx.q.i)
     if found is None and ctx.category == "equipment":
         found = relative_actor(ctx.toks, ctx.texts, after)
     if found is None and ctx.category == "troops":
@@ -274,6 +274,10 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
     bare = subject is None or (
         subject[0] == subject[1] and ctx.toks[subject[1]].low in CATEGORY_NOUNS
     )
+    j = ctx.q.j + 1
+    if bare and j < len(toks) and toks[j].low == "more":
+        # "23 Nigerien soldiers were killed ..., and five more are missing": more of them
+        return prev.actor, "actor:more-of-previous"
     if bare and ctx.category in _PART_CATEGORIES and _same_clause(ctx):
         return prev.actor, "actor:elliptical"
     if bare and ctx.category in _PART_CATEGORIES and i >= 2 and toks[i - 1].low == "that":
