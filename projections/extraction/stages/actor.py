@@ -1,12 +1,15 @@
 """Actor stage: whose troops, dead or weapons the figure counts.
 
 The rules of `ACTOR_RULES` are tried in order and the first that names an actor wins: inside
-the counted phrase first (`North Korean troops`, `its 300 tanks`), then an origin after it
-(`11,000 from North Korea`), the subject of the clause's verb of having, sending or losing
-(`Russia has deployed 50,000 troops`), an owner before it (`Ukraine's losses exceed 5,000`),
-the previous figure's actor when both share a subject or a demonym (`Germany pledged 18
-howitzers and 12 air defence systems`), then what earlier figures said: the previous figure's
-actor for a figure that only compares, and the paragraph's for `the troops`.
+the counted phrase first (`North Korean troops`, `its 300 tanks`, `junta soldiers` with the
+junta state the sentence names, `the group's fighters`), then an origin after it (`11,000 from
+North Korea`, `fighting for Russia`), the subject of the clause's verb of having, sending or
+losing (`Russia has deployed 50,000 troops`), an owner before it (`Ukraine's losses exceed
+5,000`), the previous figure's actor when both share a subject or a demonym (`Germany pledged
+18 howitzers and 12 air defence systems`) or the figure is a part or the whole of it (`N of
+them`, `out of N`, `five more`), then what earlier figures said: the previous figure's actor
+for a figure that only compares, and the paragraph's for `the troops`; last, a side the
+sentence opens with (`For Ukraine, ...`).
 
 A rule is a function of the context that returns (actor, rule name) or None; rules that share
 their preconditions are one function, since every call costs on every figure.
