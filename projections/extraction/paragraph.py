@@ -19,7 +19,9 @@ MAX_SENTENCE_TOKENS = 400  # longer "sentences" (no punctuation) are read in chu
 
 
 class Paragraph:
-    """What earlier sentences of a paragraph tell later ones: actors of troops, last speaker.
+    """What earlier sentences of a paragraph tell later ones: actors of troops, last speaker,
+    the last organisation named (`the group's`), and what each earlier figure counted (`Of the
+    62, ...`), which the extractor notes after each sentence (`note_figures`).
 
     Most sentences are never asked (a one-sentence passage, a paragraph's last sentence, one
     whose figures have actors of their own), so sentences are only queued here and read when a
