@@ -40,7 +40,8 @@ _PREPS = frozenset(
 _SPEECH = frozenset("said says told confirmed claimed announced reported stated added".split())
 OWNED_NOUNS = frozenset(
     "losses casualties army forces military troops dead death toll navy fleet count total "
-    "tally number arsenal stockpile stocks deployment ranks strength".split()
+    "tally number arsenal stockpile stocks deployment ranks strength contingent garrison "
+    "presence".split()
 )
 _HOSTILE_VERBS = frozenset(
     """destroyed destroy destroys destroying downed down shot killed kill kills killing
@@ -98,6 +99,22 @@ def np_actor(toks: list[Token], texts: list[str], start: int, end: int) -> tuple
             return actor, f"actor:{kind}:{surface}"
         j += 1
     return None
+
+
+def member_of(toks: list[Token], texts: list[str], end: int) -> tuple[str, str] | None:
+    """`10 members of the Islamic State cell`, `fighters of the Ukrainian army`: people of an
+    organisation, or of a side's force, named by `of` after the counted noun."""
+    n = len(toks)
+    j = end + 1
+    if j + 1 >= n or toks[j].low != "of":
+        return None
+    j += 1
+    if toks[j].low == "the" and j + 1 < n:
+        j += 1
+    hit = entity_at(texts, j) if texts[j] in gazetteer.FIRST_WORDS else None
+    if hit is None or hit[1] not in ("org", "demonym"):
+        return None
+    return hit[0], f"actor:member-of:{hit[3]}"
 
 
 def junta_actor(
@@ -179,6 +196,12 @@ def from_actor(
         hit = entity_at(texts, j) if j < n else None
         if hit:
             return hit[0], f"actor:by:{hit[3]}", (k, j + hit[2] - 1)
+    if k + 2 < n and toks[k].low == "belonging" and toks[k + 1].low == "to":
+        # "two Mi-17 helicopters belonging to the Myanmar air force"
+        j = k + 2 if toks[k + 2].low != "the" else k + 3
+        hit = entity_at(texts, j) if j < n else None
+        if hit:
+            return hit[0], f"actor:belonging-to:{hit[3]}", (k, j + hit[2] - 1)
     if k < n and toks[k].low == "from" and k + 1 < n and not withdrawn:
         j = k + 1 if toks[k + 1].low != "the" else k + 2
         hit = entity_at(texts, j) if j < n else None

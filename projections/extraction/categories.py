@@ -288,6 +288,9 @@ def _people(
             return _counted(np, far.category, f"category:noun:{w}", *far.rules)
     if people and _hosted(toks, first):
         return _counted(np, "displaced", f"category:noun:{w}", "category:hosted")
+    if any(t.low in ("refuge", "asylum") for t in toks[np.end + 1 : min(next_start, np.end + 5)]):
+        # "1,000 Ethiopian soldiers took refuge in Sudan": whoever seeks refuge has fled
+        return _counted(np, "displaced", f"category:noun:{w}", "category:refuge")
     # "men" who fled the country are people fleeing, not troops withdrawing
     flee = people or w == "men"
     found = verb_category(toks, first, np.end, prev_end, next_start, displaced=flee)

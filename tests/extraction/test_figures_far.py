@@ -362,7 +362,7 @@ KNOWN_MISSES = {
 }
 
 
-@pytest.mark.parametrize("name", [f"figures_r{n}.jsonl" for n in range(1, 13)])
+@pytest.mark.parametrize("name", [f"figures_r{n}.jsonl" for n in range(1, 14)])
 def test_round_gold_is_read_as_annotated(name: str) -> None:
     """The passages written before each round: every gold claim found with its bounds,
     category and side, but the known misses."""

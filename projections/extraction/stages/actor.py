@@ -29,6 +29,7 @@ from projections.extraction.actors import (
     from_actor,
     group_actor,
     junta_actor,
+    member_of,
     np_actor,
     possessive_actor,
     relative_actor,
@@ -54,6 +55,7 @@ _FROM_CATEGORIES = frozenset({"troops", "equipment", "killed", "casualties", "ca
 _ALONG_WITH = frozenset({("along", "with"), ("well", "as"), ("together", "with")})
 _NOT_IN_PHRASE = frozenset("in at near from to into by with of said says".split())
 _EVENT_NOUNS = frozenset("war wars conflict fighting invasion crisis revolution uprising".split())
+_MEMBER_HEADS = frozenset("members member fighters militants soldiers troops".split())
 _PART_CATEGORIES = frozenset({"killed", "wounded", "casualties", "missing", "captured"})
 _CARRY_HEADS = TROOP_NOUNS | PEOPLE_NOUNS
 _SUBJECT_RULES = (
@@ -82,6 +84,8 @@ def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
     if named is None:
         para = ctx.sentence.para
         named = group_actor(toks, texts, subject[0], subject[1], lambda: para.org)
+    if named is None and ctx.category != "other" and toks[subject[1]].low in _MEMBER_HEADS:
+        named = member_of(toks, texts, subject[1])  # not "32 members of NATO": states
     if named is not None or toks[subject[0]].low not in ("its", "their"):
         return named
     found = antecedent(toks, texts, subject[0], ctx.sentence.speaker_spans)

@@ -13,6 +13,8 @@ from __future__ import annotations
 from projections.extraction.categories import fronted_partitive
 from projections.extraction.context import ClaimContext, Rules
 
+_PREPS = frozenset("in during after at on before".split())
+_EXCHANGE_VERBS = frozenset("exchanged swapped traded exchanging swapping".split())
 _ONE_BLOCKERS = frozenset({"no", "any", "every", "each", "the", "that", "this", "which"})
 
 
@@ -35,6 +37,8 @@ def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
         if kind is not None:
             return kind, [*rd.rules, f"category:inherited-from-paragraph:{kind}"]
         return None, ()
+    if prev is not None and prev.category == "captured" and _exchanged_for(ctx):
+        return "captured", [*rd.rules, "category:exchanged-for"]
     if prev is not None and rd.category == "other" and fronted_part(ctx):
         return prev.category, [*rd.rules, f"category:fronted-partitive:{prev.category}"]
     if prev is not None and _coordinated(ctx):
@@ -54,6 +58,15 @@ def _figure_before(ctx: ClaimContext) -> str | None:
     return figures.get((ctx.q.low, ctx.q.high)) if figures else None
 
 
+def _exchanged_for(ctx: ClaimContext) -> bool:
+    """`exchanged 150 Russian prisoners for 150 Ukrainians`: what a side gets back in an
+    exchange are captives too."""
+    toks, i = ctx.toks, ctx.q.i
+    if i == 0 or toks[i - 1].low != "for":
+        return False
+    return any(t.low in _EXCHANGE_VERBS for t in toks[max(0, i - 12) : i])
+
+
 def fronted_part(ctx: ClaimContext) -> bool:
     """`Of the 91,000 Germans taken prisoner, only about 5,000 returned`: see
     `categories.fronted_partitive`."""
@@ -64,10 +77,13 @@ def fronted_part(ctx: ClaimContext) -> bool:
 
 
 def _counted_one(ctx: ClaimContext) -> bool:
-    """A bare `one` is a figure only when it plainly counts someone (`one soldier was killed`)."""
+    """A bare `one` is a figure only when it plainly counts someone (`one soldier was killed`,
+    `clashes in which one officer was killed`)."""
     i = ctx.num.i
-    if i > 0 and ctx.toks[i - 1].low in _ONE_BLOCKERS:
-        return False
+    toks = ctx.toks
+    if i > 0 and toks[i - 1].low in _ONE_BLOCKERS:
+        if not (i > 1 and toks[i - 1].low == "which" and toks[i - 2].low in _PREPS):
+            return False
     rd = ctx.reading
     if rd.category in (None, "other") or rd.inherit:
         return False
