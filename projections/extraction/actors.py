@@ -9,6 +9,8 @@ Places after `in`, `to`, `near`... are never actors: people are only placed ther
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from projections.extraction import gazetteer
 from projections.extraction.tokens import Token
 
@@ -21,23 +23,25 @@ OWN_VERBS = frozenset(
     fired fire fires firing supplied supply supplies delivered deliver provided provide
     pledged pledge gave give given donated donate shipped ship called numbers number equipped
     armed built build builds building produced produce produces producing manufactured
-    rotated rotate withdrew withdraw pulled massing gathered""".split()
+    rotated rotate withdrew withdraw pulled massing gathered make makes made add adds adding
+    added""".split()
 )
 _AUX = frozenset(
     """is are was were has have had will would could may might can should must be been being
     to also already now still reportedly allegedly believed thought said expected planning
     plans plan planned set likely estimated not only so far reported understood known
     continues continue continued up has since recently reportedly further additional
-    another more""".split()
+    another more wants want wanted aims aim hopes hope seeks seek intends intend""".split()
 )
 _PREPS = frozenset(
     """in at near from to into of by with for against on across toward towards over inside
     outside around within through along behind beyond""".split()
 )
 _SPEECH = frozenset("said says told confirmed claimed announced reported stated added".split())
-_OWNED = frozenset(
+OWNED_NOUNS = frozenset(
     "losses casualties army forces military troops dead death toll navy fleet count total "
-    "tally number arsenal stockpile stocks".split()
+    "tally number arsenal stockpile stocks deployment ranks strength contingent garrison "
+    "presence".split()
 )
 _HOSTILE_VERBS = frozenset(
     """destroyed destroy destroys destroying downed down shot killed kill kills killing
@@ -46,11 +50,22 @@ _HOSTILE_VERBS = frozenset(
 )
 _BACKED = frozenset("backed led allied supported trained aligned sponsored funded".split())
 _OWNERS = frozenset({"'s", "’s", "its", "their"})
-_PRE_MODIFIERS = frozenset("another more additional further extra".split())
+_PRE_MODIFIERS = frozenset("another more additional further extra only just".split())
+# `drones launched by Russia`, `vehicles abandoned by Congolese troops`: the agent owns them
 _BY_VERBS = frozenset(
     "launched fired operated used deployed sent supplied provided made built produced "
-    "delivered flown".split()
+    "delivered flown abandoned owned".split()
 )
+_PLACE_PREPS = frozenset("from at into toward towards on over across".split())
+_WITH_VERBS = frozenset(
+    "equipped armed fought fight fighting attacked attack advanced stormed invaded entered".split()
+)
+_OWN_ORDER = frozenset("last remaining first".split())
+_WITHDRAW_VERBS = frozenset(
+    "withdrew withdraw withdrawn withdrawing pulled pull evacuated removed redeployed".split()
+)
+_GROUP_WORDS = frozenset("group militia movement organisation organization".split())
+_FIGHT_VERBS = frozenset("fighting fight fought fights serving serve served".split())
 _SUPPLY_VERBS = frozenset(
     "supplied supply supplies delivered deliver provided provide pledged pledge gave give "
     "given donated donate shipped ship sent send sending".split()
@@ -86,17 +101,108 @@ def np_actor(toks: list[Token], texts: list[str], start: int, end: int) -> tuple
     return None
 
 
-def from_actor(
-    toks: list[Token], texts: list[str], k: int, equipment: bool = False
-) -> tuple[str, str, tuple[int, int]] | None:
-    """`11,000 from North Korea`, `drones launched by Russia`: (actor, rule, token span)."""
+def member_of(toks: list[Token], texts: list[str], end: int) -> tuple[str, str] | None:
+    """`10 members of the Islamic State cell`, `fighters of the Ukrainian army`: people of an
+    organisation, or of a side's force, named by `of` after the counted noun."""
     n = len(toks)
-    if equipment and k + 1 < n and toks[k].low in _BY_VERBS and toks[k + 1].low == "by":
-        j = k + 2 if k + 2 < n and toks[k + 2].low != "the" else k + 3
+    j = end + 1
+    if j + 1 >= n or toks[j].low != "of":
+        return None
+    j += 1
+    if toks[j].low == "the" and j + 1 < n:
+        j += 1
+    hit = entity_at(texts, j) if texts[j] in gazetteer.FIRST_WORDS else None
+    if hit is None or hit[1] not in ("org", "demonym"):
+        return None
+    return hit[0], f"actor:member-of:{hit[3]}"
+
+
+def junta_actor(
+    toks: list[Token], texts: list[str], start: int, end: int
+) -> tuple[str, str] | None:
+    """`300 junta soldiers`: a junta is a state's, and the state is the one junta state the
+    sentence names, by itself or by a group that fights it (`gazetteer.JUNTA_OF`)."""
+    if not any(toks[k].low == "junta" for k in range(start, end + 1)):
+        return None
+    found: tuple[str, str] | None = None
+    first_words = gazetteer.FIRST_WORDS
+    for i, w in enumerate(texts):
+        hit = entity_at(texts, i) if w in first_words else None
+        state = None if hit is None else gazetteer.JUNTA_OF.get(hit[0])
+        if state is None:
+            continue
+        if found is not None and found[0] != state:
+            return None  # two juntas' states: the sentence does not say which
+        found = found or (state, f"actor:junta-state:{hit[3]}")  # type: ignore[index]
+    return found
+
+
+def group_actor(
+    toks: list[Token], texts: list[str], start: int, end: int, para_org: Callable[[], str | None]
+) -> tuple[str, str] | None:
+    """`20 of the group's fighters`: `the group's` (or the militia's, the movement's) stands
+    for the organisation named last before it in the sentence, else in the paragraph
+    (`para_org`, asked only then)."""
+    for k in range(start, end):
+        if toks[k].low in _GROUP_WORDS and toks[k + 1].low in ("'s", "’s"):
+            if k == 0 or toks[k - 1].low != "the":
+                return None
+            for q in range(k - 2, max(-1, k - 30), -1):
+                hit = entity_at(texts, q) if texts[q] in gazetteer.FIRST_WORDS else None
+                if hit and hit[1] == "org":
+                    return hit[0], f"actor:the-group:{hit[3]}"
+            org = para_org()
+            return None if org is None else (org, f"actor:the-group-before:{org}")
+    return None
+
+
+def fighting_for(
+    toks: list[Token], texts: list[str], k: int
+) -> tuple[str, str, tuple[int, int]] | None:
+    """`500 Cuban recruits are fighting for Russia`: troops fight for the side they serve."""
+    n = len(toks)
+    if k < n and toks[k].low in ("are", "were", "is", "was", "have", "had", "been"):
+        k += 1
+    if k < n and toks[k].low == "been":
+        k += 1
+    if k + 2 < n and toks[k].low.endswith("ed") and toks[k + 1].low == "to":
+        k += 2  # "8,000 Cubans have been recruited to fight for Moscow"
+    if k + 1 >= n or toks[k].low not in _FIGHT_VERBS or toks[k + 1].low != "for":
+        return None
+    j = k + 2
+    hit = entity_at(texts, j) if j < n and texts[j] in gazetteer.FIRST_WORDS else None
+    if hit is None:
+        return None
+    return hit[0], f"actor:fighting-for:{hit[3]}", (k, j + hit[2] - 1)
+
+
+def from_actor(
+    toks: list[Token], texts: list[str], k: int, equipment: bool = False, first: int = -1
+) -> tuple[str, str, tuple[int, int]] | None:
+    """`11,000 from North Korea`, `drones launched by Russia`: (actor, rule, token span). Not
+    `from` after a verb that withdraws (`withdrew its last 1,500 soldiers from Niger`): there
+    it names where they were. `first` is the figure's first token."""
+    n = len(toks)
+    withdrawn = any(t.low in _WITHDRAW_VERBS for t in toks[max(0, first - 4) : max(0, first)])
+    by = k + 1
+    if equipment and by < n and toks[k].low in _BY_VERBS and toks[by].low != "by":
+        # "rockets fired from Lebanon by Hezbollah": a place phrase may stand before the agent
+        if toks[by].low in _PLACE_PREPS:
+            by += 1
+            while by < min(n, k + 6) and toks[by].text[0].isalnum() and toks[by].low != "by":
+                by += 1
+    if equipment and by < n and toks[k].low in _BY_VERBS and toks[by].low == "by":
+        j = by + 1 if by + 1 < n and toks[by + 1].low != "the" else by + 2
         hit = entity_at(texts, j) if j < n else None
         if hit:
             return hit[0], f"actor:by:{hit[3]}", (k, j + hit[2] - 1)
-    if k < n and toks[k].low == "from" and k + 1 < n:
+    if k + 2 < n and toks[k].low == "belonging" and toks[k + 1].low == "to":
+        # "two Mi-17 helicopters belonging to the Myanmar air force"
+        j = k + 2 if toks[k + 2].low != "the" else k + 3
+        hit = entity_at(texts, j) if j < n else None
+        if hit:
+            return hit[0], f"actor:belonging-to:{hit[3]}", (k, j + hit[2] - 1)
+    if k < n and toks[k].low == "from" and k + 1 < n and not withdrawn:
         j = k + 1 if toks[k + 1].low != "the" else k + 2
         hit = entity_at(texts, j) if j < n else None
         if hit:
@@ -150,6 +256,10 @@ def subject_actor(
         j -= 1  # "deliver another 10 tanks"
         if j >= 0 and toks[j].low in ("a", "an"):
             j -= 1  # "send a further 14 tanks"
+    if j >= 1 and toks[j].low in _OWN_ORDER and toks[j - 1].low in ("its", "their"):
+        j -= 1  # "France withdrew its last 1,500 soldiers"
+    if j >= 0 and toks[j].low in ("its", "their"):
+        j -= 1  # the verb stands before the possessive
     if j >= 0 and toks[j].low == "including":
         # "pledged $2.5 billion in aid, including 30 vehicles": the supply verb of the clause
         for v in range(j - 1, max(-1, j - 16), -1):
@@ -158,12 +268,19 @@ def subject_actor(
                 break
     if j >= 0 and toks[j].low == "up":
         j -= 1
+    if j > 0 and texts[j][0].isupper():
+        # "Washington has sent Kyiv 31 Abrams tanks": past the recipient to the supply verb
+        for p in range(j, max(0, j - 3), -1):
+            hit = entity_at(texts, p) if texts[p] in gazetteer.FIRST_WORDS else None
+            if hit and p + hit[2] - 1 == j and toks[p - 1].low in _SUPPLY_VERBS:
+                j = p - 1
+                break
     if j >= 0 and toks[j].low == "with":  # "provided Ukraine with 2 million shells"
         for v in range(j - 1, max(-1, j - 5), -1):
-            if toks[v].low in _SUPPLY_VERBS or toks[v].low in ("equipped", "armed"):
-                j = v
+            if toks[v].low in _SUPPLY_VERBS or toks[v].low in _WITH_VERBS:
+                j = v  # "the movement had fought with 50,000 men": the subject's own
                 break
-    if j < 0 or toks[j].low not in OWN_VERBS:
+    if j < 0 or (toks[j].low not in OWN_VERBS and toks[j].low not in _WITH_VERBS):
         return None
     verb = toks[j].low
     j -= 1
@@ -172,6 +289,13 @@ def subject_actor(
         j -= 1
         steps += 1
     if j < 0:
+        return None
+    if toks[j].low in ("which", "who") and j >= 2 and toks[j - 1].text == ",":
+        # "the Africa Corps, which now has 2,500 men": the relative pronoun's antecedent
+        for p in range(j - 2, max(-1, j - 6), -1):
+            hit = entity_at(texts, p) if texts[p] in gazetteer.FIRST_WORDS else None
+            if hit and p + hit[2] == j - 1:
+                return hit[0], f"actor:relative-antecedent:{hit[3]}"
         return None
     if toks[j].low in ("it", "they") and speaker is not None:
         named = np_actor(toks, texts, speaker[0], speaker[1])
@@ -202,6 +326,13 @@ def subject_actor(
                 return found
             kind = "supplier" if verb in _SUPPLY_VERBS else "clause-subject"
             found, at = (hit[0], f"actor:{kind}:{hit[3]}"), p
+    if found is None and j >= 1 and toks[j].low in _GROUP_WORDS and toks[j - 1].low == "the":
+        # "Hezbollah's leader said the movement had fought with 50,000 men": the group
+        # named before stands for `the movement`
+        for q in range(j - 2, max(-1, j - 30), -1):
+            hit = entity_at(texts, q) if texts[q] in gazetteer.FIRST_WORDS else None
+            if hit and hit[1] == "org":
+                return hit[0], f"actor:clause-subject-group:{hit[3]}"
     return found
 
 
@@ -228,12 +359,13 @@ def possessive_actor(
                 # "Russian losses in the battle — 16,000 dead": a side's losses
                 hit = entity_at(texts, p)
                 k = p + hit[2] if hit else first
-                if hit and hit[1] == "demonym" and k < first and toks[k].low in _OWNED:
-                    if p >= 2 and toks[p - 1].low in ("and", ",") and entity_at(texts, p - 2):
-                        return None  # "Armenian and Azerbaijani forces": no one side
+                if hit and hit[1] == "demonym" and k < first and toks[k].low in OWNED_NOUNS:
+                    if p >= 2 and toks[p - 1].low in ("and", ",") and texts[p - 2][0].isupper():
+                        return None  # "Armenian and Azerbaijani forces", "Allied and German
+                        # losses": two sides named, no one side
                     return hit[0], f"actor:owner-demonym:{hit[3]}"
             continue  # only a possessive can own; spare the look for the owned noun
-        owned = any(x.low in _OWNED for x in toks[p + 1 : min(first, p + 4)])
+        owned = any(x.low in OWNED_NOUNS for x in toks[p + 1 : min(first, p + 4)])
         if not owned:
             continue
         if t.low in ("'s", "’s"):

@@ -41,12 +41,18 @@ _BACK_LINK = frozenset(
     estimated put believed thought , — of about around nearly almost some roughly could may
     might will would can likely expected to perhaps""".split()
 )
+# a figure after one of these counts what the previous figure counts; the nouns of change
+# (`an increase of 180,000`, `a cut of 5,000`) name a difference between two counts of it
 _INHERIT_LINKS = frozenset(
     "from including compared versus vs against than previous previously peak estimate "
-    "high earlier another further total".split()
+    "high earlier another further total increase rise boost addition jump decrease range "
+    "reduction cut drop fall".split()
 )
 # not casualties: "lost 60 technicals" may count things, "lost 60 men" is read by the noun
 _VERB_DECIDES = frozenset({"killed", "wounded", "missing", "captured"})
+# ...but `neutralised` and `eliminated` are said of people: "neutralised 150 terrorists"
+_PEOPLE_LOSS_VERBS = tuple(":" + w for w in "neutralised neutralized eliminated".split())
+_SCALE_WORDS = frozenset("hundred thousand million billion".split())
 _CLAUSE_VERBS = frozenset("were was are is have had remain remained".split())
 _RATE_WORDS = frozenset({"a", "per", "each", "every"})
 _RATE_UNITS = frozenset({"day", "week", "month", "year", "hour", "night"})
@@ -97,6 +103,13 @@ def read_category(
         compound = _compound(toks, last, num_at)
         if compound is not None:
             return compound
+    if first > 2 and toks[first - 1].low == "the" and toks[first - 2].low == "in":
+        if toks[first - 3].low in ("numbering", "numbered", "number", "numbers"):
+            # "troops numbering in the tens of thousands": as if "numbering tens of thousands"
+            back = _back_np(toks, first - 2, prev_end)
+            if back is not None:
+                back.np_end = last
+                return back
     np = forward_np(toks, last + 1, num_at)
     if np.head is not None:
         return _noun(toks, first, last, np, prev_end, next_start)
@@ -186,6 +199,8 @@ def _noun(
         return _counted(
             np, "troops", "category:members-of-armed-group"
         )  # "gangs ... 5,000 members"
+    if w in TROOP_NOUNS and _taken_captive(toks, first, np.end, next_start):
+        return _counted(np, "captured", f"category:taken-captive:{w}")
     if w in TROOP_NOUNS and _held_in(toks, np.end):
         return _counted(np, "captured", f"category:held-in:{w}")  # "fighters in prisons"
     if w in TROOP_NOUNS or w in PEOPLE_NOUNS:
@@ -206,7 +221,7 @@ def _noun(
     # hurt, held, went missing) decides for a noun the lexicon does not know; what dies is
     # someone, whoever they were
     found = verb_category(toks, first, np.end, prev_end, next_start, displaced=False)
-    if found is not None and found[0] in _VERB_DECIDES:
+    if found is not None and (found[0] in _VERB_DECIDES or found[1].endswith(_PEOPLE_LOSS_VERBS)):
         return _counted(np, found[0], f"category:unknown-noun:{w}", found[1])
     return _part_of(toks, first, np, prev_end, next_start) or _counted(
         np, "other", f"category:other:noun:{w}"
@@ -266,7 +281,19 @@ def _people(
     are troops, people with a verb of troops too (`civilians were mobilised`), people compared
     with an earlier figure take its category, other people are `other`."""
     people = w not in TROOP_NOUNS
-    found = verb_category(toks, first, np.end, prev_end, next_start, displaced=people)
+    if not people and first > 0 and toks[first - 1].low in ("at", "to"):
+        # "The rebels' losses ... were put at 60 fighters": the fighters are the losses
+        far = _far_back(toks, first, np.end, prev_end, next_start)
+        if far is not None and far.category in _PART_CATEGORIES:
+            return _counted(np, far.category, f"category:noun:{w}", *far.rules)
+    if people and _hosted(toks, first):
+        return _counted(np, "displaced", f"category:noun:{w}", "category:hosted")
+    if any(t.low in ("refuge", "asylum") for t in toks[np.end + 1 : min(next_start, np.end + 5)]):
+        # "1,000 Ethiopian soldiers took refuge in Sudan": whoever seeks refuge has fled
+        return _counted(np, "displaced", f"category:noun:{w}", "category:refuge")
+    # "men" who fled the country are people fleeing, not troops withdrawing
+    flee = people or w == "men"
+    found = verb_category(toks, first, np.end, prev_end, next_start, displaced=flee)
     if found:
         return _counted(np, found[0], f"category:noun:{w}", found[1])
     part = _part_of(toks, first, np, prev_end, next_start)
@@ -278,7 +305,70 @@ def _people(
         return _counted(np, "troops", f"category:troop-verb:{w}")
     if _inherit_link(toks, first, prev_end):
         return _counted(np, "other", "category:inherited", inherit=True)
+    held = _held(toks, first, np.end, next_start)
+    if held is not None:
+        return _counted(np, "captured", f"category:noun:{w}", held)
     return _counted(np, "other", f"category:other:people-without-verb:{w}")
+
+
+_HOLD_VERBS = frozenset("holding hold holds held".split())
+_PART_CATEGORIES = frozenset("killed wounded casualties missing captured".split())
+_HOST_VERBS = frozenset("hosts host hosting hosted sheltering shelters sheltered".split())
+_TAKE_IN = frozenset("taken take took taking".split())
+
+
+def _hosted(toks: list[Token], first: int) -> bool:
+    """`Egypt has taken in about 1.2 million Sudanese`, `hosts 600,000 Afghans`: people a
+    country takes in or hosts have fled to it."""
+    k = first - 1
+    if k >= 1 and toks[k].low == "in" and toks[k - 1].low in _TAKE_IN:
+        return True
+    return k >= 0 and toks[k].low in _HOST_VERBS
+
+
+_CAPTIVE_WORDS = frozenset("captive prisoner prisoners hostage hostages".split())
+_TAKE_VERBS = frozenset("taken take took taking held".split())
+
+
+def _taken_captive(toks: list[Token], first: int, end: int, next_start: int) -> bool:
+    """`taken 170 soldiers captive`, `25 sailors were held for more than a year`: fighters
+    taken or held are captives. Not `held in reserve` or `held back`."""
+    n = len(toks)
+    after = end + 1
+    if after < min(n, next_start) and toks[after].low in _CAPTIVE_WORDS:
+        k = first - 1
+        return k >= 0 and toks[k].low in _TAKE_VERBS
+    if after + 1 < n and toks[after].low in ("were", "was", "are", "is", "being", "been"):
+        k = after + 1
+        if toks[k].low in ("still", "being", "been") and k + 1 < n:
+            k += 1
+        if toks[k].low == "held" and k + 1 < n:
+            return toks[k + 1].low not in ("in", "back", "at", "on", "off", "up", "near")
+    return False
+
+
+_PASSIVE_AUX = frozenset("are were is was being been".split())
+
+
+def _held(toks: list[Token], first: int, end: int, next_start: int) -> str | None:
+    """`are holding 25 crew members`, `40,000 people linked to the group are held in camps`:
+    people someone holds, or who are held, are captives. Only the object of `hold` or its
+    passive: in `500 people held a rally` the people do the holding."""
+    k = first - 1
+    if k >= 0 and toks[k].low == "still":
+        k -= 1
+    if k >= 0 and toks[k].low in _HOLD_VERBS:
+        return "category:verb-before:" + toks[k].low
+    for j in range(end + 1, min(len(toks) - 1, next_start, end + 8)):
+        t = toks[j]
+        if not t.text[0].isalpha():
+            return None
+        if t.low in _PASSIVE_AUX:
+            nxt = toks[j + 1].low
+            if nxt == "still" and j + 2 < len(toks):
+                nxt = toks[j + 2].low
+            return "category:verb:held" if nxt == "held" else None
+    return None
 
 
 def _among_the(toks: list[Token], end: int, next_start: int) -> str | None:
@@ -347,9 +437,21 @@ def _ellipsis(
     toks: list[Token], first: int, last: int, np: NounPhrase, prev_end: int, next_start: int
 ) -> Reading:
     """A number with no counted noun after it: `60 wounded`, `at 2.7m`, `up from 40,000`."""
-    if prev_end >= 0 and _of_a_figure(toks, last, next_start):
-        # "released 25 hostages ... four of the 25 were foreign": a part of a figure counted
-        return Reading("other", None, last, inherit=True, rules=["category:partitive-figure"])
+    if prev_end >= 0 and first > 1 and toks[first - 1].low == "of" and toks[first - 2].low == "out":
+        # "58 of the missiles were intercepted, out of 71 launched": the whole of a part
+        return Reading("other", None, last, inherit=True, rules=["category:out-of-whole"])
+    if _of_a_figure(toks, last, next_start):
+        if prev_end >= 0:
+            # "released 25 hostages ... four of the 25 were foreign": a part of a figure counted
+            rules = ["category:partitive-figure"]
+            return Reading("other", None, last, inherit=True, rules=rules)
+        # "Officials said eight of the 33 had died": the verb after the whole is the part's
+        whole = next_start
+        while whole + 1 < len(toks) and toks[whole + 1].low in _SCALE_WORDS:
+            whole += 1
+        found = verb_category(toks, first, whole, prev_end, len(toks), displaced=True)
+        if found is not None:
+            return Reading(found[0], None, last, rules=["category:partitive-figure", found[1]])
     back = _back_np(toks, first, prev_end)
     if back is not None:
         if back.subject is not None:
@@ -398,6 +500,8 @@ _OPENING_WORDS = frozenset(
     "at the their its his her of in on start height peak beginning end war offensive".split()
 )
 _FORWARD_LINKS = frozenset("numbering numbered at".split())
+_TAG_VERBS = frozenset("said says added adds told noted claimed stated wrote".split())
+_FIGURE_ADJ = frozenset("true real actual official final overall".split())
 _FAR_WINDOW = 30
 _PLACING_PREPS = frozenset("to from with against by for into on near".split())
 
@@ -419,6 +523,9 @@ def _far_back(
         k -= 1  # "French troops in Niger, numbering 1,500": the phrase before the comma
     if k >= 0 and toks[k].low == "it" and prev_end >= 0:
         return Reading("other", None, last, inherit=True, rules=["category:far:it"])
+    if toks[first - 1].low == "to" and prev_end >= 0 and _from_before(toks, prev_end, first):
+        # "ranged from about 130, the government's figure, to 400 or more": the pair's end
+        return Reading("other", None, last, inherit=True, rules=["category:far:from-to"])
     lo = max(prev_end + 1, first - _FAR_WINDOW)
     key = noun = bare = -1  # the leftmost `toll` or `number of`, the nearest noun of a category
     while k >= lo:
@@ -429,8 +536,19 @@ def _far_back(
             w in _FAR_KEYS and k + 1 < len(toks) and toks[k + 1].low == "of"
         ):
             key = k
-        elif w in _BARE_KEYS and k > 0 and toks[k - 1].low in _BACK_DETERMINERS:
-            bare = k  # "put the number at 1,600", "the figure could reach 40"
+        elif (
+            w in _BARE_KEYS
+            and k > 0
+            and (
+                toks[k - 1].low in _BACK_DETERMINERS
+                or (
+                    k > 1
+                    and toks[k - 1].low in _FIGURE_ADJ
+                    and toks[k - 2].low in _BACK_DETERMINERS
+                )
+            )
+        ):
+            bare = k  # "put the number at 1,600", "the true figure was 26,000"
         elif noun < 0 and (w in CATEGORY_NOUNS or w in EQUIPMENT_NOUNS or w in TROOP_NOUNS):
             if k == 0 or toks[k - 1].low not in _PLACING_PREPS:
                 noun = k  # "sent to the troops": a noun after a preposition is no subject
@@ -459,6 +577,45 @@ def _far_back(
     if k < 0 or prev_end < 0 or k != prev_end or toks[k + 1].low in _FAR_STOPS:
         return None
     return Reading("other", None, last, inherit=True, rules=["category:far:compared"])
+
+
+def _from_before(toks: list[Token], prev_end: int, first: int) -> bool:
+    """A figure after `from` stands before this figure's `to`, with at most an apposition
+    between commas after it (`from 100,000 soldiers, the figure given by one general, to`):
+    the two ends of one pair."""
+    if first - prev_end == 2:
+        k = prev_end
+        while k >= 0 and toks[k].low != "from" and prev_end - k < 5:
+            k -= 1
+        return k >= 0 and toks[k].low == "from"
+    if toks[first - 2].text != ",":
+        return False
+    for k in range(first - 3, max(-1, first - 18), -1):
+        w = toks[k].low
+        if w in (";", ".", "to"):
+            return False
+        if w == "from":
+            nxt = toks[k + 1 : k + 4]
+            return any(is_digits(t) for t in nxt)
+    return False
+
+
+def fronted_partitive(toks: list[Token], first: int, prev_start: int, prev_end: int) -> bool:
+    """`Of the 91,000 Germans taken prisoner ..., only about 5,000 ever returned home`: the
+    sentence opens with `Of` and the previous figure, and this figure opens the main clause
+    after the comma that ends that phrase: a part of the previous figure."""
+    if (
+        toks[0].low != "of"
+        or prev_start not in (1, 2)
+        or (prev_start == 2 and toks[1].low != "the")
+    ):
+        return False
+    k = first - 1
+    if k > 0 and toks[k].low in ("only", "just", "some", "another"):
+        k -= 1
+    if k <= prev_end or toks[k].text != ",":
+        return False
+    return all(t.text != "," for t in toks[prev_end + 1 : k])
 
 
 def far_key(toks: list[Token], first: int, prev_end: int) -> int:
@@ -510,6 +667,13 @@ def _back_np(toks: list[Token], first: int, prev_end: int) -> Reading | None:
         w = toks[j].low
         if w in COUNTED_NOUNS or (j > 0 and (toks[j - 1].low, w) in TROOP_COMPOUNDS):
             break
+        if w == "," and j > 2 and toks[j - 1].low in _TAG_VERBS:
+            # "The group's losses, he added, exceeded 4,000": a speech tag set off by commas
+            k = next((k for k in range(j - 2, max(-1, j - 6), -1) if toks[k].text == ","), -1)
+            if k > 0:
+                j = k - 1
+                lo = max(prev_end + 1, j - 6)
+                continue
         if w in VERB_CATEGORY and w not in ("lost", "losing", "lose"):
             cat_word = cat_word or w
         elif w not in _BACK_LINK and w not in ("toll", "tally") and not w.endswith("ed"):

@@ -151,4 +151,5 @@ def _sentence_claims(
             prev, prev_reading = claim, ctx.reading
     if sent.speakers:
         remember_speaker(sent)
+    para.note_figures(out)
     return out

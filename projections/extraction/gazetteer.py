@@ -89,7 +89,7 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "Cameroon": ("Cameroonian",),
     "Palestine": ("Palestinian", "Palestinians"),
     "Kuwait": ("Kuwaiti",),
-    "Philippines": ("Filipino",),
+    "Philippines": ("Filipino", "Philippine"),
     "Indonesia": ("Indonesian",),
     "Thailand": ("Thai",),
     "Cambodia": ("Cambodian",),
@@ -257,6 +257,7 @@ ORGS: dict[str, tuple[str, ...]] = {
     # intelligence services and armed forces named by their acronyms stand for their state
     "Ukraine": ("HUR", "GUR", "SBU", "AFU", "ZSU"),
     "Russia": ("FSB", "GRU", "Rosgvardia"),
+    "Myanmar": ("Tatmadaw",),
     "Islamic Jihad": ("Islamic Jihad",),
     "Hayat Tahrir al-Sham": ("Hayat Tahrir al-Sham", "HTS"),
     "Syrian Democratic Forces": ("Syrian Democratic Forces", "SDF"),
@@ -285,6 +286,28 @@ ORGS: dict[str, tuple[str, ...]] = {
     "Polisario Front": ("Polisario Front", "Polisario"),
     "UNIFIL": ("UNIFIL",),
     "Viv Ansanm": ("Viv Ansanm",),
+}
+
+# States a military junta rules, and the armed groups that fight each one: `junta soldiers`
+# names no state itself, so it takes the one its sentence names (`the Arakan Army captured
+# 300 junta soldiers` -> Myanmar). A sentence naming none, or two of them, gives no actor.
+JUNTA_STATES: dict[str, tuple[str, ...]] = {
+    "Myanmar": (
+        "Myanmar",
+        "Arakan Army",
+        "Kachin Independence Army",
+        "Karen National Union",
+        "Three Brotherhood Alliance",
+        "Ta'ang National Liberation Army",
+        "Myanmar National Democratic Alliance Army",
+    ),
+    "Mali": ("Mali",),
+    "Burkina Faso": ("Burkina Faso",),
+    "Niger": ("Niger",),
+}
+# actor named by a gazetteer hit -> the junta state it stands for or fights
+JUNTA_OF: dict[str, str] = {
+    actor: state for state, actors in JUNTA_STATES.items() for actor in actors
 }
 
 KINDS: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (

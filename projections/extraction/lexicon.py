@@ -20,7 +20,7 @@ TROOP_NOUNS = _w(
     infantrymen infantry volunteers guards peacekeepers instructors advisers advisors combatants
     jihadists gunmen snipers sappers gunners crews cadets draftees mobilised mobilized troopers
     operatives battalions brigades divisions regiments platoons squads btgs army armies contingent
-    garrison legionnaires militia wagnerites contractors"""
+    garrison legionnaires militia wagnerites contractors police gendarmes veterans deployment"""
 )
 # Unit nouns that only count troops in a compound ("battalion tactical groups").
 TROOP_COMPOUNDS = {("battalion", "groups"), ("tactical", "groups"), ("service", "members")}
@@ -46,7 +46,8 @@ CATEGORY_NOUNS: dict[str, str] = {
         "captured",
     ),
     **dict.fromkeys(
-        _w("refugees refugee evacuees idps deportees displaced seekers returnees"), "displaced"
+        _w("refugees refugee evacuees idps deportees displaced seekers returnees arrivals"),
+        "displaced",
     ),
 }
 
@@ -93,7 +94,7 @@ NONCLAIM_NOUNS = _w(
     hryvnias hryvnia yuan yen rupees shekels usd eur points stories floors storeys kilotons
     megatons litres liters barrels gallons calories names laws decrees resolutions items
     questions languages streets lines projects contracts trips routes crossings parts steps
-    rounds-of charges tests exercises drills"""
+    rounds-of charges tests exercises drills posts outposts"""
 )
 # Units of measure: a number followed by one measures, it never counts ("155 mm shells").
 UNIT_NOUNS = _w(

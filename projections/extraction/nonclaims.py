@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from projections.extraction import gazetteer
 from projections.extraction.lexicon import (
     COUNTED_NOUNS,
     CURRENCY_SYMBOLS,
@@ -265,7 +266,11 @@ _AFTER = _by_trigger(
         (
             "not-claim:ratio",  # 1 in 4
             ("in",),
-            lambda a: a.nxt2 is not None and (is_digits(a.nxt2) or a.nxt2.low in _SMALL),
+            lambda a: (
+                a.nxt2 is not None
+                and (is_digits(a.nxt2) or a.nxt2.low in _SMALL)
+                and not _year_token(a.nxt2)  # "fewer than 1,000 in 2022": a year, no ratio
+            ),
         ),
     )
 )
@@ -273,10 +278,15 @@ _AFTER = _by_trigger(
 # ---------------------- the word before: March 3, aged 19, every 5, Leopard 2, Petrov, 34,
 
 
+def _year_token(t: Token) -> bool:
+    """`2022`: four digits that read as a year of the last two centuries."""
+    return len(t.text) == 4 and t.text[:2] in ("19", "20") and t.text.isdigit()
+
+
 def _in_ratio(a: Around) -> bool:
     """`1 in 4`, read at the 4, unless the 1 in 4 were killed (`killed 1 in 4 soldiers`)."""
     prev2, i = a.prev2, a.i
-    if prev2 is None or not (is_digits(prev2) or prev2.low in _SMALL):
+    if prev2 is None or not (is_digits(prev2) or prev2.low in _SMALL) or _year_token(a.first):
         return False
     return i < 3 or a.toks[i - 3].low not in ("killed", "wounded", "died")
 
@@ -290,6 +300,7 @@ def _capitalised_designation(a: Around) -> bool:
         and prev.text[0].isupper()
         and prev.text.isalpha()
         and prev.text != "I"
+        and gazetteer.lookup(prev.text) is None  # "sent Kyiv 31 Abrams tanks": a recipient
         and not _is_month(prev)
         and prev.low not in _WEEKDAYS
         and len(a.first.text) <= 3

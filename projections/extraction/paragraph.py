@@ -10,6 +10,7 @@ speaker it refers to (`speakers.SpeakerMemory`, which the paragraphs share).
 from __future__ import annotations
 
 from projections.extraction.actors import entity_at
+from projections.extraction.claim import FigureClaim
 from projections.extraction.lexicon import CATEGORY_NOUNS, EQUIPMENT_NOUNS, TROOP_NOUNS
 from projections.extraction.speakers import SpeakerMemory
 from projections.extraction.tokens import Token
@@ -18,7 +19,9 @@ MAX_SENTENCE_TOKENS = 400  # longer "sentences" (no punctuation) are read in chu
 
 
 class Paragraph:
-    """What earlier sentences of a paragraph tell later ones: actors of troops, last speaker.
+    """What earlier sentences of a paragraph tell later ones: actors of troops, last speaker,
+    the last organisation named (`the group's`), and what each earlier figure counted (`Of the
+    62, ...`), which the extractor notes after each sentence (`note_figures`).
 
     Most sentences are never asked (a one-sentence passage, a paragraph's last sentence, one
     whose figures have actors of their own), so sentences are only queued here and read when a
@@ -26,7 +29,16 @@ class Paragraph:
     as reading each one as it passes.
     """
 
-    __slots__ = ("_actors", "_category", "_queue", "speakers", "text")
+    __slots__ = (
+        "_actors",
+        "_category",
+        "_org",
+        "_queue",
+        "figures",
+        "last_figure",
+        "speakers",
+        "text",
+    )
 
     def __init__(self, text: str, speakers: SpeakerMemory | None = None) -> None:
         self.text = text
@@ -34,8 +46,20 @@ class Paragraph:
         # the passage's speakers: a `he said` may refer to a speaker of an earlier paragraph
         self.speakers = speakers if speakers is not None else SpeakerMemory(text)
         self._category: str | None = None  # of the last counted noun named
+        self._org: str | None = None  # the last organisation named: what `the group's` is
+        # the category of each figure claimed so far, by its bounds (`the 33` later counts
+        # what `33 Israeli hostages` counted), and of the last one
+        self.figures: dict[tuple[float | None, float | None], str] = {}
+        self.last_figure: str | None = None
         # token chunks already cut, or (start, end) of sentences not tokenised (no number)
         self._queue: list[tuple[list[Token], list[str]] | tuple[int, int]] = []
+
+    def note_figures(self, claims: list[FigureClaim]) -> None:
+        """Remember what the claims of a sentence counted, for `the 33` in a later one."""
+        for claim in claims:
+            if claim.category != "other":
+                self.figures[(claim.low, claim.high)] = claim.category
+                self.last_figure = claim.category
 
     def add_chunk(self, toks: list[Token], texts: list[str]) -> None:
         self._queue.append((toks, texts))
@@ -50,6 +74,12 @@ class Paragraph:
         if self._queue:
             self._catch_up()
         return self._actors
+
+    @property
+    def org(self) -> str | None:
+        if self._queue:
+            self._catch_up()
+        return self._org
 
     @property
     def category(self) -> str | None:
@@ -95,7 +125,9 @@ class Paragraph:
             if not hit:
                 i += 1
                 continue
-            actor, _kind, k, _surface = hit
+            actor, kind, k, _surface = hit
+            if kind == "org":
+                self._org = actor
             for j in range(i + k, min(n, i + k + 4)):
                 w = toks[j].low
                 if w in TROOP_NOUNS:

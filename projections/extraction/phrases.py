@@ -128,6 +128,16 @@ def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> NounPhrase:
             continue
         if head is None and w in UNIT_NOUNS:
             return NounPhrase(j, start, j, (mods_start, j), definite)  # "155 mm shells": a measure
+        if (
+            w in NONCLAIM_NOUNS
+            and j > k
+            and toks[j - 1].text == "-"
+            and j + 1 < n
+            and toks[j + 1].text[0].isalpha()
+            and toks[j + 1].low not in NP_STOP
+        ):
+            j += 1  # "three land-attack cruise missiles": a hyphened compound modifies a noun
+            continue
         if w in COUNTED_NOUNS or w in NONCLAIM_NOUNS or w in EQUIPMENT_IF_MODIFIED:
             if j == k and w in VERB_CATEGORY and w not in CATEGORY_NOUNS:
                 # "250 captured armoured vehicles": a participle before a noun is its modifier

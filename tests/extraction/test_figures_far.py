@@ -350,27 +350,19 @@ KNOWN_MISSES = {
     # "The Kremlin has ordered the army to grow by 160,000 servicemen": an order's object
     ("f3-014", "160,000"),
     ("f3-014", "2.4 million"),
-    # "killed 20 of the group's fighters": "the group" names Hezbollah only by reference
-    ("f3-016", "20"),
     # "lost a third of its Black Sea Fleet, some 27 ships": an appositive after a fraction
     ("f4-007", "some 27"),
     # "registered for temporary protection": refugees by status, not by a verb of fleeing
     ("f4-011", "More than 4 million"),
-    # "Cuban recruits are fighting for Russia": Cuba is not in the gazetteer, and "fighting
-    # for X" names no side by itself
-    ("f5-027", "Around 500"),
-    # "ranged from 170, the government's figure, to more than 230": the second end is past an
-    # appositive with a comma, where the backward reading stops
-    ("f6-002", "more than 230"),
-    # "four anti-ship missiles and nine drones launched by the Houthis": the `by` after the
-    # last item of a list is not read for the first
-    ("f6-004", "four"),
+    # "repelled an attack by JNIM fighters ..., killing 40 of the assailants": the assailants
+    # are JNIM's only by reference to the attack's agent
+    ("f9-014", "40"),
+    # "well short of the 2,500 it was promised": a bare figure with a relative clause
+    ("f12-015", "2,500"),
 }
 
 
-@pytest.mark.parametrize(
-    "name", ["figures_r1.jsonl", "figures_r2.jsonl", "figures_r3.jsonl", "figures_r4.jsonl"]
-)
+@pytest.mark.parametrize("name", [f"figures_r{n}.jsonl" for n in range(1, 14)])
 def test_round_gold_is_read_as_annotated(name: str) -> None:
     """The passages written before each round: every gold claim found with its bounds,
     category and side, but the known misses."""
@@ -378,8 +370,13 @@ def test_round_gold_is_read_as_annotated(name: str) -> None:
     for line in (GOLD_DIR / name).read_text(encoding="utf-8").splitlines():
         passage = json.loads(line)
         claims = extract(passage["text"])
+        after: dict[
+            str, int
+        ] = {}  # a text given twice is found after its last place, as the scorer does
         for gold in passage["claims"]:
-            at = re.search(rf"(?<!\w){re.escape(gold['text'])}(?!\w)", passage["text"]).start()
+            pattern = re.compile(rf"(?<!\w){re.escape(gold['text'])}(?!\w)")
+            at = pattern.search(passage["text"], after.get(gold["text"], 0)).start()
+            after[gold["text"]] = at + len(gold["text"])
             found = [
                 c
                 for c in claims
@@ -391,7 +388,7 @@ def test_round_gold_is_read_as_annotated(name: str) -> None:
             ]
             if not found:
                 missed.add((passage["id"], gold["text"]))
-    prefix = "f" + name[len("figures_r")] + "-"  # f1- for figures_r1.jsonl
+    prefix = "f" + name[len("figures_r") : -len(".jsonl")] + "-"  # f10- for figures_r10.jsonl
     assert missed == {m for m in KNOWN_MISSES if m[0].startswith(prefix)}
 
 

@@ -1,12 +1,15 @@
 """Actor stage: whose troops, dead or weapons the figure counts.
 
 The rules of `ACTOR_RULES` are tried in order and the first that names an actor wins: inside
-the counted phrase first (`North Korean troops`, `its 300 tanks`), then an origin after it
-(`11,000 from North Korea`), the subject of the clause's verb of having, sending or losing
-(`Russia has deployed 50,000 troops`), an owner before it (`Ukraine's losses exceed 5,000`),
-the previous figure's actor when both share a subject or a demonym (`Germany pledged 18
-howitzers and 12 air defence systems`), then what earlier figures said: the previous figure's
-actor for a figure that only compares, and the paragraph's for `the troops`.
+the counted phrase first (`North Korean troops`, `its 300 tanks`, `junta soldiers` with the
+junta state the sentence names, `the group's fighters`), then an origin after it (`11,000 from
+North Korea`, `fighting for Russia`), the subject of the clause's verb of having, sending or
+losing (`Russia has deployed 50,000 troops`), an owner before it (`Ukraine's losses exceed
+5,000`), the previous figure's actor when both share a subject or a demonym (`Germany pledged
+18 howitzers and 12 air defence systems`) or the figure is a part or the whole of it (`N of
+them`, `out of N`, `five more`), then what earlier figures said: the previous figure's actor
+for a figure that only compares, and the paragraph's for `the troops`; last, a side the
+sentence opens with (`For Ukraine, ...`).
 
 A rule is a function of the context that returns (actor, rule name) or None; rules that share
 their preconditions are one function, since every call costs on every figure.
@@ -17,9 +20,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from projections.extraction.actors import (
+    OWN_VERBS,
+    OWNED_NOUNS,
     antecedent,
     coordinated_verb,
+    entity_at,
+    fighting_for,
     from_actor,
+    group_actor,
+    junta_actor,
+    member_of,
     np_actor,
     possessive_actor,
     relative_actor,
@@ -28,7 +38,15 @@ from projections.extraction.actors import (
 from projections.extraction.categories import breakdown_link, far_key
 from projections.extraction.claim import CATEGORIES
 from projections.extraction.context import ClaimContext, Rules
-from projections.extraction.lexicon import CATEGORY_NOUNS, PEOPLE_NOUNS, TROOP_NOUNS
+from projections.extraction.gazetteer import FIRST_WORDS
+from projections.extraction.lexicon import (
+    CATEGORY_NOUNS,
+    EQUIPMENT_NOUNS,
+    PEOPLE_NOUNS,
+    TROOP_NOUNS,
+)
+from projections.extraction.phrases import forward_np
+from projections.extraction.stages.category import fronted_part
 
 # (actor, rule name), or None when the rule does not apply
 ActorRule = Callable[[ClaimContext], "tuple[str, str] | None"]
@@ -36,6 +54,8 @@ ActorRule = Callable[[ClaimContext], "tuple[str, str] | None"]
 _FROM_CATEGORIES = frozenset({"troops", "equipment", "killed", "casualties", "captured"})
 _ALONG_WITH = frozenset({("along", "with"), ("well", "as"), ("together", "with")})
 _NOT_IN_PHRASE = frozenset("in at near from to into by with of said says".split())
+_EVENT_NOUNS = frozenset("war wars conflict fighting invasion crisis revolution uprising".split())
+_MEMBER_HEADS = frozenset("members member fighters militants soldiers troops".split())
 _PART_CATEGORIES = frozenset({"killed", "wounded", "casualties", "missing", "captured"})
 _CARRY_HEADS = TROOP_NOUNS | PEOPLE_NOUNS
 _SUBJECT_RULES = (
@@ -59,6 +79,13 @@ def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
         return None
     toks, texts = ctx.toks, ctx.texts
     named = np_actor(toks, texts, subject[0], subject[1])
+    if named is None:
+        named = junta_actor(toks, texts, subject[0], subject[1])
+    if named is None:
+        para = ctx.sentence.para
+        named = group_actor(toks, texts, subject[0], subject[1], lambda: para.org)
+    if named is None and ctx.category != "other" and toks[subject[1]].low in _MEMBER_HEADS:
+        named = member_of(toks, texts, subject[1])  # not "32 members of NATO": states
     if named is not None or toks[subject[0]].low not in ("its", "their"):
         return named
     found = antecedent(toks, texts, subject[0], ctx.sentence.speaker_spans)
@@ -74,8 +101,25 @@ def _far_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
     key = far_key(ctx.toks, ctx.q.i, ctx.prev_end)
     if key < 0:
         return None
-    found = np_actor(ctx.toks, ctx.texts, key + 2, min(key + 6, ctx.q.i - 1))
-    return None if found is None else (found[0], "actor:far-phrase:" + found[1])
+    toks = ctx.toks
+    found = np_actor(toks, ctx.texts, key + 2, min(key + 6, ctx.q.i - 1))
+    if found is None:
+        prev = ctx.prev
+        if (
+            prev is not None
+            and prev.actor
+            and prev.category == ctx.category
+            and toks[key + 2].low in CATEGORY_NOUNS
+            and toks[key + 3].low in ("at", "to", "was", "is", "stood")
+        ):
+            # "Dozens of Russian soldiers were killed ..., while bloggers put the number of
+            # dead at between 60 and 100": another count of the same dead
+            return prev.actor, "actor:far-phrase:same-count"
+        return None
+    for k in range(key + 2, min(key + 7, ctx.q.i - 1)):
+        if toks[k].low in ("'s", "’s") and toks[k + 1].low in _EVENT_NOUNS:
+            return None  # "the death toll of Yemen's war": the war's, not one side's
+    return found[0], "actor:far-phrase:" + found[1]
 
 
 def _opening(ctx: ClaimContext) -> tuple[str, str] | None:
@@ -113,9 +157,19 @@ def _origin(ctx: ClaimContext) -> tuple[str, str] | None:
     """`11,000 from North Korea`, `drones launched by Russia`. The phrase is kept in the
     context: where the troops came from is not where they are."""
     after = max(ctx.reading.np_end, ctx.q.j) + 1
-    found = from_actor(ctx.toks, ctx.texts, after, ctx.category == "equipment")
+    toks = ctx.toks
+    num_at = ctx.sentence.num_at
+    if after + 1 < len(toks) and toks[after].low == "and" and after + 1 in num_at:
+        # "three cruise missiles and eight drones fired by Houthi forces": the agent of the
+        # list's last phrase launched the whole list
+        nxt = forward_np(toks, num_at[after + 1] + 1, num_at)
+        if nxt.head is not None and toks[nxt.head].low in EQUIPMENT_NOUNS:
+            after = nxt.end + 1
+    found = from_actor(ctx.toks, ctx.texts, after, ctx.category == "equipment", ctx.q.i)
     if found is None and ctx.category == "equipment":
         found = relative_actor(ctx.toks, ctx.texts, after)
+    if found is None and ctx.category == "troops":
+        found = fighting_for(ctx.toks, ctx.texts, after)
     if found is None:
         return None
     ctx.origin = found[2]
@@ -129,6 +183,9 @@ def _clause_subject(ctx: ClaimContext) -> tuple[str, str] | None:
     found = subject_actor(ctx.toks, ctx.texts, ctx.q.i, span)
     if found is not None:
         return found
+    found = _junta_subject(ctx)
+    if found is not None:
+        return found
     prev = ctx.prev
     if (
         prev is not None
@@ -140,11 +197,35 @@ def _clause_subject(ctx: ClaimContext) -> tuple[str, str] | None:
     return None
 
 
+def _junta_subject(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`Junta troops lost about 60 men`: a junta's troops as the subject of the verb that
+    lost or fielded the figure's."""
+    toks, i = ctx.toks, ctx.q.i
+    if i < 3 or toks[i - 1].low not in OWN_VERBS:
+        return None
+    for k in range(i - 2, max(-1, i - 6), -1):
+        if toks[k].low == "junta":
+            return junta_actor(toks, ctx.texts, k, k)
+        if not toks[k].text[0].isalpha():
+            return None
+    return None
+
+
 def _owner(ctx: ClaimContext) -> tuple[str, str] | None:
     """`Ukraine's losses in the battle exceed 5,000`, `increase its army to 300,000`."""
-    return possessive_actor(
+    found = possessive_actor(
         ctx.toks, ctx.texts, ctx.q.i, ctx.sentence.speaker_spans, ctx.prev_end + 1
     )
+    if found is not None:
+        return found
+    # "The group's losses, he added, exceeded 4,000": the group's, named before
+    toks, i = ctx.toks, ctx.q.i
+    para = ctx.sentence.para
+    lo = max(ctx.prev_end + 1, i - 10)
+    for k in range(lo, i - 2):
+        if toks[k + 1].low in ("'s", "’s") and toks[k + 2].low in OWNED_NOUNS:
+            return group_actor(toks, ctx.texts, k, k + 1, lambda: para.org)
+    return None
 
 
 def _coordinated(ctx: ClaimContext) -> tuple[str, str] | None:
@@ -179,6 +260,14 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
     if "actor:part-of-previous" in prev.rules and ctx.follows_previous():
         return prev.actor, "actor:part-of-previous"
     toks, i = ctx.toks, ctx.q.i
+    if (
+        rd.partitive_pronoun
+        or (i >= 2 and toks[i - 1].low == "of" and toks[i - 2].low == "out")
+        or (toks[0].low == "of" and fronted_part(ctx))
+    ):
+        # "recruited 50,000 prisoners ..., about 10,000 of them had been killed", "405 of its
+        # soldiers ..., out of 850 killed": a part of the previous figure, or its whole
+        return prev.actor, "actor:partitive-of-previous"
     if i >= 2 and toks[i - 1].low == "from" and toks[i - 2].low in ("up", "down"):
         if ctx.category == prev.category:
             return prev.actor, "actor:superseded"  # "479 Russian drones ..., down from 728"
@@ -192,8 +281,17 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
     bare = subject is None or (
         subject[0] == subject[1] and ctx.toks[subject[1]].low in CATEGORY_NOUNS
     )
+    j = ctx.q.j + 1
+    if bare and j < len(toks) and toks[j].low == "more":
+        # "23 Nigerien soldiers were killed ..., and five more are missing": more of them
+        return prev.actor, "actor:more-of-previous"
     if bare and ctx.category in _PART_CATEGORIES and _same_clause(ctx):
         return prev.actor, "actor:elliptical"
+    if bare and ctx.category in _PART_CATEGORIES and i >= 2 and toks[i - 1].low == "that":
+        if toks[i - 2].low == "and":
+            # "estimates that 11,000 North Korean soldiers are in Kursk, and that several
+            # hundred have been killed": a second complement of one verb, of the same group
+            return prev.actor, "actor:elliptical-complement"
     return None
 
 
@@ -224,6 +322,18 @@ def _earlier(ctx: ClaimContext) -> tuple[str, str] | None:
     return (carried, "actor:carried-over") if carried else None
 
 
+def _topic(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`For Ukraine, the slides gave a range of 15,500 to 17,500`: a sentence that opens by
+    naming a side (`For X,`) gives its figures that side when nothing nearer does."""
+    toks, texts = ctx.toks, ctx.texts
+    if toks[0].low != "for" or len(toks) < 4 or texts[1] not in FIRST_WORDS:
+        return None
+    hit = entity_at(texts, 1)
+    if hit is None or toks[1 + hit[2]].text != ",":
+        return None
+    return hit[0], f"actor:topic:{hit[3]}"
+
+
 # In order, each with the categories it reads an actor for (None: all of them).
 ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
     (_in_phrase, None),
@@ -236,6 +346,7 @@ ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
     (_coordinated, None),
     (_part, None),
     (_earlier, None),
+    (_topic, None),
 )
 # Each category -> its rules, in order: a rule is not even called for another category.
 _RULES_FOR: dict[str, tuple[ActorRule, ...]] = {

@@ -10,14 +10,20 @@ its category.
 
 from __future__ import annotations
 
+from projections.extraction.categories import fronted_partitive
 from projections.extraction.context import ClaimContext, Rules
 
+_PREPS = frozenset("in during after at on before".split())
+_EXCHANGE_VERBS = frozenset("exchanged swapped traded exchanging swapping".split())
 _ONE_BLOCKERS = frozenset({"no", "any", "every", "each", "the", "that", "this", "which"})
 
 
 def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
     """The figure's category, or None when it is no figure claim after all."""
     rd = ctx.reading
+    before = _figure_before(ctx)
+    if before is not None:
+        return before, (f"category:the-figure-before:{before}",)
     if rd.category is None:
         return None, rd.rules
     if ctx.num.lone_one and not _counted_one(ctx):
@@ -26,10 +32,15 @@ def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
     if rd.inherit:
         if prev is not None:
             return prev.category, [*rd.rules, f"category:inherited:{prev.category}"]
-        kind = ctx.sentence.para.category
+        para = ctx.sentence.para
+        kind = para.category or para.last_figure
         if kind is not None:
             return kind, [*rd.rules, f"category:inherited-from-paragraph:{kind}"]
         return None, ()
+    if prev is not None and prev.category == "captured" and _exchanged_for(ctx):
+        return "captured", [*rd.rules, "category:exchanged-for"]
+    if prev is not None and rd.category == "other" and fronted_part(ctx):
+        return prev.category, [*rd.rules, f"category:fronted-partitive:{prev.category}"]
     if prev is not None and _coordinated(ctx):
         return prev.category, [*rd.rules, f"category:coordinated:{prev.category}"]
     if prev is not None and rd.category == "other" and _next_part(ctx):
@@ -37,11 +48,42 @@ def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
     return rd.category, rd.rules
 
 
-def _counted_one(ctx: ClaimContext) -> bool:
-    """A bare `one` is a figure only when it plainly counts someone (`one soldier was killed`)."""
-    i = ctx.num.i
-    if i > 0 and ctx.toks[i - 1].low in _ONE_BLOCKERS:
+def _figure_before(ctx: ClaimContext) -> str | None:
+    """`Of the 62, 19 were children`, `eight of the 33 had died`: `the` and a bare figure
+    name a figure an earlier sentence of the paragraph gave, and count what it counted."""
+    i = ctx.q.i
+    if i == 0 or ctx.toks[i - 1].low != "the" or ctx.reading.subject is not None:
+        return None
+    figures = ctx.sentence.para.figures
+    return figures.get((ctx.q.low, ctx.q.high)) if figures else None
+
+
+def _exchanged_for(ctx: ClaimContext) -> bool:
+    """`exchanged 150 Russian prisoners for 150 Ukrainians`: what a side gets back in an
+    exchange are captives too."""
+    toks, i = ctx.toks, ctx.q.i
+    if i == 0 or toks[i - 1].low != "for":
         return False
+    return any(t.low in _EXCHANGE_VERBS for t in toks[max(0, i - 12) : i])
+
+
+def fronted_part(ctx: ClaimContext) -> bool:
+    """`Of the 91,000 Germans taken prisoner, only about 5,000 returned`: see
+    `categories.fronted_partitive`."""
+    toks, prev = ctx.toks, ctx.prev
+    start = prev.start  # type: ignore[union-attr]
+    prev_start = next((k for k in (1, 2) if k < len(toks) and toks[k].start == start), -1)
+    return fronted_partitive(toks, ctx.q.i, prev_start, ctx.prev_end)
+
+
+def _counted_one(ctx: ClaimContext) -> bool:
+    """A bare `one` is a figure only when it plainly counts someone (`one soldier was killed`,
+    `clashes in which one officer was killed`)."""
+    i = ctx.num.i
+    toks = ctx.toks
+    if i > 0 and toks[i - 1].low in _ONE_BLOCKERS:
+        if not (i > 1 and toks[i - 1].low == "which" and toks[i - 2].low in _PREPS):
+            return False
     rd = ctx.reading
     if rd.category in (None, "other") or rd.inherit:
         return False
