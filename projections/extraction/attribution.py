@@ -382,13 +382,7 @@ def _possessor(toks: list[Token], v: int) -> Speaker | None:
     """The name before `'s` (`Mediazona`, `the ministry`, `Western intelligence`), up to five
     words; none when it is no name (`last week's count`)."""
     end = v - 2
-    s = end
-    while s - 1 >= 0 and end - s < 5 and toks[s - 1].low not in _BOUNDARY:
-        if not toks[s - 1].text[0].isalpha():
-            break
-        s -= 1
-    while s < end and toks[s].text[0].islower() and toks[s].low not in _DETS:
-        s += 1
+    s = _name_start(toks, end)
     head = toks[end]
     if not head.text[0].isupper() and head.low not in SOURCE_NOUNS:
         return None  # `last week's count`, `the city's tally`
@@ -406,14 +400,21 @@ def _official_count(toks: list[Token], v: int) -> Speaker | None:
     if v < 2 or toks[v - 1].low not in ("'s", "’s"):
         return None
     end = v - 2
+    return Speaker(_name_start(toks, end), end, v, "official", toks[v].low)
+
+
+def _name_start(toks: list[Token], end: int) -> int:
+    """Where the name that ends at `end` (before its `'s`) starts: up to five words back, not
+    past a boundary word or a non-word token, then past lower-case words that are no
+    determiner (`while Armenia's`: only the name)."""
     s = end
     while s - 1 >= 0 and end - s < 5 and toks[s - 1].low not in _BOUNDARY:
         if not toks[s - 1].text[0].isalpha():
             break
         s -= 1
     while s < end and toks[s].text[0].islower() and toks[s].low not in _DETS:
-        s += 1  # `while Armenia's`: only the name
-    return Speaker(s, end, v, "official", toks[v].low)
+        s += 1
+    return s
 
 
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
