@@ -57,8 +57,17 @@ def run_interruptible(program: Callable[[], object]) -> None:
 
 
 def _command_line() -> None:
+    import logging
+
     from osint.cli import main as run
 
+    # When PostgreSQL drops a connection, the command already says so in one line
+    # (StoreUnavailable); SQLAlchemy's pool then fails to roll the dead connection back as it
+    # is returned and logs that with a traceback ("Exception during reset or similar"), which
+    # Python's last-resort handler prints on stderr. It says nothing the line did not.
+    pool = logging.getLogger("sqlalchemy.pool")
+    pool.addHandler(logging.NullHandler())
+    pool.propagate = False
     run()
 
 

@@ -57,6 +57,11 @@ def _normal_form(db_url: str) -> dict[str, Any]:
                     views[name] = sorted(
                         repr(sorted(_untimed(name, r, by_position).items())) for r in rows
                     )
+                    if name == "log_clock":
+                        # Its rows are a position and a moment, both taken out, and how many
+                        # there are follows how the two ingests' appends interleaved (each
+                        # time the observed time moves on): nothing of it is comparable.
+                        views[name] = sorted(set(views[name]))
         return {"streams": streams, "views": views}
     finally:
         store.close()
