@@ -24,7 +24,7 @@ from bench.hostile import bench_hostile
 from bench.pages import bench_first_page
 from bench.query import bench_query
 from bench.readlog import bench_read_verify
-from bench.scale import bench_scale
+from bench.scale import bench_scale, bench_scale_postgresql
 
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
 GROUPS = (
@@ -36,6 +36,7 @@ GROUPS = (
     "pages",
     "chart",
     "scale",
+    "scale-postgresql",
     "evidence",
     "api",
     "query",
@@ -110,6 +111,13 @@ def main(argv: list[str] | None = None) -> int:
             step(
                 "scale",
                 lambda: bench_scale(s.sqlite_url, [10_000 // k, 100_000 // k, 1_000_000 // k], r),
+            )
+        if "scale-postgresql" in groups and s.pg_url() is not None:
+            step(
+                "scale postgresql",
+                lambda: bench_scale_postgresql(
+                    s.pg_new_url, [10_000 // k, 100_000 // k, 1_000_000 // k], r
+                ),
             )
         if "evidence" in groups:
             for backend, count, batch in (

@@ -31,6 +31,7 @@ class Scratch:
     def __init__(self) -> None:
         self.dir = Path(tempfile.mkdtemp(prefix="osint-bench-"))
         self.pg_name: str | None = None
+        self.pg_fresh: list[str] = []
         self._n = 0
 
     def sqlite_url(self) -> str:
@@ -58,19 +59,32 @@ class Scratch:
         engine.dispose()
         return url
 
+    def pg_new_url(self) -> str:
+        """A new, empty PostgreSQL database each call (dropped at `close`), for benchmarks
+        that keep several logs at once, as the scale rows do."""
+        name = f"osint_bench_{uuid.uuid4().hex[:10]}"
+        admin = create_engine(f"{PG_SERVER}/postgres", isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        admin.dispose()
+        self.pg_fresh.append(name)
+        return f"{PG_SERVER}/{name}"
+
     def close(self) -> None:
         shutil.rmtree(self.dir, ignore_errors=True)
-        if self.pg_name:
+        names = [*([self.pg_name] if self.pg_name else []), *self.pg_fresh]
+        if names:
             admin = create_engine(f"{PG_SERVER}/postgres", isolation_level="AUTOCOMMIT")
             with admin.connect() as conn:
-                conn.execute(
-                    text(
-                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                        " WHERE datname = :n AND pid <> pg_backend_pid()"
-                    ),
-                    {"n": self.pg_name},
-                )
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{self.pg_name}"'))
+                for name in names:
+                    conn.execute(
+                        text(
+                            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                            " WHERE datname = :n AND pid <> pg_backend_pid()"
+                        ),
+                        {"n": name},
+                    )
+                    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
             admin.dispose()
 
 

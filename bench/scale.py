@@ -146,6 +146,51 @@ def _marginal(
     return big_us, small_us, 1 / inverse
 
 
+def scale_append(
+    new_url: Callable[[], str], big_url: str, sizes: list[int], repeats: int, name: str
+) -> list[Row]:
+    """Rows "`name` at N vs window": the next `window` (= `sizes[0]`) events appended onto
+    `big_url` grown to each later size, against `window` into a fresh log from `new_url`."""
+    window, big_sizes = sizes[0], sizes[1:]
+    rows: list[Row] = []
+
+    def small_append() -> float:
+        r = run("append", new_url(), window)
+        return r["seconds"] / window * 1e6
+
+    def big_append() -> float:
+        r = run("append", big_url, window)
+        return r["seconds"] / window * 1e6
+
+    for n in big_sizes:
+        before = _head(big_url)
+        r = run("append", big_url, n - before)
+        grown = r["seconds"] / (n - before) * 1e6
+        big_us, small_us, ratio = _marginal(small_append, big_append, repeats)
+        rows.append(
+            Row(
+                f"{name} at {n:,} vs {window:,}",
+                big_us,
+                "us/ev",
+                small_us,
+                ratio,
+                "<= 1.50",
+                ratio <= 1.5,
+                f"next {window:,} events in batches of 100 onto a log of {n:,}, against"
+                f" {window:,} into a fresh log; median of {repeats}, alternated"
+                f" (growing the log from {before:,} to {n:,}: {grown:.1f} us/ev)",
+            )
+        )
+    return rows
+
+
+def bench_scale_postgresql(
+    new_url: Callable[[], str], sizes: list[int], repeats: int = 3
+) -> list[Row]:
+    """The append rows of `bench_scale` on PostgreSQL: each log its own database."""
+    return scale_append(new_url, new_url(), sizes, repeats, "scale: append postgresql")
+
+
 def bench_scale(new_url: Callable[[], str], sizes: list[int], repeats: int = 3) -> list[Row]:
     """Append and replay cost per event at each size in `sizes` against the smallest.
 
@@ -157,39 +202,10 @@ def bench_scale(new_url: Callable[[], str], sizes: list[int], repeats: int = 3) 
     of 4 windows (from `window` to 4 x `window`).
     """
     window, big_sizes = sizes[0], sizes[1:]
-    rows: list[Row] = []
     big_url = new_url()
     small_log = new_url()
     run("append", small_log, 4 * window)
-
-    def small_append() -> float:
-        r = run("append", new_url(), window)
-        return r["seconds"] / window * 1e6
-
-    def big_append() -> float:
-        r = run("append", big_url, window)
-        return r["seconds"] / window * 1e6
-
-    grown: dict[int, float] = {}
-    for n in big_sizes:
-        before = _head(big_url)
-        r = run("append", big_url, n - before)
-        grown[n] = r["seconds"] / (n - before) * 1e6
-        big_us, small_us, ratio = _marginal(small_append, big_append, repeats)
-        rows.append(
-            Row(
-                f"scale: append at {n:,} vs {window:,}",
-                big_us,
-                "us/ev",
-                small_us,
-                ratio,
-                "<= 1.50",
-                ratio <= 1.5,
-                f"next {window:,} events in batches of 100 onto a log of {n:,}, against"
-                f" {window:,} into a fresh file; median of {repeats}, alternated"
-                f" (growing the log from {before:,} to {n:,}: {grown[n]:.1f} us/ev)",
-            )
-        )
+    rows = scale_append(new_url, big_url, sizes, repeats, "scale: append")
     # Replays over prefixes of the big log (which holds the largest size plus the windows).
     full: dict[int, dict[str, float]] = {}
     for n in big_sizes:
