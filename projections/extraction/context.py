@@ -17,7 +17,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from projections.extraction.attribution import Speaker, choose, contrasts, find_speakers
+from projections.extraction.attribution.choice import choose, contrasts
+from projections.extraction.attribution.speaker import Speaker
+from projections.extraction.attribution.speech_verbs import find_speakers
 from projections.extraction.categories import Reading, read_category
 from projections.extraction.claim import FigureClaim
 from projections.extraction.hedging import clause_breaks, hedges_at
