@@ -27,6 +27,7 @@ class Speaker:
     front: bool = False  # `…, and officials said 12 of them…`: speaks for what follows only
     action: bool = False  # `ordered 5,000 troops`, `claimed to have fired`: no statement verb
     tag: bool = False  # the speaker follows a comma or a quote: a tag of what came before
+    lone: bool = False  # `Budanov:`: a source only if the passage names it in full
 
     @property
     def rule(self) -> str:

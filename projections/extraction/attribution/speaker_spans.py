@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from projections.extraction.attribution.words import (
     BOUNDARY,
+    COUNT_NOUNS,
     DETS,
     LEADING_DROP,
     NAME_PARTS,
@@ -235,3 +236,19 @@ _AFTER_SPEAKER = frozenset("that on in at after when while".split())
 
 
 _CLAUSE_END = frozenset('. , ; : ! ? ) — – ” "'.split())
+
+
+def relative_subject(toks: list[Token], span: tuple[int, int]) -> tuple[int, int]:
+    """`…, a figure Armenia's government disputes, saying …`: the phrase before a participle
+    is a count with a relative clause, and the one who speaks is that clause's subject: drop
+    the count (`a figure`, `a toll that`) before it and the clause's verb after it."""
+    s, e = span
+    if e - s < 3 or toks[s].low not in ("a", "an", "the") or toks[s + 1].low not in COUNT_NOUNS:
+        return span
+    last = toks[e]
+    if not (last.text.isalpha() and last.text.islower()) or last.low in DETS:
+        return span  # no verb of the clause at the end
+    first = s + 3 if toks[s + 2].low in ("that", "which") else s + 2
+    if first > e - 1 or not (toks[first].text[0].isupper() or toks[first].low in DETS):
+        return span
+    return first, e - 1

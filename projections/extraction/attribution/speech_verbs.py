@@ -15,6 +15,7 @@ from projections.extraction.attribution.speaker import Speaker
 from projections.extraction.attribution.speaker_spans import (
     owner_before_whose,
     phrase_end,
+    relative_subject,
     speaker_after,
     speaker_before,
 )
@@ -165,10 +166,18 @@ def find_speakers(toks: list[Token], lows: list[str] | None = None) -> list[Spea
         if whose:
             span = (owner_before_whose(toks, span[0]), span[1])
             notes = ("attribution:whose",)
+        participle = w.endswith("ing") and span[1] < v and lows[v - 1] == ","
+        if participle:
+            narrowed = relative_subject(toks, span)
+            if narrowed != span:
+                span = narrowed
+                notes = ("attribution:relative-subject",)
         sp = Speaker(span[0], span[1], v, kind, w, first_person, rel, notes)
         read_tag(toks, lows, sp)
-        if whose:
-            sp.front = True  # `captured by the rebels, whose leader said 50 more …`
+        if whose or participle:
+            # `captured by the rebels, whose leader said 50 more …`; `…, saying the true
+            # number is nearer 100,000`: a participle reports the clause after it only
+            sp.front = True
         sp.action = w in _ACTION_VERBS or (nxt is not None and nxt.low == "to" and w in _CLAIM)
         out.append(sp)
     return out

@@ -27,6 +27,11 @@ def read_tag(toks: list[Token], lows: list[str], sp: Speaker) -> None:
         k = sp.verb + 1
         if k < n and (lows[k] == "that" or lows[k][0].isdigit() or lows[k] in NUMBER_WORDS):
             sp.front = True
+        elif k + 1 < n and lows[k] in _CLAUSE_SUBJECTS and toks[k + 1].text[0].isalpha():
+            # `…killed 12 soldiers, and the army says the attackers used …`: the verb takes a
+            # clause with its own subject, which is all it reports
+            sp.front = True
+            sp.notes = (*sp.notes, "attribution:and-clause")
         return
     if before not in (",", "”", '"', "’"):
         return
@@ -55,6 +60,8 @@ def read_tag(toks: list[Token], lows: list[str], sp: Speaker) -> None:
         sp.final = True
 
 
+# words that open the subject of a reported clause (`says the attackers used …`)
+_CLAUSE_SUBJECTS = frozenset("the its their his her these those some many most".split())
 _NEW_CLAUSE = frozenset("and but while whereas yet".split())
 
 
