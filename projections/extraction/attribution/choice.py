@@ -65,6 +65,8 @@ def choose(
             return after  # a quote: "We counted 240 bodies," an investigator said
         if before.action and after.tag:
             return after  # `The Kremlin has ordered …, state media reported.`
+        if before.kind == "colon" and after.final:
+            return after  # `KYIV: Russia launched 122 drones …, Ukraine's air force said.`
     return before or after or according or weak_before or weak_after
 
 

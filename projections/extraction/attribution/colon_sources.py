@@ -87,10 +87,13 @@ def _name_kind(toks: list[Token], v: int) -> str | None:
     texts = [t.text for t in toks[:v]]
     hit = match_at(texts, 0)
     if hit is not None and hit[2] == len(texts):
-        return None  # `Kharkiv:`, `Russia:`
+        # `Kharkiv:`, `Russia:`: a place or a state; but an organisation speaks (`NATO:`)
+        return "name" if hit[1] == "org" and len(texts) == 1 and texts[0].isupper() else None
     if len(texts) == 1:
         w = texts[0]
         if w.isupper():
+            if match_at([w.title()], 0) is not None:
+                return None  # a dateline in capitals (`KYIV:`), not an acronym
             return "name" if 2 <= len(w) <= 5 else None
         return "lone" if w[0].isupper() and w[1:].islower() and len(w) > 2 else None
     if not (len(texts) <= 4 and all(w[0].isupper() and w[1:].islower() for w in texts)):

@@ -80,6 +80,15 @@ def speaker_before(toks: list[Token], v: int) -> tuple[int, int] | None:
     ):
         x = _name_before_comma(toks, s - 3)  # "The … Data Project, known as ACLED, recorded"
         return (x, end) if x is not None else span
+    if (
+        s >= 5
+        and toks[s - 1].low == "as"
+        and toks[s - 2].low == "known"
+        and toks[v - 1].text == ","
+    ):
+        x = _name_before_known_as(toks, s - 3)
+        if x is not None:  # "Mohammed Hamdan Dagalo, the RSF commander known as Hemedti, said"
+            return x, end
     # "Olena Kovalenko, the regional governor of Kharkiv, said": the name and its appositive
     if toks[v - 1].text == "," and s >= 2 and toks[s - 1].text == ",":
         x = _name_before_comma(toks, s - 1)
@@ -104,6 +113,21 @@ _CLAUSE_VERBS = frozenset(
 
 
 _NEGATIONS = frozenset("not never n't".split())
+
+
+def _name_before_known_as(toks: list[Token], last: int) -> int | None:
+    """`Mohammed Hamdan Dagalo, the RSF commander known as Hemedti, said`: the by-name ends an
+    appositive (`the RSF commander`, ending at `last`) whose comma follows the full name,
+    which is the speaker's name as first given. The name's first token, or None."""
+    k = last
+    while k > 0 and last - k < 8:
+        t = toks[k]
+        if t.text == ",":
+            return _name_before_comma(toks, k) if k < last else None
+        if t.low in BOUNDARY or not (t.text[0].isalnum() or t.text in NAME_PARTS):
+            return None
+        k -= 1
+    return None
 
 
 def _name_before_comma(toks: list[Token], comma: int) -> int | None:
