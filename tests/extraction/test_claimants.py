@@ -50,6 +50,42 @@ def test_names_of_one_claimant_share_a_key(names: list[str]) -> None:
     assert len(keys) == 1, {n: claimant_key(n) for n in names}
 
 
+@pytest.mark.parametrize(
+    "names",
+    [
+        # a country's adjective and possessive, for any country of the gazetteer
+        ["the Malian army", "Mali's army", "Malian army"],
+        ["Haiti's National Police (PNH)", "the Haitian National Police"],
+        ["the Pakistani military", "Pakistan's military"],
+        # a bracketed acronym that spells the name's initials is the name
+        ["Nigeria's National Emergency Management Agency (NEMA)", "NEMA", "the NEMA"],
+        ["The Office for the Coordination of Humanitarian Affairs (OCHA)", "OCHA"],
+        ["The Arakan Army (AA)", "AA"],
+        # a body's long name without a bracket, and `known as`
+        ["The Syrian Network for Human Rights", "SNHR", "the SNHR"],
+        ["The UN Mission in South Sudan, known as UNMISS", "UNMISS"],
+        ["it [The Syrian Network for Human Rights (SNHR)]", "SNHR"],
+    ],
+)
+def test_names_across_reports_share_a_key(names: list[str]) -> None:
+    keys = {claimant_key(n) for n in names}
+    assert len(keys) == 1, {n: claimant_key(n) for n in names}
+
+
+def test_initials_join_no_two_bodies_of_different_states_nor_a_person() -> None:
+    # the possessive says whose ministry it is: no initials, two claimants
+    assert claimant_key("Lebanon's Ministry of Public Health") != claimant_key(
+        "Iraq's Ministry of Public Health"
+    )
+    # a bracket that is not the name's initials joins nothing (`PNH` is French)
+    assert claimant_key("Haiti's National Police (PNH)") != claimant_key("PNH")
+    # three words are too few to be sure (`AFP` is also a news agency)
+    assert claimant_key("the Armed Forces of the Philippines") != claimant_key("AFP")
+    assert claimant_key("Mohammed Hamdan Dagalo") == "dagalo"
+    # an army's acronym stays the army's, not its state's
+    assert claimant_key("IDF") != claimant_key("Israel")
+
+
 def test_different_claimants_keep_different_keys() -> None:
     keys = [
         claimant_key(n)
