@@ -675,9 +675,10 @@ def _back_np(toks: list[Token], first: int, prev_end: int) -> Reading | None:
                 j = k - 1
                 lo = max(prev_end + 1, j - 6)
                 continue
-        if w == "," and j > 4:
-            # "The toll, according to the provincial governor, stood at 52": the source set
-            # off by commas inside the counted phrase's clause
+        if w == "," and j > 3:
+            # "The toll, according to the provincial governor, stood at 52", "The death toll,
+            # said a spokesman, had reached 200": the source set off by commas inside the
+            # counted phrase's clause
             k = _according_aside(toks, j)
             if k > 0:
                 aside = True
@@ -705,7 +706,7 @@ def _back_np(toks: list[Token], first: int, prev_end: int) -> Reading | None:
         s -= 1
     mods = [t.low for t in toks[s:head]]
     rules = (
-        [f"category:back-np:{w}", "category:across-according-to"]
+        [f"category:back-np:{w}", "category:across-source-aside"]
         if aside
         else [f"category:back-np:{w}"]
     )
@@ -730,10 +731,15 @@ def _back_np(toks: list[Token], first: int, prev_end: int) -> Reading | None:
 
 
 def _according_aside(toks: list[Token], comma: int) -> int:
-    """The comma that opens `, according to X,` closed by `comma`, or -1."""
-    for k in range(comma - 3, max(0, comma - 14), -1):
+    """The comma that opens `, according to X,` or an inverted tag `, said X,` closed by
+    `comma`, or -1."""
+    for k in range(comma - 2, max(0, comma - 14), -1):
         t = toks[k].text
         if t == ",":
+            if toks[k + 1].low in _TAG_VERBS and comma - k >= 3:
+                return k  # "The death toll, said a spokesman for the Red Crescent, had …"
+            if comma - k < 4:
+                return -1
             return k if toks[k + 1].low == "according" and toks[k + 2].low == "to" else -1
         if not (t[0].isalnum() or t in ("'s", "’s", "-")):
             return -1

@@ -60,7 +60,7 @@ def test_an_according_to_aside_does_not_cut_the_toll_from_its_figure() -> None:
     c = _only(text, "64")
     assert c.category == "killed"
     assert c.attribution == "the district commissioner"
-    assert "category:across-according-to" in c.rules
+    assert "category:across-source-aside" in c.rules
     # a comma that opens something else still stops the counted phrase
     text = "The toll, which rescuers fear will rise, stood at 64."
     assert all(c.attribution is None for c in extract(text))
@@ -89,3 +89,12 @@ def test_a_participle_reports_what_follows_it_and_names_the_relatives_subject() 
     c = _only(text, "no more than 800")
     assert c.attribution == "the Chadian army"
     assert "attribution:relative-subject" in c.rules
+
+
+def test_an_inverted_tag_set_off_by_commas_does_not_cut_the_toll_either() -> None:
+    # round 11: the tag's verb right after the comma, its speaker after the verb
+    text = "The toll, said an official of the district council, had climbed to 75 by Sunday."
+    c = _only(text, "75")
+    assert c.category == "killed"
+    assert c.attribution == "an official of the district council"
+    assert "category:across-source-aside" in c.rules
