@@ -106,14 +106,22 @@ def find_speakers(toks: list[Token], lows: list[str] | None = None) -> list[Spea
             if nxt is not None and nxt.text not in (".", ",", ";") and nxt.low != "that":
                 if not _INQUIRIES.intersection(lows[max(0, v - 8) : v]):
                     continue  # `rescuers found 12 bodies`; but `a BBC count found 27 tanks`
+        if w == "saying" and v >= 4 and lows[v - 1] == "as":
+            sp = _quoted_as_saying(toks, lows, v)  # `X was quoted by Y as saying that …`
+            if sp is not None:
+                out.append(sp)
+            continue
         strong = w in STRONG_VERBS or w == "found"
+        rel_gap = -1
         if w in _ACCUSING_VERBS:
             if not _accuses_of(lows, v):
                 continue
             strong = True  # `accused the RSF of killing 200 civilians`: the accuser's claim
         elif w in _GIVING_VERBS:
             if not _gives_a_count(lows, v):
-                continue  # "Tehran gave 300 drones": a transfer, not a statement
+                rel_gap = _relative_of_a_count(lows, v)
+                if rel_gap < 0:
+                    continue  # "Tehran gave 300 drones": a transfer, not a statement
             strong = True
         elif not strong and w not in WEAK_VERBS:
             continue
@@ -144,7 +152,9 @@ def find_speakers(toks: list[Token], lows: list[str] | None = None) -> list[Spea
             nxt.low in _DETS_AFTER or nxt.text[0].isupper() or nxt.low in _TITLES_AFTER
         )
         inverted = nxt_ok and w not in _NOT_INVERTED
-        if (v == 0 or toks[v - 1].text in (",", "”", '"', "’")) and inverted:
+        if rel_gap >= 0:
+            span = (rel_gap + 1, v - 1)  # `…, which the governor gave on Monday, …`
+        elif (v == 0 or toks[v - 1].text in (",", "”", '"', "’")) and inverted:
             span = speaker_after(toks, v)  # inverted: `..., said the ministry.`
             if span is None and v > 0:
                 span = speaker_before(toks, v)  # `Its spokesman, X, said two of them…`
@@ -235,6 +245,37 @@ def _accuses_of(lows: list[str], v: int) -> bool:
         if w in _PUT_STOP:
             return False
     return False
+
+
+def _relative_of_a_count(lows: list[str], v: int) -> int:
+    """`The figure of 28 dead, which the governor gave on Monday, …`: the verb closes a
+    relative clause whose pronoun is its object and stands for a count a few words before,
+    and nothing the verb could take follows it. The pronoun's token, or -1."""
+    nxt = lows[v + 1] if v + 1 < len(lows) else "."
+    if nxt[0].isdigit() or nxt in ("a", "an", "the", "its", "their", "his", "her"):
+        return -1
+    for k in range(v - 2, max(0, v - 7), -1):
+        if lows[k] in ("which", "that"):
+            return k if any(w in COUNT_NOUNS for w in lows[max(0, k - 6) : k]) else -1
+        if lows[k] in _PUT_STOP:
+            return -1
+    return -1
+
+
+def _quoted_as_saying(toks: list[Token], lows: list[str], v: int) -> Speaker | None:
+    """`The governor was quoted by state television as saying that 44 …`: the one quoted is
+    the subject of the passive `quoted` (or `cited`), not whoever quotes them."""
+    for k in range(v - 2, max(0, v - 10), -1):
+        if lows[k] in ("quoted", "cited") and lows[k - 1] in PASSIVE and k >= 2:
+            span = speaker_before(toks, k - 1)
+            if span is None:
+                return None
+            sp = Speaker(span[0], span[1], v, "speech", "saying", notes=("attribution:quoted-as",))
+            read_tag(toks, lows, sp)
+            return sp
+        if lows[k] in _PUT_STOP:
+            return None
+    return None
 
 
 def _puts_at(lows: list[str], v: int) -> bool:
