@@ -662,6 +662,7 @@ def _back_np(toks: list[Token], first: int, prev_end: int) -> Reading | None:
     """`North Korean forces, numbering up to 11,000`, `the number of IDPs at 2.7m`."""
     j = first - 1
     cat_word: str | None = None
+    aside = False
     lo = max(prev_end + 1, first - 8)
     while j >= lo:
         w = toks[j].low
@@ -671,6 +672,16 @@ def _back_np(toks: list[Token], first: int, prev_end: int) -> Reading | None:
             # "The group's losses, he added, exceeded 4,000": a speech tag set off by commas
             k = next((k for k in range(j - 2, max(-1, j - 6), -1) if toks[k].text == ","), -1)
             if k > 0:
+                j = k - 1
+                lo = max(prev_end + 1, j - 6)
+                continue
+        if w == "," and j > 3:
+            # "The toll, according to the provincial governor, stood at 52", "The death toll,
+            # said a spokesman, had reached 200": the source set off by commas inside the
+            # counted phrase's clause
+            k = _according_aside(toks, j)
+            if k > 0:
+                aside = True
                 j = k - 1
                 lo = max(prev_end + 1, j - 6)
                 continue
@@ -694,7 +705,11 @@ def _back_np(toks: list[Token], first: int, prev_end: int) -> Reading | None:
     if s - 1 >= lo and toks[s - 1].low in _BACK_DETERMINERS:
         s -= 1
     mods = [t.low for t in toks[s:head]]
-    rules = [f"category:back-np:{w}"]
+    rules = (
+        [f"category:back-np:{w}", "category:across-source-aside"]
+        if aside
+        else [f"category:back-np:{w}"]
+    )
     if w in ("toll", "tally"):
         cat = "casualties" if "casualty" in mods else "killed"
         return Reading(cat, (s, head), head, rules=rules)
@@ -713,6 +728,22 @@ def _back_np(toks: list[Token], first: int, prev_end: int) -> Reading | None:
     if w in TROOP_NOUNS:
         return Reading("troops", (s, head), head, rules=rules)
     return None
+
+
+def _according_aside(toks: list[Token], comma: int) -> int:
+    """The comma that opens `, according to X,` or an inverted tag `, said X,` closed by
+    `comma`, or -1."""
+    for k in range(comma - 2, max(0, comma - 14), -1):
+        t = toks[k].text
+        if t == ",":
+            if toks[k + 1].low in _TAG_VERBS and comma - k >= 3:
+                return k  # "The death toll, said a spokesman for the Red Crescent, had …"
+            if comma - k < 4:
+                return -1
+            return k if toks[k + 1].low == "according" and toks[k + 2].low == "to" else -1
+        if not (t[0].isalnum() or t in ("'s", "’s", "-")):
+            return -1
+    return -1
 
 
 def _inherit_link(toks: list[Token], first: int, prev_end: int) -> bool:

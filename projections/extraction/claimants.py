@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from projections.extraction.gazetteer import COUNTRIES, DEMONYMS
+
 _WORD = re.compile(r"[\w'’.-]+")
 _BRACKET = re.compile(r"\s*\([^()]*\)?")
 # "figures compiled by X", "a statement from X", "data released by X": the source is X
@@ -83,6 +85,28 @@ _COUNTRY = {
     "military's": "military",
     "army's": "army",
 }
+
+
+def _gazetteer_forms() -> dict[str, str]:
+    """Every one-word country name, its possessive and its adjectives in the gazetteer
+    (`Haitian`, `Mali's`, `Pakistani`) -> the country's key word, so that `the Malian army`
+    and `Mali's army` meet without a line each in `_COUNTRY`. Acronyms stay out (`IDF` is
+    an army, not Israel), and `_COUNTRY` keeps its own keys (`british` -> uk)."""
+    forms: dict[str, str] = {}
+    for actor, names in COUNTRIES.items():
+        if " " in actor:
+            continue
+        key = actor.lower()
+        for name in (*names, *DEMONYMS.get(actor, ())):
+            if " " in name or name.isupper():
+                continue
+            forms[name.lower()] = key
+            if name in names:
+                forms[name.lower() + "'s"] = key
+    return {w: k for w, k in forms.items() if w not in _COUNTRY}
+
+
+_COUNTRY_FORMS = _gazetteer_forms()
 # Names that share no words with the others of their claimant, in key form (see `_words`).
 _ALIASES: dict[str, str] = {}
 
@@ -103,9 +127,15 @@ def _words(name: str) -> list[str]:
         w = w.strip(".-") if not w.endswith("u.s.") and w != "u.k." else w
         if not w or w in ("the", "a", "an", "'s"):
             continue
-        if w.endswith("'s") and w not in _COUNTRY:
+        if w in _COUNTRY:
+            words.append(_COUNTRY[w])
+            continue
+        if w in _COUNTRY_FORMS:
+            words.append(_COUNTRY_FORMS[w])
+            continue
+        if w.endswith("'s"):
             w = w[:-2]
-        words.append(_COUNTRY.get(w, w))
+        words.append(w)
     return words
 
 
@@ -309,6 +339,9 @@ def claimant_key(name: str) -> str:
     cjoined = " ".join(cwords)
     if cjoined in _ALIASES:
         return _ALIASES[cjoined]
+    acronym = _acronym(name)
+    if acronym is not None:
+        return _ALIASES.get(acronym, acronym)
     raw = clean.split()
     if _is_person(raw) or (len(raw) == 1 and clean != name.strip() and not raw[0].isupper()):
         surname = cwords[-1]
@@ -319,6 +352,37 @@ def claimant_key(name: str) -> str:
         return claimant_key(" ".join(cwords[1:]))  # a spokesman for X speaks for X
     out = " ".join(cwords)
     return _ALIASES.get(out, out)
+
+
+_IN_BRACKETS = re.compile(r"\(([A-Z]{2,8})\)")
+_KNOWN_AS = re.compile(r",? known as ([A-Z]{2,8})\b")
+
+
+def _acronym(name: str) -> str | None:
+    """The acronym an organisation's name goes by, in key form, so that a report that writes
+    `Nigeria's National Emergency Management Agency (NEMA)` and one that writes `NEMA` count
+    one claimant: the bracketed acronym when it spells the initials of the name's capitalised
+    words (a possessive before the name is whose it is, no part of it); with no bracket, the
+    initials of a body's name of four or more capitalised words and no possessive (`the
+    Syrian Network for Human Rights` -> snhr), never of a person's name."""
+    name = _referent(name)
+    known = _KNOWN_AS.search(name)
+    if known is not None:
+        return known.group(1).lower()  # `The UN Mission in South Sudan, known as UNMISS`
+    m = _IN_BRACKETS.search(name)
+    words = _BRACKET.sub(" ", name).replace("’", "'").split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    possessive = any(w.endswith("'s") for w in words)
+    caps = [w for w in words if w[:1].isupper() and not w.endswith("'s")]
+    initials = "".join(w[0] for w in caps).upper()
+    if m is not None:
+        return m.group(1).lower() if m.group(1) == initials else None
+    if possessive or len(caps) < 4 or len(caps) != len(initials) or _is_person(caps):
+        return None
+    if not any(w.lower() in ORG_WORDS for w in caps):
+        return None
+    return initials.lower()
 
 
 def claimant_display(names: list[str]) -> str:

@@ -17,7 +17,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from projections.extraction.attribution import Speaker, choose, contrasts, find_speakers
+from projections.extraction.attribution.choice import choose, contrasts
+from projections.extraction.attribution.colon_sources import lone_name_confirmed
+from projections.extraction.attribution.speaker import Speaker
+from projections.extraction.attribution.speech_verbs import find_speakers
 from projections.extraction.categories import Reading, read_category
 from projections.extraction.claim import FigureClaim
 from projections.extraction.hedging import clause_breaks, hedges_at
@@ -66,6 +69,10 @@ def sentence_context(
     """Read what the figures of the sentence `text[start:end]` (tokens `toks`) share."""
     lows = [t.low for t in toks]  # read once for both searches
     speakers = find_speakers(toks, lows)
+    if speakers and speakers[0].lone:  # `Budanov:` opens the sentence: its only colon speaker
+        sp = speakers[0]
+        if not lone_name_confirmed(text, toks[sp.start].text):
+            speakers = speakers[1:]
     hedges = hedges_at(toks, lows)
     return SentenceContext(
         text,

@@ -21,7 +21,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from projections.extraction.attribution import SOURCE_NOUNS, STRONG_VERBS, Speaker, find_speakers
+from projections.extraction.attribution.speaker import Speaker
+from projections.extraction.attribution.speech_verbs import find_speakers
+from projections.extraction.attribution.words import SOURCE_NOUNS, STRONG_VERBS
 from projections.extraction.claimants import ORG_WORDS
 from projections.extraction.gazetteer import match_at
 from projections.extraction.tokens import Token, tokenize

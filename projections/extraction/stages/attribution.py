@@ -1,7 +1,7 @@
 """Attribution stage: who asserts the figure, as written and as a claimant.
 
 The speaker whose clause governs the figure is chosen with the context
-(`attribution.choose`); this stage gives the claim its words and its claimant. A `he said`, a
+(`attribution.choice.choose`); this stage gives the claim its words and its claimant. A `he said`, a
 bare title (`the official said`), a surname or an acronym stands for the speaker the passage
 named before (`speakers.SpeakerMemory`), written beside it: `The official [A US official]`;
 the claimant is that speaker's clean name (`claimants.claimant_name`), so that all the names

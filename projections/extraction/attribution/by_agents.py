@@ -1,0 +1,104 @@
+"""Sources named after `by`: `the figure given by X`, `estimated by X at N`, `as reported by X`.
+
+These have no verb of their own whose subject speaks; the agent of a participle does. Each
+reaches a different part of the sentence: `the figure given by` only the figure just before
+it, `estimated by` the figure after it, `as reported by` (like `according to`) its sentence.
+"""
+
+from __future__ import annotations
+
+from projections.extraction.attribution.speaker import Speaker
+from projections.extraction.attribution.speaker_spans import phrase_end
+from projections.extraction.attribution.words import (
+    BOUNDARY,
+    COUNT_NOUNS,
+    ESTIMATE_PARTICIPLES,
+    PASSIVE,
+    WEEKDAYS,
+)
+from projections.extraction.tokens import Token
+
+
+def reported_by(toks: list[Token], v: int) -> Speaker | None:
+    """`…, as reported by the state news agency SUNA`, `62 deaths were reported by hospitals
+    in Khartoum`: a reporting participle in the passive or after `as`, and its agent after
+    `by`. `as reported by` covers its sentence, as `according to` does; the passive speaks
+    like a tag after the figure."""
+    if v < 2 or v + 1 >= len(toks) or toks[v - 1].low not in _REPORTED:
+        return None
+    before = toks[v - 2].low
+    if before != "as" and before not in PASSIVE:
+        return None
+    if toks[v + 1].low in _BY_MANNER:
+        return None
+    end = phrase_end(toks, v + 1)
+    if end >= v + 3 and toks[end].low in WEEKDAYS and toks[end - 1].low == "on":
+        end -= 2  # `by hospitals in Khartoum on Saturday`: the day is no part of the name
+    if end < v + 1:
+        return None
+    if before == "as":
+        return Speaker(v + 1, end, v, "according-to", "as reported by")
+    return Speaker(v + 1, end, v, "speech", toks[v - 1].low, notes=("attribution:passive",))
+
+
+_REPORTED = frozenset(
+    """reported confirmed recorded documented counted verified announced claimed registered
+    logged tallied cited""".split()
+)
+
+
+def figure_given_by(toks: list[Token], v: int) -> Speaker | None:
+    """`…about 130, the figure given by the government, to 400…`: an appositive that names
+    the source of the figure just before it. The source is the phrase after `by`; it speaks
+    for that figure only, as a speech tag after it does."""
+    n = len(toks)
+    if v < 2 or v + 1 >= n or toks[v - 1].low not in _GIVEN_PARTICIPLES:
+        return None
+    k = v - 2
+    reach = 4
+    if toks[k].text == ",":  # `The figure of 5,000 dead, given by the rebels, …`
+        k -= 1
+        reach = 8
+    while k >= 0 and v - k <= reach and toks[k].low not in COUNT_NOUNS:
+        if toks[k].low in BOUNDARY:
+            return None
+        k -= 1
+    if k < 1 or toks[k].low not in COUNT_NOUNS:
+        return None
+    if toks[v + 1].low in _BY_MANNER:
+        return None  # `confirmed by name`: how, not who
+    end = phrase_end(toks, v + 1)
+    if end < v + 1:
+        return None
+    return Speaker(v + 1, end, v - 1, "given-by", toks[v - 1].low)
+
+
+def estimated_by(toks: list[Token], v: int) -> Speaker | None:
+    """`Estimated by Western officials at 600,000, the Russian force …`: a participle that
+    opens the sentence (or a clause) and names its source after `by`, up to the `at` of the
+    figure; it speaks for the figure after it."""
+    if v < 1 or toks[v - 1].low not in ESTIMATE_PARTICIPLES:
+        return None
+    if v >= 2 and toks[v - 2].text != ",":
+        return None
+    n = len(toks)
+    end = v
+    for k in range(v + 1, min(n, v + 10)):
+        if toks[k].low in ("at", ",", "as"):
+            break
+        end = k
+    else:
+        return None
+    if end <= v or toks[end + 1].low != "at":
+        return None
+    return Speaker(v + 1, end, v - 1, "speech", toks[v - 1].low, notes=("attribution:by",))
+
+
+# participles of `the figure given by X` (not `confirmed`: `the number confirmed by name`)
+_GIVEN_PARTICIPLES = frozenset(
+    """given cited quoted provided offered released issued published reported claimed used
+    put advanced compiled""".split()
+)
+
+
+_BY_MANNER = frozenset("name names phone telephone hand satellite".split())

@@ -1,0 +1,93 @@
+"""Which speaker governs a figure: the nearest one whose clause reaches it.
+
+A reporting verb before the figure, else one after it, else `according to` (its whole
+sentence), else a weak evidential (`Reports suggest`). Contrasting clauses (`, while …`)
+stop a speaker's reach, and the marks `tag_reach` set decide the rest.
+"""
+
+from __future__ import annotations
+
+from projections.extraction.attribution.speaker import Speaker
+from projections.extraction.tokens import Token
+
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+def contrasts(lows: list[str]) -> list[int]:
+    """Tokens that open a contrasting clause (`, while Armenia's …`, `, though some
+    historians believe …`): a speaker after one does not reach back across it."""
+    if _CONTRAST.isdisjoint(lows):
+        return []
+    return [i for i, w in enumerate(lows) if w in _CONTRAST and i > 0 and lows[i - 1] == ","]
+
+
+_CONTRAST = frozenset("while whereas though although".split())
+
+
+def choose(
+    speakers: list[Speaker], first: int, last: int, breaks: list[int] | None = None
+) -> Speaker | None:
+    """The speaker governing the figure at tokens `first..last`. `breaks`: the sentence's
+    `contrasts`, which no speaker reaches across."""
+    before = after = according = weak_before = weak_after = None
+    for sp in speakers:
+        if sp.start <= first <= sp.end or sp.start <= last <= sp.end:
+            continue  # the figure is inside the speaker's own phrase
+        if breaks and not sp.final and _across(breaks, sp, first, last):
+            continue
+        if sp.verb < first and 0 <= sp.closes_at < first:
+            continue  # `…, the agency said, and 4 militants…`: the reporter's own clause
+        if sp.front and sp.start > last:
+            continue  # `…detained 40 …, and the society said 12 of them…`
+        if sp.rel > last and sp.rel - last <= 4 and sp.kind == "speech":
+            return sp  # "the several thousand that Moscow reported": its own relative clause
+        if sp.kind == "given-by":
+            if 0 < sp.verb - last <= 5:
+                return sp  # "about 130, the figure given by the government": its own source
+            continue
+        if sp.kind == "according-to":
+            according = according or sp
+        elif sp.kind in ("colon", "official"):
+            if sp.verb < first:
+                before = sp
+        elif sp.kind == "speech":
+            if sp.verb < first:
+                before = sp
+            elif after is None and sp.start > last:
+                after = sp
+        else:
+            if sp.verb < first:
+                weak_before = sp
+            elif weak_after is None and sp.start > last:
+                weak_after = sp
+    if before is not None and after is not None:
+        if before.start == before.end and before_is_first_person(before, speakers):
+            return after  # a quote: "We counted 240 bodies," an investigator said
+        if before.action and after.tag:
+            return after  # `The Kremlin has ordered …, state media reported.`
+        if before.kind == "colon" and after.final:
+            return after  # `KYIV: Russia launched 122 drones …, Ukraine's air force said.`
+    return before or after or according or weak_before or weak_after
+
+
+def _across(breaks: list[int], sp: Speaker, first: int, last: int) -> bool:
+    """A contrast stands between the figure and its speaker: a speaker after the figure
+    speaks for the contrasting clause only (`…620,000 troops…, though some historians
+    believe…`), and a clause after the speech tag with its own subject and verb is the
+    reporter's (`the agency said, while dozens more remained trapped`; CONVENTIONS.md, v113).
+    `according to` covers its whole sentence and is not asked."""
+    if sp.kind == "according-to":
+        return False
+    if sp.start < first:
+        return any(sp.verb < b < first for b in breaks)
+    return any(last < b < sp.start for b in breaks)
+
+
+def before_is_first_person(sp: Speaker, speakers: list[Speaker]) -> bool:
+    """True when the speaker phrase is `we` or `I` (set by `find_speakers`)."""
+    return sp.kind == "speech" and sp.first_person
+
+
+def is_pronoun(toks: list[Token], sp: Speaker) -> bool:
+    """A speaker that is only `he`, `she`, `they`...: to be resolved from earlier sentences."""
+    return sp.start == sp.end and toks[sp.start].low in _PRONOUNS

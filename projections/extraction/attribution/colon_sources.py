@@ -1,0 +1,120 @@
+"""A source named before a colon: `South Korean intelligence: up to 3,000 more troops…`.
+
+A colon also ends headings and datelines (`Breaking:`, `Kharkiv:`), which assert nothing; a
+colon speaks only after a short name phrase that ends in a source's noun, a person's or a
+body's name, or a count's owner (`The Houthis' count:`). A place before a headline's colon
+(`Northern Gaza:`, `The Sahel:`) is no source; nor is a lone capitalised word (`Budanov:`),
+unless the passage names it as part of a full name (`Kyrylo Budanov said`): then it is that
+person's surname (`lone_name_confirmed`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from projections.extraction.attribution.count_owners import possessor
+from projections.extraction.attribution.speaker import Speaker
+from projections.extraction.attribution.words import (
+    DETS,
+    LEADING_DROP,
+    NAME_PARTS,
+    PASSIVE,
+    POSSESSED_COUNTS,
+    POSSESSIVE_MARKS,
+    SOURCE_NOUNS,
+    STRONG_VERBS,
+)
+from projections.extraction.gazetteer import match_at
+from projections.extraction.tokens import Token
+
+
+def colon_source(toks: list[Token], v: int) -> Speaker | None:
+    """`South Korean intelligence: up to 3,000 more troops…`: a short name phrase that opens
+    the sentence and ends in a source's noun or a name, then a colon."""
+    if not 1 <= v <= 14 or v + 1 >= len(toks):
+        return None
+    head = toks[v - 1]
+    source_of = _count_from(toks, v)
+    if source_of is not None:
+        return Speaker(source_of, v - 1, v, "colon", ":")
+    if head.low in POSSESSED_COUNTS and v >= 3 and toks[v - 2].low in POSSESSIVE_MARKS:
+        owner = possessor(toks, v - 1)  # `The Houthis' count: 74 people killed …`
+        return Speaker(owner.start, owner.end, v, "colon", ":") if owner else None
+    name = None if head.low in SOURCE_NOUNS else _name_kind(toks, v)
+    if head.low not in SOURCE_NOUNS and name is None:
+        return None  # a heading (`Breaking:`) or a dateline (`Kharkiv:`), not a source
+    for t in toks[:v]:
+        c = t.text[0]
+        if not (c.isalpha() or t.text in NAME_PARTS):
+            return None  # a digit (`4:17`) or punctuation: not a name
+        if c.islower() and (t.low in STRONG_VERBS or t.low in PASSIVE or t.low.endswith("ing")):
+            return None  # a clause, not a name
+    if v > 8:
+        return None  # too long for a name
+    start = 1 if toks[0].low in LEADING_DROP else 0
+    if name == "lone":
+        return Speaker(
+            start, v - 1, v, "colon", ":", notes=("attribution:colon-surname",), lone=True
+        )
+    return Speaker(start, v - 1, v, "colon", ":")
+
+
+# counts that a source gives (not `the toll from the strikes`: what the toll is of)
+_SOURCED_COUNTS = frozenset("count tally estimate estimates figure figures data assessment".split())
+
+
+def _count_from(toks: list[Token], v: int) -> int | None:
+    """`The latest count from the Syrian Observatory for Human Rights: 1,383 …`: a count's
+    noun, then `from` or `by` and a name that runs to the colon. The first token of the
+    name, or None."""
+    for k in range(1, min(v - 1, 5)):
+        if toks[k].low in ("from", "by") and toks[k - 1].low in _SOURCED_COUNTS:
+            if not toks[k + 1].text[0].isupper() and toks[k + 1].low not in DETS:
+                return None
+            for t in toks[k + 1 : v]:
+                if not (t.text[0].isalpha() or t.text in NAME_PARTS):
+                    return None
+            return k + 1
+    return None
+
+
+def _name_kind(toks: list[Token], v: int) -> str | None:
+    """The words before the colon are a person's or a body's name ("name"): two to four
+    capitalised words (`Volodymyr Zelensky:`) or an acronym (`NATO:`), and no place or state
+    alone; or one capitalised word that may be a surname ("lone": `Zelensky:`). A compass
+    word opens a region's name (`Northern Gaza:`, `Western Darfur:`), and `The` with one name
+    is a body only when that name is one (`The Pentagon:`, `The Houthis:`, not `The Sahel:`)."""
+    texts = [t.text for t in toks[:v]]
+    hit = match_at(texts, 0)
+    if hit is not None and hit[2] == len(texts):
+        # `Kharkiv:`, `Russia:`: a place or a state; but an organisation speaks (`NATO:`)
+        return "name" if hit[1] == "org" and len(texts) == 1 and texts[0].isupper() else None
+    if len(texts) == 1:
+        w = texts[0]
+        if w.isupper():
+            if match_at([w.title()], 0) is not None:
+                return None  # a dateline in capitals (`KYIV:`), not an acronym
+            return "name" if 2 <= len(w) <= 5 else None
+        return "lone" if w[0].isupper() and w[1:].islower() and len(w) > 2 else None
+    if not (len(texts) <= 4 and all(w[0].isupper() and w[1:].islower() for w in texts)):
+        return None
+    if texts[0] in _COMPASS:
+        return None  # a region: `Northern Gaza:`, `Eastern Congo:`
+    if len(texts) == 2 and texts[0] == "The":
+        body = match_at(texts, 1)
+        if (body is None or body[1] == "country") and texts[1].lower() not in SOURCE_NOUNS:
+            return None  # `The Sahel:`, a place with its article
+    return "name"
+
+
+_COMPASS = frozenset(
+    """North South East West Northern Southern Eastern Western Central Upper Lower Greater
+    Northeastern Northwestern Southeastern Southwestern""".split()
+)
+
+
+def lone_name_confirmed(text: str, word: str) -> bool:
+    """A lone capitalised word before a colon (`Budanov: 11,000 …`) is a surname when the
+    passage also writes it after another capitalised word (`Kyrylo Budanov`, `President
+    Zelensky`); a heading word or a place (`Breaking:`, `Mariupol:`) never comes so."""
+    return re.search(r"[A-Z][\w.'’-]* " + re.escape(word) + r"\b", text) is not None

@@ -1,0 +1,58 @@
+"""The owner of a count speaks for it: `Mediazona's count of`, `Armenia's official toll`.
+
+Not every possessive is a source: `Gaza's death toll` is a toll of Gaza, so only counts a
+possessor gives as its statement (`count`, `tally`, `estimate`, `claims`) or calls its own
+(`official`, `own`) make the possessor a speaker.
+"""
+
+from __future__ import annotations
+
+from projections.extraction.attribution.speaker import Speaker
+from projections.extraction.attribution.words import BOUNDARY, DETS, SOURCE_NOUNS
+from projections.extraction.tokens import Token
+
+
+def possessor(toks: list[Token], v: int) -> Speaker | None:
+    """The name before `'s` (`Mediazona`, `the ministry`, `Western intelligence`), up to five
+    words; none when it is no name (`last week's count`)."""
+    end = v - 2
+    s = _name_start(toks, end)
+    head = toks[end]
+    if not head.text[0].isupper() and head.low not in SOURCE_NOUNS:
+        return None  # `last week's count`, `the city's tally`
+    return Speaker(s, end, v, "official", toks[v].low)
+
+
+def official_count(toks: list[Token], v: int) -> Speaker | None:
+    """`Armenia's official toll stood at about 3,800`, `Israel's own estimate of 17,000`: the
+    possessor before `official` or `own`. `its official count` keeps the pronoun, which the
+    attribution stage reads as the subject of its own sentence."""
+    if v < 1 or v + 1 >= len(toks) or toks[v + 1].low not in _OFFICIAL_NOUNS:
+        return None
+    if toks[v - 1].low in _POSSESSIVE_PRONOUNS:
+        return Speaker(v - 1, v - 1, v, "official", toks[v].low)
+    if v < 2 or toks[v - 1].low not in ("'s", "’s"):
+        return None
+    end = v - 2
+    return Speaker(_name_start(toks, end), end, v, "official", toks[v].low)
+
+
+def _name_start(toks: list[Token], end: int) -> int:
+    """Where the name that ends at `end` (before its `'s`) starts: up to five words back, not
+    past a boundary word or a non-word token, then past lower-case words that are no
+    determiner (`while Armenia's`: only the name)."""
+    s = end
+    while s - 1 >= 0 and end - s < 5 and toks[s - 1].low not in BOUNDARY:
+        if not toks[s - 1].text[0].isalpha():
+            break
+        s -= 1
+    while s < end and toks[s].text[0].islower() and toks[s].low not in DETS:
+        s += 1
+    return s
+
+
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+
+
+# `Armenia's official toll`: a state's own count is its claim
+_OFFICIAL_NOUNS = frozenset("toll count figure figures tally data estimate estimates".split())

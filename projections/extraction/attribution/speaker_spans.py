@@ -1,0 +1,278 @@
+"""The words that name a speaker: the phrase before its verb, or after it when inverted.
+
+A speaker's span must be a name or a noun phrase, never a clause: a finite verb, a negation or
+a figure inside it means the words are something else (`could not be verified`, `, believes
+Russia could field …`). Appositions (`Olena Kovalenko, the regional governor, said`), brackets
+(`(GUR)`), trailing days and participial asides are handled here so that every finder gets
+the same spans.
+"""
+
+from __future__ import annotations
+
+from projections.extraction.attribution.words import (
+    BOUNDARY,
+    COUNT_NOUNS,
+    DETS,
+    LEADING_DROP,
+    NAME_PARTS,
+    NUMBER_WORDS,
+    PASSIVE,
+    STRONG_VERBS,
+    WEEKDAYS,
+)
+from projections.extraction.tokens import Token
+
+_TRAILING_DROP = frozenset("also earlier later previously separately on".split())
+
+
+def owner_before_whose(toks: list[Token], w: int) -> int:
+    """`the rebels, whose leader said`: the speaker is the owner's (`the rebels, whose
+    leader`), so that its claimant is the rebels; the owner is the noun phrase before the
+    comma, up to a preposition or a verb (`captured by the rebels`)."""
+    if w < 2 or toks[w - 1].text != ",":
+        return w
+    k = w - 2
+    while k - 1 >= 0 and w - k < 8:
+        t = toks[k - 1]
+        if t.low in BOUNDARY or t.low in _OWNER_STOP or not t.text[0].isalpha():
+            break
+        if t.text[0].islower() and t.low not in DETS and t.low.endswith(("ed", "ing")):
+            break
+        k -= 1
+    return k
+
+
+_OWNER_STOP = frozenset("by of in on at from to for with".split())
+
+
+_QUOTES = frozenset('” " ’'.split())
+
+
+def phrase_end(toks: list[Token], j: int) -> int:
+    """End of the source phrase after `according to` (bounded to 12 tokens)."""
+    n = len(toks)
+    end = j - 1
+    k = j
+    while k < n and k - j < 12:
+        t = toks[k]
+        if t.text in (",", ".", ";", ":", "(", ")", "—", "!", "?", '"', "“", "”") or t.low in (
+            "that",
+            "which",
+            "who",
+            "while",
+        ):
+            break
+        end = k
+        k += 1
+    return end
+
+
+def speaker_before(toks: list[Token], v: int) -> tuple[int, int] | None:
+    span = _speaker_phrase_before(toks, v)
+    if span is None:
+        return None
+    s, end = span
+    if (
+        s >= 4
+        and toks[s - 1].low == "as"
+        and toks[s - 2].low == "known"
+        and toks[s - 3].text == ","
+    ):
+        x = _name_before_comma(toks, s - 3)  # "The … Data Project, known as ACLED, recorded"
+        return (x, end) if x is not None else span
+    if (
+        s >= 5
+        and toks[s - 1].low == "as"
+        and toks[s - 2].low == "known"
+        and toks[v - 1].text == ","
+    ):
+        x = _name_before_known_as(toks, s - 3)
+        if x is not None:  # "Mohammed Hamdan Dagalo, the RSF commander known as Hemedti, said"
+            return x, end
+    # "Olena Kovalenko, the regional governor of Kharkiv, said": the name and its appositive
+    if toks[v - 1].text == "," and s >= 2 and toks[s - 1].text == ",":
+        x = _name_before_comma(toks, s - 1)
+        if x is not None:
+            s = x
+    # "Ukraine's intelligence agency has given …": a speaker is the subject, not a clause
+    for k in range(s + 1, end + 1):
+        if toks[k].low in _CLAUSE_VERBS:
+            if any(t.low in _NEGATIONS or t.low in PASSIVE for t in toks[k:v]):
+                return None  # "could not be verified", "did not say": no one asserts it
+            return (s, k - 1) if toks[s].text[0].isupper() or toks[s].low in DETS else None
+    if toks[s].text[0].islower() and toks[s].low in STRONG_VERBS:
+        return None  # a verb phrase ("counts only visually"), not a name
+    return s, end
+
+
+# finite verbs that end a subject: what follows them is its clause, not its name
+_CLAUSE_VERBS = frozenset(
+    """has have had is are was were will would can could may might did does do gave given
+    counts""".split()
+)
+
+
+_NEGATIONS = frozenset("not never n't".split())
+
+
+def _name_before_known_as(toks: list[Token], last: int) -> int | None:
+    """`Mohammed Hamdan Dagalo, the RSF commander known as Hemedti, said`: the by-name ends an
+    appositive (`the RSF commander`, ending at `last`) whose comma follows the full name,
+    which is the speaker's name as first given. The name's first token, or None."""
+    k = last
+    while k > 0 and last - k < 8:
+        t = toks[k]
+        if t.text == ",":
+            return _name_before_comma(toks, k) if k < last else None
+        if t.low in BOUNDARY or not (t.text[0].isalnum() or t.text in NAME_PARTS):
+            return None
+        k -= 1
+    return None
+
+
+def _name_before_comma(toks: list[Token], comma: int) -> int | None:
+    """Start of the name that opens the sentence before `comma` (`Olena Kovalenko, …`)."""
+    x = comma - 1
+    while x >= 0 and comma - x <= 12:
+        t = toks[x]
+        if t.low == "and" and 0 < x < comma - 1 and toks[x - 1].text[0].isupper():
+            if toks[x + 1].text[0].isupper():
+                x -= 1  # `The Armed Conflict Location and Event Data Project, known as …`
+                continue
+        if t.low in BOUNDARY or t.text in _QUOTES:
+            break
+        c = t.text[0]
+        if not (c.isalpha() or t.text in NAME_PARTS):
+            return None
+        if c.islower() and (t.low in STRONG_VERBS or t.low in PASSIVE or t.low in _CLAUSE_VERBS):
+            return None
+        x -= 1
+    if x >= 0 and toks[x].low not in ("that", ",") and toks[x].text not in _QUOTES:
+        return None  # not at the start of the sentence or of a clause
+    first = x + 1
+    if first >= comma or not (toks[first].text[0].isupper() or toks[first].low in DETS):
+        return None
+    return first
+
+
+def _speaker_phrase_before(toks: list[Token], v: int) -> tuple[int, int] | None:
+    end = v - 1
+    if end >= 0 and toks[end].text == ",":
+        end -= 1  # "The president, speaking in Kyiv, said": the parenthetical is skipped below
+    bracket_end = -1
+    if end >= 2 and toks[end].text == ")":  # "Ukraine's military intelligence (GUR) said"
+        k = end - 1
+        while k > 0 and end - k < 8 and toks[k].text != "(":
+            k -= 1
+        if toks[k].text == "(" and k >= 1:
+            bracket_end, end = end, k - 1
+    # "The Pentagon on Monday said": drop the trailing day
+    if end >= 1 and toks[end].low in WEEKDAYS and toks[end - 1].low == "on":
+        end -= 2
+    while end >= 0 and toks[end].low in _TRAILING_DROP:
+        end -= 1
+    if end < 0:
+        return None
+    s = end
+    while (
+        s - 1 >= 0
+        and end - s < 14
+        and (toks[s - 1].low not in BOUNDARY or _and_in_name(toks, s - 1, end))
+    ):
+        s -= 1
+    if s - 1 >= 0 and toks[s - 1].low not in BOUNDARY:
+        return None  # too long to be a speaker's name
+    if bracket_end >= 0:
+        end = bracket_end
+    # "The president, speaking in Kyiv, said": skip a participle or relative clause
+    if s >= 2 and toks[s - 1].low in ("which", "who") and toks[s - 2].text == ",":
+        s -= 1  # "Oryx, which counts only visually confirmed losses, puts …"
+    if (toks[s].low.endswith("ing") and toks[s].text[0].islower()) or toks[s].low in (
+        "who",
+        "which",
+    ):
+        if s >= 2 and toks[s - 1].text == ",":
+            e2 = s - 2
+            s2 = e2
+            while s2 - 1 >= 0 and toks[s2 - 1].low not in BOUNDARY and e2 - s2 < 10:
+                s2 -= 1
+            if s2 + 1 < e2 and toks[s2].low == "according" and toks[s2 + 1].low == "to":
+                s2 += 2  # `…, according to Oryx, which counts …`: the source, not its phrase
+            if s2 <= e2:
+                return s2, e2
+        return None
+    while s <= end and toks[s].low in LEADING_DROP:
+        s += 1
+    if s > end:
+        return None
+    return s, end
+
+
+def _and_in_name(toks: list[Token], k: int, end: int) -> bool:
+    """`and` inside one capitalised name (`the Armed Conflict Location and Event Data
+    Project`): capitalised words on both sides and more of the name after it. Not `Russia
+    and Ukraine said` nor `killed in Kharkiv and Zelensky said`, which keep the last name."""
+    if toks[k].low != "and" or k < 1 or k + 2 > end:
+        return False
+    return (
+        toks[k - 1].text[0].isupper()
+        and toks[k + 1].text[0].isupper()
+        and (toks[k + 2].text[0].isupper())
+    )
+
+
+def speaker_after(toks: list[Token], v: int) -> tuple[int, int] | None:
+    """Inverted speech: `..., said the ministry.` The speaker phrase ends the clause: what
+    follows it is punctuation or a time or place (`said the ministry on Monday`), else the
+    words after the verb are its object (`, believes Russia could field …`)."""
+    n = len(toks)
+    s = v + 1
+    e = s - 1
+    k = s
+    while k < n and k - s < 10:
+        t = toks[k]
+        if t.text == "." and k > s and toks[k - 1].low in _TITLE_ABBREVIATIONS:
+            k += 1  # `said army spokesman Col. Azem Agouna`: the title's point ends nothing
+            continue
+        if not t.text[0].isalnum() and t.text not in ("'s", "’s", "-"):
+            break
+        if t.low in _AFTER_SPEAKER:
+            break
+        e = k
+        k += 1
+    if k < n and k - s >= 10:
+        return None  # too long for a name: a clause
+    if k < n and not (toks[k].low in _AFTER_SPEAKER or toks[k].text in _CLAUSE_END):
+        return None
+    for i in range(s, e + 1):
+        w = toks[i].low
+        if w[0].isdigit() or w in NUMBER_WORDS or w in _CLAUSE_VERBS:
+            return None  # a figure or a verb in it: the verb's object, not its speaker
+    return (s, e) if e >= s else None
+
+
+_TITLE_ABBREVIATIONS = frozenset(
+    "col gen lt maj brig capt sgt adm cmdr gov sen rep dr mr mrs ms prof".split()
+)
+
+
+_AFTER_SPEAKER = frozenset("that on in at after when while".split())
+
+
+_CLAUSE_END = frozenset('. , ; : ! ? ) — – ” "'.split())
+
+
+def relative_subject(toks: list[Token], span: tuple[int, int]) -> tuple[int, int]:
+    """`…, a figure Armenia's government disputes, saying …`: the phrase before a participle
+    is a count with a relative clause, and the one who speaks is that clause's subject: drop
+    the count (`a figure`, `a toll that`) before it and the clause's verb after it."""
+    s, e = span
+    if e - s < 3 or toks[s].low not in ("a", "an", "the") or toks[s + 1].low not in COUNT_NOUNS:
+        return span
+    last = toks[e]
+    if not (last.text.isalpha() and last.text.islower()) or last.low in DETS:
+        return span  # no verb of the clause at the end
+    first = s + 3 if toks[s + 2].low in ("that", "which") else s + 2
+    if first > e - 1 or not (toks[first].text[0].isupper() or toks[first].low in DETS):
+        return span
+    return first, e - 1

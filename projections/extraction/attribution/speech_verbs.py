@@ -1,0 +1,320 @@
+"""Speakers of reporting verbs, and the one pass over a sentence that finds every speaker.
+
+A verb speaks only when its clause makes it a statement: `reports` after `denied` is a noun,
+`gave` speaks only with a count as object (`gave a figure of`), `accused` only with a charge
+(`of killing`), `put` only as `put … at N`. The scan is linear in the sentence's tokens and
+hands the non-verb triggers (`according to`, a colon, `'s count`, `by`) to their finders.
+"""
+
+from __future__ import annotations
+
+from projections.extraction.attribution.by_agents import estimated_by, figure_given_by, reported_by
+from projections.extraction.attribution.colon_sources import colon_source
+from projections.extraction.attribution.count_owners import official_count, possessor
+from projections.extraction.attribution.speaker import Speaker
+from projections.extraction.attribution.speaker_spans import (
+    owner_before_whose,
+    phrase_end,
+    relative_subject,
+    speaker_after,
+    speaker_before,
+)
+from projections.extraction.attribution.tag_reach import read_tag
+from projections.extraction.attribution.words import (
+    COUNT_NOUNS,
+    DETS,
+    ESTIMATE_PARTICIPLES,
+    PASSIVE,
+    POSSESSED_COUNTS,
+    POSSESSIVE_MARKS,
+    STRONG_VERBS,
+)
+from projections.extraction.tokens import Token
+
+WEAK_VERBS = frozenset(
+    "suggest suggests suggested show shows showed shown indicate indicates".split()
+)
+
+
+# forms that are also nouns: verbs only when something a verb takes follows them
+_NOUN_LIKE = frozenset(
+    """reports report claims claim estimates estimate notes states records count counts
+    posts put puts""".split()
+)
+
+
+# after these a noun-like word ("reports", "claims") is a noun, whatever follows it
+_NOUN_AFTER = frozenset(
+    """denied denies deny denying rejected rejects reject dismissed dismisses dismiss
+    disputed disputes dispute refuted refutes refute of about amid despite following after
+    and or with on over against from""".split()
+)
+
+
+_DETS_AFTER = frozenset("a an the his her its their one two three several".split())
+
+
+# lower-case titles that open an inverted speaker (`…, said army spokesman Col. X`)
+_TITLES_AFTER = frozenset(
+    """army police military defence defense foreign interior health regional provincial
+    district spokesman spokeswoman spokesperson minister governor mayor deputy chief
+    commander prime president""".split()
+)
+
+
+def find_speakers(toks: list[Token], lows: list[str] | None = None) -> list[Speaker]:
+    """All speakers of one sentence, in order. `lows`: the tokens' lower-cased words, if the
+    caller has them already."""
+    out: list[Speaker] = []
+    n = len(toks)
+    if lows is None:
+        lows = [t.low for t in toks]
+    triggers = _TRIGGERS
+    if triggers.isdisjoint(lows):
+        return out
+    for v, w in enumerate(lows):
+        if w not in triggers:
+            continue  # none of the tests below passes for another word
+        t = toks[v]
+        if w == "according" and v + 2 < n and toks[v + 1].low == "to":
+            end = phrase_end(toks, v + 2)
+            if end >= v + 2:
+                out.append(Speaker(v + 2, end, v, "according-to", "according to"))
+            continue
+        if w == ":":
+            sp = colon_source(toks, v)
+            if sp is not None:
+                out.append(sp)
+            continue
+        if w in ("official", "own"):
+            sp = official_count(toks, v)
+            if sp is not None:
+                out.append(sp)
+            continue
+        if w == "by":
+            sp = figure_given_by(toks, v) or estimated_by(toks, v) or reported_by(toks, v)
+            if sp is not None:
+                out.append(sp)
+            continue
+        if w in POSSESSED_COUNTS and v >= 2 and lows[v - 1] in POSSESSIVE_MARKS:
+            sp = possessor(toks, v)  # `Mediazona's count of …`, `Russia's claims that …`
+            if sp is not None:
+                out.append(sp)
+            continue
+        if w == "found":  # `..., a Reuters investigation found.`, `found that`
+            nxt = toks[v + 1] if v + 1 < n else None
+            if nxt is not None and nxt.text not in (".", ",", ";") and nxt.low != "that":
+                if not _INQUIRIES.intersection(lows[max(0, v - 8) : v]):
+                    continue  # `rescuers found 12 bodies`; but `a BBC count found 27 tanks`
+        if w == "saying" and v >= 4 and lows[v - 1] == "as":
+            sp = _quoted_as_saying(toks, lows, v)  # `X was quoted by Y as saying that …`
+            if sp is not None:
+                out.append(sp)
+            continue
+        strong = w in STRONG_VERBS or w == "found"
+        rel_gap = -1
+        if w in _ACCUSING_VERBS:
+            if not _accuses_of(lows, v):
+                continue
+            strong = True  # `accused the RSF of killing 200 civilians`: the accuser's claim
+        elif w in _GIVING_VERBS:
+            if not _gives_a_count(lows, v):
+                rel_gap = _relative_of_a_count(lows, v)
+                if rel_gap < 0:
+                    continue  # "Tehran gave 300 drones": a transfer, not a statement
+            strong = True
+        elif not strong and w not in WEAK_VERBS:
+            continue
+        if not t.text.islower():
+            continue
+        if v > 0 and (toks[v - 1].low in PASSIVE or toks[v - 1].low in DETS):
+            continue
+        nxt = toks[v + 1] if v + 1 < n else None
+        if nxt is not None and nxt.low == "by":
+            continue  # `the number confirmed by name`: a participle, no one's speech
+        if (
+            w in ESTIMATE_PARTICIPLES
+            and v > 0
+            and lows[v - 1] == ","
+            and nxt is not None
+            and (nxt.low in ("at", "to"))
+        ):
+            continue  # `Azerbaijani troops, estimated at about 7,000,`: the troops say nothing
+        if w in ("put", "puts"):
+            if not _puts_at(lows, v):
+                continue
+        elif w in _NOUN_LIKE and (not _takes_object(nxt) or (v > 0 and lows[v - 1] in _NOUN_AFTER)):
+            if not (w in _CLAIM and nxt is not None and nxt.low == "to" and v > 0):
+                continue  # "denied reports that …": the reports are an object, not a verb
+            # `The rebels claim to have shot down 4 helicopters`: the verb of its subject
+        kind = "speech" if strong else "weak"
+        nxt_ok = nxt is not None and (
+            nxt.low in _DETS_AFTER or nxt.text[0].isupper() or nxt.low in _TITLES_AFTER
+        )
+        inverted = nxt_ok and w not in _NOT_INVERTED
+        if rel_gap >= 0:
+            span = (rel_gap + 1, v - 1)  # `…, which the governor gave on Monday, …`
+        elif (v == 0 or toks[v - 1].text in (",", "”", '"', "’")) and inverted:
+            span = speaker_after(toks, v)  # inverted: `..., said the ministry.`
+            if span is None and v > 0:
+                span = speaker_before(toks, v)  # `Its spokesman, X, said two of them…`
+        else:
+            span = speaker_before(toks, v)
+        if span is None:
+            continue
+        first_person = span[0] == span[1] and toks[span[0]].low in ("we", "i")
+        r = span[0] - 1
+        rel = r if r >= 0 and lows[r] in _RELATIVE and span[0] < v else -1
+        notes: tuple[str, ...] = ()
+        if span[1] > v:
+            notes = ("attribution:inverted",)
+        elif toks[span[1]].text == ")":
+            notes = ("attribution:bracket-kept",)
+        elif any(toks[i].text == "," for i in range(span[0], span[1])):
+            notes = ("attribution:appositive",)
+        whose = lows[span[0]] == "whose" and span[0] < v
+        if whose:
+            span = (owner_before_whose(toks, span[0]), span[1])
+            notes = ("attribution:whose",)
+        participle = w.endswith("ing") and span[1] < v and lows[v - 1] == ","
+        if participle:
+            narrowed = relative_subject(toks, span)
+            if narrowed != span:
+                span = narrowed
+                notes = ("attribution:relative-subject",)
+        sp = Speaker(span[0], span[1], v, kind, w, first_person, rel, notes)
+        read_tag(toks, lows, sp)
+        if whose or participle:
+            # `captured by the rebels, whose leader said 50 more …`; `…, saying the true
+            # number is nearer 100,000`: a participle reports the clause after it only
+            sp.front = True
+        sp.action = w in _ACTION_VERBS or (nxt is not None and nxt.low == "to" and w in _CLAIM)
+        out.append(sp)
+    return out
+
+
+_ACTION_VERBS = frozenset("ordered decreed treated registered logged".split())
+
+
+_CLAIM = frozenset("claimed claims claim".split())
+
+
+_GIVING_VERBS = frozenset(
+    """gave give gives carried carries released releases issued issues offered offers provided
+    provides cited cites raised raises revised revises updated updates lowered lowers""".split()
+)
+
+
+_ACCUSING_VERBS = frozenset("accused accuses accusing blamed blames".split())
+
+
+_TRIGGERS = (
+    STRONG_VERBS
+    | WEAK_VERBS
+    | _GIVING_VERBS
+    | _ACCUSING_VERBS
+    | POSSESSED_COUNTS
+    | {"according", "found", ":", "official", "own", "by"}
+)
+
+
+_RELATIVE = frozenset({"that", "whom", "which"})
+
+
+# verbs never put before their speaker (`…, said the ministry` but never `…, puts the ministry`)
+_NOT_INVERTED = (
+    frozenset(
+        """put puts found estimated estimates estimate counted told tells believe believes
+    assess assesses assessed""".split()
+    )
+    | _GIVING_VERBS
+)
+
+
+# `put the toll at N`, `put their losses above N`
+_PUT_PREPS = frozenset("at above over below under near around".split())
+
+
+def _accuses_of(lows: list[str], v: int) -> bool:
+    """`accused the RSF of killing …`, `blamed the army for the deaths of …`: the charge
+    follows within a few words of the accused."""
+    for k in range(v + 1, min(len(lows) - 1, v + 7)):
+        w = lows[k]
+        if w in ("of", "for") and (lows[k + 1].endswith("ing") or lows[k + 1] in ("the", "a")):
+            return True
+        if w in _PUT_STOP:
+            return False
+    return False
+
+
+def _relative_of_a_count(lows: list[str], v: int) -> int:
+    """`The figure of 28 dead, which the governor gave on Monday, …`: the verb closes a
+    relative clause whose pronoun is its object and stands for a count a few words before,
+    and nothing the verb could take follows it. The pronoun's token, or -1."""
+    nxt = lows[v + 1] if v + 1 < len(lows) else "."
+    if nxt[0].isdigit() or nxt in ("a", "an", "the", "its", "their", "his", "her"):
+        return -1
+    for k in range(v - 2, max(0, v - 7), -1):
+        if lows[k] in ("which", "that"):
+            return k if any(w in COUNT_NOUNS for w in lows[max(0, k - 6) : k]) else -1
+        if lows[k] in _PUT_STOP:
+            return -1
+    return -1
+
+
+def _quoted_as_saying(toks: list[Token], lows: list[str], v: int) -> Speaker | None:
+    """`The governor was quoted by state television as saying that 44 …`: the one quoted is
+    the subject of the passive `quoted` (or `cited`), not whoever quotes them."""
+    for k in range(v - 2, max(0, v - 10), -1):
+        if lows[k] in ("quoted", "cited") and lows[k - 1] in PASSIVE and k >= 2:
+            span = speaker_before(toks, k - 1)
+            if span is None:
+                return None
+            sp = Speaker(span[0], span[1], v, "speech", "saying", notes=("attribution:quoted-as",))
+            read_tag(toks, lows, sp)
+            return sp
+        if lows[k] in _PUT_STOP:
+            return None
+    return None
+
+
+def _puts_at(lows: list[str], v: int) -> bool:
+    """`put the number of soldiers still fighting in the region at about 11,000`: a
+    preposition of `put … at N` ends its object before the clause does, however long the
+    counted phrase is."""
+    for w in lows[v + 1 : v + 30]:
+        if w in _PUT_PREPS:
+            return True
+        if w in _PUT_STOP:
+            return False
+    return False
+
+
+_PUT_STOP = frozenset('. , ; : ( ) — – ” " while but'.split())
+
+
+def _gives_a_count(lows: list[str], v: int) -> bool:
+    """The verb's object is a count (`gave a figure of`, `carried an estimate of`,
+    `has given a higher figure`): a few words of determiner and adjectives, then its noun."""
+    for w in lows[v + 1 : v + 5]:
+        if w in COUNT_NOUNS:
+            return True
+        if w in _PUT_STOP or w[0].isdigit():
+            return False
+    return False
+
+
+# nouns of a count or an inquiry that can find a figure (`a BBC Verify count … found`)
+_INQUIRIES = frozenset(
+    """count tally investigation analysis review study survey report assessment inquiry
+    audit census""".split()
+)
+
+
+def _takes_object(nxt: Token | None) -> bool:
+    if nxt is None:
+        return True
+    if nxt.text in (".", ",", "!", "?", ";"):
+        return True
+    c = nxt.text[0]
+    return c.isdigit() or c.isupper() or nxt.low in ("that", "on", "the", "a", "an", "up", "at")
