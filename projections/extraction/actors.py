@@ -380,6 +380,24 @@ def possessive_actor(
     return None
 
 
+def owning_pronoun(toks: list[Token], first: int, lo: int = 0) -> int:
+    """The token of the `its` or `their` that owns the figure (`its losses ... rose to 80`),
+    or -1; read back as `possessive_actor` reads, and only when the sentence names no one
+    that pronoun could stand for (then an earlier sentence does: `Its losses came to 255`)."""
+    lo = max(lo, first - 8)
+    for p in range(first - 1, lo - 1, -1):
+        t = toks[p]
+        if t.text in (",", ";", ":") or t.low in _SPEECH or t.low == "that":
+            return -1
+        if t.low in _HOSTILE_VERBS:
+            return -1
+        if t.low in ("its", "their") and any(
+            x.low in OWNED_NOUNS for x in toks[p + 1 : min(first, p + 4)]
+        ):
+            return p
+    return -1
+
+
 def antecedent(
     toks: list[Token], texts: list[str], p: int, skip: list[tuple[int, int]]
 ) -> tuple[str, str] | None:

@@ -31,6 +31,7 @@ from projections.extraction.actors import (
     junta_actor,
     member_of,
     np_actor,
+    owning_pronoun,
     possessive_actor,
     relative_actor,
     subject_actor,
@@ -92,6 +93,8 @@ def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
     if found is None:
         # "Azerbaijan said 2,908 of its servicemen died": its own, said by the side itself
         found = antecedent(toks, texts, subject[0], [])
+    if found is None and ctx.category != "other":
+        return _earlier_side(ctx)
     return None if found is None else (found[0], f"actor:possessive-pronoun:{found[1]}")
 
 
@@ -225,7 +228,21 @@ def _owner(ctx: ClaimContext) -> tuple[str, str] | None:
     for k in range(lo, i - 2):
         if toks[k + 1].low in ("'s", "’s") and toks[k + 2].low in OWNED_NOUNS:
             return group_actor(toks, ctx.texts, k, k + 1, lambda: para.org)
+    p = owning_pronoun(toks, i, ctx.prev_end + 1)
+    if p >= 0 and antecedent(toks, ctx.texts, p, []) is None:
+        return _earlier_side(ctx)
     return None
+
+
+def _earlier_side(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`Britain sent some 28,000 troops. Its losses came to 255 dead`: an `its` or `their`
+    whose sentence names no side stands for the side of the paragraph's last figure, else
+    for the side an earlier sentence is about (named first, not placed by a preposition)."""
+    para = ctx.sentence.para
+    if para.last_actor is not None:
+        return para.last_actor, "actor:possessive-pronoun-before:" + para.last_actor
+    lead = para.lead
+    return None if lead is None else (lead, "actor:possessive-pronoun-lead:" + lead)
 
 
 def _coordinated(ctx: ClaimContext) -> tuple[str, str] | None:
