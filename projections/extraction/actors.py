@@ -60,6 +60,7 @@ _PLACE_PREPS = frozenset("from at into toward towards on over across".split())
 _WITH_VERBS = frozenset(
     "equipped armed fought fight fighting attacked attack advanced stormed invaded entered".split()
 )
+_LED_VERBS = frozenset("led commanded headed directed".split())
 _OWN_ORDER = frozenset("last remaining first".split())
 _WITHDRAW_VERBS = frozenset(
     "withdrew withdraw withdrawn withdrawing pulled pull evacuated removed redeployed".split()
@@ -196,6 +197,12 @@ def from_actor(
         hit = entity_at(texts, j) if j < n else None
         if hit:
             return hit[0], f"actor:by:{hit[3]}", (k, j + hit[2] - 1)
+    if k + 2 < n and toks[k].low in _LED_VERBS and toks[k + 1].low == "by":
+        # "some 3,000 fighters led by the RSF": led by a side, they are its
+        j = k + 2 if toks[k + 2].low != "the" else k + 3
+        hit = entity_at(texts, j) if j < n else None
+        if hit:
+            return hit[0], f"actor:led-by:{hit[3]}", (k, j + hit[2] - 1)
     if k + 2 < n and toks[k].low == "belonging" and toks[k + 1].low == "to":
         # "two Mi-17 helicopters belonging to the Myanmar air force"
         j = k + 2 if toks[k + 2].low != "the" else k + 3
@@ -301,6 +308,9 @@ def subject_actor(
         named = np_actor(toks, texts, speaker[0], speaker[1])
         if named is not None:
             return named[0], "actor:pronoun-speaker"
+    led = _led_by(toks, texts, j)
+    if led is not None:
+        return led
     # the subject noun phrase: up to 4 tokens back, no preposition, no punctuation
     lo = max(0, j - 4)
     s = j
@@ -334,6 +344,25 @@ def subject_actor(
             if hit and hit[1] == "org":
                 return hit[0], f"actor:clause-subject-group:{hit[3]}"
     return found
+
+
+def _led_by(toks: list[Token], texts: list[str], j: int) -> tuple[str, str] | None:
+    """`Fighters led by HTS lost 40 trucks`, `a convoy commanded by Wagner Group officers
+    lost 14`: a subject that someone leads or commands is that side's. `j` is the subject's
+    last token."""
+    for b in range(j, max(1, j - 5), -1):
+        if toks[b].low != "by":
+            continue
+        if toks[b - 1].low not in _LED_VERBS:
+            return None
+        k = b + 1 if toks[b + 1].low != "the" else b + 2
+        hit = entity_at(texts, k) if k <= j and texts[k] in gazetteer.FIRST_WORDS else None
+        if hit is None or k + hit[2] - 1 > j:
+            return None
+        if any(not t.text[0].isalnum() for t in toks[k + hit[2] : j + 1]):
+            return None
+        return hit[0], f"actor:led-by:{hit[3]}"
+    return None
 
 
 def possessive_actor(

@@ -33,6 +33,14 @@ from projections.extraction.lexicon import (
 from projections.extraction.phrases import NounPhrase, forward_np
 from projections.extraction.tokens import Token, glued, is_digits
 
+_LOST_VEHICLES = frozenset("trucks lorries pickups truck lorry pickup".split())
+_LOSS_VERBS = frozenset(
+    "lost lose loses losing destroyed destroying abandoned captured seized".split()
+)
+# units named in the singular, sized by an apposition (`the brigade, 2,500 strong,`)
+_UNIT_NOUNS = frozenset(
+    "brigade division battalion regiment unit column corps detachment battlegroup".split()
+)
 _BACK_DETERMINERS = frozenset("the these those his its their her our".split())
 _BACK_LINK = frozenset(
     """at to numbering numbered number numbers totalling totaling totalled totaled total
@@ -103,6 +111,10 @@ def read_category(
         compound = _compound(toks, last, num_at)
         if compound is not None:
             return compound
+    if last + 1 < len(toks) and toks[last + 1].low == "strong" and toks[first - 1].text == ",":
+        strong = _strong_apposition(toks, first, last, prev_end)
+        if strong is not None:
+            return strong
     if first > 2 and toks[first - 1].low == "the" and toks[first - 2].low == "in":
         if toks[first - 3].low in ("numbering", "numbered", "number", "numbers"):
             # "troops numbering in the tens of thousands": as if "numbering tens of thousands"
@@ -144,6 +156,35 @@ _CIVILIAN_CRAFT = frozenset("merchant commercial cargo civilian container fishin
 def _names(toks: list[Token], lo: int, hi: int, words: frozenset[str]) -> bool:
     """One of `words` among `toks[lo:hi]`."""
     return any(t.low in words for t in toks[lo:hi])
+
+
+def _after_loss_verb(toks: list[Token], first: int) -> bool:
+    """`the convoy lost 14 trucks`, `destroyed 40 of their pickups`: vehicles a side loses,
+    or that are destroyed or taken, are its equipment (not `200 aid trucks entered`)."""
+    k = first - 1
+    if k >= 0 and toks[k].low in ("its", "their", "the"):
+        k -= 1
+    return k >= 0 and toks[k].low in _LOSS_VERBS
+
+
+def _strong_apposition(toks: list[Token], first: int, last: int, prev_end: int) -> Reading | None:
+    """`The Ukrainian brigade, 2,500 strong, was moved ...`: an apposition `N strong` sizes
+    the unit named before its comma (the compound `a 2,500-strong brigade` set apart)."""
+    head = first - 2
+    if head <= prev_end or head < 0:
+        return None
+    w = toks[head].low
+    if w not in TROOP_NOUNS and w not in _UNIT_NOUNS:
+        return None
+    s = head
+    while s - 1 > prev_end and s - head > -4:
+        p = toks[s - 1]
+        if p.low in NP_STOP or not p.text[0].isalnum() or is_digits(p):
+            break
+        s -= 1
+    if s - 1 > prev_end and toks[s - 1].low in _BACK_DETERMINERS:
+        s -= 1
+    return Reading("troops", (s, head), last + 1, rules=[f"category:apposition-strong:{w}"])
 
 
 def _compound(toks: list[Token], last: int, num_at: dict[int, int]) -> Reading | None:
@@ -189,6 +230,8 @@ def _noun(
         return _counted(np, "equipment", f"category:noun:{w}")
     if w in EQUIPMENT_IF_MODIFIED and _weapon_modified(toks, np.mods[0], head):
         return _counted(np, "equipment", f"category:noun:{w}")  # "air defence systems"
+    if w in _LOST_VEHICLES and _after_loss_verb(toks, first):
+        return _counted(np, "equipment", f"category:lost-vehicles:{w}")
     if (toks[head - 1].low, w) in TROOP_COMPOUNDS:
         return _counted(np, "troops", f"category:noun:{toks[head - 1].low} {w}")
     if w in CATEGORY_NOUNS:

@@ -453,3 +453,63 @@ def test_number_as_a_verb_counts(text: str, figure: str, category: str) -> None:
 
 def test_number_as_a_name_stays_a_designation() -> None:
     assert scored("The wounded were taken to hospital number 3 in the city.") == []
+
+
+# Round 14: `N strong` in an apposition, vehicles lost, and a side that leads or commands
+@pytest.mark.parametrize(
+    ("text", "figure", "category", "actor", "rule"),
+    [
+        (
+            "The Sudanese regiment, some 1,800 strong, crossed the Nile at dawn.",
+            "some 1,800",
+            "troops",
+            "Sudan",
+            "category:apposition-strong:regiment",
+        ),
+        (
+            "Rebels said the militia column, 600 strong, had reached the outskirts of Goma.",
+            "600",
+            "troops",
+            None,
+            "category:apposition-strong:column",
+        ),
+        (
+            "The Malian convoy lost 11 trucks to roadside bombs near Tessalit.",
+            "11",
+            "equipment",
+            "Mali",
+            "category:lost-vehicles:trucks",
+        ),
+        (
+            "The gunmen abandoned 9 pickups before withdrawing, residents said.",
+            "9",
+            "equipment",
+            None,
+            "category:lost-vehicles:pickups",
+        ),
+        (
+            "Militiamen commanded by Wagner officers lost 25 fighters in the battle for the mine.",
+            "25",
+            "casualties",
+            "Wagner Group",
+            "actor:led-by:Wagner",
+        ),
+        (
+            "About 4,000 fighters led by the Arakan Army surrounded the base.",
+            "About 4,000",
+            "troops",
+            "Arakan Army",
+            "actor:led-by:Arakan Army",
+        ),
+    ],
+)
+def test_round_fourteen_readings(
+    text: str, figure: str, category: str, actor: str | None, rule: str
+) -> None:
+    c = claim(text, figure)
+    assert (c.category, c.actor) == (category, actor)
+    assert rule in explain(c)
+
+
+def test_aid_trucks_are_no_equipment() -> None:
+    assert scored("More than 200 aid trucks entered Gaza through Kerem Shalom on Sunday.") == []
