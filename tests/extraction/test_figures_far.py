@@ -513,3 +513,33 @@ def test_round_fourteen_readings(
 
 def test_aid_trucks_are_no_equipment() -> None:
     assert scored("More than 200 aid trucks entered Gaza through Kerem Shalom on Sunday.") == []
+
+
+def test_n_of_the_same_noun_shares_the_side_in_its_sentence() -> None:
+    text = (
+        "The army said Iran fired 40 ballistic missiles and 30 drones at the base, and that "
+        "25 of the missiles were intercepted."
+    )
+    c = claim(text, "25")
+    assert (c.category, c.actor) == ("equipment", "Iran")
+    assert "actor:partitive-of-the-same" in explain(c)
+
+
+def test_n_of_the_same_noun_in_a_later_sentence_has_no_side() -> None:
+    text = "Iran fired 40 ballistic missiles at the base. Air defences downed 25 of the missiles."
+    assert claim(text, "25").actor is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        (
+            "About 90,000 Congolese sheltering in western Uganda face cuts.",
+            "About 90,000",
+            "displaced",
+        ),
+        ("Some 40 civilians sheltering in a basement were wounded.", "Some 40", "wounded"),
+    ],
+)
+def test_sheltering_in_a_named_land(text: str, figure: str, category: str) -> None:
+    assert claim(text, figure).category == category

@@ -42,6 +42,7 @@ from projections.extraction.context import ClaimContext, Rules
 from projections.extraction.gazetteer import FIRST_WORDS
 from projections.extraction.lexicon import (
     CATEGORY_NOUNS,
+    COUNTED_NOUNS,
     EQUIPMENT_NOUNS,
     PEOPLE_NOUNS,
     TROOP_NOUNS,
@@ -285,6 +286,10 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
         # "recruited 50,000 prisoners ..., about 10,000 of them had been killed", "405 of its
         # soldiers ..., out of 850 killed": a part of the previous figure, or its whole
         return prev.actor, "actor:partitive-of-previous"
+    if _of_the_same(ctx):
+        # "launched 62 attack drones ..., and that 46 of the drones were shot down": a part of
+        # what the sentence counted before, the same side's
+        return prev.actor, "actor:partitive-of-the-same"
     if i >= 2 and toks[i - 1].low == "from" and toks[i - 2].low in ("up", "down"):
         if ctx.category == prev.category:
             return prev.actor, "actor:superseded"  # "479 Russian drones ..., down from 728"
@@ -310,6 +315,28 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
             # hundred have been killed": a second complement of one verb, of the same group
             return prev.actor, "actor:elliptical-complement"
     return None
+
+
+def _of_the_same(ctx: ClaimContext) -> bool:
+    """`46 of the drones` after a figure of `attack drones` in the sentence: `N of the X`
+    whose X is the previous figure's counted noun."""
+    toks, j = ctx.toks, ctx.q.j
+    prev = ctx.prev
+    if prev is None or prev.subject is None or j + 3 >= len(toks) or toks[j + 1].low != "of":
+        return False
+    if toks[j + 2].low not in ("the", "these", "those"):
+        return False
+    k = j + 3 if toks[j + 3].low in COUNTED_NOUNS else j + 4
+    if k >= len(toks) or toks[k].low not in COUNTED_NOUNS:
+        return False
+    head = toks[k].low
+    num_at = ctx.sentence.num_at
+    # the noun counted by an earlier figure of the sentence (`62 attack drones`), whose side
+    # the figures since have kept
+    for m in range(ctx.q.i - 1, 0, -1):
+        if toks[m].low == head and any(x in num_at for x in range(max(0, m - 3), m)):
+            return True
+    return False
 
 
 def _same_clause(ctx: ClaimContext) -> bool:
