@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from projections.extraction import gazetteer
+from projections.extraction.lexicon import TROOP_NOUNS
 from projections.extraction.tokens import Token
 
 OWN_VERBS = frozenset(
@@ -303,6 +304,9 @@ def subject_actor(
             hit = entity_at(texts, p) if texts[p] in gazetteer.FIRST_WORDS else None
             if hit and p + hit[2] == j - 1:
                 return hit[0], f"actor:relative-antecedent:{hit[3]}"
+            if hit and hit[1] == "demonym" and _force_after(toks, p + hit[2], j - 1):
+                # "The Haitian police force, which has about 9,000 officers": a side's force
+                return hit[0], f"actor:relative-antecedent:{hit[3]}"
         return None
     if toks[j].low in ("it", "they") and speaker is not None:
         named = np_actor(toks, texts, speaker[0], speaker[1])
@@ -344,6 +348,13 @@ def subject_actor(
             if hit and hit[1] == "org":
                 return hit[0], f"actor:clause-subject-group:{hit[3]}"
     return found
+
+
+def _force_after(toks: list[Token], k: int, end: int) -> bool:
+    """Only lowercase words from `k` to before `end`, the last a force (`police force`)."""
+    if k >= end or not all(t.text.isalpha() and t.text.islower() for t in toks[k:end]):
+        return False
+    return toks[end - 1].low in TROOP_NOUNS or toks[end - 1].low in OWNED_NOUNS
 
 
 def _led_by(toks: list[Token], texts: list[str], j: int) -> tuple[str, str] | None:

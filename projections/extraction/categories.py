@@ -23,6 +23,7 @@ from projections.extraction.lexicon import (
     NP_STOP,
     PEOPLE_NOUNS,
     RECRUIT_VERBS,
+    SINGULAR_UNITS,
     TROOP_COMPOUND_WORDS,
     TROOP_COMPOUNDS,
     TROOP_NOUNS,
@@ -36,10 +37,6 @@ from projections.extraction.tokens import Token, glued, is_digits
 _LOST_VEHICLES = frozenset("trucks lorries pickups truck lorry pickup".split())
 _LOSS_VERBS = frozenset(
     "lost lose loses losing destroyed destroying abandoned captured seized".split()
-)
-# units named in the singular, sized by an apposition (`the brigade, 2,500 strong,`)
-_UNIT_NOUNS = frozenset(
-    "brigade division battalion regiment unit column corps detachment battlegroup".split()
 )
 _BACK_DETERMINERS = frozenset("the these those his its their her our".split())
 _BACK_LINK = frozenset(
@@ -174,7 +171,7 @@ def _strong_apposition(toks: list[Token], first: int, last: int, prev_end: int) 
     if head <= prev_end or head < 0:
         return None
     w = toks[head].low
-    if w not in TROOP_NOUNS and w not in _UNIT_NOUNS:
+    if w not in TROOP_NOUNS and w not in SINGULAR_UNITS:
         return None
     s = head
     while s - 1 > prev_end and s - head > -4:

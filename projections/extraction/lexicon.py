@@ -22,6 +22,9 @@ TROOP_NOUNS = _w(
     operatives battalions brigades divisions regiments platoons squads btgs army armies contingent
     garrison legionnaires militia wagnerites contractors police gendarmes veterans deployment"""
 )
+# Units named in the singular: sized by an apposition (`the brigade, 2,500 strong,`) or
+# standing for the subject an apposition sizes (`The Ethiopian division ..., about 7,000 men,`)
+SINGULAR_UNITS = _w("brigade division battalion regiment unit column corps detachment battlegroup")
 # Unit nouns that only count troops in a compound ("battalion tactical groups").
 TROOP_COMPOUNDS = {("battalion", "groups"), ("tactical", "groups"), ("service", "members")}
 
@@ -37,7 +40,9 @@ PEOPLE_NOUNS = _w(
 
 # Nouns that carry their own category.
 CATEGORY_NOUNS: dict[str, str] = {
-    **dict.fromkeys(_w("deaths death fatalities dead bodies corpses lives killed"), "killed"),
+    **dict.fromkeys(
+        _w("deaths death fatalities fatality dead bodies corpses lives killed"), "killed"
+    ),
     **dict.fromkeys(_w("casualties casualty losses"), "casualties"),
     **dict.fromkeys(_w("wounded injured injuries"), "wounded"),
     **dict.fromkeys(_w("missing"), "missing"),

@@ -543,3 +543,42 @@ def test_n_of_the_same_noun_in_a_later_sentence_has_no_side() -> None:
 )
 def test_sheltering_in_a_named_land(text: str, figure: str, category: str) -> None:
     assert claim(text, figure).category == category
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category", "actor", "rule"),
+    [
+        (
+            "On 2 April, militiamen attacked a market near Djugu (Ituri). 1 fatality.",
+            "1",
+            "killed",
+            None,
+            "category:noun:fatality",
+        ),
+        (
+            "The Somali army, which has about 20,000 trained soldiers, still relies on AU troops.",
+            "about 20,000",
+            "troops",
+            "Somalia",
+            "actor:relative-antecedent:Somali",
+        ),
+        (
+            "A Rwandan battalion moved north, about 800 soldiers in all, according to UN experts.",
+            "about 800",
+            "troops",
+            "Rwanda",
+            "actor:apposition-subject:Rwandan",
+        ),
+    ],
+)
+def test_round_fourteen_fatality_and_subjects(
+    text: str, figure: str, category: str, actor: str | None, rule: str
+) -> None:
+    c = claim(text, figure)
+    assert (c.category, c.actor) == (category, actor)
+    assert rule in explain(c)
+
+
+def test_an_apposition_after_a_list_item_takes_no_subject() -> None:
+    text = "Gunmen killed 12 villagers, 40 Malian soldiers and a guard near Mopti."
+    assert claim(text, "12").actor is None

@@ -45,6 +45,7 @@ from projections.extraction.lexicon import (
     COUNTED_NOUNS,
     EQUIPMENT_NOUNS,
     PEOPLE_NOUNS,
+    SINGULAR_UNITS,
     TROOP_NOUNS,
 )
 from projections.extraction.phrases import forward_np
@@ -60,6 +61,7 @@ _EVENT_NOUNS = frozenset("war wars conflict fighting invasion crisis revolution 
 _MEMBER_HEADS = frozenset("members member fighters militants soldiers troops".split())
 _PART_CATEGORIES = frozenset({"killed", "wounded", "casualties", "missing", "captured"})
 _CARRY_HEADS = TROOP_NOUNS | PEOPLE_NOUNS
+
 _SUBJECT_RULES = (
     "actor:clause-subject",
     "actor:supplier",
@@ -246,6 +248,33 @@ def _earlier_side(ctx: ClaimContext) -> tuple[str, str] | None:
     return None if lead is None else (lead, "actor:possessive-pronoun-lead:" + lead)
 
 
+def _apposition(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`The Ethiopian division sent to Bahir Dar, about 7,000 men according to diplomats,
+    arrived ...`: a figure set off by a comma after the sentence's subject sizes that
+    subject, a unit or force whose side its first words name."""
+    toks, i = ctx.toks, ctx.q.i
+    if ctx.prev_end >= 0 or i < 3 or toks[i - 1].text != ",":
+        return None
+    unit = -1
+    for k in range(0, min(i - 1, 5)):
+        w = toks[k].low
+        if w in TROOP_NOUNS or w in SINGULAR_UNITS:
+            unit = k
+            break
+        if not toks[k].text[0].isalpha():
+            return None
+    if unit < 0 or any(
+        t.low in _NOT_IN_PHRASE and t.low not in ("to", "in", "from") for t in toks[:unit]
+    ):
+        return None
+    if any(not t.text[0].isalnum() for t in toks[unit : i - 1]):
+        return None  # one phrase up to the comma
+    found = np_actor(toks, ctx.texts, 0, unit)
+    return (
+        None if found is None else (found[0], "actor:apposition-subject:" + found[1].split(":")[-1])
+    )
+
+
 def _coordinated(ctx: ClaimContext) -> tuple[str, str] | None:
     """The previous figure's actor, when only `and` or a comma stands between the two and
     they share its subject (`Germany has pledged 18 howitzers and 12 air defence systems`) or,
@@ -387,6 +416,7 @@ ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
     (_origin, _FROM_CATEGORIES),
     (_clause_subject, frozenset(CATEGORIES) - {"other", "displaced"}),
     (_owner, _FROM_CATEGORIES),
+    (_apposition, frozenset({"troops"})),
     (_coordinated, None),
     (_part, None),
     (_earlier, None),
