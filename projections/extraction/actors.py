@@ -25,7 +25,7 @@ OWN_VERBS = frozenset(
     pledged pledge gave give given donated donate shipped ship called numbers number equipped
     armed built build builds building produced produce produces producing manufactured
     rotated rotate withdrew withdraw pulled massing gathered make makes made add adds adding
-    added""".split()
+    added promised promise promises""".split()
 )
 _AUX = frozenset(
     """is are was were has have had will would could may might can should must be been being
@@ -70,7 +70,7 @@ _GROUP_WORDS = frozenset("group militia movement organisation organization".spli
 _FIGHT_VERBS = frozenset("fighting fight fought fights serving serve served".split())
 _SUPPLY_VERBS = frozenset(
     "supplied supply supplies delivered deliver provided provide pledged pledge gave give "
-    "given donated donate shipped ship sent send sending".split()
+    "given donated donate shipped ship sent send sending promised promise promises".split()
 )
 
 

@@ -34,6 +34,10 @@ from projections.extraction.lexicon import (
 from projections.extraction.phrases import NounPhrase, forward_np
 from projections.extraction.tokens import Token, glued, is_digits
 
+_APPROX_WORDS = frozenset("about around some roughly nearly almost".split())
+_PART_VERBS = frozenset(
+    "deployed arrived came served remained stayed returned reached survived showed".split()
+)
 _LOST_VEHICLES = frozenset("trucks lorries pickups truck lorry pickup".split())
 _LOSS_VERBS = frozenset(
     "lost lose loses losing destroyed destroying abandoned captured seized".split()
@@ -126,6 +130,11 @@ def read_category(
         after = _verb_after(toks, np.verb_word)
         if after is not None:
             return after
+        if prev_end >= 0 and _only_some(toks, first, np.verb_word):
+            # "pledged 1,000 police officers, but only 400 arrived": part of the figure
+            # before, counted as it was
+            w = toks[np.verb_word].low
+            return Reading("other", None, last, True, rules=[f"category:only-part:{w}"])
     return _ellipsis(toks, first, last, np, prev_end, next_start)
 
 
@@ -153,6 +162,17 @@ _CIVILIAN_CRAFT = frozenset("merchant commercial cargo civilian container fishin
 def _names(toks: list[Token], lo: int, hi: int, words: frozenset[str]) -> bool:
     """One of `words` among `toks[lo:hi]`."""
     return any(t.low in words for t in toks[lo:hi])
+
+
+def _only_some(toks: list[Token], first: int, verb: int) -> bool:
+    """`but only about 1,400 ever deployed`: `only` before a bare figure whose verb says the
+    counted went, came or stayed."""
+    k = first - 1
+    if k >= 0 and toks[k].low in _APPROX_WORDS:
+        k -= 1
+    if k < 0 or toks[k].low not in ("only", "just"):
+        return False
+    return toks[verb].low in _PART_VERBS
 
 
 def _after_loss_verb(toks: list[Token], first: int) -> bool:

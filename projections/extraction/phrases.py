@@ -175,6 +175,9 @@ def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> NounPhrase:
             # "35,000 Malians crossed", "90,000 Congolese sheltering in Uganda": a verb after a
             # name ends the phrase
             break
+        if j == k and w in _ADVERBS and j + 1 < n and toks[j + 1].low.endswith("ed"):
+            # "only about 1,400 ever deployed": an adverb before the verb of a bare figure
+            return NounPhrase(None, start, j - 1, (k, k - 1), verb_word=j + 1)
         if (
             j == k
             and (w in _VERBISH or w.endswith(("ed", "ing")))
@@ -194,6 +197,9 @@ def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> NounPhrase:
             return NounPhrase(end, start, end, (mods_start, end), definite)
         return NounPhrase(None, start, k - 1, (k, k - 1))
     return NounPhrase(head, start, head, (mods_start, head), definite, False, designation)
+
+
+_ADVERBS = frozenset("ever eventually actually finally later".split())
 
 
 def _before_prep(toks: list[Token], j: int) -> bool:

@@ -582,3 +582,24 @@ def test_round_fourteen_fatality_and_subjects(
 def test_an_apposition_after_a_list_item_takes_no_subject() -> None:
     text = "Gunmen killed 12 villagers, 40 Malian soldiers and a guard near Mopti."
     assert claim(text, "12").actor is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "actor"),
+    [
+        ("Kenya pledged 1,000 police officers for Haiti, but only 400 arrived.", "400", "Kenya"),
+        (
+            "Egypt promised 3,000 soldiers to the mission, but only 900 eventually deployed.",
+            "900",
+            "Egypt",
+        ),
+    ],
+)
+def test_only_part_of_a_figure_came(text: str, figure: str, actor: str) -> None:
+    c = claim(text, figure)
+    assert (c.category, c.actor) == ("troops", actor)
+    assert "category:only-part:" in explain(c)
+
+
+def test_only_without_a_figure_before_is_no_part() -> None:
+    assert scored("Only 400 arrived before dawn.") == []
