@@ -359,10 +359,15 @@ KNOWN_MISSES = {
     ("f9-014", "40"),
     # "well short of the 2,500 it was promised": a bare figure with a relative clause
     ("f12-015", "2,500"),
+    # "the toll from the M23 raid on their camp": whose camp only the speaker's `their` says
+    ("f14-002", "11"),
+    # soldiers who "have crossed into India": fleeing, which the verb does not tell from
+    # troops crossing into a country they invade
+    ("f14-032", "More than 3,400"),
 }
 
 
-@pytest.mark.parametrize("name", [f"figures_r{n}.jsonl" for n in range(1, 14)])
+@pytest.mark.parametrize("name", [f"figures_r{n}.jsonl" for n in range(1, 15)])
 def test_round_gold_is_read_as_annotated(name: str) -> None:
     """The passages written before each round: every gold claim found with its bounds,
     category and side, but the known misses."""
