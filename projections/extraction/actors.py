@@ -431,7 +431,7 @@ def owning_pronoun(toks: list[Token], first: int, lo: int = 0) -> int:
             return -1
         if t.low in _HOSTILE_VERBS:
             return -1
-        if t.low in ("its", "their") and any(
+        if t.low in ("its", "their", "whose") and any(
             x.low in OWNED_NOUNS for x in toks[p + 1 : min(first, p + 4)]
         ):
             return p

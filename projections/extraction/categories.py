@@ -34,6 +34,9 @@ from projections.extraction.lexicon import (
 from projections.extraction.phrases import NounPhrase, forward_np
 from projections.extraction.tokens import Token, glued, is_digits
 
+# the link before a figure that a counted phrase further back measures: `were put at 60
+# fighters`, `have reached roughly 500 fighters`
+_FAR_LINKS = frozenset("at to reached exceeded topped passed hit".split())
 _APPROX_WORDS = frozenset("about around some roughly nearly almost".split())
 _PART_VERBS = frozenset(
     "deployed arrived came served remained stayed returned reached survived showed".split()
@@ -341,7 +344,7 @@ def _people(
     are troops, people with a verb of troops too (`civilians were mobilised`), people compared
     with an earlier figure take its category, other people are `other`."""
     people = w not in TROOP_NOUNS
-    if not people and first > 0 and toks[first - 1].low in ("at", "to"):
+    if not people and first > 0 and toks[first - 1].low in _FAR_LINKS:
         # "The rebels' losses ... were put at 60 fighters": the fighters are the losses
         far = _far_back(toks, first, np.end, prev_end, next_start)
         if far is not None and far.category in _PART_CATEGORIES:

@@ -35,7 +35,7 @@ PEOPLE_NOUNS = _w(
     medics doctors nurses patients students passengers victims migrants families pilgrims
     protesters demonstrators ukrainians russians palestinians israelis gazans syrians
     sudanese lebanese yemenis afghans iraqis koreans teenagers boys girls babies infants
-    elderly members relatives others"""
+    elderly members relatives others staff employees"""
 )
 
 # Nouns that carry their own category.
@@ -64,7 +64,8 @@ EQUIPMENT_NOUNS = _w(
     warship boats boat submarines submarine frigates corvettes cruisers weapons weapon rifles
     mortars javelins stingers interceptors atacms himars patriots leopards abrams bradleys
     shaheds lancets iskanders kalibrs kinzhals gerans carriers ammunition projectiles technicals
-    warheads decoys airplanes gunships fighter-bombers artillery radars mig migs sukhois"""
+    warheads decoys airplanes gunships fighter-bombers artillery radars mig migs sukhois humvees
+    mraps btrs"""
 )
 # Every noun that counts a kind of figure by itself.
 COUNTED_NOUNS = TROOP_NOUNS | PEOPLE_NOUNS | EQUIPMENT_NOUNS | frozenset(CATEGORY_NOUNS)

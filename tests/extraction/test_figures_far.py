@@ -367,7 +367,7 @@ KNOWN_MISSES = {
 }
 
 
-@pytest.mark.parametrize("name", [f"figures_r{n}.jsonl" for n in range(1, 15)])
+@pytest.mark.parametrize("name", [f"figures_r{n}.jsonl" for n in range(1, 16)])
 def test_round_gold_is_read_as_annotated(name: str) -> None:
     """The passages written before each round: every gold claim found with its bounds,
     category and side, but the known misses."""
@@ -608,3 +608,45 @@ def test_only_part_of_a_figure_came(text: str, figure: str, actor: str) -> None:
 
 def test_only_without_a_figure_before_is_no_part() -> None:
     assert scored("Only 400 arrived before dawn.") == []
+
+
+# Round 15: `whose ranks`, a far link by a verb, captured vehicles by name, staff held
+@pytest.mark.parametrize(
+    ("text", "figure", "category", "actor", "rule"),
+    [
+        (
+            "The RSF, whose ranks grew to some 100,000 men during the war, now holds Darfur.",
+            "some 100,000",
+            "troops",
+            "Rapid Support Forces",
+            "actor:whose:RSF",
+        ),
+        (
+            "The militia's losses in the siege reached about 300 fighters, a commander said.",
+            "about 300",
+            "casualties",
+            None,
+            "category:noun:fighters",
+        ),
+        (
+            "Insurgents seized 12 army Humvees at the checkpoint.",
+            "12",
+            "equipment",
+            None,
+            "category:noun:humvees",
+        ),
+        (
+            "Gunmen are holding 9 staff of a medical charity in North Kivu.",
+            "9",
+            "captured",
+            None,
+            "category:verb-before:holding",
+        ),
+    ],
+)
+def test_round_fifteen_readings(
+    text: str, figure: str, category: str, actor: str | None, rule: str
+) -> None:
+    c = claim(text, figure)
+    assert (c.category, c.actor) == (category, actor)
+    assert rule in explain(c)

@@ -232,7 +232,12 @@ def _owner(ctx: ClaimContext) -> tuple[str, str] | None:
         if toks[k + 1].low in ("'s", "’s") and toks[k + 2].low in OWNED_NOUNS:
             return group_actor(toks, ctx.texts, k, k + 1, lambda: para.org)
     p = owning_pronoun(toks, i, ctx.prev_end + 1)
-    if p >= 0 and antecedent(toks, ctx.texts, p, []) is None:
+    if p >= 2 and toks[p].low == "whose" and toks[p - 1].text == ",":
+        # "The M23 rebels, whose ranks have swelled to about 6,500 fighters": the side the
+        # phrase before the comma names
+        found = np_actor(toks, ctx.texts, max(0, p - 6), p - 2)
+        return None if found is None else (found[0], "actor:whose:" + found[1].split(":")[-1])
+    if p >= 0 and toks[p].low != "whose" and antecedent(toks, ctx.texts, p, []) is None:
         return _earlier_side(ctx)
     return None
 
