@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from projections.extraction import gazetteer
+from projections.extraction.lexicon import TROOP_NOUNS
 from projections.extraction.tokens import Token
 
 OWN_VERBS = frozenset(
@@ -24,7 +25,7 @@ OWN_VERBS = frozenset(
     pledged pledge gave give given donated donate shipped ship called numbers number equipped
     armed built build builds building produced produce produces producing manufactured
     rotated rotate withdrew withdraw pulled massing gathered make makes made add adds adding
-    added""".split()
+    added promised promise promises""".split()
 )
 _AUX = frozenset(
     """is are was were has have had will would could may might can should must be been being
@@ -60,6 +61,7 @@ _PLACE_PREPS = frozenset("from at into toward towards on over across".split())
 _WITH_VERBS = frozenset(
     "equipped armed fought fight fighting attacked attack advanced stormed invaded entered".split()
 )
+_LED_VERBS = frozenset("led commanded headed directed".split())
 _OWN_ORDER = frozenset("last remaining first".split())
 _WITHDRAW_VERBS = frozenset(
     "withdrew withdraw withdrawn withdrawing pulled pull evacuated removed redeployed".split()
@@ -68,7 +70,7 @@ _GROUP_WORDS = frozenset("group militia movement organisation organization".spli
 _FIGHT_VERBS = frozenset("fighting fight fought fights serving serve served".split())
 _SUPPLY_VERBS = frozenset(
     "supplied supply supplies delivered deliver provided provide pledged pledge gave give "
-    "given donated donate shipped ship sent send sending".split()
+    "given donated donate shipped ship sent send sending promised promise promises".split()
 )
 
 
@@ -196,6 +198,12 @@ def from_actor(
         hit = entity_at(texts, j) if j < n else None
         if hit:
             return hit[0], f"actor:by:{hit[3]}", (k, j + hit[2] - 1)
+    if k + 2 < n and toks[k].low in _LED_VERBS and toks[k + 1].low == "by":
+        # "some 3,000 fighters led by the RSF": led by a side, they are its
+        j = k + 2 if toks[k + 2].low != "the" else k + 3
+        hit = entity_at(texts, j) if j < n else None
+        if hit:
+            return hit[0], f"actor:led-by:{hit[3]}", (k, j + hit[2] - 1)
     if k + 2 < n and toks[k].low == "belonging" and toks[k + 1].low == "to":
         # "two Mi-17 helicopters belonging to the Myanmar air force"
         j = k + 2 if toks[k + 2].low != "the" else k + 3
@@ -296,11 +304,17 @@ def subject_actor(
             hit = entity_at(texts, p) if texts[p] in gazetteer.FIRST_WORDS else None
             if hit and p + hit[2] == j - 1:
                 return hit[0], f"actor:relative-antecedent:{hit[3]}"
+            if hit and hit[1] == "demonym" and _force_after(toks, p + hit[2], j - 1):
+                # "The Haitian police force, which has about 9,000 officers": a side's force
+                return hit[0], f"actor:relative-antecedent:{hit[3]}"
         return None
     if toks[j].low in ("it", "they") and speaker is not None:
         named = np_actor(toks, texts, speaker[0], speaker[1])
         if named is not None:
             return named[0], "actor:pronoun-speaker"
+    led = _led_by(toks, texts, j)
+    if led is not None:
+        return led
     # the subject noun phrase: up to 4 tokens back, no preposition, no punctuation
     lo = max(0, j - 4)
     s = j
@@ -334,6 +348,32 @@ def subject_actor(
             if hit and hit[1] == "org":
                 return hit[0], f"actor:clause-subject-group:{hit[3]}"
     return found
+
+
+def _force_after(toks: list[Token], k: int, end: int) -> bool:
+    """Only lowercase words from `k` to before `end`, the last a force (`police force`)."""
+    if k >= end or not all(t.text.isalpha() and t.text.islower() for t in toks[k:end]):
+        return False
+    return toks[end - 1].low in TROOP_NOUNS or toks[end - 1].low in OWNED_NOUNS
+
+
+def _led_by(toks: list[Token], texts: list[str], j: int) -> tuple[str, str] | None:
+    """`Fighters led by HTS lost 40 trucks`, `a convoy commanded by Wagner Group officers
+    lost 14`: a subject that someone leads or commands is that side's. `j` is the subject's
+    last token."""
+    for b in range(j, max(1, j - 5), -1):
+        if toks[b].low != "by":
+            continue
+        if toks[b - 1].low not in _LED_VERBS:
+            return None
+        k = b + 1 if toks[b + 1].low != "the" else b + 2
+        hit = entity_at(texts, k) if k <= j and texts[k] in gazetteer.FIRST_WORDS else None
+        if hit is None or k + hit[2] - 1 > j:
+            return None
+        if any(not t.text[0].isalnum() for t in toks[k + hit[2] : j + 1]):
+            return None
+        return hit[0], f"actor:led-by:{hit[3]}"
+    return None
 
 
 def possessive_actor(
@@ -378,6 +418,24 @@ def possessive_actor(
             if got:
                 return got[0], f"actor:possessive-pronoun:{got[1]}"
     return None
+
+
+def owning_pronoun(toks: list[Token], first: int, lo: int = 0) -> int:
+    """The token of the `its` or `their` that owns the figure (`its losses ... rose to 80`),
+    or -1; read back as `possessive_actor` reads, and only when the sentence names no one
+    that pronoun could stand for (then an earlier sentence does: `Its losses came to 255`)."""
+    lo = max(lo, first - 8)
+    for p in range(first - 1, lo - 1, -1):
+        t = toks[p]
+        if t.text in (",", ";", ":") or t.low in _SPEECH or t.low == "that":
+            return -1
+        if t.low in _HOSTILE_VERBS:
+            return -1
+        if t.low in ("its", "their", "whose") and any(
+            x.low in OWNED_NOUNS for x in toks[p + 1 : min(first, p + 4)]
+        ):
+            return p
+    return -1
 
 
 def antecedent(

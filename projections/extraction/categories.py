@@ -23,6 +23,7 @@ from projections.extraction.lexicon import (
     NP_STOP,
     PEOPLE_NOUNS,
     RECRUIT_VERBS,
+    SINGULAR_UNITS,
     TROOP_COMPOUND_WORDS,
     TROOP_COMPOUNDS,
     TROOP_NOUNS,
@@ -33,6 +34,17 @@ from projections.extraction.lexicon import (
 from projections.extraction.phrases import NounPhrase, forward_np
 from projections.extraction.tokens import Token, glued, is_digits
 
+# the link before a figure that a counted phrase further back measures: `were put at 60
+# fighters`, `have reached roughly 500 fighters`
+_FAR_LINKS = frozenset("at to reached exceeded topped passed hit".split())
+_APPROX_WORDS = frozenset("about around some roughly nearly almost".split())
+_PART_VERBS = frozenset(
+    "deployed arrived came served remained stayed returned reached survived showed".split()
+)
+_LOST_VEHICLES = frozenset("trucks lorries pickups truck lorry pickup".split())
+_LOSS_VERBS = frozenset(
+    "lost lose loses losing destroyed destroying abandoned captured seized".split()
+)
 _BACK_DETERMINERS = frozenset("the these those his its their her our".split())
 _BACK_LINK = frozenset(
     """at to numbering numbered number numbers totalling totaling totalled totaled total
@@ -103,6 +115,10 @@ def read_category(
         compound = _compound(toks, last, num_at)
         if compound is not None:
             return compound
+    if last + 1 < len(toks) and toks[last + 1].low == "strong" and toks[first - 1].text == ",":
+        strong = _strong_apposition(toks, first, last, prev_end)
+        if strong is not None:
+            return strong
     if first > 2 and toks[first - 1].low == "the" and toks[first - 2].low == "in":
         if toks[first - 3].low in ("numbering", "numbered", "number", "numbers"):
             # "troops numbering in the tens of thousands": as if "numbering tens of thousands"
@@ -117,6 +133,11 @@ def read_category(
         after = _verb_after(toks, np.verb_word)
         if after is not None:
             return after
+        if prev_end >= 0 and _only_some(toks, first, np.verb_word):
+            # "pledged 1,000 police officers, but only 400 arrived": part of the figure
+            # before, counted as it was
+            w = toks[np.verb_word].low
+            return Reading("other", None, last, True, rules=[f"category:only-part:{w}"])
     return _ellipsis(toks, first, last, np, prev_end, next_start)
 
 
@@ -144,6 +165,46 @@ _CIVILIAN_CRAFT = frozenset("merchant commercial cargo civilian container fishin
 def _names(toks: list[Token], lo: int, hi: int, words: frozenset[str]) -> bool:
     """One of `words` among `toks[lo:hi]`."""
     return any(t.low in words for t in toks[lo:hi])
+
+
+def _only_some(toks: list[Token], first: int, verb: int) -> bool:
+    """`but only about 1,400 ever deployed`: `only` before a bare figure whose verb says the
+    counted went, came or stayed."""
+    k = first - 1
+    if k >= 0 and toks[k].low in _APPROX_WORDS:
+        k -= 1
+    if k < 0 or toks[k].low not in ("only", "just"):
+        return False
+    return toks[verb].low in _PART_VERBS
+
+
+def _after_loss_verb(toks: list[Token], first: int) -> bool:
+    """`the convoy lost 14 trucks`, `destroyed 40 of their pickups`: vehicles a side loses,
+    or that are destroyed or taken, are its equipment (not `200 aid trucks entered`)."""
+    k = first - 1
+    if k >= 0 and toks[k].low in ("its", "their", "the"):
+        k -= 1
+    return k >= 0 and toks[k].low in _LOSS_VERBS
+
+
+def _strong_apposition(toks: list[Token], first: int, last: int, prev_end: int) -> Reading | None:
+    """`The Ukrainian brigade, 2,500 strong, was moved ...`: an apposition `N strong` sizes
+    the unit named before its comma (the compound `a 2,500-strong brigade` set apart)."""
+    head = first - 2
+    if head <= prev_end or head < 0:
+        return None
+    w = toks[head].low
+    if w not in TROOP_NOUNS and w not in SINGULAR_UNITS:
+        return None
+    s = head
+    while s - 1 > prev_end and s - head > -4:
+        p = toks[s - 1]
+        if p.low in NP_STOP or not p.text[0].isalnum() or is_digits(p):
+            break
+        s -= 1
+    if s - 1 > prev_end and toks[s - 1].low in _BACK_DETERMINERS:
+        s -= 1
+    return Reading("troops", (s, head), last + 1, rules=[f"category:apposition-strong:{w}"])
 
 
 def _compound(toks: list[Token], last: int, num_at: dict[int, int]) -> Reading | None:
@@ -189,6 +250,8 @@ def _noun(
         return _counted(np, "equipment", f"category:noun:{w}")
     if w in EQUIPMENT_IF_MODIFIED and _weapon_modified(toks, np.mods[0], head):
         return _counted(np, "equipment", f"category:noun:{w}")  # "air defence systems"
+    if w in _LOST_VEHICLES and _after_loss_verb(toks, first):
+        return _counted(np, "equipment", f"category:lost-vehicles:{w}")
     if (toks[head - 1].low, w) in TROOP_COMPOUNDS:
         return _counted(np, "troops", f"category:noun:{toks[head - 1].low} {w}")
     if w in CATEGORY_NOUNS:
@@ -281,7 +344,7 @@ def _people(
     are troops, people with a verb of troops too (`civilians were mobilised`), people compared
     with an earlier figure take its category, other people are `other`."""
     people = w not in TROOP_NOUNS
-    if not people and first > 0 and toks[first - 1].low in ("at", "to"):
+    if not people and first > 0 and toks[first - 1].low in _FAR_LINKS:
         # "The rebels' losses ... were put at 60 fighters": the fighters are the losses
         far = _far_back(toks, first, np.end, prev_end, next_start)
         if far is not None and far.category in _PART_CATEGORIES:

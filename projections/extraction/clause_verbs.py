@@ -83,6 +83,16 @@ def _to_a_place(tok: Token, low: str) -> bool:
     return low in _MOVE_PREPS or tok.text[0].isupper()
 
 
+def _named_place(toks: list[Token], k: int) -> bool:
+    """A name within two words of token `k` (`eastern Chad`, `the Kutupalong camp`...)."""
+    for t in toks[k : k + 3]:
+        if t.text[0].isupper():
+            return True
+        if t.low not in ("the", "eastern", "western", "northern", "southern", "neighbouring"):
+            return False
+    return False
+
+
 def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | None:
     n = len(toks)
     w = toks[j].low
@@ -110,6 +120,14 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
         if w in ("crossed", "crossing", "left") and nxt in ("into", "the", "their"):
             return "displaced", f"{w} {nxt}"
         if w in ("sought", "seeking") and nxt in ("refuge", "shelter", "asylum"):
+            return "displaced", f"{w} {nxt}"
+        if (
+            w in ("sheltering", "sheltered")
+            and nxt in ("in", "across")
+            and _named_place(toks, j + 2)
+        ):
+            # "Sudanese sheltering in eastern Chad": people sheltering in another land or
+            # region have fled there (not `civilians sheltering in basements`)
             return "displaced", f"{w} {nxt}"
         if w in _MOVE_VERBS and j + 1 < n and _to_a_place(toks[j + 1], nxt):
             # "40,000 Afghans left Pakistan", "90,000 Sudanese have returned to Wad Madani"
@@ -139,6 +157,7 @@ _VERB_WORDS = (
     | frozenset(
         """taken held under lost prisoners prisoner hostages captives captivity pows homes
         bodies remains forced crossed crossing left sought seeking returned returning arrived
+        sheltering sheltered
         """.split()
     )
 )

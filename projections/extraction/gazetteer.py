@@ -256,7 +256,7 @@ ORGS: dict[str, tuple[str, ...]] = {
     "Africa Corps": ("Africa Corps",),
     # intelligence services and armed forces named by their acronyms stand for their state
     "Ukraine": ("HUR", "GUR", "SBU", "AFU", "ZSU"),
-    "Russia": ("FSB", "GRU", "Rosgvardia"),
+    "Russia": ("FSB", "GRU", "Rosgvardia", "Black Sea Fleet", "Baltic Fleet", "Northern Fleet"),
     "Myanmar": ("Tatmadaw",),
     "Islamic Jihad": ("Islamic Jihad",),
     "Hayat Tahrir al-Sham": ("Hayat Tahrir al-Sham", "HTS"),

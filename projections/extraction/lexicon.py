@@ -22,6 +22,9 @@ TROOP_NOUNS = _w(
     operatives battalions brigades divisions regiments platoons squads btgs army armies contingent
     garrison legionnaires militia wagnerites contractors police gendarmes veterans deployment"""
 )
+# Units named in the singular: sized by an apposition (`the brigade, 2,500 strong,`) or
+# standing for the subject an apposition sizes (`The Ethiopian division ..., about 7,000 men,`)
+SINGULAR_UNITS = _w("brigade division battalion regiment unit column corps detachment battlegroup")
 # Unit nouns that only count troops in a compound ("battalion tactical groups").
 TROOP_COMPOUNDS = {("battalion", "groups"), ("tactical", "groups"), ("service", "members")}
 
@@ -32,12 +35,14 @@ PEOPLE_NOUNS = _w(
     medics doctors nurses patients students passengers victims migrants families pilgrims
     protesters demonstrators ukrainians russians palestinians israelis gazans syrians
     sudanese lebanese yemenis afghans iraqis koreans teenagers boys girls babies infants
-    elderly members relatives others"""
+    elderly members relatives others staff employees"""
 )
 
 # Nouns that carry their own category.
 CATEGORY_NOUNS: dict[str, str] = {
-    **dict.fromkeys(_w("deaths death fatalities dead bodies corpses lives killed"), "killed"),
+    **dict.fromkeys(
+        _w("deaths death fatalities fatality dead bodies corpses lives killed"), "killed"
+    ),
     **dict.fromkeys(_w("casualties casualty losses"), "casualties"),
     **dict.fromkeys(_w("wounded injured injuries"), "wounded"),
     **dict.fromkeys(_w("missing"), "missing"),
@@ -59,7 +64,8 @@ EQUIPMENT_NOUNS = _w(
     warship boats boat submarines submarine frigates corvettes cruisers weapons weapon rifles
     mortars javelins stingers interceptors atacms himars patriots leopards abrams bradleys
     shaheds lancets iskanders kalibrs kinzhals gerans carriers ammunition projectiles technicals
-    warheads decoys airplanes gunships fighter-bombers artillery radars mig migs sukhois"""
+    warheads decoys airplanes gunships fighter-bombers artillery radars mig migs sukhois humvees
+    mraps btrs"""
 )
 # Every noun that counts a kind of figure by itself.
 COUNTED_NOUNS = TROOP_NOUNS | PEOPLE_NOUNS | EQUIPMENT_NOUNS | frozenset(CATEGORY_NOUNS)

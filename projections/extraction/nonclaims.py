@@ -46,6 +46,7 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday"
 _SMALL = frozenset("one two three four five six seven eight nine ten".split())
 _DESIG_LOW = frozenset({"no", "number", "page", "item", "point", "line", "platform", "covid"})
 _DASHES = frozenset({"-", "–"})
+_VERB_BEFORE = frozenset("to will would could may might can now still once already".split())
 _DURATIONS = frozenset({"years", "months", "days", "hours"})
 _DURATION_WORDS = frozenset(
     "days weeks months years hours minutes decades nights centuries seconds".split()
@@ -291,6 +292,13 @@ def _in_ratio(a: Around) -> bool:
     return i < 3 or a.toks[i - 3].low not in ("killed", "wounded", "died")
 
 
+def _verb_number(a: Around) -> bool:
+    """`was meant to number 2,500 soldiers`, `could number 8,000`: `number` as a verb after
+    `to` or a modal counts what follows; `no. 5` or `number 10` after anything else names."""
+    prev2 = a.prev2
+    return a.prev.low in ("number", "numbers") and prev2 is not None and prev2.low in _VERB_BEFORE
+
+
 def _capitalised_designation(a: Around) -> bool:
     """`Leopard 2 tanks`, `Patriot 3`: a short number after a capitalised name."""
     prev = a.prev
@@ -348,7 +356,9 @@ _BEFORE = _by_trigger(
         (
             "not-claim:designation",  # Platform 3, Covid 19, no. 5
             DESIGNATION_WORDS,
-            lambda a: a.prev.text[0].isupper() or a.prev.low in _DESIG_LOW,
+            lambda a: (
+                a.prev.text[0].isupper() or (a.prev.low in _DESIG_LOW and not _verb_number(a))
+            ),
         ),
         ("not-claim:designation", None, _capitalised_designation),
         ("not-claim:population", ("of",), _town_population),

@@ -15,6 +15,7 @@ from projections.extraction.lexicon import CATEGORY_NOUNS, EQUIPMENT_NOUNS, TROO
 from projections.extraction.speakers import SpeakerMemory
 from projections.extraction.tokens import Token
 
+_PLACING = frozenset("in at near from to into of by on across inside outside over".split())
 MAX_SENTENCE_TOKENS = 400  # longer "sentences" (no punctuation) are read in chunks
 
 
@@ -32,9 +33,11 @@ class Paragraph:
     __slots__ = (
         "_actors",
         "_category",
+        "_lead",
         "_org",
         "_queue",
         "figures",
+        "last_actor",
         "last_figure",
         "speakers",
         "text",
@@ -47,10 +50,14 @@ class Paragraph:
         self.speakers = speakers if speakers is not None else SpeakerMemory(text)
         self._category: str | None = None  # of the last counted noun named
         self._org: str | None = None  # the last organisation named: what `the group's` is
+        # the side an earlier sentence is about (its first one not placed by a preposition):
+        # what a later sentence's `Its losses` stands for when that sentence names none
+        self._lead: str | None = None
         # the category of each figure claimed so far, by its bounds (`the 33` later counts
         # what `33 Israeli hostages` counted), and of the last one
         self.figures: dict[tuple[float | None, float | None], str] = {}
         self.last_figure: str | None = None
+        self.last_actor: str | None = None  # the side of the last figure that named one
         # token chunks already cut, or (start, end) of sentences not tokenised (no number)
         self._queue: list[tuple[list[Token], list[str]] | tuple[int, int]] = []
 
@@ -60,6 +67,8 @@ class Paragraph:
             if claim.category != "other":
                 self.figures[(claim.low, claim.high)] = claim.category
                 self.last_figure = claim.category
+                if claim.actor is not None:
+                    self.last_actor = claim.actor
 
     def add_chunk(self, toks: list[Token], texts: list[str]) -> None:
         self._queue.append((toks, texts))
@@ -80,6 +89,12 @@ class Paragraph:
         if self._queue:
             self._catch_up()
         return self._org
+
+    @property
+    def lead(self) -> str | None:
+        if self._queue:
+            self._catch_up()
+        return self._lead
 
     @property
     def category(self) -> str | None:
@@ -117,6 +132,7 @@ class Paragraph:
                 break
         else:
             return
+        lead: str | None = None
         while i < n:
             if not texts[i][0].isupper():
                 i += 1
@@ -126,6 +142,8 @@ class Paragraph:
                 i += 1
                 continue
             actor, kind, k, _surface = hit
+            if lead is None and (i == 0 or toks[i - 1].low not in _PLACING):
+                lead = self._lead = actor
             if kind == "org":
                 self._org = actor
             for j in range(i + k, min(n, i + k + 4)):

@@ -167,12 +167,17 @@ def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> NounPhrase:
             continue
         if (
             j > k
-            and w.endswith("ed")
+            and (w.endswith("ed") or (w.endswith("ing") and _before_prep(toks, j)))
             and toks[j - 1].text[0].isupper()
             and w not in _WEAPON_ADJ
             and not (j + 1 < n and toks[j + 1].low in COUNTED_NOUNS)
         ):
-            break  # "35,000 Malians crossed": a verb after a name ends the phrase
+            # "35,000 Malians crossed", "90,000 Congolese sheltering in Uganda": a verb after a
+            # name ends the phrase
+            break
+        if j == k and w in _ADVERBS and j + 1 < n and toks[j + 1].low.endswith("ed"):
+            # "only about 1,400 ever deployed": an adverb before the verb of a bare figure
+            return NounPhrase(None, start, j - 1, (k, k - 1), verb_word=j + 1)
         if (
             j == k
             and (w in _VERBISH or w.endswith(("ed", "ing")))
@@ -192,3 +197,11 @@ def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> NounPhrase:
             return NounPhrase(end, start, end, (mods_start, end), definite)
         return NounPhrase(None, start, k - 1, (k, k - 1))
     return NounPhrase(head, start, head, (mods_start, head), definite, False, designation)
+
+
+_ADVERBS = frozenset("ever eventually actually finally later".split())
+
+
+def _before_prep(toks: list[Token], j: int) -> bool:
+    """A preposition follows token `j` (`sheltering in`): an `-ing` word there is a verb."""
+    return j + 1 < len(toks) and toks[j + 1].low in NP_STOP

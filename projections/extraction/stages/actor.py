@@ -31,6 +31,7 @@ from projections.extraction.actors import (
     junta_actor,
     member_of,
     np_actor,
+    owning_pronoun,
     possessive_actor,
     relative_actor,
     subject_actor,
@@ -41,8 +42,10 @@ from projections.extraction.context import ClaimContext, Rules
 from projections.extraction.gazetteer import FIRST_WORDS
 from projections.extraction.lexicon import (
     CATEGORY_NOUNS,
+    COUNTED_NOUNS,
     EQUIPMENT_NOUNS,
     PEOPLE_NOUNS,
+    SINGULAR_UNITS,
     TROOP_NOUNS,
 )
 from projections.extraction.phrases import forward_np
@@ -58,6 +61,7 @@ _EVENT_NOUNS = frozenset("war wars conflict fighting invasion crisis revolution 
 _MEMBER_HEADS = frozenset("members member fighters militants soldiers troops".split())
 _PART_CATEGORIES = frozenset({"killed", "wounded", "casualties", "missing", "captured"})
 _CARRY_HEADS = TROOP_NOUNS | PEOPLE_NOUNS
+
 _SUBJECT_RULES = (
     "actor:clause-subject",
     "actor:supplier",
@@ -92,6 +96,8 @@ def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
     if found is None:
         # "Azerbaijan said 2,908 of its servicemen died": its own, said by the side itself
         found = antecedent(toks, texts, subject[0], [])
+    if found is None and ctx.category != "other":
+        return _earlier_side(ctx)
     return None if found is None else (found[0], f"actor:possessive-pronoun:{found[1]}")
 
 
@@ -225,7 +231,53 @@ def _owner(ctx: ClaimContext) -> tuple[str, str] | None:
     for k in range(lo, i - 2):
         if toks[k + 1].low in ("'s", "’s") and toks[k + 2].low in OWNED_NOUNS:
             return group_actor(toks, ctx.texts, k, k + 1, lambda: para.org)
+    p = owning_pronoun(toks, i, ctx.prev_end + 1)
+    if p >= 2 and toks[p].low == "whose" and toks[p - 1].text == ",":
+        # "The M23 rebels, whose ranks have swelled to about 6,500 fighters": the side the
+        # phrase before the comma names
+        found = np_actor(toks, ctx.texts, max(0, p - 6), p - 2)
+        return None if found is None else (found[0], "actor:whose:" + found[1].split(":")[-1])
+    if p >= 0 and toks[p].low != "whose" and antecedent(toks, ctx.texts, p, []) is None:
+        return _earlier_side(ctx)
     return None
+
+
+def _earlier_side(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`Britain sent some 28,000 troops. Its losses came to 255 dead`: an `its` or `their`
+    whose sentence names no side stands for the side of the paragraph's last figure, else
+    for the side an earlier sentence is about (named first, not placed by a preposition)."""
+    para = ctx.sentence.para
+    if para.last_actor is not None:
+        return para.last_actor, "actor:possessive-pronoun-before:" + para.last_actor
+    lead = para.lead
+    return None if lead is None else (lead, "actor:possessive-pronoun-lead:" + lead)
+
+
+def _apposition(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`The Ethiopian division sent to Bahir Dar, about 7,000 men according to diplomats,
+    arrived ...`: a figure set off by a comma after the sentence's subject sizes that
+    subject, a unit or force whose side its first words name."""
+    toks, i = ctx.toks, ctx.q.i
+    if ctx.prev_end >= 0 or i < 3 or toks[i - 1].text != ",":
+        return None
+    unit = -1
+    for k in range(0, min(i - 1, 5)):
+        w = toks[k].low
+        if w in TROOP_NOUNS or w in SINGULAR_UNITS:
+            unit = k
+            break
+        if not toks[k].text[0].isalpha():
+            return None
+    if unit < 0 or any(
+        t.low in _NOT_IN_PHRASE and t.low not in ("to", "in", "from") for t in toks[:unit]
+    ):
+        return None
+    if any(not t.text[0].isalnum() for t in toks[unit : i - 1]):
+        return None  # one phrase up to the comma
+    found = np_actor(toks, ctx.texts, 0, unit)
+    return (
+        None if found is None else (found[0], "actor:apposition-subject:" + found[1].split(":")[-1])
+    )
 
 
 def _coordinated(ctx: ClaimContext) -> tuple[str, str] | None:
@@ -268,6 +320,10 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
         # "recruited 50,000 prisoners ..., about 10,000 of them had been killed", "405 of its
         # soldiers ..., out of 850 killed": a part of the previous figure, or its whole
         return prev.actor, "actor:partitive-of-previous"
+    if _of_the_same(ctx):
+        # "launched 62 attack drones ..., and that 46 of the drones were shot down": a part of
+        # what the sentence counted before, the same side's
+        return prev.actor, "actor:partitive-of-the-same"
     if i >= 2 and toks[i - 1].low == "from" and toks[i - 2].low in ("up", "down"):
         if ctx.category == prev.category:
             return prev.actor, "actor:superseded"  # "479 Russian drones ..., down from 728"
@@ -293,6 +349,28 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
             # hundred have been killed": a second complement of one verb, of the same group
             return prev.actor, "actor:elliptical-complement"
     return None
+
+
+def _of_the_same(ctx: ClaimContext) -> bool:
+    """`46 of the drones` after a figure of `attack drones` in the sentence: `N of the X`
+    whose X is the previous figure's counted noun."""
+    toks, j = ctx.toks, ctx.q.j
+    prev = ctx.prev
+    if prev is None or prev.subject is None or j + 3 >= len(toks) or toks[j + 1].low != "of":
+        return False
+    if toks[j + 2].low not in ("the", "these", "those"):
+        return False
+    k = j + 3 if toks[j + 3].low in COUNTED_NOUNS else j + 4
+    if k >= len(toks) or toks[k].low not in COUNTED_NOUNS:
+        return False
+    head = toks[k].low
+    num_at = ctx.sentence.num_at
+    # the noun counted by an earlier figure of the sentence (`62 attack drones`), whose side
+    # the figures since have kept
+    for m in range(ctx.q.i - 1, 0, -1):
+        if toks[m].low == head and any(x in num_at for x in range(max(0, m - 3), m)):
+            return True
+    return False
 
 
 def _same_clause(ctx: ClaimContext) -> bool:
@@ -343,6 +421,7 @@ ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
     (_origin, _FROM_CATEGORIES),
     (_clause_subject, frozenset(CATEGORIES) - {"other", "displaced"}),
     (_owner, _FROM_CATEGORIES),
+    (_apposition, frozenset({"troops"})),
     (_coordinated, None),
     (_part, None),
     (_earlier, None),
