@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import pytest
 from pytest_httpserver import HTTPServer
-from sqlalchemy import text
+from sqlalchemy import create_engine, inspect, text
 from werkzeug import Request, Response
 
 from events import EventStore
@@ -283,3 +283,35 @@ def test_two_running_schedulers_poll_each_due_source_exactly_once(
     per_source = Counter(e.payload["source_id"] for e in reports)
     assert len(per_source) == 120 and len(set(per_source.values())) == 1
     print(f"\nclaimed: {[s.claimed for s in schedulers]}, claims: {[s.claims for s in schedulers]}")
+
+
+def test_an_old_poll_state_table_gets_the_index_on_open_and_keeps_its_rows(db_url: str) -> None:
+    """A database at ingest version 1 (the tables without the index, as every database made
+    before this step): opening it applies step 2 and the rows stay as they were."""
+    store = open_store(db_url)
+    poll_state.sync_sources(store.db, [("a", "http://x/a"), ("b", "http://x/b")], 1000.0)
+    with store.db.transaction() as conn:
+        conn.execute(text(f"DROP INDEX {poll_state.NEXT_DUE_INDEX}"))
+        conn.execute(text("UPDATE schema_components SET version = 1 WHERE component = 'ingest'"))
+    store.close()
+
+    engine = create_engine(db_url)
+    with engine.connect() as conn:
+        assert {i["name"] for i in inspect(conn).get_indexes("poll_state")} == set()
+    engine.dispose()
+    store = open_store(db_url)
+    try:
+        with store.db.connect() as conn:
+            names = {i["name"] for i in inspect(conn).get_indexes("poll_state")}
+            version = conn.execute(
+                text("SELECT version FROM schema_components WHERE component = 'ingest'")
+            ).scalar_one()
+        rows = poll_state.states(store.db)
+    finally:
+        store.close()
+    assert names == {poll_state.NEXT_DUE_INDEX}
+    assert version == 2
+    assert {i: (s.location, s.next_due) for i, s in rows.items()} == {
+        "a": ("http://x/a", 1000.0),
+        "b": ("http://x/b", 1000.0),
+    }
