@@ -11,6 +11,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -315,3 +316,22 @@ def test_an_old_poll_state_table_gets_the_index_on_open_and_keeps_its_rows(db_ur
         "a": ("http://x/a", 1000.0),
         "b": ("http://x/b", 1000.0),
     }
+
+
+def test_a_cron_source_is_next_due_at_its_next_fire_time(
+    store: EventStore, feeds: Feeds, threaded_server: HTTPServer, clock: Clock, fetcher: Fetcher
+) -> None:
+    source = feed(threaded_server.url_for("/feed/0"), "morning", every=None, cron="0 6 * * *")
+    clock.now = datetime(2026, 1, 5, 12, 0, tzinfo=UTC).timestamp()
+    poller = Poller(store, fetcher, owner="me", clock=clock)
+    scheduler = Scheduler(store, [source], poller)
+    poller.prepare([source])
+    assert claim_and_wait(scheduler) == 1  # a new source is due at once
+    six = datetime(2026, 1, 6, 6, 0, tzinfo=UTC).timestamp()
+    state = poll_state.state_of(store.db, "morning")
+    assert state is not None and state.next_due == six
+    clock.now = six - 1
+    assert claim_and_wait(scheduler) == 0
+    clock.now = six + 1
+    assert claim_and_wait(scheduler) == 1
+    assert feeds.requests == {"/feed/0": 2}
