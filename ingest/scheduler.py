@@ -2,13 +2,14 @@
 
 The polling-state table says when each source is due (`next_due`: its interval or next cron
 time after a poll, stretched by backoff or `Retry-After` after a failure). APScheduler runs one
-periodic job, the claim tick: every `TICK_SECONDS`, and at once when a worker frees up after a
-tick that found more due sources than free workers, it leases up to as many due, free sources
-as there are free workers, soonest due first, in one transaction (`poll_state.claim_due`:
-`FOR UPDATE SKIP LOCKED` on PostgreSQL, so several schedulers on one log each take different
-sources and none looks at a source another took), and hands each to a worker that polls it and
-gives the lease back with its new due time. Nothing per source lives in APScheduler, so memory
-and start-up do not grow with a job per source, and a source is looked at only when it is due.
+periodic job, the claim tick: every `TICK_SECONDS` (and, while more sources are due than it has
+free workers, at once whenever a fifth of its workers have freed up) it leases up to as many
+due, free sources as there are free workers, soonest due first, in one transaction
+(`poll_state.claim_due`: `FOR UPDATE SKIP LOCKED` on PostgreSQL, so several schedulers on one
+log each take different sources and none looks at a source another took), and hands each to a
+worker that polls it and gives the lease back with its new due time. Nothing per source lives
+in APScheduler, so memory and start-up do not grow with a job per source, and a source is
+looked at only when it is due.
 
 Leases expire: a scheduler that died holding sources loses them after `lease_seconds` (the
 longest of its sources'), and another's tick then takes them. On SQLite a second scheduler is
