@@ -217,7 +217,8 @@ def claim_due(
     claim would cost more than the claim), so a row that is not `ours` (a source removed from
     the file, or another file's on the same database) is given back at once, untouched, in
     the same transaction, and returned in the second list: the caller passes those ids in
-    `skip` from then on."""
+    `skip` from then on (a `NOT IN` list: cheap for a few removed sources, not meant for two
+    large files sharing one database)."""
     c = poll_state.c
     due = (c.next_due <= now) & _free(now)
     if skip:
