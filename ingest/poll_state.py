@@ -7,23 +7,25 @@ was seen, what failed) is in the log.
 
 Schedulers coordinate here, never through APScheduler's job store (which cannot be shared
 between processes). A scheduler *leases* a due source before polling it: it claims up to N rows
-that are due, not gone and not leased (`Database.claim`: `FOR UPDATE SKIP LOCKED` on
-PostgreSQL, a select-then-update inside SQLite's `BEGIN IMMEDIATE`, which already excludes
-every other writer). The lease expires, so a dead node's sources are taken over; a poll
-that outlives its lease at worst repeats one, and ingestion's content-derived event ids make the
-repeat append nothing. On SQLite only one scheduler may run at all: it holds the
-`scheduler_lease` row and renews it with a heartbeat; a second one is refused with
-`SchedulerBusy`.
+that are due, not gone and not leased, soonest due first (`Database.claim`: `FOR UPDATE SKIP
+LOCKED` on PostgreSQL, a select-then-update inside SQLite's `BEGIN IMMEDIATE`, which already
+excludes every other writer). `claim_due` takes a batch of them in one transaction, found
+through the index on `next_due`, so each due source is touched by one scheduler only. The
+lease expires, so a dead node's sources are taken over; a poll that outlives its lease at
+worst repeats one, and ingestion's content-derived event ids make the repeat append nothing.
+On SQLite only one scheduler may run at all: it holds the `scheduler_lease` row and renews it
+with a heartbeat; a second one is refused with `SchedulerBusy`.
 
 Times are UTC epoch seconds (floats) from the callers' clocks, which are assumed NTP-synced.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import socket
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Container, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,6 +40,7 @@ from sqlalchemy import (
     Table,
     Text,
     select,
+    text,
     update,
 )
 
@@ -63,6 +66,11 @@ poll_state = Table(
     Column("lease_owner", Text),
     Column("lease_until", Double),
 )
+
+# The claim's search: due rows, soonest first. Made by the component's second step (not part
+# of the table above, which is step 1 as it was), so a database made before it gets the index
+# on upgrade and a new one gets it through both steps.
+NEXT_DUE_INDEX = "poll_state_next_due"
 
 scheduler_lease = Table(
     "scheduler_lease",
@@ -101,7 +109,12 @@ class PollState:
 
 
 def _create_tables(conn: Connection, _db: Database) -> None:
+    """Step 1, as it was: the two tables, without the index on `next_due` (step 2)."""
     poll_metadata.create_all(conn)
+
+
+def _index_next_due(conn: Connection, _db: Database) -> None:
+    conn.execute(text(f"CREATE INDEX IF NOT EXISTS {NEXT_DUE_INDEX} ON poll_state (next_due)"))
 
 
 def _adopt(conn: Connection) -> int:
@@ -112,7 +125,12 @@ def _adopt(conn: Connection) -> int:
 
 COMPONENT = Component(
     "ingest",
-    (Step("poll_state, scheduler_lease: when each source is due, who polls it", _create_tables),),
+    (
+        Step("poll_state, scheduler_lease: when each source is due, who polls it", _create_tables),
+        Step(
+            "poll_state: an index on next_due, for claiming due sources in batches", _index_next_due
+        ),
+    ),
     _adopt,
 )
 
@@ -126,19 +144,22 @@ def sync_sources(db: Database, sources: Iterable[tuple[str, str]], now: float) -
             row.source_id: row.location
             for row in conn.execute(select(poll_state.c.source_id, poll_state.c.location))
         }
-        fresh = [
-            {
-                "source_id": source_id,
-                "location": location,
-                "next_due": now,
-                "consecutive_failures": 0,
-                "gone": False,
-            }
-            for source_id, location in pairs.items()
-            if source_id not in existing
-        ]
-        # A concurrent scheduler may add the same rows meanwhile: theirs stand.
-        db.upsert(conn, poll_state, fresh, key=["source_id"])
+        # New rows go in a thousand at a time: built all at once they were, at 10,000
+        # sources, the largest thing a scheduler held while starting.
+        fresh = (source_id for source_id in pairs if source_id not in existing)
+        while chunk := list(itertools.islice(fresh, 1000)):
+            rows = [
+                {
+                    "source_id": source_id,
+                    "location": pairs[source_id],
+                    "next_due": now,
+                    "consecutive_failures": 0,
+                    "gone": False,
+                }
+                for source_id in chunk
+            ]
+            # A concurrent scheduler may add the same rows meanwhile: theirs stand.
+            db.upsert(conn, poll_state, rows, key=["source_id"])
         for source_id, location in pairs.items():
             if source_id in existing and existing[source_id] != location:
                 conn.execute(
@@ -178,6 +199,43 @@ def lease_due(
         count = limit if limit is not None else len(source_ids)
         ids = _claim(db, conn, due, count, owner, now + lease_seconds)
     return sorted(str(i) for i in ids)
+
+
+def claim_due(
+    db: Database,
+    owner: str,
+    now: float,
+    lease_seconds: float,
+    limit: int,
+    ours: Container[str],
+    skip: Collection[str] = (),
+) -> tuple[list[PollState], list[str]]:
+    """Lease up to `limit` due, free sources, soonest due first, and return their states, in
+    one transaction: what a scheduler's claim tick does.
+
+    The search is not limited to this scheduler's sources (a list of 10,000 ids in every
+    claim would cost more than the claim), so a row that is not `ours` (a source removed from
+    the file, or another file's on the same database) is given back at once, untouched, in
+    the same transaction, and returned in the second list: the caller passes those ids in
+    `skip` from then on (a `NOT IN` list: cheap for a few removed sources, not meant for two
+    large files sharing one database)."""
+    c = poll_state.c
+    due = (c.next_due <= now) & _free(now)
+    if skip:
+        due = due & c.source_id.not_in(list(skip))
+    with db.transaction() as conn:
+        ids = [str(i) for i in _claim(db, conn, due, limit, owner, now + lease_seconds)]
+        foreign = [i for i in ids if i not in ours]
+        if foreign:
+            conn.execute(
+                update(poll_state)
+                .where(c.source_id.in_(foreign), c.lease_owner == owner)
+                .values(lease_owner=None, lease_until=None)
+            )
+        mine = [i for i in ids if i in ours]
+        rows = conn.execute(select(poll_state).where(c.source_id.in_(mine))).all() if mine else []
+    states = sorted((_state(r) for r in rows), key=lambda s: s.next_due)
+    return states, foreign
 
 
 def lease_one(

@@ -215,6 +215,11 @@ class Poller:
             return None, state
         return self._poll_leased(source, state), None
 
+    def poll_claimed(self, source: Source, state: poll_state.PollState) -> PollOutcome:
+        """For a scheduler's claim tick: poll a source this owner already leased, with the
+        state `poll_state.claim_due` read in the lease's own transaction."""
+        return self._poll_leased(source, state)
+
     # -- one poll ----------------------------------------------------------------------------
 
     def _poll_leased(

@@ -1,48 +1,56 @@
-"""`osint schedule`: APScheduler 3 runs one job per source, gated by the polling-state table.
+"""`osint schedule`: one claim tick hands the due sources to a pool of workers.
 
-APScheduler only says *when to look*: each source's job fires at its interval (or cron times)
-with jitter, `max_instances=1` (never two polls of one source in this process), `coalesce`
-(missed runs collapse into one) and no misfire grace time (a late look still looks). Whether
-to poll is decided by the database: the job leases the source only if it is due (its
-interval, stretched by backoff or `Retry-After`) and nobody else holds it, and after the poll
-moves its own next run to the source's new due time. APScheduler's job store is in memory and
-holds nothing that matters, so several schedulers can share one PostgreSQL log; on SQLite a
-second scheduler is refused.
+The polling-state table says when each source is due (`next_due`: its interval or next cron
+time after a poll, stretched by backoff or `Retry-After` after a failure). APScheduler runs one
+periodic job, the claim tick: every `TICK_SECONDS` (and, while more sources are due than it has
+free workers, at once whenever a fifth of its workers have freed up) it leases up to as many
+due, free sources as there are free workers, soonest due first, in one transaction
+(`poll_state.claim_due`: `FOR UPDATE SKIP LOCKED` on PostgreSQL, so several schedulers on one
+log each take different sources and none looks at a source another took), and hands each to a
+worker that polls it and gives the lease back with its new due time. Nothing per source lives
+in APScheduler, so memory and start-up do not grow with a job per source, and a source is
+looked at only when it is due.
 
-Jobs run in a thread pool, so a slow source does not delay the others. Stopping (SIGINT or
-SIGTERM) lets the polls in flight finish (retry waits are cut short); a second signal exits at
-once, and since each poll appends in one transaction, an abandoned poll leaves nothing behind.
+Leases expire: a scheduler that died holding sources loses them after `lease_seconds` (the
+longest of its sources'), and another's tick then takes them. On SQLite a second scheduler is
+refused (a heartbeat keeps the single-scheduler row).
+
+Stopping (SIGINT or SIGTERM) claims nothing more and lets the polls in flight finish (retry
+waits are cut short); a source claimed but not yet started is given back untouched. A second
+signal exits at once, and since each poll appends in one transaction, an abandoned poll leaves
+nothing behind.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
-import random
 import signal
 import socket
 import threading
 import time
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime, timedelta
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
 from types import FrameType
 
-from apscheduler.executors.pool import ThreadPoolExecutor
-from apscheduler.jobstores.base import JobLookupError
+from apscheduler.executors.pool import ThreadPoolExecutor as JobExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
-from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from events import EventStore, StoreUnavailable
 from ingest import poll_state
-from ingest.poller import Poller, PollOutcome, lease_seconds, next_due_after
+from ingest.poller import Poller, PollOutcome, lease_seconds
 from ingest.sources import Source
 
 log = logging.getLogger("ingest.scheduler")
 
 HEARTBEAT_SECONDS = 5.0
 SCHEDULER_TTL = 20.0
+# How often an idle scheduler looks for due sources: a due source waits at most this long
+# (plus the claim), 0.5 % of a one-minute interval; each tick is one short transaction.
+TICK_SECONDS = 0.3
+CLAIM_JOB = "__claim__"
 
 
 class Scheduler:
@@ -58,21 +66,35 @@ class Scheduler:
     ) -> None:
         self.store = store
         self.sources = list(sources)
+        self._by_id = {s.id: s for s in self.sources}
         self.poller = poller
         self.after_poll = after_poll
         self.stop = poller.stop
         # Where only one process may write (SQLite), only one scheduler may run.
         self.exclusive = not store.db.concurrent_writers
         self._callback_lock = threading.Lock()
-        # Polls in flight. Shutdown waits for them *before* stopping APScheduler: its
-        # shutdown(wait=True) holds the job-store lock that a finishing job needs to move its
-        # next run, and the two would wait for each other forever.
+        self.workers = min(20, max(4, len(self.sources) + 1))
+        # One lease length for a whole claim: the longest any of these sources needs.
+        self.lease = max((lease_seconds(s) for s in self.sources), default=60.0)
+        # Claims (transactions) and sources claimed, for tests and the simulation's figures.
+        self.claims = 0
+        self.claimed = 0
+        # Rows of the polling-state table that are not these sources (see `claim_due`).
+        self._skip: set[str] = set()
+        # Polls in flight, counted from the claim (before the worker starts) to the end of the
+        # poll: the claim never takes more than the free workers, and shutdown waits for 0.
         self._inflight = 0
         self._idle = threading.Condition()
-        workers = min(20, max(4, len(self.sources) + 1))
+        self._claiming = threading.Lock()
+        self._backlog = False  # the last claim filled every free worker: more may be due
+        # With a backlog, a finishing worker claims at once only when this many workers are
+        # free, so a claim takes several sources (one transaction for them) and the ones
+        # freed in between wait at most a tick.
+        self._refill = max(1, self.workers // 5)
+        self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="poll")
         self._aps = BackgroundScheduler(
             timezone=UTC,
-            executors={"default": ThreadPoolExecutor(workers)},
+            executors={"default": JobExecutor(2)},
             job_defaults={"coalesce": True, "max_instances": 1},
         )
 
@@ -95,38 +117,32 @@ class Scheduler:
             while not self.stop.wait(0.2):
                 pass
             log.info("stopping: letting the polls in flight finish")
+            # A claim already past its check of `stop` hands its sources out first; every
+            # later one sees `stop` and claims nothing.
+            with self._claiming:
+                pass
             with self._idle:
                 self._idle.wait_for(lambda: self._inflight == 0)
             self._aps.shutdown(wait=True)
+            self._pool.shutdown(wait=True)
         finally:
             if self._aps.running:
                 self._aps.shutdown(wait=False)
+            self._pool.shutdown(wait=False)
             if self.exclusive:
                 poll_state.release_scheduler(self.store.db, owner)
         log.info("scheduler %s stopped", owner)
 
     def _add_jobs(self) -> None:
-        now = datetime.now(UTC)
-        for source in self.sources:
-            interval = source.interval_seconds
-            jitter = min(interval * 0.1, 60.0)
-            if source.cron is not None:
-                trigger = CronTrigger.from_crontab(source.cron, timezone=UTC)
-                trigger.jitter = int(jitter) or None
-            else:
-                trigger = IntervalTrigger(seconds=interval, timezone=UTC, jitter=jitter or None)
-            self._aps.add_job(
-                self._job,
-                trigger,
-                args=[source],
-                id=source.id,
-                name=source.id,
-                next_run_time=now + timedelta(seconds=random.uniform(0, min(interval * 0.1, 2.0))),
-                # However late a look is (queued behind other polls when many sources are due
-                # at once), it still happens: with a grace time APScheduler drops it and the
-                # source waits a whole interval more.
-                misfire_grace_time=None,
-            )
+        self._aps.add_job(
+            self.claim,
+            IntervalTrigger(seconds=TICK_SECONDS, timezone=UTC),
+            id=CLAIM_JOB,
+            name="claim due sources",
+            next_run_time=datetime.now(UTC),
+            # A tick that came late is simply the next tick; none is worth catching up.
+            misfire_grace_time=None,
+        )
         if self.exclusive:
             self._aps.add_job(
                 self._heartbeat,
@@ -135,33 +151,84 @@ class Scheduler:
                 misfire_grace_time=int(HEARTBEAT_SECONDS),
             )
 
-    def _job(self, source: Source) -> None:
-        with self._idle:
-            if self.stop.is_set():
-                return
-            self._inflight += 1
+    def claim(self) -> int:
+        """Lease up to one due source per free worker and start polling them; how many.
+
+        One claim at a time (a tick and a freed worker may both ask): the second caller
+        returns at once, the running claim already counts the workers free when it asks."""
+        if not self._claiming.acquire(blocking=False):
+            return 0
         try:
-            self._poll(source)
+            if self.stop.is_set():
+                return 0
+            free = self._free()
+            if free <= 0:
+                self._backlog = True
+                return 0
+            try:
+                states, foreign = poll_state.claim_due(
+                    self.store.db,
+                    self.poller.owner,
+                    self.poller.clock(),
+                    self.lease,
+                    free,
+                    self._by_id,
+                    self._skip,
+                )
+            except StoreUnavailable as exc:
+                log.error("claiming due sources: cannot reach the log: %s", exc)
+                return 0
+            self.claims += 1
+            self.claimed += len(states)
+            self._skip.update(foreign)
+            self._backlog = len(states) + len(foreign) >= free
+            for state in states:
+                with self._idle:
+                    self._inflight += 1
+                self._pool.submit(self._work, self._by_id[state.source_id], state)
+            return len(states)
+        finally:
+            self._claiming.release()
+
+    def _work(self, source: Source, state: poll_state.PollState) -> None:
+        try:
+            if self.stop.is_set():
+                self._give_back(source)
+            else:
+                self._poll(source, state)
         finally:
             with self._idle:
                 self._inflight -= 1
                 self._idle.notify_all()
+        if self._backlog and not self.stop.is_set() and self._free() >= self._refill:
+            self.claim()
 
-    def _poll(self, source: Source) -> None:
+    def _free(self) -> int:
+        with self._idle:
+            return self.workers - self._inflight
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Wait until no poll is in flight (for tests and callers driving `claim` by hand)."""
+        with self._idle:
+            return self._idle.wait_for(lambda: self._inflight == 0, timeout)
+
+    def _give_back(self, source: Source) -> None:
+        """A claimed source not polled (stopping): free it now, not when its lease expires."""
         try:
-            outcome, state = self.poller.try_poll(source)
+            poll_state.release(self.store.db, self.poller.owner, source.id)
+        except StoreUnavailable as exc:
+            log.error("%s: cannot reach the log: %s", source.id, exc)
+
+    def _poll(self, source: Source, state: poll_state.PollState) -> None:
+        try:
+            outcome = self.poller.poll_claimed(source, state)
         except StoreUnavailable as exc:
             log.error("%s: cannot reach the log: %s", source.id, exc)
             return
         except Exception:
             log.exception("%s: poll crashed", source.id)
             return
-        if outcome is None:
-            self._not_due(source, state)
-            return
         self._report(outcome)
-        if outcome.next_due is not None:
-            self._move(source.id, outcome.next_due + _spread(source))
 
     def _report(self, outcome: PollOutcome) -> None:
         if outcome.status in ("ok", "not_modified"):
@@ -176,41 +243,6 @@ class Scheduler:
             except Exception as exc:
                 log.error("after poll of %s: %s", outcome.source_id, exc)
 
-    def _not_due(self, source: Source, state: poll_state.PollState | None) -> None:
-        """Plan the next look at a source this scheduler did not poll, from the state read
-        with the lease attempt."""
-        if state is None:
-            return
-        if state.gone:
-            log.warning("%s: gone (HTTP 410); no longer polled", source.id)
-            self._remove(source.id)
-            return
-        now = time.time()
-        if state.next_due > now:
-            target = state.next_due + _spread(source)
-        else:
-            # Due, but another scheduler is polling it now: that poll will make it due at
-            # `next_due_after` its start, which its lease tells (taken `lease_seconds` before it
-            # ends), so look then. Anchored there, with this scheduler's own spread, the holder
-            # and this one race fairly for the next poll; anchored on `now`, always a little
-            # after the holder's start, the holder looked first and polled every time. Looking
-            # sooner only finds it not yet due and costs a transaction; a holder that died is
-            # taken over once its lease expires, at one of these looks.
-            started = (
-                now if state.lease_until is None else state.lease_until - lease_seconds(source)
-            )
-            target = max(next_due_after(source, started), now) + _spread(source)
-        self._move(source.id, target)
-
-    def _move(self, job_id: str, when: float) -> None:
-        moment = datetime.fromtimestamp(max(when, time.time() + 0.05), UTC)
-        with contextlib.suppress(JobLookupError):
-            self._aps.modify_job(job_id, next_run_time=moment)
-
-    def _remove(self, job_id: str) -> None:
-        with contextlib.suppress(JobLookupError):
-            self._aps.remove_job(job_id)
-
     def _heartbeat(self) -> None:
         try:
             alive = poll_state.renew_scheduler(
@@ -222,15 +254,6 @@ class Scheduler:
         if not alive:
             log.error("another scheduler took over this database; stopping")
             self.stop.set()
-
-
-def _spread(source: Source) -> float:
-    """A small random delay after a source's due time, before this scheduler looks at it.
-
-    Every scheduler learns the same due time, so without it the one that polled last would
-    always look first and poll every time; with it each due source goes to whichever looks
-    first, at random. At most 5 % of the interval (and 10 s), well inside a poll's slack."""
-    return random.uniform(0.0, min(source.interval_seconds * 0.05, 10.0))
 
 
 def install_signal_handlers(stop: threading.Event) -> Callable[[], None]:

@@ -124,3 +124,35 @@ def test_cron_interval_is_its_shortest_gap_whatever_the_clock(
     # The shortest gap over a fixed stretch of calendar, not the gap after "now": the same
     # source must back off alike at noon and at 22:30, when the next fire is the next morning.
     assert cron_interval_seconds(expression) == seconds
+
+
+def test_sources_share_what_is_equal_and_stay_what_their_tables_say(tmp_path: Path) -> None:
+    text = "".join(
+        f'[[source]]\nid = "desk-{i}"\nkind = "feed"\nurl = "https://news.example.org/{i}.xml"\n'
+        f'every = "{i + 1}m"\nheaders = {{ "X-Desk" = "night" }}\n\n'
+        for i in range(3)
+    )
+    loaded = load_sources(write(tmp_path, text + GOOD))
+    assert [s.id for s in loaded] == [
+        "desk-0",
+        "desk-1",
+        "desk-2",
+        "wire-feed",
+        "field-notes",
+        "agency",
+    ]
+    desks = loaded[:3]
+    # Shared (the models are frozen): one headers dict and one set of given fields for all.
+    assert desks[0].headers is desks[1].headers is desks[2].headers
+    assert desks[0].__pydantic_fields_set__ is desks[2].__pydantic_fields_set__
+    # And each is what validating its table alone gives.
+    for i, desk in enumerate(desks):
+        assert desk.model_dump(exclude_unset=True) == {
+            "id": f"desk-{i}",
+            "kind": "feed",
+            "url": f"https://news.example.org/{i}.xml",
+            "every": f"{i + 1}m",
+            "headers": {"X-Desk": "night"},
+        }
+    assert loaded[5].headers == {"Accept-Language": "en"}
+    assert loaded[3].headers == {}
