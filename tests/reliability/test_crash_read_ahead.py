@@ -75,7 +75,7 @@ def test_replay_killed_during_read_ahead_leaves_no_workers_and_whole_views(
     env = {**osint_env(), "OSINT_PROJECT_WORKERS": "1"}
     command = [sys.executable, "-m", "osint", "--db", db_url, "replay"]
     kills, killed_with_workers = scale(4, 20), 0
-    for _ in range(kills):
+    for n in range(kills):
         proc = subprocess.Popen(
             command, env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
@@ -84,6 +84,15 @@ def test_replay_killed_during_read_ahead_leaves_no_workers_and_whole_views(
         while time.monotonic() < deadline and proc.poll() is None:
             workers.update(_children(proc.pid))
             time.sleep(0.02)
+        # Every other kill waits for the workers to have started (then lands a moment later):
+        # on a loaded machine the replay may not reach them within 3 s, and a kill at a
+        # random moment alone would then never test what this test is about.
+        waited = time.monotonic() + 60
+        while n % 2 and not workers and proc.poll() is None and time.monotonic() < waited:
+            workers.update(_children(proc.pid))
+            time.sleep(0.02)
+        if n % 2 and workers:
+            time.sleep(rng.uniform(0.0, 0.5))
         if proc.poll() is None:
             workers.update(_children(proc.pid))
             os.kill(proc.pid, signal.SIGKILL)
