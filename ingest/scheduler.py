@@ -136,7 +136,10 @@ class Scheduler:
     def _add_jobs(self) -> None:
         self._aps.add_job(
             self.claim,
-            IntervalTrigger(seconds=TICK_SECONDS, timezone=UTC),
+            # Each tick lands at a random moment of its slot. Ticks at fixed phases would let
+            # the scheduler whose phase falls just after a source's due time win that source
+            # every time: with two schedulers and one source, the other never polled it.
+            IntervalTrigger(seconds=TICK_SECONDS, timezone=UTC, jitter=TICK_SECONDS),  # type: ignore[arg-type]
             id=CLAIM_JOB,
             name="claim due sources",
             next_run_time=datetime.now(UTC),
