@@ -2,9 +2,10 @@
 
 The polling-state table says when each source is due (`next_due`: its interval or next cron
 time after a poll, stretched by backoff or `Retry-After` after a failure). APScheduler runs one
-periodic job, the claim tick: every `TICK_SECONDS` (and, while more sources are due than it has
-free workers, at once whenever a fifth of its workers have freed up) it leases up to as many
-due, free sources as there are free workers, soonest due first, in one transaction
+periodic job, the claim tick: every `TICK_SECONDS`, at a random moment of each slot (and,
+while more sources are due than it has free workers, at once whenever a fifth of its workers
+have freed up) it leases up to as many due, free sources as there are free workers, soonest
+due first, in one transaction
 (`poll_state.claim_due`: `FOR UPDATE SKIP LOCKED` on PostgreSQL, so several schedulers on one
 log each take different sources and none looks at a source another took), and hands each to a
 worker that polls it and gives the lease back with its new due time. Nothing per source lives
