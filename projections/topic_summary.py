@@ -408,8 +408,7 @@ def maintain(
             builder.add_figure(row)
         builders[topic] = builder
     _write(conn, tables, builders, rewrite=False)
-    rebuilt = {t: _recompute(conn, figures, t, judgments, gone) for t in sorted(slow)}
-    _write(conn, tables, rebuilt, rewrite=True)
+    _rewrite(conn, tables, sorted(slow), judgments, gone)
 
 
 def summarise_all(conn: Connection, tables: Tables) -> None:
@@ -417,13 +416,34 @@ def summarise_all(conn: Connection, tables: Tables) -> None:
     adds figures of every date, which would recompute a topic per batch)."""
     judgments = load_judgments(conn, None, tables["judgments_seen"])
     gone = _withdrawn(conn, tables["withdrawn_reports"])
-    topics = sorted(_all_topics(conn, tables, judgments))
-    _write(
-        conn,
-        tables,
-        {t: _recompute(conn, tables["figures"], t, judgments, gone) for t in topics},
-        rewrite=True,
-    )
+    _rewrite(conn, tables, sorted(_all_topics(conn, tables, judgments)), judgments, gone)
+
+
+# Figures whose recomputed builders may be held before they are written. A builder keeps
+# every figure row of its topic (the steps it writes), so recomputing every topic of a rebuilt
+# log before writing any held the whole log's figures at once: the replay's peak memory grew
+# with the log. Written in groups, it follows the largest topic instead.
+REWRITE_FIGURES_HELD = 20_000
+
+
+def _rewrite(
+    conn: Connection,
+    tables: Tables,
+    topics: Sequence[str],
+    judgments: Judgments,
+    gone: Mapping[str, tuple[str, str]],
+) -> None:
+    """Recompute `topics` from their live figures and store them, a group at a time."""
+    group: dict[str, SummaryBuilder | None] = {}
+    held = 0
+    for topic in topics:
+        builder = _recompute(conn, tables["figures"], topic, judgments, gone)
+        group[topic] = builder
+        held += builder.figures if builder is not None else 0
+        if held >= REWRITE_FIGURES_HELD:
+            _write(conn, tables, group, rewrite=True)
+            group, held = {}, 0
+    _write(conn, tables, group, rewrite=True)
 
 
 def _apply_withdrawals(conn: Connection, table: Table, batch: Batch) -> set[str]:
