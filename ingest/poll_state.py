@@ -27,6 +27,7 @@ import socket
 import uuid
 from collections.abc import Collection, Container, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
@@ -39,6 +40,8 @@ from sqlalchemy import (
     MetaData,
     Table,
     Text,
+    Update,
+    bindparam,
     select,
     text,
     update,
@@ -319,13 +322,23 @@ def _claim(
 def release(db: Database, owner: str, source_id: str, **values: Any) -> bool:
     """Write a poll's outcome and give the lease back. False when the lease had expired and
     another owner took the source meanwhile: the outcome is then theirs to write."""
+    statement = _release_statement(tuple(sorted(values)))
+    params = {"_source_id": source_id, "_owner": owner}
+    params.update({f"_v_{name}": value for name, value in values.items()})
     with db.transaction() as conn:
-        moved = conn.execute(
-            update(poll_state)
-            .where(poll_state.c.source_id == source_id, poll_state.c.lease_owner == owner)
-            .values(lease_owner=None, lease_until=None, **values)
-        )
-        return moved.rowcount == 1
+        return conn.execute(statement, params).rowcount == 1
+
+
+@lru_cache(maxsize=64)
+def _release_statement(names: tuple[str, ...]) -> Update:
+    """The give-back for one set of outcome columns, built once: every poll ends with one,
+    and building and keying the statement anew cost as much CPU as running it."""
+    c = poll_state.c
+    return (
+        update(poll_state)
+        .where(c.source_id == bindparam("_source_id"), c.lease_owner == bindparam("_owner"))
+        .values(lease_owner=None, lease_until=None, **{n: bindparam(f"_v_{n}") for n in names})
+    )
 
 
 def states(db: Database) -> dict[str, PollState]:
