@@ -10,7 +10,8 @@ due first, in one transaction
 log each take different sources and none looks at a source another took), and hands each to a
 worker that polls it and gives the lease back with its new due time. Nothing per source lives
 in APScheduler, so memory and start-up do not grow with a job per source, and a source is
-looked at only when it is due.
+looked at only when it is due. A claim that finds nothing due reads when the soonest free
+source is, and the ticks before then (at most `IDLE_SECONDS`) make no transaction.
 
 Leases expire: a scheduler that died holding sources loses them after `lease_seconds` (the
 longest of its sources'), and another's tick then takes them. On SQLite a second scheduler is
