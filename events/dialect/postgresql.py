@@ -142,7 +142,8 @@ class PostgresDialect:
 
     def release(self) -> None:
         """Nothing held: PostgreSQL appends check a connection out of the pool each time, so
-        the pool's pre-ping replaces one lost after a server restart."""
+        the ping of a connection that sat idle (`_ping_when_idle`) replaces one lost after a
+        server restart."""
 
     def lock_log(self, cursor: Any) -> None:
         """The lock alone: under READ COMMITTED a statement that waited for it still reads
