@@ -232,7 +232,9 @@ def _source_tables(
     the peak of loading, which stays in its resident size). A piece that does not parse alone
     into exactly one source table (a header line inside a multi-line string, a table of
     another name, a syntax error) makes the whole file parse the usual way instead, so the
-    result and every message are the same as one `tomllib.loads` of the whole text."""
+    result and each message are those of one `tomllib.loads` of the whole text. Only a file
+    with several mistakes may be told a different one first: a field's error in an earlier
+    table now comes before a syntax error in a later one."""
     pieces = _pieces(text, starts)
     if pieces is None:
         yield from _whole_document(path, text, starts)
