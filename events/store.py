@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Select, bindparam, func, select
 from sqlalchemy import exc as sa_exc
 
 from events import merkle
@@ -119,6 +119,26 @@ class CheckedEvent:
     @property
     def link_ok(self) -> bool:
         return self.event.prev_hash == self.previous_hash
+
+
+def _last_in_streams() -> Select[Any]:
+    """The newest event of each of the streams in `stream_ids` (an expanding parameter).
+
+    Built once: every poll that fetched something asks it, and building and keying the
+    statement anew cost about as much CPU as running it."""
+    newest = (
+        select(events.c.stream_id, func.max(events.c.stream_version).label("v"))
+        .where(events.c.stream_id.in_(bindparam("stream_ids", expanding=True)))
+        .group_by(events.c.stream_id)
+        .subquery()
+    )
+    return select(*events.c).join(
+        newest,
+        (events.c.stream_id == newest.c.stream_id) & (events.c.stream_version == newest.c.v),
+    )
+
+
+_LAST_IN_STREAMS = _last_in_streams()
 
 
 class EventStore:
@@ -464,19 +484,7 @@ class EventStore:
         with self.db.connect() as conn:
             for start in range(0, len(ids), 500):
                 chunk = ids[start : start + 500]
-                newest = (
-                    select(events.c.stream_id, func.max(events.c.stream_version).label("v"))
-                    .where(events.c.stream_id.in_(chunk))
-                    .group_by(events.c.stream_id)
-                    .subquery()
-                )
-                rows = conn.execute(
-                    select(*events.c).join(
-                        newest,
-                        (events.c.stream_id == newest.c.stream_id)
-                        & (events.c.stream_version == newest.c.v),
-                    )
-                ).all()
+                rows = conn.execute(_LAST_IN_STREAMS, {"stream_ids": chunk}).all()
                 for row in rows:
                     found[row.stream_id] = self._stored(row)
         return found

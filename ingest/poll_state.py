@@ -27,6 +27,7 @@ import socket
 import uuid
 from collections.abc import Collection, Container, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
@@ -39,6 +40,8 @@ from sqlalchemy import (
     MetaData,
     Table,
     Text,
+    Update,
+    bindparam,
     select,
     text,
     update,
@@ -137,44 +140,52 @@ COMPONENT = Component(
 
 def sync_sources(db: Database, sources: Iterable[tuple[str, str]], now: float) -> None:
     """Give every (source id, location) a row, due now. A source whose URL or path changed
-    starts afresh: its validators, failures and a 410 belonged to the old location."""
-    pairs = dict(sources)
+    starts afresh: its validators, failures and a 410 belonged to the old location.
+
+    A thousand sources at a time, in one transaction: the rows already stored are read for
+    those ids only, so what this holds does not grow with the file (at 10,000 sources the
+    whole table read into a dict, with every id and location, was a peak of its own)."""
+    pairs = iter(sources)
     with db.transaction() as conn:
-        existing = {
-            row.source_id: row.location
-            for row in conn.execute(select(poll_state.c.source_id, poll_state.c.location))
+        while chunk := dict(itertools.islice(pairs, 1000)):
+            _sync_chunk(db, conn, chunk, now)
+
+
+def _sync_chunk(db: Database, conn: Connection, pairs: dict[str, str], now: float) -> None:
+    c = poll_state.c
+    existing = {
+        row.source_id: row.location
+        for row in conn.execute(select(c.source_id, c.location).where(c.source_id.in_(list(pairs))))
+    }
+    rows = [
+        {
+            "source_id": source_id,
+            "location": location,
+            "next_due": now,
+            "consecutive_failures": 0,
+            "gone": False,
         }
-        # New rows go in a thousand at a time: built all at once they were, at 10,000
-        # sources, the largest thing a scheduler held while starting.
-        fresh = (source_id for source_id in pairs if source_id not in existing)
-        while chunk := list(itertools.islice(fresh, 1000)):
-            rows = [
-                {
-                    "source_id": source_id,
-                    "location": pairs[source_id],
-                    "next_due": now,
-                    "consecutive_failures": 0,
-                    "gone": False,
-                }
-                for source_id in chunk
-            ]
-            # A concurrent scheduler may add the same rows meanwhile: theirs stand.
-            db.upsert(conn, poll_state, rows, key=["source_id"])
-        for source_id, location in pairs.items():
-            if source_id in existing and existing[source_id] != location:
-                conn.execute(
-                    update(poll_state)
-                    .where(poll_state.c.source_id == source_id)
-                    .values(
-                        location=location,
-                        next_due=now,
-                        consecutive_failures=0,
-                        etag=None,
-                        last_modified=None,
-                        gone=False,
-                        last_error=None,
-                    )
+        for source_id, location in pairs.items()
+        if source_id not in existing
+    ]
+    if rows:
+        # A concurrent scheduler may add the same rows meanwhile: theirs stand.
+        db.upsert(conn, poll_state, rows, key=["source_id"])
+    for source_id, location in pairs.items():
+        if source_id in existing and existing[source_id] != location:
+            conn.execute(
+                update(poll_state)
+                .where(c.source_id == source_id)
+                .values(
+                    location=location,
+                    next_due=now,
+                    consecutive_failures=0,
+                    etag=None,
+                    last_modified=None,
+                    gone=False,
+                    last_error=None,
                 )
+            )
 
 
 def lease_due(
@@ -201,6 +212,18 @@ def lease_due(
     return sorted(str(i) for i in ids)
 
 
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """What one claim did: the states of the sources it leased (soonest due first), the ids
+    of rows it gave back as not `ours`, and, when it leased nothing, when the soonest free
+    row falls due (None when none is free or it leased something): how long an idle
+    scheduler may sleep before its next claim can find anything."""
+
+    states: list[PollState]
+    foreign: list[str]
+    soonest_due: float | None = None
+
+
 def claim_due(
     db: Database,
     owner: str,
@@ -210,6 +233,20 @@ def claim_due(
     ours: Container[str],
     skip: Collection[str] = (),
 ) -> tuple[list[PollState], list[str]]:
+    """`claim_batch` without the soonest due time: the leased states and the foreign ids."""
+    claim = claim_batch(db, owner, now, lease_seconds, limit, ours, skip)
+    return claim.states, claim.foreign
+
+
+def claim_batch(
+    db: Database,
+    owner: str,
+    now: float,
+    lease_seconds: float,
+    limit: int,
+    ours: Container[str],
+    skip: Collection[str] = (),
+) -> Claim:
     """Lease up to `limit` due, free sources, soonest due first, and return their states, in
     one transaction: what a scheduler's claim tick does.
 
@@ -234,8 +271,20 @@ def claim_due(
             )
         mine = [i for i in ids if i in ours]
         rows = conn.execute(select(poll_state).where(c.source_id.in_(mine))).all() if mine else []
+        soonest = None
+        if not ids:
+            # Nothing due: read when the next free row is, in the same snapshot, so an idle
+            # scheduler can sleep until then instead of claiming nothing every tick. The
+            # index on next_due finds it; held rows are skipped by the filter (a few dozen).
+            free = _free(now)
+            if skip:
+                free = free & c.source_id.not_in(list(skip))
+            found = conn.execute(
+                select(c.next_due).where(free).order_by(c.next_due).limit(1)
+            ).scalar()
+            soonest = float(found) if found is not None else None
     states = sorted((_state(r) for r in rows), key=lambda s: s.next_due)
-    return states, foreign
+    return Claim(states, foreign, soonest)
 
 
 def lease_one(
@@ -273,13 +322,23 @@ def _claim(
 def release(db: Database, owner: str, source_id: str, **values: Any) -> bool:
     """Write a poll's outcome and give the lease back. False when the lease had expired and
     another owner took the source meanwhile: the outcome is then theirs to write."""
+    statement = _release_statement(tuple(sorted(values)))
+    params = {"_source_id": source_id, "_owner": owner}
+    params.update({f"_v_{name}": value for name, value in values.items()})
     with db.transaction() as conn:
-        moved = conn.execute(
-            update(poll_state)
-            .where(poll_state.c.source_id == source_id, poll_state.c.lease_owner == owner)
-            .values(lease_owner=None, lease_until=None, **values)
-        )
-        return moved.rowcount == 1
+        return conn.execute(statement, params).rowcount == 1
+
+
+@lru_cache(maxsize=64)
+def _release_statement(names: tuple[str, ...]) -> Update:
+    """The give-back for one set of outcome columns, built once: every poll ends with one,
+    and building and keying the statement anew cost as much CPU as running it."""
+    c = poll_state.c
+    return (
+        update(poll_state)
+        .where(c.source_id == bindparam("_source_id"), c.lease_owner == bindparam("_owner"))
+        .values(lease_owner=None, lease_until=None, **{n: bindparam(f"_v_{n}") for n in names})
+    )
 
 
 def states(db: Database) -> dict[str, PollState]:

@@ -10,7 +10,8 @@ due first, in one transaction
 log each take different sources and none looks at a source another took), and hands each to a
 worker that polls it and gives the lease back with its new due time. Nothing per source lives
 in APScheduler, so memory and start-up do not grow with a job per source, and a source is
-looked at only when it is due.
+looked at only when it is due. A claim that finds nothing due reads when the soonest free
+source is, and the ticks before then (at most `IDLE_SECONDS`) make no transaction.
 
 Leases expire: a scheduler that died holding sources loses them after `lease_seconds` (the
 longest of its sources'), and another's tick then takes them. On SQLite a second scheduler is
@@ -42,7 +43,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from events import EventStore, StoreUnavailable
 from ingest import poll_state
 from ingest.poller import Poller, PollOutcome, lease_seconds
-from ingest.sources import Source
+from ingest.sources import Source, SourceTable
 
 log = logging.getLogger("ingest.scheduler")
 
@@ -51,6 +52,10 @@ SCHEDULER_TTL = 20.0
 # How often an idle scheduler looks for due sources: a due source waits at most this long
 # (plus the claim), 0.5 % of a one-minute interval; each tick is one short transaction.
 TICK_SECONDS = 0.3
+# How long a scheduler that found nothing due may skip its ticks: its claim read when the next
+# free source is due, so it claims again then, but at least this often, so that sources added
+# by another scheduler, leases that expired and sources given back early are seen.
+IDLE_SECONDS = 5.0
 CLAIM_JOB = "__claim__"
 
 
@@ -66,8 +71,9 @@ class Scheduler:
         after_poll: Callable[[], None] | None = None,
     ) -> None:
         self.store = store
-        self.sources = list(sources)
-        self._by_id = {s.id: s for s in self.sources}
+        # Compact (one tuple of shared values per source, a model built per poll): what the
+        # scheduler holds for its whole run grows by a few hundred bytes per source.
+        self.sources = sources if isinstance(sources, SourceTable) else SourceTable(sources)
         self.poller = poller
         self.after_poll = after_poll
         self.stop = poller.stop
@@ -77,9 +83,18 @@ class Scheduler:
         self.workers = min(20, max(4, len(self.sources) + 1))
         # One lease length for a whole claim: the longest any of these sources needs.
         self.lease = max((lease_seconds(s) for s in self.sources), default=60.0)
-        # Claims (transactions) and sources claimed, for tests and the simulation's figures.
+        # Claims (transactions) and sources claimed, for tests and the simulation's figures;
+        # ticks that made no claim because nothing could be due yet.
         self.claims = 0
         self.claimed = 0
+        self.idle_ticks = 0
+        # Ticks before this moment (the poller's clock) claim nothing: the last claim found
+        # nothing due, and read when the soonest free source falls due (see `tick`).
+        self._wake_at = 0.0
+        # The soonest next due time written by this scheduler's own polls since the last claim
+        # began: a claim that read the table before such a poll gave its source back must not
+        # sleep past it.
+        self._released_due = float("inf")
         # Rows of the polling-state table that are not these sources (see `claim_due`).
         self._skip: set[str] = set()
         # Polls in flight, counted from the claim (before the worker starts) to the end of the
@@ -136,7 +151,7 @@ class Scheduler:
 
     def _add_jobs(self) -> None:
         self._aps.add_job(
-            self.claim,
+            self.tick,
             # Each tick lands at a random moment of its slot. Ticks at fixed phases would let
             # the scheduler whose phase falls just after a source's due time win that source
             # every time: with two schedulers and one source, the other never polled it.
@@ -155,6 +170,14 @@ class Scheduler:
                 misfire_grace_time=int(HEARTBEAT_SECONDS),
             )
 
+    def tick(self) -> int:
+        """The periodic job: claim, unless the last claim found nothing due and the soonest
+        free source it saw is not due yet (then this tick costs no transaction)."""
+        if self.poller.clock() < self._wake_at:
+            self.idle_ticks += 1
+            return 0
+        return self.claim()
+
     def claim(self) -> int:
         """Lease up to one due source per free worker and start polling them; how many.
 
@@ -169,30 +192,59 @@ class Scheduler:
             if free <= 0:
                 self._backlog = True
                 return 0
+            with self._idle:
+                self._released_due = float("inf")
+            now = self.poller.clock()
             try:
-                states, foreign = poll_state.claim_due(
+                claim = poll_state.claim_batch(
                     self.store.db,
                     self.poller.owner,
-                    self.poller.clock(),
+                    now,
                     self.lease,
                     free,
-                    self._by_id,
+                    self.sources.ids(),
                     self._skip,
                 )
             except StoreUnavailable as exc:
                 log.error("claiming due sources: cannot reach the log: %s", exc)
                 return 0
+            states, foreign = claim.states, claim.foreign
+            self._plan_next(now, claim.soonest_due, bool(states or foreign))
             self.claims += 1
             self.claimed += len(states)
             self._skip.update(foreign)
             self._backlog = len(states) + len(foreign) >= free
             for state in states:
+                source = self.sources.get(state.source_id)
+                if source is None:  # never: claim_batch hands out only rows of ours
+                    continue
                 with self._idle:
                     self._inflight += 1
-                self._pool.submit(self._work, self._by_id[state.source_id], state)
+                self._pool.submit(self._work, source, state)
             return len(states)
         finally:
             self._claiming.release()
+
+    def _plan_next(self, now: float, soonest: float | None, took: bool) -> None:
+        """When the next tick may claim: at once after a claim that took something (more may
+        fall due any moment), else at the soonest due time the claim saw, or one of this
+        scheduler's own polls wrote since, and at most `IDLE_SECONDS` from now."""
+        with self._idle:
+            if took:
+                self._wake_at = 0.0
+                return
+            wake = now + IDLE_SECONDS
+            if soonest is not None:
+                wake = min(wake, soonest)
+            self._wake_at = min(wake, self._released_due)
+
+    def _due_again(self, next_due: float | None) -> None:
+        """A poll of ours gave its source back: the next tick after `next_due` claims."""
+        if next_due is None:
+            return
+        with self._idle:
+            self._released_due = min(self._released_due, next_due)
+            self._wake_at = min(self._wake_at, next_due)
 
     def _work(self, source: Source, state: poll_state.PollState) -> None:
         try:
@@ -232,6 +284,7 @@ class Scheduler:
         except Exception:
             log.exception("%s: poll crashed", source.id)
             return
+        self._due_again(outcome.next_due)
         self._report(outcome)
 
     def _report(self, outcome: PollOutcome) -> None:

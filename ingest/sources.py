@@ -10,12 +10,14 @@ SourcesFileError (an `IngestError`)   the file is missing, not TOML, or a source
 
 from __future__ import annotations
 
+import itertools
 import re
 import tomllib
+from collections.abc import Iterable, Iterator, KeysView, Sequence
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -184,14 +186,93 @@ def cron_interval_seconds(expression: str) -> float:
 
 def load_sources(path: Path) -> list[Source]:
     """The sources declared in `path`; `SourcesFileError` naming file, line and field."""
+    return list(load_source_table(path))
+
+
+def load_source_table(path: Path) -> SourceTable:
+    """The sources of `path` as a compact `SourceTable` (what a scheduler keeps); the same
+    checks and messages as `load_sources`."""
+    text = _read_text(path)
+    starts = _header_lines(text)
+    table = SourceTable()
+    seen: dict[str, int] = {}
+    for start, end, values in _source_tables(path, text, starts):
+        source = _build(path, text, values, start, end)
+        if source.id in seen:
+            line = _find_line(text.splitlines(), "id", start, end) or start + 1
+            raise SourcesFileError(
+                f"{path}:{line}: field 'id': {source.id!r} is already used by the source"
+                f" at line {seen[source.id]}"
+            )
+        seen[source.id] = start + 1
+        table.add(source)
+    if not len(table):
+        raise SourcesFileError(f"{path}:1: no [[source]] tables")
+    return table
+
+
+def _read_text(path: Path) -> str:
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        return path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
         raise SourcesFileError(f"{path}: no such file") from None
     except UnicodeDecodeError as exc:
         raise SourcesFileError(f"{path}: not UTF-8 text (byte {exc.start})") from None
     except OSError as exc:
         raise SourcesFileError(f"{path}: cannot read ({exc.strerror})") from None
+
+
+def _source_tables(
+    path: Path, text: str, starts: list[tuple[int, int]]
+) -> Iterator[tuple[int, int | None, dict[str, Any]]]:
+    """Each `[[source]]` table with its first line and the next table's (0-based).
+
+    The file is parsed one table at a time, cut at its header lines: parsed whole, tomllib's
+    document of a 10,000-source file was the largest thing a scheduler ever held (12 MB at
+    the peak of loading, which stays in its resident size). A piece that does not parse alone
+    into exactly one source table (a header line inside a multi-line string, a table of
+    another name, a syntax error) makes the whole file parse the usual way instead, so the
+    result and each message are those of one `tomllib.loads` of the whole text. Only a file
+    with several mistakes may be told a different one first: a field's error in an earlier
+    table now comes before a syntax error in a later one."""
+    pieces = _pieces(text, starts)
+    if pieces is None:
+        yield from _whole_document(path, text, starts)
+        return
+    for index, piece in enumerate(pieces):
+        start = starts[index][0]
+        end = starts[index + 1][0] if index + 1 < len(starts) else None
+        try:
+            document = tomllib.loads(text[piece[0] : piece[1]])
+        except tomllib.TOMLDecodeError:
+            document = None
+        tables = document.get("source") if document is not None and len(document) == 1 else None
+        if not isinstance(tables, list) or len(tables) != 1 or not isinstance(tables[0], dict):
+            # Only the first pieces were used, and each was checked whole: nothing was yielded
+            # that the whole document would not give, but the rest must come from it.
+            yield from itertools.islice(_whole_document(path, text, starts), index, None)
+            return
+        yield start, end, tables[0]
+
+
+def _pieces(text: str, starts: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
+    """The character span of each table, or None when the text before the first header holds
+    more than comments and blank lines (a top-level key: the whole parse names it)."""
+    if not starts:
+        return None
+    try:
+        if tomllib.loads(text[: starts[0][1]]):
+            return None
+    except tomllib.TOMLDecodeError:
+        return None
+    offsets = [offset for _line, offset in starts] + [len(text)]
+    return list(itertools.pairwise(offsets))
+
+
+def _whole_document(
+    path: Path, text: str, starts: list[tuple[int, int]]
+) -> Iterator[tuple[int, int | None, dict[str, Any]]]:
+    """The tables of the whole text parsed at once, with the checks that name what is wrong."""
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -206,58 +287,88 @@ def load_sources(path: Path) -> list[Source]:
     tables = document.get("source", [])
     if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
         raise SourcesFileError(f"{path}:1: 'source' must be an array of tables ([[source]])")
-    # Line numbers are needed for messages only: the header lines are counted in the text,
-    # and its lines split only when there is an error to place (at 10,000 sources the split
-    # lines were a third of what loading held at its peak).
-    starts = _header_lines(text)
-    sources: list[Source] = []
-    seen: dict[str, int] = {}
-    shared: dict[object, Any] = {}
     for index, table in enumerate(tables):
-        start = starts[index] if index < len(starts) else 0
-        end = starts[index + 1] if index + 1 < len(starts) else None
-        source = _compact(_build(path, text, table, start, end), shared)
+        start = starts[index][0] if index < len(starts) else 0
+        end = starts[index + 1][0] if index + 1 < len(starts) else None
         tables[index] = None  # the parsed table is no longer needed once it is a Source
-        if source.id in seen:
-            line = _find_line(text.splitlines(), "id", start, end) or start + 1
-            raise SourcesFileError(
-                f"{path}:{line}: field 'id': {source.id!r} is already used by the source"
-                f" at line {seen[source.id]}"
-            )
-        seen[source.id] = start + 1
-        sources.append(source)
-    if not sources:
-        raise SourcesFileError(f"{path}:1: no [[source]] tables")
-    return sources
+        yield start, end, table
 
 
-def _header_lines(text: str) -> list[int]:
-    """The 0-based line number of each `[[source]]` header."""
-    numbers: list[int] = []
+def _header_lines(text: str) -> list[tuple[int, int]]:
+    """The 0-based line number and the character offset of each `[[source]]` header.
+
+    Line numbers are needed for messages only: the header lines are counted in the text, and
+    its lines split only when there is an error to place (at 10,000 sources the split lines
+    were a third of what loading held at its peak)."""
+    found: list[tuple[int, int]] = []
     line, pos = 0, 0
     for match in _HEADER_LINE.finditer(text):
         line += text.count("\n", pos, match.start())
         pos = match.start()
-        numbers.append(line)
-    return numbers
+        found.append((line, pos))
+    return found
 
 
-def _compact(source: Source, shared: dict[object, Any]) -> Source:
-    """Let sources share what is equal between them: the set of fields given and the headers.
+class SourceTable(Sequence[Source]):
+    """The sources of one file, kept compact: what a scheduler holds for as long as it runs.
 
-    Each model carries its own set of the field names its table gave and its own headers
-    dict, most of them equal from one source to the next; at 10,000 sources they were more
-    than half of what the models held. The models are frozen, so sharing changes nothing a
-    reader can see."""
-    given = source.__pydantic_fields_set__
-    object.__setattr__(
-        source, "__pydantic_fields_set__", shared.setdefault(frozenset(given), given)
-    )
-    headers = source.headers
-    if headers:
-        key = ("headers", *sorted(headers.items()))
-        object.__setattr__(source, "headers", shared.setdefault(key, headers))
-    return source
+    A `Source` model took about 0.8 KB even with its field set and headers shared; here each
+    source is one tuple of its field values, equal values shared between sources (the kind,
+    the interval, the headers), and its model is built again when asked for, from values that
+    were validated once (`model_construct`, a few microseconds, once per poll)."""
+
+    _FIELDS = tuple(Source.model_fields)
+
+    def __init__(self, sources: Iterable[Source] = ()) -> None:
+        self._rows: list[tuple[Any, ...]] = []
+        self._index: dict[str, int] = {}
+        self._shared: dict[object, Any] = {}
+        for source in sources:
+            self.add(source)
+
+    def add(self, source: Source) -> None:
+        """Keep `source` (its id must be new to this table)."""
+        given = source.model_fields_set
+        row = [self._shared.setdefault(("given", frozenset(given)), set(given))]
+        for name in self._FIELDS:
+            value = getattr(source, name)
+            if isinstance(value, dict):
+                key: object = ("dict", name, *sorted(value.items()))
+            elif name in ("id", "url", "path"):
+                key = None  # one per source: nothing to share
+            else:
+                key = (name, type(value), value)
+            row.append(value if key is None else self._shared.setdefault(key, value))
+        self._index[source.id] = len(self._rows)
+        self._rows.append(tuple(row))
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, index: int) -> Source: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Source]: ...
+
+    def __getitem__(self, index: int | slice) -> Source | list[Source]:
+        if isinstance(index, slice):
+            return [self._model(row) for row in self._rows[index]]
+        return self._model(self._rows[index])
+
+    def __contains__(self, source: object) -> bool:
+        return isinstance(source, Source) and self.get(source.id) == source
+
+    def ids(self) -> KeysView[str]:
+        """The source ids, in file order: a set-like view, for "is this row ours?"."""
+        return self._index.keys()
+
+    def get(self, source_id: str) -> Source | None:
+        index = self._index.get(source_id)
+        return None if index is None else self._model(self._rows[index])
+
+    def _model(self, row: tuple[Any, ...]) -> Source:
+        return Source.model_construct(row[0], **dict(zip(self._FIELDS, row[1:], strict=True)))
 
 
 def _build(path: Path, text: str, table: dict[str, Any], start: int, end: int | None) -> Source:

@@ -21,7 +21,7 @@ from ingest import poll_state
 from ingest.fetch import Fetcher
 from ingest.opml import export_opml, import_opml
 from ingest.poller import Poller, PollOutcome
-from ingest.sources import Source, load_sources, parse_duration
+from ingest.sources import Source, load_source_table, load_sources, parse_duration
 from osint.context import AppContext, pass_app
 from osint.render import echo_csv, echo_json, format_option
 from osint.settings import setting_option
@@ -151,7 +151,8 @@ def schedule_command(app: AppContext, sources: Path, no_project: bool) -> None:
     """
     from ingest.scheduler import Scheduler, install_signal_handlers
 
-    declared = load_sources(sources)
+    # Compact: the scheduler keeps its sources for as long as it runs.
+    declared = load_source_table(sources)
     configure_logging()
     store = app.store()
     after_poll = None if no_project else _projector_callback(app)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -13,16 +14,48 @@ from sqlalchemy import (
     Engine,
     Table,
     create_engine,
+    event,
     select,
     text,
     update,
 )
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from events.dialect import common
 from events.dialect.common import SCHEMA_LOCK_KEY, insert_events_sql, release
 
 NOTIFY_CHANNEL = "osint_events"
+# A pooled connection given back less than this long ago is handed out again without a ping.
+PING_AFTER_IDLE_SECONDS = 5.0
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """Ping a pooled connection before handing it out only when it has been idle a while.
+
+    A connection that sat in the pool may have been ended by a server restart or an idle
+    timeout, and a ping replaces it before anyone uses it (`pool_pre_ping`, which pings at
+    every checkout). A scheduler checks a connection out three or four times per poll, each a
+    few milliseconds after the last checkin, and those pings were a round trip each on both
+    sides of the socket. A connection that fails in use anyway (the server went away within
+    the last seconds) is an error like any other and makes the pool replace all it holds."""
+
+    @event.listens_for(engine, "checkin")
+    def _given_back(_dbapi: Any, record: Any) -> None:
+        record.info["checked_in"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _taken(dbapi: Any, record: Any, _proxy: Any) -> None:
+        last = record.info.get("checked_in")
+        if last is not None and time.monotonic() - last < PING_AFTER_IDLE_SECONDS:
+            return
+        try:
+            alive = engine.dialect.do_ping(dbapi)
+        except engine.dialect.loaded_dbapi.Error:
+            alive = False
+        if not alive:
+            # The pool discards this connection and checks out another (up to three times).
+            raise sa_exc.DisconnectionError("the pooled connection did not answer a ping")
 
 
 class PostgresDialect:
@@ -35,7 +68,9 @@ class PostgresDialect:
     @staticmethod
     def make_engine(url: URL, create: bool) -> Engine:
         """The server says whether the database exists, when we first connect."""
-        return create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url)
+        _ping_when_idle(engine)
+        return engine
 
     def configure(self, engine: Engine) -> None:
         """Nothing to set: READ COMMITTED and row locks give the order we need."""
@@ -107,7 +142,8 @@ class PostgresDialect:
 
     def release(self) -> None:
         """Nothing held: PostgreSQL appends check a connection out of the pool each time, so
-        the pool's pre-ping replaces one lost after a server restart."""
+        the ping of a connection that sat idle (`_ping_when_idle`) replaces one lost after a
+        server restart."""
 
     def lock_log(self, cursor: Any) -> None:
         """The lock alone: under READ COMMITTED a statement that waited for it still reads
