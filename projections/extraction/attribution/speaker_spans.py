@@ -9,6 +9,7 @@ the same spans.
 
 from __future__ import annotations
 
+from projections.extraction.attribution.speaker import Refusal
 from projections.extraction.attribution.words import (
     BOUNDARY,
     COUNT_NOUNS,
@@ -48,13 +49,20 @@ _OWNER_STOP = frozenset("by of in on at from to for with".split())
 _QUOTES = frozenset('” " ’'.split())
 
 
-def phrase_end(toks: list[Token], j: int) -> int:
-    """End of the source phrase after `according to` (bounded to 12 tokens)."""
+def phrase_end(toks: list[Token], j: int, refused: list[Refusal] | None = None) -> int:
+    """End of the source phrase after `according to` (bounded to 12 tokens). A bracket after
+    the name is no part of it (`according to the General Staff (ZSU)`): cut, and noted in
+    `refused` when given, so that `--explain` shows it."""
     n = len(toks)
     end = j - 1
     k = j
     while k < n and k - j < 12:
         t = toks[k]
+        if t.text == "(" and refused is not None and end >= j:
+            close = _bracket_close(toks, k)
+            if close > k:
+                refused.append(("attribution:cut:bracket", k, close))
+            break
         if t.text in (",", ".", ";", ":", "(", ")", "—", "!", "?", '"', "“", "”") or t.low in (
             "that",
             "which",
@@ -67,8 +75,21 @@ def phrase_end(toks: list[Token], j: int) -> int:
     return end
 
 
-def speaker_before(toks: list[Token], v: int) -> tuple[int, int] | None:
-    span = _speaker_phrase_before(toks, v)
+def _bracket_close(toks: list[Token], k: int) -> int:
+    """The `)` closing the bracket opened at token `k`, within a few words; else -1."""
+    for i in range(k + 1, min(len(toks), k + 8)):
+        if toks[i].text == ")":
+            return i
+    return -1
+
+
+def speaker_before(
+    toks: list[Token], v: int, refused: list[Refusal] | None = None
+) -> tuple[int, int] | None:
+    """The speaker phrase before the verb at `v`, or None when the words there are no name
+    (a clause, a verb phrase, too many words). `refused`, when given, gets each phrase kept
+    out and each part cut, with the rule that did it."""
+    span = _speaker_phrase_before(toks, v, refused)
     if span is None:
         return None
     s, end = span
@@ -98,11 +119,30 @@ def speaker_before(toks: list[Token], v: int) -> tuple[int, int] | None:
     for k in range(s + 1, end + 1):
         if toks[k].low in _CLAUSE_VERBS:
             if any(t.low in _NEGATIONS or t.low in PASSIVE for t in toks[k:v]):
+                _refuse(refused, "attribution:refused:negated", s, v - 1, toks)
                 return None  # "could not be verified", "did not say": no one asserts it
-            return (s, k - 1) if toks[s].text[0].isupper() or toks[s].low in DETS else None
+            if toks[s].text[0].isupper() or toks[s].low in DETS:
+                _refuse(refused, "attribution:cut:clause", k, v - 1, toks)
+                return s, k - 1
+            _refuse(refused, "attribution:refused:clause", s, v - 1, toks)
+            return None
     if toks[s].text[0].islower() and toks[s].low in STRONG_VERBS:
+        _refuse(refused, "attribution:refused:verb-phrase", s, end, toks)
         return None  # a verb phrase ("counts only visually"), not a name
     return s, end
+
+
+def _refuse(
+    refused: list[Refusal] | None, rule: str, first: int, last: int, toks: list[Token]
+) -> None:
+    """Note a phrase kept out of a speaker's span, for `--explain`, when a caller asks; the
+    comma before the verb is no part of it."""
+    if refused is None:
+        return
+    if last > first and toks[last].text == ",":
+        last -= 1
+    if first <= last:
+        refused.append((rule, first, last))
 
 
 # finite verbs that end a subject: what follows them is its clause, not its name
@@ -155,7 +195,9 @@ def _name_before_comma(toks: list[Token], comma: int) -> int | None:
     return first
 
 
-def _speaker_phrase_before(toks: list[Token], v: int) -> tuple[int, int] | None:
+def _speaker_phrase_before(
+    toks: list[Token], v: int, refused: list[Refusal] | None
+) -> tuple[int, int] | None:
     end = v - 1
     if end >= 0 and toks[end].text == ",":
         end -= 1  # "The president, speaking in Kyiv, said": the parenthetical is skipped below
@@ -181,6 +223,7 @@ def _speaker_phrase_before(toks: list[Token], v: int) -> tuple[int, int] | None:
     ):
         s -= 1
     if s - 1 >= 0 and toks[s - 1].low not in BOUNDARY:
+        _refuse(refused, "attribution:refused:too-long", s, end, toks)
         return None  # too long to be a speaker's name
     if bracket_end >= 0:
         end = bracket_end
@@ -200,6 +243,7 @@ def _speaker_phrase_before(toks: list[Token], v: int) -> tuple[int, int] | None:
                 s2 += 2  # `…, according to Oryx, which counts …`: the source, not its phrase
             if s2 <= e2:
                 return s2, e2
+        _refuse(refused, "attribution:refused:participle", s, end, toks)
         return None
     while s <= end and toks[s].low in LEADING_DROP:
         s += 1
@@ -221,10 +265,13 @@ def _and_in_name(toks: list[Token], k: int, end: int) -> bool:
     )
 
 
-def speaker_after(toks: list[Token], v: int) -> tuple[int, int] | None:
+def speaker_after(
+    toks: list[Token], v: int, refused: list[Refusal] | None = None
+) -> tuple[int, int] | None:
     """Inverted speech: `..., said the ministry.` The speaker phrase ends the clause: what
     follows it is punctuation or a time or place (`said the ministry on Monday`), else the
-    words after the verb are its object (`, believes Russia could field …`)."""
+    words after the verb are its object (`, believes Russia could field …`), noted in
+    `refused` when given."""
     n = len(toks)
     s = v + 1
     e = s - 1
@@ -241,12 +288,15 @@ def speaker_after(toks: list[Token], v: int) -> tuple[int, int] | None:
         e = k
         k += 1
     if k < n and k - s >= 10:
+        _refuse(refused, "attribution:refused:inverted-too-long", s, k - 1, toks)
         return None  # too long for a name: a clause
     if k < n and not (toks[k].low in _AFTER_SPEAKER or toks[k].text in _CLAUSE_END):
+        _refuse(refused, "attribution:refused:inverted-object", s, e, toks)
         return None
     for i in range(s, e + 1):
         w = toks[i].low
         if w[0].isdigit() or w in NUMBER_WORDS or w in _CLAUSE_VERBS:
+            _refuse(refused, "attribution:refused:inverted-object", s, e, toks)
             return None  # a figure or a verb in it: the verb's object, not its speaker
     return (s, e) if e >= s else None
 

@@ -17,7 +17,25 @@ from projections.extraction.speakers import PRONOUNS, sentence_subject
 
 def attribution_of(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
     """The speaker's words as written and the claimant they name, or None for both when no
-    one is said to assert the figure."""
+    one is said to assert the figure; the rules end with the sources kept out (`kept_out`)."""
+    said, claimant, rules = _attribution(ctx)
+    if ctx.lost or ctx.sentence.refused:
+        rules = (*rules, *kept_out(ctx))
+    return said, claimant, rules
+
+
+def kept_out(ctx: ClaimContext) -> list[str]:
+    """The decisions that kept a wrong source out, each as its rule and the words it refused
+    (`attribution:refused:negated "Casualty figures could not"`), so that `--explain` names
+    them too: phrases the finders refused or cut, then the sentence's other speakers with the
+    reason each does not govern this figure (`attribution:lost:reach-cut "the agency"`)."""
+    sent = ctx.sentence
+    out = [f'{rule} "{sent.text_of(a, b)}"' for rule, a, b in sent.refused]
+    out.extend(f'attribution:lost:{why} "{sent.text_of(sp.start, sp.end)}"' for why, sp in ctx.lost)
+    return list(dict.fromkeys(out))  # two verbs of one phrase refuse it once
+
+
+def _attribution(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
     speaker = ctx.speaker
     if speaker is None:
         return None, None, ()
