@@ -75,6 +75,24 @@ def phrase_end(toks: list[Token], j: int, refused: list[Refusal] | None = None) 
     return end
 
 
+def _relative_before(toks: list[Token], v: int) -> int:
+    """The `who` (or `which`) of a long relative clause set off by commas that ends just
+    before the verb at `v` (`X, who spoke on condition of anonymity because he was not
+    authorised to brief the media, said`), when the clause holds no other comma; else -1.
+    Shorter clauses `_speaker_phrase_before` reads whole, as it always has."""
+    if v < 4 or toks[v - 1].text != ",":
+        return -1
+    for k in range(v - 2, max(1, v - 30), -1):
+        t = toks[k]
+        if t.text in (",", ";", ":", "(", ")", "—", "“", "”", '"'):
+            return -1
+        if t.low in ("who", "which") and toks[k - 1].text == ",":
+            if v - k <= 6 or k < 3 or not toks[k - 2].text[0].isalpha():
+                return -1
+            return k
+    return -1
+
+
 def _bracket_close(toks: list[Token], k: int) -> int:
     """The `)` closing the bracket opened at token `k`, within a few words; else -1."""
     for i in range(k + 1, min(len(toks), k + 8)):
@@ -89,6 +107,14 @@ def speaker_before(
     """The speaker phrase before the verb at `v`, or None when the words there are no name
     (a clause, a verb phrase, too many words). `refused`, when given, gets each phrase kept
     out and each part cut, with the rule that did it."""
+    rel = _relative_before(toks, v)
+    if rel >= 0:
+        # `A senior official, who spoke on condition of anonymity because …, said`: the
+        # relative clause set off by commas is the subject's, and the subject ends before it
+        span = _speaker_phrase_before(toks, rel - 1, None)
+        if span is not None:
+            _refuse(refused, "attribution:cut:relative-clause", rel, v - 1, toks)
+            return span
     span = _speaker_phrase_before(toks, v, refused)
     if span is None:
         return None
@@ -298,6 +324,13 @@ def speaker_after(
         if w[0].isdigit() or w in NUMBER_WORDS or w in _CLAUSE_VERBS:
             _refuse(refused, "attribution:refused:inverted-object", s, e, toks)
             return None  # a figure or a verb in it: the verb's object, not its speaker
+        if w in ("of", "from"):
+            break
+        if w in COUNT_NOUNS:
+            # `X, quoting Y, said the toll from the strike had risen to 80`: a count is what
+            # the reported clause is about, never who reports it
+            _refuse(refused, "attribution:refused:inverted-count", s, e, toks)
+            return None
     return (s, e) if e >= s else None
 
 
