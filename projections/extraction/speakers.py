@@ -28,7 +28,9 @@ from projections.extraction.claimants import ORG_WORDS
 from projections.extraction.gazetteer import match_at
 from projections.extraction.tokens import Token, tokenize
 
-PRONOUNS = frozenset({"he", "she", "they", "it"})
+# the object forms stand after `according to` (`According to him, 15 more were wounded`)
+PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them"})
+_AS_SUBJECT = {"him": "he", "her": "she", "them": "they"}
 # Heads of descriptions that point back to someone named before, when nothing else does: a
 # person's title to the last person named, a body's to the last organisation.
 _PERSON_HEADS = frozenset(
@@ -135,6 +137,12 @@ class SpeakerMemory:
             return None
         return found.phrase, f"attribution:{kind}-resolved"
 
+    def latest(self) -> str | None:
+        """The phrase of the speaker last named or meant, as first named; None if none yet."""
+        if self._queue:
+            self._catch_up()
+        return self._named[-1].phrase if self._named else None
+
     def _catch_up(self) -> None:
         queue, self._queue = self._queue, []
         for item in queue:
@@ -231,7 +239,7 @@ def _match(
     if not named:
         return None
     if kind == "pronoun":
-        w = words[0]
+        w = _AS_SUBJECT.get(words[0], words[0])
         for cand in reversed(named):
             if w in ("he", "she") and cand.person:
                 return cand

@@ -75,6 +75,23 @@ def phrase_end(toks: list[Token], j: int, refused: list[Refusal] | None = None) 
     return end
 
 
+def _description_known_as(toks: list[Token], first: int, aside: int) -> bool:
+    """`The charity, known by …`: the phrase from `first` to the comma before `aside` is a
+    description (an article and lower-case words), and the aside opens with `known as|by`."""
+    if (
+        aside + 1 >= len(toks)
+        or toks[aside].low != "known"
+        or toks[aside + 1].low not in ("as", "by")
+    ):
+        return False
+    words = toks[first : aside - 1]
+    return (
+        len(words) >= 2
+        and words[0].low in DETS
+        and all(t.text.isalpha() and t.text.islower() for t in words[1:])
+    )
+
+
 def _relative_before(toks: list[Token], v: int) -> int:
     """The `who` (or `which`) of a long relative clause set off by commas that ends just
     before the verb at `v` (`X, who spoke on condition of anonymity because he was not
@@ -139,6 +156,11 @@ def speaker_before(
     # "Olena Kovalenko, the regional governor of Kharkiv, said": the name and its appositive
     if toks[v - 1].text == "," and s >= 2 and toks[s - 1].text == ",":
         x = _name_before_comma(toks, s - 1)
+        if x is not None and _description_known_as(toks, x, s):
+            # `The charity, known by its French initials MSF, said`: the description is the
+            # speaker, and it points back to the body named before; the aside only names it
+            _refuse(refused, "attribution:cut:known-as", s, v - 1, toks)
+            return x, s - 2
         if x is not None:
             s = x
     # "Ukraine's intelligence agency has given …": a speaker is the subject, not a clause
@@ -147,6 +169,11 @@ def speaker_before(
             if any(t.low in _NEGATIONS or t.low in PASSIVE for t in toks[k:v]):
                 _refuse(refused, "attribution:refused:negated", s, v - 1, toks)
                 return None  # "could not be verified", "did not say": no one asserts it
+            if any(t.low in STRONG_VERBS and t.text.islower() for t in toks[s + 1 : k]):
+                # `MSF said it had treated 142 …`: the words before `had` hold a speech verb
+                # of their own, so they are its speaker and its clause, not this verb's subject
+                _refuse(refused, "attribution:refused:reported-clause", s, v - 1, toks)
+                return None
             if toks[s].text[0].isupper() or toks[s].low in DETS:
                 _refuse(refused, "attribution:cut:clause", k, v - 1, toks)
                 return s, k - 1

@@ -10,6 +10,7 @@ of one speaker in a report give one claimant.
 
 from __future__ import annotations
 
+from projections.extraction.attribution import continued_quote
 from projections.extraction.claimants import claimant_name
 from projections.extraction.context import ClaimContext, Rules, SentenceContext
 from projections.extraction.speakers import PRONOUNS, sentence_subject
@@ -38,6 +39,9 @@ def kept_out(ctx: ClaimContext) -> list[str]:
 def _attribution(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
     speaker = ctx.speaker
     if speaker is None:
+        sent = ctx.sentence
+        if not sent.speakers and continued_quote.continues_quote(sent.text, sent.start):
+            return _quote_goes_on(ctx)
         return None, None, ()
     sent, toks = ctx.sentence, ctx.toks
     said = sent.text_of(speaker.start, speaker.end)
@@ -54,6 +58,15 @@ def _attribution(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
     if speaker.start == speaker.end and toks[speaker.start].low in PRONOUNS:
         return said, None, rules  # no one named: no claimant
     return said, claimant_name(said), rules
+
+
+def _quote_goes_on(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
+    """`"…," an official said. "Another 20 people are still missing."`: the second sentence
+    of a quote is its speaker's, the one the tag before it named (`continued_quote`)."""
+    latest = ctx.sentence.para.speakers.latest()
+    if latest is None:
+        return None, None, ()
+    return latest, claimant_name(latest), (continued_quote.RULE,)
 
 
 def _own_subject(
