@@ -126,3 +126,23 @@ def test_a_count_opening_a_quote_is_no_designation() -> None:
 
 def test_a_name_opening_a_quote_still_designates() -> None:
     assert claims("“Leopard 2 tanks arrived at the front,” the officer said.") == []
+
+
+# ------------------------------------------ a relative clause that ends with a name in apposition
+
+
+def test_a_relative_clause_ending_in_a_name_is_cut_whole() -> None:
+    c = only(
+        "A commander at the garrison in Kassala, who gave only his first name, Osman, said"
+        " 70 soldiers had been taken prisoner."
+    )
+    assert c.attribution == "A commander at the garrison in Kassala"
+    assert 'attribution:cut:relative-clause "who gave only his first name, Osman"' in c.rules
+
+
+def test_a_relative_clause_with_a_lower_case_aside_is_left_alone() -> None:
+    c = only(
+        "The commander, who had been wounded earlier, and who spoke by phone, said 70"
+        " soldiers had been taken prisoner."
+    )
+    assert not any(r.startswith("attribution:cut:relative-clause") for r in c.rules)

@@ -95,12 +95,17 @@ def _description_known_as(toks: list[Token], first: int, aside: int) -> bool:
 def _relative_before(toks: list[Token], v: int) -> int:
     """The `who` (or `which`) of a long relative clause set off by commas that ends just
     before the verb at `v` (`X, who spoke on condition of anonymity because he was not
-    authorised to brief the media, said`), when the clause holds no other comma; else -1.
+    authorised to brief the media, said`), when the clause holds no other comma but one
+    before a name that ends it (`, who gave only his surname, Myint, said`); else -1.
     Shorter clauses `_speaker_phrase_before` reads whole, as it always has."""
     if v < 4 or toks[v - 1].text != ",":
         return -1
+    named = False  # `…, who gave only his surname, Myint, said`: a name closes the clause
     for k in range(v - 2, max(1, v - 30), -1):
         t = toks[k]
+        if t.text == "," and not named and _is_short_name(toks, k + 1, v - 2):
+            named = True
+            continue
         if t.text in (",", ";", ":", "(", ")", "—", "“", "”", '"'):
             return -1
         if t.low in ("who", "which") and toks[k - 1].text == ",":
@@ -108,6 +113,13 @@ def _relative_before(toks: list[Token], v: int) -> int:
                 return -1
             return k
     return -1
+
+
+def _is_short_name(toks: list[Token], first: int, last: int) -> bool:
+    """One to three capitalised words from `first` to `last`: a name in apposition."""
+    return 0 <= last - first <= 2 and all(
+        toks[i].text[0].isupper() and toks[i].text.isalpha() for i in range(first, last + 1)
+    )
 
 
 def _bracket_close(toks: list[Token], k: int) -> int:
