@@ -44,6 +44,8 @@ _ORG_HEADS = frozenset(
     mission office tank institute union network service""".split()
 )
 GENERIC_HEADS = _PERSON_HEADS | _ORG_HEADS
+# What a speaker issues: a later `the statement said` means whoever issued it, of any kind.
+_DOCUMENT_HEADS = frozenset("statement communique communiqué bulletin".split())
 # Words a description may use for a body named with other words (`the junta` for `Myanmar's
 # military government`, `the army` for `the Israeli military`).
 _SAME_BODY: dict[str, frozenset[str]] = {
@@ -279,6 +281,8 @@ def _match(
         for cand in reversed(named):
             if now - cand.last > 2:
                 break
+            if head in _DOCUMENT_HEADS and not cand.plural:
+                return cand  # `The army issued a statement … The statement said`: its issuer
             if head in _PERSON_HEADS and cand.person:
                 return cand
             if head in _ORG_HEADS and _is_organisation(cand):

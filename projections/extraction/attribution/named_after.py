@@ -22,7 +22,9 @@ _OPENING = re.compile(
     r"(?:The|That|This|These|Those) (?:latest |new |official |initial |)"
     r"(?:figures?|numbers?|estimates?|toll|counts?|tally|totals?|data) "
     r"(?:(?:came|comes|come) from|(?:was|were|is|are|had been|has been|have been) "
-    r"(?:provided|given|released|supplied|issued|compiled|published|reported) by) "
+    r"(?:later |since |also |officially |independently |)"
+    r"(?:provided|given|released|supplied|issued|compiled|published|reported|confirmed"
+    r"|verified|announced) by) "
 )
 
 # `The IOM confirmed the figure`, `Police later gave the toll`: the subject, no comma in it

@@ -24,6 +24,8 @@ from projections.extraction.attribution.words import (
 from projections.extraction.tokens import Token
 
 _TRAILING_DROP = frozenset("also earlier later previously separately on".split())
+# adverbs set off by commas between a subject and its verb (`Residents, however, said`)
+_ASIDE_ADVERBS = frozenset("however though meanwhile moreover nevertheless too".split())
 
 
 def owner_before_whose(toks: list[Token], w: int) -> int:
@@ -278,6 +280,8 @@ def _speaker_phrase_before(
         end -= 2
     while end >= 0 and toks[end].low in _TRAILING_DROP:
         end -= 1
+    if end >= 2 and toks[end].low in _ASIDE_ADVERBS and toks[end - 1].text == ",":
+        end -= 2  # `Residents, however, said`: the aside is no part of the subject
     if end < 0:
         return None
     s = end
