@@ -47,7 +47,8 @@ ORG_WORDS = frozenset(
     government administration authority authorities commission mission monitor tribunal
     court bureau network centre center red unicef unhcr who iom ocha unrwa nato news agency's
     intelligence military health humanitarian republic state states federation project
-    society fund coalition alliance foundation initiative parliament assembly""".split()
+    society fund coalition alliance foundation initiative parliament assembly
+    international""".split()
 )
 # A country's adjective and its possessive meet in one word of the key.
 _COUNTRY = {

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from projections.extraction.attribution.choice import choose, contrasts
 from projections.extraction.attribution.colon_sources import lone_name_confirmed
-from projections.extraction.attribution.speaker import Speaker
+from projections.extraction.attribution.speaker import Refusal, Speaker
 from projections.extraction.attribution.speech_verbs import find_speakers
 from projections.extraction.categories import Reading, read_category
 from projections.extraction.claim import FigureClaim
@@ -50,6 +50,7 @@ class SentenceContext:
     contrasts: list[int]  # `, while` and the like: no speaker reaches across (only with speakers)
     hedges: list[tuple[int, str]]  # (token, rule) of each hedge
     breaks: list[int]  # clause breaks a hedge does not reach past (only read with hedges)
+    refused: list[Refusal]  # phrases the speaker finders kept out, for `--explain`
 
     def text_of(self, first: int, last: int) -> str:
         """The passage's text from token `first` to token `last`, inclusive."""
@@ -68,11 +69,13 @@ def sentence_context(
 ) -> SentenceContext:
     """Read what the figures of the sentence `text[start:end]` (tokens `toks`) share."""
     lows = [t.low for t in toks]  # read once for both searches
-    speakers = find_speakers(toks, lows)
+    refused: list[Refusal] = []
+    speakers = find_speakers(toks, lows, refused)
     if speakers and speakers[0].lone:  # `Budanov:` opens the sentence: its only colon speaker
         sp = speakers[0]
         if not lone_name_confirmed(text, toks[sp.start].text):
             speakers = speakers[1:]
+            refused.append(("attribution:refused:lone-name", sp.start, sp.end))
     hedges = hedges_at(toks, lows)
     return SentenceContext(
         text,
@@ -88,6 +91,7 @@ def sentence_context(
         contrasts(lows) if speakers else [],
         hedges,
         clause_breaks(toks) if hedges else [],
+        refused,
     )
 
 
@@ -107,6 +111,7 @@ class ClaimContext:
     next_start: int  # first token of the next figure's span, len(toks) for the last
     reading: Reading  # the counted phrase and what it says (categories.read_category)
     speaker: Speaker | None  # the speaker whose clause governs the figure
+    lost: list[tuple[str, Speaker]]  # the sentence's other speakers, and why each does not
     prev: FigureClaim | None  # the previous figure of the sentence that counts people or things
     prev_reading: Reading | None  # and its reading
     category: str = "other"  # the category stage's value, kept for the stages after it
@@ -153,7 +158,9 @@ def claim_context(
     ctx.prev_end = prev_end
     ctx.next_start = next_start
     ctx.reading = read_category(toks, q.i, q.j, sent.num_at, prev_end, next_start)
-    ctx.speaker = choose(speakers, q.i, q.j, sent.contrasts) if speakers else None
+    lost: list[tuple[str, Speaker]] = []
+    ctx.speaker = choose(speakers, q.i, q.j, sent.contrasts, lost) if speakers else None
+    ctx.lost = lost
     ctx.prev = prev
     ctx.prev_reading = prev_reading
     ctx.category = "other"

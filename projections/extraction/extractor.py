@@ -14,11 +14,15 @@ the last speaker named.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from operator import attrgetter, itemgetter
 
+from projections.extraction.attribution.named_after import RULE as NAMED_AFTER
+from projections.extraction.attribution.named_after import source_named_after
 from projections.extraction.categories import Reading
 from projections.extraction.claim import FigureClaim
+from projections.extraction.claimants import claimant_name
 from projections.extraction.context import claim_context, sentence_context
 from projections.extraction.nonclaims import reason
 from projections.extraction.numbers import Num, find_numbers, may_hold_number
@@ -54,7 +58,13 @@ def extract(text: str, published: date | str | None = None) -> list[FigureClaim]
     speakers = SpeakerMemory(text)
     for ps, pe in paragraphs(text):
         para = Paragraph(text, speakers)
+        unsourced = len(claims)  # the previous sentence's claims start here
         for ss, se in sentences(text, ps, pe):
+            if unsourced < len(claims):
+                source = source_named_after(text, ss, se)
+                if source is not None:
+                    _credit(claims, unsourced, source)
+            unsourced = len(claims)
             if not may_hold_number(text, ss, se):
                 para.add_sentence(ss, se)  # no figure here; read only if a later one asks
                 continue
@@ -71,6 +81,17 @@ def extract(text: str, published: date | str | None = None) -> list[FigureClaim]
                 para.add_chunk(toks, texts)
     claims.sort(key=_START_END)
     return claims
+
+
+def _credit(claims: list[FigureClaim], first: int, source: str) -> None:
+    """`The figure came from X` after a sentence of figures: X asserts those of them that no
+    one in their own sentence asserts (`attribution.named_after`)."""
+    for i in range(first, len(claims)):
+        c = claims[i]
+        if c.attribution is None and c.category != "other":
+            claims[i] = replace(
+                c, attribution=source, claimant=claimant_name(source), rules=(*c.rules, NAMED_AFTER)
+            )
 
 
 def _sentence_claims(

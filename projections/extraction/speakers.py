@@ -28,7 +28,9 @@ from projections.extraction.claimants import ORG_WORDS
 from projections.extraction.gazetteer import match_at
 from projections.extraction.tokens import Token, tokenize
 
-PRONOUNS = frozenset({"he", "she", "they", "it"})
+# the object forms stand after `according to` (`According to him, 15 more were wounded`)
+PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them"})
+_AS_SUBJECT = {"him": "he", "her": "she", "them": "they"}
 # Heads of descriptions that point back to someone named before, when nothing else does: a
 # person's title to the last person named, a body's to the last organisation.
 _PERSON_HEADS = frozenset(
@@ -42,6 +44,8 @@ _ORG_HEADS = frozenset(
     mission office tank institute union network service""".split()
 )
 GENERIC_HEADS = _PERSON_HEADS | _ORG_HEADS
+# What a speaker issues: a later `the statement said` means whoever issued it, of any kind.
+_DOCUMENT_HEADS = frozenset("statement communique communiqué bulletin".split())
 # Words a description may use for a body named with other words (`the junta` for `Myanmar's
 # military government`, `the army` for `the Israeli military`).
 _SAME_BODY: dict[str, frozenset[str]] = {
@@ -77,6 +81,9 @@ class Named:
     initials: str  # of its capitalised words ("International Organization for Migration": iom)
     side: bool = False  # a state or an armed group by its name alone (`Russia`, `Hamas`)
     last: int = 0  # the sentence (in the passage) that last named or meant it
+    # of its capitalised words after an owner's possessive (`Myanmar's National Unity
+    # Government`: nug), since an initialism spells the body's own name
+    own_initials: str = ""
 
 
 class SpeakerMemory:
@@ -132,6 +139,12 @@ class SpeakerMemory:
             return None
         return found.phrase, f"attribution:{kind}-resolved"
 
+    def latest(self) -> str | None:
+        """The phrase of the speaker last named or meant, as first named; None if none yet."""
+        if self._queue:
+            self._catch_up()
+        return self._named[-1].phrase if self._named else None
+
     def _catch_up(self) -> None:
         queue, self._queue = self._queue, []
         for item in queue:
@@ -171,14 +184,22 @@ class SpeakerMemory:
                 self._named.append(old)
                 old.last = self._count
                 return
-        initials = "".join(
-            t.low if t.text.isupper() else t.low[0]
-            for t in span
-            if t.text[0].isupper() and t.low != "the"
-        )
+        initials = _initials(span)
         person, plural = _is_person(span), _is_plural(span)
         named = Named(phrase, words, person, plural, initials, _is_side(span), self._count)
+        owner = next((i for i, t in enumerate(span[:3]) if t.low in ("'s", "’s")), -1)
+        if owner >= 0:
+            named.own_initials = _initials(span[owner + 1 :])
         self._named.append(named)
+
+
+def _initials(span: list[Token]) -> str:
+    """The initials of the capitalised words (an acronym among them whole), `the` left out."""
+    return "".join(
+        t.low if t.text.isupper() else t.low[0]
+        for t in span
+        if t.text[0].isupper() and t.low != "the"
+    )
 
 
 def reference_kind(toks: list[Token], sp: Speaker) -> str | None:
@@ -220,7 +241,7 @@ def _match(
     if not named:
         return None
     if kind == "pronoun":
-        w = words[0]
+        w = _AS_SUBJECT.get(words[0], words[0])
         for cand in reversed(named):
             if w in ("he", "she") and cand.person:
                 return cand
@@ -241,6 +262,8 @@ def _match(
         for cand in reversed(named):
             if cand.initials == letters or letters in cand.words:
                 return cand
+            if len(letters) >= 3 and cand.own_initials == letters:
+                return cand  # `The NUG` after `Myanmar's National Unity Government`
         return None
     content = [w for w in words[1:] if w not in _SKIP_WORDS]
     for cand in reversed(named):  # a word of the description in the speaker's own words
@@ -258,6 +281,8 @@ def _match(
         for cand in reversed(named):
             if now - cand.last > 2:
                 break
+            if head in _DOCUMENT_HEADS and not cand.plural:
+                return cand  # `The army issued a statement … The statement said`: its issuer
             if head in _PERSON_HEADS and cand.person:
                 return cand
             if head in _ORG_HEADS and _is_organisation(cand):
@@ -305,7 +330,8 @@ def _is_plural(span: list[Token]) -> bool:
 _VERBS = STRONG_VERBS | frozenset(
     """met spoke gave held went came sent took made visited addressed briefed travelled
     traveled arrived urged called described denied rejected launched is are was were has have
-    had will would can could may might did does do kept lost fought""".split()
+    had will would can could may might did does do kept lost fought flew wrote fled began
+    brought spent""".split()
 )
 # Words in `-ed` that are no verbs in a name (`Ukraine's armed forces`, `the United Nations`)
 _NOT_VERBS = frozenset("armed united allied backed based led red".split())
@@ -332,6 +358,9 @@ def sentence_subject(toks: list[Token]) -> Speaker | None:
             break
         if t.text == "," and len(commas) < 2:
             commas.append(k)  # "Lebanon's health minister, Firass Abiad, visited …"
+            if len(commas) == 2 and _verb_after_appositive(toks, k + 1):
+                k += 1  # `…, Pedro Arenas, flew to …`: whatever word it is, it is the verb
+                break
         elif not (c.isalpha() or t.text in ("'s", "’s", "-", ".")):
             return None
         k += 1
@@ -350,6 +379,25 @@ def sentence_subject(toks: list[Token]) -> Speaker | None:
             0, end, k, "subject", ""
         )  # "UNICEF's executive director, Catherine Russell,"
     return None
+
+
+def _verb_after_appositive(toks: list[Token], k: int) -> bool:
+    """The word after an appositive's closing comma is the subject's verb: a lower-case
+    word that opens no relative clause, participle or list (`, flew`, `, wrote`)."""
+    if k >= len(toks):
+        return False
+    t = toks[k]
+    return (
+        t.text.isalpha()
+        and t.text.islower()
+        and not t.low.endswith("ing")
+        and t.low not in _NOT_VERBS_AFTER_COMMA
+    )
+
+
+_NOT_VERBS_AFTER_COMMA = frozenset(
+    "who whom whose which that and or but the a an its their his her as in on at of".split()
+)
 
 
 def _is_name(span: list[Token]) -> bool:

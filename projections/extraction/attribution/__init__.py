@@ -10,6 +10,9 @@ keeps one job per module:
 - `tag_reach`: how far a tag after what it reports reaches (closing, or a reporter's clause);
 - `colon_sources`, `count_owners`, `by_agents`: sources without a verb of their own
   (`Zelensky:`, `Mediazona's count`, `the figure given by X`, `as reported by X`);
-- `choice`: which speaker governs a figure;
+- `named_after`, `continued_quote`: sources of a sentence given by the one next to it (`The
+  figure came from X` after it; a quote going on after `…," X said.` before it);
+- `choice`: which speaker governs a figure, and why each other one does not (`lost`, which
+  `--explain` shows with the phrases the finders refused);
 - `words`: word lists more than one finder reads.
 """

@@ -25,31 +25,62 @@ _CONTRAST = frozenset("while whereas though although".split())
 
 
 def choose(
-    speakers: list[Speaker], first: int, last: int, breaks: list[int] | None = None
+    speakers: list[Speaker],
+    first: int,
+    last: int,
+    breaks: list[int] | None = None,
+    lost: list[tuple[str, Speaker]] | None = None,
 ) -> Speaker | None:
     """The speaker governing the figure at tokens `first..last`. `breaks`: the sentence's
-    `contrasts`, which no speaker reaches across."""
+    `contrasts`, which no speaker reaches across. `lost`, when given, gets every other
+    speaker of the sentence with the reason it does not govern the figure (for `--explain`)."""
+    if lost is None:
+        return _choose(speakers, first, last, breaks, None)
+    skipped: list[tuple[str, Speaker]] = []
+    chosen = _choose(speakers, first, last, breaks, skipped)
+    out_of_reach = {id(sp) for _, sp in skipped}
+    lost.extend(skipped)
+    for sp in speakers:
+        if sp is not chosen and id(sp) not in out_of_reach:
+            lost.append(("outranked", sp))  # in reach, but a nearer or stronger one governs
+    return chosen
+
+
+def _choose(
+    speakers: list[Speaker],
+    first: int,
+    last: int,
+    breaks: list[int] | None,
+    skipped: list[tuple[str, Speaker]] | None,
+) -> Speaker | None:
     before = after = according = weak_before = weak_after = None
     for sp in speakers:
         if sp.start <= first <= sp.end or sp.start <= last <= sp.end:
+            _skip(skipped, "figure-in-phrase", sp)
             continue  # the figure is inside the speaker's own phrase
         if breaks and not sp.final and _across(breaks, sp, first, last):
+            _skip(skipped, "across-contrast", sp)
             continue
         if sp.verb < first and 0 <= sp.closes_at < first:
+            _skip(skipped, "reach-cut", sp)
             continue  # `…, the agency said, and 4 militants…`: the reporter's own clause
         if sp.front and sp.start > last:
+            _skip(skipped, "speaks-for-what-follows", sp)
             continue  # `…detained 40 …, and the society said 12 of them…`
         if sp.rel > last and sp.rel - last <= 4 and sp.kind == "speech":
             return sp  # "the several thousand that Moscow reported": its own relative clause
         if sp.kind == "given-by":
             if 0 < sp.verb - last <= 5:
                 return sp  # "about 130, the figure given by the government": its own source
+            _skip(skipped, "given-by-far", sp)
             continue
         if sp.kind == "according-to":
             according = according or sp
         elif sp.kind in ("colon", "official"):
             if sp.verb < first:
                 before = sp
+            else:
+                _skip(skipped, "after-figure", sp)  # a colon or a count's owner speaks ahead
         elif sp.kind == "speech":
             if sp.verb < first:
                 before = sp
@@ -68,6 +99,11 @@ def choose(
         if before.kind == "colon" and after.final:
             return after  # `KYIV: Russia launched 122 drones …, Ukraine's air force said.`
     return before or after or according or weak_before or weak_after
+
+
+def _skip(skipped: list[tuple[str, Speaker]] | None, reason: str, sp: Speaker) -> None:
+    if skipped is not None:
+        skipped.append((reason, sp))
 
 
 def _across(breaks: list[int], sp: Speaker, first: int, last: int) -> bool:

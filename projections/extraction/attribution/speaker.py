@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# A source a finder kept out, so that `--explain` can say so: the rule's name and the first and
+# last token of the words it refused (`attribution:refused:negated`, "could not be verified").
+Refusal = tuple[str, int, int]
+
 
 @dataclass(slots=True)
 class Speaker:

@@ -9,6 +9,7 @@ the same spans.
 
 from __future__ import annotations
 
+from projections.extraction.attribution.speaker import Refusal
 from projections.extraction.attribution.words import (
     BOUNDARY,
     COUNT_NOUNS,
@@ -23,6 +24,8 @@ from projections.extraction.attribution.words import (
 from projections.extraction.tokens import Token
 
 _TRAILING_DROP = frozenset("also earlier later previously separately on".split())
+# adverbs set off by commas between a subject and its verb (`Residents, however, said`)
+_ASIDE_ADVERBS = frozenset("however though meanwhile moreover nevertheless too".split())
 
 
 def owner_before_whose(toks: list[Token], w: int) -> int:
@@ -48,13 +51,20 @@ _OWNER_STOP = frozenset("by of in on at from to for with".split())
 _QUOTES = frozenset('” " ’'.split())
 
 
-def phrase_end(toks: list[Token], j: int) -> int:
-    """End of the source phrase after `according to` (bounded to 12 tokens)."""
+def phrase_end(toks: list[Token], j: int, refused: list[Refusal] | None = None) -> int:
+    """End of the source phrase after `according to` (bounded to 12 tokens). A bracket after
+    the name is no part of it (`according to the General Staff (ZSU)`): cut, and noted in
+    `refused` when given, so that `--explain` shows it."""
     n = len(toks)
     end = j - 1
     k = j
     while k < n and k - j < 12:
         t = toks[k]
+        if t.text == "(" and refused is not None and end >= j:
+            close = _bracket_close(toks, k)
+            if close > k:
+                refused.append(("attribution:cut:bracket", k, close))
+            break
         if t.text in (",", ".", ";", ":", "(", ")", "—", "!", "?", '"', "“", "”") or t.low in (
             "that",
             "which",
@@ -67,8 +77,76 @@ def phrase_end(toks: list[Token], j: int) -> int:
     return end
 
 
-def speaker_before(toks: list[Token], v: int) -> tuple[int, int] | None:
-    span = _speaker_phrase_before(toks, v)
+def _description_known_as(toks: list[Token], first: int, aside: int) -> bool:
+    """`The charity, known by …`: the phrase from `first` to the comma before `aside` is a
+    description (an article and lower-case words), and the aside opens with `known as|by`."""
+    if (
+        aside + 1 >= len(toks)
+        or toks[aside].low != "known"
+        or toks[aside + 1].low not in ("as", "by")
+    ):
+        return False
+    words = toks[first : aside - 1]
+    return (
+        len(words) >= 2
+        and words[0].low in DETS
+        and all(t.text.isalpha() and t.text.islower() for t in words[1:])
+    )
+
+
+def _relative_before(toks: list[Token], v: int) -> int:
+    """The `who` (or `which`) of a long relative clause set off by commas that ends just
+    before the verb at `v` (`X, who spoke on condition of anonymity because he was not
+    authorised to brief the media, said`), when the clause holds no other comma but one
+    before a name that ends it (`, who gave only his surname, Myint, said`); else -1.
+    Shorter clauses `_speaker_phrase_before` reads whole, as it always has."""
+    if v < 4 or toks[v - 1].text != ",":
+        return -1
+    named = False  # `…, who gave only his surname, Myint, said`: a name closes the clause
+    for k in range(v - 2, max(1, v - 30), -1):
+        t = toks[k]
+        if t.text == "," and not named and _is_short_name(toks, k + 1, v - 2):
+            named = True
+            continue
+        if t.text in (",", ";", ":", "(", ")", "—", "“", "”", '"'):
+            return -1
+        if t.low in ("who", "which") and toks[k - 1].text == ",":
+            if v - k <= 6 or k < 3 or not toks[k - 2].text[0].isalpha():
+                return -1
+            return k
+    return -1
+
+
+def _is_short_name(toks: list[Token], first: int, last: int) -> bool:
+    """One to three capitalised words from `first` to `last`: a name in apposition."""
+    return 0 <= last - first <= 2 and all(
+        toks[i].text[0].isupper() and toks[i].text.isalpha() for i in range(first, last + 1)
+    )
+
+
+def _bracket_close(toks: list[Token], k: int) -> int:
+    """The `)` closing the bracket opened at token `k`, within a few words; else -1."""
+    for i in range(k + 1, min(len(toks), k + 8)):
+        if toks[i].text == ")":
+            return i
+    return -1
+
+
+def speaker_before(
+    toks: list[Token], v: int, refused: list[Refusal] | None = None
+) -> tuple[int, int] | None:
+    """The speaker phrase before the verb at `v`, or None when the words there are no name
+    (a clause, a verb phrase, too many words). `refused`, when given, gets each phrase kept
+    out and each part cut, with the rule that did it."""
+    rel = _relative_before(toks, v)
+    if rel >= 0:
+        # `A senior official, who spoke on condition of anonymity because …, said`: the
+        # relative clause set off by commas is the subject's, and the subject ends before it
+        span = _speaker_phrase_before(toks, rel - 1, None)
+        if span is not None:
+            _refuse(refused, "attribution:cut:relative-clause", rel, v - 1, toks)
+            return span
+    span = _speaker_phrase_before(toks, v, refused)
     if span is None:
         return None
     s, end = span
@@ -92,17 +170,46 @@ def speaker_before(toks: list[Token], v: int) -> tuple[int, int] | None:
     # "Olena Kovalenko, the regional governor of Kharkiv, said": the name and its appositive
     if toks[v - 1].text == "," and s >= 2 and toks[s - 1].text == ",":
         x = _name_before_comma(toks, s - 1)
+        if x is not None and _description_known_as(toks, x, s):
+            # `The charity, known by its French initials MSF, said`: the description is the
+            # speaker, and it points back to the body named before; the aside only names it
+            _refuse(refused, "attribution:cut:known-as", s, v - 1, toks)
+            return x, s - 2
         if x is not None:
             s = x
     # "Ukraine's intelligence agency has given …": a speaker is the subject, not a clause
     for k in range(s + 1, end + 1):
         if toks[k].low in _CLAUSE_VERBS:
             if any(t.low in _NEGATIONS or t.low in PASSIVE for t in toks[k:v]):
+                _refuse(refused, "attribution:refused:negated", s, v - 1, toks)
                 return None  # "could not be verified", "did not say": no one asserts it
-            return (s, k - 1) if toks[s].text[0].isupper() or toks[s].low in DETS else None
+            if any(t.low in STRONG_VERBS and t.text.islower() for t in toks[s + 1 : k]):
+                # `MSF said it had treated 142 …`: the words before `had` hold a speech verb
+                # of their own, so they are its speaker and its clause, not this verb's subject
+                _refuse(refused, "attribution:refused:reported-clause", s, v - 1, toks)
+                return None
+            if toks[s].text[0].isupper() or toks[s].low in DETS:
+                _refuse(refused, "attribution:cut:clause", k, v - 1, toks)
+                return s, k - 1
+            _refuse(refused, "attribution:refused:clause", s, v - 1, toks)
+            return None
     if toks[s].text[0].islower() and toks[s].low in STRONG_VERBS:
+        _refuse(refused, "attribution:refused:verb-phrase", s, end, toks)
         return None  # a verb phrase ("counts only visually"), not a name
     return s, end
+
+
+def _refuse(
+    refused: list[Refusal] | None, rule: str, first: int, last: int, toks: list[Token]
+) -> None:
+    """Note a phrase kept out of a speaker's span, for `--explain`, when a caller asks; the
+    comma before the verb is no part of it."""
+    if refused is None:
+        return
+    if last > first and toks[last].text == ",":
+        last -= 1
+    if first <= last:
+        refused.append((rule, first, last))
 
 
 # finite verbs that end a subject: what follows them is its clause, not its name
@@ -155,7 +262,9 @@ def _name_before_comma(toks: list[Token], comma: int) -> int | None:
     return first
 
 
-def _speaker_phrase_before(toks: list[Token], v: int) -> tuple[int, int] | None:
+def _speaker_phrase_before(
+    toks: list[Token], v: int, refused: list[Refusal] | None
+) -> tuple[int, int] | None:
     end = v - 1
     if end >= 0 and toks[end].text == ",":
         end -= 1  # "The president, speaking in Kyiv, said": the parenthetical is skipped below
@@ -171,6 +280,8 @@ def _speaker_phrase_before(toks: list[Token], v: int) -> tuple[int, int] | None:
         end -= 2
     while end >= 0 and toks[end].low in _TRAILING_DROP:
         end -= 1
+    if end >= 2 and toks[end].low in _ASIDE_ADVERBS and toks[end - 1].text == ",":
+        end -= 2  # `Residents, however, said`: the aside is no part of the subject
     if end < 0:
         return None
     s = end
@@ -181,6 +292,7 @@ def _speaker_phrase_before(toks: list[Token], v: int) -> tuple[int, int] | None:
     ):
         s -= 1
     if s - 1 >= 0 and toks[s - 1].low not in BOUNDARY:
+        _refuse(refused, "attribution:refused:too-long", s, end, toks)
         return None  # too long to be a speaker's name
     if bracket_end >= 0:
         end = bracket_end
@@ -200,6 +312,7 @@ def _speaker_phrase_before(toks: list[Token], v: int) -> tuple[int, int] | None:
                 s2 += 2  # `…, according to Oryx, which counts …`: the source, not its phrase
             if s2 <= e2:
                 return s2, e2
+        _refuse(refused, "attribution:refused:participle", s, end, toks)
         return None
     while s <= end and toks[s].low in LEADING_DROP:
         s += 1
@@ -221,10 +334,13 @@ def _and_in_name(toks: list[Token], k: int, end: int) -> bool:
     )
 
 
-def speaker_after(toks: list[Token], v: int) -> tuple[int, int] | None:
+def speaker_after(
+    toks: list[Token], v: int, refused: list[Refusal] | None = None
+) -> tuple[int, int] | None:
     """Inverted speech: `..., said the ministry.` The speaker phrase ends the clause: what
     follows it is punctuation or a time or place (`said the ministry on Monday`), else the
-    words after the verb are its object (`, believes Russia could field …`)."""
+    words after the verb are its object (`, believes Russia could field …`), noted in
+    `refused` when given."""
     n = len(toks)
     s = v + 1
     e = s - 1
@@ -241,13 +357,23 @@ def speaker_after(toks: list[Token], v: int) -> tuple[int, int] | None:
         e = k
         k += 1
     if k < n and k - s >= 10:
+        _refuse(refused, "attribution:refused:inverted-too-long", s, k - 1, toks)
         return None  # too long for a name: a clause
     if k < n and not (toks[k].low in _AFTER_SPEAKER or toks[k].text in _CLAUSE_END):
+        _refuse(refused, "attribution:refused:inverted-object", s, e, toks)
         return None
     for i in range(s, e + 1):
         w = toks[i].low
         if w[0].isdigit() or w in NUMBER_WORDS or w in _CLAUSE_VERBS:
+            _refuse(refused, "attribution:refused:inverted-object", s, e, toks)
             return None  # a figure or a verb in it: the verb's object, not its speaker
+        if w in ("of", "from"):
+            break
+        if w in COUNT_NOUNS:
+            # `X, quoting Y, said the toll from the strike had risen to 80`: a count is what
+            # the reported clause is about, never who reports it
+            _refuse(refused, "attribution:refused:inverted-count", s, e, toks)
+            return None
     return (s, e) if e >= s else None
 
 

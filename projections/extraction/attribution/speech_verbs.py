@@ -11,7 +11,7 @@ from __future__ import annotations
 from projections.extraction.attribution.by_agents import estimated_by, figure_given_by, reported_by
 from projections.extraction.attribution.colon_sources import colon_source
 from projections.extraction.attribution.count_owners import official_count, possessor
-from projections.extraction.attribution.speaker import Speaker
+from projections.extraction.attribution.speaker import Refusal, Speaker
 from projections.extraction.attribution.speaker_spans import (
     owner_before_whose,
     phrase_end,
@@ -62,9 +62,12 @@ _TITLES_AFTER = frozenset(
 )
 
 
-def find_speakers(toks: list[Token], lows: list[str] | None = None) -> list[Speaker]:
+def find_speakers(
+    toks: list[Token], lows: list[str] | None = None, refused: list[Refusal] | None = None
+) -> list[Speaker]:
     """All speakers of one sentence, in order. `lows`: the tokens' lower-cased words, if the
-    caller has them already."""
+    caller has them already; `refused`: a list to note the phrases kept out of a speaker's
+    span (for `--explain`)."""
     out: list[Speaker] = []
     n = len(toks)
     if lows is None:
@@ -77,7 +80,7 @@ def find_speakers(toks: list[Token], lows: list[str] | None = None) -> list[Spea
             continue  # none of the tests below passes for another word
         t = toks[v]
         if w == "according" and v + 2 < n and toks[v + 1].low == "to":
-            end = phrase_end(toks, v + 2)
+            end = phrase_end(toks, v + 2, refused)
             if end >= v + 2:
                 out.append(Speaker(v + 2, end, v, "according-to", "according to"))
             continue
@@ -155,11 +158,11 @@ def find_speakers(toks: list[Token], lows: list[str] | None = None) -> list[Spea
         if rel_gap >= 0:
             span = (rel_gap + 1, v - 1)  # `…, which the governor gave on Monday, …`
         elif (v == 0 or toks[v - 1].text in (",", "”", '"', "’")) and inverted:
-            span = speaker_after(toks, v)  # inverted: `..., said the ministry.`
+            span = speaker_after(toks, v, refused)  # inverted: `..., said the ministry.`
             if span is None and v > 0:
-                span = speaker_before(toks, v)  # `Its spokesman, X, said two of them…`
+                span = speaker_before(toks, v, refused)  # `Its spokesman, X, said two…`
         else:
-            span = speaker_before(toks, v)
+            span = speaker_before(toks, v, refused)
         if span is None:
             continue
         first_person = span[0] == span[1] and toks[span[0]].low in ("we", "i")

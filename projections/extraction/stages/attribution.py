@@ -10,6 +10,7 @@ of one speaker in a report give one claimant.
 
 from __future__ import annotations
 
+from projections.extraction.attribution import continued_quote
 from projections.extraction.claimants import claimant_name
 from projections.extraction.context import ClaimContext, Rules, SentenceContext
 from projections.extraction.speakers import PRONOUNS, sentence_subject
@@ -17,9 +18,30 @@ from projections.extraction.speakers import PRONOUNS, sentence_subject
 
 def attribution_of(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
     """The speaker's words as written and the claimant they name, or None for both when no
-    one is said to assert the figure."""
+    one is said to assert the figure; the rules end with the sources kept out (`kept_out`)."""
+    said, claimant, rules = _attribution(ctx)
+    if ctx.lost or ctx.sentence.refused:
+        rules = (*rules, *kept_out(ctx))
+    return said, claimant, rules
+
+
+def kept_out(ctx: ClaimContext) -> list[str]:
+    """The decisions that kept a wrong source out, each as its rule and the words it refused
+    (`attribution:refused:negated "Casualty figures could not"`), so that `--explain` names
+    them too: phrases the finders refused or cut, then the sentence's other speakers with the
+    reason each does not govern this figure (`attribution:lost:reach-cut "the agency"`)."""
+    sent = ctx.sentence
+    out = [f'{rule} "{sent.text_of(a, b)}"' for rule, a, b in sent.refused]
+    out.extend(f'attribution:lost:{why} "{sent.text_of(sp.start, sp.end)}"' for why, sp in ctx.lost)
+    return list(dict.fromkeys(out))  # two verbs of one phrase refuse it once
+
+
+def _attribution(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
     speaker = ctx.speaker
     if speaker is None:
+        sent = ctx.sentence
+        if not sent.speakers and continued_quote.continues_quote(sent.text, sent.start):
+            return _quote_goes_on(ctx)
         return None, None, ()
     sent, toks = ctx.sentence, ctx.toks
     said = sent.text_of(speaker.start, speaker.end)
@@ -36,6 +58,15 @@ def attribution_of(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
     if speaker.start == speaker.end and toks[speaker.start].low in PRONOUNS:
         return said, None, rules  # no one named: no claimant
     return said, claimant_name(said), rules
+
+
+def _quote_goes_on(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
+    """`"…," an official said. "Another 20 people are still missing."`: the second sentence
+    of a quote is its speaker's, the one the tag before it named (`continued_quote`)."""
+    latest = ctx.sentence.para.speakers.latest()
+    if latest is None:
+        return None, None, ()
+    return latest, claimant_name(latest), (continued_quote.RULE,)
 
 
 def _own_subject(
