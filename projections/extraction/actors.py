@@ -300,14 +300,20 @@ def subject_actor(
         return None
     if toks[j].low in ("which", "who") and j >= 2 and toks[j - 1].text == ",":
         # "the Africa Corps, which now has 2,500 men": the relative pronoun's antecedent
-        for p in range(j - 2, max(-1, j - 6), -1):
-            hit = entity_at(texts, p) if texts[p] in gazetteer.FIRST_WORDS else None
-            if hit and p + hit[2] == j - 1:
-                return hit[0], f"actor:relative-antecedent:{hit[3]}"
-            if hit and hit[1] == "demonym" and _force_after(toks, p + hit[2], j - 1):
-                # "The Haitian police force, which has about 9,000 officers": a side's force
-                return hit[0], f"actor:relative-antecedent:{hit[3]}"
-        return None
+        return _relative_antecedent(toks, texts, j)
+    if toks[j].low in _SAYS and j >= 2:
+        # "Al-Shabaab, which the UN says fields 7,000 fighters": the speech verb is an aside
+        # inside the relative clause; `which` is the subject of `fields`
+        rel = _relative_before_aside(toks, j)
+        if rel >= 0:
+            return _relative_antecedent(toks, texts, rel)
+    if toks[j].text == ",":
+        # "Kenyan police, who lead the mission in Haiti, make up about 400": a clause set off
+        # by commas between the subject and its verb; the subject stands before it
+        opening = _aside_opening(toks, j)
+        if opening < 1:
+            return None
+        j = opening - 1
     if toks[j].low in ("it", "they") and speaker is not None:
         named = np_actor(toks, texts, speaker[0], speaker[1])
         if named is not None:
@@ -348,6 +354,112 @@ def subject_actor(
             if hit and hit[1] == "org":
                 return hit[0], f"actor:clause-subject-group:{hit[3]}"
     return found
+
+
+_SAYS = _SPEECH | frozenset("say believe believes estimate estimates".split())
+_RELATIVES = frozenset({"who", "which", "whose", "where"})
+
+
+def _relative_antecedent(toks: list[Token], texts: list[str], j: int) -> tuple[str, str] | None:
+    """The side named just before the `, which` or `, who` at `j`: what the relative pronoun
+    stands for (`the Africa Corps, which now has`, `The Haitian police force, which has`)."""
+    for p in range(j - 2, max(-1, j - 6), -1):
+        hit = entity_at(texts, p) if texts[p] in gazetteer.FIRST_WORDS else None
+        if hit and p + hit[2] == j - 1:
+            return hit[0], f"actor:relative-antecedent:{hit[3]}"
+        if hit and hit[1] == "demonym" and _force_after(toks, p + hit[2], j - 1):
+            # "The Haitian police force, which has about 9,000 officers": a side's force
+            return hit[0], f"actor:relative-antecedent:{hit[3]}"
+    return None
+
+
+def _relative_before_aside(toks: list[Token], says: int) -> int:
+    """The `which` or `who` (after a comma) that opens the relative clause whose speech aside
+    ends at `says` (`, which the UN says`), or -1: at most four words of the speaker between."""
+    for k in range(says - 1, max(0, says - 6), -1):
+        t = toks[k]
+        if t.low in ("which", "who"):
+            return k if toks[k - 1].text == "," else -1
+        if not t.text[0].isalnum():
+            return -1
+    return -1
+
+
+def _aside_opening(toks: list[Token], close: int) -> int:
+    """The comma that opens the aside closed by the comma at `close`, when the aside is a
+    relative clause (`, who lead the mission in Haiti,`) or an apposition that begins with a
+    determiner (`, one of three groups,`), or -1. No figure and no other punctuation inside:
+    the aside is one clause."""
+    for k in range(close - 1, max(0, close - 16), -1):
+        t = toks[k]
+        if t.text == ",":
+            first = toks[k + 1].low
+            if first in _RELATIVES or first in ("one", "a", "an", "the", "itself"):
+                return k
+            return -1
+        if not t.text[0].isalnum() or t.text[0].isdigit():
+            return -1
+    return -1
+
+
+def clause_subject_of_pronoun(
+    toks: list[Token], texts: list[str], p: int
+) -> tuple[str, str] | None:
+    """`Tbilisi put its own military dead at 170`: an `its` or `their` in the object of a
+    verb stands for the subject of that verb when the subject is a side named right before
+    it. Not after a verb of saying (`Niger said its losses ...`: there `its` opens a clause of
+    its own and may stand for anyone)."""
+    v = p - 1
+    while v > 0 and toks[v].low in ("has", "have", "had", "also", "now", "later"):
+        v -= 1
+    if v < 1 or toks[v].low in _SPEECH or toks[v].low not in _OBJECT_VERBS:
+        return None
+    for q in range(v - 1, max(-1, v - 4), -1):
+        hit = entity_at(texts, q) if texts[q] in gazetteer.FIRST_WORDS else None
+        if hit and q + hit[2] == v:
+            return hit[0], hit[3]
+    return None
+
+
+# verbs whose object a possessive of the subject may own: estimating and giving a count
+_OBJECT_VERBS = OWN_VERBS | frozenset(
+    "put puts estimated estimates counted counts gave gives revised raised lowered".split()
+)
+# verbs that link a subject to the figure it amounts to: `Armenian losses ... came to 49`
+_LINK_VERBS = frozenset(
+    """came come comes stood stand stands amounted amount totalled totaled reached rose
+    climbed exceeded numbered were was are is""".split()
+)
+
+
+def subject_owner(
+    toks: list[Token], texts: list[str], first: int, lo: int
+) -> tuple[str, str] | None:
+    """`Armenian losses in two days of fighting came to 49 killed`: the figure completes a
+    linking verb whose subject is a side's losses (a demonym or a possessive before an owned
+    noun at the head of the subject), however long the rest of the subject phrase is."""
+    j = first - 1
+    if j >= 0 and toks[j].low in ("to", "at"):
+        j -= 1
+    if j < 1 or toks[j].low not in _LINK_VERBS:
+        return None
+    j -= 1
+    while j > 0 and toks[j].low in _AUX:
+        j -= 1
+    owner: tuple[str, str] | None = None
+    for p in range(j, max(lo, j - 12) - 1, -1):
+        t = toks[p]
+        if t.text in (",", ";", ":") or t.low in _SPEECH or t.low == "that":
+            break
+        hit = entity_at(texts, p) if texts[p] in gazetteer.FIRST_WORDS else None
+        if hit is None:
+            continue
+        k = p + hit[2]
+        if k < len(toks) and toks[k].low in ("'s", "’s"):
+            k += 1
+        if k <= j and toks[k].low in OWNED_NOUNS and (p == 0 or toks[p - 1].low == "the"):
+            owner = hit[0], f"actor:subject-owner:{hit[3]}"
+    return owner
 
 
 def _force_after(toks: list[Token], k: int, end: int) -> bool:
@@ -414,6 +526,9 @@ def possessive_actor(
                 if hit and q + hit[2] == p:
                     return hit[0], f"actor:possessive:{hit[3]}"
         if t.low in ("its", "their"):
+            own = clause_subject_of_pronoun(toks, texts, p)
+            if own:
+                return own[0], f"actor:its-clause-subject:{own[1]}"
             got = antecedent(toks, texts, p, skip)
             if got:
                 return got[0], f"actor:possessive-pronoun:{got[1]}"

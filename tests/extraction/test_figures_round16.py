@@ -101,3 +101,53 @@ def test_not_by_the_verb(text: str, figure: str, not_category: str) -> None:
     c = claim(text, figure)
     assert c.category != not_category
     assert not any(r.endswith("to death") for r in c.rules)
+
+
+# (text, figure, actor, a rule that must be named): the side from the grammar of the clause
+CLAUSE_ACTORS = [
+    (
+        "Rwandan soldiers, who crossed the border at night, have lost 40 men in the Virunga park.",
+        "40",
+        "Rwanda",
+        "actor:clause-subject:Rwandan",
+    ),
+    (
+        "The Houthis, which Washington says have fired 90 missiles at shipping, denied the attack.",
+        "90",
+        "Houthis",
+        "actor:relative-antecedent:Houthis",
+    ),
+    (
+        "Ethiopia said 40 of its soldiers had died, while Asmara put its own losses at 25.",
+        "25",
+        "Eritrea",
+        "actor:its-clause-subject:Asmara",
+    ),
+    (
+        "Sudanese losses in the week-long battle for the refinery came to 230 killed, "
+        "the army said.",
+        "230",
+        "Sudan",
+        "actor:subject-owner:Sudanese",
+    ),
+]
+
+# no side from the clause: a speech verb before `its` opens a clause of its own, and a linking
+# verb's subject that only places the losses names no owner
+NO_CLAUSE_ACTOR = [
+    ("Losses in the Sudanese town came to 40 killed, aid workers said.", "40"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "actor", "rule"), CLAUSE_ACTORS)
+def test_clause_actors(text: str, figure: str, actor: str, rule: str) -> None:
+    c = claim(text, figure)
+    assert c.actor == actor
+    assert rule in c.rules
+
+
+@pytest.mark.parametrize(("text", "figure"), NO_CLAUSE_ACTOR)
+def test_no_clause_actor(text: str, figure: str) -> None:
+    c = claim(text, figure)
+    assert c.actor is None
+    assert c.category == "killed"

@@ -23,6 +23,7 @@ from projections.extraction.actors import (
     OWN_VERBS,
     OWNED_NOUNS,
     antecedent,
+    clause_subject_of_pronoun,
     coordinated_verb,
     entity_at,
     fighting_for,
@@ -35,6 +36,7 @@ from projections.extraction.actors import (
     possessive_actor,
     relative_actor,
     subject_actor,
+    subject_owner,
 )
 from projections.extraction.categories import breakdown_link, far_key
 from projections.extraction.claim import CATEGORIES
@@ -92,6 +94,9 @@ def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
         named = member_of(toks, texts, subject[1])  # not "32 members of NATO": states
     if named is not None or toks[subject[0]].low not in ("its", "their"):
         return named
+    own = clause_subject_of_pronoun(toks, texts, subject[0])
+    if own is not None:
+        return own[0], f"actor:its-clause-subject:{own[1]}"
     found = antecedent(toks, texts, subject[0], ctx.sentence.speaker_spans)
     if found is None:
         # "Azerbaijan said 2,908 of its servicemen died": its own, said by the side itself
@@ -215,6 +220,11 @@ def _junta_subject(ctx: ClaimContext) -> tuple[str, str] | None:
         if not toks[k].text[0].isalpha():
             return None
     return None
+
+
+def _subject_owner(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`Armenian losses in two days of fighting came to 49 killed, 105 wounded`."""
+    return subject_owner(ctx.toks, ctx.texts, ctx.q.i, ctx.prev_end + 1)
 
 
 def _owner(ctx: ClaimContext) -> tuple[str, str] | None:
@@ -421,6 +431,7 @@ ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
     (_origin, _FROM_CATEGORIES),
     (_clause_subject, frozenset(CATEGORIES) - {"other", "displaced"}),
     (_owner, _FROM_CATEGORIES),
+    (_subject_owner, _PART_CATEGORIES),
     (_apposition, frozenset({"troops"})),
     (_coordinated, None),
     (_part, None),
