@@ -593,6 +593,14 @@ def _far_back(
     key = noun = bare = -1  # the leftmost `toll` or `number of`, the nearest noun of a category
     while k >= lo:
         w = toks[k].low
+        if w == "," and key < 0 and bare < 0 and noun < 0 and _whose_count(toks, k):
+            # "Wagner instructors, whose number Moscow put at 1,135": `whose` stands for
+            # the phrase before the comma, and the figure counts it
+            back = _back_np(toks, k, prev_end)
+            if back is not None:
+                back.np_end = last
+                back.rules.insert(0, f"category:far:whose-{toks[k + 2].low}")
+                return back
         if w in _FAR_STOPS:
             break
         if w in ("toll", "tally") or (
@@ -640,6 +648,19 @@ def _far_back(
     if k < 0 or prev_end < 0 or k != prev_end or toks[k + 1].low in _FAR_STOPS:
         return None
     return Reading("other", None, last, inherit=True, rules=["category:far:compared"])
+
+
+_WHOSE_COUNTS = frozenset("number numbers strength size ranks losses toll total".split())
+
+
+def _whose_count(toks: list[Token], comma: int) -> bool:
+    """`, whose number` or `, whose strength` at `comma`: a relative clause that measures the
+    phrase before the comma."""
+    return (
+        comma + 2 < len(toks)
+        and toks[comma + 1].low == "whose"
+        and toks[comma + 2].low in _WHOSE_COUNTS
+    )
 
 
 def _from_before(toks: list[Token], prev_end: int, first: int) -> bool:

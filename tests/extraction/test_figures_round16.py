@@ -151,3 +151,13 @@ def test_no_clause_actor(text: str, figure: str) -> None:
     c = claim(text, figure)
     assert c.actor is None
     assert c.category == "killed"
+
+
+def test_whose_number_counts_the_phrase_before_the_comma() -> None:
+    """`X, whose number Y put at N`: the figure counts X, and X's side is the actor."""
+    c = claim(
+        "Chinese troops, whose number Beijing put at 400 last spring, repaired the airstrip.",
+        "400",
+    )
+    assert (c.category, c.actor, c.subject) == ("troops", "China", "Chinese troops")
+    assert "category:far:whose-number" in c.rules
