@@ -57,7 +57,7 @@ _BY_VERBS = frozenset(
     "launched fired operated used deployed sent supplied provided made built produced "
     "delivered flown abandoned owned".split()
 )
-_PLACE_PREPS = frozenset("from at into toward towards on over across".split())
+_PLACE_PREPS = frozenset("from at into toward towards on over across to".split())
 _WITH_VERBS = frozenset(
     "equipped armed fought fight fighting attacked attack advanced stormed invaded entered".split()
 )
@@ -186,6 +186,8 @@ def from_actor(
     it names where they were. `first` is the figure's first token."""
     n = len(toks)
     withdrawn = any(t.low in _WITHDRAW_VERBS for t in toks[max(0, first - 4) : max(0, first)])
+    if equipment and k + 1 < n and toks[k].low in ("were", "was", "had", "have", "been"):
+        k += 2 if toks[k + 1].low == "been" else 1  # "60 drones were supplied ... by Turkey"
     by = k + 1
     if equipment and by < n and toks[k].low in _BY_VERBS and toks[by].low != "by":
         # "rockets fired from Lebanon by Hezbollah": a place phrase may stand before the agent
@@ -226,6 +228,8 @@ def relative_actor(
     n = len(toks)
     if k < n and toks[k].low in ("that", "which"):
         k += 1
+    if k + 1 < n and toks[k].low == "the":
+        k += 1  # "the 300 soldiers the Kremlin had sent"
     if k >= n or texts[k] not in gazetteer.FIRST_WORDS:
         return None
     hit = entity_at(texts, k)
@@ -300,13 +304,13 @@ def subject_actor(
         return None
     if toks[j].low in ("which", "who") and j >= 2 and toks[j - 1].text == ",":
         # "the Africa Corps, which now has 2,500 men": the relative pronoun's antecedent
-        return _relative_antecedent(toks, texts, j)
+        return relative_antecedent(toks, texts, j)
     if toks[j].low in _SAYS and j >= 2:
         # "Al-Shabaab, which the UN says fields 7,000 fighters": the speech verb is an aside
         # inside the relative clause; `which` is the subject of `fields`
         rel = _relative_before_aside(toks, j)
         if rel >= 0:
-            return _relative_antecedent(toks, texts, rel)
+            return relative_antecedent(toks, texts, rel)
     if toks[j].text == ",":
         # "Kenyan police, who lead the mission in Haiti, make up about 400": a clause set off
         # by commas between the subject and its verb; the subject stands before it
@@ -337,15 +341,20 @@ def subject_actor(
         s = max(0, s - 3)
     found: tuple[str, str] | None = None
     at = j
+    found_kind = ""
     for p in range(j, s - 1, -1):
         hit = entity_at(texts, p) if texts[p] in gazetteer.FIRST_WORDS else None
         if hit and p + hit[2] - 1 <= j and (p == 0 or toks[p - 1].low not in _PREPS):
             if found is not None:
                 if found[0] != hit[0] and toks[p + hit[2]].low == "and" and p + hit[2] + 1 == at:
                     return None  # "Armenian and Azerbaijani forces lost": no one side
+                if toks[p + hit[2]].low in ("'s", "’s") and found_kind == "demonym":
+                    # "Islamic State's Afghan branch fields 4,000 fighters": the possessor
+                    # owns the head the demonym only describes
+                    return hit[0], f"actor:subject-possessor:{hit[3]}"
                 return found
             kind = "supplier" if verb in _SUPPLY_VERBS else "clause-subject"
-            found, at = (hit[0], f"actor:{kind}:{hit[3]}"), p
+            found, at, found_kind = (hit[0], f"actor:{kind}:{hit[3]}"), p, hit[1]
     if found is None and j >= 1 and toks[j].low in _GROUP_WORDS and toks[j - 1].low == "the":
         # "Hezbollah's leader said the movement had fought with 50,000 men": the group
         # named before stands for `the movement`
@@ -360,7 +369,7 @@ _SAYS = _SPEECH | frozenset("say believe believes estimate estimates".split())
 _RELATIVES = frozenset({"who", "which", "whose", "where"})
 
 
-def _relative_antecedent(toks: list[Token], texts: list[str], j: int) -> tuple[str, str] | None:
+def relative_antecedent(toks: list[Token], texts: list[str], j: int) -> tuple[str, str] | None:
     """The side named just before the `, which` or `, who` at `j`: what the relative pronoun
     stands for (`the Africa Corps, which now has`, `The Haitian police force, which has`)."""
     for p in range(j - 2, max(-1, j - 6), -1):
@@ -418,7 +427,16 @@ def clause_subject_of_pronoun(
         hit = entity_at(texts, q) if texts[q] in gazetteer.FIRST_WORDS else None
         if hit and q + hit[2] == v:
             return hit[0], hit[3]
+        if hit and hit[1] == "demonym" and q + hit[2] == v - 1 and toks[v - 1].low in _SIDE_HEADS:
+            return hit[0], hit[3]  # "Russian officials put their own losses at ..."
     return None
+
+
+# heads of a subject phrase that a demonym makes a side's (`Russian officials`)
+_SIDE_HEADS = frozenset(
+    """officials authorities commanders generals forces troops military army government
+    ministry officers""".split()
+)
 
 
 # verbs whose object a possessive of the subject may own: estimating and giving a count
@@ -430,6 +448,52 @@ _LINK_VERBS = frozenset(
     """came come comes stood stand stands amounted amount totalled totaled reached rose
     climbed exceeded numbered were was are is""".split()
 )
+
+
+def pronoun_subject(toks: list[Token], first: int) -> bool:
+    """`It now fields some 8,000 fighters`: the clause whose verb of having or sending governs
+    the figure has `it` or `they` as its subject, opening the sentence, so the side is the
+    one an earlier sentence named."""
+    j = first - 1
+    if j >= 0 and toks[j].low in _PRE_MODIFIERS:
+        j -= 1
+    if j < 1 or toks[j].low not in OWN_VERBS:
+        return False
+    j -= 1
+    while j > 0 and toks[j].low in _AUX:
+        j -= 1
+    return j == 0 and toks[0].low in ("it", "they")
+
+
+# verbs that put a figure on their object: `put their own losses ... at 5,500`
+_ESTIMATE_VERBS = frozenset(
+    "put puts estimated estimates estimate gave gives revised raised lowered brought".split()
+)
+
+
+def estimated_object_owner(
+    toks: list[Token], texts: list[str], first: int
+) -> tuple[str, str] | None:
+    """`Russian officials put their own losses in the first Chechen war at about 5,500`: the
+    figure after `at` or `to` measures the object of a verb of estimating, however long that
+    object is; an `its` or `their` opening it stands for the verb's subject, an `X's` is X."""
+    if first < 3 or toks[first - 1].low not in ("at", "to"):
+        return None
+    for v in range(first - 2, max(0, first - 16), -1):
+        t = toks[v]
+        if t.text in (",", ";", ":") or t.low in ("that", "which", "who"):
+            return None
+        if t.low not in _ESTIMATE_VERBS:
+            continue
+        o = v + 1
+        if toks[o].low in ("its", "their"):
+            found = clause_subject_of_pronoun(toks, texts, o)
+            return None if found is None else (found[0], f"actor:estimated-object:{found[1]}")
+        hit = entity_at(texts, o) if texts[o] in gazetteer.FIRST_WORDS else None
+        if hit and o + hit[2] < first and toks[o + hit[2]].low in ("'s", "’s"):
+            return hit[0], f"actor:estimated-object:{hit[3]}"
+        return None
+    return None
 
 
 def subject_owner(

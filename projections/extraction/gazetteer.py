@@ -306,6 +306,7 @@ ORGS: dict[str, tuple[str, ...]] = {
     "Polisario Front": ("Polisario Front", "Polisario"),
     "UNIFIL": ("UNIFIL",),
     "Viv Ansanm": ("Viv Ansanm",),
+    "World Central Kitchen": ("World Central Kitchen",),
 }
 
 # States a military junta rules, and the armed groups that fight each one: `junta soldiers`

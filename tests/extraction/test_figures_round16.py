@@ -132,6 +132,46 @@ CLAUSE_ACTORS = [
     ),
 ]
 
+# round 17
+CLAUSE_ACTORS_R17 = [
+    (
+        "Islamic State's Somali affiliate lost about 70 fighters in the offensive, officials said.",
+        "about 70",
+        "Islamic State",
+        "actor:subject-possessor:",
+    ),
+    (
+        "Ukrainian commanders put their own losses in the defence of the town at 1,100 men.",
+        "1,100",
+        "Ukraine",
+        "actor:estimated-object:Ukrainian",
+    ),
+    (
+        "NATO, whose 4,000 troops patrol Kosovo, called for calm.",
+        "4,000",
+        "NATO",
+        "actor:whose-antecedent:NATO",
+    ),
+    (
+        "The brigade counted 300 soldiers the Kremlin had sent to the bridgehead.",
+        "300",
+        "Russia",
+        "actor:relative-subject:Kremlin",
+    ),
+    (
+        "Boko Haram has regrouped around Lake Chad. It now has about 3,000 fighters there.",
+        "about 3,000",
+        "Boko Haram",
+        "actor:pronoun-subject:Boko Haram",
+    ),
+    (
+        "Forty rockets were fired into Galilee by Hezbollah overnight, the army said.",
+        "Forty",
+        "Hezbollah",
+        "actor:by:Hezbollah",
+    ),
+]
+
 # no side from the clause: a speech verb before `its` opens a clause of its own, and a linking
 # verb's subject that only places the losses names no owner
 NO_CLAUSE_ACTOR = [
@@ -161,3 +201,10 @@ def test_whose_number_counts_the_phrase_before_the_comma() -> None:
     )
     assert (c.category, c.actor, c.subject) == ("troops", "China", "Chinese troops")
     assert "category:far:whose-number" in c.rules
+
+
+@pytest.mark.parametrize(("text", "figure", "actor", "rule"), CLAUSE_ACTORS_R17)
+def test_clause_actors_round17(text: str, figure: str, actor: str, rule: str) -> None:
+    c = claim(text, figure)
+    assert c.actor == actor
+    assert any(r.startswith(rule) for r in c.rules), c.rules

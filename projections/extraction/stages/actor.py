@@ -26,6 +26,7 @@ from projections.extraction.actors import (
     clause_subject_of_pronoun,
     coordinated_verb,
     entity_at,
+    estimated_object_owner,
     fighting_for,
     from_actor,
     group_actor,
@@ -34,7 +35,9 @@ from projections.extraction.actors import (
     np_actor,
     owning_pronoun,
     possessive_actor,
+    pronoun_subject,
     relative_actor,
+    relative_antecedent,
     subject_actor,
     subject_owner,
 )
@@ -84,6 +87,12 @@ def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
     if subject is None:
         return None
     toks, texts = ctx.toks, ctx.texts
+    i = ctx.q.i
+    if i >= 3 and toks[i - 1].low == "whose" and toks[i - 2].text == ",":
+        # "UNIFIL, whose 10,000 peacekeepers patrol the south": `whose` is the antecedent's
+        found = relative_antecedent(toks, texts, i - 1)
+        if found is not None:
+            return found[0], found[1].replace("relative-antecedent", "whose-antecedent")
     named = np_actor(toks, texts, subject[0], subject[1])
     if named is None:
         named = junta_actor(toks, texts, subject[0], subject[1])
@@ -177,7 +186,8 @@ def _origin(ctx: ClaimContext) -> tuple[str, str] | None:
         if nxt.head is not None and toks[nxt.head].low in EQUIPMENT_NOUNS:
             after = nxt.end + 1
     found = from_actor(ctx.toks, ctx.texts, after, ctx.category == "equipment", ctx.q.i)
-    if found is None and ctx.category == "equipment":
+    if found is None and ctx.category in ("equipment", "troops"):
+        # "the 71 drones Russia launched", "the 4,000 fighters Hamas had in Rafah"
         found = relative_actor(ctx.toks, ctx.texts, after)
     if found is None and ctx.category == "troops":
         found = fighting_for(ctx.toks, ctx.texts, after)
@@ -197,6 +207,10 @@ def _clause_subject(ctx: ClaimContext) -> tuple[str, str] | None:
     found = _junta_subject(ctx)
     if found is not None:
         return found
+    if pronoun_subject(ctx.toks, ctx.q.i):
+        side = _earlier_side(ctx)
+        if side is not None:
+            return side[0], "actor:pronoun-subject:" + side[0]
     prev = ctx.prev
     if (
         prev is not None
@@ -232,6 +246,9 @@ def _owner(ctx: ClaimContext) -> tuple[str, str] | None:
     found = possessive_actor(
         ctx.toks, ctx.texts, ctx.q.i, ctx.sentence.speaker_spans, ctx.prev_end + 1
     )
+    if found is not None:
+        return found
+    found = estimated_object_owner(ctx.toks, ctx.texts, ctx.q.i)
     if found is not None:
         return found
     # "The group's losses, he added, exceeded 4,000": the group's, named before
