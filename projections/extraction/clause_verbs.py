@@ -40,6 +40,8 @@ def verb_category(
         w = toks[j].low
         if w in CLAUSE_STOP:
             break
+        if w == "," and _fraction_after(toks, j):
+            break  # "Of the 4,000 fighters ..., about 60 percent have been killed"
         if w == "including" or (w == "among" and j + 1 < n and toks[j + 1].low == "them"):
             # skip "including 480 children," or "among them two colonels," to reach the verb
             end = min(n, j + 12)
@@ -114,6 +116,27 @@ def _driven_to(toks: list[Token], j: int) -> str | None:
         if t.text in (",", ";", ":") or t.low in CLAUSE_STOP:
             return None
     return None
+
+
+_PART_WORDS = frozenset("percent % half third quarter most majority".split())
+
+
+def _fraction_after(toks: list[Token], comma: int) -> bool:
+    """A fraction or a percentage opens the clause after `comma` (`, about 60 percent have`,
+    `, half of them`): the verb that follows counts that part, not the figure before."""
+    window = range(comma + 1, min(len(toks), comma + 4))
+    part = next((k for k in window if toks[k].low in _PART_WORDS), -1)
+    if part < 0:
+        return False
+    for t in toks[part + 1 : part + 7]:
+        if t.text == ",":
+            return False  # ", most of them Alawites, were killed": an aside, the verb is all's
+        if t.low in _FINITE_BE:
+            return True
+    return False
+
+
+_FINITE_BE = frozenset("have has had were was are is".split())
 
 
 _MOVE_VERBS = frozenset({"left", "returned", "returning", "arrived"})

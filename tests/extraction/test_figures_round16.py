@@ -208,3 +208,77 @@ def test_clause_actors_round17(text: str, figure: str, actor: str, rule: str) ->
     c = claim(text, figure)
     assert c.actor == actor
     assert any(r.startswith(rule) for r in c.rules), c.rules
+
+
+# (text, figure, category, a rule that must be named): round 17, what the clause counts
+CLAUSE_CATEGORIES_R17 = [
+    (
+        "Nearly 700 Afghan soldiers fled across the border into Tajikistan as the Taliban "
+        "advanced.",
+        "Nearly 700",
+        "displaced",
+        "category:fled-into",
+    ),
+    (
+        "The cartel, which split from its parent group last year and now runs the port, has "
+        "about 2,000 members.",
+        "about 2,000",
+        "troops",
+        "category:members-of-armed-group",
+    ),
+    (
+        "Of the 900 soldiers sent to the island, roughly half were wounded, the navy said.",
+        "900",
+        "troops",
+        "category:noun:soldiers",
+    ),
+    (
+        "Kenyan police officers, the largest contingent of the mission, numbered about 600.",
+        "about 600",
+        "troops",
+        "category:back-np:officers",
+    ),
+    (
+        "Eleven aid workers were released in exchange for four militia commanders.",
+        "four",
+        "captured",
+        "category:exchanged-for",
+    ),
+]
+
+# the verb after an aside of part counts the whole; a club's members count no fighters
+NOT_A_PART = [
+    (
+        "At least 90 villagers, most of them women, were killed in the raid.",
+        "At least 90",
+        "killed",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "category", "rule"), CLAUSE_CATEGORIES_R17)
+def test_clause_categories_round17(text: str, figure: str, category: str, rule: str) -> None:
+    c = claim(text, figure)
+    assert c.category == category
+    assert rule in c.rules, c.rules
+
+
+@pytest.mark.parametrize(("text", "figure", "category"), NOT_A_PART)
+def test_aside_of_part_keeps_the_verb(text: str, figure: str, category: str) -> None:
+    assert claim(text, figure).category == category
+
+
+def test_members_of_a_speakers_group_follow_the_verb() -> None:
+    """`The gang said 12 of its members were killed`: the group stands before the verb of
+    saying, outside the figure's clause, so the verb decides."""
+    c = claim("The gang said 12 of its members were killed in the raid.", "12")
+    assert c.category == "killed"
+
+
+def test_grown_to_takes_the_subject_past_its_relative_clause() -> None:
+    c = claim(
+        "Boko Haram fighters, who retreated into the forest in 2015, have grown to about "
+        "3,000 men.",
+        "about 3,000",
+    )
+    assert c.actor == "Boko Haram"

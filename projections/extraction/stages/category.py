@@ -66,6 +66,8 @@ def _exchanged_for(ctx: ClaimContext) -> bool:
     toks, i = ctx.toks, ctx.q.i
     if i == 0 or toks[i - 1].low != "for":
         return False
+    if i > 2 and toks[i - 2].low == "exchange" and toks[i - 3].low == "in":
+        return True  # "freed in exchange for five commanders": the noun names the swap
     return any(t.low in _EXCHANGE_VERBS for t in toks[max(0, i - 12) : i])
 
 
