@@ -282,3 +282,41 @@ def test_grown_to_takes_the_subject_past_its_relative_clause() -> None:
         "about 3,000",
     )
     assert c.actor == "Boko Haram"
+
+
+# (text, figure, location): the place phrase ends where the clause's verb begins, a source is
+# no place, and troops moved from A to B are in B
+LOCATIONS = [
+    (
+        "The army moved 1,200 troops from Mopti to Timbuktu, the ministry said.",
+        "1,200",
+        "Timbuktu",
+    ),
+    (
+        "At least 12 people were killed in Kassala over the weekend, according to a report "
+        "seen by Reuters.",
+        "At least 12",
+        "Kassala",
+    ),
+    (
+        "Nine soldiers died in the Tibesti mountains, officials said.",
+        "Nine",
+        "the Tibesti mountains",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "location"), LOCATIONS)
+def test_locations(text: str, figure: str, location: str) -> None:
+    assert claim(text, figure).location == location
+
+
+def test_a_source_after_according_to_is_no_place() -> None:
+    c = claim("Some 300 fighters died, according to a tally kept by the group.", "Some 300")
+    assert c.location is None
+
+
+def test_where_the_speakers_are_is_no_place() -> None:
+    """`Aid workers in Bunia report that ...`: where a statement is made."""
+    c = claim("Aid workers in Bunia report that 40 villagers were killed.", "40")
+    assert (c.location, c.attribution) == (None, "Aid workers in Bunia")
