@@ -516,6 +516,64 @@ def estimated_object_owner(
     return None
 
 
+_ATTACK_NOUNS = frozenset(
+    "ambush ambushes attack attacks raid raids strike strikes assault bombing shelling".split()
+)
+# what an attack may hit that is a side's own: its soldiers were there
+_MILITARY_HEADS = frozenset(
+    """convoy convoys camp camps base bases post posts outpost outposts patrol patrols
+    position positions unit units garrison garrisons barracks column columns checkpoint
+    checkpoints""".split()
+)
+
+
+def attacked_side(
+    toks: list[Token], texts: list[str], first: int, lo: int
+) -> tuple[str, str] | None:
+    """`The toll from an ambush on a Nigerien army convoy ... rose to 29 soldiers killed`,
+    `the toll from the M23 raid on their camp stood at 11 dead`: the dead of an attack on a
+    side's convoy, camp or post are that side's. Read in the figure's clause before it: the
+    attack noun, `on`, and a phrase whose head is a military target; the side is the
+    demonym or possessive in that phrase, or whom its `its` or `their` stands for."""
+    lo = max(lo, first - 24)
+    for a in range(first - 2, lo - 1, -1):
+        t = toks[a]
+        if t.text in (";", ":") or t.low in _SPEECH:
+            return None
+        if t.low != "on" or a < 1 or toks[a - 1].low not in _ATTACK_NOUNS:
+            continue
+        end = next(
+            (h for h in range(a + 1, min(first, a + 7)) if toks[h].low in _MILITARY_HEADS), -1
+        )
+        if end < 0:
+            return None
+        for q in range(a + 1, end):
+            if toks[q].low in ("its", "their"):
+                # not the attacker named in the attack's own phrase (`the M23 raid on their
+                # camp`): `their` stands for a side named before that phrase
+                got = antecedent(toks, texts, _phrase_start(toks, a - 1), [])
+                return None if got is None else (got[0], f"actor:attacked-side:{got[1]}")
+            hit = entity_at(texts, q) if texts[q] in gazetteer.FIRST_WORDS else None
+            if hit is not None and q + hit[2] <= end:
+                return hit[0], f"actor:attacked-side:{hit[3]}"
+        return None
+    return None
+
+
+def _phrase_start(toks: list[Token], head: int) -> int:
+    """The first token of the noun phrase whose head is at `head` (`the M23 raid`): back over
+    its modifiers to the determiner, or to the word after a preposition."""
+    k = head
+    while k > 0 and head - k < 5:
+        w = toks[k - 1].low
+        if w in _PREPS or not toks[k - 1].text[0].isalnum():
+            return k
+        k -= 1
+        if w in ("the", "a", "an"):
+            return k
+    return k
+
+
 def subject_owner(
     toks: list[Token], texts: list[str], first: int, lo: int
 ) -> tuple[str, str] | None:

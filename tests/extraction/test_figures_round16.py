@@ -320,3 +320,33 @@ def test_where_the_speakers_are_is_no_place() -> None:
     """`Aid workers in Bunia report that ...`: where a statement is made."""
     c = claim("Aid workers in Bunia report that 40 villagers were killed.", "40")
     assert (c.location, c.attribution) == (None, "Aid workers in Bunia")
+
+
+# (text, figure, actor): the dead of an attack on a side's convoy, camp or post are its own
+ATTACKED_SIDE = [
+    (
+        "The toll from a rebel ambush on a Chadian patrol near Lake Chad rose to 17 "
+        "soldiers killed.",
+        "17",
+        "Chad",
+    ),
+    (
+        "Kenyan officers said the toll from the al-Shabaab raid on their base in Lamu stood "
+        "at nine dead.",
+        "nine",
+        "Kenya",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "actor"), ATTACKED_SIDE)
+def test_attacked_side(text: str, figure: str, actor: str) -> None:
+    c = claim(text, figure)
+    assert c.actor == actor
+    assert any(r.startswith("actor:attacked-side:") for r in c.rules)
+
+
+def test_an_attack_on_a_town_names_no_side() -> None:
+    """People killed in an attack on a place are only placed there."""
+    c = claim("The toll from the drone strike on a Sudanese market rose to 23 people.", "23")
+    assert c.actor is None

@@ -23,6 +23,7 @@ from projections.extraction.actors import (
     OWN_VERBS,
     OWNED_NOUNS,
     antecedent,
+    attacked_side,
     clause_subject_of_pronoun,
     coordinated_verb,
     entity_at,
@@ -241,6 +242,11 @@ def _subject_owner(ctx: ClaimContext) -> tuple[str, str] | None:
     return subject_owner(ctx.toks, ctx.texts, ctx.q.i, ctx.prev_end + 1)
 
 
+def _attacked_side(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`The toll from an ambush on a Nigerien army convoy rose to 29 soldiers killed`."""
+    return attacked_side(ctx.toks, ctx.texts, ctx.q.i, ctx.prev_end + 1)
+
+
 def _owner(ctx: ClaimContext) -> tuple[str, str] | None:
     """`Ukraine's losses in the battle exceed 5,000`, `increase its army to 300,000`."""
     found = possessive_actor(
@@ -449,6 +455,7 @@ ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
     (_clause_subject, frozenset(CATEGORIES) - {"other", "displaced"}),
     (_owner, _FROM_CATEGORIES),
     (_subject_owner, _PART_CATEGORIES),
+    (_attacked_side, _PART_CATEGORIES),
     (_apposition, frozenset({"troops"})),
     (_coordinated, None),
     (_part, None),
