@@ -350,3 +350,20 @@ def test_an_attack_on_a_town_names_no_side() -> None:
     """People killed in an attack on a place are only placed there."""
     c = claim("The toll from the drone strike on a Sudanese market rose to 23 people.", "23")
     assert c.actor is None
+
+
+def test_a_hedge_of_a_later_noun_leaves_the_figure_before_it() -> None:
+    """`gangs believed to have 2,000 members`: `believed` is said of the gangs' figure only."""
+    text = (
+        "The Jamaican contingent, which has 150 soldiers, faces gangs believed to have 2,000 "
+        "members."
+    )
+    assert not claim(text, "150").hedged
+    later = claim(text, "2,000")
+    assert later.hedged
+    assert "hedge:believed (of the noun before)" in later.rules
+
+
+def test_a_hedge_of_the_clause_still_reaches_the_figure_before_it() -> None:
+    c = claim("Some 40 soldiers were killed, officials believe.", "Some 40")
+    assert c.hedged
