@@ -373,6 +373,10 @@ def _people(
         # "1,000 Myanmar soldiers have fled into India's Mizoram state": troops that flee
         # into a place are people fleeing there (a retreat is `fell back` or `withdrew`)
         return _counted(np, "displaced", f"category:noun:{w}", "category:fled-into")
+    if not people and first > 1 and toks[first - 1].text == ":":
+        colon = _colon_object(toks, first - 1)
+        if colon is not None:
+            return _counted(np, colon[0], f"category:noun:{w}", colon[1])
     # "men" who fled the country are people fleeing, not troops withdrawing
     flee = people or w == "men"
     found = verb_category(toks, first, np.end, prev_end, next_start, displaced=flee)
@@ -391,6 +395,40 @@ def _people(
     if held is not None:
         return _counted(np, "captured", f"category:noun:{w}", held)
     return _counted(np, "other", f"category:other:people-without-verb:{w}")
+
+
+# verbs whose object, restated after a colon, is troops lost: `destroyed a brigade: 400 soldiers`
+_COLON_VERBS = {
+    "destroyed": "casualties",
+    "eliminated": "casualties",
+    "neutralised": "casualties",
+    "neutralized": "casualties",
+    "wiped": "casualties",
+    "killed": "killed",
+    "captured": "captured",
+}
+
+
+def colon_object_verb(toks: list[Token], colon: int) -> int:
+    """The verb whose object the colon at `colon` restates (`had destroyed a Ukrainian brigade
+    near Kupiansk: 400 soldiers`), or -1: a verb of `_COLON_VERBS` at most eight words back, no
+    other punctuation between."""
+    for k in range(colon - 1, max(-1, colon - 9), -1):
+        t = toks[k]
+        if not t.text[0].isalnum():
+            return -1
+        if t.low in _COLON_VERBS:
+            return k
+    return -1
+
+
+def _colon_object(toks: list[Token], colon: int) -> tuple[str, str] | None:
+    """The category of troops counted after a colon that restates what the clause before it
+    destroyed, killed or captured: they are that clause's losses."""
+    v = colon_object_verb(toks, colon)
+    if v < 0:
+        return None
+    return _COLON_VERBS[toks[v].low], f"category:colon-object:{toks[v].low}"
 
 
 _FLED_PREPS = frozenset("into to across over".split())

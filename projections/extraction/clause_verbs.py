@@ -42,6 +42,16 @@ def verb_category(
             break
         if w == "," and _fraction_after(toks, j):
             break  # "Of the 4,000 fighters ..., about 60 percent have been killed"
+        if w == "," and j + 1 < n and toks[j + 1].low == "or":
+            # "About 1.9 million people, or roughly nine in ten of Gaza's residents, have been
+            # displaced": a restatement set off by commas; the verb after it is this figure's
+            close = next((k for k in range(j + 2, min(n, j + 14)) if toks[k].text == ","), -1)
+            if close < 0:
+                break
+            j = close + 1
+            stop = min(n, j + 8)
+            next_start = n
+            continue
         if w == "including" or (w == "among" and j + 1 < n and toks[j + 1].low == "them"):
             # skip "including 480 children," or "among them two colonels," to reach the verb
             end = min(n, j + 12)

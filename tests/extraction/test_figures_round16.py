@@ -367,3 +367,22 @@ def test_a_hedge_of_a_later_noun_leaves_the_figure_before_it() -> None:
 def test_a_hedge_of_the_clause_still_reaches_the_figure_before_it() -> None:
     c = claim("Some 40 soldiers were killed, officials believe.", "Some 40")
     assert c.hedged
+
+
+def test_a_colon_restates_the_object_destroyed() -> None:
+    """`wiped out` or `destroyed a Rwandan battalion: 600 soldiers`: the 600 are that side's
+    losses."""
+    c = claim(
+        "The army said it had destroyed a Rwandan battalion near Rutshuru: 600 soldiers.", "600"
+    )
+    assert (c.category, c.actor) == ("casualties", "Rwanda")
+    assert "category:colon-object:destroyed" in c.rules
+    assert "actor:colon-object:Rwandan" in c.rules
+
+
+def test_a_restatement_after_or_leaves_the_verb_to_the_figure() -> None:
+    c = claim(
+        "Some 400,000 people, or half of the town's residents, have fled since March.",
+        "Some 400,000",
+    )
+    assert c.category == "displaced"

@@ -42,7 +42,7 @@ from projections.extraction.actors import (
     subject_actor,
     subject_owner,
 )
-from projections.extraction.categories import breakdown_link, far_key
+from projections.extraction.categories import breakdown_link, colon_object_verb, far_key
 from projections.extraction.claim import CATEGORIES
 from projections.extraction.context import ClaimContext, Rules
 from projections.extraction.gazetteer import FIRST_WORDS
@@ -240,6 +240,19 @@ def _junta_subject(ctx: ClaimContext) -> tuple[str, str] | None:
 def _subject_owner(ctx: ClaimContext) -> tuple[str, str] | None:
     """`Armenian losses in two days of fighting came to 49 killed, 105 wounded`."""
     return subject_owner(ctx.toks, ctx.texts, ctx.q.i, ctx.prev_end + 1)
+
+
+def _colon_object(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`its forces had destroyed a Ukrainian brigade near Kupiansk: 400 soldiers`: the figure
+    after the colon restates the object, and the object names the side."""
+    toks, i = ctx.toks, ctx.q.i
+    if i < 3 or toks[i - 1].text != ":":
+        return None
+    v = colon_object_verb(toks, i - 1)
+    if v < 0:
+        return None
+    found = np_actor(toks, ctx.texts, v + 1, i - 2)
+    return None if found is None else (found[0], "actor:colon-object:" + found[1].split(":")[-1])
 
 
 def _attacked_side(ctx: ClaimContext) -> tuple[str, str] | None:
@@ -455,6 +468,7 @@ ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
     (_clause_subject, frozenset(CATEGORIES) - {"other", "displaced"}),
     (_owner, _FROM_CATEGORIES),
     (_subject_owner, _PART_CATEGORIES),
+    (_colon_object, _PART_CATEGORIES),
     (_attacked_side, _PART_CATEGORIES),
     (_apposition, frozenset({"troops"})),
     (_coordinated, None),
