@@ -386,3 +386,13 @@ def test_a_restatement_after_or_leaves_the_verb_to_the_figure() -> None:
         "Some 400,000",
     )
     assert c.category == "displaced"
+
+
+def test_gear_lost_along_with_a_sides_men_is_its_own() -> None:
+    c = claim(
+        "Sudan's army said it had killed 120 RSF fighters, along with 14 armoured vehicles, "
+        "near Bara.",
+        "14",
+    )
+    assert (c.category, c.actor) == ("equipment", "Rapid Support Forces")
+    assert "actor:along-with" in c.rules

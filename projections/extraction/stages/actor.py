@@ -376,7 +376,7 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
     if (
         i >= 2
         and (toks[i - 2].low, toks[i - 1].low) in _ALONG_WITH
-        and ctx.category == prev.category
+        and (ctx.category == prev.category or _gear_of_the_lost(ctx.category, prev.category))
     ):
         return prev.actor, "actor:along-with"
     subject = rd.subject
@@ -395,6 +395,12 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
             # hundred have been killed": a second complement of one verb, of the same group
             return prev.actor, "actor:elliptical-complement"
     return None
+
+
+def _gear_of_the_lost(category: str, prev_category: str | None) -> bool:
+    """`destroyed a Ukrainian brigade: 400 soldiers, along with 17 armoured vehicles`: the
+    equipment lost along with a side's men is that side's too."""
+    return category == "equipment" and prev_category in ("casualties", "killed", "captured")
 
 
 def _of_the_same(ctx: ClaimContext) -> bool:
