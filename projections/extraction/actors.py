@@ -57,7 +57,7 @@ _BY_VERBS = frozenset(
     "launched fired operated used deployed sent supplied provided made built produced "
     "delivered flown abandoned owned".split()
 )
-_PLACE_PREPS = frozenset("from at into toward towards on over across".split())
+_PLACE_PREPS = frozenset("from at into toward towards on over across to".split())
 _WITH_VERBS = frozenset(
     "equipped armed fought fight fighting attacked attack advanced stormed invaded entered".split()
 )
@@ -186,6 +186,8 @@ def from_actor(
     it names where they were. `first` is the figure's first token."""
     n = len(toks)
     withdrawn = any(t.low in _WITHDRAW_VERBS for t in toks[max(0, first - 4) : max(0, first)])
+    if equipment and k + 1 < n and toks[k].low in ("were", "was", "had", "have", "been"):
+        k += 2 if toks[k + 1].low == "been" else 1  # "60 drones were supplied ... by Turkey"
     by = k + 1
     if equipment and by < n and toks[k].low in _BY_VERBS and toks[by].low != "by":
         # "rockets fired from Lebanon by Hezbollah": a place phrase may stand before the agent
@@ -226,6 +228,8 @@ def relative_actor(
     n = len(toks)
     if k < n and toks[k].low in ("that", "which"):
         k += 1
+    if k + 1 < n and toks[k].low == "the":
+        k += 1  # "the 300 soldiers the Kremlin had sent"
     if k >= n or texts[k] not in gazetteer.FIRST_WORDS:
         return None
     hit = entity_at(texts, k)
@@ -236,7 +240,16 @@ def relative_actor(
         v += 1
     if v < n and toks[v].low in OWN_VERBS and toks[v].low not in _SPEECH:
         return hit[0], f"actor:relative-subject:{hit[3]}", (k, k + hit[2] - 1)
+    if v > k + hit[2] and toks[v - 1].low in ("had", "has", "have") and _ends_verb_phrase(toks, v):
+        # "the 4,000 fighters Hamas had in Rafah": `had` is the relative clause's own verb
+        return hit[0], f"actor:relative-subject:{hit[3]}", (k, k + hit[2] - 1)
     return None
+
+
+def _ends_verb_phrase(toks: list[Token], v: int) -> bool:
+    """No participle follows the `had` before `v` (`Hamas had in Rafah`, `Hamas had,`), so
+    `had` is a main verb of having, not an auxiliary (`Hamas had lost`)."""
+    return v >= len(toks) or not toks[v].text[0].isalpha() or toks[v].low in _PREPS
 
 
 def coordinated_verb(toks: list[Token], first: int) -> bool:
@@ -276,6 +289,9 @@ def subject_actor(
                 break
     if j >= 0 and toks[j].low == "up":
         j -= 1
+    grown = j >= 1 and toks[j].low == "to" and toks[j - 1].low in _GROW_VERBS
+    if grown:
+        j -= 1  # "FARC dissident factions ... have grown to some 3,500 armed members"
     if j > 0 and texts[j][0].isupper():
         # "Washington has sent Kyiv 31 Abrams tanks": past the recipient to the supply verb
         for p in range(j, max(0, j - 3), -1):
@@ -288,7 +304,7 @@ def subject_actor(
             if toks[v].low in _SUPPLY_VERBS or toks[v].low in _WITH_VERBS:
                 j = v  # "the movement had fought with 50,000 men": the subject's own
                 break
-    if j < 0 or (toks[j].low not in OWN_VERBS and toks[j].low not in _WITH_VERBS):
+    if j < 0 or (toks[j].low not in OWN_VERBS and toks[j].low not in _WITH_VERBS and not grown):
         return None
     verb = toks[j].low
     j -= 1
@@ -300,14 +316,20 @@ def subject_actor(
         return None
     if toks[j].low in ("which", "who") and j >= 2 and toks[j - 1].text == ",":
         # "the Africa Corps, which now has 2,500 men": the relative pronoun's antecedent
-        for p in range(j - 2, max(-1, j - 6), -1):
-            hit = entity_at(texts, p) if texts[p] in gazetteer.FIRST_WORDS else None
-            if hit and p + hit[2] == j - 1:
-                return hit[0], f"actor:relative-antecedent:{hit[3]}"
-            if hit and hit[1] == "demonym" and _force_after(toks, p + hit[2], j - 1):
-                # "The Haitian police force, which has about 9,000 officers": a side's force
-                return hit[0], f"actor:relative-antecedent:{hit[3]}"
-        return None
+        return relative_antecedent(toks, texts, j)
+    if toks[j].low in _SAYS and j >= 2:
+        # "Al-Shabaab, which the UN says fields 7,000 fighters": the speech verb is an aside
+        # inside the relative clause; `which` is the subject of `fields`
+        rel = _relative_before_aside(toks, j)
+        if rel >= 0:
+            return relative_antecedent(toks, texts, rel)
+    if toks[j].text == ",":
+        # "Kenyan police, who lead the mission in Haiti, make up about 400": a clause set off
+        # by commas between the subject and its verb; the subject stands before it
+        opening = _aside_opening(toks, j)
+        if opening < 1:
+            return None
+        j = opening - 1
     if toks[j].low in ("it", "they") and speaker is not None:
         named = np_actor(toks, texts, speaker[0], speaker[1])
         if named is not None:
@@ -331,15 +353,20 @@ def subject_actor(
         s = max(0, s - 3)
     found: tuple[str, str] | None = None
     at = j
+    found_kind = ""
     for p in range(j, s - 1, -1):
         hit = entity_at(texts, p) if texts[p] in gazetteer.FIRST_WORDS else None
         if hit and p + hit[2] - 1 <= j and (p == 0 or toks[p - 1].low not in _PREPS):
             if found is not None:
                 if found[0] != hit[0] and toks[p + hit[2]].low == "and" and p + hit[2] + 1 == at:
                     return None  # "Armenian and Azerbaijani forces lost": no one side
+                if toks[p + hit[2]].low in ("'s", "’s") and found_kind == "demonym":
+                    # "Islamic State's Afghan branch fields 4,000 fighters": the possessor
+                    # owns the head the demonym only describes
+                    return hit[0], f"actor:subject-possessor:{hit[3]}"
                 return found
             kind = "supplier" if verb in _SUPPLY_VERBS else "clause-subject"
-            found, at = (hit[0], f"actor:{kind}:{hit[3]}"), p
+            found, at, found_kind = (hit[0], f"actor:{kind}:{hit[3]}"), p, hit[1]
     if found is None and j >= 1 and toks[j].low in _GROUP_WORDS and toks[j - 1].low == "the":
         # "Hezbollah's leader said the movement had fought with 50,000 men": the group
         # named before stands for `the movement`
@@ -348,6 +375,233 @@ def subject_actor(
             if hit and hit[1] == "org":
                 return hit[0], f"actor:clause-subject-group:{hit[3]}"
     return found
+
+
+# a force that grows to a figure is that figure: `its ranks have swelled to 6,500 fighters`
+# (not `rose to`: a toll rises, and the place of the deaths may stand before the verb)
+_GROW_VERBS = frozenset("grown grew swelled swollen shrunk shrank".split())
+_SAYS = _SPEECH | frozenset("say believe believes estimate estimates".split())
+_RELATIVES = frozenset({"who", "which", "whose", "where"})
+
+
+def relative_antecedent(toks: list[Token], texts: list[str], j: int) -> tuple[str, str] | None:
+    """The side named just before the `, which` or `, who` at `j`: what the relative pronoun
+    stands for (`the Africa Corps, which now has`, `The Haitian police force, which has`)."""
+    for p in range(j - 2, max(-1, j - 6), -1):
+        hit = entity_at(texts, p) if texts[p] in gazetteer.FIRST_WORDS else None
+        if hit and p + hit[2] == j - 1:
+            return hit[0], f"actor:relative-antecedent:{hit[3]}"
+        if hit and hit[1] == "demonym" and _force_after(toks, p + hit[2], j - 1):
+            # "The Haitian police force, which has about 9,000 officers": a side's force
+            return hit[0], f"actor:relative-antecedent:{hit[3]}"
+    return None
+
+
+def _relative_before_aside(toks: list[Token], says: int) -> int:
+    """The `which` or `who` (after a comma) that opens the relative clause whose speech aside
+    ends at `says` (`, which the UN says`), or -1: at most four words of the speaker between."""
+    for k in range(says - 1, max(0, says - 6), -1):
+        t = toks[k]
+        if t.low in ("which", "who"):
+            return k if toks[k - 1].text == "," else -1
+        if not t.text[0].isalnum():
+            return -1
+    return -1
+
+
+def _aside_opening(toks: list[Token], close: int) -> int:
+    """The comma that opens the aside closed by the comma at `close`, when the aside is a
+    relative clause (`, who lead the mission in Haiti,`) or an apposition that begins with a
+    determiner (`, one of three groups,`), or -1. No figure and no other punctuation inside:
+    the aside is one clause."""
+    for k in range(close - 1, max(0, close - 16), -1):
+        t = toks[k]
+        if t.text == ",":
+            first = toks[k + 1].low
+            if first in _RELATIVES or first in ("one", "a", "an", "the", "itself"):
+                return k
+            return -1
+        if not t.text[0].isalnum() or (t.text[0].isdigit() and not _year(t.text)):
+            return -1
+    return -1
+
+
+def _year(text: str) -> bool:
+    """`2016` in `the 2016 peace deal`: a year, no figure."""
+    return len(text) == 4 and text.isdigit() and text[:2] in ("19", "20")
+
+
+def clause_subject_of_pronoun(
+    toks: list[Token], texts: list[str], p: int
+) -> tuple[str, str] | None:
+    """`Tbilisi put its own military dead at 170`: an `its` or `their` in the object of a
+    verb stands for the subject of that verb when the subject is a side named right before
+    it. Not after a verb of saying (`Niger said its losses ...`: there `its` opens a clause of
+    its own and may stand for anyone)."""
+    v = p - 1
+    while v > 0 and toks[v].low in ("has", "have", "had", "also", "now", "later"):
+        v -= 1
+    if v < 1 or toks[v].low in _SPEECH or toks[v].low not in _OBJECT_VERBS:
+        return None
+    for q in range(v - 1, max(-1, v - 4), -1):
+        hit = entity_at(texts, q) if texts[q] in gazetteer.FIRST_WORDS else None
+        if hit and q + hit[2] == v:
+            return hit[0], hit[3]
+        if hit and hit[1] == "demonym" and q + hit[2] == v - 1 and toks[v - 1].low in _SIDE_HEADS:
+            return hit[0], hit[3]  # "Russian officials put their own losses at ..."
+    return None
+
+
+# heads of a subject phrase that a demonym makes a side's (`Russian officials`)
+_SIDE_HEADS = frozenset(
+    """officials authorities commanders generals forces troops military army government
+    ministry officers""".split()
+)
+
+
+# verbs whose object a possessive of the subject may own: estimating and giving a count
+_OBJECT_VERBS = OWN_VERBS | frozenset(
+    "put puts estimated estimates counted counts gave gives revised raised lowered".split()
+)
+# verbs that link a subject to the figure it amounts to: `Armenian losses ... came to 49`
+_LINK_VERBS = frozenset(
+    """came come comes stood stand stands amounted amount totalled totaled reached rose
+    climbed exceeded numbered were was are is""".split()
+)
+
+
+def pronoun_subject(toks: list[Token], first: int) -> bool:
+    """`It now fields some 8,000 fighters`: the clause whose verb of having or sending governs
+    the figure has `it` or `they` as its subject, opening the sentence, so the side is the
+    one an earlier sentence named."""
+    j = first - 1
+    if j >= 0 and toks[j].low in _PRE_MODIFIERS:
+        j -= 1
+    if j < 1 or toks[j].low not in OWN_VERBS:
+        return False
+    j -= 1
+    while j > 0 and toks[j].low in _AUX:
+        j -= 1
+    return j == 0 and toks[0].low in ("it", "they")
+
+
+# verbs that put a figure on their object: `put their own losses ... at 5,500`
+_ESTIMATE_VERBS = frozenset(
+    "put puts estimated estimates estimate gave gives revised raised lowered brought".split()
+)
+
+
+def estimated_object_owner(
+    toks: list[Token], texts: list[str], first: int
+) -> tuple[str, str] | None:
+    """`Russian officials put their own losses in the first Chechen war at about 5,500`: the
+    figure after `at` or `to` measures the object of a verb of estimating, however long that
+    object is; an `its` or `their` opening it stands for the verb's subject, an `X's` is X."""
+    if first < 3 or toks[first - 1].low not in ("at", "to"):
+        return None
+    for v in range(first - 2, max(0, first - 16), -1):
+        t = toks[v]
+        if t.text in (",", ";", ":") or t.low in ("that", "which", "who"):
+            return None
+        if t.low not in _ESTIMATE_VERBS:
+            continue
+        o = v + 1
+        if toks[o].low in ("its", "their"):
+            found = clause_subject_of_pronoun(toks, texts, o)
+            return None if found is None else (found[0], f"actor:estimated-object:{found[1]}")
+        hit = entity_at(texts, o) if texts[o] in gazetteer.FIRST_WORDS else None
+        if hit and o + hit[2] < first and toks[o + hit[2]].low in ("'s", "’s"):
+            return hit[0], f"actor:estimated-object:{hit[3]}"
+        return None
+    return None
+
+
+_ATTACK_NOUNS = frozenset(
+    "ambush ambushes attack attacks raid raids strike strikes assault bombing shelling".split()
+)
+# what an attack may hit that is a side's own: its soldiers were there
+_MILITARY_HEADS = frozenset(
+    """convoy convoys camp camps base bases post posts outpost outposts patrol patrols
+    position positions unit units garrison garrisons barracks column columns checkpoint
+    checkpoints""".split()
+)
+
+
+def attacked_side(
+    toks: list[Token], texts: list[str], first: int, lo: int
+) -> tuple[str, str] | None:
+    """`The toll from an ambush on a Nigerien army convoy ... rose to 29 soldiers killed`,
+    `the toll from the M23 raid on their camp stood at 11 dead`: the dead of an attack on a
+    side's convoy, camp or post are that side's. Read in the figure's clause before it: the
+    attack noun, `on`, and a phrase whose head is a military target; the side is the
+    demonym or possessive in that phrase, or whom its `its` or `their` stands for."""
+    lo = max(lo, first - 24)
+    for a in range(first - 2, lo - 1, -1):
+        t = toks[a]
+        if t.text in (";", ":") or t.low in _SPEECH:
+            return None
+        if t.low != "on" or a < 1 or toks[a - 1].low not in _ATTACK_NOUNS:
+            continue
+        end = next(
+            (h for h in range(a + 1, min(first, a + 7)) if toks[h].low in _MILITARY_HEADS), -1
+        )
+        if end < 0:
+            return None
+        for q in range(a + 1, end):
+            if toks[q].low in ("its", "their"):
+                # not the attacker named in the attack's own phrase (`the M23 raid on their
+                # camp`): `their` stands for a side named before that phrase
+                got = antecedent(toks, texts, _phrase_start(toks, a - 1), [])
+                return None if got is None else (got[0], f"actor:attacked-side:{got[1]}")
+            hit = entity_at(texts, q) if texts[q] in gazetteer.FIRST_WORDS else None
+            if hit is not None and q + hit[2] <= end:
+                return hit[0], f"actor:attacked-side:{hit[3]}"
+        return None
+    return None
+
+
+def _phrase_start(toks: list[Token], head: int) -> int:
+    """The first token of the noun phrase whose head is at `head` (`the M23 raid`): back over
+    its modifiers to the determiner, or to the word after a preposition."""
+    k = head
+    while k > 0 and head - k < 5:
+        w = toks[k - 1].low
+        if w in _PREPS or not toks[k - 1].text[0].isalnum():
+            return k
+        k -= 1
+        if w in ("the", "a", "an"):
+            return k
+    return k
+
+
+def subject_owner(
+    toks: list[Token], texts: list[str], first: int, lo: int
+) -> tuple[str, str] | None:
+    """`Armenian losses in two days of fighting came to 49 killed`: the figure completes a
+    linking verb whose subject is a side's losses (a demonym or a possessive before an owned
+    noun at the head of the subject), however long the rest of the subject phrase is."""
+    j = first - 1
+    if j >= 0 and toks[j].low in ("to", "at"):
+        j -= 1
+    if j < 1 or toks[j].low not in _LINK_VERBS:
+        return None
+    j -= 1
+    while j > 0 and toks[j].low in _AUX:
+        j -= 1
+    owner: tuple[str, str] | None = None
+    for p in range(j, max(lo, j - 12) - 1, -1):
+        t = toks[p]
+        if t.text in (",", ";", ":") or t.low in _SPEECH or t.low == "that":
+            break
+        hit = entity_at(texts, p) if texts[p] in gazetteer.FIRST_WORDS else None
+        if hit is None:
+            continue
+        k = p + hit[2]
+        if k < len(toks) and toks[k].low in ("'s", "’s"):
+            k += 1
+        if k <= j and toks[k].low in OWNED_NOUNS and (p == 0 or toks[p - 1].low == "the"):
+            owner = hit[0], f"actor:subject-owner:{hit[3]}"
+    return owner
 
 
 def _force_after(toks: list[Token], k: int, end: int) -> bool:
@@ -414,6 +668,9 @@ def possessive_actor(
                 if hit and q + hit[2] == p:
                     return hit[0], f"actor:possessive:{hit[3]}"
         if t.low in ("its", "their"):
+            own = clause_subject_of_pronoun(toks, texts, p)
+            if own:
+                return own[0], f"actor:its-clause-subject:{own[1]}"
             got = antecedent(toks, texts, p, skip)
             if got:
                 return got[0], f"actor:possessive-pronoun:{got[1]}"

@@ -142,7 +142,22 @@ def read_category(
 
 
 _FACILITIES = frozenset("posts post outposts bases base positions camps camp headquarters".split())
-_ARMED_GROUPS = frozenset("gang gangs militia militias cartel cartels group groups".split())
+_ARMED_GROUPS = frozenset(
+    """gang gangs militia militias cartel cartels group groups faction factions alliance
+    rebels insurgents guerrillas dissidents""".split()
+)
+_CLAUSE_OPENERS = frozenset("; : said says told".split())
+
+
+def _clause_start(toks: list[Token], first: int) -> int:
+    """The first token of the clause the figure at `first` stands in: back to a semicolon,
+    a colon or a verb of saying (an aside set off by commas stays in the clause)."""
+    for k in range(first - 1, max(-1, first - 30), -1):
+        if toks[k].low in _CLAUSE_OPENERS:
+            return k + 1
+    return max(0, first - 30)
+
+
 _DETENTION = frozenset("prisons prison detention custody jails jail camps".split())
 
 
@@ -258,7 +273,7 @@ def _noun(
         return _category_noun(toks, first, np, w, prev_end, next_start)
     if w in TROOP_NOUNS and np.end + 1 < len(toks) and toks[np.end + 1].low in _FACILITIES:
         return _counted(np, None, f"not-claim:facility:{toks[np.end + 1].low}")  # "45 army posts"
-    if w == "members" and _names(toks, max(0, first - 8), first, _ARMED_GROUPS):
+    if w == "members" and _names(toks, _clause_start(toks, first), first, _ARMED_GROUPS):
         return _counted(
             np, "troops", "category:members-of-armed-group"
         )  # "gangs ... 5,000 members"
@@ -354,6 +369,14 @@ def _people(
     if any(t.low in ("refuge", "asylum") for t in toks[np.end + 1 : min(next_start, np.end + 5)]):
         # "1,000 Ethiopian soldiers took refuge in Sudan": whoever seeks refuge has fled
         return _counted(np, "displaced", f"category:noun:{w}", "category:refuge")
+    if not people and _fled_into(toks, np.end, next_start):
+        # "1,000 Myanmar soldiers have fled into India's Mizoram state": troops that flee
+        # into a place are people fleeing there (a retreat is `fell back` or `withdrew`)
+        return _counted(np, "displaced", f"category:noun:{w}", "category:fled-into")
+    if not people and first > 1 and toks[first - 1].text == ":":
+        colon = _colon_object(toks, first - 1)
+        if colon is not None:
+            return _counted(np, colon[0], f"category:noun:{w}", colon[1])
     # "men" who fled the country are people fleeing, not troops withdrawing
     flee = people or w == "men"
     found = verb_category(toks, first, np.end, prev_end, next_start, displaced=flee)
@@ -372,6 +395,53 @@ def _people(
     if held is not None:
         return _counted(np, "captured", f"category:noun:{w}", held)
     return _counted(np, "other", f"category:other:people-without-verb:{w}")
+
+
+# verbs whose object, restated after a colon, is troops lost: `destroyed a brigade: 400 soldiers`
+_COLON_VERBS = {
+    "destroyed": "casualties",
+    "eliminated": "casualties",
+    "neutralised": "casualties",
+    "neutralized": "casualties",
+    "wiped": "casualties",
+    "killed": "killed",
+    "captured": "captured",
+}
+
+
+def colon_object_verb(toks: list[Token], colon: int) -> int:
+    """The verb whose object the colon at `colon` restates (`had destroyed a Ukrainian brigade
+    near Kupiansk: 400 soldiers`), or -1: a verb of `_COLON_VERBS` at most eight words back, no
+    other punctuation between."""
+    for k in range(colon - 1, max(-1, colon - 9), -1):
+        t = toks[k]
+        if not t.text[0].isalnum():
+            return -1
+        if t.low in _COLON_VERBS:
+            return k
+    return -1
+
+
+def _colon_object(toks: list[Token], colon: int) -> tuple[str, str] | None:
+    """The category of troops counted after a colon that restates what the clause before it
+    destroyed, killed or captured: they are that clause's losses."""
+    v = colon_object_verb(toks, colon)
+    if v < 0:
+        return None
+    return _COLON_VERBS[toks[v].low], f"category:colon-object:{toks[v].low}"
+
+
+_FLED_PREPS = frozenset("into to across over".split())
+
+
+def _fled_into(toks: list[Token], np_end: int, next_start: int) -> bool:
+    """The counted phrase is the subject of `fled` (after its auxiliaries) and a preposition
+    of place follows the verb: `have fled into India`, `fled across the border`."""
+    j = np_end + 1
+    stop = min(len(toks) - 1, next_start, np_end + 5)
+    while j < stop and toks[j].low in ("have", "has", "had", "reportedly", "also", "since"):
+        j += 1
+    return j < stop and toks[j].low == "fled" and toks[j + 1].low in _FLED_PREPS
 
 
 _HOLD_VERBS = frozenset("holding hold holds held".split())
@@ -593,6 +663,14 @@ def _far_back(
     key = noun = bare = -1  # the leftmost `toll` or `number of`, the nearest noun of a category
     while k >= lo:
         w = toks[k].low
+        if w == "," and key < 0 and bare < 0 and noun < 0 and _whose_count(toks, k):
+            # "Wagner instructors, whose number Moscow put at 1,135": `whose` stands for
+            # the phrase before the comma, and the figure counts it
+            back = _back_np(toks, k, prev_end)
+            if back is not None:
+                back.np_end = last
+                back.rules.insert(0, f"category:far:whose-{toks[k + 2].low}")
+                return back
         if w in _FAR_STOPS:
             break
         if w in ("toll", "tally") or (
@@ -640,6 +718,19 @@ def _far_back(
     if k < 0 or prev_end < 0 or k != prev_end or toks[k + 1].low in _FAR_STOPS:
         return None
     return Reading("other", None, last, inherit=True, rules=["category:far:compared"])
+
+
+_WHOSE_COUNTS = frozenset("number numbers strength size ranks losses toll total".split())
+
+
+def _whose_count(toks: list[Token], comma: int) -> bool:
+    """`, whose number` or `, whose strength` at `comma`: a relative clause that measures the
+    phrase before the comma."""
+    return (
+        comma + 2 < len(toks)
+        and toks[comma + 1].low == "whose"
+        and toks[comma + 2].low in _WHOSE_COUNTS
+    )
 
 
 def _from_before(toks: list[Token], prev_end: int, first: int) -> bool:
@@ -748,6 +839,13 @@ def _back_np(toks: list[Token], first: int, prev_end: int) -> Reading | None:
                 j = k - 1
                 lo = max(prev_end + 1, j - 6)
                 continue
+            k = _apposition_opening(toks, j, prev_end)
+            if k > 0:
+                # "Iraq's Popular Mobilisation Forces, a coalition of armed groups, number
+                # about 238,000": an apposition between the counted phrase and its verb
+                j = k - 1
+                lo = max(prev_end + 1, j - 6)
+                continue
         if w in VERB_CATEGORY and w not in ("lost", "losing", "lose"):
             cat_word = cat_word or w
         elif w not in _BACK_LINK and w not in ("toll", "tally") and not w.endswith("ed"):
@@ -791,6 +889,21 @@ def _back_np(toks: list[Token], first: int, prev_end: int) -> Reading | None:
     if w in TROOP_NOUNS:
         return Reading("troops", (s, head), head, rules=rules)
     return None
+
+
+def _apposition_opening(toks: list[Token], comma: int, prev_end: int) -> int:
+    """The comma that opens an apposition (`, a coalition of mostly Shia armed groups now
+    part of the state,`) closed by `comma`, or -1: it begins with an article and holds no
+    figure and no other punctuation, and a counted noun ends the phrase before it."""
+    for k in range(comma - 1, max(prev_end, comma - 18), -1):
+        t = toks[k]
+        if t.text == ",":
+            if toks[k + 1].low not in ("a", "an", "the") or k < 1:
+                return -1
+            return k if toks[k - 1].low in COUNTED_NOUNS else -1
+        if not t.text[0].isalpha():
+            return -1
+    return -1
 
 
 def _according_aside(toks: list[Token], comma: int) -> int:

@@ -40,6 +40,18 @@ def verb_category(
         w = toks[j].low
         if w in CLAUSE_STOP:
             break
+        if w == "," and _fraction_after(toks, j):
+            break  # "Of the 4,000 fighters ..., about 60 percent have been killed"
+        if w == "," and j + 1 < n and toks[j + 1].low == "or":
+            # "About 1.9 million people, or roughly nine in ten of Gaza's residents, have been
+            # displaced": a restatement set off by commas; the verb after it is this figure's
+            close = next((k for k in range(j + 2, min(n, j + 14)) if toks[k].text == ","), -1)
+            if close < 0:
+                break
+            j = close + 1
+            stop = min(n, j + 8)
+            next_start = n
+            continue
         if w == "including" or (w == "among" and j + 1 < n and toks[j + 1].low == "them"):
             # skip "including 480 children," or "among them two colonels," to reach the verb
             end = min(n, j + 12)
@@ -71,7 +83,70 @@ def verb_category(
             break
         j -= 1
     best = fwd if bwd is None or (fwd is not None and fwd[0] <= bwd[0]) else bwd
+    if best is None and first > 1 and toks[first - 1].low in _INVERTING_BE:
+        return _fronted_verb(toks)
     return (best[1], best[2]) if best else None
+
+
+_INVERTING_BE = frozenset({"were", "was", "are", "is"})
+
+
+def _fronted_verb(toks: list[Token]) -> tuple[str, str] | None:
+    """`Killed in the shelling, the army said, were four soldiers`: a participle that opens
+    the sentence is the predicate of the subject that `were` puts after it (the inverted
+    clause), so it says what that subject counts."""
+    w = toks[0].low
+    cat = VERB_CATEGORY.get(w)
+    if cat is None or not (w.endswith("ed") or w in ("slain", "dead", "missing")):
+        return None
+    if cat == "casualties":
+        return None  # "Lost in the fighting were ...": not said of people by itself
+    return casualty_pair(toks, 0, cat), f"category:fronted-verb:{w}"
+
+
+_NOT_KILLED = frozenset("sentenced condemned sentencing sentence".split())
+# verbs that move people when a preposition of place follows their object: `pushed 60,000
+# people into Gambella`, `drove thousands across the border`
+_DRIVE_VERBS = frozenset("pushed pushing drove driven driving chased forced forcing".split())
+_DRIVE_PREPS = frozenset("into across out from over".split())
+
+
+def _died(toks: list[Token], j: int) -> bool:
+    """`to death` at `j - 1..j` says someone died unless the clause sentences them to it
+    (`sentenced 12 officers to death`, `were condemned to death`)."""
+    return not any(t.low in _NOT_KILLED for t in toks[max(0, j - 10) : j])
+
+
+def _driven_to(toks: list[Token], j: int) -> str | None:
+    """The preposition of place after the object of the driving verb at `j` (within the
+    clause), or None: `pushed 60,000 people into` -> `into`."""
+    for t in toks[j + 1 : j + 8]:
+        if t.low in _DRIVE_PREPS:
+            return t.low
+        if t.text in (",", ";", ":") or t.low in CLAUSE_STOP:
+            return None
+    return None
+
+
+_PART_WORDS = frozenset("percent % half third quarter most majority".split())
+
+
+def _fraction_after(toks: list[Token], comma: int) -> bool:
+    """A fraction or a percentage opens the clause after `comma` (`, about 60 percent have`,
+    `, half of them`): the verb that follows counts that part, not the figure before."""
+    window = range(comma + 1, min(len(toks), comma + 4))
+    part = next((k for k in window if toks[k].low in _PART_WORDS), -1)
+    if part < 0:
+        return False
+    for t in toks[part + 1 : part + 7]:
+        if t.text == ",":
+            return False  # ", most of them Alawites, were killed": an aside, the verb is all's
+        if t.low in _FINITE_BE:
+            return True
+    return False
+
+
+_FINITE_BE = frozenset("have has had were was are is".split())
 
 
 _MOVE_VERBS = frozenset({"left", "returned", "returning", "arrived"})
@@ -114,9 +189,17 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
             return "displaced", f"{toks[j - 2].low} their homes"
     if w in ("bodies", "remains") and nxt == "of":
         return "killed", f"{w} of"
+    if w == "death" and j > 1 and toks[j - 1].low == "to" and _died(toks, j):
+        # "were hacked to death", "beaten to death": the manner is any verb, `to death` says
+        # they died (not `sentenced to death`)
+        return "killed", f"{toks[j - 2].low} to death"
     if displaced:
         if w == "forced" and nxt in ("from", "out", "to"):
             return "displaced", f"forced {nxt}"
+        if w in _DRIVE_VERBS:
+            out = _driven_to(toks, j)
+            if out is not None:
+                return "displaced", f"{w} {out}"
         if w in ("crossed", "crossing", "left") and nxt in ("into", "the", "their"):
             return "displaced", f"{w} {nxt}"
         if w in ("sought", "seeking") and nxt in ("refuge", "shelter", "asylum"):
@@ -157,7 +240,7 @@ _VERB_WORDS = (
     | frozenset(
         """taken held under lost prisoners prisoner hostages captives captivity pows homes
         bodies remains forced crossed crossing left sought seeking returned returning arrived
-        sheltering sheltered
+        sheltering sheltered death pushed pushing drove driven driving chased forcing
         """.split()
     )
 )

@@ -45,8 +45,36 @@ def clause_breaks(toks: list[Token]) -> list[int]:
 
 def hedges_for(found: list[tuple[int, str]], breaks: list[int], figure: int) -> list[str]:
     """The hedges of `found` that reach the figure at token `figure`: all but those before a
-    clause break that comes before the figure."""
-    return [rule for i, rule in found if not any(i < b < figure for b in breaks)]
+    clause break that comes before the figure, and but a hedge of a noun phrase after the
+    figure (`..., which has about 9,000 officers, faces gangs believed to have 12,000
+    members`: `believed` is said of the gangs and their figure only)."""
+    return [
+        rule
+        for i, rule in found
+        if not any(i < b < figure for b in breaks)
+        and not (i > figure and rule.endswith(NOUN_HEDGE))
+    ]
+
+
+# the suffix of a hedge's rule name when the hedge is a participle after a noun, whose scope
+# is that noun's phrase
+NOUN_HEDGE = " (of the noun before)"
+_REDUCED_HEDGES = frozenset("believed thought feared estimated said reported".split())
+_NOT_NOUNS = frozenset(
+    """is are was were be been being widely also still now long generally officially not
+    who which that it they he she we""".split()
+)
+
+
+def _reduced_relative(toks: list[Token], i: int) -> bool:
+    """`gangs believed to have 12,000 members`: a participle of belief right after a noun
+    and before `to` is a reduced relative clause of that noun, not the verb of the clause."""
+    if toks[i].low not in _REDUCED_HEDGES or i < 1 or i + 1 >= len(toks):
+        return False
+    if toks[i + 1].low != "to":
+        return False
+    before = toks[i - 1]
+    return before.text.isalpha() and before.text.islower() and before.low not in _NOT_NOUNS
 
 
 def hedges_at(toks: list[Token], lows: list[str] | None = None) -> list[tuple[int, str]]:
@@ -66,6 +94,9 @@ def hedges_at(toks: list[Token], lows: list[str] | None = None) -> list[tuple[in
         if w in HEDGE_WORDS:
             if w == "estimated" and _qualifies_number(toks, i):
                 continue  # "an estimated 150,000" hedges its own figure only (qualifiers.py)
+            if _reduced_relative(toks, i):
+                found.append((i, f"hedge:{w}{NOUN_HEDGE}"))
+                continue
             found.append((i, f"hedge:{w}"))
         elif w == "may" and t.text == "may":
             found.append((i, "hedge:may"))

@@ -152,7 +152,8 @@ VERB_CATEGORY: dict[str, str] = {
     **dict.fromkeys(
         _w(
             """killed kill kills killing died die dies dying dead perished slain murdered
-            massacred executed drowned beheaded lynched"""
+            massacred executed drowned beheaded lynched behead beheads beheading massacre
+            massacres slaughtered slaughter slaughters execute executes"""
         ),
         "killed",
     ),
@@ -161,7 +162,8 @@ VERB_CATEGORY: dict[str, str] = {
     **dict.fromkeys(
         _w(
             """captured capture capturing surrendered surrender surrendering detained
-            detaining abducted kidnapped imprisoned arrested seized"""
+            detaining abducted kidnapped imprisoned arrested seized abduct abducts abducting
+            kidnap kidnaps kidnapping detain detains arrests arresting"""
         ),
         "captured",
     ),

@@ -24,7 +24,9 @@ PLACE_NOUNS = frozenset(
     """city cities town towns village villages region regions area areas country countries
     border borders front frontier camps camp base bases sea river sector plant port ports
     infrastructure positions territory territories province provinces district districts
-    capital basements basement shelters airfield airfields island coast""".split()
+    capital basements basement shelters airfield airfields island coast state states valley
+    county park mountains mountain hills forest desert strip corridor lake islands peninsula
+    zone governorate regency oblast municipality department prefecture""".split()
 )
 _TAKES_PLACE = LOC_PREPS | PLACE_VERBS
 _DETS = frozenset("the a an its their his her this that these those".split())
@@ -36,13 +38,14 @@ _NOT_PLACES = frozenset(
     readiness talks homes home training statement interview address briefing video post
     report update summit conference meeting invasion hands custody captivity recent first
     last coming following next process way hospital hospitals wake aftermath course front-line
-    period region's""".split()
+    period region's payroll deal agreement accord ceasefire truce terms plan orders command
+    leadership airstrikes airstrike bombardment bombardments bombing bombings""".split()
 )
 _NP_END = frozenset(
     """in on at to from by with near into for against since during after before and or but
     that which who when while where as than said says told had have has was were is are
     will would could may might including according up down last next this early late
-    overnight yesterday today""".split()
+    overnight yesterday today over""".split()
 )
 
 
@@ -74,7 +77,9 @@ def find_location(
         if j in skipped:
             j += 1
             continue
-        if w == "including":
+        if w == "including" or (w == "according" and j + 1 < n and toks[j + 1].low == "to"):
+            # "including 40 children,", "according to a security assessment seen by AFP":
+            # a source is no place
             while j < stop and toks[j].text != ",":
                 j += 1
             j += 1
@@ -94,6 +99,11 @@ def find_location(
                     inner = _place_np(toks, e + 2, toks[e + 1].low)
                     if inner is not None and toks[inner[1]].low not in _NOT_PLACES:
                         e = inner[1]
+                if w == "from" and e + 2 < n and toks[e + 1].low == "to":
+                    # "moved 3,000 troops from Kidal to Gao": they are where they went
+                    to = _place_np(toks, e + 2, "to")
+                    if to is not None and toks[to[1]].low not in _NOT_PLACES:
+                        return to[0], to[1], "location:from-to"
                 kind = "verb" if w in PLACE_VERBS else "prep"
                 return s, e, f"location:{kind}:{w}"
         event_before = event_before and w in ("the", "a")
@@ -155,4 +165,19 @@ def _place_np(toks: list[Token], k: int, prep: str) -> tuple[int, int] | None:
         j += 1
     if e == k and has_det:
         return None
-    return k, e
+    return k, _name_tail_cut(toks, k, e)
+
+
+def _name_tail_cut(toks: list[Token], k: int, e: int) -> int:
+    """`Officials in Goma concede`, `the Galwan valley left 20 dead`: a phrase that names a
+    place ends at its name or at a noun of place after it; lower-case words after those are
+    the clause's verb. An event noun at the end is kept (`the Houthi offensive`), so that
+    the caller knows the phrase names no place."""
+    if toks[e].text[0].isupper() or toks[e].low in _NOT_PLACES or toks[e].low in PLACE_NOUNS:
+        return e
+    last = -1
+    for i in range(k, e):
+        t = toks[i]
+        if t.text[0].isupper() or (last >= 0 and t.low in PLACE_NOUNS):
+            last = i
+    return last if last >= 0 else e

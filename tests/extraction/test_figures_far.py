@@ -359,8 +359,6 @@ KNOWN_MISSES = {
     ("f9-014", "40"),
     # "well short of the 2,500 it was promised": a bare figure with a relative clause
     ("f12-015", "2,500"),
-    # "the toll from the M23 raid on their camp": whose camp only the speaker's `their` says
-    ("f14-002", "11"),
     # soldiers who "have crossed into India": fleeing, which the verb does not tell from
     # troops crossing into a country they invade
     ("f14-032", "More than 3,400"),

@@ -23,8 +23,11 @@ from projections.extraction.actors import (
     OWN_VERBS,
     OWNED_NOUNS,
     antecedent,
+    attacked_side,
+    clause_subject_of_pronoun,
     coordinated_verb,
     entity_at,
+    estimated_object_owner,
     fighting_for,
     from_actor,
     group_actor,
@@ -33,10 +36,13 @@ from projections.extraction.actors import (
     np_actor,
     owning_pronoun,
     possessive_actor,
+    pronoun_subject,
     relative_actor,
+    relative_antecedent,
     subject_actor,
+    subject_owner,
 )
-from projections.extraction.categories import breakdown_link, far_key
+from projections.extraction.categories import breakdown_link, colon_object_verb, far_key
 from projections.extraction.claim import CATEGORIES
 from projections.extraction.context import ClaimContext, Rules
 from projections.extraction.gazetteer import FIRST_WORDS
@@ -82,6 +88,12 @@ def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
     if subject is None:
         return None
     toks, texts = ctx.toks, ctx.texts
+    i = ctx.q.i
+    if i >= 3 and toks[i - 1].low == "whose" and toks[i - 2].text == ",":
+        # "UNIFIL, whose 10,000 peacekeepers patrol the south": `whose` is the antecedent's
+        found = relative_antecedent(toks, texts, i - 1)
+        if found is not None:
+            return found[0], found[1].replace("relative-antecedent", "whose-antecedent")
     named = np_actor(toks, texts, subject[0], subject[1])
     if named is None:
         named = junta_actor(toks, texts, subject[0], subject[1])
@@ -92,6 +104,9 @@ def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
         named = member_of(toks, texts, subject[1])  # not "32 members of NATO": states
     if named is not None or toks[subject[0]].low not in ("its", "their"):
         return named
+    own = clause_subject_of_pronoun(toks, texts, subject[0])
+    if own is not None:
+        return own[0], f"actor:its-clause-subject:{own[1]}"
     found = antecedent(toks, texts, subject[0], ctx.sentence.speaker_spans)
     if found is None:
         # "Azerbaijan said 2,908 of its servicemen died": its own, said by the side itself
@@ -172,7 +187,8 @@ def _origin(ctx: ClaimContext) -> tuple[str, str] | None:
         if nxt.head is not None and toks[nxt.head].low in EQUIPMENT_NOUNS:
             after = nxt.end + 1
     found = from_actor(ctx.toks, ctx.texts, after, ctx.category == "equipment", ctx.q.i)
-    if found is None and ctx.category == "equipment":
+    if found is None and ctx.category in ("equipment", "troops"):
+        # "the 71 drones Russia launched", "the 4,000 fighters Hamas had in Rafah"
         found = relative_actor(ctx.toks, ctx.texts, after)
     if found is None and ctx.category == "troops":
         found = fighting_for(ctx.toks, ctx.texts, after)
@@ -192,6 +208,10 @@ def _clause_subject(ctx: ClaimContext) -> tuple[str, str] | None:
     found = _junta_subject(ctx)
     if found is not None:
         return found
+    if pronoun_subject(ctx.toks, ctx.q.i):
+        side = _earlier_side(ctx)
+        if side is not None:
+            return side[0], "actor:pronoun-subject:" + side[0]
     prev = ctx.prev
     if (
         prev is not None
@@ -217,11 +237,37 @@ def _junta_subject(ctx: ClaimContext) -> tuple[str, str] | None:
     return None
 
 
+def _subject_owner(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`Armenian losses in two days of fighting came to 49 killed, 105 wounded`."""
+    return subject_owner(ctx.toks, ctx.texts, ctx.q.i, ctx.prev_end + 1)
+
+
+def _colon_object(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`its forces had destroyed a Ukrainian brigade near Kupiansk: 400 soldiers`: the figure
+    after the colon restates the object, and the object names the side."""
+    toks, i = ctx.toks, ctx.q.i
+    if i < 3 or toks[i - 1].text != ":":
+        return None
+    v = colon_object_verb(toks, i - 1)
+    if v < 0:
+        return None
+    found = np_actor(toks, ctx.texts, v + 1, i - 2)
+    return None if found is None else (found[0], "actor:colon-object:" + found[1].split(":")[-1])
+
+
+def _attacked_side(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`The toll from an ambush on a Nigerien army convoy rose to 29 soldiers killed`."""
+    return attacked_side(ctx.toks, ctx.texts, ctx.q.i, ctx.prev_end + 1)
+
+
 def _owner(ctx: ClaimContext) -> tuple[str, str] | None:
     """`Ukraine's losses in the battle exceed 5,000`, `increase its army to 300,000`."""
     found = possessive_actor(
         ctx.toks, ctx.texts, ctx.q.i, ctx.sentence.speaker_spans, ctx.prev_end + 1
     )
+    if found is not None:
+        return found
+    found = estimated_object_owner(ctx.toks, ctx.texts, ctx.q.i)
     if found is not None:
         return found
     # "The group's losses, he added, exceeded 4,000": the group's, named before
@@ -330,7 +376,7 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
     if (
         i >= 2
         and (toks[i - 2].low, toks[i - 1].low) in _ALONG_WITH
-        and ctx.category == prev.category
+        and (ctx.category == prev.category or _gear_of_the_lost(ctx.category, prev.category))
     ):
         return prev.actor, "actor:along-with"
     subject = rd.subject
@@ -349,6 +395,12 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
             # hundred have been killed": a second complement of one verb, of the same group
             return prev.actor, "actor:elliptical-complement"
     return None
+
+
+def _gear_of_the_lost(category: str, prev_category: str | None) -> bool:
+    """`destroyed a Ukrainian brigade: 400 soldiers, along with 17 armoured vehicles`: the
+    equipment lost along with a side's men is that side's too."""
+    return category == "equipment" and prev_category in ("casualties", "killed", "captured")
 
 
 def _of_the_same(ctx: ClaimContext) -> bool:
@@ -421,6 +473,9 @@ ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
     (_origin, _FROM_CATEGORIES),
     (_clause_subject, frozenset(CATEGORIES) - {"other", "displaced"}),
     (_owner, _FROM_CATEGORIES),
+    (_subject_owner, _PART_CATEGORIES),
+    (_colon_object, _PART_CATEGORIES),
+    (_attacked_side, _PART_CATEGORIES),
     (_apposition, frozenset({"troops"})),
     (_coordinated, None),
     (_part, None),

@@ -43,6 +43,8 @@ def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
         return prev.category, [*rd.rules, f"category:fronted-partitive:{prev.category}"]
     if prev is not None and _coordinated(ctx):
         return prev.category, [*rd.rules, f"category:coordinated:{prev.category}"]
+    if prev is not None and rd.category == "other" and _coordinated_past_place(ctx):
+        return prev.category, [*rd.rules, f"category:coordinated-past-place:{prev.category}"]
     if prev is not None and rd.category == "other" and _next_part(ctx):
         return prev.category, [*rd.rules, f"category:breakdown-list:{prev.category}"]
     return rd.category, rd.rules
@@ -64,6 +66,8 @@ def _exchanged_for(ctx: ClaimContext) -> bool:
     toks, i = ctx.toks, ctx.q.i
     if i == 0 or toks[i - 1].low != "for":
         return False
+    if i > 2 and toks[i - 2].low == "exchange" and toks[i - 3].low == "in":
+        return True  # "freed in exchange for five commanders": the noun names the swap
     return any(t.low in _EXCHANGE_VERBS for t in toks[max(0, i - 12) : i])
 
 
@@ -102,6 +106,45 @@ def _coordinated(ctx: ClaimContext) -> bool:
     if rd.category == "equipment" or ctx.prev.category == "equipment":  # type: ignore[union-attr]
         return False  # "lost 30 soldiers and six tanks": a tank is not a casualty
     return not own and rd.subject is not None
+
+
+# a prepositional phrase of place that may close the previous object before `and`
+_PLACE_PREPS = frozenset("in at near around outside across from on".split())
+# words that begin or carry a clause of their own
+_CLAUSE_WORDS = frozenset(
+    "who which that were was is are have has had be been will would said says while".split()
+)
+
+
+def _coordinated_past_place(ctx: ClaimContext) -> bool:
+    """`abducted 287 pupils in Kuriga and 61 villagers in Kajuru`: the second object of one
+    verb, after a place that closes the first object. What stands between them must be a
+    preposition of place and a noun phrase (`at a gold site in Zamfara`), then `and`: a
+    comma, a participle, an auxiliary or a relative pronoun begins a clause of its own and
+    stops the rule."""
+    prev_reading, rd = ctx.prev_reading, ctx.reading
+    if prev_reading is None or rd.subject is None:
+        return False
+    if not any(r.startswith("category:verb-before:") for r in prev_reading.rules):
+        return False
+    if ctx.prev.category == "equipment":  # type: ignore[union-attr]
+        return False
+    between = ctx.toks[prev_reading.np_end + 1 : ctx.q.i]
+    if not 3 <= len(between) <= 7 or between[-1].low not in ("and", "or"):
+        return False
+    if between[0].low not in _PLACE_PREPS:
+        return False
+    return all(_in_noun_phrase(t.text, t.low) for t in between[1:-1])
+
+
+def _in_noun_phrase(text: str, low: str) -> bool:
+    """A word that may stand inside a noun phrase of place: a name, or a lower-case word that
+    is no participle, auxiliary or relative pronoun."""
+    if text[0].isupper():
+        return True
+    if not text[0].isalpha() or low in _CLAUSE_WORDS:
+        return False
+    return not low.endswith(("ed", "ing"))
 
 
 def _next_part(ctx: ClaimContext) -> bool:
