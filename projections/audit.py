@@ -52,6 +52,7 @@ from projections.topic_summary import (
     LazySteps,
     SummaryBuilder,
     denial_step,
+    read_pending,
     read_steps,
     read_summaries,
     step_from,
@@ -435,6 +436,7 @@ def _kept_estimates(store: EventStore) -> list[TopicEstimate] | None:
             if gen is None or gen.position != view.position:
                 return None
         kept = read_summaries(conn, view.tables)
+        pending = read_pending(conn, view.tables)
     found = [
         TopicEstimate(
             topic,
@@ -444,8 +446,28 @@ def _kept_estimates(store: EventStore) -> list[TopicEstimate] | None:
             LazySteps(_steps_loader(store, view, topic, stamp)),
         )
         for topic, stamp, record in kept
+        if topic not in pending
     ]
+    found += _pending_estimates(store, view.position, pending)
     return sorted(found, key=lambda t: (-t.summary.figures, t.topic))
+
+
+def _pending_estimates(store: EventStore, position: int, topics: set[str]) -> list[TopicEstimate]:
+    """The topics a running catch-up left stale, computed from their figures at the position
+    the summaries were read at (time travel gives that exactly, whatever the view did since)."""
+    found = []
+    for topic in sorted(topics):
+        rows, view = figures_under(store, Cutoff(position=position), topic)
+        if not rows:
+            continue
+        groups = view.judgments.source_groups
+        steps = build_history(rows, groups)
+        summary = summarise(steps, groups)
+        sample = summary.current.figure if summary.current else rows[-1]
+        found.append(
+            TopicEstimate(topic, sample["category"], sample["actor"], summary, tuple(steps))
+        )
+    return found
 
 
 def _summary_of(record: Mapping[str, Any]) -> Summary:

@@ -51,7 +51,8 @@ class FiguresProjector:
     # 4: claimant, earlier, period and kind; equipment topics by kind
     # 5: a band key records at most origins.BAND_MEMBERS texts
     # 6: each topic's summary for the listing (projections.topic_summary)
-    version = f"6+extractor-{EXTRACTOR_VERSION}"
+    # 7: topics left stale to the end of a catch-up (topic_pending)
+    version = f"7+extractor-{EXTRACTOR_VERSION}"
 
     def __init__(self) -> None:
         self._ahead: RowsAhead | None = None
@@ -179,6 +180,9 @@ class FiguresProjector:
 
     def finish_rebuild(self, conn: Connection, tables: Tables) -> None:
         topic_summary.summarise_all(conn, tables)
+
+    def finish_catch_up(self, conn: Connection, tables: Tables) -> None:
+        topic_summary.finish_catch_up(conn, tables)
 
     def _supersede(
         self,

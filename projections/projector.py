@@ -62,6 +62,17 @@ class HasStorage(Protocol):
 
 
 @runtime_checkable
+class FinishesCatchUp(Protocol):
+    """A projector that leaves part of its view's upkeep to the end of a catch-up: work that
+    a backlog would otherwise repeat batch after batch. The runner calls it in the
+    transaction that finds no more events, for the generation it brought up to date."""
+
+    def finish_catch_up(self, conn: Connection, tables: Tables) -> None:
+        """Complete what the batches of a catch-up left to its end in `tables`."""
+        ...
+
+
+@runtime_checkable
 class FinishesRebuild(Protocol):
     """A projector that leaves part of its view to the end of a rebuild: work that costs
     more batch by batch than once over the whole view, and which readers cannot see before

@@ -17,7 +17,13 @@ from sqlalchemy import Connection, func, insert, select, update
 
 from events import EventStore, Recorded, decode
 from projections.errors import CheckpointMoved
-from projections.projector import FinishesRebuild, HasStorage, Projector, ReadsAhead
+from projections.projector import (
+    FinishesCatchUp,
+    FinishesRebuild,
+    HasStorage,
+    Projector,
+    ReadsAhead,
+)
 from projections.readahead import default_worker_count
 from projections.state import (
     Generation,
@@ -169,6 +175,10 @@ class ProjectionRunner:
                     else:
                         batch = self._read_page(conn, start, until)
                     if not batch:
+                        for projector, target in targets:
+                            if isinstance(projector, FinishesCatchUp):
+                                tables = tables_of(projector, target.generation)
+                                projector.finish_catch_up(conn, tables)
                         return applied
                     page = []
                     if ahead:

@@ -21,8 +21,10 @@ A batch extends a topic's summary in place when all it does to the topic is add 
 after every figure the topic had (the usual case: news arrives in date order). Anything else
 that touches a topic recomputes that topic from its live figures: a superseding revision, a
 figure dated earlier than the topic's latest, a withdrawal of one of its reports, a judgment
-about one of its figures. A judgment that regroups sources or renames claimants (those change
-any topic) recomputes every topic; such judgments are rare.
+about one of its figures. The recompute waits for the end of the catch-up (`topic_pending`,
+`finish_catch_up`), so a backlog recomputes each topic once and not once per batch; the
+listing computes a pending topic from its figures meanwhile. A judgment that regroups sources
+or renames claimants (those change any topic) recomputes every topic; such judgments are rare.
 """
 
 from __future__ import annotations
@@ -321,6 +323,14 @@ def define_tables(metadata: MetaData, suffix: str) -> Tables:
             PrimaryKeyConstraint("topic", "scope", "text"),
             sqlite_with_rowid=False,  # rows by key: the key is the table, no second copy
         ),
+        # Topics whose summary is stale until the end of the catch-up that touched them:
+        # a figure dated before a topic's latest relabels the whole topic, and a backlog of
+        # such figures (an archive ingested late) would recompute it batch after batch.
+        "topic_pending": Table(
+            f"topic_pending{suffix}",
+            metadata,
+            Column("topic", Text, primary_key=True),
+        ),
         "withdrawn_reports": Table(
             f"withdrawn_reports{suffix}",
             metadata,
@@ -385,6 +395,8 @@ def maintain(
         slow |= _topics_of_streams(conn, figures, streams, judgments, gone)
     if everything:
         slow |= _all_topics(conn, tables, judgments)
+    pending = read_pending(conn, tables)
+    slow |= pending  # stale already: their new figures wait for the recompute too
     appended = _added_rows(conn, figures, added_ids, judgments, gone, slow)
     states = _load_states(conn, tables["topic_states"], sorted(set(appended) - slow))
     builders: dict[str, SummaryBuilder] = {}
@@ -408,7 +420,30 @@ def maintain(
             builder.add_figure(row)
         builders[topic] = builder
     _write(conn, tables, builders, rewrite=False)
-    _rewrite(conn, tables, sorted(slow), judgments, gone)
+    insert_many(conn, tables["topic_pending"], [{"topic": t} for t in sorted(slow - pending)])
+
+
+def finish_catch_up(conn: Connection, tables: Tables) -> None:
+    """Recompute the topics left stale by the batches of a catch-up, once each, at its end.
+
+    Until then the listing computes those topics from their figures (`read_pending`), so a
+    reader never sees a stale summary; a catch-up that stopped half-way leaves them to the
+    next one, which finishes them even when it finds no new events."""
+    pending = read_pending(conn, tables)
+    if not pending:
+        return
+    judgments = load_judgments(conn, None, tables["judgments_seen"])
+    gone = _withdrawn(conn, tables["withdrawn_reports"])
+    _rewrite(conn, tables, sorted(pending), judgments, gone)
+    table = tables["topic_pending"]
+    topics = sorted(pending)
+    for i in range(0, len(topics), 500):
+        conn.execute(table.delete().where(table.c.topic.in_(topics[i : i + 500])))
+
+
+def read_pending(conn: Connection, tables: Tables) -> set[str]:
+    """The topics whose kept summary is stale until the running catch-up ends."""
+    return set(conn.execute(select(tables["topic_pending"].c.topic)).scalars())
 
 
 def summarise_all(conn: Connection, tables: Tables) -> None:
@@ -417,6 +452,7 @@ def summarise_all(conn: Connection, tables: Tables) -> None:
     judgments = load_judgments(conn, None, tables["judgments_seen"])
     gone = _withdrawn(conn, tables["withdrawn_reports"])
     _rewrite(conn, tables, sorted(_all_topics(conn, tables, judgments)), judgments, gone)
+    conn.execute(tables["topic_pending"].delete())
 
 
 # Figures whose recomputed builders may be held before they are written. A builder keeps

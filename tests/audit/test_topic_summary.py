@@ -263,3 +263,65 @@ def test_summaries_written_a_group_at_a_time_equal_those_written_at_once(
         assert_kept_equals_computed(store)
     finally:
         store.close()
+
+
+class _Stop(Exception):
+    pass
+
+
+def test_a_backlog_recomputes_each_stale_topic_once_at_the_end_of_its_catch_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Figures dated before a topic's latest leave the topic stale (`topic_pending`) until the
+    catch-up ends, where it is recomputed once; meanwhile the listing computes it from its
+    figures, so no reader sees a stale summary, and a catch-up cut short leaves the rest to
+    the next one."""
+    store = open_store(f"sqlite:///{tmp_path / 'log.db'}")
+    recomputed: list[str] = []
+    real = topic_summary._recompute
+
+    def counting(conn, figures, topic, judgments, gone):  # type: ignore[no-untyped-def]
+        recomputed.append(topic)
+        return real(conn, figures, topic, judgments, gone)
+
+    monkeypatch.setattr(topic_summary, "_recompute", counting)
+    try:
+        ProjectionRunner(store, all_projectors(), workers=0).catch_up()  # live from the start
+        load(store)
+        ingest_observations(store, NIKOPOL)
+        batches, last = 0, (store.head()[0] + 1) // 2
+
+        def stop_before_the_last(_done: int) -> None:
+            nonlocal batches
+            batches += 1
+            if batches == last - 1:
+                raise _Stop
+
+        runner = ProjectionRunner(store, all_projectors(), batch_size=2, workers=0)
+        with pytest.raises(_Stop):
+            runner.catch_up(progress=stop_before_the_last)
+        assert recomputed == []  # nothing recomputed batch by batch
+        with store.db.connect() as conn:
+            tables = live_tables(conn, FiguresProjector())
+            assert tables is not None
+            pending = topic_summary.read_pending(conn, tables)
+        assert pending, "the scenario's out-of-order figures should leave a topic stale"
+        # The listing half-way: pending topics computed, the others kept, all as computed.
+        kept = {e.topic: e for e in topic_estimates(store)}
+        full = {e.topic: e for e in computed_estimates(store, Cutoff())}
+        assert sorted(kept) == sorted(full)
+        for topic, estimate in kept.items():
+            assert isinstance(estimate.steps, LazySteps) == (topic not in pending), topic
+            assert listed(estimate) == listed(full[topic]), topic
+
+        runner.catch_up()
+        assert sorted(recomputed) == sorted(set(recomputed))  # each topic at most once
+        assert pending <= set(recomputed)
+        with store.db.connect() as conn:
+            assert topic_summary.read_pending(conn, tables) == set()
+        assert_kept_equals_computed(store)
+        incremental = summary_tables(store)
+        ProjectionRunner(store, all_projectors(), workers=0).replay()
+        assert summary_tables(store) == incremental
+    finally:
+        store.close()
