@@ -6,17 +6,7 @@ that looks alike but must keep its old reading. The sentences are written for th
 
 from __future__ import annotations
 
-from projections.extraction import FigureClaim, extract
-
-
-def claims(text: str) -> list[FigureClaim]:
-    return [c for c in extract(text) if c.category != "other"]
-
-
-def only(text: str) -> FigureClaim:
-    (c,) = claims(text)
-    return c
-
+from tests.extraction.claim_helpers import claims, only
 
 # -------------------------------------------- a long relative clause between subject and verb
 

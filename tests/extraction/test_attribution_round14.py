@@ -6,17 +6,7 @@ sentences are written for these tests.
 
 from __future__ import annotations
 
-from projections.extraction import FigureClaim, extract
-
-
-def claims(text: str) -> list[FigureClaim]:
-    return [c for c in extract(text) if c.category != "other"]
-
-
-def only(text: str) -> FigureClaim:
-    (c,) = claims(text)
-    return c
-
+from tests.extraction.claim_helpers import claims, only
 
 # ------------------------------------ the next sentence's subject gives or confirms the count
 

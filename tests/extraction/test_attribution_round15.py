@@ -6,16 +6,7 @@ sentences are written for these tests.
 
 from __future__ import annotations
 
-from projections.extraction import FigureClaim, extract
-
-
-def claims(text: str) -> list[FigureClaim]:
-    return [c for c in extract(text) if c.category != "other"]
-
-
-def only(text: str) -> FigureClaim:
-    (c,) = claims(text)
-    return c
+from tests.extraction.claim_helpers import claims, only
 
 
 def test_the_next_sentences_passive_agent_after_an_adverb_is_the_source() -> None:
