@@ -138,6 +138,14 @@ def speaker_before(
     """The speaker phrase before the verb at `v`, or None when the words there are no name
     (a clause, a verb phrase, too many words). `refused`, when given, gets each phrase kept
     out and each part cut, with the rule that did it."""
+    first = _first_predicate(toks, v)
+    if first >= 0:
+        # `The ministry's statement blamed the Islamic State and said 4 …`: the verb shares
+        # the subject of the predicate before `and`, which is no part of the speaker
+        span = speaker_before(toks, first, refused)
+        if span is not None:
+            _refuse(refused, "attribution:cut:first-predicate", first, v - 1, toks)
+            return span
     rel = _relative_before(toks, v)
     if rel >= 0:
         # `A senior official, who spoke on condition of anonymity because …, said`: the
@@ -197,6 +205,35 @@ def speaker_before(
         _refuse(refused, "attribution:refused:verb-phrase", s, end, toks)
         return None  # a verb phrase ("counts only visually"), not a name
     return s, end
+
+
+def _first_predicate(toks: list[Token], v: int) -> int:
+    """`X blamed Y and said N`, `X denied the charge and added that N`: the verb at `v` is the
+    second of two predicates joined by `and`, and shares the first one's subject. The first
+    verb is the clause's first lower-case past or present form after a subject that opens the
+    sentence (or a clause) with a name or a determiner. Its token, or -1."""
+    if v < 3 or toks[v - 1].low != "and":
+        return -1
+    k = v - 2
+    while k > 0 and v - k < 16 and toks[k - 1].low not in BOUNDARY:
+        k -= 1
+    if k > 0 and toks[k - 1].low not in BOUNDARY:
+        return -1
+    if not (toks[k].text[0].isupper() or toks[k].low in DETS):
+        return -1
+    for j in range(k + 1, v - 1):
+        t = toks[j]
+        if not t.text.islower() or toks[j - 1].low in DETS:
+            continue
+        if t.low in STRONG_VERBS or t.low in _FIRST_PREDICATES or t.low.endswith("ed"):
+            return j
+    return -1
+
+
+# present forms that can open a first predicate (`The army denies the charge and says …`)
+_FIRST_PREDICATES = frozenset(
+    """denies blames condemns rejects accuses urges calls gives issues""".split()
+)
 
 
 def _refuse(

@@ -8,7 +8,12 @@ hands the non-verb triggers (`according to`, a colon, `'s count`, `by`) to their
 
 from __future__ import annotations
 
-from projections.extraction.attribution.by_agents import estimated_by, figure_given_by, reported_by
+from projections.extraction.attribution.by_agents import (
+    estimated_by,
+    figure_given_by,
+    passive_agent,
+    reported_by,
+)
 from projections.extraction.attribution.colon_sources import colon_source
 from projections.extraction.attribution.count_owners import official_count, possessor
 from projections.extraction.attribution.speaker import Refusal, Speaker
@@ -95,7 +100,12 @@ def find_speakers(
                 out.append(sp)
             continue
         if w == "by":
-            sp = figure_given_by(toks, v) or estimated_by(toks, v) or reported_by(toks, v)
+            sp = (
+                figure_given_by(toks, v)
+                or estimated_by(toks, v)
+                or reported_by(toks, v)
+                or passive_agent(toks, v)
+            )
             if sp is not None:
                 out.append(sp)
             continue

@@ -1,0 +1,107 @@
+"""Attribution round 16: sources that the grammar of the clause names, each rule in `--explain`.
+
+Classes found on `gold/claimants_r16.jsonl`, written before these rules: a speech verb that
+shares its subject with a predicate before `and` (`The council's statement condemned … and
+said`), and the agent of a passive statement (`The figure … was given by X`, `X was told …
+that N …, by Y`). The sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+from projections.extraction import explain, extract
+
+PAD = " " * 15  # the field column of a `kept out` line is empty
+
+
+def attribution_lines(text: str) -> list[list[str]]:
+    """For each claim of `text`: its attribution line and the `kept out` lines after it."""
+    out = []
+    for c in extract(text):
+        lines = explain(c).splitlines()
+        at = next(i for i, line in enumerate(lines) if line.startswith("  attribution"))
+        block = [lines[at]]
+        block.extend(line for line in lines[at + 1 :] if "kept out" in line)
+        out.append(block)
+    return out
+
+
+def kept(rule: str) -> str:
+    return f"{PAD}{'kept out':<28} <- {rule}"
+
+
+def attributions(text: str) -> list[tuple[str, str | None]]:
+    return [(c.text, c.attribution) for c in extract(text)]
+
+
+# --- a second predicate after `and` shares the first one's subject -------------------------
+
+
+def test_the_verb_after_and_takes_the_subject_of_the_first_predicate() -> None:
+    text = "The provincial police condemned the raid on Kalehe and said 14 villagers were killed."
+    assert attribution_lines(text) == [
+        [
+            f"  attribution  {'The provincial police':<28} <- attribution:speech:said",
+            kept('attribution:cut:first-predicate "condemned the raid on Kalehe and"'),
+        ]
+    ]
+
+
+def test_a_statement_of_a_named_body_resolves_after_the_first_predicate() -> None:
+    text = (
+        "Bandits killed 6 farmers near Gusau, the Zamfara state government said. The "
+        "government's statement blamed a local gang and said 3 others were abducted."
+    )
+    assert attributions(text) == [
+        ("6", "the Zamfara state government"),
+        ("3", "The government's statement [the Zamfara state government]"),
+    ]
+
+
+def test_a_present_first_predicate_counts_too() -> None:
+    text = "The army denies the charge and says 40 rebels were captured in the hills."
+    assert attributions(text) == [("40", "The army")]
+
+
+def test_and_between_two_names_is_no_predicate() -> None:
+    # no verb before `and`: the older rule (`_and_in_name`) keeps the last name, as before
+    text = "Russia and Belarus said 9,000 troops would take part in the drills."
+    assert attributions(text) == [("9,000", "Belarus")]
+
+
+# --- the agent of a passive statement ------------------------------------------------------
+
+
+def test_a_figure_given_by_an_agent_with_a_named_appositive() -> None:
+    text = (
+        "The figure of 52 dead in Bentiu was given by a local health official, "
+        "Dr James Gatluak, on Monday."
+    )
+    assert attribution_lines(text) == [
+        [
+            f"  attribution  {'a local health official, Dr James Gatluak':<28} "
+            "<- attribution:speech:given, attribution:passive-agent",
+        ]
+    ]
+
+
+def test_a_passive_told_names_its_agent_after_the_clause() -> None:
+    text = (
+        "Parliament was told on Wednesday that 700 soldiers had deserted in the east, "
+        "by the chief of the general staff."
+    )
+    assert attribution_lines(text) == [
+        [
+            f"  attribution  {'the chief of the general staff':<28} "
+            "<- attribution:speech:told, attribution:passive-agent",
+        ]
+    ]
+
+
+def test_a_passive_told_by_before_that() -> None:
+    text = "The committee was told by the defence minister that 85 pilots had been trained."
+    assert attributions(text) == [("85", "the defence minister")]
+
+
+def test_troops_provided_by_a_state_are_no_statement() -> None:
+    text = "About 2,000 troops were provided by Chad for the mission."
+    assert attributions(text) == [("About 2,000", None)]
