@@ -105,3 +105,18 @@ def test_a_passive_told_by_before_that() -> None:
 def test_troops_provided_by_a_state_are_no_statement() -> None:
     text = "About 2,000 troops were provided by Chad for the mission."
     assert attributions(text) == [("About 2,000", None)]
+
+
+# --- a decision is its maker's figure --------------------------------------------------------
+
+
+def test_a_tag_of_a_decision_attributes_the_figure_before_it() -> None:
+    text = "The 1,800 police officers of the mission will stay until March, the council decided."
+    assert attribution_lines(text) == [
+        [f"  attribution  {'the council':<28} <- attribution:speech:decided"]
+    ]
+
+
+def test_a_body_that_voted_to_deploy_troops_is_their_source() -> None:
+    text = "The Kenyan parliament voted on Tuesday to deploy 1,000 police officers to Haiti."
+    assert attributions(text) == [("1,000", "The Kenyan parliament")]

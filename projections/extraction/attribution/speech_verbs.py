@@ -206,7 +206,11 @@ def find_speakers(
     return out
 
 
-_ACTION_VERBS = frozenset("ordered decreed treated registered logged".split())
+# verbs of a decision or a record, not a statement: their subject is the source of the
+# figure they act on (`…, the UN Security Council decided on Friday`), not a speaker of a clause
+_ACTION_VERBS = frozenset(
+    "ordered decreed treated registered logged decided decides voted agreed".split()
+)
 
 
 _CLAIM = frozenset("claimed claims claim".split())
