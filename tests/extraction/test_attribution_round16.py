@@ -2,8 +2,11 @@
 
 Classes found on `gold/claimants_r16.jsonl`, written before these rules: a speech verb that
 shares its subject with a predicate before `and` (`The council's statement condemned … and
-said`), and the agent of a passive statement (`The figure … was given by X`, `X was told …
-that N …, by Y`). The sentences are written for these tests.
+said`), the agent of a passive statement (`The figure … was given by X`, `X was told … that
+N …, by Y`), a verb of decision (`…, the council decided`). Round 17, on
+`gold/claimants_r17.jsonl`: an aside opened by a past participle (`X, quoted by Y, said`), a
+relative clause without commas (`A spokesman … who gave his name only as Jean said`), and a
+count `based on` someone's figures. The sentences are written for these tests.
 """
 
 from __future__ import annotations
@@ -120,3 +123,41 @@ def test_a_tag_of_a_decision_attributes_the_figure_before_it() -> None:
 def test_a_body_that_voted_to_deploy_troops_is_their_source() -> None:
     text = "The Kenyan parliament voted on Tuesday to deploy 1,000 police officers to Haiti."
     assert attributions(text) == [("1,000", "The Kenyan parliament")]
+
+
+# --- round 17: what sits between a subject and its verb ---------------------------------------
+
+
+def test_a_participle_aside_is_cut_from_the_subject() -> None:
+    text = "The Tigray authorities, cited by the regional broadcaster, said 70 men were captured."
+    assert attribution_lines(text) == [
+        [
+            f"  attribution  {'The Tigray authorities':<28} <- attribution:speech:said",
+            kept('attribution:cut:participle-aside "cited by the regional broadcaster"'),
+        ]
+    ]
+
+
+def test_a_relative_clause_without_commas_ends_the_subject() -> None:
+    text = "A nurse who asked to be identified only as Mariam said 33 wounded civilians arrived."
+    assert attribution_lines(text) == [
+        [
+            f"  attribution  {'A nurse':<28} <- attribution:speech:said",
+            kept('attribution:cut:relative-clause "who asked to be identified only as Mariam"'),
+        ]
+    ]
+
+
+def test_a_count_based_on_figures_of_others_is_the_source() -> None:
+    text = "A Reuters tally based on hospital officials' figures shows 48 people died in Goma."
+    assert attribution_lines(text) == [
+        [
+            f"  attribution  {'A Reuters tally':<28} <- attribution:weak:shows",
+            kept('attribution:cut:based-on "based on hospital officials\' figures"'),
+        ]
+    ]
+
+
+def test_figures_with_nothing_based_on_them_keep_their_owner() -> None:
+    text = "The health officials' figures put the number of dead in Goma at 48."
+    assert attributions(text) == [("48", "The health officials' figures")]

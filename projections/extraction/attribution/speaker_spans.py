@@ -117,6 +117,22 @@ def _relative_before(toks: list[Token], v: int) -> int:
     return -1
 
 
+def _bare_relative_before(toks: list[Token], v: int) -> int:
+    """The `who` of a relative clause with no commas that ends just before the verb at `v`
+    (`A spokesman for the police who gave his name only as Jean said`), after a word that
+    can end a noun phrase; else -1. No punctuation may come between it and the verb."""
+    for k in range(v - 2, max(1, v - 14), -1):
+        t = toks[k]
+        if not t.text[0].isalnum() and t.text not in NAME_PARTS:
+            return -1
+        if t.low == "who":
+            prev = toks[k - 1]
+            if not prev.text[0].isalpha() or prev.low in STRONG_VERBS or prev.low in BOUNDARY:
+                return -1
+            return k
+    return -1
+
+
 def _is_short_name(toks: list[Token], first: int, last: int) -> bool:
     """One to three capitalised words from `first` to `last`: a name in apposition."""
     return 0 <= last - first <= 2 and all(
@@ -151,6 +167,14 @@ def speaker_before(
         # `A senior official, who spoke on condition of anonymity because …, said`: the
         # relative clause set off by commas is the subject's, and the subject ends before it
         span = _speaker_phrase_before(toks, rel - 1, None)
+        if span is not None:
+            _refuse(refused, "attribution:cut:relative-clause", rel, v - 1, toks)
+            return span
+    rel = _bare_relative_before(toks, v)
+    if rel >= 0:
+        # `A spokesman for the police who gave his name only as Jean said`: a relative clause
+        # without commas still ends the subject before its `who`
+        span = _speaker_phrase_before(toks, rel, None)
         if span is not None:
             _refuse(refused, "attribution:cut:relative-clause", rel, v - 1, toks)
             return span
@@ -204,6 +228,12 @@ def speaker_before(
     if toks[s].text[0].islower() and toks[s].low in STRONG_VERBS:
         _refuse(refused, "attribution:refused:verb-phrase", s, end, toks)
         return None  # a verb phrase ("counts only visually"), not a name
+    for k in range(s + 2, end):
+        if toks[k].low == "based" and toks[k + 1].low in ("on", "upon"):
+            # `An AP count based on local officials' figures shows`: the count speaks; what
+            # it is based on is no part of its name
+            _refuse(refused, "attribution:cut:based-on", k, end, toks)
+            return s, k - 1
     return s, end
 
 
@@ -336,9 +366,13 @@ def _speaker_phrase_before(
     # "The president, speaking in Kyiv, said": skip a participle or relative clause
     if s >= 2 and toks[s - 1].low in ("which", "who") and toks[s - 2].text == ",":
         s -= 1  # "Oryx, which counts only visually confirmed losses, puts …"
-    if (toks[s].low.endswith("ing") and toks[s].text[0].islower()) or toks[s].low in (
-        "who",
-        "which",
+    aside = toks[s].low in _ASIDE_PARTICIPLES and s >= 2 and toks[s - 1].text == ","
+    if aside:  # `The M23 rebels, quoted by Radio Okapi, said`: the aside is no speaker
+        _refuse(refused, "attribution:cut:participle-aside", s, end, toks)
+    if (
+        (toks[s].low.endswith("ing") and toks[s].text[0].islower())
+        or toks[s].low in ("who", "which")
+        or aside
     ):
         if s >= 2 and toks[s - 1].text == ",":
             e2 = s - 2
@@ -356,6 +390,10 @@ def _speaker_phrase_before(
     if s > end:
         return None
     return s, end
+
+
+# past participles that open an aside between a subject and its verb (`X, quoted by Y, said`)
+_ASIDE_PARTICIPLES = frozenset("quoted cited reached contacted interviewed asked".split())
 
 
 def _and_in_name(toks: list[Token], k: int, end: int) -> bool:
