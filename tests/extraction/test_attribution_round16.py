@@ -161,3 +161,44 @@ def test_a_count_based_on_figures_of_others_is_the_source() -> None:
 def test_figures_with_nothing_based_on_them_keep_their_owner() -> None:
     text = "The health officials' figures put the number of dead in Goma at 48."
     assert attributions(text) == [("48", "The health officials' figures")]
+
+
+# --- classes studied on the figures files (tuned on before: reported as such) ---------------
+
+
+def test_conceding_is_asserting() -> None:
+    text = "Army officers in Bunia concede that the militia holds 60 soldiers as prisoners."
+    assert attribution_lines(text) == [
+        [f"  attribution  {'Army officers in Bunia':<28} <- attribution:speech:concede"]
+    ]
+
+
+def test_a_figure_put_at_in_the_passive_is_the_agents() -> None:
+    text = "The militia's losses near Beni were put at 45 fighters by the Ugandan army."
+    assert attribution_lines(text) == [
+        [
+            f"  attribution  {'the Ugandan army':<28} "
+            "<- attribution:speech:put, attribution:passive-agent",
+        ]
+    ]
+
+
+def test_an_appositive_holding_a_relative_clause_is_cut() -> None:
+    text = (
+        "The Karen National Union, one of the oldest rebel groups that still fight the junta, "
+        "said 80 soldiers had surrendered."
+    )
+    assert attribution_lines(text) == [
+        [
+            f"  attribution  {'The Karen National Union':<28} <- attribution:speech:said",
+            kept(
+                'attribution:cut:appositive-relative "one of the oldest rebel groups that '
+                'still fight the junta"'
+            ),
+        ]
+    ]
+
+
+def test_an_appositive_title_without_a_relative_clause_stays() -> None:
+    text = "Ahmed Salah, the district commissioner, said 9 herders were abducted near Wajir."
+    assert attributions(text) == [("9", "Ahmed Salah, the district commissioner")]

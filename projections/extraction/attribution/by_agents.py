@@ -121,7 +121,9 @@ def passive_agent(toks: list[Token], v: int) -> Speaker | None:
         if verb < 0:
             return None
     else:
-        return None
+        verb = _passive_put_at(lows, v)  # `The losses were put at 60 fighters by the army`
+        if verb < 0:
+            return None
     end = phrase_end(toks, v + 1)
     if end < v + 1:
         return None
@@ -148,6 +150,17 @@ def _passive_told_before(lows: list[str], comma: int) -> int:
         if lows[k] == "told" and lows[k - 1] in PASSIVE:
             return k if "that" in lows[k + 1 : comma] else -1
         if lows[k] in (";", "while", "but"):
+            return -1
+    return -1
+
+
+def _passive_put_at(lows: list[str], by: int) -> int:
+    """`The rebels' losses … were put at 60 fighters by the Somali army`: a passive `put` (or
+    `estimated`) whose `at N` ends just before `by`. The participle's token, or -1."""
+    for k in range(by - 2, max(1, by - 8), -1):
+        if lows[k] == "at" and lows[k - 1] in ESTIMATE_PARTICIPLES:
+            return k - 1 if k >= 2 and lows[k - 2] in PASSIVE else -1
+        if lows[k] in BOUNDARY:
             return -1
     return -1
 

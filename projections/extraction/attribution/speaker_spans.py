@@ -117,6 +117,29 @@ def _relative_before(toks: list[Token], v: int) -> int:
     return -1
 
 
+def _appositive_with_relative(toks: list[Token], v: int) -> int:
+    """The comma that opens an appositive ending just before the verb at `v` (`X, one of
+    three groups that launched an offensive last year, said`) when the appositive opens with
+    a determiner or `one of` and holds a relative clause after a noun; else -1."""
+    if v < 6 or toks[v - 1].text != ",":
+        return -1
+    rel = -1
+    for k in range(v - 2, max(1, v - 26), -1):
+        t = toks[k]
+        if t.text == ",":
+            if rel < 0 or toks[k + 1].low not in _APPOSITIVE_OPENERS:
+                return -1
+            return k
+        if not t.text[0].isalnum() and t.text not in NAME_PARTS:
+            return -1
+        if t.low in ("that", "who", "which") and toks[k - 1].text[0].isalpha():
+            rel = k
+    return -1
+
+
+_APPOSITIVE_OPENERS = frozenset("one a an the".split())
+
+
 def _bare_relative_before(toks: list[Token], v: int) -> int:
     """The `who` of a relative clause with no commas that ends just before the verb at `v`
     (`A spokesman for the police who gave his name only as Jean said`), after a word that
@@ -170,6 +193,14 @@ def speaker_before(
         if span is not None:
             _refuse(refused, "attribution:cut:relative-clause", rel, v - 1, toks)
             return span
+    comma = _appositive_with_relative(toks, v)
+    if comma >= 0:
+        # `The Ta'ang National Liberation Army, one of three groups that launched …, said`:
+        # the name before the appositive speaks; a relative clause is no part of a speaker
+        x = _name_before_comma(toks, comma)
+        if x is not None:
+            _refuse(refused, "attribution:cut:appositive-relative", comma + 1, v - 1, toks)
+            return x, comma - 1
     rel = _bare_relative_before(toks, v)
     if rel >= 0:
         # `A spokesman for the police who gave his name only as Jean said`: a relative clause
