@@ -202,3 +202,32 @@ def test_an_appositive_holding_a_relative_clause_is_cut() -> None:
 def test_an_appositive_title_without_a_relative_clause_stays() -> None:
     text = "Ahmed Salah, the district commissioner, said 9 herders were abducted near Wajir."
     assert attributions(text) == [("9", "Ahmed Salah, the district commissioner")]
+
+
+def test_claiming_an_attack_is_no_statement_of_its_toll() -> None:
+    text = "The Islamic State group claimed the ambush, which killed 14 soldiers near Diffa."
+    assert attribution_lines(text) == [
+        [
+            f"  attribution  {'None':<28} <- (no rule: default)",
+            kept('attribution:refused:claimed-act "claimed the ambush"'),
+        ]
+    ]
+
+
+def test_claiming_to_have_killed_still_asserts_the_figure() -> None:
+    text = "The rebels claimed to have killed 30 soldiers near Kidal."
+    assert attributions(text) == [("30", "The rebels")]
+
+
+def test_a_speaker_in_a_clause_of_place_reports_that_clause_only() -> None:
+    text = (
+        "Floods left 25 people dead in Sittwe, where the junta said rebel shelling had "
+        "killed 6 more."
+    )
+    assert attribution_lines(text) == [
+        [
+            f"  attribution  {'None':<28} <- (no rule: default)",
+            kept('attribution:lost:speaks-for-what-follows "the junta"'),
+        ],
+        [f"  attribution  {'the junta':<28} <- attribution:speech:said, attribution:where-clause"],
+    ]
