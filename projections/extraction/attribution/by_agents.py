@@ -101,4 +101,86 @@ _GIVEN_PARTICIPLES = frozenset(
 )
 
 
+def passive_agent(toks: list[Token], v: int) -> Speaker | None:
+    """The agent of a passive statement: `The figure of 300 dead was given by X`, `The
+    Council was told by X that N`, `The Council was told on Tuesday that N …, by X`. The
+    subject only received or carries the figure; the one after `by` gives it, and speaks for
+    the figure before it as the passive `reported by` does."""
+    if v < 2 or v + 1 >= len(toks) or toks[v + 1].low in _BY_MANNER:
+        return None
+    lows = [t.low for t in toks[: v + 1]]
+    w = lows[v - 1]
+    if w == "told" and lows[v - 2] in PASSIVE:
+        verb = v - 1  # `was told by the envoy that …`
+    elif w in _GIVEN_PARTICIPLES and lows[v - 2] in PASSIVE:
+        if not _count_subject(lows, v - 2):
+            return None  # `2,000 troops were provided by Chad`: a transfer, not a figure
+        verb = v - 1
+    elif w == ",":
+        verb = _passive_told_before(lows, v)  # `was told on Tuesday that …, by the envoy`
+        if verb < 0:
+            return None
+    else:
+        verb = _passive_put_at(lows, v)  # `The losses were put at 60 fighters by the army`
+        if verb < 0:
+            return None
+    end = phrase_end(toks, v + 1)
+    if end < v + 1:
+        return None
+    end = _appositive_name(toks, end)
+    return Speaker(v + 1, end, verb, "speech", lows[verb], notes=("attribution:passive-agent",))
+
+
+def _count_subject(lows: list[str], aux: int) -> bool:
+    """The clause before the auxiliary at `aux` has a count as its subject (`The figure of
+    300 dead in Jenin was`), found back to the sentence's start or a clause boundary."""
+    for k in range(aux - 1, max(-1, aux - 12), -1):
+        if lows[k] in COUNT_NOUNS:
+            return True
+        if lows[k] in BOUNDARY:
+            return False
+    return False
+
+
+def _passive_told_before(lows: list[str], comma: int) -> int:
+    """`The Security Council was told on Tuesday that 2.1 million …, by the UN's special
+    envoy`: a passive `told` that opens the sentence's clause before a `that`. Its token, or
+    -1."""
+    for k in range(comma - 1, 1, -1):
+        if lows[k] == "told" and lows[k - 1] in PASSIVE:
+            return k if "that" in lows[k + 1 : comma] else -1
+        if lows[k] in (";", "while", "but"):
+            return -1
+    return -1
+
+
+def _passive_put_at(lows: list[str], by: int) -> int:
+    """`The rebels' losses … were put at 60 fighters by the Somali army`: a passive `put` (or
+    `estimated`) whose `at N` ends just before `by`. The participle's token, or -1."""
+    for k in range(by - 2, max(1, by - 8), -1):
+        if lows[k] == "at" and lows[k - 1] in ESTIMATE_PARTICIPLES:
+            return k - 1 if k >= 2 and lows[k - 2] in PASSIVE else -1
+        if lows[k] in BOUNDARY:
+            return -1
+    return -1
+
+
+def _appositive_name(toks: list[Token], end: int) -> int:
+    """`by a health ministry official, Dr Ahmed Rahal, on Saturday`: a capitalised name set
+    off by commas after a description is the same speaker; the span takes it in."""
+    n = len(toks)
+    if end + 2 >= n or toks[end + 1].text != ",":
+        return end
+    k = end + 2
+    while k < n and k - end <= 6:
+        t = toks[k].text
+        if not (t[:1].isupper() or (t == "." and k + 1 < n and toks[k + 1].text[:1].isupper())):
+            break
+        k += 1  # a name's words, and the point of `Dr.` or `Gen.` inside it
+    last = k - 1
+    if last < end + 3 or (k < n and toks[k].text not in (",", ".")):
+        return end  # at least two capitalised words, closed by a comma or the sentence's end
+    return last
+
+
 _BY_MANNER = frozenset("name names phone telephone hand satellite".split())

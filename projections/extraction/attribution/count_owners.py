@@ -20,6 +20,8 @@ def possessor(toks: list[Token], v: int) -> Speaker | None:
     head = toks[end]
     if not head.text[0].isupper() and head.low not in SOURCE_NOUNS:
         return None  # `last week's count`, `the city's tally`
+    if any(toks[k].low in _BASED and toks[k + 1].low in ("on", "upon") for k in range(s, end)):
+        return None  # `An AP count based on local officials' figures`: the base, not a source
     return Speaker(s, end, v, "official", toks[v].low)
 
 
@@ -52,6 +54,9 @@ def _name_start(toks: list[Token], end: int) -> int:
 
 
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+
+
+_BASED = frozenset({"based", "drawn", "relying"})
 
 
 # `Armenia's official toll`: a state's own count is its claim

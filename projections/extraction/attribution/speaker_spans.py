@@ -117,6 +117,45 @@ def _relative_before(toks: list[Token], v: int) -> int:
     return -1
 
 
+def _appositive_with_relative(toks: list[Token], v: int) -> int:
+    """The comma that opens an appositive ending just before the verb at `v` (`X, one of
+    three groups that launched an offensive last year, said`) when the appositive opens with
+    a determiner or `one of` and holds a relative clause after a noun; else -1."""
+    if v < 6 or toks[v - 1].text != ",":
+        return -1
+    rel = -1
+    for k in range(v - 2, max(1, v - 26), -1):
+        t = toks[k]
+        if t.text == ",":
+            if rel < 0 or toks[k + 1].low not in _APPOSITIVE_OPENERS:
+                return -1
+            return k
+        if not t.text[0].isalnum() and t.text not in NAME_PARTS:
+            return -1
+        if t.low in ("that", "who", "which") and toks[k - 1].text[0].isalpha():
+            rel = k
+    return -1
+
+
+_APPOSITIVE_OPENERS = frozenset("one a an the".split())
+
+
+def _bare_relative_before(toks: list[Token], v: int) -> int:
+    """The `who` of a relative clause with no commas that ends just before the verb at `v`
+    (`A spokesman for the police who gave his name only as Jean said`), after a word that
+    can end a noun phrase; else -1. No punctuation may come between it and the verb."""
+    for k in range(v - 2, max(1, v - 14), -1):
+        t = toks[k]
+        if not t.text[0].isalnum() and t.text not in NAME_PARTS:
+            return -1
+        if t.low == "who":
+            prev = toks[k - 1]
+            if not prev.text[0].isalpha() or prev.low in STRONG_VERBS or prev.low in BOUNDARY:
+                return -1
+            return k
+    return -1
+
+
 def _is_short_name(toks: list[Token], first: int, last: int) -> bool:
     """One to three capitalised words from `first` to `last`: a name in apposition."""
     return 0 <= last - first <= 2 and all(
@@ -138,11 +177,35 @@ def speaker_before(
     """The speaker phrase before the verb at `v`, or None when the words there are no name
     (a clause, a verb phrase, too many words). `refused`, when given, gets each phrase kept
     out and each part cut, with the rule that did it."""
+    first = _first_predicate(toks, v)
+    if first >= 0:
+        # `The ministry's statement blamed the Islamic State and said 4 …`: the verb shares
+        # the subject of the predicate before `and`, which is no part of the speaker
+        span = speaker_before(toks, first, refused)
+        if span is not None:
+            _refuse(refused, "attribution:cut:first-predicate", first, v - 1, toks)
+            return span
     rel = _relative_before(toks, v)
     if rel >= 0:
         # `A senior official, who spoke on condition of anonymity because …, said`: the
         # relative clause set off by commas is the subject's, and the subject ends before it
         span = _speaker_phrase_before(toks, rel - 1, None)
+        if span is not None:
+            _refuse(refused, "attribution:cut:relative-clause", rel, v - 1, toks)
+            return span
+    comma = _appositive_with_relative(toks, v)
+    if comma >= 0:
+        # `The Ta'ang National Liberation Army, one of three groups that launched …, said`:
+        # the name before the appositive speaks; a relative clause is no part of a speaker
+        x = _name_before_comma(toks, comma)
+        if x is not None:
+            _refuse(refused, "attribution:cut:appositive-relative", comma + 1, v - 1, toks)
+            return x, comma - 1
+    rel = _bare_relative_before(toks, v)
+    if rel >= 0:
+        # `A spokesman for the police who gave his name only as Jean said`: a relative clause
+        # without commas still ends the subject before its `who`
+        span = _speaker_phrase_before(toks, rel, None)
         if span is not None:
             _refuse(refused, "attribution:cut:relative-clause", rel, v - 1, toks)
             return span
@@ -196,7 +259,42 @@ def speaker_before(
     if toks[s].text[0].islower() and toks[s].low in STRONG_VERBS:
         _refuse(refused, "attribution:refused:verb-phrase", s, end, toks)
         return None  # a verb phrase ("counts only visually"), not a name
+    for k in range(s + 2, end):
+        if toks[k].low == "based" and toks[k + 1].low in ("on", "upon"):
+            # `An AP count based on local officials' figures shows`: the count speaks; what
+            # it is based on is no part of its name
+            _refuse(refused, "attribution:cut:based-on", k, end, toks)
+            return s, k - 1
     return s, end
+
+
+def _first_predicate(toks: list[Token], v: int) -> int:
+    """`X blamed Y and said N`, `X denied the charge and added that N`: the verb at `v` is the
+    second of two predicates joined by `and`, and shares the first one's subject. The first
+    verb is the clause's first lower-case past or present form after a subject that opens the
+    sentence (or a clause) with a name or a determiner. Its token, or -1."""
+    if v < 3 or toks[v - 1].low != "and":
+        return -1
+    k = v - 2
+    while k > 0 and v - k < 16 and toks[k - 1].low not in BOUNDARY:
+        k -= 1
+    if k > 0 and toks[k - 1].low not in BOUNDARY:
+        return -1
+    if not (toks[k].text[0].isupper() or toks[k].low in DETS):
+        return -1
+    for j in range(k + 1, v - 1):
+        t = toks[j]
+        if not t.text.islower() or toks[j - 1].low in DETS:
+            continue
+        if t.low in STRONG_VERBS or t.low in _FIRST_PREDICATES or t.low.endswith("ed"):
+            return j
+    return -1
+
+
+# present forms that can open a first predicate (`The army denies the charge and says …`)
+_FIRST_PREDICATES = frozenset(
+    """denies blames condemns rejects accuses urges calls gives issues""".split()
+)
 
 
 def _refuse(
@@ -299,9 +397,13 @@ def _speaker_phrase_before(
     # "The president, speaking in Kyiv, said": skip a participle or relative clause
     if s >= 2 and toks[s - 1].low in ("which", "who") and toks[s - 2].text == ",":
         s -= 1  # "Oryx, which counts only visually confirmed losses, puts …"
-    if (toks[s].low.endswith("ing") and toks[s].text[0].islower()) or toks[s].low in (
-        "who",
-        "which",
+    aside = toks[s].low in _ASIDE_PARTICIPLES and s >= 2 and toks[s - 1].text == ","
+    if aside:  # `The M23 rebels, quoted by Radio Okapi, said`: the aside is no speaker
+        _refuse(refused, "attribution:cut:participle-aside", s, end, toks)
+    if (
+        (toks[s].low.endswith("ing") and toks[s].text[0].islower())
+        or toks[s].low in ("who", "which")
+        or aside
     ):
         if s >= 2 and toks[s - 1].text == ",":
             e2 = s - 2
@@ -319,6 +421,10 @@ def _speaker_phrase_before(
     if s > end:
         return None
     return s, end
+
+
+# past participles that open an aside between a subject and its verb (`X, quoted by Y, said`)
+_ASIDE_PARTICIPLES = frozenset("quoted cited reached contacted interviewed asked".split())
 
 
 def _and_in_name(toks: list[Token], k: int, end: int) -> bool:

@@ -8,7 +8,12 @@ hands the non-verb triggers (`according to`, a colon, `'s count`, `by`) to their
 
 from __future__ import annotations
 
-from projections.extraction.attribution.by_agents import estimated_by, figure_given_by, reported_by
+from projections.extraction.attribution.by_agents import (
+    estimated_by,
+    figure_given_by,
+    passive_agent,
+    reported_by,
+)
 from projections.extraction.attribution.colon_sources import colon_source
 from projections.extraction.attribution.count_owners import official_count, possessor
 from projections.extraction.attribution.speaker import Refusal, Speaker
@@ -95,7 +100,12 @@ def find_speakers(
                 out.append(sp)
             continue
         if w == "by":
-            sp = figure_given_by(toks, v) or estimated_by(toks, v) or reported_by(toks, v)
+            sp = (
+                figure_given_by(toks, v)
+                or estimated_by(toks, v)
+                or reported_by(toks, v)
+                or passive_agent(toks, v)
+            )
             if sp is not None:
                 out.append(sp)
             continue
@@ -114,6 +124,10 @@ def find_speakers(
             if sp is not None:
                 out.append(sp)
             continue
+        if w in _CLAIM and _claims_an_act(lows, v):
+            if refused is not None:  # `The Taliban claimed the attack, which killed 11`
+                refused.append(("attribution:refused:claimed-act", v, min(n - 1, v + 2)))
+            continue  # a deed its subject owns, no statement of a figure
         strong = w in STRONG_VERBS or w == "found"
         rel_gap = -1
         if w in _ACCUSING_VERBS:
@@ -196,7 +210,11 @@ def find_speakers(
     return out
 
 
-_ACTION_VERBS = frozenset("ordered decreed treated registered logged".split())
+# verbs of a decision or a record, not a statement: their subject is the source of the
+# figure they act on (`…, the UN Security Council decided on Friday`), not a speaker of a clause
+_ACTION_VERBS = frozenset(
+    "ordered decreed treated registered logged decided decides voted agreed".split()
+)
 
 
 _CLAIM = frozenset("claimed claims claim".split())
@@ -279,6 +297,18 @@ def _quoted_as_saying(toks: list[Token], lows: list[str], v: int) -> Speaker | N
         if lows[k] in _PUT_STOP:
             return None
     return None
+
+
+def _claims_an_act(lows: list[str], v: int) -> bool:
+    """`claimed the attack`, `claimed responsibility for the bombing`: the object is a deed
+    the subject owns, not a statement of what it caused."""
+    nxt = lows[v + 1 : v + 3]
+    if nxt[:1] == ["responsibility"] or nxt[:1] == ["credit"]:
+        return True
+    return len(nxt) == 2 and nxt[0] in ("the", "an", "a", "this") and nxt[1] in _ACTS
+
+
+_ACTS = frozenset("attack attacks bombing bombings ambush raid assault strike killing".split())
 
 
 def _puts_at(lows: list[str], v: int) -> bool:

@@ -23,6 +23,12 @@ def read_tag(toks: list[Token], lows: list[str], sp: Speaker) -> None:
     first = min(sp.start, sp.verb)
     last = max(sp.end, sp.verb)
     before = lows[first - 1] if first > 0 else ""
+    if before == "where" and sp.start < sp.verb and first >= 2 and lows[first - 2] == ",":
+        # `…left 40 villagers dead in Rakhine, where the Arakan Army said shelling had killed
+        # 12 more`: a speaker inside a clause of place reports that clause only
+        sp.front = True
+        sp.notes = (*sp.notes, "attribution:where-clause")
+        return
     if before in ("and", "but") and sp.start < sp.verb:
         k = sp.verb + 1
         if k < n and (lows[k] == "that" or lows[k][0].isdigit() or lows[k] in NUMBER_WORDS):
