@@ -89,6 +89,8 @@ def verb_category(
 
 
 _INVERTING_BE = frozenset({"were", "was", "are", "is"})
+_PASSIVE_BE = frozenset("were was are is been being".split())
+_NOT_HELD = frozenset("back off up down responsible".split())
 
 
 def _fronted_verb(toks: list[Token]) -> tuple[str, str] | None:
@@ -177,6 +179,11 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
         return "captured", f"taken {nxt}"
     if w == "held" and nxt in ("captive", "hostage", "prisoner"):
         return "captured", f"held {nxt}"
+    if w == "held" and j > 0 and toks[j - 1].low in _PASSIVE_BE and nxt not in _NOT_HELD:
+        # "28 soldiers who had been held for three days": the passive of `hold` says the
+        # people were captives (not `held back`, `held in reserve`)
+        if not (nxt == "in" and nxt2 == "reserve"):
+            return "captured", "held (passive)"
     if w == "under" and (nxt == "rubble" or nxt2 == "rubble"):
         return "missing", "under rubble"
     if w == "lost" and nxt in ("their", "his", "her") and nxt2 in ("lives", "life"):
