@@ -48,6 +48,11 @@ _HOSTILE_VERBS = frozenset(
     """destroyed destroy destroys destroying downed down shot killed kill kills killing
     captured capture seized seize hit struck intercepted intercept eliminated wounded took
     neutralised neutralized repelled""".split()
+) | frozenset(
+    # a captor's or rescuer's verb: captives take their own side, not the side that holds,
+    # takes or frees them (`Colombian troops freed 28 soldiers`, `its forces detained 40`)
+    """detained detain detains arrested arrest arrests abducted kidnapped imprisoned freed
+    rescued released holding holds held""".split()
 )
 _BACKED = frozenset("backed led allied supported trained aligned sponsored funded".split())
 _OWNERS = frozenset({"'s", "’s", "its", "their"})

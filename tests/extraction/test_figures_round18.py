@@ -109,3 +109,20 @@ def test_rescued_after_dead_is_no_claim() -> None:
     """`25 were rescued` after a count of dead counts no one the conventions score."""
     texts = [c.text for c in extract("Nine miners were killed and 25 were rescued from the shaft.")]
     assert texts == ["Nine"]
+
+
+# (text, figure, actor): captives take their own side, not the side that takes, holds or frees
+CAPTIVE_SIDES = [
+    ("The Turkish army detained 40 students at the rally in Ankara.", "40", None),
+    ("Kenyan troops rescued 14 hostages from a camp near the border.", "14", None),
+    ("Nigerian forces freed 31 soldiers held by bandits in Zamfara.", "31", None),
+    # the captives' own demonym still decides
+    ("Turkish police detained 40 Syrian refugees in Istanbul.", "40", "Syria"),
+    # and a side's own losses keep their owner
+    ("Kenyan troops lost 14 soldiers in the ambush near the border.", "14", "Kenya"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "actor"), CAPTIVE_SIDES)
+def test_captive_side(text: str, figure: str, actor: str | None) -> None:
+    assert claim(text, figure).actor == actor
