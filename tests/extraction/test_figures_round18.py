@@ -126,3 +126,28 @@ CAPTIVE_SIDES = [
 @pytest.mark.parametrize(("text", "figure", "actor"), CAPTIVE_SIDES)
 def test_captive_side(text: str, figure: str, actor: str | None) -> None:
     assert claim(text, figure).actor == actor
+
+
+# (text, figure, actor, rule): an apposition that opens with someone else's possessive
+# stands between the subject and its verb; the subject is the name before it
+APPOSITION_CASES = [
+    (
+        "Hezbollah, Lebanon's most powerful armed group, fields some 40,000 fighters.",
+        "some 40,000",
+        "Hezbollah",
+        "actor:apposition-possessive:Hezbollah",
+    ),
+    (
+        "Al-Shabaab, Somalia's main insurgent movement, has lost about 700 fighters this year.",
+        "about 700",
+        "al-Shabaab",
+        "actor:apposition-possessive:Shabaab",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "actor", "rule"), APPOSITION_CASES)
+def test_apposition_possessive(text: str, figure: str, actor: str, rule: str) -> None:
+    c = claim(text, figure)
+    assert c.actor == actor
+    assert rule in c.rules
