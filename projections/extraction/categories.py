@@ -262,6 +262,8 @@ def _noun(
     if w in _TARGET_HEADS and _names(toks, np.mods[0], head, _CIVILIAN_CRAFT):
         return _counted(np, None, f"not-claim:target:{w}")  # "40 merchant ships attacked"
     if w in EQUIPMENT_NOUNS or (np.designation and w not in TROOP_NOUNS and w not in PEOPLE_NOUNS):
+        if w == "s" and np.designation:
+            return _counted(np, "equipment", "category:model-plural")  # "18 Leopard 2s"
         return _counted(np, "equipment", f"category:noun:{w}")
     if w in EQUIPMENT_IF_MODIFIED and _weapon_modified(toks, np.mods[0], head):
         return _counted(np, "equipment", f"category:noun:{w}")  # "air defence systems"
@@ -642,6 +644,13 @@ def _ellipsis(
         found = verb_category(toks, first, whole, prev_end, len(toks), displaced=True)
         if found is not None:
             return Reading(found[0], None, last, rules=["category:partitive-figure", found[1]])
+    if np.partitive_pronoun and last + 2 < len(toks) and toks[last + 2].low == "whom":
+        # "59 hostages, at least 35 of whom Israel believes are dead": the relative clause
+        # says what became of the part
+        found = verb_category(toks, first, last + 2, prev_end, next_start, displaced=True)
+        if found is not None and found[0] in _PART_CATEGORIES:
+            rules = ["category:of-whom", found[1]]
+            return Reading(found[0], None, last, rules=rules, partitive_pronoun=True)
     back = _back_np(toks, first, prev_end)
     if back is not None:
         if back.subject is not None:

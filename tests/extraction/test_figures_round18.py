@@ -151,3 +151,50 @@ def test_apposition_possessive(text: str, figure: str, actor: str, rule: str) ->
     c = claim(text, figure)
     assert c.actor == actor
     assert rule in c.rules
+
+
+# round 19: (text, figure, category, actor, a rule that must be named or None)
+ROUND19_CASES = [
+    # the plural of a model name is a count of that equipment
+    (
+        "Poland has delivered 14 Leopard 2s to Kyiv.",
+        "14",
+        "equipment",
+        "Poland",
+        "category:model-plural",
+    ),
+    # a part given by `of whom` takes the verb of its relative clause; the whole keeps its noun
+    (
+        "The militants still hold 42 hostages, at least 12 of whom are feared to be dead.",
+        "at least 12",
+        "killed",
+        None,
+        "category:of-whom",
+    ),
+    (
+        "The militants still hold 42 hostages, at least 12 of whom are feared to be dead.",
+        "42",
+        "captured",
+        None,
+        None,
+    ),
+    # `late last year` after a compared figure is a time phrase, not what it counts
+    (
+        "About 1,100 French troops remain in Chad, down from 1,500 early last year.",
+        "1,500",
+        "troops",
+        "France",
+        "category:inherited:troops",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "category", "actor", "rule"), ROUND19_CASES)
+def test_round19(
+    text: str, figure: str, category: str, actor: str | None, rule: str | None
+) -> None:
+    c = claim(text, figure)
+    assert c.category == category
+    assert c.actor == actor
+    if rule is not None:
+        assert rule in c.rules
