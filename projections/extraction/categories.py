@@ -177,6 +177,22 @@ _TARGET_HEADS = frozenset("ships ship vessels vessel boats tankers".split())
 _CIVILIAN_CRAFT = frozenset("merchant commercial cargo civilian container fishing".split())
 
 
+_FIRE_VERBS = frozenset("fired firing fire fires shot opened launched rammed".split())
+
+
+def _fired_at(toks: list[Token], first: int) -> bool:
+    """`fired water cannon at two Philippine supply boats`: vessels after `at` in a clause of
+    firing are the targets, not a side's equipment counted."""
+    if first < 2 or toks[first - 1].low != "at":
+        return False
+    for k in range(first - 2, max(-1, first - 6), -1):
+        if toks[k].low in _FIRE_VERBS:
+            return True
+        if not toks[k].text[0].isalpha():
+            return False
+    return False
+
+
 def _names(toks: list[Token], lo: int, hi: int, words: frozenset[str]) -> bool:
     """One of `words` among `toks[lo:hi]`."""
     return any(t.low in words for t in toks[lo:hi])
@@ -261,6 +277,8 @@ def _noun(
         return _counted(np, None, "not-claim:rate")
     if w in _TARGET_HEADS and _names(toks, np.mods[0], head, _CIVILIAN_CRAFT):
         return _counted(np, None, f"not-claim:target:{w}")  # "40 merchant ships attacked"
+    if w in _TARGET_HEADS and _fired_at(toks, first):
+        return _counted(np, None, f"not-claim:fired-at:{w}")  # "fired at two supply boats"
     if w in EQUIPMENT_NOUNS or (np.designation and w not in TROOP_NOUNS and w not in PEOPLE_NOUNS):
         if w == "s" and np.designation:
             return _counted(np, "equipment", "category:model-plural")  # "18 Leopard 2s"

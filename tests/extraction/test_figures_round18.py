@@ -198,3 +198,17 @@ def test_round19(
     assert c.actor == actor
     if rule is not None:
         assert rule in c.rules
+
+
+def test_demonym_shared_from_an_article_item() -> None:
+    """`a Turkish frigate and six drones`: the first item is counted by `a`, its nationality
+    still covers the list."""
+    c = claim("Greek jets intercepted a Turkish reconnaissance plane and six drones.", "six")
+    assert c.actor == "Turkey"
+    assert "actor:article-list-demonym:Turkish" in c.rules
+
+
+def test_boats_fired_at_are_targets() -> None:
+    """Vessels after `at` in a clause of firing are targets: no claim."""
+    text = "Iranian speedboats opened fire at three Kuwaiti supply vessels in the Gulf."
+    assert [c.text for c in extract(text)] == []
