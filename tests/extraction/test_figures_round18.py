@@ -212,3 +212,24 @@ def test_boats_fired_at_are_targets() -> None:
     """Vessels after `at` in a clause of firing are targets: no claim."""
     text = "Iranian speedboats opened fire at three Kuwaiti supply vessels in the Gulf."
     assert [c.text for c in extract(text)] == []
+
+
+# (text, figure, location): an event named first and its participle are no place; the
+# place phrase after them is
+LOCATION_CASES = [
+    (
+        "Four police officers were killed in a shootout with smugglers near the Chaman crossing.",
+        "Four",
+        "the Chaman crossing",
+    ),
+    (
+        "Six soldiers died in an ambush claimed by the ADF in the Beni territory.",
+        "Six",
+        "the Beni territory",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "location"), LOCATION_CASES)
+def test_location_past_event(text: str, figure: str, location: str) -> None:
+    assert claim(text, figure).location == location
