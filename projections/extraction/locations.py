@@ -130,6 +130,12 @@ def find_location_before(
     people were killed`), outside speakers' phrases."""
     for j in range(first - 1, max(-1, first - 20), -1):
         w = toks[j].low
+        if w == "on" and j > 0 and toks[j - 1].low in _ATTACK_NOUNS:
+            # "Israeli strikes on Khan Younis killed 33": where the attack hit, named by name
+            np = _place_np(toks, j + 1, w) if j + 1 < first else None
+            if np is not None and np[1] < first and toks[np[0]].text[0].isupper():
+                return np[0], np[1], "location:before:attack-on"
+            continue
         if w not in _BEFORE_PREPS or any(s <= j <= e for s, e in skip):
             continue
         np = _place_np(toks, j + 1, w) if j + 1 < first else None
@@ -139,6 +145,7 @@ def find_location_before(
 
 
 _BEFORE_PREPS = frozenset({"in", "near", "along", "at"})
+_ATTACK_NOUNS = frozenset("strikes strike attack attacks raid raids shelling assault".split())
 
 
 def _place_np(toks: list[Token], k: int, prep: str) -> tuple[int, int] | None:

@@ -227,9 +227,16 @@ LOCATION_CASES = [
         "Six",
         "the Beni territory",
     ),
+    # where an attack named before the figure hit, when a name says where
+    ("Russian drone strikes on Sumy wounded 14 people overnight.", "14", "Sumy"),
 ]
 
 
 @pytest.mark.parametrize(("text", "figure", "location"), LOCATION_CASES)
 def test_location_past_event(text: str, figure: str, location: str) -> None:
     assert claim(text, figure).location == location
+
+
+def test_attack_on_a_target_is_no_place() -> None:
+    """`the attack on the convoy`: a lower-case target is not read as a place by this rule."""
+    assert claim("The attack on the convoy killed 12 soldiers.", "12").location is None
