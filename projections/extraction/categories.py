@@ -177,6 +177,22 @@ _TARGET_HEADS = frozenset("ships ship vessels vessel boats tankers".split())
 _CIVILIAN_CRAFT = frozenset("merchant commercial cargo civilian container fishing".split())
 
 
+_FIRE_VERBS = frozenset("fired firing fire fires shot opened launched rammed".split())
+
+
+def _fired_at(toks: list[Token], first: int) -> bool:
+    """`fired water cannon at two Philippine supply boats`: vessels after `at` in a clause of
+    firing are the targets, not a side's equipment counted."""
+    if first < 2 or toks[first - 1].low != "at":
+        return False
+    for k in range(first - 2, max(-1, first - 6), -1):
+        if toks[k].low in _FIRE_VERBS:
+            return True
+        if not toks[k].text[0].isalpha():
+            return False
+    return False
+
+
 def _names(toks: list[Token], lo: int, hi: int, words: frozenset[str]) -> bool:
     """One of `words` among `toks[lo:hi]`."""
     return any(t.low in words for t in toks[lo:hi])
@@ -261,7 +277,11 @@ def _noun(
         return _counted(np, None, "not-claim:rate")
     if w in _TARGET_HEADS and _names(toks, np.mods[0], head, _CIVILIAN_CRAFT):
         return _counted(np, None, f"not-claim:target:{w}")  # "40 merchant ships attacked"
+    if w in _TARGET_HEADS and _fired_at(toks, first):
+        return _counted(np, None, f"not-claim:fired-at:{w}")  # "fired at two supply boats"
     if w in EQUIPMENT_NOUNS or (np.designation and w not in TROOP_NOUNS and w not in PEOPLE_NOUNS):
+        if w == "s" and np.designation:
+            return _counted(np, "equipment", "category:model-plural")  # "18 Leopard 2s"
         return _counted(np, "equipment", f"category:noun:{w}")
     if w in EQUIPMENT_IF_MODIFIED and _weapon_modified(toks, np.mods[0], head):
         return _counted(np, "equipment", f"category:noun:{w}")  # "air defence systems"
@@ -269,6 +289,10 @@ def _noun(
         return _counted(np, "equipment", f"category:lost-vehicles:{w}")
     if (toks[head - 1].low, w) in TROOP_COMPOUNDS:
         return _counted(np, "troops", f"category:noun:{toks[head - 1].low} {w}")
+    fronted = _fronted_among(toks, first) if first > 3 else None
+    if fronted is not None and w not in CATEGORY_NOUNS:
+        # "Among the dead were 31 soldiers": the inverted clause puts the group first
+        return _counted(np, fronted, f"category:fronted-among:{toks[first - 2].low}")
     if w in CATEGORY_NOUNS:
         return _category_noun(toks, first, np, w, prev_end, next_start)
     if w in TROOP_NOUNS and np.end + 1 < len(toks) and toks[np.end + 1].low in _FACILITIES:
@@ -277,6 +301,8 @@ def _noun(
         return _counted(
             np, "troops", "category:members-of-armed-group"
         )  # "gangs ... 5,000 members"
+    if w in TROOP_NOUNS and _hold_object(toks, first, np.end):
+        return _counted(np, "captured", f"category:held-object:{w}")  # "holding 90 soldiers"
     if w in TROOP_NOUNS and _taken_captive(toks, first, np.end, next_start):
         return _counted(np, "captured", f"category:taken-captive:{w}")
     if w in TROOP_NOUNS and _held_in(toks, np.end):
@@ -364,6 +390,8 @@ def _people(
         far = _far_back(toks, first, np.end, prev_end, next_start)
         if far is not None and far.category in _PART_CATEGORIES:
             return _counted(np, far.category, f"category:noun:{w}", *far.rules)
+    if people and _in_relief_camps(toks, np.end, next_start):
+        return _counted(np, "displaced", f"category:noun:{w}", "category:in-relief-camps")
     if people and _hosted(toks, first):
         return _counted(np, "displaced", f"category:noun:{w}", "category:hosted")
     if any(t.low in ("refuge", "asylum") for t in toks[np.end + 1 : min(next_start, np.end + 5)]):
@@ -504,6 +532,55 @@ def _held(toks: list[Token], first: int, end: int, next_start: int) -> str | Non
     return None
 
 
+_RELEASE_VERBS = frozenset("rescued freed released returned repatriated".split())
+_AMONG_HEADS = frozenset({"the", "those"})
+_RESERVE_WORDS = frozenset("reserve back ready".split())
+_CAMP_MODIFIERS = frozenset(
+    "relief displacement refugee idp makeshift tent transit displaced aid".split()
+)
+_CAMP_VERBS = frozenset("remain remained remaining live living lived are were stay staying".split())
+
+
+def _fronted_among(toks: list[Token], first: int) -> str | None:
+    """`Among the dead were 31 soldiers`, `Among those wounded are 12 children`: the predicate
+    `among the X` stands before the verb and the counted subject after it (an inverted
+    clause), so the group X names what the figure counts."""
+    if toks[first - 1].low not in _PASSIVE_AUX or toks[first - 3].low not in _AMONG_HEADS:
+        return None
+    if toks[first - 4].low != "among":
+        return None
+    group = toks[first - 2].low
+    return CATEGORY_NOUNS.get(group) or _CATEGORY_PARTICIPLES.get(group)
+
+
+def _hold_object(toks: list[Token], first: int, end: int) -> bool:
+    """`are holding about 90 government soldiers`: troops that are the object of `hold` are
+    captives; not `held 2,000 troops in reserve` or `holding 500 men back`."""
+    k = first - 1
+    if k > 0 and toks[k].low == "still":
+        k -= 1
+    if k < 0 or toks[k].low not in _HOLD_VERBS:
+        return False
+    after = toks[end + 1 : end + 3]
+    return not any(t.low in _RESERVE_WORDS for t in after)
+
+
+def _in_relief_camps(toks: list[Token], end: int, next_start: int) -> bool:
+    """`60,000 people remain in relief camps`: people who live in camps for the displaced have
+    fled (a bare `camps` may be detention, so a word must say the camps shelter people)."""
+    j = end + 1
+    stop = min(len(toks), next_start, end + 8)
+    if j < stop and toks[j].low in _CAMP_VERBS:
+        j += 1
+    if j >= stop or toks[j].low != "in":
+        return False
+    window = toks[j + 1 : min(stop, j + 5)]
+    for k, t in enumerate(window):
+        if t.low in ("camps", "camp", "shelters"):
+            return any(m.low in _CAMP_MODIFIERS for m in window[:k])
+    return False
+
+
 def _among_the(toks: list[Token], end: int, next_start: int) -> str | None:
     """`three journalists were among the dead`: the category of the group they were among."""
     k = end + 1
@@ -585,6 +662,13 @@ def _ellipsis(
         found = verb_category(toks, first, whole, prev_end, len(toks), displaced=True)
         if found is not None:
             return Reading(found[0], None, last, rules=["category:partitive-figure", found[1]])
+    if np.partitive_pronoun and last + 2 < len(toks) and toks[last + 2].low == "whom":
+        # "59 hostages, at least 35 of whom Israel believes are dead": the relative clause
+        # says what became of the part
+        found = verb_category(toks, first, last + 2, prev_end, next_start, displaced=True)
+        if found is not None and found[0] in _PART_CATEGORIES:
+            rules = ["category:of-whom", found[1]]
+            return Reading(found[0], None, last, rules=rules, partitive_pronoun=True)
     back = _back_np(toks, first, prev_end)
     if back is not None:
         if back.subject is not None:
@@ -606,6 +690,10 @@ def _ellipsis(
         and toks[last + 1].low in _CLAUSE_VERBS
         and _own_verb(toks[last + 2].low)
     ):
+        if prev_end >= 0 and toks[last + 2].low in _RELEASE_VERBS:
+            # "Of the 300 passengers seized, 214 were rescued": freed are captives, when the
+            # figure before counts captives (the category stage decides)
+            return Reading(None, None, last, rules=[f"category:released-part:{toks[last + 2].low}"])
         return Reading(None, None, last, rules=["not-claim:own-verb"])  # "and 25 were rescued"
     found = verb_category(toks, first, last, prev_end, next_start, displaced=True)
     if found:

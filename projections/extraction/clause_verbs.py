@@ -31,7 +31,11 @@ def verb_category(
     n = len(toks)
     fwd: tuple[int, str, str] | None = None
     j = np_end + 1
-    if next_start < n and all(t.low in _COORDINATORS for t in toks[np_end + 1 : next_start]):
+    if (
+        next_start < n
+        and all(t.low in _COORDINATORS for t in toks[np_end + 1 : next_start])
+        and not _part_of_this(toks, next_start)
+    ):
         # "300 soldiers and 40 civilians were killed": the verb after the next figure's
         # phrase is this one's too, since only "and" (or a comma) stands between them.
         next_start = n
@@ -89,6 +93,20 @@ def verb_category(
 
 
 _INVERTING_BE = frozenset({"were", "was", "are", "is"})
+_RELATIVE_PARTS = frozenset("whom which them".split())
+
+
+def _part_of_this(toks: list[Token], next_start: int) -> bool:
+    """`59 hostages, at least 35 of whom ... are dead`: the next figure is a part of this one,
+    and the verb after it is the part's, not this figure's."""
+    for k in range(next_start, min(len(toks) - 1, next_start + 4)):
+        if toks[k].low == "of" and toks[k + 1].low in _RELATIVE_PARTS:
+            return True
+    return False
+
+
+_PASSIVE_BE = frozenset("were was are is been being".split())
+_NOT_HELD = frozenset("back off up down responsible".split())
 
 
 def _fronted_verb(toks: list[Token]) -> tuple[str, str] | None:
@@ -177,6 +195,11 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
         return "captured", f"taken {nxt}"
     if w == "held" and nxt in ("captive", "hostage", "prisoner"):
         return "captured", f"held {nxt}"
+    if w == "held" and j > 0 and toks[j - 1].low in _PASSIVE_BE and nxt not in _NOT_HELD:
+        # "28 soldiers who had been held for three days": the passive of `hold` says the
+        # people were captives (not `held back`, `held in reserve`)
+        if not (nxt == "in" and nxt2 == "reserve"):
+            return "captured", "held (passive)"
     if w == "under" and (nxt == "rubble" or nxt2 == "rubble"):
         return "missing", "under rubble"
     if w == "lost" and nxt in ("their", "his", "her") and nxt2 in ("lives", "life"):

@@ -26,7 +26,8 @@ PLACE_NOUNS = frozenset(
     infrastructure positions territory territories province provinces district districts
     capital basements basement shelters airfield airfields island coast state states valley
     county park mountains mountain hills forest desert strip corridor lake islands peninsula
-    zone governorate regency oblast municipality department prefecture""".split()
+    zone governorate regency oblast municipality department prefecture crossing
+    checkpoint checkpoints""".split()
 )
 _TAKES_PLACE = LOC_PREPS | PLACE_VERBS
 _DETS = frozenset("the a an its their his her this that these those".split())
@@ -39,7 +40,8 @@ _NOT_PLACES = frozenset(
     report update summit conference meeting invasion hands custody captivity recent first
     last coming following next process way hospital hospitals wake aftermath course front-line
     period region's payroll deal agreement accord ceasefire truce terms plan orders command
-    leadership airstrikes airstrike bombardment bombardments bombing bombings""".split()
+    leadership airstrikes airstrike bombardment bombardments bombing bombings shootout
+    shootouts gunfight gunfights firefight firefights""".split()
 )
 _NP_END = frozenset(
     """in on at to from by with near into for against since during after before and or but
@@ -90,7 +92,7 @@ def find_location(
             np = _place_np(toks, j + 1, w)
             if np is not None:
                 s, e = np
-                if toks[e].low in _NOT_PLACES:
+                if toks[e].low in _NOT_PLACES or _event_head(toks, s, e):
                     event_before = True
                     j = e + 1
                     continue
@@ -111,6 +113,16 @@ def find_location(
     return None
 
 
+def _event_head(toks: list[Token], s: int, e: int) -> bool:
+    """`an attack claimed by Al-Shabaab`, `a deal brokered by the UAE`: a phrase whose first
+    noun is an event and that names no place (no capitalised word) is an event followed by
+    its participle, no place; the search goes on past it (`location:past-event`)."""
+    k = s + 1 if toks[s].low in _DETS else s
+    if k >= e or toks[k].low not in _NOT_PLACES or not toks[e].low.endswith("ed"):
+        return False
+    return not any(t.text[0].isupper() for t in toks[k : e + 1])
+
+
 def find_location_before(
     toks: list[Token], first: int, skip: list[tuple[int, int]]
 ) -> tuple[int, int, str] | None:
@@ -118,6 +130,12 @@ def find_location_before(
     people were killed`), outside speakers' phrases."""
     for j in range(first - 1, max(-1, first - 20), -1):
         w = toks[j].low
+        if w == "on" and j > 0 and toks[j - 1].low in _ATTACK_NOUNS:
+            # "Israeli strikes on Khan Younis killed 33": where the attack hit, named by name
+            np = _place_np(toks, j + 1, w) if j + 1 < first else None
+            if np is not None and np[1] < first and toks[np[0]].text[0].isupper():
+                return np[0], np[1], "location:before:attack-on"
+            continue
         if w not in _BEFORE_PREPS or any(s <= j <= e for s, e in skip):
             continue
         np = _place_np(toks, j + 1, w) if j + 1 < first else None
@@ -127,6 +145,7 @@ def find_location_before(
 
 
 _BEFORE_PREPS = frozenset({"in", "near", "along", "at"})
+_ATTACK_NOUNS = frozenset("strikes strike attack attacks raid raids shelling assault".split())
 
 
 def _place_np(toks: list[Token], k: int, prep: str) -> tuple[int, int] | None:

@@ -58,6 +58,11 @@ def _modifies(toks: list[Token], j: int) -> bool:
     return j + 2 < len(toks) and toks[j + 1].low in _WEAPON_ADJ and toks[j + 2].low in COUNTED_NOUNS
 
 
+# words that open a time phrase before `last year`, `in March`: `late`, `early`
+_TIME_EDGES = frozenset("late early mid".split())
+_TIME_STARTS = frozenset("last this next in on that".split())
+
+
 def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> NounPhrase:
     """Parse the noun phrase after a number starting at token `k` (bounded to 8 tokens)."""
     n = len(toks)
@@ -107,6 +112,17 @@ def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> NounPhrase:
                     continue
                 j += 1
                 continue
+            if (
+                j > k
+                and toks[j - 1].text[0].isupper()
+                and j + 1 < n
+                and toks[j + 1].low == "s"
+                and glued(t, toks[j + 1])
+            ):
+                designation = True  # "18 Leopard 2s": the plural of a model name counts it
+                head = j + 1
+                j += 2
+                continue
             if j + 1 < n and glued(t, toks[j + 1]) and toks[j + 1].text[0].isalpha():
                 j += 2  # "155mm shells"
                 continue
@@ -122,6 +138,8 @@ def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> NounPhrase:
             break
         if w in NP_STOP or j in num_at:
             break
+        if w in _TIME_EDGES and j + 1 < n and toks[j + 1].low in _TIME_STARTS:
+            break  # "down from 2,000 late last year": a time phrase, no counted noun
         if j > k and (toks[j - 1].low, w) in TROOP_COMPOUNDS:
             head = j
             j += 1

@@ -345,6 +345,26 @@ def _coordinated(ctx: ClaimContext) -> tuple[str, str] | None:
     return None
 
 
+def _article_list(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`destroyed a Russian landing ship and 14 drones`: a nationality word is shared along a
+    list of equipment even when the first item is counted by `a`, not by a figure. The first
+    item is one phrase (`a` or `an`, the demonym, lower-case words) that ends at `and`."""
+    toks, i = ctx.toks, ctx.q.i
+    if i < 4 or toks[i - 1].low != "and":
+        return None
+    for a in range(i - 3, max(ctx.prev_end, i - 7), -1):
+        if toks[a].low in ("a", "an"):
+            if not all(t.text.isalpha() and t.text.islower() for t in toks[a + 2 : i - 1]):
+                return None
+            found = np_actor(toks, ctx.texts, a + 1, a + 1)
+            if found is None or not found[1].startswith("actor:demonym"):
+                return None
+            return found[0], "actor:article-list-demonym:" + found[1].split(":")[-1]
+        if not toks[a].text.isalpha():
+            return None
+    return None
+
+
 def _part(ctx: ClaimContext) -> tuple[str, str] | None:
     """`suffered 57,470 casualties, of whom 19,240 were killed`, `100 North Korean soldiers
     were killed and about 300 wounded`: a part of the previous figure, or a figure with no
@@ -478,6 +498,7 @@ ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
     (_attacked_side, _PART_CATEGORIES),
     (_apposition, frozenset({"troops"})),
     (_coordinated, None),
+    (_article_list, frozenset({"equipment"})),
     (_part, None),
     (_earlier, None),
     (_topic, None),

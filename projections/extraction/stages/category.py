@@ -24,11 +24,13 @@ def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
     before = _figure_before(ctx)
     if before is not None:
         return before, (f"category:the-figure-before:{before}",)
+    prev = ctx.prev
     if rd.category is None:
+        if prev is not None and prev.category == "captured" and _released_part(rd.rules):
+            return "captured", [*rd.rules, "category:released-part-of-captives"]
         return None, rd.rules
     if ctx.num.lone_one and not _counted_one(ctx):
         return None, ()
-    prev = ctx.prev
     if rd.inherit:
         if prev is not None:
             return prev.category, [*rd.rules, f"category:inherited:{prev.category}"]
@@ -41,6 +43,8 @@ def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
         return "captured", [*rd.rules, "category:exchanged-for"]
     if prev is not None and rd.category == "other" and fronted_part(ctx):
         return prev.category, [*rd.rules, f"category:fronted-partitive:{prev.category}"]
+    if prev is not None and rd.category in ("other", "troops") and _after_fronted_among(ctx):
+        return prev.category, [*rd.rules, f"category:fronted-among-list:{prev.category}"]
     if prev is not None and _coordinated(ctx):
         return prev.category, [*rd.rules, f"category:coordinated:{prev.category}"]
     if prev is not None and rd.category == "other" and _coordinated_past_place(ctx):
@@ -48,6 +52,25 @@ def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
     if prev is not None and rd.category == "other" and _next_part(ctx):
         return prev.category, [*rd.rules, f"category:breakdown-list:{prev.category}"]
     return rd.category, rd.rules
+
+
+def _released_part(rules: list[str]) -> bool:
+    """A bare figure with a verb of release (`214 were rescued`, see `categories`)."""
+    return any(r.startswith("category:released-part:") for r in rules)
+
+
+def _after_fronted_among(ctx: ClaimContext) -> bool:
+    """`Among the dead were 31 soldiers, 12 policemen and nine civilians`: the later subjects
+    of the inverted clause are counted in the same group as the first, when only a comma or
+    `and` stands between them and no verb of their own says otherwise."""
+    prev, rd = ctx.prev, ctx.reading
+    if prev is None or rd.subject is None:
+        return False
+    if not any(r.startswith("category:fronted-among") for r in prev.rules):
+        return False
+    if any(r.startswith(("category:verb", "category:modifier")) for r in rd.rules):
+        return False
+    return ctx.follows_previous(("and", ","))
 
 
 def _figure_before(ctx: ClaimContext) -> str | None:
