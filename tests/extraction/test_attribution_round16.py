@@ -120,9 +120,10 @@ def test_a_tag_of_a_decision_attributes_the_figure_before_it() -> None:
     ]
 
 
-def test_a_body_that_voted_to_deploy_troops_is_their_source() -> None:
+def test_a_body_that_voted_to_deploy_troops_does_not_claim_them() -> None:
+    # round 18: the infinitive of a vote is a plan, not a count its maker gives
     text = "The Kenyan parliament voted on Tuesday to deploy 1,000 police officers to Haiti."
-    assert attributions(text) == [("1,000", "The Kenyan parliament")]
+    assert attributions(text) == [("1,000", None)]
 
 
 # --- round 17: what sits between a subject and its verb ---------------------------------------

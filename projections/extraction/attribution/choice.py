@@ -69,7 +69,7 @@ def _choose(
             continue  # `…detained 40 …, and the society said 12 of them…`
         if sp.rel > last and sp.rel - last <= 4 and sp.kind == "speech":
             return sp  # "the several thousand that Moscow reported": its own relative clause
-        if sp.kind == "given-by":
+        if sp.kind in ("given-by", "came-from"):
             if 0 < sp.verb - last <= 5:
                 return sp  # "about 130, the figure given by the government": its own source
             _skip(skipped, "given-by-far", sp)

@@ -21,7 +21,8 @@ class Speaker:
     start: int
     end: int
     verb: int  # token index of the verb (or of "according")
-    kind: str  # "speech", "weak", "according-to", "colon", "official", "given-by"
+    kind: str  # "speech", "weak", "according-to", "colon", "official", "given-by",
+    # "came-from"
     word: str
     first_person: bool = False
     rel: int = -1  # token of `that`/`whom` opening the speaker's relative clause, if any
@@ -35,6 +36,6 @@ class Speaker:
 
     @property
     def rule(self) -> str:
-        if self.kind in ("according-to", "colon", "given-by"):
+        if self.kind in ("according-to", "colon", "given-by", "came-from"):
             return f"attribution:{self.kind}"
         return f"attribution:{self.kind}:{self.word}"

@@ -14,6 +14,7 @@ from projections.extraction.attribution.by_agents import (
     passive_agent,
     reported_by,
 )
+from projections.extraction.attribution.came_from import CAME, came_from
 from projections.extraction.attribution.colon_sources import colon_source
 from projections.extraction.attribution.count_owners import official_count, possessor
 from projections.extraction.attribution.speaker import Refusal, Speaker
@@ -33,6 +34,7 @@ from projections.extraction.attribution.words import (
     POSSESSED_COUNTS,
     POSSESSIVE_MARKS,
     STRONG_VERBS,
+    WEEKDAYS,
 )
 from projections.extraction.tokens import Token
 
@@ -109,6 +111,11 @@ def find_speakers(
             if sp is not None:
                 out.append(sp)
             continue
+        if w in CAME:
+            sp = came_from(toks, v)  # `The figure of 3,200 dead came from the ministry`
+            if sp is not None:
+                out.append(sp)
+            continue
         if w in POSSESSED_COUNTS and v >= 2 and lows[v - 1] in POSSESSIVE_MARKS:
             sp = possessor(toks, v)  # `Mediazona's count of …`, `Russia's claims that …`
             if sp is not None:
@@ -124,6 +131,12 @@ def find_speakers(
             if sp is not None:
                 out.append(sp)
             continue
+        if w in _PLAN_VERBS:
+            to = _plan_infinitive(lows, v)
+            if to >= 0:
+                if refused is not None:  # `Parliament voted to mobilise 160,000 more men`
+                    refused.append(("attribution:refused:plan", v, to + 1))
+                continue  # a plan its subject makes, no statement of a figure
         if w in _CLAIM and _claims_an_act(lows, v):
             if refused is not None:  # `The Taliban claimed the attack, which killed 11`
                 refused.append(("attribution:refused:claimed-act", v, min(n - 1, v + 2)))
@@ -220,6 +233,34 @@ _ACTION_VERBS = frozenset(
 _CLAIM = frozenset("claimed claims claim".split())
 
 
+# verbs of a decision that take what is decided as an infinitive (`voted to deploy`)
+_PLAN_VERBS = frozenset("decided decides decide voted votes vote agreed agrees agree".split())
+
+
+# what may sit between such a verb and its `to` (`voted on Tuesday to`, `unanimously`)
+_BEFORE_PLAN = WEEKDAYS | frozenset(
+    "on late early last unanimously overwhelmingly narrowly".split()
+)
+
+
+def _plan_infinitive(lows: list[str], v: int) -> int:
+    """`voted on Thursday to mobilise 160,000 more men`, `agreed to release 50 hostages`: the
+    verb's object is a plan, an infinitive a few words after it; the figures in it are
+    what the plan would do, not a count its subject gives. The token of `to`, or -1."""
+    for k in range(v + 1, min(len(lows) - 1, v + 5)):
+        w = lows[k]
+        if w == "to":
+            nxt = lows[k + 1]
+            return k if nxt.isalpha() and nxt not in _NOT_AN_INFINITIVE else -1
+        if w not in _BEFORE_PLAN:
+            return -1
+    return -1
+
+
+# `agreed to the figure`, `voted to a man`: `to` before a determiner opens no infinitive
+_NOT_AN_INFINITIVE = DETS | frozenset("a an".split())
+
+
 _GIVING_VERBS = frozenset(
     """gave give gives carried carries released releases issued issues offered offers provided
     provides cited cites raised raises revised revises updated updates lowered lowers""".split()
@@ -235,6 +276,7 @@ _TRIGGERS = (
     | _GIVING_VERBS
     | _ACCUSING_VERBS
     | POSSESSED_COUNTS
+    | CAME
     | {"according", "found", ":", "official", "own", "by"}
 )
 

@@ -1,0 +1,72 @@
+"""Attribution round 18: a plan is nobody's count, and a count's clause can name its source.
+
+Classes found on `gold/claimants_r18.jsonl`, written before these rules: a figure inside the
+infinitive of a decision (`Parliament voted to mobilise 160,000 more men`) was credited to the
+body that decided, and a figure whose own clause says where it came from (`The figure of 3,200
+dead came from the health ministry`) had no source. The sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+from projections.extraction import explain
+from tests.extraction.claim_helpers import claims, only
+
+PAD = " " * 15  # the field column of a `kept out` line is empty
+
+
+def attribution_block(text: str) -> list[str]:
+    """The attribution line of the one claim of `text` and the `kept out` lines after it."""
+    lines = explain(only(text)).splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("  attribution"))
+    return [lines[at], *(line for line in lines[at + 1 :] if "kept out" in line)]
+
+
+def kept(rule: str) -> str:
+    return f"{PAD}{'kept out':<28} <- {rule}"
+
+
+# --- a decision's infinitive is a plan, not its maker's count --------------------------------
+
+
+def test_a_vote_to_mobilise_has_no_claimant() -> None:
+    text = "The national assembly in Bamako voted on Monday to recruit 4,000 more soldiers."
+    assert attribution_block(text) == [
+        f"  attribution  {'None':<28} <- (no rule: default)",
+        kept('attribution:refused:plan "voted on Monday to recruit"'),
+    ]
+
+
+def test_an_agreement_to_release_hostages_has_no_claimant() -> None:
+    text = "The armed group agreed to release 12 hostages seized in the raid near Cúcuta."
+    c = only(text)
+    assert (c.text, c.category, c.attribution) == ("12", "captured", None)
+
+
+def test_a_decision_named_after_the_figure_still_attributes_it() -> None:
+    text = "The 2,500 police officers of the mission will stay until June, the council decided."
+    assert [(c.text, c.attribution) for c in claims(text)] == [("2,500", "the council")]
+
+
+def test_a_speaker_who_reports_a_vote_keeps_the_figure() -> None:
+    text = "A ministry spokesman said parliament voted to send 300 soldiers to the border."
+    assert only(text).attribution == "A ministry spokesman"
+
+
+# --- a count's own clause names its source ----------------------------------------------------
+
+
+def test_the_source_a_count_came_from_is_its_claimant() -> None:
+    text = "The toll of 57 dead came from the regional health office in Kassala."
+    assert attribution_block(text) == [
+        f"  attribution  {'the regional health office in Kassala':<28} <- attribution:came-from",
+    ]
+
+
+def test_people_who_came_from_a_place_give_no_source() -> None:
+    text = "About 900 refugees came from Sudan to the camps near Adré this week."
+    assert only(text).attribution is None
+
+
+def test_a_source_sentence_after_the_figures_still_counts() -> None:
+    text = "Gunmen killed 14 villagers near Djibo. The figure came from a local official."
+    assert [(c.text, c.attribution) for c in claims(text)] == [("14", "a local official")]
