@@ -70,3 +70,27 @@ def test_people_who_came_from_a_place_give_no_source() -> None:
 def test_a_source_sentence_after_the_figures_still_counts() -> None:
     text = "Gunmen killed 14 villagers near Djibo. The figure came from a local official."
     assert [(c.text, c.attribution) for c in claims(text)] == [("14", "a local official")]
+
+
+# --- a participle that places the subject is no first predicate ------------------------------
+
+
+def test_a_participle_of_place_stays_in_the_subject_before_and() -> None:
+    text = "Soldiers stationed in Bunia withdrew to their base and said 18 comrades were missing."
+    assert attribution_block(text) == [
+        f"  attribution  {'Soldiers stationed in Bunia':<28} <- attribution:speech:said",
+        kept('attribution:cut:first-predicate "withdrew to their base and"'),
+    ]
+
+
+def test_a_past_verb_of_place_is_still_the_first_predicate() -> None:
+    text = "The army attacked in the north and said 40 militants were killed near Diffa."
+    assert attribution_block(text) == [
+        f"  attribution  {'The army':<28} <- attribution:speech:said",
+        kept('attribution:cut:first-predicate "attacked in the north and"'),
+    ]
+
+
+def test_an_irregular_past_opens_a_first_predicate() -> None:
+    text = "The villagers fled the fighting and said 9 neighbours were killed in Tanout."
+    assert only(text).attribution == "The villagers"

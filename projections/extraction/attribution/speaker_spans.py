@@ -282,18 +282,38 @@ def _first_predicate(toks: list[Token], v: int) -> int:
         return -1
     if not (toks[k].text[0].isupper() or toks[k].low in DETS):
         return -1
+    reduced = -1  # `Troops stationed in Goma withdrew and said`: a participle of the subject
     for j in range(k + 1, v - 1):
         t = toks[j]
         if not t.text.islower() or toks[j - 1].low in DETS:
             continue
         if t.low in STRONG_VERBS or t.low in _FIRST_PREDICATES or t.low.endswith("ed"):
+            if reduced < 0 and _reduced_relative(toks, j):
+                reduced = j
+                continue
             return j
-    return -1
+    return reduced
 
 
-# present forms that can open a first predicate (`The army denies the charge and says …`)
+# prepositions after which a past participle next to its noun places it (`stationed in`)
+_PLACING_PREPS = frozenset("in at near on along across around inside outside to from".split())
+
+
+def _reduced_relative(toks: list[Token], j: int) -> bool:
+    """`Troops stationed in Goma`, `Fighters based near Tillabéri`: a past participle right
+    after a plural or capitalised noun and before a preposition describes the subject (a
+    relative clause without `who were`) and is not its predicate, when a verb follows."""
+    t, prev = toks[j], toks[j - 1]
+    if not t.low.endswith("ed") or j + 1 >= len(toks) or toks[j + 1].low not in _PLACING_PREPS:
+        return False
+    return prev.text[0].isalpha() and (prev.text[0].isupper() or prev.low.endswith("s"))
+
+
+# present forms that can open a first predicate (`The army denies the charge and says …`),
+# and irregular past forms that no `-ed` test finds (`Troops … withdrew and said …`)
 _FIRST_PREDICATES = frozenset(
-    """denies blames condemns rejects accuses urges calls gives issues""".split()
+    """denies blames condemns rejects accuses urges calls gives issues withdrew fled fought
+    took struck drove overran brought sent lost held began""".split()
 )
 
 
