@@ -94,3 +94,20 @@ def test_a_past_verb_of_place_is_still_the_first_predicate() -> None:
 def test_an_irregular_past_opens_a_first_predicate() -> None:
     text = "The villagers fled the fighting and said 9 neighbours were killed in Tanout."
     assert only(text).attribution == "The villagers"
+
+
+# --- a partitive relative clause speaks for its part only ------------------------------------
+
+
+def test_the_whole_before_a_partitive_clause_keeps_no_speaker_and_no_hedge() -> None:
+    text = "The group holds 64 captives in Sennar, at least 20 of whom the army believes are dead."
+    whole, part = claims(text)
+    assert (whole.text, whole.attribution, whole.hedged) == ("64", None, False)
+    lines = explain(whole).splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("  attribution"))
+    assert lines[at : at + 3] == [
+        f"  attribution  {'None':<28} <- (no rule: default)",
+        kept('attribution:lost:before-partitive "the army"'),
+        f"  hedged       {'False':<28} <- hedge:cut:partitive",
+    ]
+    assert (part.text, part.attribution, part.hedged) == ("at least 20", "the army", True)

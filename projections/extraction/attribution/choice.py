@@ -67,6 +67,9 @@ def _choose(
         if sp.front and sp.start > last:
             _skip(skipped, "speaks-for-what-follows", sp)
             continue  # `…detained 40 …, and the society said 12 of them…`
+        if sp.opens > last:
+            _skip(skipped, "before-partitive", sp)
+            continue  # `59 hostages, at least 35 of whom Israel believes …`: the part's only
         if sp.rel > last and sp.rel - last <= 4 and sp.kind == "speech":
             return sp  # "the several thousand that Moscow reported": its own relative clause
         if sp.kind in ("given-by", "came-from"):

@@ -30,6 +30,7 @@ from projections.extraction.attribution.words import (
     COUNT_NOUNS,
     DETS,
     ESTIMATE_PARTICIPLES,
+    NUMBER_WORDS,
     PASSIVE,
     POSSESSED_COUNTS,
     POSSESSIVE_MARKS,
@@ -213,6 +214,8 @@ def find_speakers(
                 span = narrowed
                 notes = ("attribution:relative-subject",)
         sp = Speaker(span[0], span[1], v, kind, w, first_person, rel, notes)
+        if rel >= 2 and lows[rel - 1] == "of":
+            sp.opens = _partitive_start(toks, rel - 1)
         read_tag(toks, lows, sp)
         if whose or participle:
             # `captured by the rebels, whose leader said 50 more …`; `…, saying the true
@@ -231,6 +234,20 @@ _ACTION_VERBS = frozenset(
 
 
 _CLAIM = frozenset("claimed claims claim".split())
+
+
+def _partitive_start(toks: list[Token], of: int) -> int:
+    """`59 hostages, at least 35 of whom Israel believes are dead`: the first token of the
+    part (`at least 35`) before the `of` of a partitive relative clause, when a comma opens
+    it a few words back and it holds a number; else -1. The clause speaks for that part
+    only, not for the whole it is taken from."""
+    for k in range(of - 1, max(-1, of - 6), -1):
+        if toks[k].text == ",":
+            part = toks[k + 1 : of]
+            if any(t.text[0].isdigit() or t.low in NUMBER_WORDS for t in part):
+                return k + 1
+            return -1
+    return -1
 
 
 # verbs of a decision that take what is decided as an infinitive (`voted to deploy`)

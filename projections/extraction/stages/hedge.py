@@ -15,9 +15,24 @@ def hedged_of(ctx: ClaimContext) -> tuple[bool, Rules]:
     sent = ctx.sentence
     if not sent.hedges:
         return (True, ["hedge:an estimated"]) if ctx.q.estimated else (False, ())
-    rules = hedges_for(sent.hedges, sent.breaks, ctx.num.i)
+    reach = _in_reach(ctx)
+    rules = hedges_for(reach, sent.breaks, ctx.num.i)
     if ctx.q.estimated:
         if "hedge:estimated" not in rules:
             rules.append("hedge:an estimated")
         return True, rules
+    if not rules and len(reach) < len(sent.hedges):
+        return False, ["hedge:cut:partitive"]  # `59 hostages, at least 35 of whom X believes`
     return bool(rules), rules
+
+
+def _in_reach(ctx: ClaimContext) -> list[tuple[int, str]]:
+    """The sentence's hedges less a verb of belief whose relative clause is of a part after
+    the figure (`59 hostages, at least 35 of whom Israel believes are dead`): it doubts the
+    part, not the whole the part is taken from."""
+    sent = ctx.sentence
+    figure = ctx.num.i
+    cut = {sp.verb for sp in sent.speakers if sp.opens > figure}
+    if not cut:
+        return sent.hedges
+    return [(i, rule) for i, rule in sent.hedges if i not in cut]
