@@ -83,3 +83,16 @@ def test_troops_crossing_to_attack_stay_troops() -> None:
     text = "About 600 Malian soldiers crossed into Mauritania to attack the rebel bases."
     c = only(text)
     assert (c.category, c.actor) == ("troops", "Mali")
+
+
+def test_belief_of_another_clause_does_not_hedge() -> None:
+    text = "Officials said 410 soldiers were killed, though analysts believe the toll is higher."
+    c = only(text)
+    assert (c.text, c.hedged) == ("410", False)
+    assert "hedge:kept-out:believe (another clause)" in c.rules
+
+
+def test_belief_before_the_figure_still_hedges() -> None:
+    c = only("Officials believe 410 soldiers were killed in the offensive.")
+    assert (c.text, c.hedged) == ("410", True)
+    assert "hedge:believe" in c.rules
