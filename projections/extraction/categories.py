@@ -642,8 +642,14 @@ def _own_verb(w: str) -> bool:
     if not w.endswith("ed") or w in VERB_CATEGORY or w in _CATEGORY_PARTICIPLES:
         return False
     if w == "crossed":
-        return False  # read by `verb_category` from what follows (`crossed since`, `into`)
+        return False  # read by `verb_category` (`crossed since`), see `_crossed_part`
     return w not in _REPORTING_PARTICIPLES
+
+
+def _crossed_part(toks: list[Token], last: int, prev_end: int) -> bool:
+    """`sent 60 trucks of aid; only 22 had crossed`: after a figure of the same sentence, a
+    bare figure that crossed is a part of that figure, whatever it counted (not a flight)."""
+    return prev_end >= 0 and toks[last + 2].low == "crossed"
 
 
 def breakdown_link(toks: list[Token], first: int) -> bool:
@@ -719,7 +725,7 @@ def _ellipsis(
     if (
         last + 2 < len(toks)
         and toks[last + 1].low in _CLAUSE_VERBS
-        and _own_verb(toks[last + 2].low)
+        and (_own_verb(toks[last + 2].low) or _crossed_part(toks, last, prev_end))
     ):
         if prev_end >= 0 and toks[last + 2].low in _RELEASE_VERBS:
             # "Of the 300 passengers seized, 214 were rescued": freed are captives, when the
