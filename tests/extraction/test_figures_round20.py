@@ -96,3 +96,9 @@ def test_belief_before_the_figure_still_hedges() -> None:
     c = only("Officials believe 410 soldiers were killed in the offensive.")
     assert (c.text, c.hedged) == ("410", True)
     assert "hedge:believe" in c.rules
+
+
+def test_from_a_into_b_places_the_figure_where_it_went() -> None:
+    c = only("Border guards said 45 refugees had crossed from Sudan into eastern Chad overnight.")
+    assert (c.text, c.category, c.location) == ("45", "displaced", "eastern Chad")
+    assert "location:from-into" in c.rules
