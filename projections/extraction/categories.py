@@ -19,6 +19,7 @@ from projections.extraction.lexicon import (
     COUNTED_NOUNS,
     EQUIPMENT_IF_MODIFIED,
     EQUIPMENT_NOUNS,
+    MONTHS,
     NONCLAIM_NOUNS,
     NP_STOP,
     PEOPLE_NOUNS,
@@ -30,6 +31,7 @@ from projections.extraction.lexicon import (
     TROOP_VERBS,
     VERB_CATEGORY,
     WEAPON_MODIFIERS,
+    WEEKDAYS,
 )
 from projections.extraction.phrases import NounPhrase, forward_np
 from projections.extraction.tokens import Token, glued, is_digits
@@ -401,6 +403,10 @@ def _people(
         # "1,000 Myanmar soldiers have fled into India's Mizoram state": troops that flee
         # into a place are people fleeing there (a retreat is `fell back` or `withdrew`)
         return _counted(np, "displaced", f"category:noun:{w}", "category:fled-into")
+    if not people and _crossed_to_escape(toks, np.end, next_start):
+        # "1,200 Burmese soldiers have crossed into Bangladesh to escape the fighting": the
+        # purpose clause says the crossing is a flight, not an incursion
+        return _counted(np, "displaced", f"category:noun:{w}", "category:crossed-to-escape")
     if not people and first > 1 and toks[first - 1].text == ":":
         colon = _colon_object(toks, first - 1)
         if colon is not None:
@@ -470,6 +476,29 @@ def _fled_into(toks: list[Token], np_end: int, next_start: int) -> bool:
     while j < stop and toks[j].low in ("have", "has", "had", "reportedly", "also", "since"):
         j += 1
     return j < stop and toks[j].low == "fled" and toks[j + 1].low in _FLED_PREPS
+
+
+_ESCAPE_VERBS = frozenset("escape flee avoid evade".split())
+_CLAUSE_MARKS = frozenset(", ; : .".split())
+
+
+def _crossed_to_escape(toks: list[Token], np_end: int, next_start: int) -> bool:
+    """The counted phrase (or a coordinated subject it opens: `soldiers and their families`)
+    is the subject of `crossed`, and a purpose clause of flight (`to escape`, `to flee`) or
+    `fleeing` follows in the same clause."""
+    stop = min(len(toks) - 1, next_start, np_end + 8)
+    j = next((k for k in range(np_end + 1, stop) if toks[k].low == "crossed"), -1)
+    if j < 0 or any(t.text in _CLAUSE_MARKS for t in toks[np_end + 1 : j]):
+        return False
+    if any(t.low in ("who", "which", "that") for t in toks[np_end + 1 : j]):
+        return False
+    for k in range(j + 1, min(len(toks) - 1, next_start, j + 10)):
+        t = toks[k]
+        if t.text in (",", ";", ".") or t.low in ("and", "but", "said"):
+            return False
+        if t.low == "fleeing" or (t.low == "to" and toks[k + 1].low in _ESCAPE_VERBS):
+            return True
+    return False
 
 
 _HOLD_VERBS = frozenset("holding hold holds held".split())
@@ -612,7 +641,15 @@ def _own_verb(w: str) -> bool:
     """`rescued`, `released`, `evacuated`: a verb of the figure's own that gives no category."""
     if not w.endswith("ed") or w in VERB_CATEGORY or w in _CATEGORY_PARTICIPLES:
         return False
+    if w == "crossed":
+        return False  # read by `verb_category` (`crossed since`), see `_crossed_part`
     return w not in _REPORTING_PARTICIPLES
+
+
+def _crossed_part(toks: list[Token], last: int, prev_end: int) -> bool:
+    """`sent 60 trucks of aid; only 22 had crossed`: after a figure of the same sentence, a
+    bare figure that crossed is a part of that figure, whatever it counted (not a flight)."""
+    return prev_end >= 0 and toks[last + 2].low == "crossed"
 
 
 def breakdown_link(toks: list[Token], first: int) -> bool:
@@ -688,7 +725,7 @@ def _ellipsis(
     if (
         last + 2 < len(toks)
         and toks[last + 1].low in _CLAUSE_VERBS
-        and _own_verb(toks[last + 2].low)
+        and (_own_verb(toks[last + 2].low) or _crossed_part(toks, last, prev_end))
     ):
         if prev_end >= 0 and toks[last + 2].low in _RELEASE_VERBS:
             # "Of the 300 passengers seized, 214 were rescued": freed are captives, when the
@@ -701,10 +738,36 @@ def _ellipsis(
         return Reading(cat, None, last, rules=[rule], partitive_pronoun=np.partitive_pronoun)
     if _inherit_link(toks, first, prev_end) or np.partitive_pronoun:
         return Reading("other", None, last, inherit=True, rules=["category:inherited"])
+    if _gapped_verb(toks, first, last, prev_end):
+        return Reading("other", None, last, inherit=True, rules=["category:gapped-verb"])
     if prev_end >= 0 and last + 1 < len(toks) and toks[last + 1].low in _CLAUSE_VERBS:
         rules = ["category:inherited:clause-subject"]
         return Reading("other", None, last, inherit=True, rules=rules)
     return Reading(None, None, last, rules=["not-claim:nothing-counted"])
+
+
+_GAP_PREPS = frozenset("in at near".split())
+_GAP_STOPS = frozenset("; : said says told while but".split())
+
+
+def _gapped_verb(toks: list[Token], first: int, last: int, prev_end: int) -> bool:
+    """`22 people died in Bor, 9 in Malakal and 4 in Juba`: a coordinated clause whose verb
+    (and noun) are left out, so only the figure and a place of the same preposition remain.
+    The figure stands right after a comma or `and`, a name follows its preposition, and the
+    clause of the figure before used that preposition too: the gap repeats that clause."""
+    if prev_end < 0 or first < 1 or last + 2 >= len(toks):
+        return False
+    if toks[first - 1].text != "," and toks[first - 1].low != "and":
+        return False
+    prep, name = toks[last + 1], toks[last + 2]
+    if prep.low not in _GAP_PREPS or not name.text[0].isupper():
+        return False
+    if name.low in MONTHS or name.low in WEEKDAYS:
+        return False  # "9 in March": a date, not a place
+    between = toks[prev_end + 1 : first - 1]
+    if any(t.low in _GAP_STOPS for t in between):
+        return False
+    return any(t.low == prep.low for t in between)
 
 
 # The word before a figure that says it is the value of something named further back: "put the

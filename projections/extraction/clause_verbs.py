@@ -165,6 +165,18 @@ def _fraction_after(toks: list[Token], comma: int) -> bool:
 
 
 _FINITE_BE = frozenset("have has had were was are is".split())
+# what may follow a passive `taken` that says the people were seized (end, agent, `away`)
+_TAKEN_ENDS = frozenset({"", ".", ",", "by", "away"})
+# what may follow `crossed` when the verb has no object: the clause ends or an adjunct of time
+_CROSSED_ENDS = frozenset({"", ".", ",", "since", "so", "this", "last", "in", "over"})
+
+
+def _passive_before(toks: list[Token], j: int) -> bool:
+    """A form of `be` right before token `j`, or before an adverb there (`were also taken`)."""
+    k = j - 1
+    if k > 0 and toks[k].low in ("also", "reportedly", "later", "then"):
+        k -= 1
+    return k >= 0 and toks[k].low in _PASSIVE_BE
 
 
 _MOVE_VERBS = frozenset({"left", "returned", "returning", "arrived"})
@@ -193,6 +205,10 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
     nxt2 = toks[j + 2].low if j + 2 < n else ""
     if w == "taken" and nxt in ("prisoner", "captive", "hostage", "prisoners", "captives"):
         return "captured", f"taken {nxt}"
+    if w == "taken" and nxt in _TAKEN_ENDS and _passive_before(toks, j):
+        # "Two teachers were also taken.": a passive `taken` that ends its clause, or whose
+        # agent follows, is an abduction (not `taken to hospital`, `taken into account`)
+        return "captured", "taken (passive)"
     if w == "held" and nxt in ("captive", "hostage", "prisoner"):
         return "captured", f"held {nxt}"
     if w == "held" and j > 0 and toks[j - 1].low in _PASSIVE_BE and nxt not in _NOT_HELD:
@@ -225,6 +241,10 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
                 return "displaced", f"{w} {out}"
         if w in ("crossed", "crossing", "left") and nxt in ("into", "the", "their"):
             return "displaced", f"{w} {nxt}"
+        if w == "crossed" and nxt in _CROSSED_ENDS:
+            # "More than 600,000 have crossed since the war began": `crossed` with no object
+            # of its own is a crossing of the border the paragraph is about
+            return "displaced", "crossed (no object)"
         if w in ("sought", "seeking") and nxt in ("refuge", "shelter", "asylum"):
             return "displaced", f"{w} {nxt}"
         if (

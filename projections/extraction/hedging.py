@@ -49,11 +49,24 @@ def hedges_for(found: list[tuple[int, str]], breaks: list[int], figure: int) -> 
     figure (`..., which has about 9,000 officers, faces gangs believed to have 12,000
     members`: `believed` is said of the gangs and their figure only)."""
     return [
-        rule
+        rule.removesuffix(OWN_BELIEF)
         for i, rule in found
         if not any(i < b < figure for b in breaks)
         and not (i > figure and rule.endswith(NOUN_HEDGE))
+        and not belief_kept_out(i, rule, breaks, figure)
     ]
+
+
+def belief_kept_out(i: int, rule: str, breaks: list[int], figure: int) -> bool:
+    """`put the toll at 2,300, though monitors believe it is higher`: a finite `believe`
+    with a subject of its own, in a clause that a break opens after the figure, is another
+    party's view of another value, not a doubt about this figure."""
+    return i > figure and rule.endswith(OWN_BELIEF) and any(figure < b < i for b in breaks)
+
+
+# the suffix of a hedge's rule name when the hedge is the finite verb `believe(s)` after a
+# subject of its own (`monitors believe`), whose scope is its own clause
+OWN_BELIEF = " (finite, own subject)"
 
 
 # the suffix of a hedge's rule name when the hedge is a participle after a noun, whose scope
@@ -97,6 +110,9 @@ def hedges_at(toks: list[Token], lows: list[str] | None = None) -> list[tuple[in
             if _reduced_relative(toks, i):
                 found.append((i, f"hedge:{w}{NOUN_HEDGE}"))
                 continue
+            if w in ("believe", "believes") and _own_subject(toks, i):
+                found.append((i, f"hedge:{w}{OWN_BELIEF}"))
+                continue
             found.append((i, f"hedge:{w}"))
         elif w == "may" and t.text == "may":
             found.append((i, "hedge:may"))
@@ -107,6 +123,18 @@ def hedges_at(toks: list[Token], lows: list[str] | None = None) -> list[tuple[in
         elif w in ("cannot", "not") and i + 2 < n and toks[i + 2].low in ("verified", "confirmed"):
             found.append((i, f"hedge:{w} be {toks[i + 2].low}"))
     return found
+
+
+def _own_subject(toks: list[Token], i: int) -> bool:
+    """A noun or a pronoun right before `believe` is its subject (`monitors believe`,
+    `they believe`), not an auxiliary (`is believed`) or `to` (`reason to believe`)."""
+    if i < 1:
+        return False
+    before = toks[i - 1]
+    return before.text.isalpha() and before.low not in _NOT_SUBJECTS
+
+
+_NOT_SUBJECTS = frozenset("to not also still do does did widely generally".split())
 
 
 _TRIGGERS = HEDGE_WORDS | {"may", "estimate", "estimates", "thought", "cannot", "not"}

@@ -101,11 +101,14 @@ def find_location(
                     inner = _place_np(toks, e + 2, toks[e + 1].low)
                     if inner is not None and toks[inner[1]].low not in _NOT_PLACES:
                         e = inner[1]
-                if w == "from" and e + 2 < n and toks[e + 1].low == "to":
-                    # "moved 3,000 troops from Kidal to Gao": they are where they went
-                    to = _place_np(toks, e + 2, "to")
+                if w == "from" and e + 2 < n and toks[e + 1].low in ("to", "into"):
+                    # "moved 3,000 troops from Kidal to Gao", "tried to cross from Afghanistan
+                    # into North Waziristan": they are where they went
+                    goal = toks[e + 1].low
+                    to = _place_np(toks, e + 2, goal)
                     if to is not None and toks[to[1]].low not in _NOT_PLACES:
-                        return to[0], to[1], "location:from-to"
+                        rule = "location:from-to" if goal == "to" else "location:from-into"
+                        return to[0], to[1], rule
                 kind = "verb" if w in PLACE_VERBS else "prep"
                 return s, e, f"location:{kind}:{w}"
         event_before = event_before and w in ("the", "a")

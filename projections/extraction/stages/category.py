@@ -45,6 +45,8 @@ def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
         return prev.category, [*rd.rules, f"category:fronted-partitive:{prev.category}"]
     if prev is not None and rd.category in ("other", "troops") and _after_fronted_among(ctx):
         return prev.category, [*rd.rules, f"category:fronted-among-list:{prev.category}"]
+    if prev is not None and rd.category == "other" and _among_a_figure(ctx):
+        return prev.category, [*rd.rules, f"category:fronted-among-figure:{prev.category}"]
     if prev is not None and _coordinated(ctx):
         return prev.category, [*rd.rules, f"category:coordinated:{prev.category}"]
     if prev is not None and rd.category == "other" and _coordinated_past_place(ctx):
@@ -71,6 +73,26 @@ def _after_fronted_among(ctx: ClaimContext) -> bool:
     if any(r.startswith(("category:verb", "category:modifier")) for r in rd.rules):
         return False
     return ctx.follows_previous(("and", ","))
+
+
+_INVERTED_BE = frozenset("were was are is".split())
+
+
+def _among_a_figure(ctx: ClaimContext) -> bool:
+    """`Among the 52 people killed in the attack on the market were 19 women`: an inverted
+    clause whose fronted predicate `among ...` holds the figure before, so this figure, its
+    subject after the verb, counts a part of that group, however long the predicate is."""
+    toks, i = ctx.toks, ctx.q.i
+    if i < 1 or toks[i - 1].low not in _INVERTED_BE or ctx.prev is None:
+        return False
+    start = ctx.prev.start
+    k = next((k for k in range(min(i, 4)) if toks[k].start == start), -1)
+    if k < 1:
+        return False
+    opening = [t.low for t in toks[:k]]
+    if opening not in (["among"], ["among", "the"], ["among", "those"]):
+        return False
+    return all(t.text not in (",", ";", ":") for t in toks[ctx.prev_end + 1 : i - 1])
 
 
 def _figure_before(ctx: ClaimContext) -> str | None:

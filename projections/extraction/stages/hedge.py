@@ -7,7 +7,7 @@ and the figure (`hedging.py`); `an estimated 150,000` hedges its own figure.
 from __future__ import annotations
 
 from projections.extraction.context import ClaimContext, Rules
-from projections.extraction.hedging import hedges_for
+from projections.extraction.hedging import OWN_BELIEF, belief_kept_out, hedges_for
 
 
 def hedged_of(ctx: ClaimContext) -> tuple[bool, Rules]:
@@ -17,13 +17,19 @@ def hedged_of(ctx: ClaimContext) -> tuple[bool, Rules]:
         return (True, ["hedge:an estimated"]) if ctx.q.estimated else (False, ())
     reach = _in_reach(ctx)
     rules = hedges_for(reach, sent.breaks, ctx.num.i)
+    kept_out = [
+        f"hedge:kept-out:{rule.removeprefix('hedge:').removesuffix(OWN_BELIEF)} (another clause)"
+        for i, rule in reach
+        if belief_kept_out(i, rule, sent.breaks, ctx.num.i)
+    ]
     if ctx.q.estimated:
         if "hedge:estimated" not in rules:
             rules.append("hedge:an estimated")
         return True, rules
     if not rules and len(reach) < len(sent.hedges):
-        return False, ["hedge:cut:partitive"]  # `59 hostages, at least 35 of whom X believes`
-    return bool(rules), rules
+        # `59 hostages, at least 35 of whom X believes`
+        return False, ["hedge:cut:partitive", *kept_out]
+    return bool(rules), rules or kept_out
 
 
 def _in_reach(ctx: ClaimContext) -> list[tuple[int, str]]:
