@@ -413,16 +413,19 @@ def computed_estimates(store: EventStore, cutoff: Cutoff) -> list[TopicEstimate]
     by_topic: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         by_topic.setdefault(row["topic"], []).append(row)
-    found = []
-    for topic, figures in by_topic.items():
-        groups = view.judgments.source_groups
-        steps = build_history(figures, groups)
-        summary = summarise(steps, groups)
-        sample = summary.current.figure if summary.current else figures[-1]
-        found.append(
-            TopicEstimate(topic, sample["category"], sample["actor"], summary, tuple(steps))
-        )
+    groups = view.judgments.source_groups
+    found = [_estimate_of(topic, figures, groups) for topic, figures in by_topic.items()]
     return sorted(found, key=lambda t: (-t.summary.figures, t.topic))
+
+
+def _estimate_of(
+    topic: str, figures: list[dict[str, Any]], groups: Mapping[str, str]
+) -> TopicEstimate:
+    """A topic's estimate from its live figures in log order (the full computation)."""
+    steps = build_history(figures, groups)
+    summary = summarise(steps, groups)
+    sample = summary.current.figure if summary.current else figures[-1]
+    return TopicEstimate(topic, sample["category"], sample["actor"], summary, tuple(steps))
 
 
 def _kept_estimates(store: EventStore) -> list[TopicEstimate] | None:
@@ -458,15 +461,8 @@ def _pending_estimates(store: EventStore, position: int, topics: set[str]) -> li
     found = []
     for topic in sorted(topics):
         rows, view = figures_under(store, Cutoff(position=position), topic)
-        if not rows:
-            continue
-        groups = view.judgments.source_groups
-        steps = build_history(rows, groups)
-        summary = summarise(steps, groups)
-        sample = summary.current.figure if summary.current else rows[-1]
-        found.append(
-            TopicEstimate(topic, sample["category"], sample["actor"], summary, tuple(steps))
-        )
+        if rows:
+            found.append(_estimate_of(topic, rows, view.judgments.source_groups))
     return found
 
 

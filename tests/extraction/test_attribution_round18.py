@@ -9,21 +9,7 @@ dead came from the health ministry`) had no source. The sentences are written fo
 from __future__ import annotations
 
 from projections.extraction import explain
-from tests.extraction.claim_helpers import claims, only
-
-PAD = " " * 15  # the field column of a `kept out` line is empty
-
-
-def attribution_block(text: str) -> list[str]:
-    """The attribution line of the one claim of `text` and the `kept out` lines after it."""
-    lines = explain(only(text)).splitlines()
-    at = next(i for i, line in enumerate(lines) if line.startswith("  attribution"))
-    return [lines[at], *(line for line in lines[at + 1 :] if "kept out" in line)]
-
-
-def kept(rule: str) -> str:
-    return f"{PAD}{'kept out':<28} <- {rule}"
-
+from tests.extraction.claim_helpers import attribution_block, claims, kept, only
 
 # --- a decision's infinitive is a plan, not its maker's count --------------------------------
 

@@ -9,25 +9,8 @@ The sentences are written for these tests.
 
 from __future__ import annotations
 
-from projections.extraction import explain, extract
-
-PAD = " " * 15  # the field column of a `kept out` line is empty
-
-
-def attribution_lines(text: str) -> list[list[str]]:
-    """For each claim of `text`: its attribution line and the `kept out` lines after it."""
-    out = []
-    for c in extract(text):
-        lines = explain(c).splitlines()
-        at = next(i for i, line in enumerate(lines) if line.startswith("  attribution"))
-        block = [lines[at]]
-        block.extend(line for line in lines[at + 1 :] if "kept out" in line)
-        out.append(block)
-    return out
-
-
-def kept(rule: str) -> str:
-    return f"{PAD}{'kept out':<28} <- {rule}"
+from projections.extraction import extract
+from tests.extraction.claim_helpers import attribution_lines, kept
 
 
 def test_a_reporters_clause_after_the_tag_cuts_its_reach() -> None:

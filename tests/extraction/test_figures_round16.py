@@ -6,14 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from projections.extraction import FigureClaim, extract
-
-
-def claim(text: str, figure: str) -> FigureClaim:
-    found = [c for c in extract(text) if c.text == figure]
-    assert len(found) == 1, [(c.text, c.category) for c in extract(text)]
-    return found[0]
-
+from tests.extraction.claim_helpers import claim
 
 # (text, figure, actor, a rule that must be named): states the demonym table knows are found
 # by their own name and by their capital

@@ -6,14 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from projections.extraction import FigureClaim, extract
-
-
-def claim(text: str, figure: str) -> FigureClaim:
-    found = [c for c in extract(text) if c.text == figure]
-    assert len(found) == 1, [(c.text, c.category) for c in extract(text)]
-    return found[0]
-
+from projections.extraction import extract
+from tests.extraction.claim_helpers import claim
 
 # (text, figure, category, a rule that must be named)
 CATEGORY_CASES = [
