@@ -260,12 +260,9 @@ def _ends_verb_phrase(toks: list[Token], v: int) -> bool:
 def coordinated_verb(toks: list[Token], first: int) -> bool:
     """`has delivered 18 tanks and pledged another 100`: the verb before the figure is
     joined by `and` to a verb before it, and shares its subject."""
-    j = first - 1
-    if j >= 0 and toks[j].low in _PRE_MODIFIERS:
-        j -= 1
-    if j < 1 or toks[j].low not in OWN_VERBS:
+    j = _before_own_verb(toks, first)
+    if j is None:
         return False
-    j -= 1
     while j >= 0 and toks[j].low in ("has", "have", "had", "also", "then", "later"):
         j -= 1
     return j >= 0 and toks[j].low in ("and", ",")
@@ -508,15 +505,23 @@ def pronoun_subject(toks: list[Token], first: int) -> bool:
     """`It now fields some 8,000 fighters`: the clause whose verb of having or sending governs
     the figure has `it` or `they` as its subject, opening the sentence, so the side is the
     one an earlier sentence named."""
+    j = _before_own_verb(toks, first)
+    if j is None:
+        return False
+    while j > 0 and toks[j].low in _AUX:
+        j -= 1
+    return j == 0 and toks[0].low in ("it", "they")
+
+
+def _before_own_verb(toks: list[Token], first: int) -> int | None:
+    """The token before the verb of having or sending that governs the figure at `first`
+    (past a pre-modifier such as `some`), or None when no such verb stands there."""
     j = first - 1
     if j >= 0 and toks[j].low in _PRE_MODIFIERS:
         j -= 1
     if j < 1 or toks[j].low not in OWN_VERBS:
-        return False
-    j -= 1
-    while j > 0 and toks[j].low in _AUX:
-        j -= 1
-    return j == 0 and toks[0].low in ("it", "they")
+        return None
+    return j - 1
 
 
 # verbs that put a figure on their object: `put their own losses ... at 5,500`
