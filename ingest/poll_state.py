@@ -9,7 +9,7 @@ Schedulers coordinate here, never through APScheduler's job store (which cannot 
 between processes). A scheduler *leases* a due source before polling it: it claims up to N rows
 that are due, not gone and not leased, soonest due first (`Database.claim`: `FOR UPDATE SKIP
 LOCKED` on PostgreSQL, a select-then-update inside SQLite's `BEGIN IMMEDIATE`, which already
-excludes every other writer). `claim_due` takes a batch of them in one transaction, found
+excludes every other writer). `claim_batch` takes a batch of them in one transaction, found
 through the index on `next_due`, so each due source is touched by one scheduler only. The
 lease expires, so a dead node's sources are taken over; a poll that outlives its lease at
 worst repeats one, and ingestion's content-derived event ids make the repeat append nothing.

@@ -217,7 +217,7 @@ class Poller:
 
     def poll_claimed(self, source: Source, state: poll_state.PollState) -> PollOutcome:
         """For a scheduler's claim tick: poll a source this owner already leased, with the
-        state `poll_state.claim_due` read in the lease's own transaction."""
+        state `poll_state.claim_batch` read in the lease's own transaction."""
         return self._poll_leased(source, state)
 
     # -- one poll ----------------------------------------------------------------------------

@@ -6,7 +6,7 @@ periodic job, the claim tick: every `TICK_SECONDS`, at a random moment of each s
 while more sources are due than it has free workers, at once whenever a fifth of its workers
 have freed up) it leases up to as many due, free sources as there are free workers, soonest
 due first, in one transaction
-(`poll_state.claim_due`: `FOR UPDATE SKIP LOCKED` on PostgreSQL, so several schedulers on one
+(`poll_state.claim_batch`: `FOR UPDATE SKIP LOCKED` on PostgreSQL, so several schedulers on one
 log each take different sources and none looks at a source another took), and hands each to a
 worker that polls it and gives the lease back with its new due time. Nothing per source lives
 in APScheduler, so memory and start-up do not grow with a job per source, and a source is
@@ -95,7 +95,7 @@ class Scheduler:
         # began: a claim that read the table before such a poll gave its source back must not
         # sleep past it.
         self._released_due = float("inf")
-        # Rows of the polling-state table that are not these sources (see `claim_due`).
+        # Rows of the polling-state table that are not these sources (see `claim_batch`).
         self._skip: set[str] = set()
         # Polls in flight, counted from the claim (before the worker starts) to the end of the
         # poll: the claim never takes more than the free workers, and shutdown waits for 0.
