@@ -47,16 +47,9 @@ from projections.judging import JUDGMENTS, Judgments, judge_rows, load_judgments
 from projections.log_clock import observed_time, position_as_of
 from projections.reports import ReportsProjector
 from projections.state import active_generation, tables_of
+from projections.summary_builder import SummaryBuilder, denial_step, step_from
 from projections.timefmt import iso_utc
-from projections.topic_summary import (
-    LazySteps,
-    SummaryBuilder,
-    denial_step,
-    read_pending,
-    read_steps,
-    read_summaries,
-    step_from,
-)
+from projections.topic_summary import LazySteps, read_pending, read_steps, read_summaries
 from projections.topics import actor_word, category_word, normalise_topic, slug
 
 FIGURES = FiguresProjector()

@@ -52,7 +52,8 @@ class FiguresProjector:
     # 5: a band key records at most origins.BAND_MEMBERS texts
     # 6: each topic's summary for the listing (projections.topic_summary)
     # 7: topics left stale to the end of a catch-up (topic_pending)
-    version = f"7+extractor-{EXTRACTOR_VERSION}"
+    # 8: a figure dated before a topic's latest goes in among its steps (topic_steps by time)
+    version = f"8+extractor-{EXTRACTOR_VERSION}"
 
     def __init__(self) -> None:
         self._ahead: RowsAhead | None = None

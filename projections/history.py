@@ -24,6 +24,7 @@ see why a figure was read as denied.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -174,14 +175,26 @@ def order_key(figure: Mapping[str, Any]) -> tuple[Any, ...]:
     return (figure["effective_at"], figure["position"], figure["start"])
 
 
+Key = tuple[Any, ...]  # a figure's `order_key`: where it stands in its topic's time order
+
+
 class _Origins:
-    """Origins seen so far, grown one figure at a time (in time order)."""
+    """Origins seen so far, grown one figure at a time (in time order), or one figure put in
+    among them (`insert`).
+
+    Each origin and each source naming it carries the order key of the figure it first came
+    with (`since`), and each text the key of its first carrier: so what the origins were at
+    any step can be read back (`named_as_of`), and a figure dated before others can be put in
+    without adding the others again."""
 
     def __init__(self, groups: Mapping[str, str] | None = None) -> None:
         self.groups = groups or {}  # source -> its group, for sources analysts linked
         self.group_first: dict[str, str] = {}  # a group -> the source of it seen first
         self.first_carrier: dict[str, str] = {}
-        self.carriers: dict[str, list[str]] = {}
+        self.text_at: dict[str, Key] = {}  # a text -> the key of its first carrier's figure
+        self.carriers: dict[str, list[str]] = {}  # in order of each origin's first figure
+        self.since: dict[str, list[Key]] = {}  # the key each name in `carriers` came with
+        self.moved_texts: set[str] = set()  # texts whose first key `insert` moved earlier
 
     def text_of(self, figure: Mapping[str, Any]) -> str:
         """What an origin is keyed by: the figure's text, or its source's group."""
@@ -191,23 +204,93 @@ class _Origins:
             return f"group:{group}"
         return str(figure.get("origin_sha256") or figure.get("content_sha256"))
 
-    def add(self, figure: Mapping[str, Any]) -> None:
+    def add(self, figure: Mapping[str, Any], key: Key | None = None) -> None:
+        """Take in the figure after every figure taken in so far (`key`: its order key)."""
+        key = order_key(figure) if key is None else key
         source = str(figure.get("source_id"))
         group = self.groups.get(source)
         text = self.text_of(figure)
         carrier = self.group_first.setdefault(group, source) if group else source
-        origin = self.first_carrier.setdefault(str(text), carrier)
-        names = self.carriers.setdefault(origin, [origin])
-        if source not in names:
+        origin = self.first_carrier.setdefault(text, carrier)
+        self.text_at.setdefault(text, key)
+        names = self.carriers.get(origin)
+        if names is None:
+            self.carriers[origin] = [origin]
+            self.since[origin] = [key]
+        elif source not in names:
             names.append(source)
+            self.since[origin].append(key)
+
+    def insert(self, figure: Mapping[str, Any], key: Key) -> tuple[bool, Key | None] | None:
+        """Put in a figure dated before some already taken in, as if it had come in its
+        place: (whether it is its origin's first figure, the key of the figure that was
+        before), or None when that would change which source a text's origin is (its text
+        first carried later by another source, or a linked source: the caller then adds
+        every figure again in order)."""
+        source = str(figure.get("source_id"))
+        if source in self.groups:
+            return None
+        text = self.text_of(figure)
+        if text in self.first_carrier:
+            origin = self.first_carrier[text]
+            if self.text_at[text] > key:
+                if origin != source:
+                    return None
+                self.text_at[text] = key  # its own text, carried earlier than seen so far
+                self.moved_texts.add(text)
+        else:
+            origin = source
+            self.first_carrier[text] = source
+            self.text_at[text] = key
+        names = self.carriers.get(origin)
+        if names is None:
+            self.carriers[origin] = [origin]
+            self.since[origin] = [key]
+            self._reorder()
+            return True, None
+        at = self.since[origin]
+        if key < at[0]:  # an origin of a new text, first seen later with another text
+            before, at[0] = at[0], key
+            self._reorder()
+            return True, before
+        if source != origin:
+            place = names.index(source) if source in names else None
+            if place is not None and at[place] > key:
+                del names[place], at[place]
+                place = None
+            if place is None:
+                i = bisect.bisect(at, key, lo=1)
+                names.insert(i, source)
+                at.insert(i, key)
+        return False, None
+
+    def _reorder(self) -> None:
+        order = sorted(self.carriers, key=lambda o: self.since[o][0])
+        self.carriers = {o: self.carriers[o] for o in order}
+        self.since = {o: self.since[o] for o in order}
 
     def named(self) -> tuple[tuple[str, ...], ...]:
         return tuple((names[0], *sorted(names[1:])) for names in self.carriers.values())
 
+    def named_as_of(self, key: Key) -> tuple[tuple[str, ...], ...]:
+        """`named()` as it was just after the figure at `key` was taken in."""
+        found = []
+        for origin, names in self.carriers.items():
+            at = self.since[origin]
+            if at[0] > key:
+                continue
+            found.append(
+                (origin, *sorted(n for n, k in zip(names[1:], at[1:], strict=True) if k <= key))
+            )
+        return tuple(found)
+
+    def count_as_of(self, key: Key) -> int:
+        return sum(1 for at in self.since.values() if at[0] <= key)
+
     def state(self) -> dict[str, Any]:
         """What a later `add` needs but the texts' first carriers (`first_carrier`, as many
         as the texts: kept apart, see `projections.topic_summary`), as JSON-ready dicts."""
-        return {"g": self.group_first, "c": self.carriers}
+        return {"g": self.group_first, "c": self.carriers, "s": self.since}
 
     @classmethod
     def from_state(
@@ -215,12 +298,16 @@ class _Origins:
         state: Mapping[str, Any],
         groups: Mapping[str, str] | None,
         first_carrier: dict[str, str] | None = None,
+        text_at: dict[str, Key] | None = None,
     ) -> _Origins:
-        """`first_carrier`: at least the entries for the texts the caller will add."""
+        """`first_carrier` and `text_at`: at least the entries for the texts the caller will
+        add or insert."""
         seen = cls(groups)  # the state's own dicts, not copies: it is decoded for this use
         seen.group_first = state["g"]
         seen.carriers = state["c"]
+        seen.since = {o: [tuple(k) for k in at] for o, at in state["s"].items()}
         seen.first_carrier = first_carrier if first_carrier is not None else {}
+        seen.text_at = text_at if text_at is not None else {}
         return seen
 
 
@@ -264,38 +351,46 @@ class HistoryBuilder:
         self.support: dict[tuple[str, float, float, bool], _Origins] = {}
         # Support groups taken up from storage by their `support_key`: (state, first
         # carriers); the caller loads the ones its new figures need (`projections.topic_summary`).
-        self.stored_support: dict[str, tuple[dict[str, Any], dict[str, str]]] = {}
+        self.stored_support: dict[str, tuple[dict[str, Any], dict[str, str], dict[str, Key]]] = {}
+        self.fresh = False  # whether the figure `add` took last began an origin of its group
 
     def add(self, figure: Mapping[str, Any]) -> Step:
         """The step of `figure`, which must come after every figure added before it."""
         self.count += 1
         index = self.count
-        self.last_key = order_key(figure)
+        key = self.last_key = order_key(figure)
+        self.fresh = False
         if figure.get("excluded"):
             return Step(index, EXCLUDED, figure, 0, ())
         if figure.get("earlier"):
             return Step(index, EARLIER, figure, 0, ())  # context, not an estimate
         series = PERIOD if figure.get("period") == PERIOD else "total"
         denied = is_denial(figure)
-        key = (series, *interval(figure), denied)
+        backers = self.group((series, *interval(figure), denied))
+        before = len(backers.carriers)
+        backers.add(figure, key)
+        count = len(backers.carriers)
+        self.fresh = count > before
+        if denied:
+            change = CONTRADICTED
+        else:
+            change = change_label(self.previous.get(series), figure, new_origin=self.fresh)
+            self.previous[series] = {"low": figure.get("low"), "high": figure.get("high")}
+        return Step(index, change, figure, count, backers.named())
+
+    def group(self, key: tuple[str, float, float, bool]) -> _Origins:
+        """The support group of one series, bounds and stance, taken up from storage the
+        first time it is used."""
         backers = self.support.get(key)
         if backers is None:
             stored = self.stored_support.get(_support_key(key))
             backers = (
-                _Origins.from_state(stored[0], self.groups, stored[1])
+                _Origins.from_state(stored[0], self.groups, stored[1], stored[2])
                 if stored is not None
                 else _Origins(self.groups)
             )
             self.support[key] = backers
-        before = len(backers.carriers)
-        backers.add(figure)
-        count = len(backers.carriers)
-        if denied:
-            change = CONTRADICTED
-        else:
-            change = change_label(self.previous.get(series), figure, new_origin=count > before)
-            self.previous[series] = {"low": figure.get("low"), "high": figure.get("high")}
-        return Step(index, change, figure, count, backers.named())
+        return backers
 
     def state(self) -> dict[str, Any]:
         """The builder as JSON-ready values, but its support groups (`support_rows`): a topic
@@ -315,8 +410,13 @@ class HistoryBuilder:
         """The support group `add` puts `figure` in (None: it backs no estimate)."""
         if figure.get("excluded") or figure.get("earlier"):
             return None
+        return _support_key(HistoryBuilder.group_of(figure))
+
+    @staticmethod
+    def group_of(figure: Mapping[str, Any]) -> tuple[str, float, float, bool]:
+        """The support group's key: series, bounds and stance."""
         series = PERIOD if figure.get("period") == PERIOD else "total"
-        return _support_key((series, *interval(figure), is_denial(figure)))
+        return (series, *interval(figure), is_denial(figure))
 
     @classmethod
     def from_state(

@@ -9,7 +9,7 @@ of every topic on each call (2.2 s CPU at 30,000 figures), so the figures projec
   lowest and highest steps in full; denials by figure id), and a `stamp`: a digest of the
   summary and of every step, which the lazy read of the steps checks.
 - `topic_steps`: every step of the topic's history as the listing draws it (change, bounds,
-  figure id and date), read only when a caller asks for a topic's steps.
+  figure id and date), keyed by time order, read only when a caller asks for a topic's steps.
 - `topic_states`: the incremental builders' state (`SummaryBuilder`), to extend a topic's
   history by its new figures without reading the old ones.
 - `withdrawn_reports` and a copy of the judgments: the figures view's own record of what its
@@ -17,19 +17,21 @@ of every topic on each call (2.2 s CPU at 30,000 figures), so the figures projec
   mixes positions. The listing uses the summaries only when the reports and judgments views
   stand at the figures view's position, which the runner keeps so in one transaction.
 
-A batch extends a topic's summary in place when all it does to the topic is add figures dated
-after every figure the topic had (the usual case: news arrives in date order). Anything else
-that touches a topic recomputes that topic from its live figures: a superseding revision, a
-figure dated earlier than the topic's latest, a withdrawal of one of its reports, a judgment
-about one of its figures. The recompute waits for the end of the catch-up (`topic_pending`,
-`finish_catch_up`), so a backlog recomputes each topic once and not once per batch; the
-listing computes a pending topic from its figures meanwhile. A judgment that regroups sources
-or renames claimants (those change any topic) recomputes every topic; such judgments are rare.
+A batch extends a topic's summary in place when it adds figures to the topic: those dated
+after every figure the topic had are added at the end, those dated before are put in among
+its steps (`SummaryBuilder.insert_figure`: a few indexed rows around the figure, whatever the
+topic's size; `TableSteps`). Anything else that touches a topic recomputes that topic from
+its live figures: a superseding revision, a withdrawal of one of its reports, a judgment
+about one of its figures, and the one kind of early figure that changes which source a text's
+origin is (its text reprinted by another source that we saw first). The recompute waits for
+the end of the catch-up (`topic_pending`, `finish_catch_up`), so a backlog recomputes each
+topic once and not once per batch; the listing computes a pending topic from its figures
+meanwhile. A judgment that regroups sources or renames claimants (those change any topic)
+recomputes every topic; such judgments are rare.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, overload
 
@@ -38,236 +40,36 @@ from sqlalchemy import (
     Column,
     Connection,
     Float,
+    Index,
     Integer,
     MetaData,
     PrimaryKeyConstraint,
     String,
     Table,
     Text,
+    bindparam,
+    func,
     or_,
     select,
+    tuple_,
 )
 
 from events import FigureJudged, Judgment, ReportObserved, ReportWithdrawn
 from projections.bulk import insert_many
-from projections.extraction.claimants import claimant_display, claimant_key
 from projections.history import (
     CONTRADICTED,
-    PERIOD,
+    EARLIER,
+    EXCLUDED,
     HistoryBuilder,
+    Key,
     Step,
-    _Origins,
-    interval,
     order_key,
 )
 from projections.judging import Judgments, judge_rows, load_judgments
 from projections.projector import Batch, Tables
+from projections.summary_builder import StoredStep, SummaryBuilder
 from projections.timefmt import iso_utc
 from projections.topics import topic_key
-
-# -- the incremental summary -----------------------------------------------------------------
-
-
-class SummaryBuilder:
-    """A topic's history and summary, grown one figure (or step) at a time in time order.
-
-    `projections.audit.summarise` is this builder fed a whole history, so the full computation
-    and the kept summary share every rule; the kept one only stores the builder between
-    batches (`state`, `from_state`)."""
-
-    def __init__(self, groups: Mapping[str, str] | None = None) -> None:
-        self.groups = groups or {}
-        self.history = HistoryBuilder(groups)
-        self.figures = self.asserted = self.denied = self.excluded = 0
-        self.current: dict[str, Step] = {}  # series -> its latest asserted step
-        self.ranges: dict[str, list[Any]] = {}  # series -> [low, lowest, high, highest]
-        self.origins = _Origins(groups)
-        self.claimants: dict[str, list[Any]] = {}  # claimant key -> [[names], figures]
-        self.denials: list[Step] = []
-        self.sample: list[Any] | None = None  # [position, start, category, actor] latest logged
-        self.added: list[Step] = []  # steps added since the builder was made or loaded
-        self.chain = ""  # a digest of every step's stored line, chained step by step
-        self._sealed_count = 0
-        # What was taken up from storage (the rest is new, to be written): first carriers of
-        # the summary's origins, and of each support group by its key.
-        self.loaded_texts = 0
-        self.loaded_support: dict[str, int] = {}
-
-    def add_figure(self, figure: Mapping[str, Any]) -> Step:
-        step = self.history.add(figure)
-        self.add(step)
-        return step
-
-    def add(self, step: Step) -> None:
-        """Take in the next step of the history (what `summarise` does for each)."""
-        self.added.append(step)
-        f = step.figure
-        self.figures += 1
-        logged = [f.get("position"), f.get("start")]
-        if self.sample is None or logged > self.sample[:2]:
-            self.sample = [*logged, f.get("category"), f.get("actor")]
-        if step.denied:
-            self.denied += 1
-            self.denials.append(step)
-        if step.excluded:
-            self.excluded += 1
-        if not step.counts:
-            return
-        self.asserted += 1
-        self.current[step.series] = step
-        bounds = self.ranges.setdefault(step.series, [None, None, None, None])
-        for bound in interval(f):
-            if bound in (float("inf"), float("-inf")):
-                continue
-            if bounds[0] is None or bound < bounds[0]:
-                bounds[0], bounds[1] = bound, step
-            if bounds[2] is None or bound > bounds[2]:
-                bounds[2], bounds[3] = bound, step
-        self.origins.add(f)
-        name = f.get("claimant") or f.get("attribution")
-        if name:
-            entry = self.claimants.setdefault(claimant_key(name), [[], 0])
-            if name not in entry[0]:
-                entry[0].append(name)
-            entry[1] += 1
-
-    def seal(self) -> str:
-        """Chain the steps added since the last seal into `chain`, and return the topic's
-        stamp: a digest of the chain and the counts. Chained per step, so it does not depend
-        on how the log was cut into batches (a replay gives the same stamp), and any change
-        to a topic's history (which rewrites or adds steps) changes it."""
-        for step in self._unsealed():
-            self.chain = hashlib.sha256(f"{self.chain}|{step_line(step)}".encode()).hexdigest()
-        counts = (self.figures, self.asserted, self.denied, self.excluded)
-        return hashlib.sha256(f"{self.chain}|{counts}".encode()).hexdigest()[:32]
-
-    def _unsealed(self) -> list[Step]:
-        new = self.added[self._sealed_count :]
-        self._sealed_count = len(self.added)
-        return new
-
-    def current_step(self) -> Step | None:
-        return self.current.get("total") or self.current.get(PERIOD)
-
-    def fields(self) -> dict[str, Any]:
-        """The keyword arguments of `projections.audit.Summary`."""
-        current = self.current_step()
-        low = lowest = high = highest = None
-        if current is not None:
-            low, lowest, high, highest = self.ranges.get(current.series, [None] * 4)
-        named = [(claimant_display(sorted(set(names))), n) for names, n in self.claimants.values()]
-        return {
-            "current": current,
-            "figures": self.figures,
-            "asserted": self.asserted,
-            "denied": self.denied,
-            "low": low,
-            "high": high,
-            "lowest": lowest,
-            "highest": highest,
-            "origins": self.origins.named(),
-            "denials": tuple(self.denials),
-            "excluded": self.excluded,
-            "claimants": tuple(sorted(named, key=lambda c: (-c[1], c[0]))),
-        }
-
-    def category_actor(self) -> tuple[Any, Any]:
-        """The topic's category and actor as the listing names them: the current figure's,
-        else the latest figure's in log order."""
-        current = self.current_step()
-        if current is not None:
-            return current.figure["category"], current.figure["actor"]
-        assert self.sample is not None, "a topic without figures has no summary"
-        return self.sample[2], self.sample[3]
-
-    def record(self) -> dict[str, Any]:
-        """The summary as stored for the listing (JSON-ready)."""
-        f = self.fields()
-        category, actor = self.category_actor()
-        return {
-            "category": category,
-            "actor": actor,
-            **{k: f[k] for k in ("figures", "asserted", "denied", "low", "high", "excluded")},
-            "current": _step_record(f["current"]),
-            "lowest": _step_record(f["lowest"]),
-            "highest": _step_record(f["highest"]),
-            "origins": f["origins"],
-            "denials": [[s.index, s.figure["figure_id"]] for s in f["denials"]],
-            "claimants": f["claimants"],
-        }
-
-    def state(self) -> dict[str, Any]:
-        return {
-            "history": self.history.state(),
-            "counts": [self.figures, self.asserted, self.denied, self.excluded],
-            "current": {k: _step_record(s) for k, s in self.current.items()},
-            "ranges": {
-                k: [r[0], _step_record(r[1]), r[2], _step_record(r[3])]
-                for k, r in self.ranges.items()
-            },
-            "origins": self.origins.state(),
-            "claimants": self.claimants,
-            "denials": [[s.index, s.figure["figure_id"]] for s in self.denials],
-            "sample": self.sample,
-            "chain": self.chain,
-        }
-
-    @classmethod
-    def from_state(
-        cls, state: Mapping[str, Any], groups: Mapping[str, str] | None
-    ) -> SummaryBuilder:
-        b = cls(groups)
-        b.history = HistoryBuilder.from_state(state["history"], groups)
-        b.figures, b.asserted, b.denied, b.excluded = state["counts"]
-        b.current = {k: step_from(r) for k, r in state["current"].items()}  # type: ignore[misc]
-        b.ranges = {
-            k: [r[0], step_from(r[1]), r[2], step_from(r[3])] for k, r in state["ranges"].items()
-        }
-        b.origins = _Origins.from_state(state["origins"], groups, {})
-        b.claimants = {k: [list(v[0]), v[1]] for k, v in state["claimants"].items()}
-        b.denials = [denial_step(i, fid) for i, fid in state["denials"]]
-        b.sample = state["sample"]
-        b.chain = state["chain"]
-        return b
-
-
-def step_line(step: Step) -> str:
-    """A step as `topic_steps` stores it, in one line (what the stamp's chain digests)."""
-    f = step.figure
-    bounds = f"{f.get('low')}|{f.get('high')}"
-    return f"{step.index}|{step.change}|{bounds}|{f['figure_id']}|{f['effective_at']}"
-
-
-def _step_record(step: Step | None) -> dict[str, Any] | None:
-    if step is None:
-        return None
-    return {
-        "index": step.index,
-        "change": step.change,
-        "corroboration": step.corroboration,
-        "origins": step.origins,
-        "figure": dict(step.figure),
-    }
-
-
-def step_from(record: Mapping[str, Any] | None) -> Step | None:
-    """A step stored in full by `_step_record`."""
-    if record is None:
-        return None
-    return Step(
-        record["index"],
-        record["change"],
-        record["figure"],
-        record["corroboration"],
-        tuple(tuple(o) for o in record["origins"]),
-    )
-
-
-def denial_step(index: int, figure_id: str) -> Step:
-    """A denial as the summary keeps it: its place and its figure's id (the listing shows
-    only how many; `audit` of the topic has them in full)."""
-    return Step(index, CONTRADICTED, {"figure_id": figure_id}, 1, ())
-
 
 # -- the tables --------------------------------------------------------------------------------
 
@@ -288,17 +90,30 @@ def define_tables(metadata: MetaData, suffix: str) -> Tables:
             Column("topic", Text, primary_key=True),
             Column("state", Text, nullable=False),  # SummaryBuilder.state(), JSON
         ),
+        # Keyed by the time order, not by the step's index: a figure dated before others
+        # goes in among them without renumbering them (the index is the row's place).
         "topic_steps": Table(
             f"topic_steps{suffix}",
             metadata,
             Column("topic", Text, nullable=False),
-            Column("step", Integer, nullable=False),
+            Column("effective_at", String(40), nullable=False),
+            Column("position", Integer, nullable=False),
+            Column("start", Integer, nullable=False),
             Column("change", String(20), nullable=False),
             Column("low", Float),
             Column("high", Float),
             Column("figure_id", String(40), nullable=False),
-            Column("effective_at", String(40), nullable=False),
-            PrimaryKeyConstraint("topic", "step"),
+            Column("series", String(8), nullable=False),
+            Column("fresh", Integer, nullable=False),  # it began an origin of its group
+            PrimaryKeyConstraint("topic", "effective_at", "position", "start"),
+            Index(
+                f"ix_topic_steps{suffix}_series",
+                "topic",
+                "series",
+                "effective_at",
+                "position",
+                "start",
+            ),
             sqlite_with_rowid=False,  # rows by key: the key is the table, no second copy
         ),
         # Support groups (figures of one bounds and stance: a step's corroboration) and the
@@ -320,6 +135,7 @@ def define_tables(metadata: MetaData, suffix: str) -> Tables:
             Column("scope", Text, nullable=False),
             Column("text", Text, nullable=False),
             Column("carrier", Text, nullable=False),
+            Column("first", Text, nullable=False),  # the carrier's figure's order key, JSON
             PrimaryKeyConstraint("topic", "scope", "text"),
             sqlite_with_rowid=False,  # rows by key: the key is the table, no second copy
         ),
@@ -411,12 +227,15 @@ def maintain(
         )
         rows.sort(key=order_key)
         last = builder.history.last_key
-        if last is not None and order_key(rows[0]) <= last:
-            slow.add(topic)  # dated before the topic's latest figure: label them all again
-            continue
         if state is not None:
             _take_up(conn, tables, topic, builder, rows)
-        for row in rows:
+        # Figures dated before the topic's latest go in among its steps; the rest extend it.
+        early = [r for r in rows if last is not None and order_key(r) < last]
+        store = TableSteps(conn, tables["topic_steps"], topic)
+        if not all(builder.insert_figure(row, store) for row in early):
+            slow.add(topic)  # a text's origin changes: label them all again, at the end
+            continue
+        for row in rows[len(early) :]:
             builder.add_figure(row)
         builders[topic] = builder
     _write(conn, tables, builders, rewrite=False)
@@ -629,17 +448,117 @@ def _take_up(
     for skey, state in conn.execute(
         select(sup.c.skey, sup.c.state).where(sup.c.topic == topic, sup.c.skey.in_(sorted(keys)))
     ):
-        stored[skey] = (orjson.loads(state), {})
-    query = select(org.c.scope, org.c.text, org.c.carrier).where(
+        stored[skey] = (orjson.loads(state), {}, {})
+    query = select(org.c.scope, org.c.text, org.c.carrier, org.c.first).where(
         org.c.topic == topic, org.c.scope.in_(["", *sorted(stored)]), org.c.text.in_(texts)
     )
-    for scope, text, carrier in conn.execute(query):
-        if scope:
-            stored[scope][1][text] = carrier
-        else:
-            builder.origins.first_carrier[text] = carrier
+    for scope, text, carrier, first in conn.execute(query):
+        carriers, keys_at = (
+            stored[scope][1:] if scope else (builder.origins.first_carrier, builder.origins.text_at)
+        )
+        carriers[text] = carrier
+        keys_at[text] = tuple(orjson.loads(first))
     builder.loaded_texts = len(builder.origins.first_carrier)
     builder.loaded_support = {k: len(v[1]) for k, v in stored.items()}
+
+
+class _StepStatements:
+    """The statements of `TableSteps` for one table, built once: a backlog of early figures
+    runs them thousands of times a batch, and building the expressions cost more than
+    running them."""
+
+    def __init__(self, table: Table) -> None:
+        t = table
+        order = (t.c.effective_at, t.c.position, t.c.start)
+        key = tuple_(*order)
+        given = tuple_(bindparam("at"), bindparam("pos"), bindparam("start_at"))
+        columns = (*order, t.c.change, t.c.low, t.c.high, t.c.figure_id, t.c.fresh)
+        topic = t.c.topic == bindparam("in_topic")
+        counting = select(*columns).where(
+            topic,
+            t.c.series == bindparam("series"),
+            t.c.change.notin_((CONTRADICTED, EXCLUDED, EARLIER)),
+        )
+        self.previous = counting.where(key < given).order_by(*(c.desc() for c in order)).limit(1)
+        self.following = counting.where(key > given).order_by(*order).limit(1)
+        at = (
+            topic,
+            t.c.effective_at == bindparam("at"),
+            t.c.position == bindparam("pos"),
+            t.c.start == bindparam("start_at"),
+        )
+        self.at = select(*columns).where(*at)
+        self.count_after = select(func.count()).where(topic, key > given)
+        self.insert = t.insert()
+        self.relabel = (
+            t.update()
+            .where(*at)
+            .values(change=bindparam("new_change"), fresh=bindparam("new_fresh"))
+        )
+
+
+_STATEMENTS: dict[str, _StepStatements] = {}
+
+
+class TableSteps:
+    """A topic's steps in `topic_steps`, read by key around a figure put in among them
+    (`projections.summary_builder.StepStore`); every read and write is one indexed row."""
+
+    def __init__(self, conn: Connection, table: Table, topic: str) -> None:
+        self.conn, self.topic = conn, topic
+        self.sql = _STATEMENTS.get(table.name)
+        if self.sql is None:
+            self.sql = _STATEMENTS[table.name] = _StepStatements(table)
+
+    def _params(self, key: Key, **more: Any) -> dict[str, Any]:
+        at, position, start = key
+        return {"in_topic": self.topic, "at": at, "pos": position, "start_at": start, **more}
+
+    @staticmethod
+    def _row(row: Any) -> StoredStep:
+        at, position, start, change, low, high, figure_id, fresh = row
+        return StoredStep((at, position, start), change, low, high, figure_id, at, bool(fresh))
+
+    def _one(self, statement: Any, params: dict[str, Any]) -> StoredStep | None:
+        row = self.conn.execute(statement, params).first()
+        return None if row is None else self._row(row)
+
+    def previous(self, series: str, key: Key) -> StoredStep | None:
+        return self._one(self.sql.previous, self._params(key, series=series))
+
+    def following(self, series: str, key: Key) -> StoredStep | None:
+        return self._one(self.sql.following, self._params(key, series=series))
+
+    def at(self, key: Key) -> StoredStep:
+        found = self._one(self.sql.at, self._params(key))
+        assert found is not None, f"no step at {key}"
+        return found
+
+    def count_after(self, key: Key) -> int:
+        return int(self.conn.execute(self.sql.count_after, self._params(key)).scalar_one())
+
+    def put(self, step: Step, series: str, fresh: bool) -> None:
+        self.conn.execute(self.sql.insert, [_step_row(self.topic, step, series, fresh)])
+
+    def relabel(self, key: Key, change: str, fresh: bool) -> None:
+        params = self._params(key, new_change=change, new_fresh=int(fresh))
+        self.conn.execute(self.sql.relabel, params)
+
+
+def _step_row(topic: str, step: Step, series: str, fresh: bool) -> dict[str, Any]:
+    f = step.figure
+    return {
+        "topic": topic,
+        "effective_at": f["effective_at"],
+        "position": f["position"],
+        "start": f["start"],
+        "change": step.change,
+        "low": f.get("low"),
+        "high": f.get("high"),
+        "figure_id": f["figure_id"],
+        "series": series,
+        "fresh": int(fresh),
+    }
 
 
 def _load_states(conn: Connection, table: Table, topics: list[str]) -> dict[str, Any]:
@@ -690,17 +609,9 @@ def _write(
         conn,
         steps,
         [
-            {
-                "topic": t,
-                "step": s.index,
-                "change": s.change,
-                "low": s.figure.get("low"),
-                "high": s.figure.get("high"),
-                "figure_id": s.figure["figure_id"],
-                "effective_at": s.figure["effective_at"],
-            }
+            _step_row(t, s, s.series, fresh)
             for t, b in kept
-            for s in b.added
+            for s, fresh in zip(b.added, b.added_fresh, strict=True)
         ],
     )
 
@@ -708,19 +619,36 @@ def _write(
 def _write_support(
     conn: Connection, tables: Tables, kept: list[tuple[str, SummaryBuilder]], rewrite: bool
 ) -> None:
-    """Store the support groups the builders used and the first carriers they added."""
+    """Store the support groups the builders used and the first carriers they added or
+    moved earlier."""
     sup, org = tables["topic_support"], tables["topic_origins"]
     groups, carriers = [], []
     for topic, b in kept:
         used = b.history.support_rows()
         if not rewrite and used:
             conn.execute(sup.delete().where(sup.c.topic == topic, sup.c.skey.in_(sorted(used))))
-        for skey, seen in used.items():
-            groups.append({"topic": topic, "skey": skey, "state": _json(seen.state())})
-            new = list(seen.first_carrier.items())[b.loaded_support.get(skey, 0) :]
-            carriers += [{"topic": topic, "scope": skey, "text": t, "carrier": c} for t, c in new]
-        new = list(b.origins.first_carrier.items())[b.loaded_texts :]
-        carriers += [{"topic": topic, "scope": "", "text": t, "carrier": c} for t, c in new]
+        scopes = [(skey, seen, b.loaded_support.get(skey, 0)) for skey, seen in used.items()]
+        for scope, seen, loaded in [*scopes, ("", b.origins, b.loaded_texts)]:
+            if scope:
+                groups.append({"topic": topic, "skey": scope, "state": _json(seen.state())})
+            for text in sorted(seen.moved_texts):
+                conn.execute(
+                    org.delete().where(
+                        org.c.topic == topic, org.c.scope == scope, org.c.text == text
+                    )
+                )
+            carriers += [
+                {
+                    "topic": topic,
+                    "scope": scope,
+                    "text": t,
+                    "carrier": seen.first_carrier[t],
+                    "first": _json(seen.text_at[t]),
+                }
+                for t in dict.fromkeys(
+                    [*list(seen.first_carrier)[loaded:], *sorted(seen.moved_texts)]
+                )
+            ]
     insert_many(conn, sup, groups)
     insert_many(conn, org, carriers)
 
@@ -749,11 +677,12 @@ def read_steps(conn: Connection, tables: Tables, topic: str, stamp: str) -> list
     now = conn.execute(select(t.c.stamp).where(t.c.topic == topic)).scalar()
     if now != stamp:
         return None
-    query = select(s.c.step, s.c.change, s.c.low, s.c.high, s.c.figure_id, s.c.effective_at)
+    query = select(s.c.change, s.c.low, s.c.high, s.c.figure_id, s.c.effective_at)
+    order = (s.c.effective_at, s.c.position, s.c.start)
     return [
         Step(i, change, {"figure_id": fid, "effective_at": at, "low": low, "high": high})
-        for i, change, low, high, fid, at in conn.execute(
-            query.where(s.c.topic == topic).order_by(s.c.step)
+        for i, (change, low, high, fid, at) in enumerate(
+            conn.execute(query.where(s.c.topic == topic).order_by(*order)), start=1
         )
     ]
 

@@ -5,6 +5,7 @@ live figures, topic by topic, through revisions, withdrawals, judgments and repl
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -320,6 +321,63 @@ def test_a_backlog_recomputes_each_stale_topic_once_at_the_end_of_its_catch_up(
         with store.db.connect() as conn:
             assert topic_summary.read_pending(conn, tables) == set()
         assert_kept_equals_computed(store)
+        incremental = summary_tables(store)
+        ProjectionRunner(store, all_projectors(), workers=0).replay()
+        assert summary_tables(store) == incremental
+    finally:
+        store.close()
+
+
+def test_reports_dated_out_of_order_go_in_among_the_steps_without_a_recompute(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """News is not polled in the order it was published: each report here is dated before
+    the ones already projected. Its figure is put in among the topic's steps (no topic left
+    pending, nothing recomputed), and the listing and the tables equal the full computation
+    and a replay's, on SQLite and PostgreSQL."""
+    recomputed: list[str] = []
+    real = topic_summary._recompute
+
+    def counting(conn, figures, topic, judgments, gone):  # type: ignore[no-untyped-def]
+        recomputed.append(topic)
+        return real(conn, figures, topic, judgments, gone)
+
+    monkeypatch.setattr(topic_summary, "_recompute", counting)
+    store = open_store(db_url)
+    try:
+        runner = ProjectionRunner(store, all_projectors(), workers=0)
+        runner.catch_up()  # live from the start
+        told = [
+            ("valley", 28, "At least 40 people were killed in Nikopol, officials said."),
+            ("plain", 20, "At least 25 people were killed in Nikopol, officials said."),
+            ("hill", 24, "At least 25 people were killed in Nikopol, the governor said."),
+            ("valley", 12, "At least 12 people were killed in Nikopol, officials said."),
+            ("coast", 16, "Officials denied reports that 30 people were killed in Nikopol."),
+            ("hill", 5, "At least 9 people were killed in Nikopol, the governor said."),
+        ]
+        for i, (source, day, text) in enumerate(told):
+            published = datetime(2025, 3, day, tzinfo=UTC)
+            ingest_observations(
+                store, [Observation(source, f"{source}/{i}", text, published_at=published)]
+            )
+            runner.catch_up()
+            with store.db.connect() as conn:
+                tables = live_tables(conn, FiguresProjector())
+                assert tables is not None
+                assert topic_summary.read_pending(conn, tables) == set()
+            assert_kept_equals_computed(store)
+        assert recomputed == []
+        kept = {e.topic: e for e in topic_estimates(store)}["killed/unattributed"]
+        assert [(s.figure["low"], s.change) for s in kept.steps] == [
+            (9.0, "first report"),  # "at least": each higher bound narrows the range
+            (12.0, "narrowed"),
+            (30.0, "contradicted"),
+            (25.0, "narrowed"),
+            (25.0, "corroborated"),
+            (40.0, "narrowed"),
+        ]
+        assert kept.summary.current is not None and kept.summary.current.index == 6
+        assert kept.summary.lowest is not None and kept.summary.lowest.figure["low"] == 9.0
         incremental = summary_tables(store)
         ProjectionRunner(store, all_projectors(), workers=0).replay()
         assert summary_tables(store) == incremental

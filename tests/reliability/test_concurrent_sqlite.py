@@ -90,8 +90,11 @@ def _untimed(table: str, row: dict[str, Any], event_at: dict[int, str]) -> dict[
     if table == "topic_steps":
         position, index = row.pop("figure_id").split("-")
         row["figure"] = (event_at[int(position)], int(index))
-        # A step's place and label follow the order of figures, whose ties are by position.
-        row.pop("step"), row.pop("change")
+        # A step's label (and whether it began an origin) follow the order of figures, whose
+        # ties are by position.
+        row.pop("change"), row.pop("fresh")
+    if table == "topic_origins":
+        row.pop("first")  # the first figure's order key, with its position
     if table == "estimate_topics":
         # Which figure is "current" breaks ties by position and observation time.
         row.pop("current_figure_id")
