@@ -40,6 +40,8 @@ from projections.history import (
 )
 
 _DIGEST_MOD = 1 << 128
+# What the step store keeps of a step's figure (`projections.topic_summary`'s `topic_steps`).
+_STORED = ("figure_id", "effective_at", "position", "start", "low", "high", "period")
 
 
 class StoredStep(NamedTuple):
@@ -99,8 +101,13 @@ class SummaryBuilder:
     # -- in time order --
 
     def add_figure(self, figure: Mapping[str, Any]) -> Step:
+        """Add the next figure in time order; `added` keeps of its step only what the step
+        store writes (a recompute of a large topic would otherwise hold all its figures)."""
         step = self.history.add(figure)
         self.add(step)
+        self.added[-1] = dataclasses.replace(
+            step, figure={k: figure.get(k) for k in _STORED}, origins=()
+        )
         self.added_fresh.append(self.history.fresh)
         return step
 

@@ -422,14 +422,19 @@ def _recompute(
         or_(mine, f.c.stream_id.in_(sorted(moved))) if moved else mine,
         f.c.superseded_at.is_(None),
     )
-    rows = [dict(r) for r in conn.execute(query.order_by(f.c.position, f.c.start)).mappings()]
-    rows = [r for r in as_read(rows, judgments, gone) if r["topic"] == topic]
-    if not rows:
-        return None
+    # In time order from the database, a chunk at a time: the builder keeps only what it
+    # writes of each step, so the whole topic's figure rows are never held at once.
+    order = (f.c.effective_at, f.c.position, f.c.start)
+    result = conn.execute(query.order_by(*order)).mappings()
     builder = SummaryBuilder(judgments.source_groups)
-    for row in sorted(rows, key=order_key):
-        builder.add_figure(row)
-    return builder
+    while chunk := [dict(r) for r in result.fetchmany(RECOMPUTE_CHUNK)]:
+        for row in as_read(chunk, judgments, gone):
+            if row["topic"] == topic:
+                builder.add_figure(row)
+    return builder if builder.figures else None
+
+
+RECOMPUTE_CHUNK = 1_000  # figure rows read at once by a recompute
 
 
 def _take_up(

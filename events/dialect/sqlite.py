@@ -34,6 +34,15 @@ _WRITE_OPTION = "osint_write"
 # that holds the indexes (it grows only as pages are touched) and a checkpoint every 64 MB
 # kept the per-event cost at 400,000 events within 1.3x of a fresh log (3.1x with defaults).
 APPEND_PRAGMAS = ("PRAGMA cache_size = -131072", "PRAGMA wal_autocheckpoint = 16384")
+# Every connection checkpoints every 64 MB of WAL too: a catch-up of the views dirties pages
+# all over their indexes the same way, and at 100,000 events the default checkpoint wrote
+# 266 MB into the database file per 1,000 events projected, 35 MB with this (bench/README.md).
+CHECKPOINT_PRAGMA = "PRAGMA wal_autocheckpoint = 16384"
+# Prepared statements the driver keeps per connection (its default is 128). Every length of an
+# `IN (...)` list is a statement of its own, and those of hundreds of parameters are large:
+# in a replay of 27,000 events the default cache grew SQLite's heap to 40 MB and kept growing
+# with the log as new lengths came up; 32 held it at 8 MB, at the same CPU (bench/README.md).
+CACHED_STATEMENTS = 32
 
 
 class SQLiteDialect:
@@ -59,7 +68,7 @@ class SQLiteDialect:
                 f"no log at {path}: nothing has been ingested there yet"
                 " (osint ingest PATH creates it; or give --db URL)"
             )
-        return create_engine(url)
+        return create_engine(url, connect_args={"cached_statements": CACHED_STATEMENTS})
 
     def configure(self, engine: Engine) -> None:
         @event.listens_for(engine, "connect")
@@ -70,6 +79,7 @@ class SQLiteDialect:
             cursor.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = NORMAL")
+            cursor.execute(CHECKPOINT_PRAGMA)
             cursor.close()
 
         @event.listens_for(engine, "begin")
