@@ -7,6 +7,8 @@ stop a speaker's reach, and the marks `tag_reach` set decide the rest.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from projections.extraction.attribution.speaker import Speaker
 from projections.extraction.tokens import Token
 
@@ -41,7 +43,9 @@ def choose(
     out_of_reach = {id(sp) for _, sp in skipped}
     lost.extend(skipped)
     for sp in speakers:
-        if sp is not chosen and id(sp) not in out_of_reach:
+        if chosen is not None and sp.start == chosen.start and sp.verb == chosen.verb:
+            continue  # the speaker chosen (or its copy that names a rule of choice)
+        if id(sp) not in out_of_reach:
             lost.append(("outranked", sp))  # in reach, but a nearer or stronger one governs
     return chosen
 
@@ -75,6 +79,8 @@ def _choose(
         if sp.kind in ("given-by", "came-from"):
             if 0 < sp.verb - last <= 5:
                 return sp  # "about 130, the figure given by the government": its own source
+            if sp.final and sp.verb > last and before is None and according is None:
+                return sp  # `…in Goma, the figure given by their spokesman.`: the clause's
             _skip(skipped, "given-by-far", sp)
             continue
         if sp.kind == "according-to":
@@ -95,6 +101,8 @@ def _choose(
             elif weak_after is None and sp.start > last:
                 weak_after = sp
     if before is not None and after is not None:
+        if before.word in BELIEF_VERBS and after.tag and after.final and not after.own:
+            return _noted(after, TAG_OVER_BELIEF)  # `Israel believes …, an official said.`
         if before.start == before.end and before_is_first_person(before, speakers):
             return after  # a quote: "We counted 240 bodies," an investigator said
         if before.action and after.tag:
@@ -102,6 +110,21 @@ def _choose(
         if before.kind == "colon" and after.final:
             return after  # `KYIV: Russia launched 122 drones …, Ukraine's air force said.`
     return before or after or according or weak_before or weak_after
+
+
+# verbs of a belief or an estimate held, not stated: a tag after what they hold reports it
+# (CONVENTIONS.md: a reporting clause after the figure attributes it), unless the tag is the
+# believer's own voice (`The government estimates …, its spokeswoman said`: `after.own`)
+BELIEF_VERBS = frozenset(
+    """believe believes believed think thinks estimate estimates assess assesses suspect
+    suspects fear fears""".split()
+)
+TAG_OVER_BELIEF = "attribution:tag-over-belief"
+
+
+def _noted(sp: Speaker, rule: str) -> Speaker:
+    """A copy of the speaker that names the rule that chose it (`--explain`)."""
+    return replace(sp, notes=(*sp.notes, rule))
 
 
 def _skip(skipped: list[tuple[str, Speaker]] | None, reason: str, sp: Speaker) -> None:

@@ -38,11 +38,18 @@ def kept_out(ctx: ClaimContext) -> list[str]:
 
 def _attribution(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
     speaker = ctx.speaker
-    if speaker is None:
+    if speaker is None or speaker.first_person:
+        # a quote's own `we` is its speaker's, whom the tag after the quote names
         sent = ctx.sentence
-        if not sent.speakers and continued_quote.continues_quote(sent.text, sent.start):
-            return _quote_goes_on(ctx)
-        return None, None, ()
+        if speaker is None and not sent.speakers:
+            if continued_quote.continues_quote(sent.text, sent.start):
+                return _quote_goes_on(ctx)
+        if speaker is not None or not sent.speakers:
+            ahead = continued_quote.tag_ahead(sent.text, sent.start, sent.end)
+            if ahead is not None:
+                return _quote_tagged_ahead(ctx, ahead)
+        if speaker is None:
+            return None, None, ()
     sent, toks = ctx.sentence, ctx.toks
     said = sent.text_of(speaker.start, speaker.end)
     rules: tuple[str, ...] = (speaker.rule, *speaker.notes)
@@ -67,6 +74,19 @@ def _quote_goes_on(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
     if latest is None:
         return None, None, ()
     return latest, claimant_name(latest), (continued_quote.RULE,)
+
+
+def _quote_tagged_ahead(ctx: ClaimContext, said: str) -> tuple[str | None, str | None, Rules]:
+    """`"We shot down 38 drones. Four more fell in Crimea," the ministry said.`: the first
+    sentence of a quote is the speaker's of the tag after its closing mark; a `he` there
+    stands for the speaker last named before the quote."""
+    rules: Rules = (continued_quote.AHEAD_RULE,)
+    if said.lower() in PRONOUNS:
+        latest = ctx.sentence.para.speakers.latest()
+        if latest is None:
+            return said, None, rules
+        return f"{said} [{latest}]", claimant_name(latest), ("attribution:pronoun-resolved", *rules)
+    return said, claimant_name(said), rules
 
 
 def _own_subject(
