@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from projections.extraction.attribution.choice import choose, contrasts
+from projections.extraction.attribution.choice import choose, contrasts, semicolons
 from projections.extraction.attribution.colon_sources import lone_name_confirmed
 from projections.extraction.attribution.speaker import Refusal, Speaker
 from projections.extraction.attribution.speech_verbs import find_speakers
@@ -51,6 +51,7 @@ class SentenceContext:
     hedges: list[tuple[int, str]]  # (token, rule) of each hedge
     breaks: list[int]  # clause breaks a hedge does not reach past (only read with hedges)
     refused: list[Refusal]  # phrases the speaker finders kept out, for `--explain`
+    stops: list[int]  # semicolons: no speaker after one reaches back (only with speakers)
 
     def text_of(self, first: int, last: int) -> str:
         """The passage's text from token `first` to token `last`, inclusive."""
@@ -92,6 +93,7 @@ def sentence_context(
         hedges,
         clause_breaks(toks) if hedges else [],
         refused,
+        semicolons(lows) if speakers else [],
     )
 
 
@@ -159,7 +161,7 @@ def claim_context(
     ctx.next_start = next_start
     ctx.reading = read_category(toks, q.i, q.j, sent.num_at, prev_end, next_start)
     lost: list[tuple[str, Speaker]] = []
-    ctx.speaker = choose(speakers, q.i, q.j, sent.contrasts, lost) if speakers else None
+    ctx.speaker = choose(speakers, q.i, q.j, sent.contrasts, lost, sent.stops) if speakers else None
     ctx.lost = lost
     ctx.prev = prev
     ctx.prev_reading = prev_reading

@@ -23,6 +23,17 @@ def contrasts(lows: list[str]) -> list[int]:
     return [i for i, w in enumerate(lows) if w in _CONTRAST and i > 0 and lows[i - 1] == ","]
 
 
+def semicolons(lows: list[str]) -> list[int]:
+    """The semicolons of a sentence: a speaker that opens the clause after one (`…6 missiles
+    overnight; it said 71 …`) speaks for that clause and does not reach back across it; a tag
+    that closes the sentence does (`…31 bodies …; another 14 are missing, the civil defence
+    said`), and a speaker before one goes on reporting after it (`…, officials say; 5,000 of
+    them are still in camps`)."""
+    if ";" not in lows:
+        return []
+    return [i for i, w in enumerate(lows) if w == ";"]
+
+
 _CONTRAST = frozenset("while whereas though although".split())
 
 
@@ -32,14 +43,16 @@ def choose(
     last: int,
     breaks: list[int] | None = None,
     lost: list[tuple[str, Speaker]] | None = None,
+    stops: list[int] | None = None,
 ) -> Speaker | None:
     """The speaker governing the figure at tokens `first..last`. `breaks`: the sentence's
-    `contrasts`, which no speaker reaches across. `lost`, when given, gets every other
-    speaker of the sentence with the reason it does not govern the figure (for `--explain`)."""
+    `contrasts`, which no speaker reaches across; `stops`: its `semicolons`, which no speaker
+    after the figure reaches back across. `lost`, when given, gets every other speaker of the
+    sentence with the reason it does not govern the figure (for `--explain`)."""
     if lost is None:
-        return _choose(speakers, first, last, breaks, None)
+        return _choose(speakers, first, last, breaks, None, stops)
     skipped: list[tuple[str, Speaker]] = []
-    chosen = _choose(speakers, first, last, breaks, skipped)
+    chosen = _choose(speakers, first, last, breaks, skipped, stops)
     out_of_reach = {id(sp) for _, sp in skipped}
     lost.extend(skipped)
     for sp in speakers:
@@ -56,12 +69,16 @@ def _choose(
     last: int,
     breaks: list[int] | None,
     skipped: list[tuple[str, Speaker]] | None,
+    stops: list[int] | None = None,
 ) -> Speaker | None:
     before = after = according = weak_before = weak_after = None
     for sp in speakers:
         if sp.start <= first <= sp.end or sp.start <= last <= sp.end:
             _skip(skipped, "figure-in-phrase", sp)
             continue  # the figure is inside the speaker's own phrase
+        if stops and not sp.tag and sp.start > last and any(last < b < sp.start for b in stops):
+            _skip(skipped, "across-semicolon", sp)
+            continue  # `…6 missiles overnight; it said 71 …`: its own clause only
         if breaks and not sp.final and _across(breaks, sp, first, last):
             _skip(skipped, "across-contrast", sp)
             continue

@@ -97,8 +97,10 @@ def _description_known_as(toks: list[Token], first: int, aside: int) -> bool:
 def _relative_before(toks: list[Token], v: int) -> int:
     """The `who` (or `which`) of a long relative clause set off by commas that ends just
     before the verb at `v` (`X, who spoke on condition of anonymity because he was not
-    authorised to brief the media, said`), when the clause holds no other comma but one
-    before a name that ends it (`, who gave only his surname, Myint, said`); else -1.
+    authorised to brief the media, said`), or the participle of a long aside (`X, speaking on
+    condition of anonymity because …, said`: `attribution:cut:long-aside`), when the clause
+    holds no other comma but one before a name that ends it (`, who gave only his surname,
+    Myint, said`); else -1.
     Shorter clauses `_speaker_phrase_before` reads whole, as it always has."""
     if v < 4 or toks[v - 1].text != ",":
         return -1
@@ -110,11 +112,20 @@ def _relative_before(toks: list[Token], v: int) -> int:
             continue
         if t.text in (",", ";", ":", "(", ")", "—", "“", "”", '"'):
             return -1
-        if t.low in ("who", "which") and toks[k - 1].text == ",":
+        if toks[k - 1].text == "," and (t.low in ("who", "which") or _aside_participle(t)):
             if v - k <= 6 or k < 3 or not toks[k - 2].text[0].isalpha():
                 return -1
             return k
     return -1
+
+
+# participles that open a long aside between a speaker and its verb (`A UN official, speaking
+# on condition of anonymity because he was not authorised to brief the press, said`)
+_LONG_ASIDE_OPENERS = frozenset("speaking citing quoting writing asking requesting".split())
+
+
+def _aside_participle(t: Token) -> bool:
+    return t.low in _LONG_ASIDE_OPENERS and t.text.islower()
 
 
 def _appositive_with_relative(toks: list[Token], v: int) -> int:
@@ -191,7 +202,8 @@ def speaker_before(
         # relative clause set off by commas is the subject's, and the subject ends before it
         span = _speaker_phrase_before(toks, rel - 1, None)
         if span is not None:
-            _refuse(refused, "attribution:cut:relative-clause", rel, v - 1, toks)
+            cut = "long-aside" if _aside_participle(toks[rel]) else "relative-clause"
+            _refuse(refused, f"attribution:cut:{cut}", rel, v - 1, toks)
             return span
     comma = _appositive_with_relative(toks, v)
     if comma >= 0:

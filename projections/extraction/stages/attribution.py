@@ -57,6 +57,10 @@ def _attribution(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
         rules = (*rules, "attribution:relative-clause")  # "the 3,000 that Moscow reported"
     if speaker.kind == "official" and toks[speaker.start].low in ("its", "their"):
         return _own_subject(ctx, said, rules)  # `its official count`
+    if speaker.start == speaker.end and toks[speaker.start].low in ("it", "they"):
+        named = _named_before_in_sentence(ctx, speaker.start)
+        if named is not None:
+            return f"{said} [{named}]", claimant_name(named), (SAME_SENTENCE, *rules)
     resolved = sent.para.speakers.resolve(toks, speaker)
     if resolved is not None:
         first, rule = resolved
@@ -65,6 +69,23 @@ def _attribution(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
     if speaker.start == speaker.end and toks[speaker.start].low in PRONOUNS:
         return said, None, rules  # no one named: no claimant
     return said, claimant_name(said), rules
+
+
+SAME_SENTENCE = "attribution:pronoun-same-sentence"
+
+
+def _named_before_in_sentence(ctx: ClaimContext, before: int) -> str | None:
+    """`According to Ukraine's air force, Russia launched 93 drones …; it said 71 were shot
+    down`: the source the sentence named before an `it` or `they` that speaks is what the
+    pronoun stands for, nearer than any speaker of an earlier sentence."""
+    sent, toks = ctx.sentence, ctx.toks
+    for sp in reversed(sent.speakers):
+        if sp.end >= before or sp.kind not in ("speech", "according-to"):
+            continue
+        if sp.start == sp.end and toks[sp.start].low in PRONOUNS:
+            return None  # `they said …, and it said …`: nothing named to stand for
+        return sent.text_of(sp.start, sp.end)
+    return None
 
 
 def _quote_goes_on(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
