@@ -161,7 +161,19 @@ def claim_context(
     ctx.next_start = next_start
     ctx.reading = read_category(toks, q.i, q.j, sent.num_at, prev_end, next_start)
     lost: list[tuple[str, Speaker]] = []
-    ctx.speaker = choose(speakers, q.i, q.j, sent.contrasts, lost, sent.stops) if speakers else None
+    ctx.speaker = (
+        choose(
+            speakers,
+            q.i,
+            q.j,
+            sent.contrasts,
+            lost,
+            sent.stops,
+            bool(sent.stops) and _a_part(toks, q.j),
+        )
+        if speakers
+        else None
+    )
     ctx.lost = lost
     ctx.prev = prev
     ctx.prev_reading = prev_reading
@@ -171,3 +183,12 @@ def claim_context(
 
 
 _new = object.__new__
+
+
+_PART_OF = frozenset("them whom those these the".split())
+
+
+def _a_part(toks: list[Token], j: int) -> bool:
+    """The figure ending at token `j` counts a part of something named before it (`5,000 of
+    them`, `12 of the dead`): it goes on with what a speaker before a semicolon reported."""
+    return j + 2 < len(toks) and toks[j + 1].low == "of" and toks[j + 2].low in _PART_OF

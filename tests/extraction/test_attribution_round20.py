@@ -64,9 +64,10 @@ def test_a_closing_figure_given_by_reaches_the_whole_clause() -> None:
         "their spokesman, Willy Ngoma."
     )
     assert attribution_block(text) == [
-        f"  attribution  {'their spokesman':<28} <- attribution:given-by, "
+        "  attribution  their spokesman, Willy Ngoma <- attribution:given-by, "
         "attribution:given-by-closing",
     ]
+    assert only(text).claimant == "Willy Ngoma"
 
 
 def test_a_tally_that_shows_is_a_subject_not_an_apposition() -> None:

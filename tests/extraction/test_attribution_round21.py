@@ -11,7 +11,7 @@ sentences are written for these tests.
 
 from __future__ import annotations
 
-from tests.extraction.claim_helpers import attribution_block, claims, kept, only
+from tests.extraction.claim_helpers import attribution_block, attribution_lines, claims, kept, only
 
 # --- a long aside between the speaker and its verb ---------------------------------------------
 
@@ -95,3 +95,41 @@ def test_a_speaker_before_a_semicolon_goes_on_reporting_after_it() -> None:
         "camps near Bunia."
     )
     assert [c.attribution for c in claims(text)] == ["OCHA", "OCHA"]
+
+
+# --- the subject of a relative clause about the noun before it ----------------------------------
+
+
+def test_the_subject_of_an_object_relative_clause_is_the_speaker() -> None:
+    text = (
+        "The Allied Democratic Forces, which the UN says field about 1,500 fighters, attacked "
+        "a village near Beni."
+    )
+    assert attribution_block(text) == [
+        f"  attribution  {'the UN':<28} <- attribution:speech:says, attribution:object-relative",
+    ]
+
+
+def test_the_main_clause_after_the_relative_is_not_its_speaker_s() -> None:
+    text = (
+        "Al-Shabaab, which Western officials say fields about 9,000 fighters, killed 12 "
+        "soldiers in Mogadishu."
+    )
+    assert [(c.text, c.attribution) for c in claims(text)] == [
+        ("about 9,000", "Western officials"),
+        ("12", None),
+    ]
+
+
+def test_a_subject_relative_clause_still_points_to_the_name_before_it() -> None:
+    text = "Oryx, which counts only visually confirmed losses, puts Russian tank losses at 3,400."
+    assert only(text).attribution == "Oryx"
+
+
+def test_a_new_clause_after_a_semicolon_is_the_reporter_s() -> None:
+    text = "The army said it had killed 14 militants near Bannu; three soldiers were also killed."
+    assert [(c.text, c.attribution) for c in claims(text)] == [
+        ("14", "The army"),
+        ("three", None),
+    ]
+    assert kept('attribution:lost:across-semicolon "The army"') in attribution_lines(text)[1]

@@ -78,10 +78,29 @@ def figure_given_by(toks: list[Token], v: int) -> Speaker | None:
         d -= 1
     if toks[d].text == "," and _closes_sentence(toks, v + 1, end):
         # `…holding about 1,800 soldiers in Goma, the figure given by their spokesman.`: an
-        # apposition that ends the sentence is the source of the whole clause before it
+        # apposition that ends the sentence is the source of the whole clause before it, and
+        # a name after the source's title is part of it (`their spokesman, Lawrence Kanyuka`)
         sp.final = True
         sp.notes = (GIVEN_BY_CLOSING,)
+        name = _appositive_name_end(toks, end)
+        if name > end:
+            sp.end = name
     return sp
+
+
+def _appositive_name_end(toks: list[Token], end: int) -> int:
+    """The last token of a capitalised name set off by a comma after the token `end` (`,
+    Lawrence Kanyuka`), or `end` when none follows."""
+    k = end + 1
+    if k >= len(toks) or toks[k].text != ",":
+        return end
+    last = end
+    for i in range(k + 1, min(len(toks), k + 5)):
+        t = toks[i]
+        if not (t.text[0].isupper() and t.text.replace("-", "").isalpha()):
+            break
+        last = i
+    return last
 
 
 GIVEN_BY_CLOSING = "attribution:given-by-closing"

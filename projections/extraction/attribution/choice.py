@@ -44,15 +44,18 @@ def choose(
     breaks: list[int] | None = None,
     lost: list[tuple[str, Speaker]] | None = None,
     stops: list[int] | None = None,
+    part: bool = False,
 ) -> Speaker | None:
     """The speaker governing the figure at tokens `first..last`. `breaks`: the sentence's
     `contrasts`, which no speaker reaches across; `stops`: its `semicolons`, which no speaker
-    after the figure reaches back across. `lost`, when given, gets every other speaker of the
-    sentence with the reason it does not govern the figure (for `--explain`)."""
+    that opens the clause after one reaches back across, and no speaker before one reaches
+    past, unless the figure is a part of what it reported (`part`: `…; 5,000 of them …`).
+    `lost`, when given, gets every other speaker of the sentence with the reason it does not
+    govern the figure (for `--explain`)."""
     if lost is None:
-        return _choose(speakers, first, last, breaks, None, stops)
+        return _choose(speakers, first, last, breaks, None, stops, part)
     skipped: list[tuple[str, Speaker]] = []
-    chosen = _choose(speakers, first, last, breaks, skipped, stops)
+    chosen = _choose(speakers, first, last, breaks, skipped, stops, part)
     out_of_reach = {id(sp) for _, sp in skipped}
     lost.extend(skipped)
     for sp in speakers:
@@ -70,6 +73,7 @@ def _choose(
     breaks: list[int] | None,
     skipped: list[tuple[str, Speaker]] | None,
     stops: list[int] | None = None,
+    part: bool = False,
 ) -> Speaker | None:
     before = after = according = weak_before = weak_after = None
     for sp in speakers:
@@ -79,6 +83,15 @@ def _choose(
         if stops and not sp.tag and sp.start > last and any(last < b < sp.start for b in stops):
             _skip(skipped, "across-semicolon", sp)
             continue  # `…6 missiles overnight; it said 71 …`: its own clause only
+        if (
+            stops
+            and not part
+            and sp.kind != "according-to"
+            and sp.verb < first
+            and any(sp.verb < b < first for b in stops)
+        ):
+            _skip(skipped, "across-semicolon", sp)
+            continue  # `X said they had killed nine militants; two soldiers were also killed`
         if breaks and not sp.final and _across(breaks, sp, first, last):
             _skip(skipped, "across-contrast", sp)
             continue

@@ -428,6 +428,8 @@ def _speaker_phrase_before(
         end = bracket_end
     # "The president, speaking in Kyiv, said": skip a participle or relative clause
     if s >= 2 and toks[s - 1].low in ("which", "who") and toks[s - 2].text == ",":
+        if toks[s - 1].low == "which" and end == v - 1 and _names_a_subject(toks, s, end):
+            return s, end  # `Al-Shabaab, which the UN says fields …`: the clause's own subject
         s -= 1  # "Oryx, which counts only visually confirmed losses, puts …"
     aside = toks[s].low in _ASIDE_PARTICIPLES and s >= 2 and toks[s - 1].text == ","
     if aside:  # `The M23 rebels, quoted by Radio Okapi, said`: the aside is no speaker
@@ -453,6 +455,14 @@ def _speaker_phrase_before(
     if s > end:
         return None
     return s, end
+
+
+def _names_a_subject(toks: list[Token], s: int, end: int) -> bool:
+    """The words `s..end` after a `which` are a short noun phrase of their own (`the UN`,
+    `Western officials`), the subject of the verb after them, not the start of a clause."""
+    if end - s > 4 or not (toks[s].low in DETS or toks[s].text[0].isupper()):
+        return False
+    return all(t.text[0].isalpha() and t.low not in STRONG_VERBS for t in toks[s : end + 1])
 
 
 # past participles that open an aside between a subject and its verb (`X, quoted by Y, said`)
