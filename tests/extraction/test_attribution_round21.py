@@ -133,3 +133,18 @@ def test_a_new_clause_after_a_semicolon_is_the_reporter_s() -> None:
         ("three", None),
     ]
     assert kept('attribution:lost:across-semicolon "The army"') in attribution_lines(text)[1]
+
+
+# --- the claimant of figures a source released --------------------------------------------------
+
+
+def test_figures_released_by_a_ministry_are_the_ministry_s() -> None:
+    text = (
+        "The casualty figures, released by the health ministry in Ramallah, show 33 "
+        "Palestinians killed in the West Bank this month."
+    )
+    c = only(text)
+    assert (c.attribution, c.claimant) == (
+        "The casualty figures, released by the health ministry in Ramallah",
+        "the health ministry in Ramallah",
+    )
