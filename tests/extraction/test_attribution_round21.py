@@ -148,3 +148,16 @@ def test_figures_released_by_a_ministry_are_the_ministry_s() -> None:
         "The casualty figures, released by the health ministry in Ramallah",
         "the health ministry in Ramallah",
     )
+
+
+def test_a_long_prepositional_aside_is_cut_from_the_speaker() -> None:
+    text = (
+        "A UN panel of experts, in a report sent to the Security Council late on Monday, said "
+        "about 4,000 Rwandan troops were fighting in North Kivu."
+    )
+    assert attribution_block(text) == [
+        f"  attribution  {'A UN panel of experts':<28} <- attribution:speech:said",
+        kept(
+            'attribution:cut:long-aside "in a report sent to the Security Council late on Monday"'
+        ),
+    ]

@@ -119,9 +119,10 @@ def _relative_before(toks: list[Token], v: int) -> int:
     return -1
 
 
-# participles that open a long aside between a speaker and its verb (`A UN official, speaking
-# on condition of anonymity because he was not authorised to brief the press, said`)
-_LONG_ASIDE_OPENERS = frozenset("speaking citing quoting writing asking requesting".split())
+# words that open a long aside between a speaker and its verb (`A UN official, speaking on
+# condition of anonymity because he was not authorised to brief the press, said`; `A UN panel,
+# in a report circulated to the Security Council on Tuesday, said`)
+_LONG_ASIDE_OPENERS = frozenset("speaking citing quoting writing asking requesting in".split())
 
 
 def _aside_participle(t: Token) -> bool:
