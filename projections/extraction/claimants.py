@@ -20,11 +20,13 @@ from projections.extraction.gazetteer import COUNTRIES, DEMONYMS
 
 _WORD = re.compile(r"[\w'’.-]+")
 _BRACKET = re.compile(r"\s*\([^()]*\)?")
-# "figures compiled by X", "a statement from X", "data released by X": the source is X
+# "figures compiled by X", "a statement from X", "data released by X", "The casualty figures,
+# released by X": the source is X
 _SOURCE_OF = re.compile(
-    r"^(?:the |a |an |new |latest |official |)*(?:figures?|data|estimates?|statements?|reports?|"
+    r"^(?:the |a |an |new |latest |official |)*(?:casualty |death |injury |civilian |army )?"
+    r"(?:figures?|data|estimates?|statements?|reports?|"
     r"tally|tallies|count|assessments?|analysis|investigation|briefing|document)"
-    r"(?: (?:compiled|released|published|issued|gathered|seen|provided|obtained))? (?:by|from) ",
+    r"(?:,? (?:compiled|released|published|issued|gathered|seen|provided|obtained))? (?:by|from) ",
     re.IGNORECASE,
 )
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from projections.extraction.attribution.choice import choose, contrasts
+from projections.extraction.attribution.choice import choose, contrasts, semicolons
 from projections.extraction.attribution.colon_sources import lone_name_confirmed
 from projections.extraction.attribution.speaker import Refusal, Speaker
 from projections.extraction.attribution.speech_verbs import find_speakers
@@ -51,6 +51,7 @@ class SentenceContext:
     hedges: list[tuple[int, str]]  # (token, rule) of each hedge
     breaks: list[int]  # clause breaks a hedge does not reach past (only read with hedges)
     refused: list[Refusal]  # phrases the speaker finders kept out, for `--explain`
+    stops: list[int]  # semicolons: no speaker after one reaches back (only with speakers)
 
     def text_of(self, first: int, last: int) -> str:
         """The passage's text from token `first` to token `last`, inclusive."""
@@ -92,6 +93,7 @@ def sentence_context(
         hedges,
         clause_breaks(toks) if hedges else [],
         refused,
+        semicolons(lows) if speakers else [],
     )
 
 
@@ -159,7 +161,19 @@ def claim_context(
     ctx.next_start = next_start
     ctx.reading = read_category(toks, q.i, q.j, sent.num_at, prev_end, next_start)
     lost: list[tuple[str, Speaker]] = []
-    ctx.speaker = choose(speakers, q.i, q.j, sent.contrasts, lost) if speakers else None
+    ctx.speaker = (
+        choose(
+            speakers,
+            q.i,
+            q.j,
+            sent.contrasts,
+            lost,
+            sent.stops,
+            bool(sent.stops) and _a_part(toks, q.j),
+        )
+        if speakers
+        else None
+    )
     ctx.lost = lost
     ctx.prev = prev
     ctx.prev_reading = prev_reading
@@ -169,3 +183,12 @@ def claim_context(
 
 
 _new = object.__new__
+
+
+_PART_OF = frozenset("them whom those these the".split())
+
+
+def _a_part(toks: list[Token], j: int) -> bool:
+    """The figure ending at token `j` counts a part of something named before it (`5,000 of
+    them`, `12 of the dead`): it goes on with what a speaker before a semicolon reported."""
+    return j + 2 < len(toks) and toks[j + 1].low == "of" and toks[j + 2].low in _PART_OF

@@ -12,8 +12,10 @@ from projections.extraction.attribution.speaker_spans import phrase_end
 from projections.extraction.attribution.words import (
     BOUNDARY,
     COUNT_NOUNS,
+    DETS,
     ESTIMATE_PARTICIPLES,
     PASSIVE,
+    STRONG_VERBS,
     WEEKDAYS,
 )
 from projections.extraction.tokens import Token
@@ -70,7 +72,55 @@ def figure_given_by(toks: list[Token], v: int) -> Speaker | None:
     end = phrase_end(toks, v + 1)
     if end < v + 1:
         return None
-    return Speaker(v + 1, end, v - 1, "given-by", toks[v - 1].low)
+    sp = Speaker(v + 1, end, v - 1, "given-by", toks[v - 1].low)
+    d = k - 1
+    while d > 0 and toks[d].low in DETS:
+        d -= 1
+    if toks[d].text == "," and _closes_sentence(toks, v + 1, end):
+        # `…holding about 1,800 soldiers in Goma, the figure given by their spokesman.`: an
+        # apposition that ends the sentence is the source of the whole clause before it, and
+        # a name after the source's title is part of it (`their spokesman, Lawrence Kanyuka`)
+        sp.final = True
+        sp.notes = (GIVEN_BY_CLOSING,)
+        name = _appositive_name_end(toks, end)
+        if name > end:
+            sp.end = name
+    return sp
+
+
+def _appositive_name_end(toks: list[Token], end: int) -> int:
+    """The last token of a capitalised name set off by a comma after the token `end` (`,
+    Lawrence Kanyuka`), or `end` when none follows."""
+    k = end + 1
+    if k >= len(toks) or toks[k].text != ",":
+        return end
+    last = end
+    for i in range(k + 1, min(len(toks), k + 5)):
+        t = toks[i]
+        if not (t.text[0].isupper() and t.text.replace("-", "").isalpha()):
+            break
+        last = i
+    return last
+
+
+GIVEN_BY_CLOSING = "attribution:given-by-closing"
+_SHOWING = frozenset("show shows showed suggest suggests suggested indicate indicates".split())
+
+
+def _closes_sentence(toks: list[Token], first: int, end: int) -> bool:
+    """Nothing but an appositive name (`, Lawrence Kanyuka`) or a day follows the source
+    phrase `first..end` before the sentence ends, and the phrase holds no verb of its own
+    (`, a tally compiled by ACLED shows.`: the tally is a subject, not an apposition)."""
+    if any(t.low in STRONG_VERBS or t.low in _SHOWING for t in toks[first : end + 1]):
+        return False
+    rest = toks[end + 1 :]
+    if rest and rest[-1].text in (".", "!", "?"):
+        rest = rest[:-1]
+    if not rest:
+        return True
+    if rest[0].text != "," or len(rest) > 6:
+        return False
+    return all(t.text[0].isupper() or t.low in WEEKDAYS or t.low == "on" for t in rest[1:])
 
 
 def estimated_by(toks: list[Token], v: int) -> Speaker | None:

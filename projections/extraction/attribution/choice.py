@@ -7,6 +7,8 @@ stop a speaker's reach, and the marks `tag_reach` set decide the rest.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from projections.extraction.attribution.speaker import Speaker
 from projections.extraction.tokens import Token
 
@@ -21,6 +23,17 @@ def contrasts(lows: list[str]) -> list[int]:
     return [i for i, w in enumerate(lows) if w in _CONTRAST and i > 0 and lows[i - 1] == ","]
 
 
+def semicolons(lows: list[str]) -> list[int]:
+    """The semicolons of a sentence: a speaker that opens the clause after one (`…6 missiles
+    overnight; it said 71 …`) speaks for that clause and does not reach back across it; a tag
+    that closes the sentence does (`…31 bodies …; another 14 are missing, the civil defence
+    said`), and a speaker before one goes on reporting after it (`…, officials say; 5,000 of
+    them are still in camps`)."""
+    if ";" not in lows:
+        return []
+    return [i for i, w in enumerate(lows) if w == ";"]
+
+
 _CONTRAST = frozenset("while whereas though although".split())
 
 
@@ -30,18 +43,25 @@ def choose(
     last: int,
     breaks: list[int] | None = None,
     lost: list[tuple[str, Speaker]] | None = None,
+    stops: list[int] | None = None,
+    part: bool = False,
 ) -> Speaker | None:
     """The speaker governing the figure at tokens `first..last`. `breaks`: the sentence's
-    `contrasts`, which no speaker reaches across. `lost`, when given, gets every other
-    speaker of the sentence with the reason it does not govern the figure (for `--explain`)."""
+    `contrasts`, which no speaker reaches across; `stops`: its `semicolons`, which no speaker
+    that opens the clause after one reaches back across, and no speaker before one reaches
+    past, unless the figure is a part of what it reported (`part`: `…; 5,000 of them …`).
+    `lost`, when given, gets every other speaker of the sentence with the reason it does not
+    govern the figure (for `--explain`)."""
     if lost is None:
-        return _choose(speakers, first, last, breaks, None)
+        return _choose(speakers, first, last, breaks, None, stops, part)
     skipped: list[tuple[str, Speaker]] = []
-    chosen = _choose(speakers, first, last, breaks, skipped)
+    chosen = _choose(speakers, first, last, breaks, skipped, stops, part)
     out_of_reach = {id(sp) for _, sp in skipped}
     lost.extend(skipped)
     for sp in speakers:
-        if sp is not chosen and id(sp) not in out_of_reach:
+        if chosen is not None and sp.start == chosen.start and sp.verb == chosen.verb:
+            continue  # the speaker chosen (or its copy that names a rule of choice)
+        if id(sp) not in out_of_reach:
             lost.append(("outranked", sp))  # in reach, but a nearer or stronger one governs
     return chosen
 
@@ -52,12 +72,26 @@ def _choose(
     last: int,
     breaks: list[int] | None,
     skipped: list[tuple[str, Speaker]] | None,
+    stops: list[int] | None = None,
+    part: bool = False,
 ) -> Speaker | None:
     before = after = according = weak_before = weak_after = None
     for sp in speakers:
         if sp.start <= first <= sp.end or sp.start <= last <= sp.end:
             _skip(skipped, "figure-in-phrase", sp)
             continue  # the figure is inside the speaker's own phrase
+        if stops and not sp.tag and sp.start > last and any(last < b < sp.start for b in stops):
+            _skip(skipped, "across-semicolon", sp)
+            continue  # `…6 missiles overnight; it said 71 …`: its own clause only
+        if (
+            stops
+            and not part
+            and sp.kind != "according-to"
+            and sp.verb < first
+            and any(sp.verb < b < first for b in stops)
+        ):
+            _skip(skipped, "across-semicolon", sp)
+            continue  # `X said they had killed nine militants; two soldiers were also killed`
         if breaks and not sp.final and _across(breaks, sp, first, last):
             _skip(skipped, "across-contrast", sp)
             continue
@@ -75,6 +109,8 @@ def _choose(
         if sp.kind in ("given-by", "came-from"):
             if 0 < sp.verb - last <= 5:
                 return sp  # "about 130, the figure given by the government": its own source
+            if sp.final and sp.verb > last and before is None and according is None:
+                return sp  # `…in Goma, the figure given by their spokesman.`: the clause's
             _skip(skipped, "given-by-far", sp)
             continue
         if sp.kind == "according-to":
@@ -95,6 +131,8 @@ def _choose(
             elif weak_after is None and sp.start > last:
                 weak_after = sp
     if before is not None and after is not None:
+        if before.word in BELIEF_VERBS and after.tag and after.final and not after.own:
+            return _noted(after, TAG_OVER_BELIEF)  # `Israel believes …, an official said.`
         if before.start == before.end and before_is_first_person(before, speakers):
             return after  # a quote: "We counted 240 bodies," an investigator said
         if before.action and after.tag:
@@ -102,6 +140,21 @@ def _choose(
         if before.kind == "colon" and after.final:
             return after  # `KYIV: Russia launched 122 drones …, Ukraine's air force said.`
     return before or after or according or weak_before or weak_after
+
+
+# verbs of a belief or an estimate held, not stated: a tag after what they hold reports it
+# (CONVENTIONS.md: a reporting clause after the figure attributes it), unless the tag is the
+# believer's own voice (`The government estimates …, its spokeswoman said`: `after.own`)
+BELIEF_VERBS = frozenset(
+    """believe believes believed think thinks estimate estimates assess assesses suspect
+    suspects fear fears""".split()
+)
+TAG_OVER_BELIEF = "attribution:tag-over-belief"
+
+
+def _noted(sp: Speaker, rule: str) -> Speaker:
+    """A copy of the speaker that names the rule that chose it (`--explain`)."""
+    return replace(sp, notes=(*sp.notes, rule))
 
 
 def _skip(skipped: list[tuple[str, Speaker]] | None, reason: str, sp: Speaker) -> None:

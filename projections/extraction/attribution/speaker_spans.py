@@ -97,8 +97,10 @@ def _description_known_as(toks: list[Token], first: int, aside: int) -> bool:
 def _relative_before(toks: list[Token], v: int) -> int:
     """The `who` (or `which`) of a long relative clause set off by commas that ends just
     before the verb at `v` (`X, who spoke on condition of anonymity because he was not
-    authorised to brief the media, said`), when the clause holds no other comma but one
-    before a name that ends it (`, who gave only his surname, Myint, said`); else -1.
+    authorised to brief the media, said`), or the participle of a long aside (`X, speaking on
+    condition of anonymity because …, said`: `attribution:cut:long-aside`), when the clause
+    holds no other comma but one before a name that ends it (`, who gave only his surname,
+    Myint, said`); else -1.
     Shorter clauses `_speaker_phrase_before` reads whole, as it always has."""
     if v < 4 or toks[v - 1].text != ",":
         return -1
@@ -110,11 +112,21 @@ def _relative_before(toks: list[Token], v: int) -> int:
             continue
         if t.text in (",", ";", ":", "(", ")", "—", "“", "”", '"'):
             return -1
-        if t.low in ("who", "which") and toks[k - 1].text == ",":
+        if toks[k - 1].text == "," and (t.low in ("who", "which") or _aside_participle(t)):
             if v - k <= 6 or k < 3 or not toks[k - 2].text[0].isalpha():
                 return -1
             return k
     return -1
+
+
+# words that open a long aside between a speaker and its verb (`A UN official, speaking on
+# condition of anonymity because he was not authorised to brief the press, said`; `A UN panel,
+# in a report circulated to the Security Council on Tuesday, said`)
+_LONG_ASIDE_OPENERS = frozenset("speaking citing quoting writing asking requesting in".split())
+
+
+def _aside_participle(t: Token) -> bool:
+    return t.low in _LONG_ASIDE_OPENERS and t.text.islower()
 
 
 def _appositive_with_relative(toks: list[Token], v: int) -> int:
@@ -191,7 +203,8 @@ def speaker_before(
         # relative clause set off by commas is the subject's, and the subject ends before it
         span = _speaker_phrase_before(toks, rel - 1, None)
         if span is not None:
-            _refuse(refused, "attribution:cut:relative-clause", rel, v - 1, toks)
+            cut = "long-aside" if _aside_participle(toks[rel]) else "relative-clause"
+            _refuse(refused, f"attribution:cut:{cut}", rel, v - 1, toks)
             return span
     comma = _appositive_with_relative(toks, v)
     if comma >= 0:
@@ -416,6 +429,8 @@ def _speaker_phrase_before(
         end = bracket_end
     # "The president, speaking in Kyiv, said": skip a participle or relative clause
     if s >= 2 and toks[s - 1].low in ("which", "who") and toks[s - 2].text == ",":
+        if toks[s - 1].low == "which" and end == v - 1 and _names_a_subject(toks, s, end):
+            return s, end  # `Al-Shabaab, which the UN says fields …`: the clause's own subject
         s -= 1  # "Oryx, which counts only visually confirmed losses, puts …"
     aside = toks[s].low in _ASIDE_PARTICIPLES and s >= 2 and toks[s - 1].text == ","
     if aside:  # `The M23 rebels, quoted by Radio Okapi, said`: the aside is no speaker
@@ -441,6 +456,14 @@ def _speaker_phrase_before(
     if s > end:
         return None
     return s, end
+
+
+def _names_a_subject(toks: list[Token], s: int, end: int) -> bool:
+    """The words `s..end` after a `which` are a short noun phrase of their own (`the UN`,
+    `Western officials`), the subject of the verb after them, not the start of a clause."""
+    if end - s > 4 or not (toks[s].low in DETS or toks[s].text[0].isupper()):
+        return False
+    return all(t.text[0].isalpha() and t.low not in STRONG_VERBS for t in toks[s : end + 1])
 
 
 # past participles that open an aside between a subject and its verb (`X, quoted by Y, said`)

@@ -42,6 +42,7 @@ def read_tag(toks: list[Token], lows: list[str], sp: Speaker) -> None:
     if before not in (",", "”", '"', "’"):
         return
     sp.tag = True
+    sp.own = lows[sp.start] in _POSSESSIVES
     k = last + 1
     end = min(n, k + 14)
     while k < end:
@@ -64,6 +65,9 @@ def read_tag(toks: list[Token], lows: list[str], sp: Speaker) -> None:
         k += 1
     if k >= n:
         sp.final = True
+
+
+_POSSESSIVES = frozenset("its their his her".split())
 
 
 # words that open the subject of a reported clause (`says the attackers used …`)

@@ -38,11 +38,18 @@ def kept_out(ctx: ClaimContext) -> list[str]:
 
 def _attribution(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
     speaker = ctx.speaker
-    if speaker is None:
+    if speaker is None or speaker.first_person:
+        # a quote's own `we` is its speaker's, whom the tag after the quote names
         sent = ctx.sentence
-        if not sent.speakers and continued_quote.continues_quote(sent.text, sent.start):
-            return _quote_goes_on(ctx)
-        return None, None, ()
+        if speaker is None and not sent.speakers:
+            if continued_quote.continues_quote(sent.text, sent.start):
+                return _quote_goes_on(ctx)
+        if speaker is not None or not sent.speakers:
+            ahead = continued_quote.tag_ahead(sent.text, sent.start, sent.end)
+            if ahead is not None:
+                return _quote_tagged_ahead(ctx, ahead)
+        if speaker is None:
+            return None, None, ()
     sent, toks = ctx.sentence, ctx.toks
     said = sent.text_of(speaker.start, speaker.end)
     rules: tuple[str, ...] = (speaker.rule, *speaker.notes)
@@ -50,6 +57,10 @@ def _attribution(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
         rules = (*rules, "attribution:relative-clause")  # "the 3,000 that Moscow reported"
     if speaker.kind == "official" and toks[speaker.start].low in ("its", "their"):
         return _own_subject(ctx, said, rules)  # `its official count`
+    if speaker.start == speaker.end and toks[speaker.start].low in ("it", "they"):
+        named = _named_before_in_sentence(ctx, speaker.start)
+        if named is not None:
+            return f"{said} [{named}]", claimant_name(named), (SAME_SENTENCE, *rules)
     resolved = sent.para.speakers.resolve(toks, speaker)
     if resolved is not None:
         first, rule = resolved
@@ -60,6 +71,23 @@ def _attribution(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
     return said, claimant_name(said), rules
 
 
+SAME_SENTENCE = "attribution:pronoun-same-sentence"
+
+
+def _named_before_in_sentence(ctx: ClaimContext, before: int) -> str | None:
+    """`According to Ukraine's air force, Russia launched 93 drones …; it said 71 were shot
+    down`: the source the sentence named before an `it` or `they` that speaks is what the
+    pronoun stands for, nearer than any speaker of an earlier sentence."""
+    sent, toks = ctx.sentence, ctx.toks
+    for sp in reversed(sent.speakers):
+        if sp.end >= before or sp.kind not in ("speech", "according-to"):
+            continue
+        if sp.start == sp.end and toks[sp.start].low in PRONOUNS:
+            return None  # `they said …, and it said …`: nothing named to stand for
+        return sent.text_of(sp.start, sp.end)
+    return None
+
+
 def _quote_goes_on(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
     """`"…," an official said. "Another 20 people are still missing."`: the second sentence
     of a quote is its speaker's, the one the tag before it named (`continued_quote`)."""
@@ -67,6 +95,19 @@ def _quote_goes_on(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
     if latest is None:
         return None, None, ()
     return latest, claimant_name(latest), (continued_quote.RULE,)
+
+
+def _quote_tagged_ahead(ctx: ClaimContext, said: str) -> tuple[str | None, str | None, Rules]:
+    """`"We shot down 38 drones. Four more fell in Crimea," the ministry said.`: the first
+    sentence of a quote is the speaker's of the tag after its closing mark; a `he` there
+    stands for the speaker last named before the quote."""
+    rules: Rules = (continued_quote.AHEAD_RULE,)
+    if said.lower() in PRONOUNS:
+        latest = ctx.sentence.para.speakers.latest()
+        if latest is None:
+            return said, None, rules
+        return f"{said} [{latest}]", claimant_name(latest), ("attribution:pronoun-resolved", *rules)
+    return said, claimant_name(said), rules
 
 
 def _own_subject(
