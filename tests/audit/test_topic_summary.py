@@ -270,22 +270,28 @@ class _Stop(Exception):
     pass
 
 
+@pytest.fixture
+def recomputed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The topics recomputed from all their figures, in order, while the test runs."""
+    seen: list[str] = []
+    real = topic_summary._recompute
+
+    def counting(conn, figures, topic, judgments, gone):  # type: ignore[no-untyped-def]
+        seen.append(topic)
+        return real(conn, figures, topic, judgments, gone)
+
+    monkeypatch.setattr(topic_summary, "_recompute", counting)
+    return seen
+
+
 def test_a_backlog_recomputes_each_stale_topic_once_at_the_end_of_its_catch_up(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, recomputed: list[str]
 ) -> None:
     """Figures dated before a topic's latest leave the topic stale (`topic_pending`) until the
     catch-up ends, where it is recomputed once; meanwhile the listing computes it from its
     figures, so no reader sees a stale summary, and a catch-up cut short leaves the rest to
     the next one."""
     store = open_store(f"sqlite:///{tmp_path / 'log.db'}")
-    recomputed: list[str] = []
-    real = topic_summary._recompute
-
-    def counting(conn, figures, topic, judgments, gone):  # type: ignore[no-untyped-def]
-        recomputed.append(topic)
-        return real(conn, figures, topic, judgments, gone)
-
-    monkeypatch.setattr(topic_summary, "_recompute", counting)
     try:
         ProjectionRunner(store, all_projectors(), workers=0).catch_up()  # live from the start
         load(store)
@@ -329,20 +335,12 @@ def test_a_backlog_recomputes_each_stale_topic_once_at_the_end_of_its_catch_up(
 
 
 def test_reports_dated_out_of_order_go_in_among_the_steps_without_a_recompute(
-    db_url: str, monkeypatch: pytest.MonkeyPatch
+    db_url: str, recomputed: list[str]
 ) -> None:
     """News is not polled in the order it was published: each report here is dated before
     the ones already projected. Its figure is put in among the topic's steps (no topic left
     pending, nothing recomputed), and the listing and the tables equal the full computation
     and a replay's, on SQLite and PostgreSQL."""
-    recomputed: list[str] = []
-    real = topic_summary._recompute
-
-    def counting(conn, figures, topic, judgments, gone):  # type: ignore[no-untyped-def]
-        recomputed.append(topic)
-        return real(conn, figures, topic, judgments, gone)
-
-    monkeypatch.setattr(topic_summary, "_recompute", counting)
     store = open_store(db_url)
     try:
         runner = ProjectionRunner(store, all_projectors(), workers=0)
