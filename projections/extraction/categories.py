@@ -220,6 +220,21 @@ def _after_loss_verb(toks: list[Token], first: int) -> bool:
     return k >= 0 and toks[k].low in _LOSS_VERBS
 
 
+def _conjunct_of_loss(toks: list[Token], first: int, prev_end: int) -> bool:
+    """`destroyed 31 combat vehicles and 12 fuel trucks`: the second object of the verb of
+    loss is lost too (the verb stands before the previous figure, a short noun between)."""
+    if prev_end < 1 or toks[first - 1].low != "and" or first - prev_end > 6:
+        return False
+    if not all(t.text[0].isalpha() for t in toks[prev_end + 1 : first - 1]):
+        return False
+    for k in range(prev_end - 1, max(-1, prev_end - 5), -1):
+        if toks[k].text in (",", ";", ":"):
+            return False
+        if toks[k].low in _LOSS_VERBS:
+            return True
+    return False
+
+
 def _strong_apposition(toks: list[Token], first: int, last: int, prev_end: int) -> Reading | None:
     """`The Ukrainian brigade, 2,500 strong, was moved ...`: an apposition `N strong` sizes
     the unit named before its comma (the compound `a 2,500-strong brigade` set apart)."""
@@ -289,6 +304,8 @@ def _noun(
         return _counted(np, "equipment", f"category:noun:{w}")  # "air defence systems"
     if w in _LOST_VEHICLES and _after_loss_verb(toks, first):
         return _counted(np, "equipment", f"category:lost-vehicles:{w}")
+    if w in _LOST_VEHICLES and _conjunct_of_loss(toks, first, prev_end):
+        return _counted(np, "equipment", f"category:lost-vehicles:{w}", "category:conjunct-of-loss")
     if (toks[head - 1].low, w) in TROOP_COMPOUNDS:
         return _counted(np, "troops", f"category:noun:{toks[head - 1].low} {w}")
     fronted = _fronted_among(toks, first) if first > 3 else None
@@ -343,9 +360,49 @@ def _part_of(
     among = _among_the(toks, np.end, next_start)
     if among is not None:
         return _counted(np, among, f"category:among-the:{toks[np.end + 4].low}")
+    included = _included_by(toks, first)
+    if included is not None:
+        return _counted(np, included[0], f"category:included-by:{included[1]}")
     if prev_end >= 0 and breakdown_link(toks, first):
         return _counted(np, "other", "category:breakdown", inherit=True)
+    if prev_end >= 0 and _listed_breakdown(toks, first, prev_end):
+        return _counted(
+            np, "other", "category:breakdown", "category:breakdown:listed", inherit=True
+        )
     return None
+
+
+_INCLUDE_VERBS = frozenset("included include includes including".split())
+
+
+def _included_by(toks: list[Token], first: int) -> tuple[str, str] | None:
+    """`The dead included four children`, `the wounded also include 12 women`: a group named
+    by its status word includes the counted people, so they share its status."""
+    k = first - 1
+    if k < 2 or toks[k].low not in _INCLUDE_VERBS:
+        return None
+    k -= 1
+    if toks[k].low == "also" and k > 1:
+        k -= 1
+    if toks[k - 1].low not in _AMONG_HEADS:
+        return None
+    group = toks[k].low
+    category = CATEGORY_NOUNS.get(group) or _CATEGORY_PARTICIPLES.get(group)
+    return None if category is None else (category, group)
+
+
+def _listed_breakdown(toks: list[Token], first: int, prev_end: int) -> bool:
+    """`killed five people, among them a village headman and two rangers`: a figure that ends
+    a list which `among them` or `including` opens is a part of the figure before it too."""
+    if toks[first - 1].low != "and":
+        return False
+    for k in range(first - 2, max(prev_end, first - 7), -1):
+        t = toks[k]
+        if t.text in (",", ";", ":") or k == prev_end:
+            return False
+        if breakdown_link(toks, k + 1):
+            return True
+    return False
 
 
 def _counted(np: NounPhrase, category: str | None, *rules: str, inherit: bool = False) -> Reading:
@@ -416,6 +473,9 @@ def _people(
     found = verb_category(toks, first, np.end, prev_end, next_start, displaced=flee)
     if found:
         return _counted(np, found[0], f"category:noun:{w}", found[1])
+    if people and _took_shelter(toks, np.end, next_start):
+        # after the verb: "killed 23 people who had taken shelter there" are killed
+        return _counted(np, "displaced", f"category:noun:{w}", "category:took-shelter")
     part = _part_of(toks, first, np, prev_end, next_start)
     if part is not None:
         return part
@@ -520,6 +580,18 @@ _CAPTIVE_WORDS = frozenset("captive prisoner prisoners hostage hostages".split()
 _TAKE_VERBS = frozenset("taken take took taking held".split())
 
 
+_SHELTER_VERBS = frozenset("took taken take taking sought seeking seek found".split())
+
+
+def _took_shelter(toks: list[Token], end: int, next_start: int) -> bool:
+    """`roughly 2,300 people have taken shelter in schools after fleeing`: people who take or
+    seek shelter have left their homes (not `killed in a shelter`: the verb must be theirs)."""
+    stop = min(len(toks), next_start, end + 5)
+    return any(
+        toks[k].low == "shelter" and toks[k - 1].low in _SHELTER_VERBS for k in range(end + 2, stop)
+    )
+
+
 def _taken_captive(toks: list[Token], first: int, end: int, next_start: int) -> bool:
     """`taken 170 soldiers captive`, `25 sailors were held for more than a year`: fighters
     taken or held are captives. Not `held in reserve` or `held back`."""
@@ -549,6 +621,10 @@ def _held(toks: list[Token], first: int, end: int, next_start: int) -> str | Non
         k -= 1
     if k >= 0 and toks[k].low in _HOLD_VERBS:
         return "category:verb-before:" + toks[k].low
+    if end + 2 < min(len(toks), next_start) and toks[end + 1].low == "held":
+        # "Nineteen crew members held by the Houthis ... were freed": a reduced relative
+        if toks[end + 2].low in ("by", "captive", "hostage", "since"):
+            return "category:held-by"
     for j in range(end + 1, min(len(toks) - 1, next_start, end + 8)):
         t = toks[j]
         if not t.text[0].isalpha():

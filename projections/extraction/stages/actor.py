@@ -67,6 +67,9 @@ _EVENT_NOUNS = frozenset("war wars conflict fighting invasion crisis revolution 
 _MEMBER_HEADS = frozenset("members member fighters militants soldiers troops".split())
 _PART_CATEGORIES = frozenset({"killed", "wounded", "casualties", "missing", "captured"})
 _CARRY_HEADS = TROOP_NOUNS | PEOPLE_NOUNS
+# the last item of a list of gear whose agent or owner (`fired by`, `belonging to`) is the
+# whole list's: equipment nouns, and the vehicles that count as gear when lost or destroyed
+_LIST_GEAR = EQUIPMENT_NOUNS | frozenset("trucks lorries pickups".split())
 
 _SUBJECT_RULES = (
     "actor:clause-subject",
@@ -114,6 +117,19 @@ def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
     if found is None and ctx.category != "other":
         return _earlier_side(ctx)
     return None if found is None else (found[0], f"actor:possessive-pronoun:{found[1]}")
+
+
+def _ethnic_group(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`More than 100,000 ethnic Armenians fled`: an ethnic group is no side (CONVENTIONS),
+    even when its name is a demonym; the empty actor stops the later rules and shows why."""
+    subject = ctx.reading.subject
+    if subject is None:
+        return None
+    toks = ctx.toks
+    for k in range(subject[0], subject[1]):
+        if toks[k].low == "ethnic" and toks[k + 1].text[0].isupper():
+            return "", "actor:none:ethnic-group"
+    return None
 
 
 def _far_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
@@ -174,6 +190,27 @@ def _of_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
     return None
 
 
+def _apposition_of(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`The Syrian Democratic Forces, a Kurdish-led alliance of some 60,000 fighters, ...`:
+    an appositive noun phrase that measures the group before its comma sizes that group, so
+    the group the phrase before the comma names is the side (`a force of`, `an army of`)."""
+    toks, i = ctx.toks, ctx.q.i
+    if ctx.prev_end >= 0 or i < 5 or toks[i - 1].low != "of":
+        return None
+    for k in range(i - 2, max(0, i - 8), -1):
+        t = toks[k]
+        if t.text == ",":
+            if toks[k + 1].low not in ("a", "an"):
+                return None
+            found = np_actor(toks, ctx.texts, max(0, k - 6), k - 1)
+            if found is None:
+                return None
+            return found[0], "actor:apposition-of:" + found[1].split(":")[-1]
+        if t.low in _NOT_IN_PHRASE or (not t.text[0].isalnum() and t.text != "-"):
+            return None
+    return None
+
+
 def _origin(ctx: ClaimContext) -> tuple[str, str] | None:
     """`11,000 from North Korea`, `drones launched by Russia`. The phrase is kept in the
     context: where the troops came from is not where they are."""
@@ -184,7 +221,7 @@ def _origin(ctx: ClaimContext) -> tuple[str, str] | None:
         # "three cruise missiles and eight drones fired by Houthi forces": the agent of the
         # list's last phrase launched the whole list
         nxt = forward_np(toks, num_at[after + 1] + 1, num_at)
-        if nxt.head is not None and toks[nxt.head].low in EQUIPMENT_NOUNS:
+        if nxt.head is not None and toks[nxt.head].low in _LIST_GEAR:
             after = nxt.end + 1
     found = from_actor(ctx.toks, ctx.texts, after, ctx.category == "equipment", ctx.q.i)
     if found is None and ctx.category in ("equipment", "troops"):
@@ -486,6 +523,7 @@ def _topic(ctx: ClaimContext) -> tuple[str, str] | None:
 
 # In order, each with the categories it reads an actor for (None: all of them).
 ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
+    (_ethnic_group, None),
     (_in_phrase, None),
     (_far_phrase, _FROM_CATEGORIES),
     (_opening, _FROM_CATEGORIES),
@@ -497,6 +535,7 @@ ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
     (_colon_object, _PART_CATEGORIES),
     (_attacked_side, _PART_CATEGORIES),
     (_apposition, frozenset({"troops"})),
+    (_apposition_of, frozenset({"troops"})),
     (_coordinated, None),
     (_article_list, frozenset({"equipment"})),
     (_part, None),
@@ -515,5 +554,5 @@ def actor_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
     for rule in _RULES_FOR[ctx.category]:
         found = rule(ctx)
         if found is not None:
-            return found[0], (found[1],)
+            return found[0] or None, (found[1],)
     return None, ()
