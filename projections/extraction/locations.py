@@ -9,6 +9,7 @@ that is where a statement was made. Bounded to a window of tokens.
 
 from __future__ import annotations
 
+from projections.extraction import gazetteer
 from projections.extraction.lexicon import MONTHS, WEEKDAYS
 from projections.extraction.tokens import Token, glued
 
@@ -92,6 +93,10 @@ def find_location(
             np = _place_np(toks, j + 1, w)
             if np is not None:
                 s, e = np
+                named = _name_before_event(toks, s, e)
+                if named is not None:
+                    # "Gunmen kill 9 soldiers in Cotabato ambush": the name of the event's place
+                    return s, named, f"location:event-modifier:{w}"
                 if toks[e].low in _NOT_PLACES or _event_head(toks, s, e):
                     event_before = True
                     j = e + 1
@@ -114,6 +119,31 @@ def find_location(
         event_before = event_before and w in ("the", "a")
         j += 1
     return None
+
+
+_NO_PLACE_KINDS = frozenset({"demonym", "org"})
+
+
+def _name_before_event(toks: list[Token], s: int, e: int) -> int | None:
+    """`in Tillaberi raid`, `on Kherson drone strike`: a headline's bare place name (no
+    article) that modifies an event noun names where the event was; the last token of the
+    name, or None. Not a side's name (`in Israeli strikes`, `in ELN attack`): acronyms and
+    the gazetteer's demonyms and organisations are who struck, not where."""
+    if e <= s or toks[e].low not in _NOT_PLACES or not toks[s].text[0].isupper():
+        return None
+    c = e - 1
+    while c > s and e - c <= 2 and toks[c].text.isalpha() and toks[c].text.islower():
+        c -= 1
+    if not toks[c].text[0].isupper():
+        return None
+    texts = [t.text for t in toks[s : c + 1]]
+    if any(len(w) > 1 and w.isupper() for w in texts):
+        return None  # an acronym is a group's (`in ELN attack`, `in RSF shelling`)
+    for i in range(len(texts)):
+        hit = gazetteer.match_at(texts, i)
+        if hit is not None and hit[1] in _NO_PLACE_KINDS:
+            return None
+    return c
 
 
 def _event_head(toks: list[Token], s: int, e: int) -> bool:

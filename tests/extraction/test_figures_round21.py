@@ -124,3 +124,44 @@ def test_one_way_is_no_figure_and_the_figure_before_keeps_its_noun() -> None:
     assert [(c.text, c.category, c.subject) for c in found] == [
         ("22", "equipment", "one-way attack drones")
     ]
+
+
+def test_a_promised_figure_counts_what_the_figure_before_counts() -> None:
+    text = "Chad has some 600 gendarmes guarding the border, well short of the 900 it promised."
+    first, second = claims(text)
+    assert (first.text, first.category, first.actor) == ("some 600", "troops", "Chad")
+    assert (second.text, second.category, second.actor, second.subject) == (
+        "900",
+        "troops",
+        "Chad",
+        None,
+    )
+    assert "category:inherited:promised" in second.rules
+
+
+def test_a_bare_definite_figure_with_another_verb_stays_no_claim() -> None:
+    found = claims(
+        "Chad has some 600 gendarmes guarding the border, well short of the 900 it counted."
+    )
+    assert [c.text for c in found] == ["some 600"]
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        ("Gunmen kill 7 police officers in Zamfara ambush", "Zamfara"),
+        ("Two children killed in Kharkiv drone strike", "Kharkiv"),
+    ],
+)
+def test_a_headline_place_that_modifies_an_event_noun(text: str, location: str) -> None:
+    c = only(text)
+    assert c.location == location
+    assert "location:event-modifier:in" in c.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Three soldiers killed in ELN drone attack", "Five soldiers killed in Russian strikes"],
+)
+def test_a_side_that_modifies_an_event_noun_is_no_place(text: str) -> None:
+    assert only(text).location is None
