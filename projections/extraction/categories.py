@@ -328,6 +328,10 @@ def _noun(
         return _counted(np, "captured", f"category:held-in:{w}")  # "fighters in prisons"
     if w in TROOP_NOUNS or w in PEOPLE_NOUNS:
         participle = _participle(toks, np)
+        if participle == "displaced":
+            struck = _struck_victims(toks, first)
+            if struck is not None:
+                return _counted(np, struck[0], f"category:displaced-victims:{struck[1]}")
         if participle is not None:
             return _counted(
                 np, _CATEGORY_PARTICIPLES[participle], f"category:modifier:{participle}"
@@ -427,6 +431,23 @@ def _category_noun(
     if category == "captured" and near(toks, first, np.end, RECRUIT_VERBS, prev_end, next_start):
         return _counted(np, "troops", f"category:recruited:{w}")
     return _counted(np, category, f"category:noun:{w}")
+
+
+_VICTIM_CATEGORIES = frozenset({"killed", "wounded", "captured", "missing"})
+_QUALIFIER_WORDS = frozenset("at least more than over about some nearly almost up to".split())
+
+
+def _struck_victims(toks: list[Token], first: int) -> tuple[str, str] | None:
+    """`killed 27 displaced people`, `abducted 12 displaced women`: the verb that governs the
+    figure says what happened to people who had fled before; their earlier flight is only a
+    description. (category, verb), or None."""
+    k = first - 1
+    while k > 0 and first - k <= 3 and toks[k].low in _QUALIFIER_WORDS:
+        k -= 1
+    if k < 0:
+        return None
+    category = VERB_CATEGORY.get(toks[k].low)
+    return (category, toks[k].low) if category in _VICTIM_CATEGORIES else None
 
 
 def _participle(toks: list[Token], np: NounPhrase) -> str | None:
@@ -782,6 +803,10 @@ def _ellipsis(
         if found is not None and found[0] in _PART_CATEGORIES:
             rules = ["category:of-whom", found[1]]
             return Reading(found[0], None, last, rules=rules, partitive_pronoun=True)
+    if np.partitive_pronoun and prev_end >= 0:
+        named = _partitive_apposition(toks, first, np.end)
+        if named is not None:
+            return named
     back = _back_np(toks, first, prev_end)
     if back is not None:
         if back.subject is not None:
@@ -844,6 +869,25 @@ def _promised_figure(toks: list[Token], first: int, last: int) -> bool:
     if k < len(toks) and toks[k].low in ("had", "has", "have", "originally", "once"):
         k += 1
     return k < len(toks) and toks[k].low in _PROMISE_VERBS
+
+
+def _partitive_apposition(toks: list[Token], first: int, them: int) -> Reading | None:
+    """`killed 4 militants, 2 of them Pakistani nationals`, `27 displaced people, 9 of them
+    children`: a verbless `N of them X` set off by a comma after a figure counts a part of
+    that figure (its category), and X names the part (its subject)."""
+    if first < 1 or toks[first - 1].text != ",":
+        return None
+    np = forward_np(toks, them + 1, {})
+    if np.head is None or np.start != them + 1:
+        return None
+    w = toks[np.head].low
+    if w not in PEOPLE_NOUNS and w not in TROOP_NOUNS and not _demonym_plural(toks[np.head].text):
+        return None
+    after = np.end + 1
+    if after < len(toks) and toks[after].text not in (",", ".", ";", ")"):
+        return None  # "2 of them were ...": a clause of its own, read by its verb
+    rules = ["category:breakdown", "category:partitive-apposition"]
+    return Reading("other", (np.start, np.end), np.end, inherit=True, rules=rules)
 
 
 _GAP_PREPS = frozenset("in at near".split())

@@ -168,6 +168,9 @@ def find_location_before(
             np = _place_np(toks, j + 1, w) if j + 1 < first else None
             if np is not None and np[1] < first and toks[np[0]].text[0].isupper():
                 return np[0], np[1], "location:before:attack-on"
+            if np is not None and np[1] < first and _named_after_article(toks, np[0], np[1]):
+                # "Drone strikes on the Zamzam camp killed 27": a named place with its article
+                return np[0], np[1], "location:before:attack-on-named"
             continue
         if w not in _BEFORE_PREPS or any(s <= j <= e for s, e in skip):
             continue
@@ -175,6 +178,13 @@ def find_location_before(
         if np is not None and np[1] < first and toks[np[1]].low not in _NOT_PLACES:
             return np[0], np[1], f"location:before:{w}"
     return None
+
+
+def _named_after_article(toks: list[Token], s: int, e: int) -> bool:
+    """`the Zamzam camp`, `the Al-Shifa hospital`: an article, a name, and a noun of place."""
+    if e < s + 2 or toks[s].low != "the" or not toks[s + 1].text[0].isupper():
+        return False
+    return toks[e].low in PLACE_NOUNS or toks[e].low in ("hospital", "market", "school", "mosque")
 
 
 _BEFORE_PREPS = frozenset({"in", "near", "along", "at"})

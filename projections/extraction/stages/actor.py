@@ -69,7 +69,7 @@ _PART_CATEGORIES = frozenset({"killed", "wounded", "casualties", "missing", "cap
 _CARRY_HEADS = TROOP_NOUNS | PEOPLE_NOUNS
 # the last item of a list of gear whose agent or owner (`fired by`, `belonging to`) is the
 # whole list's: equipment nouns, and the vehicles that count as gear when lost or destroyed
-_LIST_GEAR = EQUIPMENT_NOUNS | frozenset("trucks lorries pickups".split())
+_LIST_GEAR = EQUIPMENT_NOUNS | frozenset("trucks lorries pickups pieces".split())
 
 _SUBJECT_RULES = (
     "actor:clause-subject",
@@ -349,8 +349,8 @@ def _apposition(ctx: ClaimContext) -> tuple[str, str] | None:
         if w in TROOP_NOUNS or w in SINGULAR_UNITS:
             unit = k
             break
-        if not toks[k].text[0].isalpha():
-            return None
+        if not toks[k].text[0].isalpha() and w not in ("'s", "’s"):
+            return None  # "Togo's army, some 13,000 strong": a possessive may name the side
     if unit < 0 or any(
         t.low in _NOT_IN_PHRASE and t.low not in ("to", "in", "from") for t in toks[:unit]
     ):
@@ -446,6 +446,8 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
         return prev.actor, "actor:more-of-previous"
     if bare and ctx.category in _PART_CATEGORIES and _same_clause(ctx):
         return prev.actor, "actor:elliptical"
+    if bare and ctx.category in _PART_CATEGORIES and _elliptical_after_phrase(ctx):
+        return prev.actor, "actor:elliptical-after-phrase"
     if bare and ctx.category in _PART_CATEGORIES and i >= 2 and toks[i - 1].low == "that":
         if toks[i - 2].low == "and":
             # "estimates that 11,000 North Korean soldiers are in Kursk, and that several
@@ -480,6 +482,20 @@ def _of_the_same(ctx: ClaimContext) -> bool:
         if toks[m].low == head and any(x in num_at for x in range(max(0, m - 3), m)):
             return True
     return False
+
+
+def _elliptical_after_phrase(ctx: ClaimContext) -> bool:
+    """`192 of its servicemen were killed in the one-day offensive and 511 wounded`: a bare
+    status figure after `and` that ends the previous figure's clause, past a phrase of place
+    or time (no comma, no name, no other verb of its own), is the same group's."""
+    prev_reading, prev = ctx.prev_reading, ctx.prev
+    if prev_reading is None or prev is None or prev.category not in _PART_CATEGORIES:
+        return False
+    toks, i = ctx.toks, ctx.q.i
+    between = toks[prev_reading.np_end + 1 : i]
+    if len(between) < 3 or len(between) > 12 or between[-1].low != "and":
+        return False
+    return all(t.text[0].islower() or t.text == "-" for t in between)
 
 
 def _same_clause(ctx: ClaimContext) -> bool:

@@ -15,6 +15,7 @@ from projections.extraction.context import ClaimContext, Rules
 
 _PREPS = frozenset("in during after at on before".split())
 _EXCHANGE_VERBS = frozenset("exchanged swapped traded exchanging swapping".split())
+_STATUS_CATEGORIES = frozenset({"killed", "wounded", "captured", "missing", "casualties"})
 _ONE_BLOCKERS = frozenset({"no", "any", "every", "each", "the", "that", "this", "which"})
 
 
@@ -36,6 +37,11 @@ def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
             return prev.category, [*rd.rules, f"category:inherited:{prev.category}"]
         para = ctx.sentence.para
         kind = para.category or para.last_figure
+        last = para.last_figure
+        if kind == "troops" and last in _STATUS_CATEGORIES and _of_them(ctx):
+            # "arrested 9 suspected members of the gang. They said 2 of them were foreign
+            # nationals": the members were counted as arrested; `of them` are the arrested
+            return last, [*rd.rules, f"category:partitive-of-last-figure:{last}"]
         if kind is not None:
             return kind, [*rd.rules, f"category:inherited-from-paragraph:{kind}"]
         return None, ()
@@ -54,6 +60,12 @@ def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
     if prev is not None and rd.category == "other" and _next_part(ctx):
         return prev.category, [*rd.rules, f"category:breakdown-list:{prev.category}"]
     return rd.category, rd.rules
+
+
+def _of_them(ctx: ClaimContext) -> bool:
+    """`2 of them`: the figure counts a part of a group named before."""
+    toks, j = ctx.toks, ctx.q.j
+    return j + 2 < len(toks) and toks[j + 1].low == "of" and toks[j + 2].low == "them"
 
 
 def _released_part(rules: list[str]) -> bool:

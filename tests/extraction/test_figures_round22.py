@@ -1,0 +1,120 @@
+"""Issue 12, round 22: displaced people struck by a verb of killing, a verbless `N of them X`,
+`of them` after an arrest in the sentence before, the particle `over` of `handed over`, a
+named place with its article after an attack, a killer's possessive that is not the victims'
+side, a possessive in an appositive size, and a bare status figure after a place phrase.
+Sentences written for these tests in news style (not taken from the gold files); each row
+asserts the values read and the rule `--explain` names for them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.claim_helpers import claim, claims, only
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category", "rule"),
+    [
+        (
+            "Shelling of the camp killed at least 11 displaced people, aid workers said.",
+            "at least 11",
+            "killed",
+            "category:displaced-victims:killed",
+        ),
+        (
+            "Gunmen abducted 30 displaced women near Kaya, residents said.",
+            "30",
+            "captured",
+            "category:displaced-victims:abducted",
+        ),
+    ],
+)
+def test_displaced_people_struck_by_a_verb_take_its_category(
+    text: str, figure: str, category: str, rule: str
+) -> None:
+    c = claim(text, figure)
+    assert (c.category, c.subject) == (category, c.subject)
+    assert rule in c.rules
+
+
+def test_displaced_people_with_no_verb_of_their_own_stay_displaced() -> None:
+    c = only("The camp now shelters 40,000 displaced people, the agency said.")
+    assert c.category == "displaced"
+
+
+def test_a_verbless_part_names_its_own_group() -> None:
+    text = "Troops killed 12 fighters, 3 of them Chadian nationals, near the border, the army said."
+    whole, part = claims(text)
+    assert (whole.text, whole.category) == ("12", "killed")
+    assert (part.text, part.category, part.subject, part.actor) == (
+        "3",
+        "killed",
+        "Chadian nationals",
+        "Chad",
+    )
+    assert "category:partitive-apposition" in part.rules
+
+
+def test_of_them_after_an_arrest_counts_the_arrested() -> None:
+    text = (
+        "Police said they had arrested 15 members of a kidnapping gang in Kaduna. "
+        "They said 4 of them were women."
+    )
+    first, second = claims(text)
+    assert first.category == "captured"
+    assert (second.text, second.category) == ("4", "captured")
+    assert "category:partitive-of-last-figure:captured" in second.rules
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "qualifier", "low", "high"),
+    [
+        ("The two sides handed over 95 prisoners of war each.", "95", "exact", 95, 95),
+        ("Kyiv said it had received over 95 prisoners of war.", "over 95", "lower", 95, None),
+    ],
+)
+def test_over_after_handed_is_a_particle(
+    text: str, figure: str, qualifier: str, low: int, high: int | None
+) -> None:
+    c = only(text)
+    assert (c.text, c.qualifier, c.low, c.high, c.category) == (
+        figure,
+        qualifier,
+        low,
+        high,
+        "captured",
+    )
+
+
+def test_a_named_place_with_its_article_after_an_attack() -> None:
+    c = only("An RSF drone attack on the Abu Shouk camp killed 8 people, medics said.")
+    assert (c.category, c.location) == ("killed", "the Abu Shouk camp")
+    assert "location:before:attack-on-named" in c.rules
+
+
+def test_a_killers_possessive_is_not_the_victims_side() -> None:
+    c = only("Soldiers of Burkina Faso's army executed 18 villagers near Djibo, witnesses said.")
+    assert (c.category, c.actor) == ("killed", None)
+
+
+def test_a_possessive_names_the_side_of_an_appositive_size() -> None:
+    c = only("Chad's army, some 30,000 strong, has moved troops to the Lake Chad region.")
+    assert (c.text, c.category, c.actor) == ("some 30,000", "troops", "Chad")
+    assert "actor:apposition-subject:Chad" in c.rules
+
+
+def test_a_bare_status_figure_after_a_place_phrase_is_the_same_group() -> None:
+    text = "Armenia says 45 of its soldiers were killed along the border overnight and 60 wounded."
+    first, second = claims(text)
+    assert (first.actor, second.text, second.category, second.actor) == (
+        "Armenia",
+        "60",
+        "wounded",
+        "Armenia",
+    )
+    assert "actor:elliptical-after-phrase" in second.rules
+
+
+def test_an_owner_after_artillery_pieces_owns_the_list() -> None:
+    text = "Rebels captured 3 tanks and 8 artillery pieces belonging to the Sudanese army."
+    assert [c.actor for c in claims(text)] == ["Sudan", "Sudan"]
