@@ -494,6 +494,8 @@ def _people(
     found = verb_category(toks, first, np.end, prev_end, next_start, displaced=flee)
     if found:
         return _counted(np, found[0], f"category:noun:{w}", found[1])
+    if people and _arrived(toks, np.end, next_start):
+        return _counted(np, "displaced", f"category:noun:{w}", "category:arrived")
     if people and _took_shelter(toks, np.end, next_start):
         # after the verb: "killed 23 people who had taken shelter there" are killed
         return _counted(np, "displaced", f"category:noun:{w}", "category:took-shelter")
@@ -599,6 +601,24 @@ def _hosted(toks: list[Token], first: int) -> bool:
 
 _CAPTIVE_WORDS = frozenset("captive prisoner prisoners hostage hostages".split())
 _TAKE_VERBS = frozenset("taken take took taking held".split())
+
+
+_ARRIVE_VERBS = frozenset("arrived arrive arrives arriving".split())
+_ARRIVAL_AUX = frozenset("had have has are were have been had been".split())
+
+
+def _arrived(toks: list[Token], end: int, next_start: int) -> bool:
+    """`By Sunday, 40,000 people had arrived there`, `2,000 people arrive in Adre each day`:
+    civilians who arrive somewhere in conflict reporting are the people fleeing to it (troops
+    that arrive are deployed, and are not read here). Only the clause's own verb, right after
+    the counted noun (its auxiliaries between), followed by a place or `there`."""
+    k = end + 1
+    stop = min(len(toks), next_start)
+    while k < stop and k - end <= 2 and toks[k].low in _ARRIVAL_AUX:
+        k += 1
+    if k + 1 >= stop or toks[k].low not in _ARRIVE_VERBS:
+        return False
+    return toks[k + 1].low in ("in", "at", "there", "from", "into", "since")
 
 
 _SHELTER_VERBS = frozenset("took taken take taking sought seeking seek found".split())

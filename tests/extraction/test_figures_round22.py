@@ -118,3 +118,38 @@ def test_a_bare_status_figure_after_a_place_phrase_is_the_same_group() -> None:
 def test_an_owner_after_artillery_pieces_owns_the_list() -> None:
     text = "Rebels captured 3 tanks and 8 artillery pieces belonging to the Sudanese army."
     assert [c.actor for c in claims(text)] == ["Sudan", "Sudan"]
+
+
+def test_a_people_noun_before_weapons_modifies_them() -> None:
+    c = only("Gang members seized 3 police armoured vehicles in Croix-des-Bouquets on Monday.")
+    assert (c.text, c.category, c.subject) == ("3", "equipment", "police armoured vehicles")
+
+
+def test_the_force_of_a_side_owns_what_it_lost() -> None:
+    text = (
+        "The army of Mali's junta has abandoned 12 bases and lost 90 soldiers since June, "
+        "the rebels claimed."
+    )
+    c = claim(text, "90")
+    assert (c.category, c.actor) == ("casualties", "Mali")
+    assert "actor:force-of:Mali" in c.rules
+
+
+def test_the_force_of_a_side_does_not_own_its_victims() -> None:
+    c = only("The army of Mali killed 30 jihadists near Gao, the junta said.")
+    assert c.actor is None
+
+
+def test_civilians_who_arrived_somewhere_fled_there() -> None:
+    text = (
+        "Fighting around Masisi has emptied whole villages. By Sunday, 25,000 people had "
+        "arrived there, the agency said."
+    )
+    c = only(text)
+    assert (c.text, c.category) == ("25,000", "displaced")
+    assert "category:arrived" in c.rules
+
+
+def test_troops_who_arrived_are_troops() -> None:
+    c = only("About 300 soldiers arrived in Goma on Friday, the army said.")
+    assert (c.category, "category:arrived" in c.rules) == ("troops", False)

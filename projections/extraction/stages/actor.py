@@ -245,6 +245,9 @@ def _clause_subject(ctx: ClaimContext) -> tuple[str, str] | None:
     found = _junta_subject(ctx)
     if found is not None:
         return found
+    found = _force_of_owner(ctx)
+    if found is not None:
+        return found
     if pronoun_subject(ctx.toks, ctx.q.i):
         side = _earlier_side(ctx)
         if side is not None:
@@ -258,6 +261,33 @@ def _clause_subject(ctx: ClaimContext) -> tuple[str, str] | None:
     ):
         return prev.actor, "actor:coordinated-verb"
     return None
+
+
+_FORCE_HEADS = frozenset("army armies military forces navy troops militia wing".split())
+
+
+def _force_of_owner(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`The army of Myanmar's junta has lost control of 30 towns and suffered 2,000
+    casualties`: the sentence's subject is a force `of` a side (the side named, or owning by
+    a possessive, inside the `of` phrase), and the figure is the object of its own verb of
+    losing or having, with no comma between (no other clause)."""
+    toks, i = ctx.toks, ctx.q.i
+    if ctx.prev is not None or i < 6 or toks[i - 1].low not in OWN_VERBS:
+        return None  # a figure before that counts no one (`30 towns`) is no other clause
+    k = 1 if toks[0].low == "the" else 0
+    if toks[k].low not in _FORCE_HEADS and toks[k].low not in SINGULAR_UNITS:
+        return None
+    if toks[k + 1].low != "of":
+        return None
+    end = k + 2
+    while end < i and (toks[end].text[0].isupper() or toks[end].low in ("the", "'s", "’s")):
+        end += 1
+    if end == k + 2 or any(t.text in (",", ";", ":") for t in toks[end:i]):
+        return None
+    found = np_actor(toks, ctx.texts, k + 2, end - 1)
+    if found is None:
+        found = junta_actor(toks, ctx.texts, k + 2, end - 1)
+    return None if found is None else (found[0], "actor:force-of:" + found[1].split(":")[-1])
 
 
 def _junta_subject(ctx: ClaimContext) -> tuple[str, str] | None:
