@@ -41,7 +41,8 @@ from projections.extraction.tokens import Token, glued, is_digits
 _FAR_LINKS = frozenset("at to reached exceeded topped passed hit".split())
 _APPROX_WORDS = frozenset("about around some roughly nearly almost".split())
 _PART_VERBS = frozenset(
-    "deployed arrived came served remained stayed returned reached survived showed".split()
+    """deployed arrived came served remained stayed returned reached survived showed made
+    escaped""".split()
 )
 _LOST_VEHICLES = frozenset("trucks lorries pickups truck lorry pickup".split())
 _LOSS_VERBS = frozenset(

@@ -163,6 +163,11 @@ def find_location_before(
     people were killed`), outside speakers' phrases."""
     for j in range(first - 1, max(-1, first - 20), -1):
         w = toks[j].low
+        if w == "where" and j >= 2 and toks[j - 1].text == ",":
+            # "headed for Tawila, where more than 180,000 people have arrived": the relative
+            # `where` stands for the place named before its comma
+            found = _where_antecedent(toks, j - 2)
+            return None if found is None else (*found, "location:where-antecedent")
         if w == "on" and j > 0 and toks[j - 1].low in _ATTACK_NOUNS:
             # "Israeli strikes on Khan Younis killed 33": where the attack hit, named by name
             np = _place_np(toks, j + 1, w) if j + 1 < first else None
@@ -177,6 +182,27 @@ def find_location_before(
         np = _place_np(toks, j + 1, w) if j + 1 < first else None
         if np is not None and np[1] < first and toks[np[1]].low not in _NOT_PLACES:
             return np[0], np[1], f"location:before:{w}"
+    return None
+
+
+def _where_antecedent(toks: list[Token], e: int) -> tuple[int, int] | None:
+    """The place phrase that ends at token `e`: a name (`Tawila`, `North Darfur`), or a noun
+    of place with its article (`the camp`); None for anything else (`the meeting, where`)."""
+    if toks[e].text[0].isupper():
+        s = e
+        while (
+            s > 0
+            and e - s < 4
+            and (toks[s - 1].text[0].isupper() or toks[s - 1].low in ("'s", "’s"))
+        ):
+            s -= 1
+        return s, e
+    if toks[e].low in PLACE_NOUNS:
+        for s in range(e - 1, max(-1, e - 4), -1):
+            if toks[s].low in _DETS:
+                return s, e
+            if not toks[s].text[0].isalpha():
+                return None
     return None
 
 

@@ -153,3 +153,37 @@ def test_civilians_who_arrived_somewhere_fled_there() -> None:
 def test_troops_who_arrived_are_troops() -> None:
     c = only("About 300 soldiers arrived in Goma on Friday, the army said.")
     assert (c.category, "category:arrived" in c.rules) == ("troops", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        (
+            "Families fleeing Kutum walked to Tina, where about 7,000 people have arrived "
+            "since May, the agency said.",
+            "Tina",
+        ),
+        ("Many went on to the Kalma camp, where 14 children died last week.", "the Kalma camp"),
+    ],
+)
+def test_where_stands_for_the_place_before_its_comma(text: str, location: str) -> None:
+    c = only(text)
+    assert c.location == location
+    assert "location:where-antecedent" in c.rules
+
+
+def test_where_after_no_place_gives_no_place() -> None:
+    c = only("The talks went on at the meeting, where 40 detainees were released, officials said.")
+    assert "location:where-antecedent" not in c.rules
+
+
+def test_only_some_made_it_out_is_a_part_of_the_figure_before() -> None:
+    text = "Of the 1,800 Sudanese soldiers besieged in Babanusa, only about 500 made it out."
+    whole, part = claims(text)
+    assert (whole.actor, part.text, part.category, part.actor) == (
+        "Sudan",
+        "about 500",
+        "troops",
+        "Sudan",
+    )
+    assert "category:only-part:made" in part.rules
