@@ -25,7 +25,8 @@ PLACE_NOUNS = frozenset(
     """city cities town towns village villages region regions area areas country countries
     border borders front frontier camps camp base bases sea river sector plant port ports
     infrastructure positions territory territories province provinces district districts
-    capital basements basement shelters airfield airfields island coast state states valley
+    capital basements basement shelters schools mosques churches airfield airfields island
+    coast state states valley
     county park mountains mountain hills forest desert strip corridor lake islands peninsula
     zone governorate regency oblast municipality department prefecture crossing
     checkpoint checkpoints""".split()
