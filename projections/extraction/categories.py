@@ -422,8 +422,11 @@ def _category_noun(
     """`prisoners`, `casualties`, `dead`: the noun's own category, but `killed and wounded` are
     casualties, `equipment losses` equipment, and recruited prisoners troops."""
     category = casualty_pair(toks, np.head, CATEGORY_NOUNS[w])  # type: ignore[arg-type]
-    if category in ("wounded", "missing", "captured"):
-        # "three of the injured died": a verb that says they died makes them killed
+    whole = prev_end >= 0 and first >= 2 and toks[first - 1].low == "the"
+    whole = whole and toks[first - 2].low == "of"
+    if category in ("wounded", "missing", "captured") and not whole:
+        # "three of the injured died": a verb that says they died makes them killed (not
+        # the whole of a part: in "35 of the 59 hostages ... are dead" the 59 are held)
         found = verb_category(toks, first, np.end, prev_end, next_start, displaced=False)
         if found is not None and found[0] == "killed" and found[1].startswith("category:verb:"):
             return _counted(np, "killed", f"category:noun:{w}", found[1])

@@ -187,3 +187,20 @@ def test_only_some_made_it_out_is_a_part_of_the_figure_before() -> None:
         "Sudan",
     )
     assert "category:only-part:made" in part.rules
+
+
+def test_putting_the_number_at_counts_the_last_figure_again() -> None:
+    text = (
+        "Armenian police detained 31 demonstrators outside the government building in "
+        "Yerevan, the ministry said. Activists put the number at 55."
+    )
+    first, second = claims(text)
+    assert (first.category, second.text, second.category) == ("captured", "55", "captured")
+    assert "category:partitive-of-last-figure:captured" in second.rules
+
+
+def test_the_whole_of_a_part_keeps_its_own_category() -> None:
+    text = "Officials believe that 20 of the 48 hostages still held in the camp are dead."
+    part, whole = claims(text)
+    assert (part.text, part.category) == ("20", "killed")
+    assert (whole.text, whole.category) == ("48", "captured")

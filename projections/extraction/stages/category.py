@@ -38,9 +38,11 @@ def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
         para = ctx.sentence.para
         kind = para.category or para.last_figure
         last = para.last_figure
-        if kind == "troops" and last in _STATUS_CATEGORIES and _of_them(ctx):
+        again = _of_them(ctx) or "category:far:the-figure" in rd.rules
+        if kind == "troops" and last in _STATUS_CATEGORIES and again:
             # "arrested 9 suspected members of the gang. They said 2 of them were foreign
-            # nationals": the members were counted as arrested; `of them` are the arrested
+            # nationals": the members were counted as arrested; `of them` are the arrested,
+            # and `Rights groups put the number at 40` counts them again
             return last, [*rd.rules, f"category:partitive-of-last-figure:{last}"]
         if kind is not None:
             return kind, [*rd.rules, f"category:inherited-from-paragraph:{kind}"]
