@@ -1073,6 +1073,30 @@ def _from_before(toks: list[Token], prev_end: int, first: int) -> bool:
     return False
 
 
+_OF_THEM = frozenset("them these those".split())
+
+
+def fronted_of_them(toks: list[Token], first: int, last: int) -> tuple[int, int] | None:
+    """`Of them, the IOM said, about 900 were children`: a sentence that opens with `Of them,`
+    counts a part of a group named in an earlier sentence, and the noun after `were` names
+    the part. The span of that noun phrase (the subject), or None."""
+    if len(toks) < 6 or toks[0].low != "of" or toks[1].low not in _OF_THEM:
+        return None
+    if toks[2].text != "," or first < 3 or toks[first - 1].text != ",":
+        return None  # the figure opens the main clause after `Of them,` (and any aside)
+    k = last + 1
+    if k + 1 >= len(toks) or toks[k].low not in ("were", "are", "was", "is"):
+        return None
+    np = forward_np(toks, k + 1, {})
+    if np.head is None or np.start != k + 1:
+        return None
+    head = toks[np.head]
+    if head.low not in PEOPLE_NOUNS and head.low not in TROOP_NOUNS:
+        if not _demonym_plural(head.text):
+            return None
+    return np.start, np.end
+
+
 def fronted_partitive(toks: list[Token], first: int, prev_start: int, prev_end: int) -> bool:
     """`Of the 91,000 Germans taken prisoner ..., only about 5,000 ever returned home`: the
     sentence opens with `Of` and the previous figure, and this figure opens the main clause

@@ -204,3 +204,30 @@ def test_the_whole_of_a_part_keeps_its_own_category() -> None:
     part, whole = claims(text)
     assert (part.text, part.category) == ("20", "killed")
     assert (whole.text, whole.category) == ("48", "captured")
+
+
+@pytest.mark.parametrize(
+    ("second_sentence", "subject", "actor"),
+    [
+        ("Of them, about 700 were children.", "children", None),
+        ("Of them, the agency said, about 700 are Chadians.", "Chadians", "Chad"),
+    ],
+)
+def test_of_them_opening_a_sentence_counts_a_part_of_the_last_figure(
+    second_sentence: str, subject: str, actor: str | None
+) -> None:
+    text = "UNHCR said 3,100 people had fled into Sudan's Darfur in a week. " + second_sentence
+    first, second = claims(text)
+    assert first.category == "displaced"
+    assert (second.text, second.category, second.subject, second.actor) == (
+        "about 700",
+        "displaced",
+        subject,
+        actor,
+    )
+    assert "category:fronted-of-them:displaced" in second.rules
+
+
+def test_of_them_with_a_verb_of_its_own_is_read_by_the_verb() -> None:
+    text = "Gunmen abducted 40 villagers near Gusau. Of them, 12 were later freed."
+    assert [c.text for c in claims(text) if "category:fronted-of-them" in " ".join(c.rules)] == []

@@ -10,7 +10,7 @@ its category.
 
 from __future__ import annotations
 
-from projections.extraction.categories import fronted_partitive
+from projections.extraction.categories import fronted_of_them, fronted_partitive
 from projections.extraction.context import ClaimContext, Rules
 
 _PREPS = frozenset("in during after at on before".split())
@@ -29,6 +29,12 @@ def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
     if rd.category is None:
         if prev is not None and prev.category == "captured" and _released_part(rd.rules):
             return "captured", [*rd.rules, "category:released-part-of-captives"]
+        last = ctx.sentence.para.last_figure
+        if prev is None and last is not None and last != "other":
+            span = fronted_of_them(ctx.toks, ctx.q.i, ctx.num.j)
+            if span is not None:
+                rd.subject = span  # "Of them, about 900 were children": the children
+                return last, [f"category:fronted-of-them:{last}"]
         return None, rd.rules
     if ctx.num.lone_one and not _counted_one(ctx):
         return None, ()
