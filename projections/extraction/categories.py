@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from projections.extraction import gazetteer
 from projections.extraction.clause_verbs import casualty_pair, near, verb_category
 from projections.extraction.lexicon import (
     CATEGORY_NOUNS,
@@ -496,6 +497,11 @@ def _people(
     # "men" who fled the country are people fleeing, not troops withdrawing
     flee = people or w == "men"
     found = verb_category(toks, first, np.end, prev_end, next_start, displaced=flee)
+    if found and found[0] != "captured" and people and _side_holds(toks, first):
+        # "Russia was holding 16,000 Ukrainian children it had deported": the object of a
+        # side's `hold` is held, whatever a relative clause after it says happened before
+        # (not "the camp is holding 40,000 people who fled": a place shelters them)
+        return _counted(np, "captured", f"category:noun:{w}", "category:held-by-side")
     if found:
         return _counted(np, found[0], f"category:noun:{w}", found[1])
     if people and _arrived(toks, np.end, next_start):
@@ -623,6 +629,16 @@ def _arrived(toks: list[Token], end: int, next_start: int) -> bool:
     if k + 1 >= stop or toks[k].low not in _ARRIVE_VERBS:
         return False
     return toks[k + 1].low in ("in", "at", "there", "from", "into", "since")
+
+
+def _side_holds(toks: list[Token], first: int) -> bool:
+    """The figure is the object of `hold` whose subject, just before the verb, is a state or
+    an armed group (a gazetteer name)."""
+    verb = first - 1
+    if verb < 1 or toks[verb].low not in _HOLD_VERBS:
+        return False
+    texts = [t.text for t in toks[max(0, verb - 4) : verb]]
+    return any(gazetteer.match_at(texts, i) is not None for i in range(len(texts)))
 
 
 _SHELTER_VERBS = frozenset("took taken take taking sought seeking seek found".split())

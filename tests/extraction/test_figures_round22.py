@@ -231,3 +231,14 @@ def test_of_them_opening_a_sentence_counts_a_part_of_the_last_figure(
 def test_of_them_with_a_verb_of_its_own_is_read_by_the_verb() -> None:
     text = "Gunmen abducted 40 villagers near Gusau. Of them, 12 were later freed."
     assert [c.text for c in claims(text) if "category:fronted-of-them" in " ".join(c.rules)] == []
+
+
+def test_people_a_side_holds_are_held_whatever_they_suffered_before() -> None:
+    c = only("Russia is still holding 300 Ukrainian civilians it had evacuated from Kursk.")
+    assert (c.category, c.actor) == ("captured", "Ukraine")
+    assert "category:held-by-side" in c.rules
+
+
+def test_people_a_camp_holds_after_fleeing_are_displaced() -> None:
+    c = only("The camp is holding 40,000 people who fled the fighting, the agency said.")
+    assert c.category == "displaced"
