@@ -974,6 +974,15 @@ _FAR_WINDOW = 30
 _PLACING_PREPS = frozenset("to from with against by for into on near".split())
 
 
+def _that_figure(toks: list[Token], lo: int, first: int) -> bool:
+    """`raised that figure to 9`, `revised this toll to 40`: a demonstrative and a bare key
+    noun of a figure, then only a link word or two, just before the figure."""
+    for k in range(first - 2, max(lo, first - 4) - 1, -1):
+        if toks[k].low in _BARE_KEYS and k >= 1 and toks[k - 1].low in ("that", "this"):
+            return all(t.low in ("to", "at", "of", "from") for t in toks[k + 1 : first])
+    return False
+
+
 def _far_back(
     toks: list[Token], first: int, last: int, prev_end: int, next_start: int
 ) -> Reading | None:
@@ -1041,6 +1050,10 @@ def _far_back(
             inner.np_end = last
             inner.rules.insert(0, f"category:far:{w}-of")
             return inner
+    if k + 1 < first - 1 and _that_figure(toks, max(lo, k + 1), first):
+        # "the army later raised that figure to 9": `that figure` points back at the figure
+        # already counted, nearer than the subject's noun (`army`)
+        return Reading("other", None, last, inherit=True, rules=["category:far:that-figure"])
     if noun >= 0:
         back = _back_np(toks, noun + 1, prev_end)  # the noun as if the figure followed it
         if back is not None:

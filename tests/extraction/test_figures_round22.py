@@ -242,3 +242,18 @@ def test_people_a_side_holds_are_held_whatever_they_suffered_before() -> None:
 def test_people_a_camp_holds_after_fleeing_are_displaced() -> None:
     c = only("The camp is holding 40,000 people who fled the fighting, the agency said.")
     assert c.category == "displaced"
+
+
+def test_that_figure_points_back_at_the_figure_counted_before() -> None:
+    text = (
+        "Officials said 40 people were wounded in the blast; the army later revised that "
+        "figure to 52."
+    )
+    first, second = claims(text)
+    assert (first.category, second.text, second.category, second.subject) == (
+        "wounded",
+        "52",
+        "wounded",
+        None,
+    )
+    assert "category:far:that-figure" in second.rules
