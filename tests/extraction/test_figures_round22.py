@@ -257,3 +257,14 @@ def test_that_figure_points_back_at_the_figure_counted_before() -> None:
         None,
     )
     assert "category:far:that-figure" in second.rules
+
+
+def test_people_who_cross_from_a_country_have_fled_it() -> None:
+    c = only("Some 3,200 people have crossed from Sudan into Chad's Ouaddai province this week.")
+    assert (c.category, c.location) == ("displaced", "Chad's Ouaddai province")
+    assert "category:verb:crossed from" in c.rules
+
+
+def test_troops_who_cross_from_a_country_are_troops() -> None:
+    c = only("About 2,000 Russian troops crossed from Belarus into Ukraine.")
+    assert (c.category, c.actor) == ("troops", "Russia")
