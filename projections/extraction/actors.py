@@ -47,7 +47,7 @@ OWNED_NOUNS = frozenset(
 _HOSTILE_VERBS = frozenset(
     """destroyed destroy destroys destroying downed down shot killed kill kills killing
     captured capture seized seize hit struck intercepted intercept eliminated wounded took
-    neutralised neutralized repelled""".split()
+    neutralised neutralized repelled executed massacred beheaded""".split()
 ) | frozenset(
     # a captor's or rescuer's verb: captives take their own side, not the side that holds,
     # takes or frees them (`Colombian troops freed 28 soldiers`, `its forces detained 40`)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from projections.extraction import gazetteer
 from projections.extraction.clause_verbs import casualty_pair, near, verb_category
 from projections.extraction.lexicon import (
     CATEGORY_NOUNS,
@@ -41,7 +42,8 @@ from projections.extraction.tokens import Token, glued, is_digits
 _FAR_LINKS = frozenset("at to reached exceeded topped passed hit".split())
 _APPROX_WORDS = frozenset("about around some roughly nearly almost".split())
 _PART_VERBS = frozenset(
-    "deployed arrived came served remained stayed returned reached survived showed".split()
+    """deployed arrived came served remained stayed returned reached survived showed made
+    escaped""".split()
 )
 _LOST_VEHICLES = frozenset("trucks lorries pickups truck lorry pickup".split())
 _LOSS_VERBS = frozenset(
@@ -220,6 +222,21 @@ def _after_loss_verb(toks: list[Token], first: int) -> bool:
     return k >= 0 and toks[k].low in _LOSS_VERBS
 
 
+def _conjunct_of_loss(toks: list[Token], first: int, prev_end: int) -> bool:
+    """`destroyed 31 combat vehicles and 12 fuel trucks`: the second object of the verb of
+    loss is lost too (the verb stands before the previous figure, a short noun between)."""
+    if prev_end < 1 or toks[first - 1].low != "and" or first - prev_end > 6:
+        return False
+    if not all(t.text[0].isalpha() for t in toks[prev_end + 1 : first - 1]):
+        return False
+    for k in range(prev_end - 1, max(-1, prev_end - 5), -1):
+        if toks[k].text in (",", ";", ":"):
+            return False
+        if toks[k].low in _LOSS_VERBS:
+            return True
+    return False
+
+
 def _strong_apposition(toks: list[Token], first: int, last: int, prev_end: int) -> Reading | None:
     """`The Ukrainian brigade, 2,500 strong, was moved ...`: an apposition `N strong` sizes
     the unit named before its comma (the compound `a 2,500-strong brigade` set apart)."""
@@ -289,6 +306,8 @@ def _noun(
         return _counted(np, "equipment", f"category:noun:{w}")  # "air defence systems"
     if w in _LOST_VEHICLES and _after_loss_verb(toks, first):
         return _counted(np, "equipment", f"category:lost-vehicles:{w}")
+    if w in _LOST_VEHICLES and _conjunct_of_loss(toks, first, prev_end):
+        return _counted(np, "equipment", f"category:lost-vehicles:{w}", "category:conjunct-of-loss")
     if (toks[head - 1].low, w) in TROOP_COMPOUNDS:
         return _counted(np, "troops", f"category:noun:{toks[head - 1].low} {w}")
     fronted = _fronted_among(toks, first) if first > 3 else None
@@ -311,6 +330,10 @@ def _noun(
         return _counted(np, "captured", f"category:held-in:{w}")  # "fighters in prisons"
     if w in TROOP_NOUNS or w in PEOPLE_NOUNS:
         participle = _participle(toks, np)
+        if participle == "displaced":
+            struck = _struck_victims(toks, first)
+            if struck is not None:
+                return _counted(np, struck[0], f"category:displaced-victims:{struck[1]}")
         if participle is not None:
             return _counted(
                 np, _CATEGORY_PARTICIPLES[participle], f"category:modifier:{participle}"
@@ -343,9 +366,49 @@ def _part_of(
     among = _among_the(toks, np.end, next_start)
     if among is not None:
         return _counted(np, among, f"category:among-the:{toks[np.end + 4].low}")
+    included = _included_by(toks, first)
+    if included is not None:
+        return _counted(np, included[0], f"category:included-by:{included[1]}")
     if prev_end >= 0 and breakdown_link(toks, first):
         return _counted(np, "other", "category:breakdown", inherit=True)
+    if prev_end >= 0 and _listed_breakdown(toks, first, prev_end):
+        return _counted(
+            np, "other", "category:breakdown", "category:breakdown:listed", inherit=True
+        )
     return None
+
+
+_INCLUDE_VERBS = frozenset("included include includes including".split())
+
+
+def _included_by(toks: list[Token], first: int) -> tuple[str, str] | None:
+    """`The dead included four children`, `the wounded also include 12 women`: a group named
+    by its status word includes the counted people, so they share its status."""
+    k = first - 1
+    if k < 2 or toks[k].low not in _INCLUDE_VERBS:
+        return None
+    k -= 1
+    if toks[k].low == "also" and k > 1:
+        k -= 1
+    if toks[k - 1].low not in _AMONG_HEADS:
+        return None
+    group = toks[k].low
+    category = CATEGORY_NOUNS.get(group) or _CATEGORY_PARTICIPLES.get(group)
+    return None if category is None else (category, group)
+
+
+def _listed_breakdown(toks: list[Token], first: int, prev_end: int) -> bool:
+    """`killed five people, among them a village headman and two rangers`: a figure that ends
+    a list which `among them` or `including` opens is a part of the figure before it too."""
+    if toks[first - 1].low != "and":
+        return False
+    for k in range(first - 2, max(prev_end, first - 7), -1):
+        t = toks[k]
+        if t.text in (",", ";", ":") or k == prev_end:
+            return False
+        if breakdown_link(toks, k + 1):
+            return True
+    return False
 
 
 def _counted(np: NounPhrase, category: str | None, *rules: str, inherit: bool = False) -> Reading:
@@ -360,8 +423,11 @@ def _category_noun(
     """`prisoners`, `casualties`, `dead`: the noun's own category, but `killed and wounded` are
     casualties, `equipment losses` equipment, and recruited prisoners troops."""
     category = casualty_pair(toks, np.head, CATEGORY_NOUNS[w])  # type: ignore[arg-type]
-    if category in ("wounded", "missing", "captured"):
-        # "three of the injured died": a verb that says they died makes them killed
+    whole = prev_end >= 0 and first >= 2 and toks[first - 1].low == "the"
+    whole = whole and toks[first - 2].low == "of"
+    if category in ("wounded", "missing", "captured") and not whole:
+        # "three of the injured died": a verb that says they died makes them killed (not
+        # the whole of a part: in "35 of the 59 hostages ... are dead" the 59 are held)
         found = verb_category(toks, first, np.end, prev_end, next_start, displaced=False)
         if found is not None and found[0] == "killed" and found[1].startswith("category:verb:"):
             return _counted(np, "killed", f"category:noun:{w}", found[1])
@@ -370,6 +436,23 @@ def _category_noun(
     if category == "captured" and near(toks, first, np.end, RECRUIT_VERBS, prev_end, next_start):
         return _counted(np, "troops", f"category:recruited:{w}")
     return _counted(np, category, f"category:noun:{w}")
+
+
+_VICTIM_CATEGORIES = frozenset({"killed", "wounded", "captured", "missing"})
+_QUALIFIER_WORDS = frozenset("at least more than over about some nearly almost up to".split())
+
+
+def _struck_victims(toks: list[Token], first: int) -> tuple[str, str] | None:
+    """`killed 27 displaced people`, `abducted 12 displaced women`: the verb that governs the
+    figure says what happened to people who had fled before; their earlier flight is only a
+    description. (category, verb), or None."""
+    k = first - 1
+    while k > 0 and first - k <= 3 and toks[k].low in _QUALIFIER_WORDS:
+        k -= 1
+    if k < 0:
+        return None
+    category = VERB_CATEGORY.get(toks[k].low)
+    return (category, toks[k].low) if category in _VICTIM_CATEGORIES else None
 
 
 def _participle(toks: list[Token], np: NounPhrase) -> str | None:
@@ -414,8 +497,18 @@ def _people(
     # "men" who fled the country are people fleeing, not troops withdrawing
     flee = people or w == "men"
     found = verb_category(toks, first, np.end, prev_end, next_start, displaced=flee)
+    if found and found[0] != "captured" and people and _side_holds(toks, first):
+        # "Russia was holding 16,000 Ukrainian children it had deported": the object of a
+        # side's `hold` is held, whatever a relative clause after it says happened before
+        # (not "the camp is holding 40,000 people who fled": a place shelters them)
+        return _counted(np, "captured", f"category:noun:{w}", "category:held-by-side")
     if found:
         return _counted(np, found[0], f"category:noun:{w}", found[1])
+    if people and _arrived(toks, np.end, next_start):
+        return _counted(np, "displaced", f"category:noun:{w}", "category:arrived")
+    if people and _took_shelter(toks, np.end, next_start):
+        # after the verb: "killed 23 people who had taken shelter there" are killed
+        return _counted(np, "displaced", f"category:noun:{w}", "category:took-shelter")
     part = _part_of(toks, first, np, prev_end, next_start)
     if part is not None:
         return part
@@ -520,6 +613,46 @@ _CAPTIVE_WORDS = frozenset("captive prisoner prisoners hostage hostages".split()
 _TAKE_VERBS = frozenset("taken take took taking held".split())
 
 
+_ARRIVE_VERBS = frozenset("arrived arrive arrives arriving".split())
+_ARRIVAL_AUX = frozenset("had have has are were have been had been".split())
+
+
+def _arrived(toks: list[Token], end: int, next_start: int) -> bool:
+    """`By Sunday, 40,000 people had arrived there`, `2,000 people arrive in Adre each day`:
+    civilians who arrive somewhere in conflict reporting are the people fleeing to it (troops
+    that arrive are deployed, and are not read here). Only the clause's own verb, right after
+    the counted noun (its auxiliaries between), followed by a place or `there`."""
+    k = end + 1
+    stop = min(len(toks), next_start)
+    while k < stop and k - end <= 2 and toks[k].low in _ARRIVAL_AUX:
+        k += 1
+    if k + 1 >= stop or toks[k].low not in _ARRIVE_VERBS:
+        return False
+    return toks[k + 1].low in ("in", "at", "there", "from", "into", "since")
+
+
+def _side_holds(toks: list[Token], first: int) -> bool:
+    """The figure is the object of `hold` whose subject, just before the verb, is a state or
+    an armed group (a gazetteer name)."""
+    verb = first - 1
+    if verb < 1 or toks[verb].low not in _HOLD_VERBS:
+        return False
+    texts = [t.text for t in toks[max(0, verb - 4) : verb]]
+    return any(gazetteer.match_at(texts, i) is not None for i in range(len(texts)))
+
+
+_SHELTER_VERBS = frozenset("took taken take taking sought seeking seek found".split())
+
+
+def _took_shelter(toks: list[Token], end: int, next_start: int) -> bool:
+    """`roughly 2,300 people have taken shelter in schools after fleeing`: people who take or
+    seek shelter have left their homes (not `killed in a shelter`: the verb must be theirs)."""
+    stop = min(len(toks), next_start, end + 5)
+    return any(
+        toks[k].low == "shelter" and toks[k - 1].low in _SHELTER_VERBS for k in range(end + 2, stop)
+    )
+
+
 def _taken_captive(toks: list[Token], first: int, end: int, next_start: int) -> bool:
     """`taken 170 soldiers captive`, `25 sailors were held for more than a year`: fighters
     taken or held are captives. Not `held in reserve` or `held back`."""
@@ -549,6 +682,10 @@ def _held(toks: list[Token], first: int, end: int, next_start: int) -> str | Non
         k -= 1
     if k >= 0 and toks[k].low in _HOLD_VERBS:
         return "category:verb-before:" + toks[k].low
+    if end + 2 < min(len(toks), next_start) and toks[end + 1].low == "held":
+        # "Nineteen crew members held by the Houthis ... were freed": a reduced relative
+        if toks[end + 2].low in ("by", "captive", "hostage", "since"):
+            return "category:held-by"
     for j in range(end + 1, min(len(toks) - 1, next_start, end + 8)):
         t = toks[j]
         if not t.text[0].isalpha():
@@ -706,6 +843,10 @@ def _ellipsis(
         if found is not None and found[0] in _PART_CATEGORIES:
             rules = ["category:of-whom", found[1]]
             return Reading(found[0], None, last, rules=rules, partitive_pronoun=True)
+    if np.partitive_pronoun and prev_end >= 0:
+        named = _partitive_apposition(toks, first, np.end)
+        if named is not None:
+            return named
     back = _back_np(toks, first, prev_end)
     if back is not None:
         if back.subject is not None:
@@ -743,7 +884,50 @@ def _ellipsis(
     if prev_end >= 0 and last + 1 < len(toks) and toks[last + 1].low in _CLAUSE_VERBS:
         rules = ["category:inherited:clause-subject"]
         return Reading("other", None, last, inherit=True, rules=rules)
+    if prev_end >= 0 and _promised_figure(toks, first, last):
+        rules = ["category:inherited:promised"]
+        return Reading("other", None, last, inherit=True, rules=rules)
     return Reading(None, None, last, rules=["not-claim:nothing-counted"])
+
+
+_PROMISE_VERBS = frozenset(
+    "pledged promised planned committed announced offered requested sought wanted".split()
+)
+_RELATIVE_SUBJECTS = frozenset("it they he she we".split())
+
+
+def _promised_figure(toks: list[Token], first: int, last: int) -> bool:
+    """`Kenya has about 800 police officers in Haiti, far short of the 1,000 it pledged`: a
+    definite figure with no noun whose relative clause promises or plans it counts what the
+    figure before counts (the pledged officers), not nothing."""
+    if first < 1 or toks[first - 1].low != "the":
+        return False
+    k = last + 1
+    if k >= len(toks) or toks[k].low not in _RELATIVE_SUBJECTS:
+        return False
+    k += 1
+    if k < len(toks) and toks[k].low in ("had", "has", "have", "originally", "once"):
+        k += 1
+    return k < len(toks) and toks[k].low in _PROMISE_VERBS
+
+
+def _partitive_apposition(toks: list[Token], first: int, them: int) -> Reading | None:
+    """`killed 4 militants, 2 of them Pakistani nationals`, `27 displaced people, 9 of them
+    children`: a verbless `N of them X` set off by a comma after a figure counts a part of
+    that figure (its category), and X names the part (its subject)."""
+    if first < 1 or toks[first - 1].text != ",":
+        return None
+    np = forward_np(toks, them + 1, {})
+    if np.head is None or np.start != them + 1:
+        return None
+    w = toks[np.head].low
+    if w not in PEOPLE_NOUNS and w not in TROOP_NOUNS and not _demonym_plural(toks[np.head].text):
+        return None
+    after = np.end + 1
+    if after < len(toks) and toks[after].text not in (",", ".", ";", ")"):
+        return None  # "2 of them were ...": a clause of its own, read by its verb
+    rules = ["category:breakdown", "category:partitive-apposition"]
+    return Reading("other", (np.start, np.end), np.end, inherit=True, rules=rules)
 
 
 _GAP_PREPS = frozenset("in at near".split())
@@ -788,6 +972,15 @@ _TAG_VERBS = frozenset("said says added adds told noted claimed stated wrote".sp
 _FIGURE_ADJ = frozenset("true real actual official final overall".split())
 _FAR_WINDOW = 30
 _PLACING_PREPS = frozenset("to from with against by for into on near".split())
+
+
+def _that_figure(toks: list[Token], lo: int, first: int) -> bool:
+    """`raised that figure to 9`, `revised this toll to 40`: a demonstrative and a bare key
+    noun of a figure, then only a link word or two, just before the figure."""
+    for k in range(first - 2, max(lo, first - 4) - 1, -1):
+        if toks[k].low in _BARE_KEYS and k >= 1 and toks[k - 1].low in ("that", "this"):
+            return all(t.low in ("to", "at", "of", "from") for t in toks[k + 1 : first])
+    return False
 
 
 def _far_back(
@@ -857,6 +1050,10 @@ def _far_back(
             inner.np_end = last
             inner.rules.insert(0, f"category:far:{w}-of")
             return inner
+    if k + 1 < first - 1 and _that_figure(toks, max(lo, k + 1), first):
+        # "the army later raised that figure to 9": `that figure` points back at the figure
+        # already counted, nearer than the subject's noun (`army`)
+        return Reading("other", None, last, inherit=True, rules=["category:far:that-figure"])
     if noun >= 0:
         back = _back_np(toks, noun + 1, prev_end)  # the noun as if the figure followed it
         if back is not None:
@@ -903,6 +1100,30 @@ def _from_before(toks: list[Token], prev_end: int, first: int) -> bool:
             nxt = toks[k + 1 : k + 4]
             return any(is_digits(t) for t in nxt)
     return False
+
+
+_OF_THEM = frozenset("them these those".split())
+
+
+def fronted_of_them(toks: list[Token], first: int, last: int) -> tuple[int, int] | None:
+    """`Of them, the IOM said, about 900 were children`: a sentence that opens with `Of them,`
+    counts a part of a group named in an earlier sentence, and the noun after `were` names
+    the part. The span of that noun phrase (the subject), or None."""
+    if len(toks) < 6 or toks[0].low != "of" or toks[1].low not in _OF_THEM:
+        return None
+    if toks[2].text != "," or first < 3 or toks[first - 1].text != ",":
+        return None  # the figure opens the main clause after `Of them,` (and any aside)
+    k = last + 1
+    if k + 1 >= len(toks) or toks[k].low not in ("were", "are", "was", "is"):
+        return None
+    np = forward_np(toks, k + 1, {})
+    if np.head is None or np.start != k + 1:
+        return None
+    head = toks[np.head]
+    if head.low not in PEOPLE_NOUNS and head.low not in TROOP_NOUNS:
+        if not _demonym_plural(head.text):
+            return None
+    return np.start, np.end
 
 
 def fronted_partitive(toks: list[Token], first: int, prev_start: int, prev_end: int) -> bool:

@@ -241,6 +241,10 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
                 return "displaced", f"{w} {out}"
         if w in ("crossed", "crossing", "left") and nxt in ("into", "the", "their"):
             return "displaced", f"{w} {nxt}"
+        if w in ("crossed", "crossing") and nxt == "from":
+            # "4,600 people have crossed from Myanmar into Mizoram": people who cross from a
+            # country have fled it (read only for people: troops crossing from are troops)
+            return "displaced", f"{w} from"
         if w == "crossed" and nxt in _CROSSED_ENDS:
             # "More than 600,000 have crossed since the war began": `crossed` with no object
             # of its own is a crossing of the border the paragraph is about

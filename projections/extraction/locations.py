@@ -9,6 +9,7 @@ that is where a statement was made. Bounded to a window of tokens.
 
 from __future__ import annotations
 
+from projections.extraction import gazetteer
 from projections.extraction.lexicon import MONTHS, WEEKDAYS
 from projections.extraction.tokens import Token, glued
 
@@ -24,7 +25,8 @@ PLACE_NOUNS = frozenset(
     """city cities town towns village villages region regions area areas country countries
     border borders front frontier camps camp base bases sea river sector plant port ports
     infrastructure positions territory territories province provinces district districts
-    capital basements basement shelters airfield airfields island coast state states valley
+    capital basements basement shelters schools mosques churches airfield airfields island
+    coast state states valley
     county park mountains mountain hills forest desert strip corridor lake islands peninsula
     zone governorate regency oblast municipality department prefecture crossing
     checkpoint checkpoints""".split()
@@ -92,6 +94,10 @@ def find_location(
             np = _place_np(toks, j + 1, w)
             if np is not None:
                 s, e = np
+                named = _name_before_event(toks, s, e)
+                if named is not None:
+                    # "Gunmen kill 9 soldiers in Cotabato ambush": the name of the event's place
+                    return s, named, f"location:event-modifier:{w}"
                 if toks[e].low in _NOT_PLACES or _event_head(toks, s, e):
                     event_before = True
                     j = e + 1
@@ -116,6 +122,31 @@ def find_location(
     return None
 
 
+_NO_PLACE_KINDS = frozenset({"demonym", "org"})
+
+
+def _name_before_event(toks: list[Token], s: int, e: int) -> int | None:
+    """`in Tillaberi raid`, `on Kherson drone strike`: a headline's bare place name (no
+    article) that modifies an event noun names where the event was; the last token of the
+    name, or None. Not a side's name (`in Israeli strikes`, `in ELN attack`): acronyms and
+    the gazetteer's demonyms and organisations are who struck, not where."""
+    if e <= s or toks[e].low not in _NOT_PLACES or not toks[s].text[0].isupper():
+        return None
+    c = e - 1
+    while c > s and e - c <= 2 and toks[c].text.isalpha() and toks[c].text.islower():
+        c -= 1
+    if not toks[c].text[0].isupper():
+        return None
+    texts = [t.text for t in toks[s : c + 1]]
+    if any(len(w) > 1 and w.isupper() for w in texts):
+        return None  # an acronym is a group's (`in ELN attack`, `in RSF shelling`)
+    for i in range(len(texts)):
+        hit = gazetteer.match_at(texts, i)
+        if hit is not None and hit[1] in _NO_PLACE_KINDS:
+            return None
+    return c
+
+
 def _event_head(toks: list[Token], s: int, e: int) -> bool:
     """`an attack claimed by Al-Shabaab`, `a deal brokered by the UAE`: a phrase whose first
     noun is an event and that names no place (no capitalised word) is an event followed by
@@ -133,11 +164,19 @@ def find_location_before(
     people were killed`), outside speakers' phrases."""
     for j in range(first - 1, max(-1, first - 20), -1):
         w = toks[j].low
+        if w == "where" and j >= 2 and toks[j - 1].text == ",":
+            # "headed for Tawila, where more than 180,000 people have arrived": the relative
+            # `where` stands for the place named before its comma
+            found = _where_antecedent(toks, j - 2)
+            return None if found is None else (*found, "location:where-antecedent")
         if w == "on" and j > 0 and toks[j - 1].low in _ATTACK_NOUNS:
             # "Israeli strikes on Khan Younis killed 33": where the attack hit, named by name
             np = _place_np(toks, j + 1, w) if j + 1 < first else None
             if np is not None and np[1] < first and toks[np[0]].text[0].isupper():
                 return np[0], np[1], "location:before:attack-on"
+            if np is not None and np[1] < first and _named_after_article(toks, np[0], np[1]):
+                # "Drone strikes on the Zamzam camp killed 27": a named place with its article
+                return np[0], np[1], "location:before:attack-on-named"
             continue
         if w not in _BEFORE_PREPS or any(s <= j <= e for s, e in skip):
             continue
@@ -145,6 +184,34 @@ def find_location_before(
         if np is not None and np[1] < first and toks[np[1]].low not in _NOT_PLACES:
             return np[0], np[1], f"location:before:{w}"
     return None
+
+
+def _where_antecedent(toks: list[Token], e: int) -> tuple[int, int] | None:
+    """The place phrase that ends at token `e`: a name (`Tawila`, `North Darfur`), or a noun
+    of place with its article (`the camp`); None for anything else (`the meeting, where`)."""
+    if toks[e].text[0].isupper():
+        s = e
+        while (
+            s > 0
+            and e - s < 4
+            and (toks[s - 1].text[0].isupper() or toks[s - 1].low in ("'s", "’s"))
+        ):
+            s -= 1
+        return s, e
+    if toks[e].low in PLACE_NOUNS:
+        for s in range(e - 1, max(-1, e - 4), -1):
+            if toks[s].low in _DETS:
+                return s, e
+            if not toks[s].text[0].isalpha():
+                return None
+    return None
+
+
+def _named_after_article(toks: list[Token], s: int, e: int) -> bool:
+    """`the Zamzam camp`, `the Al-Shifa hospital`: an article, a name, and a noun of place."""
+    if e < s + 2 or toks[s].low != "the" or not toks[s + 1].text[0].isupper():
+        return False
+    return toks[e].low in PLACE_NOUNS or toks[e].low in ("hospital", "market", "school", "mosque")
 
 
 _BEFORE_PREPS = frozenset({"in", "near", "along", "at"})

@@ -197,6 +197,17 @@ def _measure(a: Around) -> bool | str:
     return unit if unit in UNIT_COMPOUNDS or unit in _DURATIONS else False
 
 
+# `one-way attack drones`, `a one-off payment`: a number word that is part of an adjective
+_COMPOUND_TAILS = frozenset("way off sided time".split())
+
+
+def _compound_adjective(a: Around) -> bool:
+    """`37 one-way attack drones`: `one-way` is a word, not a figure; read here so that the
+    figure before it keeps its noun (a figure's phrase ends where the next one begins)."""
+    nxt2 = a.nxt2
+    return nxt2 is not None and glued(a.last, a.nxt) and nxt2.low in _COMPOUND_TAILS
+
+
 def _hyphenated_age(a: Around) -> bool:
     """`a 19-year-old soldier`."""
     j, toks = a.j, a.toks
@@ -250,6 +261,7 @@ _AFTER = _by_trigger(
         ("not-claim:date", ("and", "-", "–", "to", "or"), _day_range),
         ("not-claim:age", _DASHES, _hyphenated_age),
         ("not-claim:measure", _DASHES, _measure),
+        ("not-claim:compound-adjective", _DASHES, _compound_adjective),
         (
             "not-claim:age",  # 19 years old
             ("years", "year", "months"),

@@ -174,6 +174,9 @@ def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> NounPhrase:
             continue
         # an unknown word
         if head is not None:
+            if _modifies(toks, j - 1):
+                j += 1  # "5 police armoured vehicles": the people noun modifies the weapons
+                continue
             break
         if w in VERB_CATEGORY:
             if j == k and not _modifies(toks, j):

@@ -155,6 +155,10 @@ def qualify(toks: list[Token], num: Num) -> Qualified:
     return Qualified(i, j, qual, low, high, rules, estimated)
 
 
+# phrasal verbs whose particle is `over`: `handed over 84 prisoners` counts 84, not more
+_OVER_VERBS = frozenset("hand hands handed handing turn turns turned turning".split())
+
+
 def _match_before(toks: list[Token], i: int) -> tuple[str, int, str] | None:
     if i == 0 or toks[i - 1].low not in _BEFORE_LAST:
         return None
@@ -163,6 +167,8 @@ def _match_before(toks: list[Token], i: int) -> tuple[str, int, str] | None:
         key = tuple(before[-n:])
         qual = _BEFORE_BY_LEN.get(n, {}).get(key)
         if qual:
+            if key == ("over",) and i >= 2 and toks[i - 2].low in _OVER_VERBS:
+                return None  # the particle of the verb (`qualifier:exact`)
             return qual, n, " ".join(key)
     return None
 

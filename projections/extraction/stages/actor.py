@@ -67,6 +67,9 @@ _EVENT_NOUNS = frozenset("war wars conflict fighting invasion crisis revolution 
 _MEMBER_HEADS = frozenset("members member fighters militants soldiers troops".split())
 _PART_CATEGORIES = frozenset({"killed", "wounded", "casualties", "missing", "captured"})
 _CARRY_HEADS = TROOP_NOUNS | PEOPLE_NOUNS
+# the last item of a list of gear whose agent or owner (`fired by`, `belonging to`) is the
+# whole list's: equipment nouns, and the vehicles that count as gear when lost or destroyed
+_LIST_GEAR = EQUIPMENT_NOUNS | frozenset("trucks lorries pickups pieces".split())
 
 _SUBJECT_RULES = (
     "actor:clause-subject",
@@ -114,6 +117,19 @@ def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
     if found is None and ctx.category != "other":
         return _earlier_side(ctx)
     return None if found is None else (found[0], f"actor:possessive-pronoun:{found[1]}")
+
+
+def _ethnic_group(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`More than 100,000 ethnic Armenians fled`: an ethnic group is no side (CONVENTIONS),
+    even when its name is a demonym; the empty actor stops the later rules and shows why."""
+    subject = ctx.reading.subject
+    if subject is None:
+        return None
+    toks = ctx.toks
+    for k in range(subject[0], subject[1]):
+        if toks[k].low == "ethnic" and toks[k + 1].text[0].isupper():
+            return "", "actor:none:ethnic-group"
+    return None
 
 
 def _far_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
@@ -174,6 +190,27 @@ def _of_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
     return None
 
 
+def _apposition_of(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`The Syrian Democratic Forces, a Kurdish-led alliance of some 60,000 fighters, ...`:
+    an appositive noun phrase that measures the group before its comma sizes that group, so
+    the group the phrase before the comma names is the side (`a force of`, `an army of`)."""
+    toks, i = ctx.toks, ctx.q.i
+    if ctx.prev_end >= 0 or i < 5 or toks[i - 1].low != "of":
+        return None
+    for k in range(i - 2, max(0, i - 8), -1):
+        t = toks[k]
+        if t.text == ",":
+            if toks[k + 1].low not in ("a", "an"):
+                return None
+            found = np_actor(toks, ctx.texts, max(0, k - 6), k - 1)
+            if found is None:
+                return None
+            return found[0], "actor:apposition-of:" + found[1].split(":")[-1]
+        if t.low in _NOT_IN_PHRASE or (not t.text[0].isalnum() and t.text != "-"):
+            return None
+    return None
+
+
 def _origin(ctx: ClaimContext) -> tuple[str, str] | None:
     """`11,000 from North Korea`, `drones launched by Russia`. The phrase is kept in the
     context: where the troops came from is not where they are."""
@@ -184,7 +221,7 @@ def _origin(ctx: ClaimContext) -> tuple[str, str] | None:
         # "three cruise missiles and eight drones fired by Houthi forces": the agent of the
         # list's last phrase launched the whole list
         nxt = forward_np(toks, num_at[after + 1] + 1, num_at)
-        if nxt.head is not None and toks[nxt.head].low in EQUIPMENT_NOUNS:
+        if nxt.head is not None and toks[nxt.head].low in _LIST_GEAR:
             after = nxt.end + 1
     found = from_actor(ctx.toks, ctx.texts, after, ctx.category == "equipment", ctx.q.i)
     if found is None and ctx.category in ("equipment", "troops"):
@@ -208,6 +245,9 @@ def _clause_subject(ctx: ClaimContext) -> tuple[str, str] | None:
     found = _junta_subject(ctx)
     if found is not None:
         return found
+    found = _force_of_owner(ctx)
+    if found is not None:
+        return found
     if pronoun_subject(ctx.toks, ctx.q.i):
         side = _earlier_side(ctx)
         if side is not None:
@@ -221,6 +261,33 @@ def _clause_subject(ctx: ClaimContext) -> tuple[str, str] | None:
     ):
         return prev.actor, "actor:coordinated-verb"
     return None
+
+
+_FORCE_HEADS = frozenset("army armies military forces navy troops militia wing".split())
+
+
+def _force_of_owner(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`The army of Myanmar's junta has lost control of 30 towns and suffered 2,000
+    casualties`: the sentence's subject is a force `of` a side (the side named, or owning by
+    a possessive, inside the `of` phrase), and the figure is the object of its own verb of
+    losing or having, with no comma between (no other clause)."""
+    toks, i = ctx.toks, ctx.q.i
+    if ctx.prev is not None or i < 6 or toks[i - 1].low not in OWN_VERBS:
+        return None  # a figure before that counts no one (`30 towns`) is no other clause
+    k = 1 if toks[0].low == "the" else 0
+    if toks[k].low not in _FORCE_HEADS and toks[k].low not in SINGULAR_UNITS:
+        return None
+    if toks[k + 1].low != "of":
+        return None
+    end = k + 2
+    while end < i and (toks[end].text[0].isupper() or toks[end].low in ("the", "'s", "’s")):
+        end += 1
+    if end == k + 2 or any(t.text in (",", ";", ":") for t in toks[end:i]):
+        return None
+    found = np_actor(toks, ctx.texts, k + 2, end - 1)
+    if found is None:
+        found = junta_actor(toks, ctx.texts, k + 2, end - 1)
+    return None if found is None else (found[0], "actor:force-of:" + found[1].split(":")[-1])
 
 
 def _junta_subject(ctx: ClaimContext) -> tuple[str, str] | None:
@@ -312,8 +379,8 @@ def _apposition(ctx: ClaimContext) -> tuple[str, str] | None:
         if w in TROOP_NOUNS or w in SINGULAR_UNITS:
             unit = k
             break
-        if not toks[k].text[0].isalpha():
-            return None
+        if not toks[k].text[0].isalpha() and w not in ("'s", "’s"):
+            return None  # "Togo's army, some 13,000 strong": a possessive may name the side
     if unit < 0 or any(
         t.low in _NOT_IN_PHRASE and t.low not in ("to", "in", "from") for t in toks[:unit]
     ):
@@ -409,6 +476,8 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
         return prev.actor, "actor:more-of-previous"
     if bare and ctx.category in _PART_CATEGORIES and _same_clause(ctx):
         return prev.actor, "actor:elliptical"
+    if bare and ctx.category in _PART_CATEGORIES and _elliptical_after_phrase(ctx):
+        return prev.actor, "actor:elliptical-after-phrase"
     if bare and ctx.category in _PART_CATEGORIES and i >= 2 and toks[i - 1].low == "that":
         if toks[i - 2].low == "and":
             # "estimates that 11,000 North Korean soldiers are in Kursk, and that several
@@ -443,6 +512,20 @@ def _of_the_same(ctx: ClaimContext) -> bool:
         if toks[m].low == head and any(x in num_at for x in range(max(0, m - 3), m)):
             return True
     return False
+
+
+def _elliptical_after_phrase(ctx: ClaimContext) -> bool:
+    """`192 of its servicemen were killed in the one-day offensive and 511 wounded`: a bare
+    status figure after `and` that ends the previous figure's clause, past a phrase of place
+    or time (no comma, no name, no other verb of its own), is the same group's."""
+    prev_reading, prev = ctx.prev_reading, ctx.prev
+    if prev_reading is None or prev is None or prev.category not in _PART_CATEGORIES:
+        return False
+    toks, i = ctx.toks, ctx.q.i
+    between = toks[prev_reading.np_end + 1 : i]
+    if len(between) < 3 or len(between) > 12 or between[-1].low != "and":
+        return False
+    return all(t.text[0].islower() or t.text == "-" for t in between)
 
 
 def _same_clause(ctx: ClaimContext) -> bool:
@@ -486,6 +569,7 @@ def _topic(ctx: ClaimContext) -> tuple[str, str] | None:
 
 # In order, each with the categories it reads an actor for (None: all of them).
 ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
+    (_ethnic_group, None),
     (_in_phrase, None),
     (_far_phrase, _FROM_CATEGORIES),
     (_opening, _FROM_CATEGORIES),
@@ -497,6 +581,7 @@ ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
     (_colon_object, _PART_CATEGORIES),
     (_attacked_side, _PART_CATEGORIES),
     (_apposition, frozenset({"troops"})),
+    (_apposition_of, frozenset({"troops"})),
     (_coordinated, None),
     (_article_list, frozenset({"equipment"})),
     (_part, None),
@@ -515,5 +600,5 @@ def actor_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
     for rule in _RULES_FOR[ctx.category]:
         found = rule(ctx)
         if found is not None:
-            return found[0], (found[1],)
+            return found[0] or None, (found[1],)
     return None, ()

@@ -10,11 +10,12 @@ its category.
 
 from __future__ import annotations
 
-from projections.extraction.categories import fronted_partitive
+from projections.extraction.categories import fronted_of_them, fronted_partitive
 from projections.extraction.context import ClaimContext, Rules
 
 _PREPS = frozenset("in during after at on before".split())
 _EXCHANGE_VERBS = frozenset("exchanged swapped traded exchanging swapping".split())
+_STATUS_CATEGORIES = frozenset({"killed", "wounded", "captured", "missing", "casualties"})
 _ONE_BLOCKERS = frozenset({"no", "any", "every", "each", "the", "that", "this", "which"})
 
 
@@ -28,6 +29,12 @@ def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
     if rd.category is None:
         if prev is not None and prev.category == "captured" and _released_part(rd.rules):
             return "captured", [*rd.rules, "category:released-part-of-captives"]
+        last = ctx.sentence.para.last_figure
+        if prev is None and last is not None and last != "other":
+            span = fronted_of_them(ctx.toks, ctx.q.i, ctx.num.j)
+            if span is not None:
+                rd.subject = span  # "Of them, about 900 were children": the children
+                return last, [f"category:fronted-of-them:{last}"]
         return None, rd.rules
     if ctx.num.lone_one and not _counted_one(ctx):
         return None, ()
@@ -36,6 +43,13 @@ def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
             return prev.category, [*rd.rules, f"category:inherited:{prev.category}"]
         para = ctx.sentence.para
         kind = para.category or para.last_figure
+        last = para.last_figure
+        again = _of_them(ctx) or "category:far:the-figure" in rd.rules
+        if kind == "troops" and last in _STATUS_CATEGORIES and again:
+            # "arrested 9 suspected members of the gang. They said 2 of them were foreign
+            # nationals": the members were counted as arrested; `of them` are the arrested,
+            # and `Rights groups put the number at 40` counts them again
+            return last, [*rd.rules, f"category:partitive-of-last-figure:{last}"]
         if kind is not None:
             return kind, [*rd.rules, f"category:inherited-from-paragraph:{kind}"]
         return None, ()
@@ -54,6 +68,12 @@ def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
     if prev is not None and rd.category == "other" and _next_part(ctx):
         return prev.category, [*rd.rules, f"category:breakdown-list:{prev.category}"]
     return rd.category, rd.rules
+
+
+def _of_them(ctx: ClaimContext) -> bool:
+    """`2 of them`: the figure counts a part of a group named before."""
+    toks, j = ctx.toks, ctx.q.j
+    return j + 2 < len(toks) and toks[j + 1].low == "of" and toks[j + 2].low == "them"
 
 
 def _released_part(rules: list[str]) -> bool:
