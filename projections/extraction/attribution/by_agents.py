@@ -34,13 +34,21 @@ def reported_by(toks: list[Token], v: int) -> Speaker | None:
     if toks[v + 1].low in _BY_MANNER:
         return None
     end = phrase_end(toks, v + 1)
+    cut: tuple[str, ...] = ()
+    if end >= v + 4 and toks[end].low in _DAY_PARTS and toks[end - 1].low in WEEKDAYS:
+        end -= 1  # `on Wednesday evening`: the part of the day goes with the day
+        cut = ("attribution:cut:day-part",)
     if end >= v + 3 and toks[end].low in WEEKDAYS and toks[end - 1].low == "on":
         end -= 2  # `by hospitals in Khartoum on Saturday`: the day is no part of the name
     if end < v + 1:
         return None
     if before == "as":
         return Speaker(v + 1, end, v, "according-to", "as reported by")
-    return Speaker(v + 1, end, v, "speech", toks[v - 1].low, notes=("attribution:passive",))
+    notes = ("attribution:passive", *cut)
+    return Speaker(v + 1, end, v, "speech", toks[v - 1].low, notes=notes)
+
+
+_DAY_PARTS = frozenset("morning afternoon evening night".split())
 
 
 _REPORTED = frozenset(
@@ -230,6 +238,53 @@ def _appositive_name(toks: list[Token], end: int) -> int:
     last = k - 1
     if last < end + 3 or (k < n and toks[k].text not in (",", ".")):
         return end  # at least two capitalised words, closed by a comma or the sentence's end
+    return last
+
+
+COUNT_KEPT_BY = "attribution:count-kept-by"
+# participles of a count kept over time (`the count kept by CPJ`, `a database maintained by`)
+_KEPT = frozenset("kept maintained run collected gathered".split())
+_KEPT_COUNTS = frozenset(
+    "count counts tally tallies toll list database record records data figures".split()
+)
+
+
+def kept_by(toks: list[Token], v: int) -> Speaker | None:
+    """`The count kept by the Committee to Protect Journalists reached 128 …`: a count the
+    clause's subject names, kept by its agent, who is the source of the figures the clause
+    gives. The count opens the sentence (after a determiner or adjectives); the agent speaks
+    for the sentence, as `according to` does."""
+    if v < 2 or v + 1 >= len(toks) or toks[v - 1].low not in _KEPT:
+        return None
+    head = v - 2
+    if toks[head].low not in _KEPT_COUNTS or head > 4:
+        return None
+    if any(not t.text[0].isalpha() for t in toks[:head]):
+        return None  # the count is the sentence's subject, not a phrase inside a clause
+    end = _name_end(toks, v + 1)
+    if end < v + 1:
+        return None
+    return Speaker(v + 1, end, v, "according-to", "kept by", notes=(COUNT_KEPT_BY,))
+
+
+_NAME_JOINERS = frozenset("the of for to and on de".split())
+
+
+def _name_end(toks: list[Token], first: int) -> int:
+    """The last token of a body's name from `first` (`the Committee to Protect Journalists`,
+    `Airwars`): capitalised words and the small words between them, up to the clause's verb;
+    -1 when no capitalised word is there."""
+    last = -1
+    n = len(toks)
+    k = first
+    while k < n and k - first < 12:
+        t = toks[k].text
+        if t[:1].isupper():
+            last = k
+        elif toks[k].low not in _NAME_JOINERS or k + 1 >= n or not toks[k + 1].text[:1].isupper():
+            if toks[k].low != "the" or last >= 0:
+                break
+        k += 1
     return last
 
 

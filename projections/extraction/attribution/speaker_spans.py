@@ -112,11 +112,16 @@ def _relative_before(toks: list[Token], v: int) -> int:
             continue
         if t.text in (",", ";", ":", "(", ")", "—", "“", "”", '"'):
             return -1
-        if toks[k - 1].text == "," and (t.low in ("who", "which") or _aside_participle(t)):
+        if toks[k - 1].text == "," and (t.low in _LONG_RELATIVES or _aside_participle(t)):
             if v - k <= 6 or k < 3 or not toks[k - 2].text[0].isalpha():
                 return -1
             return k
     return -1
+
+
+# relative words that open a clause set off by commas between a speaker and its verb (`Dauda
+# Lawal, whose office has been tracking the kidnappings, said`: `attribution:cut:whose-clause`)
+_LONG_RELATIVES = frozenset("who which whose".split())
 
 
 # words that open a long aside between a speaker and its verb (`A UN official, speaking on
@@ -204,6 +209,8 @@ def speaker_before(
         span = _speaker_phrase_before(toks, rel - 1, None)
         if span is not None:
             cut = "long-aside" if _aside_participle(toks[rel]) else "relative-clause"
+            if toks[rel].low == "whose":
+                cut = "whose-clause"
             _refuse(refused, f"attribution:cut:{cut}", rel, v - 1, toks)
             return span
     comma = _appositive_with_relative(toks, v)
@@ -410,6 +417,11 @@ def _speaker_phrase_before(
     if end >= 1 and toks[end].low in WEEKDAYS and toks[end - 1].low == "on":
         end -= 2
     while end >= 0 and toks[end].low in _TRAILING_DROP:
+        end -= 1
+    if end >= 1 and toks[end].text == "," and end < v - 1:
+        # `A police spokeswoman, Marie-Michelle Verrier, later said`: the adverb after the
+        # appositive's comma is dropped above, and the comma is no part of the name
+        _refuse(refused, "attribution:cut:comma-adverb", end + 1, v - 1, toks)
         end -= 1
     if end >= 2 and toks[end].low in _ASIDE_ADVERBS and toks[end - 1].text == ",":
         end -= 2  # `Residents, however, said`: the aside is no part of the subject

@@ -11,6 +11,7 @@ from __future__ import annotations
 from projections.extraction.attribution.by_agents import (
     estimated_by,
     figure_given_by,
+    kept_by,
     passive_agent,
     reported_by,
 )
@@ -108,6 +109,7 @@ def find_speakers(
                 or estimated_by(toks, v)
                 or reported_by(toks, v)
                 or passive_agent(toks, v)
+                or kept_by(toks, v)
             )
             if sp is not None:
                 out.append(sp)
@@ -193,6 +195,10 @@ def find_speakers(
             span = speaker_before(toks, v, refused)
         if span is None:
             continue
+        if span[0] == span[1] and lows[span[0]] in _COUNTED_WORDS:
+            if refused is not None:  # `Fatalities reported: 23`: a form's label, no speaker
+                refused.append((COUNTED_SUBJECT, span[0], v))
+            continue
         first_person = span[0] == span[1] and toks[span[0]].low in ("we", "i")
         r = span[0] - 1
         rel = r if r >= 0 and lows[r] in _RELATIVE and span[0] < v else -1
@@ -210,7 +216,11 @@ def find_speakers(
             span = (owner_before_whose(toks, span[0]), span[1])
             notes = ("attribution:whose",)
         participle = w.endswith("ing") and span[1] < v and lows[v - 1] == ","
-        if participle:
+        if participle and _tag_before(toks, span):
+            # `"…," he added, saying 40 families …`: the tag's subject speaks, not `he added`
+            span = (span[0], span[1] - 1)
+            notes = (TAG_BEFORE_PARTICIPLE,)
+        elif participle:
             narrowed = relative_subject(toks, span)
             if narrowed != span:
                 span = narrowed
@@ -244,6 +254,23 @@ _CLAIM = frozenset("claimed claims claim".split())
 # the speaker is the subject of a relative clause about the noun before it, whose figure the
 # clause reports (`Al-Shabaab, which the UN says fields 7,000 fighters, claimed …`)
 OBJECT_RELATIVE = "attribution:object-relative"
+TAG_BEFORE_PARTICIPLE = "attribution:tag-before-participle"
+COUNTED_SUBJECT = "attribution:refused:counted-subject"
+
+# what is counted, not who counts: a reporting verb after one of these alone is a participle
+# of a label or a heading (`Fatalities reported: 23`, `Deaths recorded since May: 40`)
+_COUNTED_WORDS = frozenset(
+    """fatalities deaths dead killed casualties wounded injured injuries missing displaced
+    arrests losses victims detained captured""".split()
+)
+
+
+def _tag_before(toks: list[Token], span: tuple[int, int]) -> bool:
+    """The phrase before `, saying` is a speech tag (`he added`, `the mayor said`): a short
+    subject, then a lower-case speech verb that ends it."""
+    s, e = span
+    last = toks[e]
+    return 1 <= e - s <= 5 and last.text.islower() and last.low in STRONG_VERBS
 
 
 def _partitive_start(toks: list[Token], of: int) -> int:
