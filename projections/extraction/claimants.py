@@ -281,7 +281,17 @@ def claimant_name(phrase: str) -> str:
             tail = _capitalised_tail(words)
             if tail and _is_person(tail) and len(tail) == len(words):
                 return " ".join(tail)
+            titles = words[: len(words) - len(tail)]
+            if tail and _is_person(tail) and all(w.lower() in _HONORIFICS for w in titles):
+                return part  # `The director of Al-Awda hospital, Dr Mohammed Salha`
     return parts[0]
+
+
+# titles a person's name carries in an appositive (`…, Dr Mohammed Salha,`): the part with
+# them is the name, as the report names the person
+_HONORIFICS = frozenset(
+    "dr dr. mr mr. mrs mrs. ms ms. sheikh general gen gen. colonel col col. major maj lt".split()
+)
 
 
 def _bare_name(phrase: str) -> str:

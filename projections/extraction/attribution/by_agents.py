@@ -33,13 +33,7 @@ def reported_by(toks: list[Token], v: int) -> Speaker | None:
         return None
     if toks[v + 1].low in _BY_MANNER:
         return None
-    end = phrase_end(toks, v + 1)
-    cut: tuple[str, ...] = ()
-    if end >= v + 4 and toks[end].low in _DAY_PARTS and toks[end - 1].low in WEEKDAYS:
-        end -= 1  # `on Wednesday evening`: the part of the day goes with the day
-        cut = ("attribution:cut:day-part",)
-    if end >= v + 3 and toks[end].low in WEEKDAYS and toks[end - 1].low == "on":
-        end -= 2  # `by hospitals in Khartoum on Saturday`: the day is no part of the name
+    end, cut = _drop_day(toks, v + 1, phrase_end(toks, v + 1))
     if end < v + 1:
         return None
     if before == "as":
@@ -49,6 +43,21 @@ def reported_by(toks: list[Token], v: int) -> Speaker | None:
 
 
 _DAY_PARTS = frozenset("morning afternoon evening night".split())
+DAY_CUT = "attribution:cut:day-part"
+
+
+def _drop_day(toks: list[Token], first: int, end: int) -> tuple[int, tuple[str, ...]]:
+    """The agent phrase `first..end` without a closing day (`by hospitals in Khartoum on
+    Saturday`, `by the governor on Monday`, `on Wednesday evening`): the day is when it was
+    said, no part of the name. The new end, and the rule's name when a part of the day was cut
+    (`--explain`)."""
+    cut: tuple[str, ...] = ()
+    if end >= first + 3 and toks[end].low in _DAY_PARTS and toks[end - 1].low in WEEKDAYS:
+        end -= 1  # `on Wednesday evening`: the part of the day goes with the day
+        cut = (DAY_CUT,)
+    if end >= first + 2 and toks[end].low in WEEKDAYS and toks[end - 1].low == "on":
+        end -= 2
+    return end, cut
 
 
 _REPORTED = frozenset(
@@ -77,10 +86,12 @@ def figure_given_by(toks: list[Token], v: int) -> Speaker | None:
         return None
     if toks[v + 1].low in _BY_MANNER:
         return None  # `confirmed by name`: how, not who
-    end = phrase_end(toks, v + 1)
+    whole = phrase_end(toks, v + 1)
+    end, _ = _drop_day(toks, v + 1, whole)
     if end < v + 1:
         return None
-    sp = Speaker(v + 1, end, v - 1, "given-by", toks[v - 1].low)
+    cut = (DAY_CUT,) if end < whole else ()  # `announced by the governor on Monday`
+    sp = Speaker(v + 1, end, v - 1, "given-by", toks[v - 1].low, notes=cut)
     d = k - 1
     while d > 0 and toks[d].low in DETS:
         d -= 1
@@ -155,7 +166,7 @@ def estimated_by(toks: list[Token], v: int) -> Speaker | None:
 # participles of `the figure given by X` (not `confirmed`: `the number confirmed by name`)
 _GIVEN_PARTICIPLES = frozenset(
     """given cited quoted provided offered released issued published reported claimed used
-    put advanced compiled""".split()
+    put advanced compiled announced""".split()
 )
 
 

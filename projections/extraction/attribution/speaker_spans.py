@@ -400,6 +400,36 @@ def _name_before_comma(toks: list[Token], comma: int) -> int | None:
     return first
 
 
+# prepositions that open a short aside between a subject and its verb
+_ASIDE_PREPS = frozenset("in for on through via at during".split())
+
+
+def _prepositional_aside(toks: list[Token], end: int, v: int) -> int:
+    """The comma that opens a short aside ending at `end`, just before the verb at `v`
+    (`X, for its part, said`, `X, in a statement, said`), when the aside opens with a
+    preposition and a determiner or possessive, holds no other punctuation, and a name or a
+    noun phrase stands before its comma; else -1."""
+    if end < 4 or v - end != 2 or toks[v - 1].text != ",":
+        return -1
+    for k in range(end, max(1, end - 6), -1):
+        t = toks[k]
+        if t.text == ",":
+            first = toks[k + 1] if k + 1 <= end else None
+            if first is None or first.low not in _ASIDE_PREPS or k + 2 > end:
+                return -1
+            if toks[k + 2].low not in _ASIDE_DETS:
+                return -1
+            if not toks[k - 1].text[0].isalnum():
+                return -1
+            return k
+        if not t.text[0].isalnum():
+            return -1
+    return -1
+
+
+_ASIDE_DETS = frozenset("a an the its his her their our this that".split())
+
+
 def _speaker_phrase_before(
     toks: list[Token], v: int, refused: list[Refusal] | None
 ) -> tuple[int, int] | None:
@@ -425,6 +455,12 @@ def _speaker_phrase_before(
         end -= 1
     if end >= 2 and toks[end].low in _ASIDE_ADVERBS and toks[end - 1].text == ",":
         end -= 2  # `Residents, however, said`: the aside is no part of the subject
+    aside = _prepositional_aside(toks, end, v)
+    if aside >= 0:
+        # `The Azerbaijani defence ministry, for its part, said`; `The General Staff, in its
+        # daily update, claimed`: a short aside opened by a preposition is no part of the name
+        _refuse(refused, "attribution:cut:prepositional-aside", aside + 1, v - 1, toks)
+        end = aside - 1
     if end < 0:
         return None
     s = end

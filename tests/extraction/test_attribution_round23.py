@@ -1,0 +1,79 @@
+"""Attribution round 23: a preposition before a count's owner, a short prepositional aside
+after a speaker, `announced by X on Monday` after a toll, and the claimant of a description
+with a titled name in apposition.
+
+Classes found on `gold/claimants_r23.jsonl`, written before these rules: `By Airwars' tally`
+gave `By Airwars`; `X, for its part, said` and `X, in its daily update, claimed` kept the
+aside in the speaker; `The official death toll of 214, announced by the governor on Monday,`
+had no source; `The director of Al-Awda hospital, Dr Mohammed Salha,` gave the claimant the
+description, not the doctor. The sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+from tests.extraction.claim_helpers import attribution_block, kept, only
+
+# --- a preposition before a count's owner -----------------------------------------------------
+
+
+def test_a_preposition_before_a_possessor_is_cut() -> None:
+    text = "By Mediazona's count, 212 volunteers from Bashkortostan have died."
+    assert attribution_block(text) == [
+        f"  attribution  {'Mediazona':<28} <- attribution:official:count",
+        kept("attribution:cut:preposition"),
+    ]
+    assert only(text).claimant == "Mediazona"
+
+
+def test_a_possessor_without_a_preposition_is_unchanged() -> None:
+    text = "Mediazona's count shows 212 volunteers from Bashkortostan have died."
+    assert only(text).attribution == "Mediazona"
+
+
+# --- a short prepositional aside after the speaker --------------------------------------------
+
+
+def test_a_for_its_part_aside_is_cut() -> None:
+    text = "The Armenian foreign ministry, for its part, said 3 of its border guards were wounded."
+    assert attribution_block(text) == [
+        f"  attribution  {'The Armenian foreign ministry':<28} <- attribution:speech:said",
+        kept('attribution:cut:prepositional-aside "for its part"'),
+    ]
+
+
+def test_an_in_a_statement_aside_is_cut() -> None:
+    text = "The rebel alliance, in a statement, claimed 40 soldiers had been captured in Kalehe."
+    assert only(text).attribution == "The rebel alliance"
+
+
+def test_an_appositive_title_is_no_aside() -> None:
+    text = "Amina Yusuf, the regional governor, said 12 villagers were killed in Gwoza."
+    c = only(text)
+    assert c.attribution == "Amina Yusuf, the regional governor"  # CONVENTIONS: it stays
+    assert c.claimant == "Amina Yusuf"
+
+
+# --- `announced by X on Monday` after a toll --------------------------------------------------
+
+
+def test_a_toll_announced_by_a_source_is_the_source_s() -> None:
+    text = "The death toll of 57, announced by the provincial police on Tuesday, may rise."
+    assert attribution_block(text) == [
+        f"  attribution  {'the provincial police':<28} <- attribution:given-by",
+        kept("attribution:cut:day-part"),
+    ]
+
+
+# --- the claimant of a description with a titled name ----------------------------------------
+
+
+def test_a_titled_name_in_apposition_is_the_claimant() -> None:
+    text = "The head of the Nasser hospital morgue, Dr Ahmed Farra, said 19 bodies had arrived."
+    c = only(text)
+    assert c.attribution == "The head of the Nasser hospital morgue, Dr Ahmed Farra"
+    assert c.claimant == "Dr Ahmed Farra"
+
+
+def test_a_plain_name_in_apposition_is_still_the_claimant() -> None:
+    text = "The mayor of Bakhmut, Oleksandr Marchenko, said 30 civilians were evacuated."
+    assert only(text).claimant == "Oleksandr Marchenko"
