@@ -272,31 +272,28 @@ def kept_by(toks: list[Token], v: int) -> Speaker | None:
         return None
     if any(not t.text[0].isalpha() for t in toks[:head]):
         return None  # the count is the sentence's subject, not a phrase inside a clause
-    end = _name_end(toks, v + 1)
+    end = _before_clause_verb(toks, v + 1, phrase_end(toks, v + 1))
     if end < v + 1:
         return None
     return Speaker(v + 1, end, v, "according-to", "kept by", notes=(COUNT_KEPT_BY,))
 
 
-_NAME_JOINERS = frozenset("the of for to and on de".split())
+# the verbs a count's clause goes on with (`The count kept by CPJ reached 128`)
+_COUNT_CLAUSE_VERBS = frozenset(
+    """reached reaches rose rises stood stands stand show shows showed list lists listed
+    include includes included total totals totalled put puts has have had is are was were
+    suggest suggests suggested indicate indicates record records recorded""".split()
+)
 
 
-def _name_end(toks: list[Token], first: int) -> int:
-    """The last token of a body's name from `first` (`the Committee to Protect Journalists`,
-    `Airwars`): capitalised words and the small words between them, up to the clause's verb;
-    -1 when no capitalised word is there."""
-    last = -1
-    n = len(toks)
-    k = first
-    while k < n and k - first < 12:
-        t = toks[k].text
-        if t[:1].isupper():
-            last = k
-        elif toks[k].low not in _NAME_JOINERS or k + 1 >= n or not toks[k + 1].text[:1].isupper():
-            if toks[k].low != "the" or last >= 0:
-                break
-        k += 1
-    return last
+def _before_clause_verb(toks: list[Token], first: int, end: int) -> int:
+    """The agent phrase `first..end` up to the clause's own verb (`the Committee to Protect
+    Journalists` before `reached`); -1 when the phrase opens with it or is too long to be a
+    name (twelve words)."""
+    for k in range(first, min(end + 1, first + 13)):
+        if toks[k].low in _COUNT_CLAUSE_VERBS and toks[k].text.islower():
+            return k - 1
+    return end if end - first < 12 else -1
 
 
 _BY_MANNER = frozenset("name names phone telephone hand satellite".split())
