@@ -75,15 +75,21 @@ def figure_given_by(toks: list[Token], v: int) -> Speaker | None:
         return None
     k = v - 2
     reach = 4
-    if toks[k].text == ",":  # `The figure of 5,000 dead, given by the rebels, …`
-        k -= 1
-        reach = 8
-    while k >= 0 and v - k <= reach and toks[k].low not in COUNT_NOUNS:
-        if toks[k].low in BOUNDARY:
+    notes: tuple[str, ...] = ()
+    if _bare_figure(toks, k):
+        # `higher than the 40 announced by local authorities`: the participle follows the
+        # figure itself, with no count noun between
+        notes = (FIGURE_GIVEN_BY,)
+    else:
+        if toks[k].text == ",":  # `The figure of 5,000 dead, given by the rebels, …`
+            k -= 1
+            reach = 8
+        while k >= 0 and v - k <= reach and toks[k].low not in COUNT_NOUNS:
+            if toks[k].low in BOUNDARY:
+                return None
+            k -= 1
+        if k < 1 or toks[k].low not in COUNT_NOUNS:
             return None
-        k -= 1
-    if k < 1 or toks[k].low not in COUNT_NOUNS:
-        return None
     if toks[v + 1].low in _BY_MANNER:
         return None  # `confirmed by name`: how, not who
     whole = phrase_end(toks, v + 1)
@@ -91,7 +97,7 @@ def figure_given_by(toks: list[Token], v: int) -> Speaker | None:
     if end < v + 1:
         return None
     cut = (DAY_CUT,) if end < whole else ()  # `announced by the governor on Monday`
-    sp = Speaker(v + 1, end, v - 1, "given-by", toks[v - 1].low, notes=cut)
+    sp = Speaker(v + 1, end, v - 1, "given-by", toks[v - 1].low, notes=(*notes, *cut))
     d = k - 1
     while d > 0 and toks[d].low in DETS:
         d -= 1
@@ -105,6 +111,19 @@ def figure_given_by(toks: list[Token], v: int) -> Speaker | None:
         if name > end:
             sp.end = name
     return sp
+
+
+FIGURE_GIVEN_BY = "attribution:figure-given-by"
+
+
+def _bare_figure(toks: list[Token], k: int) -> bool:
+    """The token at `k` is a figure in digits after a determiner (`the 40`, `the 3,000`),
+    so a participle after it (`announced by`) is a reduced relative about that figure."""
+    return (
+        k >= 1
+        and toks[k].text[:1].isdigit()
+        and toks[k - 1].low in ("the", "a", "its", "their", "his", "her")
+    )
 
 
 def _appositive_name_end(toks: list[Token], end: int) -> int:

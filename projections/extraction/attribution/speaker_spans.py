@@ -279,6 +279,11 @@ def speaker_before(
     if toks[s].text[0].islower() and toks[s].low in STRONG_VERBS:
         _refuse(refused, "attribution:refused:verb-phrase", s, end, toks)
         return None  # a verb phrase ("counts only visually"), not a name
+    if _holds_speech_verb(toks, s, end):
+        # `Prosecutors say the defendant ordered …`: the words before `ordered` are a speaker
+        # and its verb's clause; `say` speaks for it, and this verb has no speaker of its own
+        _refuse(refused, "attribution:refused:reported-clause", s, v - 1, toks)
+        return None
     for k in range(s + 2, end):
         if toks[k].low == "based" and toks[k + 1].low in ("on", "upon"):
             # `An AP count based on local officials' figures shows`: the count speaks; what
@@ -286,6 +291,20 @@ def speaker_before(
             _refuse(refused, "attribution:cut:based-on", k, end, toks)
             return s, k - 1
     return s, end
+
+
+def _holds_speech_verb(toks: list[Token], s: int, end: int) -> bool:
+    """A present-tense speech verb (`say`, `says`, `claim`) after a subject inside the phrase
+    `s..end`, so the phrase is a speaker and the start of its clause, not one name."""
+    for k in range(s + 1, end):
+        t = toks[k]
+        if t.low in _PRESENT_SPEECH and t.text.islower() and toks[k - 1].text[0].isalpha():
+            return toks[k - 1].low not in DETS and toks[k - 1].low not in PASSIVE
+    return False
+
+
+# present forms only: a past form inside a phrase is often a participle (`the figures reported`)
+_PRESENT_SPEECH = frozenset("say says claim claims allege alleges insist insists".split())
 
 
 def _first_predicate(toks: list[Token], v: int) -> int:
