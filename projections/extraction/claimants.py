@@ -30,6 +30,14 @@ _SOURCE_OF = re.compile(
     re.IGNORECASE,
 )
 
+# `The monitoring group's latest figures`: a count its owner gives is the owner's claim
+_OWNED_COUNT = re.compile(
+    r"['’]s? (?:new |latest |own |official |daily |weekly |monthly |updated )*"
+    r"(?:casualty |death |injury |civilian )?"
+    r"(?:figures?|data|estimates?|tally|tallies|count|counts|assessments?|statement)$",
+    re.IGNORECASE,
+)
+
 # Words of titles and descriptions before a name: "Defence Minister Rustem Umerov".
 TITLE_WORDS = frozenset(
     """the a an president prime minister ministers defence defense foreign interior information
@@ -272,6 +280,7 @@ def claimant_name(phrase: str) -> str:
     `claimant_key` joins it with the claimant's other names."""
     text = _BRACKET.sub("", _referent(phrase)).strip(" ,")
     text = _SOURCE_OF.sub("", text) or text
+    text = _OWNED_COUNT.sub("", text) or text  # `the group's latest figures` -> `the group`
     parts = [p.strip() for p in text.split(",") if p.strip()]
     if not parts:
         return phrase.strip()

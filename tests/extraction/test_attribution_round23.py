@@ -113,3 +113,32 @@ def test_a_figure_announced_by_another_source_is_that_source_s() -> None:
         f"  attribution  {'the state governor':<28} <- attribution:given-by, "
         "attribution:figure-given-by"
     )
+
+
+def test_places_joined_after_a_plural_source_stay_in_it() -> None:
+    text = "Officials in Donetsk and Luhansk reported a combined 9 dead after the shelling."
+    assert attribution_block(text) == [
+        f"  attribution  {'Officials in Donetsk and Luhansk':<28} <- attribution:speech:reported, "
+        "attribution:places-joined",
+    ]
+
+
+def test_a_name_after_a_place_and_and_is_still_the_speaker() -> None:
+    text = "Two people were killed in Kharkiv and Zelensky said 30 more were wounded."
+    assert claim(text, "30").attribution == "Zelensky"
+
+
+def test_a_short_whose_clause_is_cut_too() -> None:
+    text = "The Kenyan-led mission, whose officers arrived in June, said 12 gang members died."
+    assert only(text).attribution == "The Kenyan-led mission"
+
+
+def test_when_figures_came_out_is_cut_and_the_owner_is_the_claimant() -> None:
+    text = "The monitoring group's latest figures, released on Friday, show 312 children killed."
+    c = only(text)
+    assert attribution_block(text) == [
+        f"  attribution  {c.attribution:<28} <- attribution:weak:show",
+        kept('attribution:cut:issued-aside "released on Friday"'),
+    ]
+    assert c.attribution == "The monitoring group's latest figures"
+    assert c.claimant == "The monitoring group"

@@ -23,6 +23,7 @@ from projections.extraction.attribution.words import (
 )
 from projections.extraction.tokens import Token
 
+_ISSUED = frozenset("released published issued updated".split())
 _TRAILING_DROP = frozenset("also earlier later previously separately on".split())
 # adverbs set off by commas between a subject and its verb (`Residents, however, said`)
 _ASIDE_ADVERBS = frozenset("however though meanwhile moreover nevertheless too".split())
@@ -113,7 +114,8 @@ def _relative_before(toks: list[Token], v: int) -> int:
         if t.text in (",", ";", ":", "(", ")", "—", "“", "”", '"'):
             return -1
         if toks[k - 1].text == "," and (t.low in _LONG_RELATIVES or _aside_participle(t)):
-            if v - k <= 6 or k < 3 or not toks[k - 2].text[0].isalpha():
+            short = v - k <= 6 and t.low != "whose"  # `, whose 400 officers arrived,`: cut too
+            if short or k < 3 or not toks[k - 2].text[0].isalpha():
                 return -1
             return k
     return -1
@@ -467,6 +469,11 @@ def _speaker_phrase_before(
         end -= 2
     while end >= 0 and toks[end].low in _TRAILING_DROP:
         end -= 1
+    if end >= 2 and toks[end].low in _ISSUED and toks[end - 1].text == ",":
+        # `The monitoring group's latest figures, released on Friday, show`: when they came
+        # out is no part of the source's name
+        _refuse(refused, "attribution:cut:issued-aside", end, v - 1, toks)
+        end -= 2
     if end >= 1 and toks[end].text == "," and end < v - 1:
         # `A police spokeswoman, Marie-Michelle Verrier, later said`: the adverb after the
         # appositive's comma is dropped above, and the comma is no part of the name
@@ -541,12 +548,34 @@ def _and_in_name(toks: list[Token], k: int, end: int) -> bool:
     """`and` inside one capitalised name (`the Armed Conflict Location and Event Data
     Project`): capitalised words on both sides and more of the name after it. Not `Russia
     and Ukraine said` nor `killed in Kharkiv and Zelensky said`, which keep the last name."""
-    if toks[k].low != "and" or k < 1 or k + 2 > end:
+    if toks[k].low != "and" or k < 1:
+        return False
+    if places_joined(toks, k, end):
+        return True
+    if k + 2 > end:
         return False
     return (
         toks[k - 1].text[0].isupper()
         and toks[k + 1].text[0].isupper()
         and (toks[k + 2].text[0].isupper())
+    )
+
+
+PLACES_JOINED = "attribution:places-joined"
+_PLACED_SOURCES = frozenset("officials authorities police residents medics doctors".split())
+
+
+def places_joined(toks: list[Token], k: int, end: int) -> bool:
+    """`Officials in Kharkiv and Sumy reported`: `and` joins the two places a plural source
+    is in, and the second place ends the phrase; the source is all of it, not `Sumy` (but
+    `killed in Kharkiv and Zelensky said` keeps the last name: no source before `in`)."""
+    return (
+        k == end - 1
+        and k >= 3
+        and toks[k - 2].low == "in"
+        and toks[k - 3].low in _PLACED_SOURCES
+        and toks[k - 1].text[0].isupper()
+        and toks[k + 1].text[0].isupper()
     )
 
 

@@ -20,8 +20,10 @@ from projections.extraction.attribution.colon_sources import colon_source
 from projections.extraction.attribution.count_owners import official_count, possessor
 from projections.extraction.attribution.speaker import Refusal, Speaker
 from projections.extraction.attribution.speaker_spans import (
+    PLACES_JOINED,
     owner_before_whose,
     phrase_end,
+    places_joined,
     relative_subject,
     speaker_after,
     speaker_before,
@@ -225,6 +227,8 @@ def find_speakers(
             if narrowed != span:
                 span = narrowed
                 notes = ("attribution:relative-subject",)
+        if any(places_joined(toks, k, span[1]) for k in range(span[0] + 1, span[1])):
+            notes = (*notes, PLACES_JOINED)  # `Officials in Kharkiv and Sumy reported`
         sp = Speaker(span[0], span[1], v, kind, w, first_person, rel, notes)
         if rel >= 2 and lows[rel - 1] == "of":
             sp.opens = _partitive_start(toks, rel - 1)
