@@ -142,3 +142,16 @@ def test_when_figures_came_out_is_cut_and_the_owner_is_the_claimant() -> None:
     ]
     assert c.attribution == "The monitoring group's latest figures"
     assert c.claimant == "The monitoring group"
+
+
+def test_counts_with_a_toll_speaks() -> None:
+    text = "Kyiv says 600 Russian soldiers died, while the Russian defence ministry counts 90 dead."
+    assert attribution_lines(text)[1][0] == (
+        f"  attribution  {'the Russian defence ministry':<28} <- attribution:speech:counts, "
+        "attribution:counts-a-toll"
+    )
+
+
+def test_counts_with_members_is_no_statement() -> None:
+    text = "The militia counts about 3,000 fighters, the UN panel said."
+    assert only(text).attribution == "the UN panel"

@@ -148,6 +148,13 @@ def find_speakers(
             continue  # a deed its subject owns, no statement of a figure
         strong = w in STRONG_VERBS or w == "found"
         rel_gap = -1
+        if w == "counts":
+            if not _counts_a_toll(toks, v):
+                continue  # `Viv Ansanm counts 12,000 members`: what it has, no statement
+            strong = True  # `the health ministry counts 44,000 dead`: its tally
+            notes_counts = True
+        else:
+            notes_counts = False
         if w in _ACCUSING_VERBS:
             if not _accuses_of(lows, v):
                 continue
@@ -227,6 +234,8 @@ def find_speakers(
             if narrowed != span:
                 span = narrowed
                 notes = ("attribution:relative-subject",)
+        if notes_counts:
+            notes = (*notes, COUNTS_A_TOLL)
         if any(places_joined(toks, k, span[1]) for k in range(span[0] + 1, span[1])):
             notes = (*notes, PLACES_JOINED)  # `Officials in Kharkiv and Sumy reported`
         sp = Speaker(span[0], span[1], v, kind, w, first_person, rel, notes)
@@ -335,8 +344,24 @@ _TRIGGERS = (
     | _ACCUSING_VERBS
     | POSSESSED_COUNTS
     | CAME
-    | {"according", "found", ":", "official", "own", "by"}
+    | {"according", "found", ":", "official", "own", "by", "counts"}
 )
+
+COUNTS_A_TOLL = "attribution:counts-a-toll"
+# what a tally counts when `counts` reports it (`counts 44,000 dead`), not what a body has
+_TOLL_WORDS = frozenset(
+    "dead deaths killed casualties wounded injured missing displaced fatalities bodies".split()
+)
+
+
+def _counts_a_toll(toks: list[Token], v: int) -> bool:
+    """`X counts 44,000 dead`, `X counts at least 300 deaths`: a figure within four words
+    after `counts`, then one of the toll's words within two words of it."""
+    n = len(toks)
+    for k in range(v + 1, min(n, v + 5)):
+        if toks[k].text[:1].isdigit():
+            return any(toks[j].low in _TOLL_WORDS for j in range(k + 1, min(n, k + 3)))
+    return False
 
 
 _RELATIVE = frozenset({"that", "whom", "which"})
