@@ -30,6 +30,14 @@ _SOURCE_OF = re.compile(
     re.IGNORECASE,
 )
 
+# `The monitoring group's latest figures`: a count its owner gives is the owner's claim
+_OWNED_COUNT = re.compile(
+    r"['’]s? (?:new |latest |own |official |daily |weekly |monthly |updated )*"
+    r"(?:casualty |death |injury |civilian )?"
+    r"(?:figures?|data|estimates?|tally|tallies|count|counts|assessments?|statement)$",
+    re.IGNORECASE,
+)
+
 # Words of titles and descriptions before a name: "Defence Minister Rustem Umerov".
 TITLE_WORDS = frozenset(
     """the a an president prime minister ministers defence defense foreign interior information
@@ -272,6 +280,7 @@ def claimant_name(phrase: str) -> str:
     `claimant_key` joins it with the claimant's other names."""
     text = _BRACKET.sub("", _referent(phrase)).strip(" ,")
     text = _SOURCE_OF.sub("", text) or text
+    text = _OWNED_COUNT.sub("", text) or text  # `the group's latest figures` -> `the group`
     parts = [p.strip() for p in text.split(",") if p.strip()]
     if not parts:
         return phrase.strip()
@@ -281,7 +290,17 @@ def claimant_name(phrase: str) -> str:
             tail = _capitalised_tail(words)
             if tail and _is_person(tail) and len(tail) == len(words):
                 return " ".join(tail)
+            titles = words[: len(words) - len(tail)]
+            if tail and _is_person(tail) and all(w.lower() in _HONORIFICS for w in titles):
+                return part  # `The director of Al-Awda hospital, Dr Mohammed Salha`
     return parts[0]
+
+
+# titles a person's name carries in an appositive (`…, Dr Mohammed Salha,`): the part with
+# them is the name, as the report names the person
+_HONORIFICS = frozenset(
+    "dr dr. mr mr. mrs mrs. ms ms. sheikh general gen gen. colonel col col. major maj lt".split()
+)
 
 
 def _bare_name(phrase: str) -> str:

@@ -33,14 +33,31 @@ def reported_by(toks: list[Token], v: int) -> Speaker | None:
         return None
     if toks[v + 1].low in _BY_MANNER:
         return None
-    end = phrase_end(toks, v + 1)
-    if end >= v + 3 and toks[end].low in WEEKDAYS and toks[end - 1].low == "on":
-        end -= 2  # `by hospitals in Khartoum on Saturday`: the day is no part of the name
+    end, cut = _drop_day(toks, v + 1, phrase_end(toks, v + 1))
     if end < v + 1:
         return None
     if before == "as":
         return Speaker(v + 1, end, v, "according-to", "as reported by")
-    return Speaker(v + 1, end, v, "speech", toks[v - 1].low, notes=("attribution:passive",))
+    notes = ("attribution:passive", *cut)
+    return Speaker(v + 1, end, v, "speech", toks[v - 1].low, notes=notes)
+
+
+_DAY_PARTS = frozenset("morning afternoon evening night".split())
+DAY_CUT = "attribution:cut:day-part"
+
+
+def _drop_day(toks: list[Token], first: int, end: int) -> tuple[int, tuple[str, ...]]:
+    """The agent phrase `first..end` without a closing day (`by hospitals in Khartoum on
+    Saturday`, `by the governor on Monday`, `on Wednesday evening`): the day is when it was
+    said, no part of the name. The new end, and the rule's name when a part of the day was cut
+    (`--explain`)."""
+    cut: tuple[str, ...] = ()
+    if end >= first + 3 and toks[end].low in _DAY_PARTS and toks[end - 1].low in WEEKDAYS:
+        end -= 1  # `on Wednesday evening`: the part of the day goes with the day
+        cut = (DAY_CUT,)
+    if end >= first + 2 and toks[end].low in WEEKDAYS and toks[end - 1].low == "on":
+        end -= 2
+    return end, cut
 
 
 _REPORTED = frozenset(
@@ -58,21 +75,29 @@ def figure_given_by(toks: list[Token], v: int) -> Speaker | None:
         return None
     k = v - 2
     reach = 4
-    if toks[k].text == ",":  # `The figure of 5,000 dead, given by the rebels, …`
-        k -= 1
-        reach = 8
-    while k >= 0 and v - k <= reach and toks[k].low not in COUNT_NOUNS:
-        if toks[k].low in BOUNDARY:
+    notes: tuple[str, ...] = ()
+    if _bare_figure(toks, k):
+        # `higher than the 40 announced by local authorities`: the participle follows the
+        # figure itself, with no count noun between
+        notes = (FIGURE_GIVEN_BY,)
+    else:
+        if toks[k].text == ",":  # `The figure of 5,000 dead, given by the rebels, …`
+            k -= 1
+            reach = 8
+        while k >= 0 and v - k <= reach and toks[k].low not in COUNT_NOUNS:
+            if toks[k].low in BOUNDARY:
+                return None
+            k -= 1
+        if k < 1 or toks[k].low not in COUNT_NOUNS:
             return None
-        k -= 1
-    if k < 1 or toks[k].low not in COUNT_NOUNS:
-        return None
     if toks[v + 1].low in _BY_MANNER:
         return None  # `confirmed by name`: how, not who
-    end = phrase_end(toks, v + 1)
+    whole = phrase_end(toks, v + 1)
+    end, _ = _drop_day(toks, v + 1, whole)
     if end < v + 1:
         return None
-    sp = Speaker(v + 1, end, v - 1, "given-by", toks[v - 1].low)
+    cut = (DAY_CUT,) if end < whole else ()  # `announced by the governor on Monday`
+    sp = Speaker(v + 1, end, v - 1, "given-by", toks[v - 1].low, notes=(*notes, *cut))
     d = k - 1
     while d > 0 and toks[d].low in DETS:
         d -= 1
@@ -86,6 +111,19 @@ def figure_given_by(toks: list[Token], v: int) -> Speaker | None:
         if name > end:
             sp.end = name
     return sp
+
+
+FIGURE_GIVEN_BY = "attribution:figure-given-by"
+
+
+def _bare_figure(toks: list[Token], k: int) -> bool:
+    """The token at `k` is a figure in digits after a determiner (`the 40`, `the 3,000`),
+    so a participle after it (`announced by`) is a reduced relative about that figure."""
+    return (
+        k >= 1
+        and toks[k].text[:1].isdigit()
+        and toks[k - 1].low in ("the", "a", "its", "their", "his", "her")
+    )
 
 
 def _appositive_name_end(toks: list[Token], end: int) -> int:
@@ -147,7 +185,7 @@ def estimated_by(toks: list[Token], v: int) -> Speaker | None:
 # participles of `the figure given by X` (not `confirmed`: `the number confirmed by name`)
 _GIVEN_PARTICIPLES = frozenset(
     """given cited quoted provided offered released issued published reported claimed used
-    put advanced compiled""".split()
+    put advanced compiled announced""".split()
 )
 
 
@@ -231,6 +269,50 @@ def _appositive_name(toks: list[Token], end: int) -> int:
     if last < end + 3 or (k < n and toks[k].text not in (",", ".")):
         return end  # at least two capitalised words, closed by a comma or the sentence's end
     return last
+
+
+COUNT_KEPT_BY = "attribution:count-kept-by"
+# participles of a count kept over time (`the count kept by CPJ`, `a database maintained by`)
+_KEPT = frozenset("kept maintained run collected gathered".split())
+_KEPT_COUNTS = frozenset(
+    "count counts tally tallies toll list database record records data figures".split()
+)
+
+
+def kept_by(toks: list[Token], v: int) -> Speaker | None:
+    """`The count kept by the Committee to Protect Journalists reached 128 …`: a count the
+    clause's subject names, kept by its agent, who is the source of the figures the clause
+    gives. The count opens the sentence (after a determiner or adjectives); the agent speaks
+    for the sentence, as `according to` does."""
+    if v < 2 or v + 1 >= len(toks) or toks[v - 1].low not in _KEPT:
+        return None
+    head = v - 2
+    if toks[head].low not in _KEPT_COUNTS or head > 4:
+        return None
+    if any(not t.text[0].isalpha() for t in toks[:head]):
+        return None  # the count is the sentence's subject, not a phrase inside a clause
+    end = _before_clause_verb(toks, v + 1, phrase_end(toks, v + 1))
+    if end < v + 1:
+        return None
+    return Speaker(v + 1, end, v, "according-to", "kept by", notes=(COUNT_KEPT_BY,))
+
+
+# the verbs a count's clause goes on with (`The count kept by CPJ reached 128`)
+_COUNT_CLAUSE_VERBS = frozenset(
+    """reached reaches rose rises stood stands stand show shows showed list lists listed
+    include includes included total totals totalled put puts has have had is are was were
+    suggest suggests suggested indicate indicates record records recorded""".split()
+)
+
+
+def _before_clause_verb(toks: list[Token], first: int, end: int) -> int:
+    """The agent phrase `first..end` up to the clause's own verb (`the Committee to Protect
+    Journalists` before `reached`); -1 when the phrase opens with it or is too long to be a
+    name (twelve words)."""
+    for k in range(first, min(end + 1, first + 13)):
+        if toks[k].low in _COUNT_CLAUSE_VERBS and toks[k].text.islower():
+            return k - 1
+    return end if end - first < 12 else -1
 
 
 _BY_MANNER = frozenset("name names phone telephone hand satellite".split())

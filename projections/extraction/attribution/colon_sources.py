@@ -34,6 +34,13 @@ def colon_source(toks: list[Token], v: int) -> Speaker | None:
     if not 1 <= v <= 14 or v + 1 >= len(toks):
         return None
     head = toks[v - 1]
+    if head.low in _READS and v >= 4 and toks[v - 2].low in _STATEMENT_NOUNS:
+        if toks[v - 3].low not in POSSESSIVE_MARKS:
+            return None
+        owner = possessor(toks, v - 2)  # `the ministry's statement reads: "…"`
+        if owner is None:
+            return None
+        return Speaker(owner.start, owner.end, v, "colon", ":", notes=(STATEMENT_READS,))
     source_of = _count_from(toks, v)
     if source_of is not None:
         return Speaker(source_of, v - 1, v, "colon", ":")
@@ -57,6 +64,14 @@ def colon_source(toks: list[Token], v: int) -> Speaker | None:
             start, v - 1, v, "colon", ":", notes=("attribution:colon-surname",), lone=True
         )
     return Speaker(start, v - 1, v, "colon", ":")
+
+
+STATEMENT_READS = "attribution:statement-reads"
+_READS = frozenset("reads read says said states stated".split())
+# what a body issues in its own words (`the ministry's statement reads:`)
+_STATEMENT_NOUNS = frozenset(
+    "statement communique communiqué message letter post release text bulletin".split()
+)
 
 
 # counts that a source gives (not `the toll from the strikes`: what the toll is of)

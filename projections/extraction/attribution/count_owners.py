@@ -22,7 +22,8 @@ def possessor(toks: list[Token], v: int) -> Speaker | None:
         return None  # `last week's count`, `the city's tally`
     if any(toks[k].low in _BASED and toks[k + 1].low in ("on", "upon") for k in range(s, end)):
         return None  # `An AP count based on local officials' figures`: the base, not a source
-    return Speaker(s, end, v, "official", toks[v].low)
+    cut = ("attribution:cut:preposition",) if s > 0 and toks[s - 1].low in _OPENING_PREPS else ()
+    return Speaker(s, end, v, "official", toks[v].low, notes=cut)
 
 
 def official_count(toks: list[Token], v: int) -> Speaker | None:
@@ -48,9 +49,14 @@ def _name_start(toks: list[Token], end: int) -> int:
         if not toks[s - 1].text[0].isalpha():
             break
         s -= 1
-    while s < end and toks[s].text[0].islower() and toks[s].low not in DETS:
-        s += 1
+    while s < end and (
+        (toks[s].text[0].islower() and toks[s].low not in DETS) or toks[s].low in _OPENING_PREPS
+    ):
+        s += 1  # `By Airwars' tally, 40 …`: the preposition opens the phrase, not the name
     return s
+
+
+_OPENING_PREPS = frozenset("by in on from under to with".split())
 
 
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their"})

@@ -23,6 +23,7 @@ from projections.extraction.attribution.words import (
 )
 from projections.extraction.tokens import Token
 
+_ISSUED = frozenset("released published issued updated".split())
 _TRAILING_DROP = frozenset("also earlier later previously separately on".split())
 # adverbs set off by commas between a subject and its verb (`Residents, however, said`)
 _ASIDE_ADVERBS = frozenset("however though meanwhile moreover nevertheless too".split())
@@ -112,11 +113,17 @@ def _relative_before(toks: list[Token], v: int) -> int:
             continue
         if t.text in (",", ";", ":", "(", ")", "—", "“", "”", '"'):
             return -1
-        if toks[k - 1].text == "," and (t.low in ("who", "which") or _aside_participle(t)):
-            if v - k <= 6 or k < 3 or not toks[k - 2].text[0].isalpha():
+        if toks[k - 1].text == "," and (t.low in _LONG_RELATIVES or _aside_participle(t)):
+            short = v - k <= 6 and t.low != "whose"  # `, whose 400 officers arrived,`: cut too
+            if short or k < 3 or not toks[k - 2].text[0].isalpha():
                 return -1
             return k
     return -1
+
+
+# relative words that open a clause set off by commas between a speaker and its verb (`Dauda
+# Lawal, whose office has been tracking the kidnappings, said`: `attribution:cut:whose-clause`)
+_LONG_RELATIVES = frozenset("who which whose".split())
 
 
 # words that open a long aside between a speaker and its verb (`A UN official, speaking on
@@ -204,6 +211,8 @@ def speaker_before(
         span = _speaker_phrase_before(toks, rel - 1, None)
         if span is not None:
             cut = "long-aside" if _aside_participle(toks[rel]) else "relative-clause"
+            if toks[rel].low == "whose":
+                cut = "whose-clause"
             _refuse(refused, f"attribution:cut:{cut}", rel, v - 1, toks)
             return span
     comma = _appositive_with_relative(toks, v)
@@ -272,6 +281,11 @@ def speaker_before(
     if toks[s].text[0].islower() and toks[s].low in STRONG_VERBS:
         _refuse(refused, "attribution:refused:verb-phrase", s, end, toks)
         return None  # a verb phrase ("counts only visually"), not a name
+    if _holds_speech_verb(toks, s, end):
+        # `Prosecutors say the defendant ordered …`: the words before `ordered` are a speaker
+        # and its verb's clause; `say` speaks for it, and this verb has no speaker of its own
+        _refuse(refused, "attribution:refused:reported-clause", s, v - 1, toks)
+        return None
     for k in range(s + 2, end):
         if toks[k].low == "based" and toks[k + 1].low in ("on", "upon"):
             # `An AP count based on local officials' figures shows`: the count speaks; what
@@ -279,6 +293,20 @@ def speaker_before(
             _refuse(refused, "attribution:cut:based-on", k, end, toks)
             return s, k - 1
     return s, end
+
+
+def _holds_speech_verb(toks: list[Token], s: int, end: int) -> bool:
+    """A present-tense speech verb (`say`, `says`, `claim`) after a subject inside the phrase
+    `s..end`, so the phrase is a speaker and the start of its clause, not one name."""
+    for k in range(s + 1, end):
+        t = toks[k]
+        if t.low in _PRESENT_SPEECH and t.text.islower() and toks[k - 1].text[0].isalpha():
+            return toks[k - 1].low not in DETS and toks[k - 1].low not in PASSIVE
+    return False
+
+
+# present forms only: a past form inside a phrase is often a participle (`the figures reported`)
+_PRESENT_SPEECH = frozenset("say says claim claims allege alleges insist insists".split())
 
 
 def _first_predicate(toks: list[Token], v: int) -> int:
@@ -393,6 +421,36 @@ def _name_before_comma(toks: list[Token], comma: int) -> int | None:
     return first
 
 
+# prepositions that open a short aside between a subject and its verb
+_ASIDE_PREPS = frozenset("in for on through via at during".split())
+
+
+def _prepositional_aside(toks: list[Token], end: int, v: int) -> int:
+    """The comma that opens a short aside ending at `end`, just before the verb at `v`
+    (`X, for its part, said`, `X, in a statement, said`), when the aside opens with a
+    preposition and a determiner or possessive, holds no other punctuation, and a name or a
+    noun phrase stands before its comma; else -1."""
+    if end < 4 or v - end != 2 or toks[v - 1].text != ",":
+        return -1
+    for k in range(end, max(1, end - 6), -1):
+        t = toks[k]
+        if t.text == ",":
+            first = toks[k + 1] if k + 1 <= end else None
+            if first is None or first.low not in _ASIDE_PREPS or k + 2 > end:
+                return -1
+            if toks[k + 2].low not in _ASIDE_DETS:
+                return -1
+            if not toks[k - 1].text[0].isalnum():
+                return -1
+            return k
+        if not t.text[0].isalnum():
+            return -1
+    return -1
+
+
+_ASIDE_DETS = frozenset("a an the its his her their our this that".split())
+
+
 def _speaker_phrase_before(
     toks: list[Token], v: int, refused: list[Refusal] | None
 ) -> tuple[int, int] | None:
@@ -411,8 +469,24 @@ def _speaker_phrase_before(
         end -= 2
     while end >= 0 and toks[end].low in _TRAILING_DROP:
         end -= 1
+    if end >= 2 and toks[end].low in _ISSUED and toks[end - 1].text == ",":
+        # `The monitoring group's latest figures, released on Friday, show`: when they came
+        # out is no part of the source's name
+        _refuse(refused, "attribution:cut:issued-aside", end, v - 1, toks)
+        end -= 2
+    if end >= 1 and toks[end].text == "," and end < v - 1:
+        # `A police spokeswoman, Marie-Michelle Verrier, later said`: the adverb after the
+        # appositive's comma is dropped above, and the comma is no part of the name
+        _refuse(refused, "attribution:cut:comma-adverb", end + 1, v - 1, toks)
+        end -= 1
     if end >= 2 and toks[end].low in _ASIDE_ADVERBS and toks[end - 1].text == ",":
         end -= 2  # `Residents, however, said`: the aside is no part of the subject
+    aside = _prepositional_aside(toks, end, v)
+    if aside >= 0:
+        # `The Azerbaijani defence ministry, for its part, said`; `The General Staff, in its
+        # daily update, claimed`: a short aside opened by a preposition is no part of the name
+        _refuse(refused, "attribution:cut:prepositional-aside", aside + 1, v - 1, toks)
+        end = aside - 1
     if end < 0:
         return None
     s = end
@@ -474,12 +548,34 @@ def _and_in_name(toks: list[Token], k: int, end: int) -> bool:
     """`and` inside one capitalised name (`the Armed Conflict Location and Event Data
     Project`): capitalised words on both sides and more of the name after it. Not `Russia
     and Ukraine said` nor `killed in Kharkiv and Zelensky said`, which keep the last name."""
-    if toks[k].low != "and" or k < 1 or k + 2 > end:
+    if toks[k].low != "and" or k < 1:
+        return False
+    if places_joined(toks, k, end):
+        return True
+    if k + 2 > end:
         return False
     return (
         toks[k - 1].text[0].isupper()
         and toks[k + 1].text[0].isupper()
         and (toks[k + 2].text[0].isupper())
+    )
+
+
+PLACES_JOINED = "attribution:places-joined"
+_PLACED_SOURCES = frozenset("officials authorities police residents medics doctors".split())
+
+
+def places_joined(toks: list[Token], k: int, end: int) -> bool:
+    """`Officials in Kharkiv and Sumy reported`: `and` joins the two places a plural source
+    is in, and the second place ends the phrase; the source is all of it, not `Sumy` (but
+    `killed in Kharkiv and Zelensky said` keeps the last name: no source before `in`)."""
+    return (
+        k == end - 1
+        and k >= 3
+        and toks[k - 2].low == "in"
+        and toks[k - 3].low in _PLACED_SOURCES
+        and toks[k - 1].text[0].isupper()
+        and toks[k + 1].text[0].isupper()
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from projections.extraction.attribution.by_agents import (
     estimated_by,
     figure_given_by,
+    kept_by,
     passive_agent,
     reported_by,
 )
@@ -19,8 +20,10 @@ from projections.extraction.attribution.colon_sources import colon_source
 from projections.extraction.attribution.count_owners import official_count, possessor
 from projections.extraction.attribution.speaker import Refusal, Speaker
 from projections.extraction.attribution.speaker_spans import (
+    PLACES_JOINED,
     owner_before_whose,
     phrase_end,
+    places_joined,
     relative_subject,
     speaker_after,
     speaker_before,
@@ -108,6 +111,7 @@ def find_speakers(
                 or estimated_by(toks, v)
                 or reported_by(toks, v)
                 or passive_agent(toks, v)
+                or kept_by(toks, v)
             )
             if sp is not None:
                 out.append(sp)
@@ -144,6 +148,13 @@ def find_speakers(
             continue  # a deed its subject owns, no statement of a figure
         strong = w in STRONG_VERBS or w == "found"
         rel_gap = -1
+        if w == "counts":
+            if not _counts_a_toll(toks, v):
+                continue  # `Viv Ansanm counts 12,000 members`: what it has, no statement
+            strong = True  # `the health ministry counts 44,000 dead`: its tally
+            notes_counts = True
+        else:
+            notes_counts = False
         if w in _ACCUSING_VERBS:
             if not _accuses_of(lows, v):
                 continue
@@ -193,6 +204,10 @@ def find_speakers(
             span = speaker_before(toks, v, refused)
         if span is None:
             continue
+        if span[0] == span[1] and lows[span[0]] in _COUNTED_WORDS:
+            if refused is not None:  # `Fatalities reported: 23`: a form's label, no speaker
+                refused.append((COUNTED_SUBJECT, span[0], v))
+            continue
         first_person = span[0] == span[1] and toks[span[0]].low in ("we", "i")
         r = span[0] - 1
         rel = r if r >= 0 and lows[r] in _RELATIVE and span[0] < v else -1
@@ -210,11 +225,19 @@ def find_speakers(
             span = (owner_before_whose(toks, span[0]), span[1])
             notes = ("attribution:whose",)
         participle = w.endswith("ing") and span[1] < v and lows[v - 1] == ","
-        if participle:
+        if participle and _tag_before(toks, span):
+            # `"…," he added, saying 40 families …`: the tag's subject speaks, not `he added`
+            span = (span[0], span[1] - 1)
+            notes = (TAG_BEFORE_PARTICIPLE,)
+        elif participle:
             narrowed = relative_subject(toks, span)
             if narrowed != span:
                 span = narrowed
                 notes = ("attribution:relative-subject",)
+        if notes_counts:
+            notes = (*notes, COUNTS_A_TOLL)
+        if any(places_joined(toks, k, span[1]) for k in range(span[0] + 1, span[1])):
+            notes = (*notes, PLACES_JOINED)  # `Officials in Kharkiv and Sumy reported`
         sp = Speaker(span[0], span[1], v, kind, w, first_person, rel, notes)
         if rel >= 2 and lows[rel - 1] == "of":
             sp.opens = _partitive_start(toks, rel - 1)
@@ -244,6 +267,23 @@ _CLAIM = frozenset("claimed claims claim".split())
 # the speaker is the subject of a relative clause about the noun before it, whose figure the
 # clause reports (`Al-Shabaab, which the UN says fields 7,000 fighters, claimed …`)
 OBJECT_RELATIVE = "attribution:object-relative"
+TAG_BEFORE_PARTICIPLE = "attribution:tag-before-participle"
+COUNTED_SUBJECT = "attribution:refused:counted-subject"
+
+# what is counted, not who counts: a reporting verb after one of these alone is a participle
+# of a label or a heading (`Fatalities reported: 23`, `Deaths recorded since May: 40`)
+_COUNTED_WORDS = frozenset(
+    """fatalities deaths dead killed casualties wounded injured injuries missing displaced
+    arrests losses victims detained captured""".split()
+)
+
+
+def _tag_before(toks: list[Token], span: tuple[int, int]) -> bool:
+    """The phrase before `, saying` is a speech tag (`he added`, `the mayor said`): a short
+    subject, then a lower-case speech verb that ends it."""
+    s, e = span
+    last = toks[e]
+    return 1 <= e - s <= 5 and last.text.islower() and last.low in STRONG_VERBS
 
 
 def _partitive_start(toks: list[Token], of: int) -> int:
@@ -304,8 +344,24 @@ _TRIGGERS = (
     | _ACCUSING_VERBS
     | POSSESSED_COUNTS
     | CAME
-    | {"according", "found", ":", "official", "own", "by"}
+    | {"according", "found", ":", "official", "own", "by", "counts"}
 )
+
+COUNTS_A_TOLL = "attribution:counts-a-toll"
+# what a tally counts when `counts` reports it (`counts 44,000 dead`), not what a body has
+_TOLL_WORDS = frozenset(
+    "dead deaths killed casualties wounded injured missing displaced fatalities bodies".split()
+)
+
+
+def _counts_a_toll(toks: list[Token], v: int) -> bool:
+    """`X counts 44,000 dead`, `X counts at least 300 deaths`: a figure within four words
+    after `counts`, then one of the toll's words within two words of it."""
+    n = len(toks)
+    for k in range(v + 1, min(n, v + 5)):
+        if toks[k].text[:1].isdigit():
+            return any(toks[j].low in _TOLL_WORDS for j in range(k + 1, min(n, k + 3)))
+    return False
 
 
 _RELATIVE = frozenset({"that", "whom", "which"})
