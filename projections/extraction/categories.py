@@ -324,6 +324,8 @@ def _noun(
         )  # "gangs ... 5,000 members"
     if w in TROOP_NOUNS and _hold_object(toks, first, np.end):
         return _counted(np, "captured", f"category:held-object:{w}")  # "holding 90 soldiers"
+    if w in PEOPLE_NOUNS and _treated_for_wounds(toks, first, np.end):
+        return _counted(np, "wounded", "category:treated-for-wounds")  # "treated 400 patients for"
     if w in TROOP_NOUNS and _taken_captive(toks, first, np.end, next_start):
         return _counted(np, "captured", f"category:taken-captive:{w}")
     if w in TROOP_NOUNS and _held_in(toks, np.end):
@@ -729,6 +731,23 @@ def _hold_object(toks: list[Token], first: int, end: int) -> bool:
         return False
     after = toks[end + 1 : end + 3]
     return not any(t.low in _RESERVE_WORDS for t in after)
+
+
+_APPROX_WORDS = frozenset("more than over some about nearly at least almost".split())
+_WOUND_WORDS = frozenset("wounds wound injuries injury burns gunshot shrapnel".split())
+
+
+def _treated_for_wounds(toks: list[Token], first: int, end: int) -> bool:
+    """`staff treated more than 400 patients for gunshot and shrapnel wounds`: people
+    treated for wounds were wounded (not `treated 300 patients for cholera`)."""
+    k = first - 1
+    while k > 0 and toks[k].low in _APPROX_WORDS:
+        k -= 1
+    if k < 0 or toks[k].low not in ("treated", "treating", "treats"):
+        return False
+    if end + 1 >= len(toks) or toks[end + 1].low != "for":
+        return False
+    return any(t.low in _WOUND_WORDS for t in toks[end + 2 : end + 7])
 
 
 def _in_relief_camps(toks: list[Token], end: int, next_start: int) -> bool:

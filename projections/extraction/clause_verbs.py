@@ -249,6 +249,10 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
             # "More than 600,000 have crossed since the war began": `crossed` with no object
             # of its own is a crossing of the border the paragraph is about
             return "displaced", "crossed (no object)"
+        if w in ("flown", "airlifted", "ferried") and nxt in ("out", "from"):
+            # "4,000 foreign nationals were flown out of Port Sudan": people carried out of
+            # a war zone were evacuated
+            return "displaced", f"{w} {nxt}"
         if w in ("sought", "seeking") and nxt in ("refuge", "shelter", "asylum"):
             return "displaced", f"{w} {nxt}"
         if (
@@ -287,7 +291,8 @@ _VERB_WORDS = (
     | frozenset(
         """taken held under lost prisoners prisoner hostages captives captivity pows homes
         bodies remains forced crossed crossing left sought seeking returned returning arrived
-        sheltering sheltered death pushed pushing drove driven driving chased forcing
+        sheltering sheltered death pushed pushing drove driven driving chased forcing flown
+        airlifted ferried
         """.split()
     )
 )

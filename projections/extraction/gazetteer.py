@@ -21,7 +21,7 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "United Kingdom": ("British", "UK", "U.K."),
     "China": ("Chinese",),
     "Iran": ("Iranian", "Iranians"),
-    "Israel": ("Israeli", "Israelis", "IDF"),
+    "Israel": ("Israeli", "Israelis", "IDF", "Zionist"),
     "Belarus": ("Belarusian", "Belarusians", "Belarussian"),
     "Syria": ("Syrian", "Syrians"),
     "Turkey": ("Turkish",),

@@ -14,6 +14,7 @@ from projections.extraction.lexicon import (
     CONTAINER_NOUNS,
     COUNTED_NOUNS,
     EQUIPMENT_IF_MODIFIED,
+    EQUIPMENT_NOUNS,
     NONCLAIM_NOUNS,
     NP_PRE_MODIFIERS,
     NP_STOP,
@@ -54,9 +55,19 @@ _WEAPON_ADJ = frozenset(
 
 
 def _modifies(toks: list[Token], j: int) -> bool:
-    """`captured armoured vehicles`: the participle at `j` modifies a noun of weapons."""
-    return j + 2 < len(toks) and toks[j + 1].low in _WEAPON_ADJ and toks[j + 2].low in COUNTED_NOUNS
+    """`captured armoured vehicles`, `captured government armoured vehicles`: the participle
+    at `j` modifies a noun of weapons, the nearer words being its modifiers."""
+    if j + 2 < len(toks) and toks[j + 1].low in _WEAPON_ADJ and toks[j + 2].low in COUNTED_NOUNS:
+        return True
+    for t in toks[j + 1 : j + 4]:
+        if t.low in EQUIPMENT_NOUNS:
+            return True
+        if not t.text.isalpha() or t.low in NP_STOP or t.low in VERB_CATEGORY:
+            return False
+    return False
 
+
+_CLOSING_QUOTES = frozenset({"'", "’", '"', "”"})
 
 # words that open a time phrase before `last year`, `in March`: `late`, `early`
 _TIME_EDGES = frozenset("late early mid".split())
@@ -66,6 +77,8 @@ _TIME_STARTS = frozenset("last this next in on that".split())
 def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> NounPhrase:
     """Parse the noun phrase after a number starting at token `k` (bounded to 8 tokens)."""
     n = len(toks)
+    if k + 1 < n and toks[k].text in _CLOSING_QUOTES and toks[k + 1].text[0].isalpha():
+        k += 1  # "'approximately 30' projectiles": the quote closes the figure, not the phrase
     start = k
     definite = False
     if k + 1 < n and toks[k].low == "out" and toks[k + 1].low == "of":
