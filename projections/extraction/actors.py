@@ -32,7 +32,8 @@ _AUX = frozenset(
     to also already now still reportedly allegedly believed thought said expected planning
     plans plan planned set likely estimated not only so far reported understood known
     continues continue continued up has since recently reportedly further additional
-    another more wants want wanted aims aim hopes hope seeks seek intends intend""".split()
+    another more wants want wanted aims aim hopes hope seeks seek intends intend need needs
+    needed""".split()
 )
 _PREPS = frozenset(
     """in at near from to into of by with for against on across toward towards over inside

@@ -99,6 +99,9 @@ class Reading:
     rules: list[str] = field(default_factory=list)
 
 
+_ONE_OF_BEFORE = frozenset("not was is were are".split())
+
+
 def read_category(
     toks: list[Token],
     first: int,
@@ -115,6 +118,11 @@ def read_category(
     noun (`_noun`), or a verb right after the number (`300 fled`), or, with neither, what comes
     before the number (`_ellipsis`).
     """
+    if toks[first].low == "one" and first > 0 and toks[first - 1].low in _ONE_OF_BEFORE:
+        if last + 1 < len(toks) and toks[last + 1].low == "of":
+            # "Not one of the 40 drones", "the conscript was one of 14 soldiers killed": one
+            # item picked out of a figure, not a count
+            return Reading(None, None, last, rules=[f"not-claim:one-of:{toks[first - 1].low}"])
     if last + 2 < len(toks) and toks[last + 1].text == "-":  # spares the call for most figures
         compound = _compound(toks, last, num_at)
         if compound is not None:
@@ -189,12 +197,33 @@ def _fired_at(toks: list[Token], first: int) -> bool:
     firing are the targets, not a side's equipment counted."""
     if first < 2 or toks[first - 1].low != "at":
         return False
-    for k in range(first - 2, max(-1, first - 6), -1):
+    for k in range(first - 2, max(-1, first - 8), -1):
         if toks[k].low in _FIRE_VERBS:
             return True
+        if is_digits(toks[k]):
+            continue  # "fired missiles and 12 drones at two vessels": the weapons' own figure
         if not toks[k].text[0].isalpha():
             return False
     return False
+
+
+_ATTACK_VERBS = frozenset("rammed boarded attacked struck hit targeted sank damaged".split())
+_SMALL_NUMBERS = frozenset("one two three four five six seven eight nine ten a".split())
+
+
+def _attacked(toks: list[Token], first: int) -> str | None:
+    """`boarded one of the three supply boats`: vessels that are the object of a verb of
+    attack (the figure, or the whole its part is taken from) are targets. The verb, or None."""
+    k = first - 1
+    while k >= 0 and first - k <= 4:
+        t = toks[k]
+        if t.low in _ATTACK_VERBS:
+            return t.low
+        if t.low in ("of", "the") or is_digits(t) or t.low in _SMALL_NUMBERS:
+            k -= 1
+            continue
+        return None
+    return None
 
 
 def _names(toks: list[Token], lo: int, hi: int, words: frozenset[str]) -> bool:
@@ -298,6 +327,12 @@ def _noun(
         return _counted(np, None, f"not-claim:target:{w}")  # "40 merchant ships attacked"
     if w in _TARGET_HEADS and _fired_at(toks, first):
         return _counted(np, None, f"not-claim:fired-at:{w}")  # "fired at two supply boats"
+    attacked = _attacked(toks, first) if w in _TARGET_HEADS else None
+    if attacked is not None:
+        return _counted(np, None, f"not-claim:target-of:{attacked}")  # "rammed two boats"
+    if w == "ones" and prev_end >= 0:
+        # "3,700 Russian tanks ..., against about 1,100 Ukrainian ones": the figure before's noun
+        return _counted(np, "other", "category:inherited:ones", inherit=True)
     if w in EQUIPMENT_NOUNS or (np.designation and w not in TROOP_NOUNS and w not in PEOPLE_NOUNS):
         if w == "s" and np.designation:
             return _counted(np, "equipment", "category:model-plural")  # "18 Leopard 2s"
@@ -836,6 +871,22 @@ def _demonym_plural(word: str) -> bool:
     return len(word) > 4 and word.endswith(("ans", "ens", "is", "ese", "ers", "ians"))
 
 
+_DOWN_VERBS = frozenset("downed intercepted jammed".split())
+
+
+def _downed(toks: list[Token], first: int) -> str | None:
+    """`shot down 402`, `downed 28`, and the whole in `shot down 402 of 431`: a figure with no
+    noun that is the object of a verb that only brings down weapons. The verb, or None."""
+    k = first - 1
+    if k > 1 and toks[k].low == "of" and is_digits(toks[k - 1]):
+        k -= 2
+    if k >= 1 and toks[k].low == "down" and toks[k - 1].low in ("shot", "shooting", "brought"):
+        return f"{toks[k - 1].low} down"
+    if k >= 0 and toks[k].low in _DOWN_VERBS:
+        return toks[k].low
+    return None
+
+
 def _ellipsis(
     toks: list[Token], first: int, last: int, np: NounPhrase, prev_end: int, next_start: int
 ) -> Reading:
@@ -855,6 +906,10 @@ def _ellipsis(
         found = verb_category(toks, first, whole, prev_end, len(toks), displaced=True)
         if found is not None:
             return Reading(found[0], None, last, rules=["category:partitive-figure", found[1]])
+    downed = _downed(toks, first)
+    if downed is not None and np.head is None:
+        # "air defences shot down 402 of 431": only weapons are shot down
+        return Reading("equipment", None, last, rules=[f"category:downed-bare:{downed}"])
     if np.partitive_pronoun and last + 2 < len(toks) and toks[last + 2].low == "whom":
         # "59 hostages, at least 35 of whom Israel believes are dead": the relative clause
         # says what became of the part

@@ -19,7 +19,7 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "South Korea": ("South Korean", "South Koreans"),
     "United States": ("American", "Americans", "U.S.", "US"),
     "United Kingdom": ("British", "UK", "U.K."),
-    "China": ("Chinese",),
+    "China": ("Chinese", "PLA", "PLAN"),
     "Iran": ("Iranian", "Iranians"),
     "Israel": ("Israeli", "Israelis", "IDF", "Zionist"),
     "Belarus": ("Belarusian", "Belarusians", "Belarussian"),

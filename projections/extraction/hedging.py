@@ -59,7 +59,7 @@ def hedges_for(found: list[tuple[int, str]], breaks: list[int], figure: int) -> 
 
 def _bare(rule: str) -> str:
     """The rule name without the suffix that says how far the hedge reaches."""
-    for suffix in (OWN_BELIEF, FRACTION_HEDGE):
+    for suffix in (OWN_BELIEF, FRACTION_HEDGE, FORECAST):
         rule = rule.removesuffix(suffix)
     return rule
 
@@ -69,6 +69,8 @@ def hedge_name(rule: str) -> str:
     word = _bare(rule).removeprefix("hedge:")
     if rule.endswith(FRACTION_HEDGE):
         return f"{word} (of a fraction)"
+    if rule.endswith(FORECAST):
+        return f"{word} (a forecast)"
     return f"{word} (another clause)"
 
 
@@ -78,6 +80,8 @@ def belief_kept_out(i: int, rule: str, breaks: list[int], figure: int) -> bool:
     party's view of another value, not a doubt about this figure. A hedge of a fraction
     after the figure (`of whom perhaps a fifth`) doubts the fraction only, as `an estimated`
     hedges its own figure."""
+    if rule.endswith(FORECAST):
+        return True  # wherever it stands
     if i <= figure:
         return False
     if rule.endswith(FRACTION_HEDGE):
@@ -93,6 +97,11 @@ OWN_BELIEF = " (finite, own subject)"
 # the suffix of a hedge's rule name when the hedge is right before a fraction (`perhaps a
 # fifth`): its scope is the fraction
 FRACTION_HEDGE = " (of a fraction)"
+# the suffix when the hedge is a modal of a verb of rising (`the toll could rise`): a
+# forecast, not a doubt (CONVENTIONS.md)
+FORECAST = " (a forecast)"
+_MODALS = frozenset("could may might".split())
+_RISE_VERBS = frozenset("rise climb grow increase".split())
 _FRACTION_WORDS = frozenset("half third fifth quarter tenth most majority fraction".split())
 
 
@@ -148,12 +157,16 @@ def hedges_at(toks: list[Token], lows: list[str] | None = None) -> list[tuple[in
             if w in ("believe", "believes") and _own_subject(toks, i):
                 found.append((i, f"hedge:{w}{OWN_BELIEF}"))
                 continue
+            if w in _MODALS and i + 1 < n and toks[i + 1].low in _RISE_VERBS:
+                found.append((i, f"hedge:{w}{FORECAST}"))  # "a figure that could rise"
+                continue
             if _of_fraction(toks, i):
                 found.append((i, f"hedge:{w}{FRACTION_HEDGE}"))
                 continue
             found.append((i, f"hedge:{w}"))
         elif w == "may" and t.text == "may":
-            found.append((i, "hedge:may"))
+            rise = i + 1 < n and toks[i + 1].low in _RISE_VERBS
+            found.append((i, "hedge:may" + (FORECAST if rise else "")))
         elif w in ("estimate", "estimates") and _estimate_is_verb(toks, i):
             found.append((i, f"hedge:{w}"))
         elif w == "thought" and i + 1 < n and toks[i + 1].low == "to":

@@ -145,7 +145,7 @@ NP_STOP = _w(
     have has will would could can may might should must shall do does did and or but nor yet
     so while when where if because though although reportedly allegedly already still also now
     then only just even later earlier again overnight daily more less too very not no there
-    here whether what according up down out off back"""
+    here whether what according up down out off back today yesterday tonight"""
 )
 
 # Verbs (and participles) that give people nouns their category, within the clause.

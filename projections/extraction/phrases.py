@@ -67,6 +67,8 @@ def _modifies(toks: list[Token], j: int) -> bool:
     return False
 
 
+_NOUNS = COUNTED_NOUNS | NONCLAIM_NOUNS  # "11 remaining hospitals": `remaining` modifies
+_APPROX = frozenset("roughly about around some nearly almost approximately estimated".split())
 _CLOSING_QUOTES = frozenset({"'", "’", '"', "”"})
 
 # words that open a time phrase before `last year`, `in March`: `late`, `early`
@@ -89,6 +91,8 @@ def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> NounPhrase:
             return NounPhrase(None, start, k, (k, k), partitive_pronoun=True)
         if k + 1 < n and toks[k].low in ("the", "its", "their") and k + 1 in num_at:
             k += 1  # "38 of the 42 drones"
+        elif k + 2 < n and toks[k].low == "the" and k + 2 in num_at and toks[k + 1].low in _APPROX:
+            k += 2  # "1,100 of the roughly 3,000 civilians": the approximator is the figure's
         if k < n and k in num_at:  # "31 of 35 drones": the noun after the second number
             k = num_at[k] + 1
             start = k
@@ -219,7 +223,7 @@ def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> NounPhrase:
             and not _modifies(toks, j)
         ):
             after = toks[j + 1] if j + 1 < n else None
-            if not (after and (after.low in COUNTED_NOUNS or after.text[0].isupper())):
+            if not (after and (after.low in _NOUNS or after.text[0].isupper())):
                 return NounPhrase(None, start, j - 1, (k, k - 1), verb_word=j)
         j += 1
     end = j - 1
