@@ -961,7 +961,50 @@ def _ellipsis(
     if prev_end >= 0 and _promised_figure(toks, first, last):
         rules = ["category:inherited:promised"]
         return Reading("other", None, last, inherit=True, rules=rules)
+    if prev_end >= 0 and _the_number_nearer(toks, first, prev_end):
+        # "..., analysts say the true number is nearer 6,000": the figure before, restated
+        rules = ["category:inherited:the-number"]
+        return Reading("other", None, last, inherit=True, rules=rules)
+    trained = _troop_verb_after(toks, last)
+    if trained is not None:
+        # "some 13,000 had already been trained": a bare figure whose verb makes fighters
+        return Reading("troops", None, last, rules=[f"category:troop-verb-after:{trained}"])
     return Reading(None, None, last, rules=["not-claim:nothing-counted"])
+
+
+_NUMBER_NOUNS = frozenset("number figure toll count total tally".split())
+# words of restating between the noun and the figure; not `put the number at`, whose subject
+# the attribution side does not yet read as the figure's source (`Kyiv puts the figure closer
+# to 8,000` would go to the speaker before)
+_RESTATING = frozenset("is was probably likely perhaps".split())
+_AUX_AFTER = frozenset("had have has were was been already also since then".split())
+
+
+def _the_number_nearer(toks: list[Token], first: int, prev_end: int) -> bool:
+    """`the true number is probably nearer 6,000`: a noun of the figure a few words before
+    this one, `is` or `was` and adverbs of doubt between."""
+    copula = False
+    for k in range(first - 1, max(prev_end, first - 6), -1):
+        w = toks[k].low
+        if w in _NUMBER_NOUNS:
+            return copula
+        if w not in _RESTATING:
+            return False
+        copula = copula or w in ("is", "was")
+    return False
+
+
+def _troop_verb_after(toks: list[Token], last: int) -> str | None:
+    """`13,000 had already been trained`: auxiliaries after a bare figure, then a verb that
+    makes the people fighters (`trained`, `deployed`, `mobilised`). The verb, or None."""
+    k = last + 1
+    if k >= len(toks) or toks[k].low not in ("had", "have", "has", "were", "was"):
+        return None
+    while k < len(toks) and k - last <= 4 and toks[k].low in _AUX_AFTER:
+        k += 1
+    if k < len(toks) and toks[k].low in TROOP_VERBS and toks[k].low.endswith(("ed", "sent")):
+        return toks[k].low
+    return None
 
 
 _PROMISE_VERBS = frozenset(
@@ -1386,6 +1429,10 @@ def _weapon_modified(toks: list[Token], start: int, head: int) -> bool:
     word before its modifiers), or within four words after `of`."""
     if _names_weapon(toks, max(0, start - 1), head):
         return True
+    for k in range(start, head - 1):
+        # "two IRIS-T systems": a model's name (capitals, a hyphen) names the weapon
+        if toks[k].text.isupper() and toks[k + 1].text == "-" and glued(toks[k], toks[k + 1]):
+            return True
     return (
         head + 2 < len(toks)
         and toks[head + 1].low == "of"

@@ -179,8 +179,8 @@ def _passive_before(toks: list[Token], j: int) -> bool:
     return k >= 0 and toks[k].low in _PASSIVE_BE
 
 
-_MOVE_VERBS = frozenset({"left", "returned", "returning", "arrived"})
-_MOVE_PREPS = frozenset({"to", "home", "into", "in", "from", "for", "since"})
+_MOVE_VERBS = frozenset({"left", "leave", "returned", "returning", "arrived", "back"})
+_MOVE_PREPS = frozenset({"to", "home", "into", "in", "from", "for", "since", "through"})
 
 
 def _to_a_place(tok: Token, low: str) -> bool:
@@ -292,7 +292,7 @@ _VERB_WORDS = (
         """taken held under lost prisoners prisoner hostages captives captivity pows homes
         bodies remains forced crossed crossing left sought seeking returned returning arrived
         sheltering sheltered death pushed pushing drove driven driving chased forcing flown
-        airlifted ferried
+        airlifted ferried leave back
         """.split()
     )
 )

@@ -90,3 +90,41 @@ def test_today_is_no_counted_noun() -> None:
         "roughly 110,000",
     )
     assert c.category == "troops"
+
+
+def test_the_true_number_restates_the_figure_before() -> None:
+    c = claim(
+        "Kyiv says 9,000 enemy soldiers were killed, but analysts say the real number is probably "
+        "nearer 4,000.",
+        "nearer 4,000",
+    )
+    assert c.category == "killed"
+    assert "category:inherited:the-number" in c.rules
+
+
+def test_a_bare_figure_that_had_been_trained_counts_troops() -> None:
+    c = claim("The ministry said about 8,000 had been trained abroad.", "about 8,000")
+    assert c.category == "troops"
+    assert "category:troop-verb-after:trained" in c.rules
+
+
+def test_a_hyphened_model_name_makes_systems_weapons() -> None:
+    c = claim("Berlin will send three IRIS-T systems this winter.", "three")
+    assert (c.category, c.actor) == ("equipment", "Germany")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "rule"),
+    [
+        (
+            "Only 400 of the villagers were able to leave through the corridor.",
+            "400",
+            "category:verb:leave through",
+        ),
+        ("Returnees: 2,300 families back in Bahri this month.", "2,300", "category:verb:back in"),
+    ],
+)
+def test_people_who_leave_or_are_back_were_displaced(text: str, figure: str, rule: str) -> None:
+    c = claim(text, figure)
+    assert c.category == "displaced"
+    assert rule in c.rules
