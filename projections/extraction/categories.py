@@ -1301,6 +1301,24 @@ def _opening_phrase(
     return Reading("troops", (start, np.head), last, rules=["category:opening-phrase"])
 
 
+def _people_killed_or_wounded(toks: list[Token], head: int, lo: int) -> Reading | None:
+    """`the number of Russian personnel killed or wounded exceeded 900,000`: a pair of status
+    words after a noun of people is that noun's participles, and the pair is casualties."""
+    n = head - 3
+    if n < lo or casualty_pair(toks, head, "wounded") != "casualties":
+        return None
+    if toks[n].low not in TROOP_NOUNS and toks[n].low not in PEOPLE_NOUNS:
+        return None
+    s = n
+    while s - 1 >= lo and n - s < 3:
+        p = toks[s - 1]
+        if p.low in NP_STOP or not p.text[0].isalnum() or is_digits(p):
+            break
+        s -= 1
+    rule = f"category:back-np:{toks[head - 2].low} {toks[head - 1].low} {toks[head].low}"
+    return Reading("casualties", (s, n), head, rules=[rule])
+
+
 def _back_np(toks: list[Token], first: int, prev_end: int) -> Reading | None:
     """`North Korean forces, numbering up to 11,000`, `the number of IDPs at 2.7m`."""
     j = first - 1
@@ -1346,6 +1364,9 @@ def _back_np(toks: list[Token], first: int, prev_end: int) -> Reading | None:
         return None
     head = j
     w = toks[head].low
+    pair = _people_killed_or_wounded(toks, head, lo)
+    if pair is not None:
+        return pair
     s = head
     while s - 1 >= lo and s - head > -4:
         p = toks[s - 1]

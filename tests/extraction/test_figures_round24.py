@@ -128,3 +128,12 @@ def test_people_who_leave_or_are_back_were_displaced(text: str, figure: str, rul
     c = claim(text, figure)
     assert c.category == "displaced"
     assert rule in c.rules
+
+
+def test_people_killed_or_wounded_before_a_far_figure_are_casualties() -> None:
+    c = claim(
+        "By the ministry's count, the number of enemy troops killed or wounded passed 40,000.",
+        "passed 40,000",
+    )
+    assert (c.category, c.subject) == ("casualties", "enemy troops")
+    assert "category:back-np:killed or wounded" in c.rules
