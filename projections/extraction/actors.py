@@ -25,14 +25,15 @@ OWN_VERBS = frozenset(
     pledged pledge gave give given donated donate shipped ship called numbers number equipped
     armed built build builds building produced produce produces producing manufactured
     rotated rotate withdrew withdraw pulled massing gathered make makes made add adds adding
-    added promised promise promises""".split()
+    added promised promise promises retained retains retain puts call calls calling""".split()
 )
 _AUX = frozenset(
     """is are was were has have had will would could may might can should must be been being
     to also already now still reportedly allegedly believed thought said expected planning
     plans plan planned set likely estimated not only so far reported understood known
     continues continue continued up has since recently reportedly further additional
-    another more wants want wanted aims aim hopes hope seeks seek intends intend""".split()
+    another more wants want wanted aims aim hopes hope seeks seek intends intend need needs
+    needed""".split()
 )
 _PREPS = frozenset(
     """in at near from to into of by with for against on across toward towards over inside

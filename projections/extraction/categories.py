@@ -99,6 +99,9 @@ class Reading:
     rules: list[str] = field(default_factory=list)
 
 
+_ONE_OF_BEFORE = frozenset("not was is were are".split())
+
+
 def read_category(
     toks: list[Token],
     first: int,
@@ -115,6 +118,11 @@ def read_category(
     noun (`_noun`), or a verb right after the number (`300 fled`), or, with neither, what comes
     before the number (`_ellipsis`).
     """
+    if toks[first].low == "one" and first > 0 and toks[first - 1].low in _ONE_OF_BEFORE:
+        if last + 1 < len(toks) and toks[last + 1].low == "of":
+            # "Not one of the 40 drones", "the conscript was one of 14 soldiers killed": one
+            # item picked out of a figure, not a count
+            return Reading(None, None, last, rules=[f"not-claim:one-of:{toks[first - 1].low}"])
     if last + 2 < len(toks) and toks[last + 1].text == "-":  # spares the call for most figures
         compound = _compound(toks, last, num_at)
         if compound is not None:
@@ -189,12 +197,33 @@ def _fired_at(toks: list[Token], first: int) -> bool:
     firing are the targets, not a side's equipment counted."""
     if first < 2 or toks[first - 1].low != "at":
         return False
-    for k in range(first - 2, max(-1, first - 6), -1):
+    for k in range(first - 2, max(-1, first - 8), -1):
         if toks[k].low in _FIRE_VERBS:
             return True
+        if is_digits(toks[k]):
+            continue  # "fired missiles and 12 drones at two vessels": the weapons' own figure
         if not toks[k].text[0].isalpha():
             return False
     return False
+
+
+_ATTACK_VERBS = frozenset("rammed boarded attacked struck hit targeted sank damaged".split())
+_SMALL_NUMBERS = frozenset("one two three four five six seven eight nine ten a".split())
+
+
+def _attacked(toks: list[Token], first: int) -> str | None:
+    """`boarded one of the three supply boats`: vessels that are the object of a verb of
+    attack (the figure, or the whole its part is taken from) are targets. The verb, or None."""
+    k = first - 1
+    while k >= 0 and first - k <= 4:
+        t = toks[k]
+        if t.low in _ATTACK_VERBS:
+            return t.low
+        if t.low in ("of", "the") or is_digits(t) or t.low in _SMALL_NUMBERS:
+            k -= 1
+            continue
+        return None
+    return None
 
 
 def _names(toks: list[Token], lo: int, hi: int, words: frozenset[str]) -> bool:
@@ -298,6 +327,12 @@ def _noun(
         return _counted(np, None, f"not-claim:target:{w}")  # "40 merchant ships attacked"
     if w in _TARGET_HEADS and _fired_at(toks, first):
         return _counted(np, None, f"not-claim:fired-at:{w}")  # "fired at two supply boats"
+    attacked = _attacked(toks, first) if w in _TARGET_HEADS else None
+    if attacked is not None:
+        return _counted(np, None, f"not-claim:target-of:{attacked}")  # "rammed two boats"
+    if w == "ones" and prev_end >= 0:
+        # "3,700 Russian tanks ..., against about 1,100 Ukrainian ones": the figure before's noun
+        return _counted(np, "other", "category:inherited:ones", inherit=True)
     if w in EQUIPMENT_NOUNS or (np.designation and w not in TROOP_NOUNS and w not in PEOPLE_NOUNS):
         if w == "s" and np.designation:
             return _counted(np, "equipment", "category:model-plural")  # "18 Leopard 2s"
@@ -324,6 +359,8 @@ def _noun(
         )  # "gangs ... 5,000 members"
     if w in TROOP_NOUNS and _hold_object(toks, first, np.end):
         return _counted(np, "captured", f"category:held-object:{w}")  # "holding 90 soldiers"
+    if w in PEOPLE_NOUNS and _treated_for_wounds(toks, first, np.end):
+        return _counted(np, "wounded", "category:treated-for-wounds")  # "treated 400 patients for"
     if w in TROOP_NOUNS and _taken_captive(toks, first, np.end, next_start):
         return _counted(np, "captured", f"category:taken-captive:{w}")
     if w in TROOP_NOUNS and _held_in(toks, np.end):
@@ -731,6 +768,23 @@ def _hold_object(toks: list[Token], first: int, end: int) -> bool:
     return not any(t.low in _RESERVE_WORDS for t in after)
 
 
+_APPROX_WORDS = frozenset("more than over some about nearly at least almost".split())
+_WOUND_WORDS = frozenset("wounds wound injuries injury burns gunshot shrapnel".split())
+
+
+def _treated_for_wounds(toks: list[Token], first: int, end: int) -> bool:
+    """`staff treated more than 400 patients for gunshot and shrapnel wounds`: people
+    treated for wounds were wounded (not `treated 300 patients for cholera`)."""
+    k = first - 1
+    while k > 0 and toks[k].low in _APPROX_WORDS:
+        k -= 1
+    if k < 0 or toks[k].low not in ("treated", "treating", "treats"):
+        return False
+    if end + 1 >= len(toks) or toks[end + 1].low != "for":
+        return False
+    return any(t.low in _WOUND_WORDS for t in toks[end + 2 : end + 7])
+
+
 def _in_relief_camps(toks: list[Token], end: int, next_start: int) -> bool:
     """`60,000 people remain in relief camps`: people who live in camps for the displaced have
     fled (a bare `camps` may be detention, so a word must say the camps shelter people)."""
@@ -817,6 +871,22 @@ def _demonym_plural(word: str) -> bool:
     return len(word) > 4 and word.endswith(("ans", "ens", "is", "ese", "ers", "ians"))
 
 
+_DOWN_VERBS = frozenset("downed intercepted jammed".split())
+
+
+def _downed(toks: list[Token], first: int) -> str | None:
+    """`shot down 402`, `downed 28`, and the whole in `shot down 402 of 431`: a figure with no
+    noun that is the object of a verb that only brings down weapons. The verb, or None."""
+    k = first - 1
+    if k > 1 and toks[k].low == "of" and is_digits(toks[k - 1]):
+        k -= 2
+    if k >= 1 and toks[k].low == "down" and toks[k - 1].low in ("shot", "shooting", "brought"):
+        return f"{toks[k - 1].low} down"
+    if k >= 0 and toks[k].low in _DOWN_VERBS:
+        return toks[k].low
+    return None
+
+
 def _ellipsis(
     toks: list[Token], first: int, last: int, np: NounPhrase, prev_end: int, next_start: int
 ) -> Reading:
@@ -836,6 +906,10 @@ def _ellipsis(
         found = verb_category(toks, first, whole, prev_end, len(toks), displaced=True)
         if found is not None:
             return Reading(found[0], None, last, rules=["category:partitive-figure", found[1]])
+    downed = _downed(toks, first)
+    if downed is not None and np.head is None:
+        # "air defences shot down 402 of 431": only weapons are shot down
+        return Reading("equipment", None, last, rules=[f"category:downed-bare:{downed}"])
     if np.partitive_pronoun and last + 2 < len(toks) and toks[last + 2].low == "whom":
         # "59 hostages, at least 35 of whom Israel believes are dead": the relative clause
         # says what became of the part
@@ -887,7 +961,50 @@ def _ellipsis(
     if prev_end >= 0 and _promised_figure(toks, first, last):
         rules = ["category:inherited:promised"]
         return Reading("other", None, last, inherit=True, rules=rules)
+    if prev_end >= 0 and _the_number_nearer(toks, first, prev_end):
+        # "..., analysts say the true number is nearer 6,000": the figure before, restated
+        rules = ["category:inherited:the-number"]
+        return Reading("other", None, last, inherit=True, rules=rules)
+    trained = _troop_verb_after(toks, last)
+    if trained is not None:
+        # "some 13,000 had already been trained": a bare figure whose verb makes fighters
+        return Reading("troops", None, last, rules=[f"category:troop-verb-after:{trained}"])
     return Reading(None, None, last, rules=["not-claim:nothing-counted"])
+
+
+_NUMBER_NOUNS = frozenset("number figure toll count total tally".split())
+# words of restating between the noun and the figure; not `put the number at`, whose subject
+# the attribution side does not yet read as the figure's source (`Kyiv puts the figure closer
+# to 8,000` would go to the speaker before)
+_RESTATING = frozenset("is was probably likely perhaps".split())
+_AUX_AFTER = frozenset("had have has were was been already also since then".split())
+
+
+def _the_number_nearer(toks: list[Token], first: int, prev_end: int) -> bool:
+    """`the true number is probably nearer 6,000`: a noun of the figure a few words before
+    this one, `is` or `was` and adverbs of doubt between."""
+    copula = False
+    for k in range(first - 1, max(prev_end, first - 6), -1):
+        w = toks[k].low
+        if w in _NUMBER_NOUNS:
+            return copula
+        if w not in _RESTATING:
+            return False
+        copula = copula or w in ("is", "was")
+    return False
+
+
+def _troop_verb_after(toks: list[Token], last: int) -> str | None:
+    """`13,000 had already been trained`: auxiliaries after a bare figure, then a verb that
+    makes the people fighters (`trained`, `deployed`, `mobilised`). The verb, or None."""
+    k = last + 1
+    if k >= len(toks) or toks[k].low not in ("had", "have", "has", "were", "was"):
+        return None
+    while k < len(toks) and k - last <= 4 and toks[k].low in _AUX_AFTER:
+        k += 1
+    if k < len(toks) and toks[k].low in TROOP_VERBS and toks[k].low.endswith(("ed", "sent")):
+        return toks[k].low
+    return None
 
 
 _PROMISE_VERBS = frozenset(
@@ -1184,6 +1301,24 @@ def _opening_phrase(
     return Reading("troops", (start, np.head), last, rules=["category:opening-phrase"])
 
 
+def _people_killed_or_wounded(toks: list[Token], head: int, lo: int) -> Reading | None:
+    """`the number of Russian personnel killed or wounded exceeded 900,000`: a pair of status
+    words after a noun of people is that noun's participles, and the pair is casualties."""
+    n = head - 3
+    if n < lo or casualty_pair(toks, head, "wounded") != "casualties":
+        return None
+    if toks[n].low not in TROOP_NOUNS and toks[n].low not in PEOPLE_NOUNS:
+        return None
+    s = n
+    while s - 1 >= lo and n - s < 3:
+        p = toks[s - 1]
+        if p.low in NP_STOP or not p.text[0].isalnum() or is_digits(p):
+            break
+        s -= 1
+    rule = f"category:back-np:{toks[head - 2].low} {toks[head - 1].low} {toks[head].low}"
+    return Reading("casualties", (s, n), head, rules=[rule])
+
+
 def _back_np(toks: list[Token], first: int, prev_end: int) -> Reading | None:
     """`North Korean forces, numbering up to 11,000`, `the number of IDPs at 2.7m`."""
     j = first - 1
@@ -1229,6 +1364,9 @@ def _back_np(toks: list[Token], first: int, prev_end: int) -> Reading | None:
         return None
     head = j
     w = toks[head].low
+    pair = _people_killed_or_wounded(toks, head, lo)
+    if pair is not None:
+        return pair
     s = head
     while s - 1 >= lo and s - head > -4:
         p = toks[s - 1]
@@ -1312,6 +1450,10 @@ def _weapon_modified(toks: list[Token], start: int, head: int) -> bool:
     word before its modifiers), or within four words after `of`."""
     if _names_weapon(toks, max(0, start - 1), head):
         return True
+    for k in range(start, head - 1):
+        # "two IRIS-T systems": a model's name (capitals, a hyphen) names the weapon
+        if toks[k].text.isupper() and toks[k + 1].text == "-" and glued(toks[k], toks[k + 1]):
+            return True
     return (
         head + 2 < len(toks)
         and toks[head + 1].low == "of"

@@ -12,6 +12,7 @@ from projections.extraction.lexicon import (
     CLAUSE_STOP,
     EXCHANGE_CONTEXT,
     EXCHANGE_VERBS,
+    PEOPLE_NOUNS,
     VERB_CATEGORY,
 )
 from projections.extraction.tokens import Token
@@ -179,8 +180,8 @@ def _passive_before(toks: list[Token], j: int) -> bool:
     return k >= 0 and toks[k].low in _PASSIVE_BE
 
 
-_MOVE_VERBS = frozenset({"left", "returned", "returning", "arrived"})
-_MOVE_PREPS = frozenset({"to", "home", "into", "in", "from", "for", "since"})
+_MOVE_VERBS = frozenset({"left", "leave", "returned", "returning", "arrived"})
+_MOVE_PREPS = frozenset({"to", "home", "into", "in", "from", "for", "since", "through"})
 
 
 def _to_a_place(tok: Token, low: str) -> bool:
@@ -249,6 +250,10 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
             # "More than 600,000 have crossed since the war began": `crossed` with no object
             # of its own is a crossing of the border the paragraph is about
             return "displaced", "crossed (no object)"
+        if w in ("flown", "airlifted", "ferried") and nxt in ("out", "from"):
+            # "4,000 foreign nationals were flown out of Port Sudan": people carried out of
+            # a war zone were evacuated
+            return "displaced", f"{w} {nxt}"
         if w in ("sought", "seeking") and nxt in ("refuge", "shelter", "asylum"):
             return "displaced", f"{w} {nxt}"
         if (
@@ -259,6 +264,10 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
             # "Sudanese sheltering in eastern Chad": people sheltering in another land or
             # region have fled there (not `civilians sheltering in basements`)
             return "displaced", f"{w} {nxt}"
+        if w == "back" and nxt in ("in", "home") and j > 0 and toks[j - 1].low in PEOPLE_NOUNS:
+            # "1,400 families back in Bahri": a headline's people back in a place returned
+            # there (not troops `pulled back since February`)
+            return "displaced", f"back {nxt}"
         if w in _MOVE_VERBS and j + 1 < n and _to_a_place(toks[j + 1], nxt):
             # "40,000 Afghans left Pakistan", "90,000 Sudanese have returned to Wad Madani"
             return "displaced", f"{w} {nxt}"
@@ -287,7 +296,8 @@ _VERB_WORDS = (
     | frozenset(
         """taken held under lost prisoners prisoner hostages captives captivity pows homes
         bodies remains forced crossed crossing left sought seeking returned returning arrived
-        sheltering sheltered death pushed pushing drove driven driving chased forcing
+        sheltering sheltered death pushed pushing drove driven driving chased forcing flown
+        airlifted ferried leave back
         """.split()
     )
 )

@@ -49,7 +49,7 @@ def hedges_for(found: list[tuple[int, str]], breaks: list[int], figure: int) -> 
     figure (`..., which has about 9,000 officers, faces gangs believed to have 12,000
     members`: `believed` is said of the gangs and their figure only)."""
     return [
-        rule.removesuffix(OWN_BELIEF)
+        _bare(rule)
         for i, rule in found
         if not any(i < b < figure for b in breaks)
         and not (i > figure and rule.endswith(NOUN_HEDGE))
@@ -57,16 +57,60 @@ def hedges_for(found: list[tuple[int, str]], breaks: list[int], figure: int) -> 
     ]
 
 
+def _bare(rule: str) -> str:
+    """The rule name without the suffix that says how far the hedge reaches."""
+    for suffix in (OWN_BELIEF, FRACTION_HEDGE, FORECAST):
+        rule = rule.removesuffix(suffix)
+    return rule
+
+
+def hedge_name(rule: str) -> str:
+    """`could (another subject)`: the name `--explain` gives a hedge kept out, and why."""
+    word = _bare(rule).removeprefix("hedge:")
+    if rule.endswith(FRACTION_HEDGE):
+        return f"{word} (of a fraction)"
+    if rule.endswith(FORECAST):
+        return f"{word} (a forecast)"
+    return f"{word} (another clause)"
+
+
 def belief_kept_out(i: int, rule: str, breaks: list[int], figure: int) -> bool:
     """`put the toll at 2,300, though monitors believe it is higher`: a finite `believe`
     with a subject of its own, in a clause that a break opens after the figure, is another
-    party's view of another value, not a doubt about this figure."""
-    return i > figure and rule.endswith(OWN_BELIEF) and any(figure < b < i for b in breaks)
+    party's view of another value, not a doubt about this figure. A hedge of a fraction
+    after the figure (`of whom perhaps a fifth`) doubts the fraction only, as `an estimated`
+    hedges its own figure."""
+    if rule.endswith(FORECAST):
+        return True  # wherever it stands
+    if i <= figure:
+        return False
+    if rule.endswith(FRACTION_HEDGE):
+        return True
+    return rule.endswith(OWN_BELIEF) and any(figure < b < i for b in breaks)
 
 
 # the suffix of a hedge's rule name when the hedge is the finite verb `believe(s)` after a
 # subject of its own (`monitors believe`), whose scope is its own clause
 OWN_BELIEF = " (finite, own subject)"
+
+
+# the suffix of a hedge's rule name when the hedge is right before a fraction (`perhaps a
+# fifth`): its scope is the fraction
+FRACTION_HEDGE = " (of a fraction)"
+# the suffix when the hedge is a modal of a verb of rising (`the toll could rise`): a
+# forecast, not a doubt (CONVENTIONS.md)
+FORECAST = " (a forecast)"
+_MODALS = frozenset("could may might".split())
+_RISE_VERBS = frozenset("rise climb grow increase".split())
+_FRACTION_WORDS = frozenset("half third fifth quarter tenth most majority fraction".split())
+
+
+def _of_fraction(toks: list[Token], i: int) -> bool:
+    """`perhaps a fifth`, `probably half`: the hedge at `i` stands right before a fraction."""
+    k = i + 1
+    if k < len(toks) and toks[k].low in ("a", "an", "one"):
+        k += 1
+    return k < len(toks) and toks[k].low in _FRACTION_WORDS
 
 
 # the suffix of a hedge's rule name when the hedge is a participle after a noun, whose scope
@@ -113,9 +157,16 @@ def hedges_at(toks: list[Token], lows: list[str] | None = None) -> list[tuple[in
             if w in ("believe", "believes") and _own_subject(toks, i):
                 found.append((i, f"hedge:{w}{OWN_BELIEF}"))
                 continue
+            if w in _MODALS and i + 1 < n and toks[i + 1].low in _RISE_VERBS:
+                found.append((i, f"hedge:{w}{FORECAST}"))  # "a figure that could rise"
+                continue
+            if _of_fraction(toks, i):
+                found.append((i, f"hedge:{w}{FRACTION_HEDGE}"))
+                continue
             found.append((i, f"hedge:{w}"))
         elif w == "may" and t.text == "may":
-            found.append((i, "hedge:may"))
+            rise = i + 1 < n and toks[i + 1].low in _RISE_VERBS
+            found.append((i, "hedge:may" + (FORECAST if rise else "")))
         elif w in ("estimate", "estimates") and _estimate_is_verb(toks, i):
             found.append((i, f"hedge:{w}"))
         elif w == "thought" and i + 1 < n and toks[i + 1].low == "to":

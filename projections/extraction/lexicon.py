@@ -35,7 +35,8 @@ PEOPLE_NOUNS = _w(
     medics doctors nurses patients students passengers victims migrants families pilgrims
     protesters demonstrators ukrainians russians palestinians israelis gazans syrians
     sudanese lebanese yemenis afghans iraqis koreans teenagers boys girls babies infants
-    elderly members relatives others staff employees"""
+    elderly members relatives others staff employees pupils schoolchildren schoolgirls
+    schoolboys teachers"""
 )
 
 # Nouns that carry their own category.
@@ -144,7 +145,7 @@ NP_STOP = _w(
     have has will would could can may might should must shall do does did and or but nor yet
     so while when where if because though although reportedly allegedly already still also now
     then only just even later earlier again overnight daily more less too very not no there
-    here whether what according up down out off back"""
+    here whether what according up down out off back today yesterday tonight"""
 )
 
 # Verbs (and participles) that give people nouns their category, within the clause.
@@ -152,7 +153,7 @@ VERB_CATEGORY: dict[str, str] = {
     **dict.fromkeys(
         _w(
             """killed kill kills killing died die dies dying dead perished slain murdered
-            massacred executed drowned beheaded lynched behead beheads beheading massacre
+            massacred executed drowned beheaded lynched martyred behead beheads beheading massacre
             massacres slaughtered slaughter slaughters execute executes"""
         ),
         "killed",

@@ -257,6 +257,13 @@ def _place_np(toks: list[Token], k: int, prep: str) -> tuple[int, int] | None:
     return k, _name_tail_cut(toks, k, e)
 
 
+# nouns of a place inside a named one, kept after a possessive name (`Goma's general
+# hospital`); not places by themselves (`taken to hospital`)
+_POSSESSED_PLACES = frozenset(
+    "square hospital market airport stadium morgue cemetery outskirts suburbs".split()
+)
+
+
 def _name_tail_cut(toks: list[Token], k: int, e: int) -> int:
     """`Officials in Goma concede`, `the Galwan valley left 20 dead`: a phrase that names a
     place ends at its name or at a noun of place after it; lower-case words after those are
@@ -264,6 +271,8 @@ def _name_tail_cut(toks: list[Token], k: int, e: int) -> int:
     the caller knows the phrase names no place."""
     if toks[e].text[0].isupper() or toks[e].low in _NOT_PLACES or toks[e].low in PLACE_NOUNS:
         return e
+    if toks[e].low in _POSSESSED_PLACES and any(t.low in ("'s", "’s") for t in toks[k:e]):
+        return e  # "Bunia's main square", "Goma's general hospital": a place of the name
     last = -1
     for i in range(k, e):
         t = toks[i]

@@ -14,6 +14,7 @@ from projections.extraction.lexicon import (
     CONTAINER_NOUNS,
     COUNTED_NOUNS,
     EQUIPMENT_IF_MODIFIED,
+    EQUIPMENT_NOUNS,
     NONCLAIM_NOUNS,
     NP_PRE_MODIFIERS,
     NP_STOP,
@@ -54,9 +55,21 @@ _WEAPON_ADJ = frozenset(
 
 
 def _modifies(toks: list[Token], j: int) -> bool:
-    """`captured armoured vehicles`: the participle at `j` modifies a noun of weapons."""
-    return j + 2 < len(toks) and toks[j + 1].low in _WEAPON_ADJ and toks[j + 2].low in COUNTED_NOUNS
+    """`captured armoured vehicles`, `captured government armoured vehicles`: the participle
+    at `j` modifies a noun of weapons, the nearer words being its modifiers."""
+    if j + 2 < len(toks) and toks[j + 1].low in _WEAPON_ADJ and toks[j + 2].low in COUNTED_NOUNS:
+        return True
+    for t in toks[j + 1 : j + 4]:
+        if t.low in EQUIPMENT_NOUNS:
+            return True
+        if not t.text.isalpha() or t.low in NP_STOP or t.low in VERB_CATEGORY:
+            return False
+    return False
 
+
+_NOUNS = COUNTED_NOUNS | NONCLAIM_NOUNS  # "11 remaining hospitals": `remaining` modifies
+_APPROX = frozenset("roughly about around some nearly almost approximately estimated".split())
+_CLOSING_QUOTES = frozenset({"'", "’", '"', "”"})
 
 # words that open a time phrase before `last year`, `in March`: `late`, `early`
 _TIME_EDGES = frozenset("late early mid".split())
@@ -66,6 +79,8 @@ _TIME_STARTS = frozenset("last this next in on that".split())
 def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> NounPhrase:
     """Parse the noun phrase after a number starting at token `k` (bounded to 8 tokens)."""
     n = len(toks)
+    if k + 1 < n and toks[k].text in _CLOSING_QUOTES and toks[k + 1].text[0].isalpha():
+        k += 1  # "'approximately 30' projectiles": the quote closes the figure, not the phrase
     start = k
     definite = False
     if k + 1 < n and toks[k].low == "out" and toks[k + 1].low == "of":
@@ -76,6 +91,8 @@ def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> NounPhrase:
             return NounPhrase(None, start, k, (k, k), partitive_pronoun=True)
         if k + 1 < n and toks[k].low in ("the", "its", "their") and k + 1 in num_at:
             k += 1  # "38 of the 42 drones"
+        elif k + 2 < n and toks[k].low == "the" and k + 2 in num_at and toks[k + 1].low in _APPROX:
+            k += 2  # "1,100 of the roughly 3,000 civilians": the approximator is the figure's
         if k < n and k in num_at:  # "31 of 35 drones": the noun after the second number
             k = num_at[k] + 1
             start = k
@@ -206,7 +223,7 @@ def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> NounPhrase:
             and not _modifies(toks, j)
         ):
             after = toks[j + 1] if j + 1 < n else None
-            if not (after and (after.low in COUNTED_NOUNS or after.text[0].isupper())):
+            if not (after and (after.low in _NOUNS or after.text[0].isupper())):
                 return NounPhrase(None, start, j - 1, (k, k - 1), verb_word=j)
         j += 1
     end = j - 1

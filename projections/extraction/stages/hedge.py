@@ -7,7 +7,7 @@ and the figure (`hedging.py`); `an estimated 150,000` hedges its own figure.
 from __future__ import annotations
 
 from projections.extraction.context import ClaimContext, Rules
-from projections.extraction.hedging import OWN_BELIEF, belief_kept_out, hedges_for
+from projections.extraction.hedging import belief_kept_out, hedge_name, hedges_for
 
 
 def hedged_of(ctx: ClaimContext) -> tuple[bool, Rules]:
@@ -18,7 +18,7 @@ def hedged_of(ctx: ClaimContext) -> tuple[bool, Rules]:
     reach = _in_reach(ctx)
     rules = hedges_for(reach, sent.breaks, ctx.num.i)
     kept_out = [
-        f"hedge:kept-out:{rule.removeprefix('hedge:').removesuffix(OWN_BELIEF)} (another clause)"
+        f"hedge:kept-out:{hedge_name(rule)}"
         for i, rule in reach
         if belief_kept_out(i, rule, sent.breaks, ctx.num.i)
     ]
