@@ -364,9 +364,9 @@ class HistoryBuilder:
             return Step(index, EXCLUDED, figure, 0, ())
         if figure.get("earlier"):
             return Step(index, EARLIER, figure, 0, ())  # context, not an estimate
-        series = PERIOD if figure.get("period") == PERIOD else "total"
-        denied = is_denial(figure)
-        backers = self.group((series, *interval(figure), denied))
+        group = self.group_of(figure)
+        series, denied = group[0], group[3]
+        backers = self.group(group)
         before = len(backers.carriers)
         backers.add(figure, key)
         count = len(backers.carriers)

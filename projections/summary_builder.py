@@ -52,8 +52,11 @@ class StoredStep(NamedTuple):
     low: float | None
     high: float | None
     figure_id: str
-    effective_at: str
     fresh: bool  # it began an origin of its support group
+
+    @property
+    def effective_at(self) -> str:
+        return str(self.key[0])
 
 
 class StepStore(Protocol):

@@ -231,8 +231,8 @@ def maintain(
             _take_up(conn, tables, topic, builder, rows)
         # Figures dated before the topic's latest go in among its steps; the rest extend it.
         early = [r for r in rows if last is not None and order_key(r) < last]
-        store = TableSteps(conn, tables["topic_steps"], topic)
-        if not all(builder.insert_figure(row, store) for row in early):
+        store = TableSteps(conn, tables["topic_steps"], topic) if early else None
+        if store is not None and not all(builder.insert_figure(r, store) for r in early):
             slow.add(topic)  # a text's origin changes: label them all again, at the end
             continue
         for row in rows[len(early) :]:
@@ -523,7 +523,7 @@ class TableSteps:
     @staticmethod
     def _row(row: Any) -> StoredStep:
         at, position, start, change, low, high, figure_id, fresh = row
-        return StoredStep((at, position, start), change, low, high, figure_id, at, bool(fresh))
+        return StoredStep((at, position, start), change, low, high, figure_id, bool(fresh))
 
     def _one(self, statement: Any, params: dict[str, Any]) -> StoredStep | None:
         row = self.conn.execute(statement, params).first()

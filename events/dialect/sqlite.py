@@ -33,11 +33,11 @@ _WRITE_OPTION = "osint_write"
 # million events) the same pages are copied into the database file again and again. A cache
 # that holds the indexes (it grows only as pages are touched) and a checkpoint every 64 MB
 # kept the per-event cost at 400,000 events within 1.3x of a fresh log (3.1x with defaults).
-APPEND_PRAGMAS = ("PRAGMA cache_size = -131072", "PRAGMA wal_autocheckpoint = 16384")
 # Every connection checkpoints every 64 MB of WAL too: a catch-up of the views dirties pages
 # all over their indexes the same way, and at 100,000 events the default checkpoint wrote
 # 266 MB into the database file per 1,000 events projected, 35 MB with this (bench/README.md).
 CHECKPOINT_PRAGMA = "PRAGMA wal_autocheckpoint = 16384"
+APPEND_PRAGMAS = ("PRAGMA cache_size = -131072", CHECKPOINT_PRAGMA)
 # Prepared statements the driver keeps per connection (its default is 128). Every length of an
 # `IN (...)` list is a statement of its own, and those of hundreds of parameters are large:
 # in a replay of 27,000 events the default cache grew SQLite's heap to 40 MB and kept growing

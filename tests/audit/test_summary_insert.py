@@ -28,7 +28,7 @@ class MemorySteps:
 
     def _stored(self, row: dict[str, Any]) -> StoredStep:
         return StoredStep(
-            row["key"], row["change"], row["low"], row["high"], row["fid"], row["at"], row["fresh"]
+            row["key"], row["change"], row["low"], row["high"], row["fid"], row["fresh"]
         )
 
     def previous(self, series: str, key: tuple[Any, ...]) -> StoredStep | None:
