@@ -43,6 +43,7 @@ from sqlalchemy import (
 )
 
 from projections.bulk import insert_many
+from projections.driver import fetch_in
 from projections.nearcopies import MIN_AGREEING, band_keys
 from projections.projector import Tables
 
@@ -124,6 +125,17 @@ def assign(conn: Connection, tables: Tables, texts: Sequence[Text]) -> dict[str,
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class _Stored:
+    """Stored candidates as read: per text its position, origin and signature, and the
+    (band key, text index) rows that record them (never more than `BAND_MEMBERS` a key)."""
+
+    positions: list[int]
+    origins: list[str]
+    signatures: list[bytes]
+    keys: list[tuple[int, int]]
+
+
 class _Pool:
     """The candidates of one batch, by band key: each text is compared only with those that
     share one of its bands, all at once (one numpy comparison over their signatures), instead
@@ -134,16 +146,17 @@ class _Pool:
     Stored texts come in as their keys recorded them (never more than `members` a key), so a
     key of the pool holds what the table holds and then the batch's texts, up to `members`."""
 
-    def __init__(
-        self, stored: list[tuple[int, str, bytes, set[int]]], members: int | None = None
-    ) -> None:
+    def __init__(self, stored: _Stored, members: int | None = None) -> None:
         self.members = members
-        self.positions: list[int] = []
-        self.origins: list[str] = []
-        self.signatures: list[np.ndarray] = []
+        self.positions = stored.positions
+        self.origins = stored.origins
+        joined = np.frombuffer(b"".join(stored.signatures), dtype=">u4")
+        self.signatures: list[np.ndarray] = (
+            list(joined.reshape(len(stored.signatures), -1)) if stored.signatures else []
+        )
         self.by_key: dict[int, list[int]] = {}
-        for position, origin, sig, keys in stored:
-            self.add(position, origin, sig, keys)
+        for key, i in stored.keys:
+            self.by_key.setdefault(key, []).append(i)
 
     def add(self, position: int, origin: str, sig: bytes, keys: Iterable[int]) -> list[int]:
         """Add a text under those of `keys` that hold fewer than `members` texts, and return
@@ -176,26 +189,27 @@ class _Pool:
         return self.origins[min(near, key=lambda i: self.positions[i])]
 
 
-def _candidates(
-    conn: Connection, tables: Tables, keys: list[int]
-) -> list[tuple[int, str, bytes, set[int]]]:
-    """Stored texts sharing a band key with any of `keys`: (position, origin, signature, keys)."""
+def _candidates(conn: Connection, tables: Tables, keys: list[int]) -> _Stored:
+    """Stored texts sharing a band key with any of `keys`, and the keys they share."""
     origins, bands = tables["report_origins"], tables["near_bands"]
-    if not keys:
-        return []
-    shared: dict[str, set[int]] = {}
-    for key, content in conn.execute(
-        select(bands.c.band_key, bands.c.content_sha256).where(bands.c.band_key.in_(keys))
-    ):
-        shared.setdefault(content, set()).add(int(key))
+    shared = fetch_in(
+        conn,
+        f'SELECT "band_key", "content_sha256" FROM "{bands.name}" WHERE "band_key" IN ({{}})',
+        keys,
+    )
     if not shared:
-        return []
-    rows = conn.execute(
-        select(
-            origins.c.content_sha256,
-            origins.c.position,
-            origins.c.origin_sha256,
-            origins.c.signature,
-        ).where(origins.c.content_sha256.in_(sorted(shared)))
-    ).all()
-    return [(int(p), o, bytes(s), shared[c]) for c, p, o, s in rows]
+        return _Stored([], [], [], [])
+    contents = sorted({c for _, c in shared})
+    rows = fetch_in(
+        conn,
+        f'SELECT "content_sha256", "position", "origin_sha256", "signature"'
+        f' FROM "{origins.name}" WHERE "content_sha256" IN ({{}})',
+        contents,
+    )
+    index = {c: i for i, (c, _, _, _) in enumerate(rows)}
+    return _Stored(
+        [int(p) for _, p, _, _ in rows],
+        [o for _, _, o, _ in rows],
+        [bytes(s) for _, _, _, s in rows],
+        [(int(k), index[c]) for k, c in shared],
+    )
