@@ -933,6 +933,9 @@ def _ellipsis(
         far = _far_back(toks, first, last, prev_end, next_start)
         if far is not None:
             return far
+    if _figure_put_nearer(toks, first):
+        # "Kyiv puts the figure closer to 8,000": the figure already counted, restated
+        return Reading("other", None, last, inherit=True, rules=["category:far:figure-nearer"])
     if first > 0 and toks[first - 1].low in _FORWARD_LINKS:
         ahead = _opening_phrase(toks, first, last, prev_end, next_start)
         if ahead is not None:
@@ -1089,6 +1092,23 @@ _TAG_VERBS = frozenset("said says added adds told noted claimed stated wrote".sp
 _FIGURE_ADJ = frozenset("true real actual official final overall".split())
 _FAR_WINDOW = 30
 _PLACING_PREPS = frozenset("to from with against by for into on near".split())
+
+
+_NEARER = frozenset("closer nearer close near".split())
+_PUT_VERBS = frozenset("put puts putting".split())
+
+
+def _figure_put_nearer(toks: list[Token], first: int) -> bool:
+    """`Yerevan puts the figure closer to 15`, `puts its tally nearer 90`: the figure's own
+    approximator stands where `at` would (`put the figure at`), after a determiner and a
+    bare key noun that a verb of putting takes."""
+    return (
+        first >= 3
+        and toks[first].low in _NEARER
+        and toks[first - 1].low in _BARE_KEYS
+        and toks[first - 2].low in _BACK_DETERMINERS
+        and toks[first - 3].low in _PUT_VERBS
+    )
 
 
 def _that_figure(toks: list[Token], lo: int, first: int) -> bool:

@@ -331,7 +331,7 @@ _VERBS = STRONG_VERBS | frozenset(
     """met spoke gave held went came sent took made visited addressed briefed travelled
     traveled arrived urged called described denied rejected launched is are was were has have
     had will would can could may might did does do kept lost fought flew wrote fled began
-    brought spent""".split()
+    brought spent speaks""".split()
 )
 # Words in `-ed` that are no verbs in a name (`Ukraine's armed forces`, `the United Nations`)
 _NOT_VERBS = frozenset("armed united allied backed based led red".split())
@@ -374,11 +374,33 @@ def sentence_subject(toks: list[Token]) -> Speaker | None:
     head = toks[commas[0] - 1] if commas else toks[end]
     if head.low in _SUBJECT_HEADS or (head.text[0].isupper() and head.text[1:].islower()):
         return Speaker(0, end, k, "subject", "")
+    if head.text.isupper() and 2 <= len(head.text) <= 6:
+        return Speaker(0, end, k, "subject", "")  # `Ecuador's prisons service SNAI gave …`
+    if _issues_a_document(toks, k):
+        # `The Pakistani military's media wing released a statement`: whatever its head,
+        # a subject that issues a statement is a source a later `it said` can mean
+        return Speaker(0, end, k, "subject", "", notes=(ISSUER,))
     if commas and _is_name(toks[commas[0] + 1 : commas[1]]):
         return Speaker(
             0, end, k, "subject", ""
         )  # "UNICEF's executive director, Catherine Russell,"
     return None
+
+
+ISSUER = "attribution:issuer-remembered"
+_ISSUING = frozenset("released issued published gave put".split())
+_DOCUMENTS = frozenset(
+    """statement statements update report figures communique communiqué bulletin briefing
+    release""".split()
+)
+
+
+def _issues_a_document(toks: list[Token], k: int) -> bool:
+    """The verb at `k` issues a document (`released a statement`, `gave an update`,
+    `published new figures`): a document's noun within four words after it."""
+    if k >= len(toks) or toks[k].low not in _ISSUING:
+        return False
+    return any(t.low in _DOCUMENTS for t in toks[k + 1 : k + 5])
 
 
 def _verb_after_appositive(toks: list[Token], k: int) -> bool:

@@ -273,7 +273,7 @@ def _appositive_name(toks: list[Token], end: int) -> int:
 
 COUNT_KEPT_BY = "attribution:count-kept-by"
 # participles of a count kept over time (`the count kept by CPJ`, `a database maintained by`)
-_KEPT = frozenset("kept maintained run collected gathered".split())
+_KEPT = frozenset("kept maintained run collected gathered compiled published released".split())
 _KEPT_COUNTS = frozenset(
     "count counts tally tallies toll list database record records data figures".split()
 )
@@ -316,3 +316,26 @@ def _before_clause_verb(toks: list[Token], first: int, end: int) -> int:
 
 
 _BY_MANNER = frozenset("name names phone telephone hand satellite".split())
+
+
+COUNT_KEEPER = "attribution:cut:count-keeper"
+
+
+def count_keeper(toks: list[Token], span: tuple[int, int]) -> tuple[int, int] | None:
+    """`Data compiled by ACLED show …`, `A count by the Associated Press found …`: a speaker
+    phrase that is a count (a determiner or adjectives, its noun, perhaps a participle of
+    keeping) and then `by` its keeper names the keeper as the source; the agent's span, or
+    None when the phrase is no such count."""
+    s, e = span
+    for k in range(s, min(e, s + 5)):
+        if toks[k].low != "by":
+            continue
+        head = k - 1 if toks[k - 1].low in _KEPT_COUNTS else k - 2
+        if head < s or toks[head].low not in _KEPT_COUNTS:
+            return None
+        if head == k - 2 and toks[k - 1].low not in _KEPT:
+            return None
+        if any(not t.text[0].isalpha() for t in toks[s:head]):
+            return None
+        return (k + 1, e) if k + 1 <= e else None
+    return None

@@ -9,6 +9,8 @@ hands the non-verb triggers (`according to`, a colon, `'s count`, `by`) to their
 from __future__ import annotations
 
 from projections.extraction.attribution.by_agents import (
+    COUNT_KEEPER,
+    count_keeper,
     estimated_by,
     figure_given_by,
     kept_by,
@@ -18,6 +20,7 @@ from projections.extraction.attribution.by_agents import (
 from projections.extraction.attribution.came_from import CAME, came_from
 from projections.extraction.attribution.colon_sources import colon_source
 from projections.extraction.attribution.count_owners import official_count, possessor
+from projections.extraction.attribution.credits import credit
 from projections.extraction.attribution.speaker import Refusal, Speaker
 from projections.extraction.attribution.speaker_spans import (
     PLACES_JOINED,
@@ -25,6 +28,7 @@ from projections.extraction.attribution.speaker_spans import (
     phrase_end,
     places_joined,
     relative_subject,
+    single_quote,
     speaker_after,
     speaker_before,
 )
@@ -58,7 +62,7 @@ _NOUN_LIKE = frozenset(
 _NOUN_AFTER = frozenset(
     """denied denies deny denying rejected rejects reject dismissed dismisses dismiss
     disputed disputes dispute refuted refutes refute of about amid despite following after
-    and or with on over against from""".split()
+    and or with on over against from own official 's ’s""".split()
 )
 
 
@@ -94,6 +98,11 @@ def find_speakers(
             end = phrase_end(toks, v + 2, refused)
             if end >= v + 2:
                 out.append(Speaker(v + 2, end, v, "according-to", "according to"))
+            continue
+        if w in _CREDITS:
+            sp = credit(toks, v)  # `…, per Reuters`, `… (AFP).`, `… overnight — TASS`
+            if sp is not None:
+                out.append(sp)
             continue
         if w == ":":
             sp = colon_source(toks, v)
@@ -147,6 +156,14 @@ def find_speakers(
                 refused.append(("attribution:refused:claimed-act", v, min(n - 1, v + 2)))
             continue  # a deed its subject owns, no statement of a figure
         strong = w in STRONG_VERBS or w == "found"
+        if w in _THAT_VERBS:
+            if v + 1 >= n or lows[v + 1] != "that":
+                continue  # `informs reporters`, `understands the risk`: no statement yet
+            strong = True  # `The ministry informs that …`, `Reuters understands that …`
+        elif w == "lists":
+            if not any(lows[k][:1].isdigit() for k in range(v + 1, min(n, v + 4))):
+                continue  # `casualty lists`: a noun; `Oryx lists 412 tanks`: its tally
+            strong = True
         rel_gap = -1
         if w == "counts":
             if not _counts_a_toll(toks, v):
@@ -196,7 +213,9 @@ def find_speakers(
         inverted = nxt_ok and w not in _NOT_INVERTED
         if rel_gap >= 0:
             span = (rel_gap + 1, v - 1)  # `…, which the governor gave on Monday, …`
-        elif (v == 0 or toks[v - 1].text in (",", "”", '"', "’")) and inverted:
+        elif (v == 0 or toks[v - 1].text in (",", "”", '"', "’") or single_quote(toks, v - 1)) and (
+            inverted
+        ):
             span = speaker_after(toks, v, refused)  # inverted: `..., said the ministry.`
             if span is None and v > 0:
                 span = speaker_before(toks, v, refused)  # `Its spokesman, X, said two…`
@@ -208,6 +227,11 @@ def find_speakers(
             if refused is not None:  # `Fatalities reported: 23`: a form's label, no speaker
                 refused.append((COUNTED_SUBJECT, span[0], v))
             continue
+        keeper = count_keeper(toks, span) if span[1] < v else None
+        if keeper is not None:
+            if refused is not None:  # `Data compiled by ACLED show`: the keeper speaks
+                refused.append((COUNT_KEEPER, span[0], keeper[0] - 1))
+            span = keeper
         first_person = span[0] == span[1] and toks[span[0]].low in ("we", "i")
         r = span[0] - 1
         rel = r if r >= 0 and lows[r] in _RELATIVE and span[0] < v else -1
@@ -337,6 +361,14 @@ _GIVING_VERBS = frozenset(
 _ACCUSING_VERBS = frozenset("accused accuses accusing blamed blames".split())
 
 
+# verbs that report only a `that` clause (`The ministry informs that 56 …`)
+_THAT_VERBS = frozenset("informs inform understands understand".split())
+
+
+# the marks of a credit with no verb (`credits`)
+_CREDITS = frozenset({"per", "(", "—", "–"})
+
+
 _TRIGGERS = (
     STRONG_VERBS
     | WEAK_VERBS
@@ -345,6 +377,9 @@ _TRIGGERS = (
     | POSSESSED_COUNTS
     | CAME
     | {"according", "found", ":", "official", "own", "by", "counts"}
+    | _CREDITS
+    | _THAT_VERBS
+    | {"lists"}
 )
 
 COUNTS_A_TOLL = "attribution:counts-a-toll"
@@ -378,7 +413,7 @@ _NOT_INVERTED = (
 
 
 # `put the toll at N`, `put their losses above N`
-_PUT_PREPS = frozenset("at above over below under near around".split())
+_PUT_PREPS = frozenset("at above over below under near around closer nearer close".split())
 
 
 def _accuses_of(lows: list[str], v: int) -> bool:
