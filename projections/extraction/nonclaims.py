@@ -331,7 +331,9 @@ def _capitalised_designation(a: Around) -> bool:
     )
 
 
-_OPENING_MARKS = frozenset("“ \" ‘ ' ( [ «".split())
+# marks after which a word is capitalised as the first of what they open (a quote, a bracket,
+# an answer after `A:`)
+_OPENING_MARKS = frozenset("“ \" ‘ ' ( [ « :".split())
 _COUNT_OPENERS = frozenset(
     """another some only about around nearly almost roughly over all the these those more
     just""".split()

@@ -139,11 +139,15 @@ class SpeakerMemory:
             return None
         return found.phrase, f"attribution:{kind}-resolved"
 
-    def latest(self) -> str | None:
-        """The phrase of the speaker last named or meant, as first named; None if none yet."""
+    def latest(self, person: bool = False) -> str | None:
+        """The phrase of the speaker last named or meant, as first named (with `person`, the
+        last person: the one an interview's `A:` stands for); None if none yet."""
         if self._queue:
             self._catch_up()
-        return self._named[-1].phrase if self._named else None
+        for named in reversed(self._named):
+            if named.person or not person:
+                return named.phrase
+        return None
 
     def _catch_up(self) -> None:
         queue, self._queue = self._queue, []
@@ -157,7 +161,8 @@ class SpeakerMemory:
                 speakers = b if b is not None else find_speakers(toks)  # type: ignore[assignment]
             subject = sentence_subject(toks)
             if subject is not None and not (speakers and speakers[0].start == subject.start):
-                self._remember(toks, subject)
+                asked = asked_object(toks, subject)
+                self._remember(toks, asked or subject)
             for sp in speakers:
                 self._remember(toks, sp)
             self._count += 1
@@ -165,6 +170,8 @@ class SpeakerMemory:
     def _remember(self, toks: list[Token], sp: Speaker) -> None:
         if sp.kind == "weak" or sp.first_person:
             return
+        if sp.start == sp.end and toks[sp.start].low in _FIRST_PERSON:
+            return  # `We asked …`: the reporter, whom no later `she said` means
         kind = reference_kind(toks, sp)
         span = toks[sp.start : sp.end + 1]
         if kind is not None:
@@ -388,6 +395,40 @@ def sentence_subject(toks: list[Token]) -> Speaker | None:
 
 
 ISSUER = "attribution:issuer-remembered"
+_FIRST_PERSON = frozenset({"we", "i"})
+# verbs by which a reporter turns to the one who then speaks (`We asked the governor, X, …`)
+_ASKING = frozenset("asked interviewed contacted reached questioned met".split())
+_OBJECT_ENDS = frozenset("about for on if whether how why what when by in at . ? ;".split())
+
+
+def asked_object(toks: list[Token], subject: Speaker) -> Speaker | None:
+    """`We asked the governor, Amina Bello, about the toll`: when the reporter is the subject
+    and the verb asks someone, the one asked is who a later `she said` means; the object up
+    to a preposition or the end (an appositive name between commas kept), or None."""
+    if subject.start != subject.end or toks[subject.start].low not in _FIRST_PERSON:
+        return None
+    k = subject.verb
+    if k >= len(toks) or toks[k].low not in _ASKING:
+        return None
+    end = k
+    commas = 0
+    for j in range(k + 1, min(len(toks), k + 12)):
+        t = toks[j]
+        if t.low in _OBJECT_ENDS:
+            break
+        if t.text == ",":
+            commas += 1
+            if commas == 2:
+                break
+            continue
+        if not (t.text[0].isalpha() or t.text in ("'s", "’s", "-", ".")):
+            return None
+        end = j
+    if end == k:
+        return None
+    return Speaker(k + 1, end, k, "subject", "")
+
+
 _ISSUING = frozenset("released issued published gave put".split())
 _DOCUMENTS = frozenset(
     """statement statements update report figures communique communiqué bulletin briefing

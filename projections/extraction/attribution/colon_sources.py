@@ -40,6 +40,10 @@ def colon_source(toks: list[Token], v: int) -> Speaker | None:
         return None
     if toks[0].low in DOCUMENT_NOUNS or (v >= 2 and toks[1].low in DOCUMENT_NOUNS):
         return document_lead(toks, v)  # `Press release: The ICRC facilitated …`
+    if v == 1 and toks[0].text in _ANSWER_MARKS:
+        # `A: Eleven were killed …` in an interview: the one interviewed answers, whom the
+        # attribution stage finds among the persons the passage named before
+        return Speaker(0, 0, v, "colon", ":", notes=(QA_ANSWER,))
     quoted = quote_after_colon(toks, v)
     if quoted is not None:
         return quoted  # `The commander was blunt: 'We lost 14 tanks …'`
@@ -77,6 +81,8 @@ def colon_source(toks: list[Token], v: int) -> Speaker | None:
 
 
 STATEMENT_READS = "attribution:statement-reads"
+QA_ANSWER = "attribution:interview-answer"
+_ANSWER_MARKS = frozenset({"A", "Answer"})
 _READS = frozenset("reads read says said states stated".split())
 # what a body issues in its own words (`the ministry's statement reads:`)
 _STATEMENT_NOUNS = frozenset(

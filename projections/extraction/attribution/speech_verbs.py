@@ -9,10 +9,12 @@ hands the non-verb triggers (`according to`, a colon, `'s count`, `by`) to their
 from __future__ import annotations
 
 from projections.extraction.attribution.by_agents import (
-    COUNT_KEEPER,
+    DOCUMENT_OWNER,
     count_keeper,
+    document_owner,
     estimated_by,
     figure_given_by,
+    issuer_before,
     kept_by,
     passive_agent,
     reported_by,
@@ -160,10 +162,10 @@ def find_speakers(
             if v + 1 >= n or lows[v + 1] != "that":
                 continue  # `informs reporters`, `understands the risk`: no statement yet
             strong = True  # `The ministry informs that …`, `Reuters understands that …`
-        elif w == "lists":
-            if not any(lows[k][:1].isdigit() for k in range(v + 1, min(n, v + 4))):
+        elif w in _FIGURE_VERBS:
+            if not any(lows[k][:1].isdigit() for k in range(v + 1, min(n, v + 5))):
                 continue  # `casualty lists`: a noun; `Oryx lists 412 tanks`: its tally
-            strong = True
+            strong = True  # `attributes 19 deaths to …`, `described seeing at least 40 bodies`
         rel_gap = -1
         if w == "counts":
             if not _counts_a_toll(toks, v):
@@ -222,7 +224,12 @@ def find_speakers(
         else:
             span = speaker_before(toks, v, refused)
         if span is None:
-            continue
+            issuer = issuer_before(toks, v)  # `The report, published by Amnesty, found`
+            if issuer is None:
+                continue
+            span = issuer[0], issuer[1]
+            if refused is not None:
+                refused.append((issuer[2], 0, span[0] - 1))
         if span[0] == span[1] and lows[span[0]] in _COUNTED_WORDS:
             if refused is not None:  # `Fatalities reported: 23`: a form's label, no speaker
                 refused.append((COUNTED_SUBJECT, span[0], v))
@@ -230,8 +237,12 @@ def find_speakers(
         keeper = count_keeper(toks, span) if span[1] < v else None
         if keeper is not None:
             if refused is not None:  # `Data compiled by ACLED show`: the keeper speaks
-                refused.append((COUNT_KEEPER, span[0], keeper[0] - 1))
-            span = keeper
+                refused.append((keeper[2], span[0], keeper[0] - 1))
+            span = keeper[0], keeper[1]
+        elif span[1] < v and (owner := document_owner(toks, span)) is not None:
+            if refused is not None:  # `The minister's written answer to Parliament gives`
+                refused.append((DOCUMENT_OWNER, owner[1] + 1, span[1]))
+            span = owner
         first_person = span[0] == span[1] and toks[span[0]].low in ("we", "i")
         r = span[0] - 1
         rel = r if r >= 0 and lows[r] in _RELATIVE and span[0] < v else -1
@@ -275,8 +286,29 @@ def find_speakers(
             # number is nearer 100,000`: a participle reports the clause after it only
             sp.front = True
         sp.action = w in _ACTION_VERBS or (nxt is not None and nxt.low == "to" and w in _CLAIM)
+        if sp.action and _reported_by_earlier(out, lows, sp):
+            if refused is not None:  # `Prosecutors allege that the commander ordered …`
+                refused.append((REPORTED_ACTION, sp.start, v))
+            continue
         out.append(sp)
     return out
+
+
+REPORTED_ACTION = "attribution:refused:reported-action"
+
+
+def _reported_by_earlier(out: list[Speaker], lows: list[str], sp: Speaker) -> bool:
+    """An action's subject (`the commander ordered …`) inside the `that` clause of a
+    statement before it (`Prosecutors allege that …`): the statement's speaker asserts what
+    the clause says, and the action's subject is what it is about, not a source."""
+    for prev in out:
+        if prev.kind != "speech" or prev.action or prev.verb >= sp.start:
+            continue
+        that = prev.verb + 1
+        if that < len(lows) and lows[that] == "that" and that < sp.start:
+            if not any(w in (";", ".", "while", "but") for w in lows[that : sp.start]):
+                return True
+    return False
 
 
 # verbs of a decision or a record, not a statement: their subject is the source of the
@@ -365,6 +397,10 @@ _ACCUSING_VERBS = frozenset("accused accuses accusing blamed blames".split())
 _THAT_VERBS = frozenset("informs inform understands understand".split())
 
 
+# verbs that state a figure only when one follows within four words (`Oryx lists 412 tanks`)
+_FIGURE_VERBS = frozenset("lists attributes described".split())
+
+
 # the marks of a credit with no verb (`credits`)
 _CREDITS = frozenset({"per", "(", "—", "–"})
 
@@ -379,7 +415,7 @@ _TRIGGERS = (
     | {"according", "found", ":", "official", "own", "by", "counts"}
     | _CREDITS
     | _THAT_VERBS
-    | {"lists"}
+    | _FIGURE_VERBS
 )
 
 COUNTS_A_TOLL = "attribution:counts-a-toll"
