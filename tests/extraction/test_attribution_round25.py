@@ -172,3 +172,19 @@ def test_gives_the_number_as_a_figure() -> None:
 
 def test_as_without_a_number_of_is_unchanged() -> None:
     assert claims("The army described the attack as 12 hours of shelling.") == []
+
+
+# --- a reduced relative about who spoke ---------------------------------------------------------
+
+
+def test_a_participle_of_being_reached_is_cut_from_the_speaker() -> None:
+    text = "Nurses interviewed by Radio Tamazuj said 23 patients had died in Malakal."
+    assert attribution_block(text) == [
+        f"  attribution  {'Nurses':<28} <- attribution:speech:said",
+        kept('attribution:cut:reduced-aside "interviewed by Radio Tamazuj"'),
+    ]
+
+
+def test_a_participle_of_another_verb_stays() -> None:
+    text = "Doctors based in Malakal said 23 patients had died."
+    assert only(text).attribution == "Doctors based in Malakal"

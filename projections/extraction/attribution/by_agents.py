@@ -410,3 +410,20 @@ def document_owner(toks: list[Token], span: tuple[int, int]) -> tuple[int, int] 
                 return None
         return None
     return None
+
+
+REDUCED_ASIDE = "attribution:cut:reduced-aside"
+# participles of being reached by a reporter: `Witnesses interviewed by the UN panel`
+_REACHED = frozenset("interviewed quoted cited contacted reached questioned asked".split())
+
+
+def reduced_aside(toks: list[Token], span: tuple[int, int]) -> tuple[int, int] | None:
+    """`Witnesses interviewed by the UN panel of experts described …`: a participle of being
+    reached (`interviewed`, `quoted`) and its `by` agent right after the speaker's noun,
+    with no comma, are a reduced relative clause about who spoke, not part of their name;
+    the span before the participle, or None."""
+    s, e = span
+    for k in range(s + 1, min(e, s + 6)):
+        if toks[k].low in _REACHED and toks[k + 1].low == "by" and toks[k].text.islower():
+            return (s, k - 1) if toks[k - 1].text[0].isalpha() else None
+    return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from projections.extraction.attribution.by_agents import (
     DOCUMENT_OWNER,
+    REDUCED_ASIDE,
     count_keeper,
     document_owner,
     estimated_by,
@@ -17,6 +18,7 @@ from projections.extraction.attribution.by_agents import (
     issuer_before,
     kept_by,
     passive_agent,
+    reduced_aside,
     reported_by,
 )
 from projections.extraction.attribution.came_from import CAME, came_from
@@ -243,6 +245,10 @@ def find_speakers(
             if refused is not None:  # `The minister's written answer to Parliament gives`
                 refused.append((DOCUMENT_OWNER, owner[1] + 1, span[1]))
             span = owner
+        elif span[1] < v and (reached := reduced_aside(toks, span)) is not None:
+            if refused is not None:  # `Witnesses interviewed by the UN panel described`
+                refused.append((REDUCED_ASIDE, reached[1] + 1, span[1]))
+            span = reached
         first_person = span[0] == span[1] and toks[span[0]].low in ("we", "i")
         r = span[0] - 1
         rel = r if r >= 0 and lows[r] in _RELATIVE and span[0] < v else -1
