@@ -338,7 +338,7 @@ _VERBS = STRONG_VERBS | frozenset(
     """met spoke gave held went came sent took made visited addressed briefed travelled
     traveled arrived urged called described denied rejected launched is are was were has have
     had will would can could may might did does do kept lost fought flew wrote fled began
-    brought spent speaks""".split()
+    brought spent speaks commands leads heads runs oversees chairs directs represents""".split()
 )
 # Words in `-ed` that are no verbs in a name (`Ukraine's armed forces`, `the United Nations`)
 _NOT_VERBS = frozenset("armed united allied backed based led red".split())
@@ -368,7 +368,7 @@ def sentence_subject(toks: list[Token]) -> Speaker | None:
             if len(commas) == 2 and _verb_after_appositive(toks, k + 1):
                 k += 1  # `…, Pedro Arenas, flew to …`: whatever word it is, it is the verb
                 break
-        elif not (c.isalpha() or t.text in ("'s", "’s", "-", ".")):
+        elif not (c.isalpha() or t.text in ("'s", "’s", "-", ".") or _plural_possessive(toks, k)):
             return None
         k += 1
     else:
@@ -442,6 +442,19 @@ def _issues_a_document(toks: list[Token], k: int) -> bool:
     if k >= len(toks) or toks[k].low not in _ISSUING:
         return False
     return any(t.low in _DOCUMENTS for t in toks[k + 1 : k + 5])
+
+
+def _plural_possessive(toks: list[Token], k: int) -> bool:
+    """Token `k` is the apostrophe of a plural possessive (`The Houthis' military
+    spokesman`), not a quotation mark: it follows a word in `s` and precedes a word."""
+    return (
+        toks[k].text in ("'", "’")
+        and k >= 1
+        and toks[k - 1].low.endswith("s")
+        and toks[k - 1].text.isalpha()
+        and k + 1 < len(toks)
+        and toks[k + 1].text[0].isalpha()
+    )
 
 
 def _verb_after_appositive(toks: list[Token], k: int) -> bool:

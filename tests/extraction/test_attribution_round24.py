@@ -197,3 +197,26 @@ def test_puts_the_figure_closer_to() -> None:
     assert (c.low, c.high, c.qualifier, c.category) == (200, 200, "approx", "killed")
     assert c.attribution == "The RSF"
     assert "category:far:figure-nearer" in c.rules
+
+
+# --- subjects remembered for later titles and surnames ------------------------------------------
+
+
+def test_a_title_after_a_subject_that_commands() -> None:
+    text = (
+        "Colonel Awa Diop commands the Senegalese battalion in Kolda. The colonel said 4 "
+        "soldiers were wounded."
+    )
+    c = only(text)
+    assert c.attribution == "The colonel [Colonel Awa Diop]"
+    assert c.claimant == "Colonel Awa Diop"
+
+
+def test_a_surname_after_a_plural_possessive_subject() -> None:
+    text = (
+        "The rebels' spokesman, Willy Ngoma, appeared on local radio. Ngoma claimed 30 "
+        "soldiers were captured near Rutshuru."
+    )
+    c = only(text)
+    assert c.attribution == "Ngoma [The rebels' spokesman, Willy Ngoma]"
+    assert c.claimant == "Willy Ngoma"
