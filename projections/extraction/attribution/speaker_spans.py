@@ -506,7 +506,7 @@ def _speaker_phrase_before(
         s - 1 >= 0
         and end - s < 14
         and (toks[s - 1].low not in BOUNDARY or _and_in_name(toks, s - 1, end))
-        and not single_quote(toks, s - 1)
+        and (toks[s - 1].text not in _SINGLE_QUOTES or not single_quote(toks, s - 1))
     ):
         s -= 1
     if toks[s].text in _SINGLE_QUOTES and s < end:

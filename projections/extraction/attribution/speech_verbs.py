@@ -92,8 +92,11 @@ def find_speakers(
     if lows is None:
         lows = [t.low for t in toks]
     triggers = _TRIGGERS
-    if triggers.isdisjoint(lows):
+    present = triggers.intersection(lows)
+    if not present:
         return out
+    if present <= _FIGURE_VERBS and not _figure_after(lows, present):
+        return out  # `described the attack as …`: a figure verb with no figure to state
     for v, w in enumerate(lows):
         if w not in triggers:
             continue  # none of the tests below passes for another word
@@ -236,19 +239,8 @@ def find_speakers(
             if refused is not None:  # `Fatalities reported: 23`: a form's label, no speaker
                 refused.append((COUNTED_SUBJECT, span[0], v))
             continue
-        keeper = count_keeper(toks, span) if span[1] < v else None
-        if keeper is not None:
-            if refused is not None:  # `Data compiled by ACLED show`: the keeper speaks
-                refused.append((keeper[2], span[0], keeper[0] - 1))
-            span = keeper[0], keeper[1]
-        elif span[1] < v and (owner := document_owner(toks, span)) is not None:
-            if refused is not None:  # `The minister's written answer to Parliament gives`
-                refused.append((DOCUMENT_OWNER, owner[1] + 1, span[1]))
-            span = owner
-        elif span[1] < v and (reached := reduced_aside(toks, span)) is not None:
-            if refused is not None:  # `Witnesses interviewed by the UN panel described`
-                refused.append((REDUCED_ASIDE, reached[1] + 1, span[1]))
-            span = reached
+        if span[1] < v and span[1] - span[0] >= 2:
+            span = _cut_source(toks, lows, span, refused)
         first_person = span[0] == span[1] and toks[span[0]].low in ("we", "i")
         r = span[0] - 1
         rel = r if r >= 0 and lows[r] in _RELATIVE and span[0] < v else -1
@@ -298,6 +290,34 @@ def find_speakers(
             continue
         out.append(sp)
     return out
+
+
+def _cut_source(
+    toks: list[Token], lows: list[str], span: tuple[int, int], refused: list[Refusal] | None
+) -> tuple[int, int]:
+    """The source inside a speaker phrase before its verb: a count's keeper or a document's
+    issuer (`Data compiled by ACLED`, `A statement … posted by X`), a document's owner (`The
+    minister's written answer …`), or the speaker before a participle of being reached
+    (`Witnesses interviewed by …`); the span unchanged when it is none of them."""
+    words = lows[span[0] : span[1] + 1]
+    if "by" in words:
+        keeper = count_keeper(toks, span)
+        if keeper is not None:
+            if refused is not None:  # `Data compiled by ACLED show`: the keeper speaks
+                refused.append((keeper[2], span[0], keeper[0] - 1))
+            return keeper[0], keeper[1]
+        reached = reduced_aside(toks, span)
+        if reached is not None:
+            if refused is not None:  # `Witnesses interviewed by the UN panel described`
+                refused.append((REDUCED_ASIDE, reached[1] + 1, span[1]))
+            return reached
+    if "'s" in words or "’s" in words:
+        owner = document_owner(toks, span)
+        if owner is not None:
+            if refused is not None:  # `The minister's written answer to Parliament gives`
+                refused.append((DOCUMENT_OWNER, owner[1] + 1, span[1]))
+            return owner
+    return span
 
 
 REPORTED_ACTION = "attribution:refused:reported-action"
@@ -405,6 +425,15 @@ _THAT_VERBS = frozenset("informs inform understands understand".split())
 
 # verbs that state a figure only when one follows within four words (`Oryx lists 412 tanks`)
 _FIGURE_VERBS = frozenset("lists attributes described".split())
+
+
+def _figure_after(lows: list[str], verbs: set[str]) -> bool:
+    """A figure within four words after the first of `verbs` in the sentence."""
+    for w in verbs:
+        v = lows.index(w)
+        if any(x[:1].isdigit() for x in lows[v + 1 : v + 5]):
+            return True
+    return False
 
 
 # the marks of a credit with no verb (`credits`)
