@@ -27,6 +27,14 @@ from projections.extraction.context import claim_context, sentence_context
 from projections.extraction.nonclaims import reason
 from projections.extraction.numbers import Num, find_numbers, may_hold_number
 from projections.extraction.paragraph import MAX_SENTENCE_TOKENS, Paragraph, token_chunks
+from projections.extraction.posts import (
+    COLON_LEAD,
+    DASH_TAIL,
+    colon_lead,
+    dash_tail_source,
+    list_item,
+    post_source,
+)
 from projections.extraction.qualifiers import qualify
 from projections.extraction.sentences import paragraphs, sentences
 from projections.extraction.speakers import SpeakerMemory
@@ -56,8 +64,15 @@ def extract(text: str, published: date | str | None = None) -> list[FigureClaim]
     """
     claims: list[FigureClaim] = []
     speakers = SpeakerMemory(text)
+    lead_end = -1  # where the passage's first sentence ends
+    head = (0, 0)  # the line the paragraph opened with
+    para: Paragraph | None = None
     for ps, pe in paragraphs(text):
-        para = Paragraph(text, speakers)
+        if para is None or not list_item(text, ps):
+            para = Paragraph(text, speakers)
+            head = (ps, pe)
+        elif not para.heading:
+            para.heading = text[head[0] : head[1]].lower()  # the line the list hangs from
         unsourced = len(claims)  # the previous sentence's claims start here
         for ss, se in sentences(text, ps, pe):
             if unsourced < len(claims):
@@ -65,6 +80,8 @@ def extract(text: str, published: date | str | None = None) -> list[FigureClaim]
                 if source is not None:
                     _credit(claims, unsourced, source)
             unsourced = len(claims)
+            if lead_end < 0:
+                lead_end = se
             if not may_hold_number(text, ss, se):
                 para.add_sentence(ss, se)  # no figure here; read only if a later one asks
                 continue
@@ -79,19 +96,40 @@ def extract(text: str, published: date | str | None = None) -> list[FigureClaim]
                     if nums and len(nums) <= most:
                         claims.extend(_sentence_claims(text, ss, se, toks, texts, nums, para))
                 para.add_chunk(toks, texts)
+            if unsourced < len(claims):
+                tail = dash_tail_source(text[ss:se])
+                if tail is not None:
+                    _credit(claims, unsourced, tail, DASH_TAIL)
+    if claims:
+        _credit_post(text, claims, lead_end)
     claims.sort(key=_START_END)
     return claims
 
 
-def _credit(claims: list[FigureClaim], first: int, source: str) -> None:
+def _credit(claims: list[FigureClaim], first: int, source: str, rule: str = NAMED_AFTER) -> None:
     """`The figure came from X` after a sentence of figures: X asserts those of them that no
-    one in their own sentence asserts (`attribution.named_after`)."""
+    one in their own sentence asserts (`attribution.named_after`; `posts` for a post's
+    header, signature or closing dash)."""
     for i in range(first, len(claims)):
         c = claims[i]
         if c.attribution is None and c.category != "other":
             claims[i] = replace(
-                c, attribution=source, claimant=claimant_name(source), rules=(*c.rules, NAMED_AFTER)
+                c, attribution=source, claimant=claimant_name(source), rules=(*c.rules, rule)
             )
+
+
+def _credit_post(text: str, claims: list[FigureClaim], lead_end: int) -> None:
+    """A post's own voice for the figures that no sentence of theirs attributes: the source of
+    a colon that opens the passage (`SOHR: …`) speaks for the sentences after it too, and a
+    header or a signature (`posts.post_source`) for every sentence."""
+    later = next((i for i, c in enumerate(claims) if c.start >= lead_end), len(claims))
+    if later < len(claims):
+        lead = colon_lead(text)
+        if lead is not None:
+            _credit(claims, later, lead, COLON_LEAD)
+    named = post_source(text)
+    if named is not None:
+        _credit(claims, 0, *named)
 
 
 def _sentence_claims(

@@ -37,6 +37,7 @@ class Paragraph:
         "_org",
         "_queue",
         "figures",
+        "heading",
         "last_actor",
         "last_figure",
         "speakers",
@@ -45,6 +46,9 @@ class Paragraph:
 
     def __init__(self, text: str, speakers: SpeakerMemory | None = None) -> None:
         self.text = text
+        # a post's list (`— tanks ‒ 11 402`) is read as part of the line it hangs from; that
+        # line, lower-cased, for what its items are (`losses of the enemy:`)
+        self.heading = ""
         self._actors: dict[str, str] = {}
         # the passage's speakers: a `he said` may refer to a speaker of an earlier paragraph
         self.speakers = speakers if speakers is not None else SpeakerMemory(text)

@@ -95,6 +95,16 @@ def find_speakers(
             if end >= v + 2:
                 out.append(Speaker(v + 2, end, v, "according-to", "according to"))
             continue
+        if w == "per":
+            # `…, per the Ukrainian Khortytsia grouping`: `according to` in a post's shorthand;
+            # only after a comma or a dash, so never a rate (`1,200 per day`, `per cent`)
+            if v >= 1 and toks[v - 1].text in _PER_AFTER and v + 1 < n:
+                nxt = toks[v + 1]
+                if nxt.low in ("the", "a", "an") or nxt.text[0].isupper():
+                    end = phrase_end(toks, v + 1, refused)
+                    if end >= v + 1:
+                        out.append(Speaker(v + 1, end, v, "according-to", "per", notes=(PER,)))
+            continue
         if w == ":":
             sp = colon_source(toks, v)
             if sp is not None:
@@ -344,8 +354,11 @@ _TRIGGERS = (
     | _ACCUSING_VERBS
     | POSSESSED_COUNTS
     | CAME
-    | {"according", "found", ":", "official", "own", "by", "counts"}
+    | {"according", "found", ":", "official", "own", "by", "counts", "per"}
 )
+
+PER = "attribution:per"
+_PER_AFTER = frozenset(",—–")
 
 COUNTS_A_TOLL = "attribution:counts-a-toll"
 # what a tally counts when `counts` reports it (`counts 44,000 dead`), not what a body has
@@ -475,4 +488,9 @@ def _takes_object(nxt: Token | None) -> bool:
     if nxt.text in (".", ",", "!", "?", ";"):
         return True
     c = nxt.text[0]
-    return c.isdigit() or c.isupper() or nxt.low in ("that", "on", "the", "a", "an", "up", "at")
+    # `~` and `≈` are a post's `about` before a figure (`Rybar claims ≈ 2,000 troops …`)
+    return (
+        c.isdigit()
+        or c.isupper()
+        or nxt.low in ("that", "on", "the", "a", "an", "up", "at", "~", "≈")
+    )

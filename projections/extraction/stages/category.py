@@ -20,12 +20,46 @@ _ONE_BLOCKERS = frozenset({"no", "any", "every", "each", "the", "that", "this", 
 
 
 def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
-    """The figure's category, or None when it is no figure claim after all."""
+    """The figure's category, or None when it is no figure claim after all.
+
+    Personnel in a list under a heading of losses (`combat losses of the enemy …\n—
+    personnel ‒ about 718,240`) are the losses' count, not a force's size: `casualties`."""
+    category, rules = _category_of(ctx)
+    if category == "troops" and _under_losses(ctx):
+        return "casualties", [*rules, LOSSES_LIST]
+    return category, rules
+
+
+LOSSES_LIST = "category:losses-list"
+_LOSS_WORDS = frozenset("losses loss".split())
+_LIST_MARKS = frozenset(":—–‒―")
+
+
+def _under_losses(ctx: ClaimContext) -> bool:
+    """`losses` before the figure in its sentence, and a list's colon or dash between them."""
+    heading = ctx.sentence.para.heading
+    if heading and ("losses" in heading or "loss " in heading):
+        return True  # the list's heading (`combat losses of the enemy …`)
+    toks = ctx.toks
+    marked = False
+    for k in range(ctx.q.i - 1, -1, -1):
+        w = toks[k].low
+        if w in _LIST_MARKS:
+            marked = True
+        elif w in _LOSS_WORDS:
+            return marked
+    return False
+
+
+def _category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
+    """`category_of` before the heading of a list is read."""
     rd = ctx.reading
     before = _figure_before(ctx)
     if before is not None:
         return before, (f"category:the-figure-before:{before}",)
     prev = ctx.prev
+    if prev is not None and _signed_change(ctx):
+        return prev.category, [f"category:change-of-figure-before:{prev.category}"]
     if rd.category is None:
         if prev is not None and prev.category == "captured" and _released_part(rd.rules):
             return "captured", [*rd.rules, "category:released-part-of-captives"]
@@ -68,6 +102,19 @@ def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
     if prev is not None and rd.category == "other" and _next_part(ctx):
         return prev.category, [*rd.rules, f"category:breakdown-list:{prev.category}"]
     return rd.category, rd.rules
+
+
+def _signed_change(ctx: ClaimContext) -> bool:
+    """`tanks ‒ 11 402 (+7)`: a signed figure in brackets right after a figure is that
+    figure's change over the post's period (the day's losses of a running total), so it
+    counts what that figure counts."""
+    toks, i = ctx.toks, ctx.q.i
+    return (
+        i >= 3 and toks[i - 1].text in _SIGNS and toks[i - 2].text == "(" and ctx.prev_end == i - 3
+    )
+
+
+_SIGNS = frozenset("+-−")
 
 
 def _of_them(ctx: ClaimContext) -> bool:
