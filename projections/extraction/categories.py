@@ -1076,7 +1076,8 @@ def _gapped_verb(toks: list[Token], first: int, last: int, prev_end: int) -> boo
 # (`‒` and `―` are the dashes of a post's list: `— tanks ‒ 11 402`)
 _FAR_LINKS = frozenset(
     """at to : — – ‒ ― numbered reached reach exceeded passed hit topped stood stands was is be
-    has have had range ranged ranging ranges could numbering number numbers""".split()
+    has have had range ranged ranging ranges could numbering number numbers risen rose
+    climbed""".split()
 )
 _FAR_KEYS = frozenset("number total count size strength tally toll".split())
 _RANGE_VERBS = frozenset("range ranged ranging ranges varied vary".split())

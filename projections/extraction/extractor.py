@@ -30,10 +30,17 @@ from projections.extraction.paragraph import MAX_SENTENCE_TOKENS, Paragraph, tok
 from projections.extraction.posts import (
     COLON_LEAD,
     DASH_TAIL,
+    HEADLINE_TAIL,
+    LEAD_RE,
+    TITLE_CASE,
     colon_lead,
     dash_tail_source,
+    headline_source,
+    lead_cut,
     list_item,
     post_source,
+    sentence_cased,
+    title_case,
 )
 from projections.extraction.qualifiers import qualify
 from projections.extraction.sentences import paragraphs, sentences
@@ -54,6 +61,7 @@ MAX_FIGURE_DENSITY = 0.15  # a chunk with more figures per token is a table, not
 _DIGITS = frozenset("0123456789")
 _IS_DIGIT = _DIGITS.__contains__
 _FIRST = itemgetter(0)
+lead_match = LEAD_RE.match  # a wire slug or a time stamp (`posts.lead_cut`)
 _START_END = attrgetter("start", "end")  # a C-level key: no call into Python per claim
 
 
@@ -82,10 +90,16 @@ def extract(text: str, published: date | str | None = None) -> list[FigureClaim]
             unsourced = len(claims)
             if lead_end < 0:
                 lead_end = se
+            cut = lead_cut(text, ss) if lead_match(text, ss) else None
+            if cut is not None:
+                ss = cut[0]
             if not may_hold_number(text, ss, se):
                 para.add_sentence(ss, se)  # no figure here; read only if a later one asks
                 continue
             all_toks = tokenize(text, ss, se)
+            titled = title_case(text[ss:se])
+            if titled:
+                all_toks = sentence_cased(all_toks)
             for toks, texts in token_chunks(all_toks):
                 if len(all_toks) > MAX_SENTENCE_TOKENS:
                     ss, se = toks[0].start, toks[-1].end
@@ -96,10 +110,18 @@ def extract(text: str, published: date | str | None = None) -> list[FigureClaim]
                     if nums and len(nums) <= most:
                         claims.extend(_sentence_claims(text, ss, se, toks, texts, nums, para))
                 para.add_chunk(toks, texts)
+            if unsourced < len(claims) and (cut is not None or titled):
+                _note(claims, unsourced, cut[1] if cut is not None else TITLE_CASE)
+                if cut is not None and titled:
+                    _note(claims, unsourced, TITLE_CASE)
             if unsourced < len(claims):
                 tail = dash_tail_source(text[ss:se])
                 if tail is not None:
                     _credit(claims, unsourced, tail, DASH_TAIL)
+                elif titled:
+                    tail = headline_source(text[ss:se])
+                    if tail is not None:
+                        _credit(claims, unsourced, tail, HEADLINE_TAIL)
     if claims:
         _credit_post(text, claims, lead_end)
     claims.sort(key=_START_END)
@@ -118,14 +140,21 @@ def _credit(claims: list[FigureClaim], first: int, source: str, rule: str = NAME
             )
 
 
+def _note(claims: list[FigureClaim], first: int, rule: str) -> None:
+    """Add a rule that shaped the whole sentence (`posts.lead_cut`, `posts.title_case`) to
+    its claims, so that `--explain` names it."""
+    for i in range(first, len(claims)):
+        claims[i] = replace(claims[i], rules=(*claims[i].rules, rule))
+
+
 def _credit_post(text: str, claims: list[FigureClaim], lead_end: int) -> None:
     """A post's own voice for the figures that no sentence of theirs attributes: the source of
     a colon that opens the passage (`SOHR: …`) speaks for the sentences after it too, and a
     header or a signature (`posts.post_source`) for every sentence."""
-    later = next((i for i, c in enumerate(claims) if c.start >= lead_end), len(claims))
-    if later < len(claims):
+    if claims[-1].start >= lead_end:  # some claim after the first sentence
         lead = colon_lead(text)
         if lead is not None:
+            later = next(i for i, c in enumerate(claims) if c.start >= lead_end)
             _credit(claims, later, lead, COLON_LEAD)
     named = post_source(text)
     if named is not None:
