@@ -97,7 +97,8 @@ def extract(text: str, published: date | str | None = None) -> list[FigureClaim]
                 para.add_sentence(ss, se)  # no figure here; read only if a later one asks
                 continue
             all_toks = tokenize(text, ss, se)
-            titled = title_case(text[ss:se])
+            second = text.find(" ", ss, se) + 1  # prose: a lower-case second word
+            titled = second > 0 and text[second].isupper() and title_case(text[ss:se])
             if titled:
                 all_toks = sentence_cased(all_toks)
             for toks, texts in token_chunks(all_toks):
@@ -115,7 +116,7 @@ def extract(text: str, published: date | str | None = None) -> list[FigureClaim]
                 if cut is not None and titled:
                     _note(claims, unsourced, TITLE_CASE)
             if unsourced < len(claims):
-                tail = dash_tail_source(text[ss:se])
+                tail = dash_tail_source(text[ss:se]) if _dashed(text, ss, se) else None
                 if tail is not None:
                     _credit(claims, unsourced, tail, DASH_TAIL)
                 elif titled:
@@ -138,6 +139,19 @@ def _credit(claims: list[FigureClaim], first: int, source: str, rule: str = NAME
             claims[i] = replace(
                 c, attribution=source, claimant=claimant_name(source), rules=(*c.rules, rule)
             )
+
+
+def _dashed(text: str, ss: int, se: int) -> bool:
+    """A dash near the sentence's end, where `posts.dash_tail_source` looks (C-level finds)."""
+    near = max(ss, se - _DASH_REACH)
+    return (
+        text.find("—", near, se) >= 0
+        or text.find("–", near, se) >= 0
+        or (text.find(" - ", near, se) >= 0)
+    )
+
+
+_DASH_REACH = 72  # a tail's name is at most 60 characters
 
 
 def _note(claims: list[FigureClaim], first: int, rule: str) -> None:

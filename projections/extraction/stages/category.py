@@ -58,7 +58,7 @@ def _category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
     if before is not None:
         return before, (f"category:the-figure-before:{before}",)
     prev = ctx.prev
-    if prev is not None and _signed_change(ctx):
+    if prev is not None and ctx.prev_end == ctx.q.i - 3 and _signed_change(ctx):
         return prev.category, [f"category:change-of-figure-before:{prev.category}"]
     if rd.category is None:
         if prev is not None and prev.category == "captured" and _released_part(rd.rules):
