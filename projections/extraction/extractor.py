@@ -80,7 +80,7 @@ def extract(text: str, published: date | str | None = None) -> list[FigureClaim]
             para = Paragraph(text, speakers)
             head = (ps, pe)
         elif not para.heading:
-            para.heading = text[head[0] : head[1]].lower()  # the line the list hangs from
+            para.heading = text[head[0] : head[1]]  # the line the list hangs from
         unsourced = len(claims)  # the previous sentence's claims start here
         for ss, se in sentences(text, ps, pe):
             if unsourced < len(claims):

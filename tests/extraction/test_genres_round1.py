@@ -128,3 +128,33 @@ def test_personnel_outside_a_list_of_losses_stay_troops() -> None:
 def test_per_day_rate_is_no_claim() -> None:
     text = "Russia's losses:\n▪️ personnel: ~1,100 per day in October\n▪️ total: 700,200"
     assert [c.text for c in claims(text)] == ["700,200"]
+
+
+def test_second_part_of_a_toll_breakdown_shares_its_category() -> None:
+    text = "The toll in Sweida rose to 310, among them 41 members of the police and 96 fighters."
+    c = claim(text, "96")
+    assert c.category == "killed"
+    assert "category:breakdown-conjunct:killed" in c.rules
+
+
+def test_list_heading_names_the_side_of_its_items() -> None:
+    text = "Russia's losses as of 1 November:\n▪️ total: 690,300 (+1,150)"
+    got = [(c.text, c.category, c.actor) for c in claims(text)]
+    assert got == [("690,300", "casualties", "Russia"), ("1,150", "casualties", "Russia")]
+    assert "actor:list-heading" in claim(text, "690,300").rules
+
+
+def test_a_source_before_a_colon_lead_names_no_side() -> None:
+    text = "General Staff of the AFU: losses of the enemy\n— tanks ‒ 10 111 (+4)"
+    c = claim(text, "10 111")
+    assert (c.actor, c.attribution) == (None, "General Staff of the AFU")
+
+
+def test_speech_verb_before_a_colon() -> None:
+    c = claim("TPLF claims: 120 ENDF soldiers killed near Alamata.", "120")
+    assert (c.category, c.actor, c.attribution) == ("killed", "Ethiopia", "TPLF")
+
+
+def test_pronoun_of_the_speaker_scrambles_jets() -> None:
+    c = claim("Romania's air force says it scrambled 2 F-16 jets over Tulcea.", "2")
+    assert (c.category, c.actor) == ("equipment", "Romania")

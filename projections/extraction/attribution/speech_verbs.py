@@ -507,8 +507,8 @@ _INQUIRIES = frozenset(
 def _takes_object(nxt: Token | None) -> bool:
     if nxt is None:
         return True
-    if nxt.text in (".", ",", "!", "?", ";"):
-        return True
+    if nxt.text in (".", ",", "!", "?", ";", ":"):
+        return True  # `Fano claims: 600+ ENDF soldiers killed`
     c = nxt.text[0]
     # `~` and `≈` are a post's `about` before a figure (`Rybar claims ≈ 2,000 troops …`)
     return (

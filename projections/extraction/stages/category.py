@@ -37,7 +37,7 @@ _LIST_MARKS = frozenset(":—–‒―")
 
 def _under_losses(ctx: ClaimContext) -> bool:
     """`losses` before the figure in its sentence, and a list's colon or dash between them."""
-    heading = ctx.sentence.para.heading
+    heading = ctx.sentence.para.heading.lower()
     if heading and ("losses" in heading or "loss " in heading):
         return True  # the list's heading (`combat losses of the enemy …`)
     toks = ctx.toks
@@ -95,6 +95,8 @@ def _category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
         return prev.category, [*rd.rules, f"category:fronted-among-list:{prev.category}"]
     if prev is not None and rd.category == "other" and _among_a_figure(ctx):
         return prev.category, [*rd.rules, f"category:fronted-among-figure:{prev.category}"]
+    if prev is not None and rd.category in ("troops", "other") and _breakdown_conjunct(ctx):
+        return prev.category, [*rd.rules, f"category:breakdown-conjunct:{prev.category}"]
     if prev is not None and _coordinated(ctx):
         return prev.category, [*rd.rules, f"category:coordinated:{prev.category}"]
     if prev is not None and rd.category == "other" and _coordinated_past_place(ctx):
@@ -218,6 +220,22 @@ def _coordinated(ctx: ClaimContext) -> bool:
     if rd.category == "equipment" or ctx.prev.category == "equipment":  # type: ignore[union-attr]
         return False  # "lost 30 soldiers and six tanks": a tank is not a casualty
     return not own and rd.subject is not None
+
+
+def _breakdown_conjunct(ctx: ClaimContext) -> bool:
+    """`the toll has climbed to 1,084, among them 196 members of government forces and 432
+    Druze fighters`: the figure after `and` is the next part of the same breakdown as the
+    figure before it, whose phrase (with its `of` complement) is all that stands between."""
+    prev_reading = ctx.prev_reading
+    if prev_reading is None or "category:breakdown" not in prev_reading.rules:
+        return False
+    toks, i = ctx.toks, ctx.q.i
+    if i < 2 or toks[i - 1].low != "and":
+        return False
+    between = toks[prev_reading.np_end + 1 : i - 1]
+    if len(between) > 6:
+        return False
+    return all(t.text[0].isalpha() and t.low not in _CLAUSE_WORDS for t in between)
 
 
 # a prepositional phrase of place that may close the previous object before `and`
