@@ -25,7 +25,7 @@ DASH_TAIL = "attribution:post:dash-tail"
 COLON_LEAD = "attribution:post:colon-lead"
 
 _FORWARDED_RE = re.compile(r"\s*(?:Forwarded|Reposted|Repost|Shared) from:?\s+([^\n]{2,80})\n")
-_SIGN_RE = re.compile(r"\n\s*(?:([—–-])\s*|(Source|Via|Signed):\s*)?([^\n]{2,60})\s*$")
+_SIGN_RE = re.compile(r"\n\s*(?:([—–])\s*|(Source|Via|Signed):\s*)?([^\n]{2,60})\s*$")
 # `— security sources.`, and a wire headline's ` - Al Arabiya` (a hyphen with spaces)
 _DASH_TAIL_RE = re.compile(r"\s(?:[—–]|-(?=\s))\s*([^—–\n,;:]{2,60}?)\s*[.!]?\s*$")
 # a headline's source after its last colon (`Sudan Camp Attack Toll Rises To 400: UN.`)
