@@ -90,3 +90,10 @@ def test_risen_above_links_a_far_toll() -> None:
     )
     c = claim(text, "above 200")
     assert (c.low, c.high, c.category, c.attribution) == (200, None, "killed", "officials")
+
+
+def test_the_same_figure_with_a_generic_noun_counts_the_same_people() -> None:
+    text = "Gunmen seized 14 people in Kaduna. Police said the 14 men and women were freed."
+    c = claims(text)[1]
+    assert (c.text, c.category, c.attribution) == ("14", "captured", "Police")
+    assert "category:the-figure-before:captured" in c.rules

@@ -168,10 +168,28 @@ def _figure_before(ctx: ClaimContext) -> str | None:
     """`Of the 62, 19 were children`, `eight of the 33 had died`: `the` and a bare figure
     name a figure an earlier sentence of the paragraph gave, and count what it counted."""
     i = ctx.q.i
-    if i == 0 or ctx.toks[i - 1].low != "the" or ctx.reading.subject is not None:
+    if i == 0 or ctx.toks[i - 1].low != "the":
+        return None
+    if ctx.reading.subject is not None and not _generic_people(ctx):
         return None
     figures = ctx.sentence.para.figures
     return figures.get((ctx.q.low, ctx.q.high)) if figures else None
+
+
+# nouns that name no group of their own: `the 2 men` after `the 2 North Korean soldiers
+# captured` counts the same two
+_GENERIC_PEOPLE = frozenset("men women people persons individuals".split())
+
+
+def _generic_people(ctx: ClaimContext) -> bool:
+    """The figure's phrase is a generic people noun right after it (`the 2 men`)."""
+    j = ctx.num.j + 1
+    toks = ctx.toks
+    return (
+        j < len(toks)
+        and toks[j].low in _GENERIC_PEOPLE
+        and (j + 1 == len(toks) or not toks[j + 1].text[0].isalpha() or toks[j + 1].low == "and")
+    )
 
 
 def _exchanged_for(ctx: ClaimContext) -> bool:
