@@ -25,7 +25,8 @@ OWN_VERBS = frozenset(
     pledged pledge gave give given donated donate shipped ship called numbers number equipped
     armed built build builds building produced produce produces producing manufactured
     rotated rotate withdrew withdraw pulled massing gathered make makes made add adds adding
-    added promised promise promises retained retains retain puts call calls calling""".split()
+    added promised promise promises retained retains retain puts call calls calling
+    scrambled scramble scrambles flew fly flies""".split()
 )
 _AUX = frozenset(
     """is are was were has have had will would could may might can should must be been being

@@ -1088,9 +1088,11 @@ def _gapped_verb(toks: list[Token], first: int, last: int, prev_end: int) -> boo
 
 # The word before a figure that says it is the value of something named further back: "put the
 # number of X at N", "the toll rose to N", "the number of Russian troops killed: N".
+# (`‒` and `―` are the dashes of a post's list: `— tanks ‒ 11 402`)
 _FAR_LINKS = frozenset(
-    """at to : — – numbered reached reach exceeded passed hit topped stood stands was is be
-    has have had range ranged ranging ranges could numbering number numbers""".split()
+    """at to : — – ‒ ― numbered reached reach exceeded passed hit topped stood stands was is be
+    has have had range ranged ranging ranges could numbering number numbers risen rose
+    climbed""".split()
 )
 _FAR_KEYS = frozenset("number total count size strength tally toll".split())
 _RANGE_VERBS = frozenset("range ranged ranging ranges varied vary".split())

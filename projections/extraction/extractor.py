@@ -27,6 +27,21 @@ from projections.extraction.context import claim_context, sentence_context
 from projections.extraction.nonclaims import reason
 from projections.extraction.numbers import Num, find_numbers, may_hold_number
 from projections.extraction.paragraph import MAX_SENTENCE_TOKENS, Paragraph, token_chunks
+from projections.extraction.posts import (
+    COLON_LEAD,
+    DASH_TAIL,
+    HEADLINE_TAIL,
+    LEAD_RE,
+    TITLE_CASE,
+    colon_lead,
+    dash_tail_source,
+    headline_source,
+    lead_cut,
+    list_item,
+    post_source,
+    sentence_cased,
+    title_case,
+)
 from projections.extraction.qualifiers import qualify
 from projections.extraction.sentences import paragraphs, sentences
 from projections.extraction.speakers import SpeakerMemory
@@ -46,6 +61,7 @@ MAX_FIGURE_DENSITY = 0.15  # a chunk with more figures per token is a table, not
 _DIGITS = frozenset("0123456789")
 _IS_DIGIT = _DIGITS.__contains__
 _FIRST = itemgetter(0)
+lead_match = LEAD_RE.match  # a wire slug or a time stamp (`posts.lead_cut`)
 _START_END = attrgetter("start", "end")  # a C-level key: no call into Python per claim
 
 
@@ -56,8 +72,15 @@ def extract(text: str, published: date | str | None = None) -> list[FigureClaim]
     """
     claims: list[FigureClaim] = []
     speakers = SpeakerMemory(text)
+    lead_end = -1  # where the passage's first sentence ends
+    head = (0, 0)  # the line the paragraph opened with
+    para: Paragraph | None = None
     for ps, pe in paragraphs(text):
-        para = Paragraph(text, speakers)
+        if para is None or not list_item(text, ps):
+            para = Paragraph(text, speakers)
+            head = (ps, pe)
+        elif not para.heading:
+            para.heading = text[head[0] : head[1]]  # the line the list hangs from
         unsourced = len(claims)  # the previous sentence's claims start here
         for ss, se in sentences(text, ps, pe):
             if unsourced < len(claims):
@@ -65,10 +88,19 @@ def extract(text: str, published: date | str | None = None) -> list[FigureClaim]
                 if source is not None:
                     _credit(claims, unsourced, source)
             unsourced = len(claims)
+            if lead_end < 0:
+                lead_end = se
+            cut = lead_cut(text, ss) if lead_match(text, ss) else None
+            if cut is not None:
+                ss = cut[0]
             if not may_hold_number(text, ss, se):
                 para.add_sentence(ss, se)  # no figure here; read only if a later one asks
                 continue
             all_toks = tokenize(text, ss, se)
+            second = text.find(" ", ss, se) + 1  # prose: a lower-case second word
+            titled = second > 0 and text[second].isupper() and title_case(text[ss:se])
+            if titled:
+                all_toks = sentence_cased(all_toks)
             for toks, texts in token_chunks(all_toks):
                 if len(all_toks) > MAX_SENTENCE_TOKENS:
                     ss, se = toks[0].start, toks[-1].end
@@ -79,19 +111,68 @@ def extract(text: str, published: date | str | None = None) -> list[FigureClaim]
                     if nums and len(nums) <= most:
                         claims.extend(_sentence_claims(text, ss, se, toks, texts, nums, para))
                 para.add_chunk(toks, texts)
+            if unsourced < len(claims) and (cut is not None or titled):
+                _note(claims, unsourced, cut[1] if cut is not None else TITLE_CASE)
+                if cut is not None and titled:
+                    _note(claims, unsourced, TITLE_CASE)
+            if unsourced < len(claims):
+                tail = dash_tail_source(text[ss:se]) if _dashed(text, ss, se) else None
+                if tail is not None:
+                    _credit(claims, unsourced, tail, DASH_TAIL)
+                elif titled:
+                    tail = headline_source(text[ss:se])
+                    if tail is not None:
+                        _credit(claims, unsourced, tail, HEADLINE_TAIL)
+    if claims:
+        _credit_post(text, claims, lead_end)
     claims.sort(key=_START_END)
     return claims
 
 
-def _credit(claims: list[FigureClaim], first: int, source: str) -> None:
+def _credit(claims: list[FigureClaim], first: int, source: str, rule: str = NAMED_AFTER) -> None:
     """`The figure came from X` after a sentence of figures: X asserts those of them that no
-    one in their own sentence asserts (`attribution.named_after`)."""
+    one in their own sentence asserts (`attribution.named_after`; `posts` for a post's
+    header, signature or closing dash)."""
     for i in range(first, len(claims)):
         c = claims[i]
         if c.attribution is None and c.category != "other":
             claims[i] = replace(
-                c, attribution=source, claimant=claimant_name(source), rules=(*c.rules, NAMED_AFTER)
+                c, attribution=source, claimant=claimant_name(source), rules=(*c.rules, rule)
             )
+
+
+def _dashed(text: str, ss: int, se: int) -> bool:
+    """A dash near the sentence's end, where `posts.dash_tail_source` looks (C-level finds)."""
+    near = max(ss, se - _DASH_REACH)
+    return (
+        text.find("—", near, se) >= 0
+        or text.find("–", near, se) >= 0
+        or (text.find(" - ", near, se) >= 0)
+    )
+
+
+_DASH_REACH = 72  # a tail's name is at most 60 characters
+
+
+def _note(claims: list[FigureClaim], first: int, rule: str) -> None:
+    """Add a rule that shaped the whole sentence (`posts.lead_cut`, `posts.title_case`) to
+    its claims, so that `--explain` names it."""
+    for i in range(first, len(claims)):
+        claims[i] = replace(claims[i], rules=(*claims[i].rules, rule))
+
+
+def _credit_post(text: str, claims: list[FigureClaim], lead_end: int) -> None:
+    """A post's own voice for the figures that no sentence of theirs attributes: the source of
+    a colon that opens the passage (`SOHR: …`) speaks for the sentences after it too, and a
+    header or a signature (`posts.post_source`) for every sentence."""
+    if claims[-1].start >= lead_end:  # some claim after the first sentence
+        lead = colon_lead(text)
+        if lead is not None:
+            later = next(i for i, c in enumerate(claims) if c.start >= lead_end)
+            _credit(claims, later, lead, COLON_LEAD)
+    named = post_source(text)
+    if named is not None:
+        _credit(claims, 0, *named)
 
 
 def _sentence_claims(

@@ -278,6 +278,7 @@ ORGS: dict[str, tuple[str, ...]] = {
     "Ukraine": ("HUR", "GUR", "SBU", "AFU", "ZSU"),
     "Russia": ("FSB", "GRU", "Rosgvardia", "Black Sea Fleet", "Baltic Fleet", "Northern Fleet"),
     "Myanmar": ("Tatmadaw",),
+    "Ethiopia": ("ENDF",),  # Ethiopian National Defense Force
     "Islamic Jihad": ("Islamic Jihad",),
     "Hayat Tahrir al-Sham": ("Hayat Tahrir al-Sham", "HTS"),
     "Syrian Democratic Forces": ("Syrian Democratic Forces", "SDF"),

@@ -233,10 +233,15 @@ def _out_of(a: Around) -> bool:
     return not is_digits(base) or base.text.replace(",", "") in ("10", "100", "1000")
 
 
+_RATE_UNITS = frozenset("day week month hour year night".split())
+
+
 _AFTER = _by_trigger(
     (
         ("not-claim:percentage", ("%", "percent", "pct", "percentage"), _any),
         ("not-claim:percentage", ("per",), lambda a: a.nxt2 is not None and a.nxt2.low == "cent"),
+        # `~1,200 per day on average`: a rate, not a count (CONVENTIONS: per-day rates)
+        ("not-claim:rate", ("per",), lambda a: a.nxt2 is not None and a.nxt2.low in _RATE_UNITS),
         ("not-claim:money", _CURRENCY_WORDS | _CURRENCY_CODES, _any),
         ("not-claim:time", TIME_SUFFIXES - {"h"}, _any),  # 10 pm, 0800 GMT
         # "over five days", "112 days", "two decades": a duration, never a figure; read here

@@ -37,6 +37,8 @@ class Paragraph:
         "_org",
         "_queue",
         "figures",
+        "heading",
+        "heading_side",
         "last_actor",
         "last_figure",
         "speakers",
@@ -45,6 +47,10 @@ class Paragraph:
 
     def __init__(self, text: str, speakers: SpeakerMemory | None = None) -> None:
         self.text = text
+        # a post's list (`— tanks ‒ 11 402`) is read as part of the line it hangs from; that
+        # line, for what its items are (`losses of the enemy:`)
+        self.heading = ""
+        self.heading_side: str | None = None  # the side whose losses it names ("" for none)
         self._actors: dict[str, str] = {}
         # the passage's speakers: a `he said` may refer to a speaker of an earlier paragraph
         self.speakers = speakers if speakers is not None else SpeakerMemory(text)

@@ -179,7 +179,8 @@ def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> NounPhrase:
                 if not (j + 1 < n and toks[j + 1].low in COUNTED_NOUNS) and not _modifies(toks, j):
                     return NounPhrase(None, start, j - 1, (k, k - 1), verb_word=j)
             head = j
-            if w in CONTAINER_NOUNS and j + 1 < n and toks[j + 1].low == "of":
+            dead = w in _DEAD_CONTAINERS and j == k  # `1,500 bodies of Hamas militants`
+            if w in CONTAINER_NOUNS and j + 1 < n and toks[j + 1].low == "of" and not dead:
                 inner = forward_np(toks, j + 1, num_at)
                 if inner.head is not None:
                     inner.definite = inner.definite or definite
@@ -238,6 +239,9 @@ def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> NounPhrase:
 
 
 _ADVERBS = frozenset("ever eventually actually finally later".split())
+# containers that say what their people are: a figure right before `bodies of X` counts the
+# dead X, not X (`the bodies of 12 soldiers`, with the figure inside, is read as before)
+_DEAD_CONTAINERS = frozenset({"bodies"})
 
 
 def _before_prep(toks: list[Token], j: int) -> bool:

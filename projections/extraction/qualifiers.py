@@ -76,6 +76,9 @@ _BEFORE: dict[str, str] = {
     "an approximate": "approx",
     "an approximately": "approx",
     "just shy of": "approx",
+    # signs that channel posts write for `about` (`~50k troops`, `≈ 2,000`)
+    "~": "approx",
+    "≈": "approx",
     # explicit exactness
     "exactly": "exact",
     "precisely": "exact",

@@ -87,6 +87,7 @@ def _choose(
             stops
             and not part
             and sp.kind != "according-to"
+            and not (sp.kind == "colon" and sp.start <= 1)  # a lead's colon: all that follows
             and sp.verb < first
             and any(sp.verb < b < first for b in stops)
         ):

@@ -35,7 +35,37 @@ from projections.extraction.tokens import Token
 
 def colon_source(toks: list[Token], v: int) -> Speaker | None:
     """`South Korean intelligence: up to 3,000 more troops…`: a short name phrase that opens
-    the sentence and ends in a source's noun or a name, then a colon."""
+    the sentence and ends in a source's noun or a name, then a colon.
+
+    A channel post opens its lead with emoji and flags (`🇸🇾 SOHR: …`, `🔴 Gaza health
+    ministry: …`); they say nothing, so the name is read after them."""
+    lead = 0
+    while lead < v and _is_symbol(toks[lead].text):
+        lead += 1
+    if not lead:
+        return _colon_source(toks, v)
+    sp = _colon_source(toks[lead:], v - lead)
+    if sp is not None:
+        sp.start += lead
+        sp.end += lead
+        sp.verb += lead
+        sp.notes = (*sp.notes, SYMBOLS_LEAD)
+    return sp
+
+
+SYMBOLS_LEAD = "attribution:colon-after-symbols"
+# marks that open a quote or an aside: not decoration, the colon rule reads them as before
+_NOT_DECORATION = frozenset("\"'“‘«([{")
+
+
+def _is_symbol(w: str) -> bool:
+    """An emoji, a flag's letter or a pictograph that decorates a post's first line."""
+    c = w[0]
+    return not c.isalnum() and c not in _NOT_DECORATION and not c.isspace()
+
+
+def _colon_source(toks: list[Token], v: int) -> Speaker | None:
+    """`colon_source` once the decoration before the name is left out."""
     if not 1 <= v <= 14 or v + 1 >= len(toks):
         return None
     if toks[0].low in DOCUMENT_NOUNS or (v >= 2 and toks[1].low in DOCUMENT_NOUNS):
@@ -119,7 +149,9 @@ def _name_kind(toks: list[Token], v: int) -> str | None:
     hit = match_at(texts, 0)
     if hit is not None and hit[2] == len(texts):
         # `Kharkiv:`, `Russia:`: a place or a state; but an organisation speaks (`NATO:`)
-        return "name" if hit[1] == "org" and len(texts) == 1 and texts[0].isupper() else None
+        # an acronym that names an army reads as its state's demonym (`IDF:`), and speaks too
+        speaks = hit[1] in ("org", "demonym")
+        return "name" if speaks and len(texts) == 1 and texts[0].isupper() else None
     if len(texts) == 1:
         w = texts[0]
         if w.isupper():
@@ -127,6 +159,14 @@ def _name_kind(toks: list[Token], v: int) -> str | None:
                 return None  # a dateline in capitals (`KYIV:`), not an acronym
             return "name" if 2 <= len(w) <= 5 else None
         return "lone" if w[0].isupper() and w[1:].islower() and len(w) > 2 else None
+    texts = [w for w in texts if w not in NAME_PARTS]  # `Al-Qassam Brigades:`
+    if 3 <= len(texts) <= 6 and texts[-1][0].isupper():
+        # `General Staff of the AFU:`: capitalised words joined by `of` (and `the`)
+        inner = [w for w in texts if w not in _NAME_JOINS]
+        if len(inner) < len(texts) and "of" in texts and all(w[0].isupper() for w in inner):
+            return "name"
+    if _titled_name(texts):
+        return "name"  # `Houthi spokesman Yahya Saree:`, a title between a body and a name
     if not (len(texts) <= 4 and all(w[0].isupper() and w[1:].islower() for w in texts)):
         return None
     if texts[0] in _COMPASS:
@@ -136,6 +176,18 @@ def _name_kind(toks: list[Token], v: int) -> str | None:
         if (body is None or body[1] == "country") and texts[1].lower() not in SOURCE_NOUNS:
             return None  # `The Sahel:`, a place with its article
     return "name"
+
+
+_NAME_JOINS = frozenset("of the".split())
+
+
+def _titled_name(texts: list[str]) -> bool:
+    """Capitalised words, one lower-case title among them (`spokesman`, `minister`), and a
+    capitalised name after it: a titled person (`Houthi spokesman Yahya Saree`)."""
+    titles = [k for k, w in enumerate(texts) if w in SOURCE_NOUNS]
+    if len(titles) != 1 or not 0 < titles[0] < len(texts) - 1 or len(texts) > 6:
+        return False
+    return all(w[0].isupper() for k, w in enumerate(texts) if k != titles[0])
 
 
 _COMPASS = frozenset(

@@ -44,11 +44,15 @@ def credit(toks: list[Token], v: int) -> Speaker | None:
     return _per(toks, v)
 
 
+_PER_AFTER = frozenset(",—–")
+
+
 def _per(toks: list[Token], v: int) -> Speaker | None:
-    """`…, per Reuters`, `…, per a statement from the army`: `per` after a comma (or opening
-    the sentence) before a name or an article; its phrase runs like `according to`'s."""
+    """`…, per Reuters`, `…, per a statement from the army`: `per` after a comma or a dash
+    (or opening the sentence) before a name or an article; its phrase runs like `according
+    to`'s."""
     n = len(toks)
-    if v + 1 >= n or (v > 0 and toks[v - 1].text != ","):
+    if v + 1 >= n or (v > 0 and toks[v - 1].text not in _PER_AFTER):
         return None
     nxt = toks[v + 1]
     if nxt.low in _RATES or not (nxt.text[0].isupper() or nxt.low in DETS):

@@ -235,6 +235,10 @@ def find_speakers(
             span = issuer[0], issuer[1]
             if refused is not None:
                 refused.append((issuer[2], 0, span[0] - 1))
+        if _own_earlier_text(lows, span):
+            if refused is not None:  # `An earlier version of this story said 300`: no source
+                refused.append((OWN_EARLIER_TEXT, span[0], v))
+            continue
         if span[0] == span[1] and lows[span[0]] in _COUNTED_WORDS:
             if refused is not None:  # `Fatalities reported: 23`: a form's label, no speaker
                 refused.append((COUNTED_SUBJECT, span[0], v))
@@ -453,6 +457,25 @@ _TRIGGERS = (
     | _FIGURE_VERBS
 )
 
+OWN_EARLIER_TEXT = "attribution:refused:own-earlier-text"
+_OWN_TEXTS = frozenset("version story article report edition post entry".split())
+_EARLIER = frozenset("earlier previous this".split())
+
+
+def _own_earlier_text(lows: list[str], span: tuple[int, int]) -> bool:
+    """A correction's subject: the publication's own earlier text (`An earlier version of
+    this story`, `Earlier we reported`) says what the report now corrects; no one in the
+    story asserts it."""
+    words = lows[span[0] : span[1] + 1]
+    if words[-1] != "we" and _OWN_TEXTS.isdisjoint(words):
+        return False  # most speakers: one set test
+    if words[-1] == "we":
+        return "earlier" in lows[max(0, span[0] - 2) : span[0] + 1] or "earlier" in words
+    return any(w in _OWN_TEXTS and k > 0 and words[k - 1] in _EARLIER for k, w in enumerate(words))
+
+
+_SUBJECT_PRONOUNS = frozenset("it they we he she".split())
+
 COUNTS_A_TOLL = "attribution:counts-a-toll"
 # what a tally counts when `counts` reports it (`counts 44,000 dead`), not what a body has
 _TOLL_WORDS = frozenset(
@@ -578,7 +601,13 @@ _INQUIRIES = frozenset(
 def _takes_object(nxt: Token | None) -> bool:
     if nxt is None:
         return True
-    if nxt.text in (".", ",", "!", "?", ";"):
-        return True
+    if nxt.text in (".", ",", "!", "?", ";", ":"):
+        return True  # `Fano claims: 600+ ENDF soldiers killed`
     c = nxt.text[0]
-    return c.isdigit() or c.isupper() or nxt.low in ("that", "on", "the", "a", "an", "up", "at")
+    # `~` and `≈` are a post's `about` before a figure (`Rybar claims ≈ 2,000 troops …`)
+    return (
+        c.isdigit()
+        or c.isupper()
+        or nxt.low in ("that", "on", "the", "a", "an", "up", "at", "~", "≈")
+        or nxt.low in _SUBJECT_PRONOUNS  # `Pakistan claims it shot down 5 Indian jets`
+    )

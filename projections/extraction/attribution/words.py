@@ -60,7 +60,7 @@ SOURCE_NOUNS = frozenset(
     """intelligence staff ministry military army agency official officials police spokesman force
     spokeswoman spokesperson governor command service services monitor forces navy government
     president minister source sources observatory mission office authorities authority
-    commander guard militia group council committee diplomats diplomat""".split()
+    commander guard militia group council committee diplomats diplomat administration""".split()
 )
 
 

@@ -45,7 +45,7 @@ from projections.extraction.actors import (
 from projections.extraction.categories import breakdown_link, colon_object_verb, far_key
 from projections.extraction.claim import CATEGORIES
 from projections.extraction.context import ClaimContext, Rules
-from projections.extraction.gazetteer import FIRST_WORDS
+from projections.extraction.gazetteer import FIRST_WORDS, match_at
 from projections.extraction.lexicon import (
     CATEGORY_NOUNS,
     COUNTED_NOUNS,
@@ -54,8 +54,10 @@ from projections.extraction.lexicon import (
     SINGULAR_UNITS,
     TROOP_NOUNS,
 )
+from projections.extraction.paragraph import Paragraph
 from projections.extraction.phrases import forward_np
 from projections.extraction.stages.category import fronted_part
+from projections.extraction.tokens import tokenize
 
 # (actor, rule name), or None when the rule does not apply
 ActorRule = Callable[[ClaimContext], "tuple[str, str] | None"]
@@ -601,4 +603,38 @@ def actor_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
         found = rule(ctx)
         if found is not None:
             return found[0] or None, (found[1],)
+    para = ctx.sentence.para
+    if para.heading and ctx.category != "other":
+        side = heading_side(para)
+        if side is not None:
+            return side, (HEADING_SIDE,)
     return None, ()
+
+
+HEADING_SIDE = "actor:list-heading"
+_LOSS_HEADS = frozenset({"losses", "loss"})
+_POSSESSIVE = frozenset({"'s", "’s"})
+
+
+def heading_side(para: Paragraph) -> str | None:
+    """`Russia's losses in Ukraine as of 4 December:\n▪️ total: 721,930`: the side whose
+    losses a post's list heading names owns the figures of its items that name none (read
+    once per list; `None` when the heading names no side's losses)."""
+    if para.heading_side is None:
+        toks = tokenize(para.heading)
+        texts = [t.text for t in toks]
+        side = ""
+        for k, t in enumerate(toks):
+            if t.low not in _LOSS_HEADS:
+                continue
+            for p in range(k - 1, max(-1, k - 5), -1):  # back through the noun's modifiers
+                w = texts[p]
+                if not (w.isalpha() or w in _POSSESSIVE):
+                    break  # `General Staff of the AFU: total combat losses`: not the AFU's
+                hit = match_at(texts, p) if w[:1].isupper() else None
+                if hit is not None:
+                    side = hit[0]
+                    break
+            break
+        para.heading_side = side
+    return para.heading_side or None

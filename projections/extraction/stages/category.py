@@ -23,12 +23,46 @@ _ONE_BLOCKERS = frozenset({"no", "any", "every", "each", "the", "that", "this", 
 
 
 def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
-    """The figure's category, or None when it is no figure claim after all."""
+    """The figure's category, or None when it is no figure claim after all.
+
+    Personnel in a list under a heading of losses (`combat losses of the enemy …\n—
+    personnel ‒ about 718,240`) are the losses' count, not a force's size: `casualties`."""
+    category, rules = _category_of(ctx)
+    if category == "troops" and _under_losses(ctx):
+        return "casualties", [*rules, LOSSES_LIST]
+    return category, rules
+
+
+LOSSES_LIST = "category:losses-list"
+_LOSS_WORDS = frozenset("losses loss".split())
+_LIST_MARKS = frozenset(":—–‒―")
+
+
+def _under_losses(ctx: ClaimContext) -> bool:
+    """`losses` before the figure in its sentence, and a list's colon or dash between them."""
+    heading = ctx.sentence.para.heading.lower()
+    if heading and ("losses" in heading or "loss " in heading):
+        return True  # the list's heading (`combat losses of the enemy …`)
+    toks = ctx.toks
+    marked = False
+    for k in range(ctx.q.i - 1, -1, -1):
+        w = toks[k].low
+        if w in _LIST_MARKS:
+            marked = True
+        elif w in _LOSS_WORDS:
+            return marked
+    return False
+
+
+def _category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
+    """`category_of` before the heading of a list is read."""
     rd = ctx.reading
     before = _figure_before(ctx)
     if before is not None:
         return before, (f"category:the-figure-before:{before}",)
     prev = ctx.prev
+    if prev is not None and ctx.prev_end == ctx.q.i - 3 and _signed_change(ctx):
+        return prev.category, [f"category:change-of-figure-before:{prev.category}"]
     if rd.category is None:
         if prev is not None and prev.category == "captured" and _released_part(rd.rules):
             return "captured", [*rd.rules, "category:released-part-of-captives"]
@@ -64,6 +98,8 @@ def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
         return prev.category, [*rd.rules, f"category:fronted-among-list:{prev.category}"]
     if prev is not None and rd.category == "other" and _among_a_figure(ctx):
         return prev.category, [*rd.rules, f"category:fronted-among-figure:{prev.category}"]
+    if prev is not None and rd.category in ("troops", "other") and _breakdown_conjunct(ctx):
+        return prev.category, [*rd.rules, f"category:breakdown-conjunct:{prev.category}"]
     if prev is not None and _coordinated(ctx):
         return prev.category, [*rd.rules, f"category:coordinated:{prev.category}"]
     if prev is not None and rd.category == "other" and _coordinated_past_place(ctx):
@@ -71,6 +107,19 @@ def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
     if prev is not None and rd.category == "other" and _next_part(ctx):
         return prev.category, [*rd.rules, f"category:breakdown-list:{prev.category}"]
     return rd.category, rd.rules
+
+
+def _signed_change(ctx: ClaimContext) -> bool:
+    """`tanks ‒ 11 402 (+7)`: a signed figure in brackets right after a figure is that
+    figure's change over the post's period (the day's losses of a running total), so it
+    counts what that figure counts."""
+    toks, i = ctx.toks, ctx.q.i
+    return (
+        i >= 3 and toks[i - 1].text in _SIGNS and toks[i - 2].text == "(" and ctx.prev_end == i - 3
+    )
+
+
+_SIGNS = frozenset("+-−")
 
 
 def _of_them(ctx: ClaimContext) -> bool:
@@ -122,10 +171,28 @@ def _figure_before(ctx: ClaimContext) -> str | None:
     """`Of the 62, 19 were children`, `eight of the 33 had died`: `the` and a bare figure
     name a figure an earlier sentence of the paragraph gave, and count what it counted."""
     i = ctx.q.i
-    if i == 0 or ctx.toks[i - 1].low != "the" or ctx.reading.subject is not None:
+    if i == 0 or ctx.toks[i - 1].low != "the":
+        return None
+    if ctx.reading.subject is not None and not _generic_people(ctx):
         return None
     figures = ctx.sentence.para.figures
     return figures.get((ctx.q.low, ctx.q.high)) if figures else None
+
+
+# nouns that name no group of their own: `the 2 men` after `the 2 North Korean soldiers
+# captured` counts the same two
+_GENERIC_PEOPLE = frozenset("men women people persons individuals".split())
+
+
+def _generic_people(ctx: ClaimContext) -> bool:
+    """The figure's phrase is a generic people noun right after it (`the 2 men`)."""
+    j = ctx.num.j + 1
+    toks = ctx.toks
+    return (
+        j < len(toks)
+        and toks[j].low in _GENERIC_PEOPLE
+        and (j + 1 == len(toks) or not toks[j + 1].text[0].isalpha() or toks[j + 1].low == "and")
+    )
 
 
 def _exchanged_for(ctx: ClaimContext) -> bool:
@@ -174,6 +241,22 @@ def _coordinated(ctx: ClaimContext) -> bool:
     if rd.category == "equipment" or ctx.prev.category == "equipment":  # type: ignore[union-attr]
         return False  # "lost 30 soldiers and six tanks": a tank is not a casualty
     return not own and rd.subject is not None
+
+
+def _breakdown_conjunct(ctx: ClaimContext) -> bool:
+    """`the toll has climbed to 1,084, among them 196 members of government forces and 432
+    Druze fighters`: the figure after `and` is the next part of the same breakdown as the
+    figure before it, whose phrase (with its `of` complement) is all that stands between."""
+    prev_reading = ctx.prev_reading
+    if prev_reading is None or "category:breakdown" not in prev_reading.rules:
+        return False
+    toks, i = ctx.toks, ctx.q.i
+    if i < 2 or toks[i - 1].low != "and":
+        return False
+    between = toks[prev_reading.np_end + 1 : i - 1]
+    if len(between) > 6:
+        return False
+    return all(t.text[0].isalpha() and t.low not in _CLAUSE_WORDS for t in between)
 
 
 # a prepositional phrase of place that may close the previous object before `and`
