@@ -20,6 +20,7 @@ from projections.extraction.lexicon import (
     COUNTED_NOUNS,
     EQUIPMENT_IF_MODIFIED,
     EQUIPMENT_NOUNS,
+    KIN_NOUNS,
     MONTHS,
     NONCLAIM_NOUNS,
     NP_STOP,
@@ -389,6 +390,9 @@ def _noun(
     found = verb_category(toks, first, np.end, prev_end, next_start, displaced=False)
     if found is not None and (found[0] in _VERB_DECIDES or found[1].endswith(_PEOPLE_LOSS_VERBS)):
         return _counted(np, found[0], f"category:unknown-noun:{w}", found[1])
+    if found is not None and w in KIN_NOUNS and found[1].endswith(":lost"):
+        # "Amina lost two sons", "We lost 12 of our sons": kin a person lost died
+        return _counted(np, "killed", f"category:kin-lost:{w}", found[1])
     return _part_of(toks, first, np, prev_end, next_start) or _counted(
         np, "other", f"category:other:noun:{w}"
     )
@@ -785,6 +789,14 @@ def _treated_for_wounds(toks: list[Token], first: int, end: int) -> bool:
     return any(t.low in _WOUND_WORDS for t in toks[end + 2 : end + 7])
 
 
+def _treated_for_injuries(toks: list[Token], k: int) -> bool:
+    """`2 were treated for injuries` with `treated` at `k`: the verb says they were hurt, so
+    it is no verb of their own that counts nothing (`verb_category` reads it)."""
+    if toks[k].low != "treated" or k + 1 >= len(toks) or toks[k + 1].low != "for":
+        return False
+    return any(t.low in _WOUND_WORDS for t in toks[k + 2 : k + 6])
+
+
 def _in_relief_camps(toks: list[Token], end: int, next_start: int) -> bool:
     """`60,000 people remain in relief camps`: people who live in camps for the displaced have
     fled (a bare `camps` may be detention, so a word must say the camps shelter people)."""
@@ -921,6 +933,11 @@ def _ellipsis(
         named = _partitive_apposition(toks, first, np.end)
         if named is not None:
             return named
+    put = _put_the_figure(toks, first)
+    if put is not None:
+        # "Kyiv puts the figure closer to 9,000": the figure restates one already counted
+        rules = ["category:far:the-figure", f"category:put-the-figure:{put}"]
+        return Reading("other", None, last, inherit=True, rules=rules)
     back = _back_np(toks, first, prev_end)
     if back is not None:
         if back.subject is not None:
@@ -941,6 +958,7 @@ def _ellipsis(
         last + 2 < len(toks)
         and toks[last + 1].low in _CLAUSE_VERBS
         and (_own_verb(toks[last + 2].low) or _crossed_part(toks, last, prev_end))
+        and not _treated_for_injuries(toks, last + 2)
     ):
         if prev_end >= 0 and toks[last + 2].low in _RELEASE_VERBS:
             # "Of the 300 passengers seized, 214 were rescued": freed are captives, when the
@@ -973,6 +991,25 @@ def _ellipsis(
 
 
 _NUMBER_NOUNS = frozenset("number figure toll count total tally".split())
+_PUT_VERBS = frozenset("put puts putting placed places place".split())
+
+
+def _put_the_figure(toks: list[Token], first: int) -> str | None:
+    """`Kyiv puts the figure closer to 9,000`, `volunteers put the number nearer 30`: the
+    object of `put` is a bare noun of a figure (`the`, a possessive, `true`...) and the figure
+    follows it with no link word (the approximator is the figure's own). The verb, or None.
+    (`put the number at 40` is read by `_far_back`.)"""
+    k = first - 1
+    if k < 2 or toks[k].low not in _BARE_KEYS:
+        return None
+    k -= 1
+    if toks[k].low in _FIGURE_ADJ and k > 1:
+        k -= 1
+    if toks[k].low not in _BACK_DETERMINERS or toks[k - 1].low not in _PUT_VERBS:
+        return None
+    return toks[k - 1].low
+
+
 # words of restating between the noun and the figure; not `put the number at`, whose subject
 # the attribution side does not yet read as the figure's source (`Kyiv puts the figure closer
 # to 8,000` would go to the speaker before)

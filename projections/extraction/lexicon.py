@@ -39,6 +39,13 @@ PEOPLE_NOUNS = _w(
     schoolboys teachers"""
 )
 
+# Kin: what a person `lost` among them died (`lost two sons`, `lost 12 of our sons`), unlike
+# soldiers a side lost, who may be wounded or captured (CONVENTIONS: casualties).
+KIN_NOUNS = _w(
+    """sons daughters brothers sisters husbands wives nephews nieces grandchildren grandsons
+    granddaughters cousins uncles aunts fathers mothers"""
+)
+
 # Nouns that carry their own category.
 CATEGORY_NOUNS: dict[str, str] = {
     **dict.fromkeys(
@@ -95,8 +102,8 @@ NONCLAIM_NOUNS = _w(
     roads hospitals hospital clinics schools school homes houses buildings apartments blocks
     facilities sites plants factories refineries depots warehouses substations stations
     infrastructure positions trenches checkpoints camps shelters churches mosques fronts
-    directions sectors organisations organizations groups companies agencies ngos allies
-    partners parties firms pages documents files interviews reports articles letters photos
+    directions sectors organisations organizations groups clans tribes companies agencies ngos
+    allies partners parties firms pages documents files interviews reports articles letters photos
     images videos testimonies statements accounts dollars euros pounds rubles roubles
     hryvnias hryvnia yuan yen rupees shekels usd eur points stories floors storeys kilotons
     megatons litres liters barrels gallons calories names laws decrees resolutions items
@@ -153,8 +160,8 @@ VERB_CATEGORY: dict[str, str] = {
     **dict.fromkeys(
         _w(
             """killed kill kills killing died die dies dying dead perished slain murdered
-            massacred executed drowned beheaded lynched martyred behead beheads beheading massacre
-            massacres slaughtered slaughter slaughters execute executes"""
+            massacred executed drowned beheaded lynched martyred succumbed behead beheads beheading
+            massacre massacres slaughtered slaughter slaughters execute executes"""
         ),
         "killed",
     ),

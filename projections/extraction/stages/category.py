@@ -67,6 +67,8 @@ def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
         return prev.category, [*rd.rules, f"category:coordinated-past-place:{prev.category}"]
     if prev is not None and rd.category == "other" and _next_part(ctx):
         return prev.category, [*rd.rules, f"category:breakdown-list:{prev.category}"]
+    if prev is not None and rd.category == "other" and apposed_part(ctx):
+        return prev.category, [*rd.rules, f"category:apposed-breakdown:{prev.category}"]
     return rd.category, rd.rules
 
 
@@ -220,3 +222,42 @@ def _next_part(ctx: ClaimContext) -> bool:
         and "category:breakdown" in prev_reading.rules
         and ctx.follows_previous(("and", ","))
     )
+
+
+_OWN_RULES = ("category:verb", "category:modifier", "category:word-after")
+
+
+def apposed_part(ctx: ClaimContext) -> bool:
+    """`freed 90 Palestinian detainees, 69 women and 21 teenage boys, in ...`: figures set off
+    by a comma right after the previous figure's counted phrase, each smaller than it, with no
+    verb of their own, are an apposition that breaks it down, so they count what it counts.
+    The first part follows the comma; a later one follows `and` or a comma after a part."""
+    prev, prev_reading, rd = ctx.prev, ctx.prev_reading, ctx.reading
+    if prev is None or prev_reading is None or prev.category == "other":
+        return False
+    if any(r.startswith(_OWN_RULES) for r in rd.rules):
+        return False
+    toks, i = ctx.toks, ctx.q.i
+    if i < 1 or ctx.q.high is None:
+        return False
+    if any(r.startswith("category:apposed-breakdown") for r in prev.rules):
+        return ctx.follows_previous(("and", ","))  # "..., 69 women and 21 teenage boys"
+    if toks[i - 1].text != "," or prev_reading.np_end != i - 2:
+        return False
+    return prev.low is not None and ctx.q.high < prev.low and _closed_after(ctx)
+
+
+def _closed_after(ctx: ClaimContext) -> bool:
+    """The apposition closes: a comma or the sentence's end comes after this figure's phrase
+    or after a later part joined by `and` (`..., 260 women and 152 children, out of`)."""
+    toks = ctx.toks
+    k = max(ctx.reading.np_end, ctx.q.j) + 1
+    end = min(len(toks), k + 8)
+    while k < end:
+        t = toks[k]
+        if t.text in (",", ".", ";") or k == len(toks) - 1:
+            return True
+        if t.low in ("were", "was", "are", "is", "had", "have", "has") or t.low.endswith("ed"):
+            return False  # a verb: this figure opens a clause of its own
+        k += 1
+    return k >= len(toks)
