@@ -442,7 +442,7 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
     rd = ctx.reading
     if breakdown_link(ctx.toks, ctx.q.i) or "category:breakdown" in rd.rules:
         return prev.actor, "actor:part-of-previous"
-    if rd.category == "other" and apposed_part(ctx):
+    if apposed_part(ctx):
         return prev.actor, "actor:apposed-part"  # "90 Palestinian detainees, 69 women and"
     if "actor:part-of-previous" in prev.rules and ctx.follows_previous():
         return prev.actor, "actor:part-of-previous"

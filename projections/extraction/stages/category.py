@@ -67,7 +67,7 @@ def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
         return prev.category, [*rd.rules, f"category:coordinated-past-place:{prev.category}"]
     if prev is not None and rd.category == "other" and _next_part(ctx):
         return prev.category, [*rd.rules, f"category:breakdown-list:{prev.category}"]
-    if prev is not None and rd.category == "other" and apposed_part(ctx):
+    if prev is not None and apposed_part(ctx):
         return prev.category, [*rd.rules, f"category:apposed-breakdown:{prev.category}"]
     return rd.category, rd.rules
 
@@ -235,6 +235,8 @@ def apposed_part(ctx: ClaimContext) -> bool:
     prev, prev_reading, rd = ctx.prev, ctx.prev_reading, ctx.reading
     if prev is None or prev_reading is None or prev.category == "other":
         return False
+    if not (rd.category == "other" or _bare_troops(rd.category, rd.rules)):
+        return False
     if any(r.startswith(_OWN_RULES) for r in rd.rules):
         return False
     toks, i = ctx.toks, ctx.q.i
@@ -261,3 +263,9 @@ def _closed_after(ctx: ClaimContext) -> bool:
             return False  # a verb: this figure opens a clause of its own
         k += 1
     return k >= len(toks)
+
+
+def _bare_troops(category: str | None, rules: list[str]) -> bool:
+    """`60 soldiers` read as troops by their noun alone (no verb, modifier or link said so):
+    inside a breakdown they are whatever the whole is (`75 Ukrainian prisoners, 60 soldiers`)."""
+    return category == "troops" and len(rules) == 1 and rules[0].startswith("category:noun:")
