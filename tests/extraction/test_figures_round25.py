@@ -1,0 +1,148 @@
+"""Issue 12, rounds 25-26: incident summaries in the register of conflict-event coders
+(`N fatalities.` on its own, injuries and arrests beside deaths) and the classes earlier
+rounds left: `the bodies of N` before a participle, `claimed the lives of N`, injuries the
+subject suffered or was treated for, custody handed over, `succumbed`, kin nouns after
+`lost`, `put the figure closer to N`, a breakdown in apposition, counts of clans.
+Sentences written for these tests in news style (not taken from the gold files); each row
+asserts the values read and the rule `--explain` names for them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.claim_helpers import claim, claims
+
+
+def _row(c) -> tuple:  # type: ignore[no-untyped-def]
+    return (c.text, c.low, c.high, c.qualifier, c.category, c.subject, c.actor, c.attribution)
+
+
+def test_bodies_of_a_figure_are_dead_whatever_befell_them_before() -> None:
+    c = claim("Fishermen found the bodies of 9 traders kidnapped near Tillia last week.", "9")
+    assert _row(c) == ("9", 9, 9, "exact", "killed", "traders", None, None)
+    assert "category:verb-before:bodies of" in c.rules
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "rule"),
+    [
+        (
+            "The landslide of shells on the market claimed the lives of 11 traders.",
+            "11",
+            "category:verb-before:claimed the lives of",
+        ),
+        (
+            "The ambush cost the lives of 4 rangers, the park authority said.",
+            "4",
+            "category:verb-before:cost the lives of",
+        ),
+    ],
+)
+def test_the_lives_a_verb_of_taking_takes_are_deaths(text: str, figure: str, rule: str) -> None:
+    c = claim(text, figure)
+    assert (c.low, c.category) == (float(figure), "killed")
+    assert rule in c.rules
+
+
+def test_a_subject_that_suffered_injuries_is_wounded_not_the_verb_before() -> None:
+    text = "Troops arrested 22 youths in Kasserine and 3 gendarmes sustained light injuries."
+    got = [(c.text, c.category, c.subject) for c in claims(text)]
+    assert got == [("22", "captured", "youths"), ("3", "wounded", "gendarmes")]
+    assert "category:verb:sustained injuries" in claim(text, "3").rules
+
+
+def test_a_bare_figure_treated_for_injuries_is_wounded() -> None:
+    c = claim("Nine were detained and 5 were treated for gunshot wounds in Gulu.", "5")
+    assert (c.category, c.subject) == ("wounded", None)
+    assert "category:verb:treated for injuries" in c.rules
+
+
+def test_handed_over_to_police_is_custody() -> None:
+    c = claim("Villagers handed 3 suspected cattle raiders over to the police in Isiolo.", "3")
+    assert (c.low, c.category) == (3, "captured")
+    assert "category:verb-before:handed over to custody" in c.rules
+
+
+def test_succumbed_makes_the_wounded_killed() -> None:
+    c = claim("Four of the injured succumbed to their wounds overnight, doctors said.", "Four")
+    assert (c.low, c.category, c.attribution) == (4, "killed", "doctors")
+    assert "category:verb:succumbed" in c.rules
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "noun"),
+    [
+        (
+            "Halima Bello lost three daughters in the raid on Zurmi, her cousin said.",
+            "three",
+            "daughters",
+        ),
+        ("'We have lost 20 of our brothers this year,' a herders' leader said.", "20", "brothers"),
+        (
+            "The teacher lost his wife and two nieces in the shelling of Kramatorsk.",
+            "two",
+            "nieces",
+        ),
+    ],
+)
+def test_kin_a_person_lost_died(text: str, figure: str, noun: str) -> None:
+    c = claim(text, figure)
+    assert c.category == "killed"
+    assert f"category:kin-lost:{noun}" in c.rules
+
+
+def test_soldiers_lost_stay_casualties() -> None:
+    c = claim("The army said it lost 14 soldiers near Kidal.", "14")
+    assert c.category == "casualties"
+
+
+def test_put_the_figure_closer_to_restates_the_counted_figure() -> None:
+    text = (
+        "Khartoum says 300 of its soldiers died in the siege. "
+        "The RSF puts the figure closer to 1,500."
+    )
+    c = claim(text, "closer to 1,500")
+    assert _row(c) == ("closer to 1,500", 1500, 1500, "approx", "killed", None, None, "The RSF")
+    assert "category:put-the-figure:puts" in c.rules
+
+
+def test_put_the_number_nearer_takes_the_paragraphs_category() -> None:
+    text = "Police said 6 people were hurt in the blast. Medics put the number nearer 20."
+    c = claim(text, "nearer 20")
+    assert (c.qualifier, c.category, c.attribution) == ("approx", "wounded", "Medics")
+
+
+def test_a_breakdown_in_apposition_shares_category_and_actor() -> None:
+    text = "Russia returned 75 Ukrainian prisoners, 60 soldiers and 15 civilians, on Monday."
+    got = [(c.text, c.category, c.actor) for c in claims(text)]
+    assert got == [
+        ("75", "captured", "Ukraine"),
+        ("60", "captured", "Ukraine"),
+        ("15", "captured", "Ukraine"),
+    ]
+    assert "category:apposed-breakdown:captured" in claim(text, "15").rules
+    assert "actor:apposed-part" in claim(text, "15").rules
+
+
+def test_a_larger_figure_after_a_comma_is_no_breakdown() -> None:
+    text = "The UN counted 40 refugees, 900 more than last week arrived in Renk."
+    assert "category:apposed-breakdown:displaced" not in claim(text, "900").rules
+
+
+def test_a_count_of_clans_is_no_claim() -> None:
+    text = "Eleven people died in fighting between the three clans near Beledweyne."
+    assert [(c.text, c.category) for c in claims(text)] == [("Eleven", "killed")]
+
+
+def test_coded_fatalities_on_their_own_sentence() -> None:
+    text = "On 2 May 2024, gunmen attacked herders near Bokkos, killing 6. 6 fatalities."
+    got = [(c.text, c.category) for c in claims(text)]
+    assert got == [("6", "killed"), ("6", "killed")]
+
+
+def test_arrests_and_injuries_only_give_no_killed_claim() -> None:
+    text = (
+        "On 9 July 2024, police arrested 17 miners at a protest in Potosí; 2 officers were "
+        "injured. No fatalities."
+    )
+    assert [(c.text, c.category) for c in claims(text)] == [("17", "captured"), ("2", "wounded")]
