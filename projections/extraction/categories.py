@@ -380,6 +380,8 @@ def _noun(
     if w in NONCLAIM_NOUNS or w in EQUIPMENT_IF_MODIFIED:
         return _counted(np, None, f"not-claim:counted:{w}")
     text = toks[head].text
+    if text[0].isupper() and prev_end >= 0 and _elliptic_demonym(toks, last) == head:
+        return _ellipsis(toks, first, last, np, prev_end, next_start)  # "500 North Korean"
     if text[0].isupper() and _demonym_plural(text):
         return _demonym(toks, first, np, w, prev_end, next_start)
     if text[0].isupper() and head == np.mods[0]:
@@ -933,6 +935,12 @@ def _ellipsis(
         named = _partitive_apposition(toks, first, np.end)
         if named is not None:
             return named
+    demonym_end = _elliptic_demonym(toks, last) if prev_end >= 0 else -1
+    if demonym_end > 0:
+        # "250 bodies, 200 Ukrainian and 50 Russian": the noun of the figure before is left
+        # out after the demonym, which alone names the side
+        rules = ["category:elliptic-demonym"]
+        return Reading("other", (last + 1, demonym_end), demonym_end, inherit=True, rules=rules)
     put = _put_the_figure(toks, first)
     if put is not None:
         # "Kyiv puts the figure closer to 9,000": the figure restates one already counted
@@ -992,6 +1000,25 @@ def _ellipsis(
 
 _NUMBER_NOUNS = frozenset("number figure toll count total tally".split())
 _PUT_VERBS = frozenset("put puts putting placed places place".split())
+
+
+_ELLIPSIS_ENDS = frozenset(", . ; and or".split())
+
+
+def _elliptic_demonym(toks: list[Token], last: int) -> int:
+    """A demonym right after the figure ends its phrase (`200 Ukrainian and`, `50 North
+    Korean,`): no noun follows it, so the figure counts what the figure before counts. The
+    demonym's last token, or -1."""
+    k = last + 1
+    if k >= len(toks) or not toks[k].text[0].isupper():
+        return -1
+    hit = gazetteer.match_at([t.text for t in toks[k : k + 3]], 0)
+    if hit is None or hit[1] != "demonym":
+        return -1
+    end = k + hit[2] - 1
+    if end + 1 < len(toks) and toks[end + 1].low not in _ELLIPSIS_ENDS:
+        return -1
+    return end
 
 
 def _put_the_figure(toks: list[Token], first: int) -> str | None:

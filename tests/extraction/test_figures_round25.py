@@ -146,3 +146,35 @@ def test_arrests_and_injuries_only_give_no_killed_claim() -> None:
         "injured. No fatalities."
     )
     assert [(c.text, c.category) for c in claims(text)] == [("17", "captured"), ("2", "wounded")]
+
+
+def test_a_bare_one_after_a_figure_of_people_counts_one_of_them() -> None:
+    text = "Four aid workers were kidnapped near Kutum; one was later released and one died."
+    got = [(c.text, c.low, c.category) for c in claims(text)]
+    assert ("one", 1, "killed") in got
+    died = next(c for c in claims(text) if c.category == "killed")
+    assert "category:one-of-the-figure-before" in died.rules
+
+
+def test_a_bare_one_with_no_figure_before_stays_no_claim() -> None:
+    assert claims("One said the convoy was late.") == []
+    assert [c.text for c in claims("They fired 12 missiles; one was intercepted.")] == ["12"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "actor"),
+    [
+        ("The sides swapped 310 bodies, 250 Ukrainian and 60 Russian, on Sunday.", "60", "Russia"),
+        (
+            "Seoul said 900 troops were killed, 600 Russian and 300 North Korean.",
+            "300",
+            "North Korea",
+        ),
+    ],
+)
+def test_a_demonym_alone_after_a_figure_takes_the_noun_of_the_figure_before(
+    text: str, figure: str, actor: str
+) -> None:
+    c = claim(text, figure)
+    assert (c.category, c.actor) == ("killed", actor)
+    assert "category:elliptic-demonym" in c.rules

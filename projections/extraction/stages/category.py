@@ -36,8 +36,11 @@ def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
                 rd.subject = span  # "Of them, about 900 were children": the children
                 return last, [f"category:fronted-of-them:{last}"]
         return None, rd.rules
-    if ctx.num.lone_one and not _counted_one(ctx):
-        return None, ()
+    if ctx.num.lone_one:
+        if not _counted_one(ctx):
+            return None, ()
+        if rd.subject is None:  # admitted by `_one_of_the_figure_before`: name the rule
+            rd.rules.append("category:one-of-the-figure-before")
     if rd.inherit:
         if prev is not None:
             return prev.category, [*rd.rules, f"category:inherited:{prev.category}"]
@@ -158,7 +161,28 @@ def _counted_one(ctx: ClaimContext) -> bool:
     rd = ctx.reading
     if rd.category in (None, "other") or rd.inherit:
         return False
-    return rd.subject is not None
+    return rd.subject is not None or _one_of_the_figure_before(ctx)
+
+
+_OPENERS = frozenset({";", ",", "and", "but"})
+_STATUS_VERB_RULES = ("category:verb:", "category:word-after:")
+
+
+def _one_of_the_figure_before(ctx: ClaimContext) -> bool:
+    """`two teachers were abducted; one was later found dead`: a bare `one` that opens its
+    clause after a figure of people of the same sentence stands for one of them, and its own
+    verb says what befell that one."""
+    prev, toks, i = ctx.prev, ctx.toks, ctx.num.i
+    if prev is None or prev.category in ("equipment", "other") or i < 1:
+        return False
+    if toks[i - 1].text not in _OPENERS or i + 1 >= len(toks):
+        return False
+    if toks[i + 1].low not in ("was", "later", "had", "has", "is", "died", "also"):
+        return False
+    rules = ctx.reading.rules
+    return ctx.reading.category in _STATUS_CATEGORIES and any(
+        r.startswith(_STATUS_VERB_RULES) for r in rules
+    )
 
 
 def _coordinated(ctx: ClaimContext) -> bool:
