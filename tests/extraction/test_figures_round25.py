@@ -178,3 +178,24 @@ def test_a_demonym_alone_after_a_figure_takes_the_noun_of_the_figure_before(
     c = claim(text, figure)
     assert (c.category, c.actor) == ("killed", actor)
     assert "category:elliptic-demonym" in c.rules
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "actor"),
+    [
+        ("7 FARDC soldiers were killed near Rutshuru.", "7", "DR Congo"),
+        ("Militants ambushed a patrol; 2 KDF soldiers were killed.", "2", "Kenya"),
+        ("The clash left 9 ENDF troops dead.", "9", "Ethiopia"),
+        ("ISSP fighters killed 5 FAMa soldiers near Menaka.", "5", "Mali"),
+    ],
+)
+def test_national_armies_abbreviated_by_coders_stand_for_their_state(
+    text: str, figure: str, actor: str
+) -> None:
+    c = claim(text, figure)
+    assert (c.category, c.actor) == ("killed", actor)
+
+
+def test_a_coders_size_tag_is_no_claim() -> None:
+    text = "Students marched in Lusaka; 12 were arrested. [size=hundreds]"
+    assert [(c.text, c.category) for c in claims(text)] == [("12", "captured")]
