@@ -143,6 +143,11 @@ def read_category(
     if np.head is not None:
         return _noun(toks, first, last, np, prev_end, next_start)
     if np.verb_word is not None:
+        if _dead_head_before(toks, first):
+            # "the bodies of 3 abducted aid workers": a participle after the figure only says
+            # what befell them before they died
+            w = toks[first - 2].low
+            return Reading("killed", None, last, rules=[f"category:verb-before:{w} of"])
         after = _verb_after(toks, np.verb_word)
         if after is not None:
             return after
@@ -285,6 +290,14 @@ def _strong_apposition(toks: list[Token], first: int, last: int, prev_end: int) 
     if s - 1 > prev_end and toks[s - 1].low in _BACK_DETERMINERS:
         s -= 1
     return Reading("troops", (s, head), last + 1, rules=[f"category:apposition-strong:{w}"])
+
+
+_DEAD_HEADS = frozenset("bodies remains death deaths".split())
+
+
+def _dead_head_before(toks: list[Token], first: int) -> bool:
+    """`the bodies of N`, `the deaths of N` right before the figure."""
+    return first > 1 and toks[first - 1].low == "of" and toks[first - 2].low in _DEAD_HEADS
 
 
 def _compound(toks: list[Token], last: int, num_at: dict[int, int]) -> Reading | None:

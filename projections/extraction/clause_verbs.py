@@ -98,7 +98,7 @@ def verb_category(
 
 
 _INVERTING_BE = frozenset({"were", "was", "are", "is"})
-_DEAD_HEADS = (":bodies of", ":remains of")
+_DEAD_HEADS = (":bodies of", ":remains of", ":death of", ":deaths of")
 _TAKING_VERBS = frozenset("claimed claiming claim claims cost costing took taking taken".split())
 _SUFFER_VERBS = frozenset("suffered sustained suffering sustaining".split())
 _INJURY_WORDS = frozenset("injuries injury wounds wound burns".split())
@@ -259,7 +259,8 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
     if w == "homes" and j > 1 and toks[j - 1].low in ("their", "his", "her"):
         if toks[j - 2].low in ("from", "left", "fled", "of", "flee", "leave"):
             return "displaced", f"{toks[j - 2].low} their homes"
-    if w in ("bodies", "remains") and nxt == "of":
+    if w in ("bodies", "remains", "death", "deaths") and nxt == "of":
+        # "the bodies of 6 men", "resulted in the death of 3 passengers"
         return "killed", f"{w} of"
     if w == "lives" and nxt == "of" and j > 1 and _takes_lives(toks, j):
         # "claiming the lives of 7 people", "cost the lives of 12 soldiers": the object of a
@@ -342,7 +343,7 @@ _VERB_WORDS = (
         """taken held under lost prisoners prisoner hostages captives captivity pows homes
         bodies remains lives suffered sustained suffering sustaining treated handed forced
         crossed crossing left sought seeking returned returning arrived
-        sheltering sheltered death pushed pushing drove driven driving chased forcing flown
+        sheltering sheltered death deaths pushed pushing drove driven driving chased forcing flown
         airlifted ferried leave back
         """.split()
     )

@@ -138,3 +138,34 @@ def test_national_armies_abbreviated_by_coders_stand_for_their_state(
 def test_a_coders_size_tag_is_no_claim() -> None:
     text = "Students marched in Lusaka; 12 were arrested. [size=hundreds]"
     assert [(c.text, c.category) for c in claims(text)] == [("12", "captured")]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "rule"),
+    [
+        (
+            "The raid on the camp resulted in the death of 8 herders.",
+            "8",
+            "category:verb-before:death of",
+        ),
+        (
+            "Rights groups blamed the militia for the deaths of 26 villagers.",
+            "26",
+            "category:verb-before:deaths of",
+        ),
+        (
+            "Divers recovered the bodies of 4 kidnapped fishermen off Lamu.",
+            "4",
+            "category:verb-before:bodies of",
+        ),
+    ],
+)
+def test_the_death_or_bodies_of_a_figure_are_killed(text: str, figure: str, rule: str) -> None:
+    c = claim(text, figure)
+    assert (c.low, c.category) == (float(figure), "killed")
+    assert rule in c.rules
+
+
+def test_a_capital_after_in_inside_the_killers_phrase_is_no_side() -> None:
+    c = claim("A truck bomb in Mogadishu killed at least 9, police said.", "at least 9")
+    assert (c.category, c.actor, c.attribution) == ("killed", None, "police")
