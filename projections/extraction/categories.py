@@ -1050,9 +1050,8 @@ def _put_the_figure(toks: list[Token], first: int) -> str | None:
     return toks[k - 1].low
 
 
-# words of restating between the noun and the figure; not `put the number at`, whose subject
-# the attribution side does not yet read as the figure's source (`Kyiv puts the figure closer
-# to 8,000` would go to the speaker before)
+# words of restating between the noun and the figure (a copula); `put the number at` is read
+# by `_far_back`, `puts the figure closer to 8,000` by `_put_the_figure`
 _RESTATING = frozenset("is was probably likely perhaps".split())
 _AUX_AFTER = frozenset("had have has were was been already also since then".split())
 

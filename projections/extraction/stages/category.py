@@ -5,7 +5,8 @@ look beyond the phrase: a bare `one` is a figure only when it plainly counts som
 that only compares (`up from 40,000`) takes the category of the previous figure of its
 sentence, else of the paragraph's last counted noun, else is no claim; a figure that shares
 the previous figure's verb (`returned 95 Ukrainian servicemen and 95 Russian soldiers`) shares
-its category.
+its category; figures set off by a comma after a figure's counted phrase break it down
+(`freed 90 Palestinian detainees, 69 women and 21 teenage boys,`) and share its category.
 """
 
 from __future__ import annotations
