@@ -1,6 +1,6 @@
 """Category stage: what the figure counts, from the reading of its counted phrase.
 
-The reading (`categories.read_category`, in the context) decides, with three exceptions that
+The reading (`categories.read_category`, in the context) decides, with exceptions that
 look beyond the phrase: a bare `one` is a figure only when it plainly counts someone; a figure
 that only compares (`up from 40,000`) takes the category of the previous figure of its
 sentence, else of the paragraph's last counted noun, else is no claim; a figure that shares
