@@ -80,6 +80,7 @@ _CATEGORY_PARTICIPLES: dict[str, str] = {
     "injured": "wounded",
     "dead": "killed",
     "killed": "killed",
+    "fallen": "killed",  # "the names of 1,024 fallen border guards"
     "missing": "missing",
     "captured": "captured",
     "mobilised": "troops",
@@ -487,11 +488,23 @@ def _category_noun(
         found = verb_category(toks, first, np.end, prev_end, next_start, displaced=False)
         if found is not None and found[0] == "killed" and found[1].startswith("category:verb:"):
             return _counted(np, "killed", f"category:noun:{w}", found[1])
+    if category == "captured" and _killing_verb_before(toks, first):
+        # "executed 33 prisoners of war", "killed 3 hostages": the verb that governs the
+        # figure says the captives died
+        return _counted(np, "killed", f"category:noun:{w}", f"category:captives-killed:{w}")
     if w == "losses" and _names_weapon(toks, np.mods[0], np.head):  # type: ignore[arg-type]
         category = "equipment"
     if category == "captured" and near(toks, first, np.end, RECRUIT_VERBS, prev_end, next_start):
         return _counted(np, "troops", f"category:recruited:{w}")
     return _counted(np, category, f"category:noun:{w}")
+
+
+def _killing_verb_before(toks: list[Token], first: int) -> bool:
+    """A verb of killing right before the figure, past its qualifier (`executed at least`)."""
+    k = first - 1
+    while k > 0 and first - k <= 3 and toks[k].low in _QUALIFIER_WORDS:
+        k -= 1
+    return k >= 0 and VERB_CATEGORY.get(toks[k].low) == "killed" and toks[k].low.endswith("ed")
 
 
 _VICTIM_CATEGORIES = frozenset({"killed", "wounded", "captured", "missing"})
@@ -954,6 +967,12 @@ def _ellipsis(
         # out after the demonym, which alone names the side
         rules = ["category:elliptic-demonym"]
         return Reading("other", (last + 1, demonym_end), demonym_end, inherit=True, rules=rules)
+    gapped = _gapped_subject(toks, first, last) if prev_end >= 0 else -1
+    if gapped >= 0:
+        # "Argentina lost 649 servicemen and Britain 255": a clause whose verb and noun are
+        # left out keeps only its subject and the figure, and repeats the clause before
+        rules = ["category:gapped-subject"]
+        return Reading("other", (gapped, first - 1), last, inherit=True, rules=rules)
     put = _put_the_figure(toks, first)
     if put is not None:
         # "Kyiv puts the figure closer to 9,000": the figure restates one already counted
@@ -1032,6 +1051,26 @@ def _elliptic_demonym(toks: list[Token], last: int) -> int:
     if end + 1 < len(toks) and toks[end + 1].low not in _ELLIPSIS_ENDS:
         return -1
     return end
+
+
+_GAP_SUBJECT_KINDS = frozenset({"country", "capital", "org"})
+
+
+def _gapped_subject(toks: list[Token], first: int, last: int) -> int:
+    """`..., and Britain 255.`: after `and` (or a comma), a side's name, then the figure, which
+    ends the clause. The name's first token, or -1."""
+    if first < 3 or (last + 1 < len(toks) and toks[last + 1].low not in _ELLIPSIS_ENDS):
+        return -1
+    for size in (1, 2, 3):
+        k = first - size
+        if k < 1 or toks[k - 1].low not in ("and", ","):
+            continue
+        if not toks[k].text[0].isupper():
+            continue
+        hit = gazetteer.match_at([t.text for t in toks[k:first]], 0)
+        if hit is not None and hit[2] == size and hit[1] in _GAP_SUBJECT_KINDS:
+            return k
+    return -1
 
 
 def _put_the_figure(toks: list[Token], first: int) -> str | None:

@@ -65,14 +65,14 @@ def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
         return prev.category, [*rd.rules, f"category:fronted-among-list:{prev.category}"]
     if prev is not None and rd.category == "other" and _among_a_figure(ctx):
         return prev.category, [*rd.rules, f"category:fronted-among-figure:{prev.category}"]
+    if prev is not None and apposed_part(ctx):
+        return prev.category, [*rd.rules, f"category:apposed-breakdown:{prev.category}"]
     if prev is not None and _coordinated(ctx):
         return prev.category, [*rd.rules, f"category:coordinated:{prev.category}"]
     if prev is not None and rd.category == "other" and _coordinated_past_place(ctx):
         return prev.category, [*rd.rules, f"category:coordinated-past-place:{prev.category}"]
     if prev is not None and rd.category == "other" and _next_part(ctx):
         return prev.category, [*rd.rules, f"category:breakdown-list:{prev.category}"]
-    if prev is not None and apposed_part(ctx):
-        return prev.category, [*rd.rules, f"category:apposed-breakdown:{prev.category}"]
     return rd.category, rd.rules
 
 
