@@ -169,3 +169,39 @@ def test_the_death_or_bodies_of_a_figure_are_killed(text: str, figure: str, rule
 def test_a_capital_after_in_inside_the_killers_phrase_is_no_side() -> None:
     c = claim("A truck bomb in Mogadishu killed at least 9, police said.", "at least 9")
     assert (c.category, c.actor, c.attribution) == ("killed", None, "police")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The rebels executed 12 prisoners near Bambari, witnesses said.", "12"),
+        ("Militants killed at least 4 hostages during the rescue attempt.", "at least 4"),
+    ],
+)
+def test_captives_a_verb_of_killing_governs_are_killed(text: str, figure: str) -> None:
+    c = claim(text, figure)
+    assert c.category == "killed"
+    assert any(r.startswith("category:captives-killed:") for r in c.rules)
+
+
+def test_captives_taken_stay_captured() -> None:
+    c = claim("The rebels killed 9 soldiers and took 14 prisoners near Bambari.", "14")
+    assert c.category == "captured"
+
+
+def test_fallen_soldiers_are_dead() -> None:
+    c = claim("A wall in the square bears the names of 312 fallen soldiers.", "312")
+    assert c.category == "killed"
+    assert "category:modifier:fallen" in c.rules
+
+
+def test_a_gapped_clause_keeps_its_subject_and_the_figure() -> None:
+    text = "In the 1999 war, Serbia lost 170 tanks and NATO 2."
+    c = claim(text, "2")
+    assert (c.category, c.actor) == ("equipment", "NATO")
+    assert "category:gapped-subject" in c.rules
+
+
+def test_claimed_the_lives_is_no_speech() -> None:
+    c = claim("The flood of refugees into the camp claimed the lives of 30 children.", "30")
+    assert (c.category, c.attribution) == ("killed", None)
