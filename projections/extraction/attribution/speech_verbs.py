@@ -377,9 +377,8 @@ _NOT_INVERTED = (
 )
 
 
-# `put the toll at N`, `put their losses above N`, `puts the figure closer to N` (an
-# approximator of the figure ends the object as a preposition does)
-_PUT_PREPS = frozenset("at above over below under near around closer nearer".split())
+# `put the toll at N`, `put their losses above N`
+_PUT_PREPS = frozenset("at above over below under near around closer nearer close".split())
 
 
 def _accuses_of(lows: list[str], v: int) -> bool:
