@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -20,6 +21,12 @@ from bench.harness import Row, alternate
 from bench.workload import OBSERVED_AT, TEXT_CHARS, batches, model_of, new_event  # noqa: F401 - same workload as append
 from osint.wiring import open_store
 
+# Events generated at a time by an append; each chunk is a corpus of its own whose dates start
+# again, so a log holds figures out of date order across chunks, as a log of real feeds does
+# (archives ingested late, feeds polled out of publication order). The scale rows make the chunk
+# their window, so the small log's windows restart dates as the big log's do, at every size:
+# with a fixed 10,000, the quick rows' small log (windows of 1,000) was all in date order and
+# only the big side paid for figures put in among a topic's steps.
 CHUNK = 10_000
 
 
@@ -32,17 +39,17 @@ def _peak_kb() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
-def work_append(url: str, count: int) -> dict[str, float]:
+def work_append(url: str, count: int, chunk: int = CHUNK) -> dict[str, float]:
     """Append `count` events after the log's head, in batches of 100; time only the appends.
 
     Ids and streams are made unique by the head position, so one log can grow in several
     runs; each chunk's corpus is seeded by its position (the same input in every run)."""
     store = open_store(url)
     done = 0
-    seconds = 0.0
+    seconds = cpu = 0.0
     while done < count:
         head = store.head()[0]
-        n = min(CHUNK, count - done)
+        n = min(chunk, count - done)
         corpus = Corpus(seed=41 + head)
         events = [new_event(model_of(r)) for r in corpus.reports(n, min_chars=TEXT_CHARS)]
         # Item keys restart per chunk: make them unique across chunks.
@@ -57,13 +64,14 @@ def work_append(url: str, count: int) -> dict[str, float]:
             )
             for i, e in enumerate(events)
         ]
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         for group in batches(events, 100):
             store.append(group)
         seconds += time.perf_counter() - start
+        cpu += time.process_time() - start_cpu
         done += n
     store.close()
-    return {"seconds": seconds, "peak_kb": _peak_kb()}
+    return {"seconds": seconds, "cpu": cpu, "peak_kb": _peak_kb()}
 
 
 def work_replay(url: str, count: int) -> dict[str, float]:
@@ -88,11 +96,14 @@ def work_catchup(url: str, until: int) -> dict[str, float]:
     store = open_store(url)
     runner = ProjectionRunner(store, all_projectors())
     before = runner.position()
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.process_time()
     runner.catch_up(until=until)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - start_cpu
     store.close()
-    return {"seconds": seconds, "events": until - before, "peak_kb": _peak_kb()}
+    _workers_peak_kb()  # waits for the read-ahead workers, if any, to exit
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu += children.ru_utime + children.ru_stime
+    return {"seconds": seconds, "cpu": cpu, "events": until - before, "peak_kb": _peak_kb()}
 
 
 def _workers_peak_kb() -> int:
@@ -117,9 +128,9 @@ def work_read(url: str, count: int) -> dict[str, float]:
     return {"seconds": seconds, "peak_kb": _peak_kb()}
 
 
-def run(work: str, url: str, count: int) -> dict[str, float]:
+def run(work: str, url: str, count: int, chunk: int = CHUNK) -> dict[str, float]:
     out = subprocess.run(
-        [sys.executable, "-m", "bench.scale", work, url, str(count)],
+        [sys.executable, "-m", "bench.scale", work, url, str(count), str(chunk)],
         check=True,
         capture_output=True,
         text=True,
@@ -146,6 +157,24 @@ def _marginal(
     return big_us, small_us, 1 / inverse
 
 
+class _CPU:
+    """CPU µs/event of each run of one side, beside the wall time `_marginal` compares: on a
+    machine shared with other work, a wall ratio also measures the others' disk and CPU use
+    (a catch-up that took 0.52 s CPU took 1.9 s of wall time beside a benchmark building a
+    million-event log), the CPU ratio much less so."""
+
+    def __init__(self) -> None:
+        self.small: list[float] = []
+        self.big: list[float] = []
+
+    def note(self) -> str:
+        ratios = [b / s for b, s in zip(self.big, self.small, strict=True)]
+        return (
+            f"; CPU {statistics.median(self.big):,.1f} against"
+            f" {statistics.median(self.small):,.1f} us/ev, ratio {statistics.median(ratios):.2f}"
+        )
+
+
 def scale_append(
     new_url: Callable[[], str], big_url: str, sizes: list[int], repeats: int, name: str
 ) -> list[Row]:
@@ -153,19 +182,24 @@ def scale_append(
     `big_url` grown to each later size, against `window` into a fresh log from `new_url`."""
     window, big_sizes = sizes[0], sizes[1:]
     rows: list[Row] = []
+    cpu = _CPU()
 
     def small_append() -> float:
-        r = run("append", new_url(), window)
+        r = run("append", new_url(), window, window)
+        cpu.small.append(r["cpu"] / window * 1e6)
         return r["seconds"] / window * 1e6
 
     def big_append() -> float:
-        r = run("append", big_url, window)
+        r = run("append", big_url, window, window)
+        cpu.big.append(r["cpu"] / window * 1e6)
         return r["seconds"] / window * 1e6
 
     for n in big_sizes:
         before = _head(big_url)
-        r = run("append", big_url, n - before)
+        r = run("append", big_url, n - before, window)
         grown = r["seconds"] / (n - before) * 1e6
+        cpu.small.clear()
+        cpu.big.clear()
         big_us, small_us, ratio = _marginal(small_append, big_append, repeats)
         rows.append(
             Row(
@@ -178,7 +212,7 @@ def scale_append(
                 ratio <= 1.5,
                 f"next {window:,} events in batches of 100 onto a log of {n:,}, against"
                 f" {window:,} into a fresh log; median of {repeats}, alternated"
-                f" (growing the log from {before:,} to {n:,}: {grown:.1f} us/ev)",
+                f" (growing the log from {before:,} to {n:,}: {grown:.1f} us/ev){cpu.note()}",
             )
         )
     return rows
@@ -204,7 +238,7 @@ def bench_scale(new_url: Callable[[], str], sizes: list[int], repeats: int = 3) 
     window, big_sizes = sizes[0], sizes[1:]
     big_url = new_url()
     small_log = new_url()
-    run("append", small_log, 4 * window)
+    run("append", small_log, 4 * window, window)
     rows = scale_append(new_url, big_url, sizes, repeats, "scale: append")
     # Replays over prefixes of the big log (which holds the largest size plus the windows).
     full: dict[int, dict[str, float]] = {}
@@ -214,13 +248,16 @@ def bench_scale(new_url: Callable[[], str], sizes: list[int], repeats: int = 3) 
         run("replay", small_log, window)
         steps = iter(range(start + window, n + 1, window))
         small_steps = iter(range(2 * window, 4 * window + 1, window))
+        cpu = _CPU()
 
-        def small_catchup(it=small_steps) -> float:  # type: ignore[no-untyped-def]
+        def small_catchup(it=small_steps, cpu=cpu) -> float:  # type: ignore[no-untyped-def]
             r = run("catchup", small_log, next(it))
+            cpu.small.append(r["cpu"] / r["events"] * 1e6)
             return r["seconds"] / r["events"] * 1e6
 
-        def big_catchup(it=steps) -> float:  # type: ignore[no-untyped-def]
+        def big_catchup(it=steps, cpu=cpu) -> float:  # type: ignore[no-untyped-def]
             r = run("catchup", big_url, next(it))
+            cpu.big.append(r["cpu"] / r["events"] * 1e6)
             return r["seconds"] / r["events"] * 1e6
 
         big_us, small_us, ratio = _marginal(small_catchup, big_catchup, min(repeats, 3))
@@ -235,7 +272,8 @@ def bench_scale(new_url: Callable[[], str], sizes: list[int], repeats: int = 3) 
                 ratio <= 1.5,
                 f"views caught up by the next {window:,} events at {n:,}, against the same at"
                 f" {window:,} to {4 * window:,}; median of {min(repeats, 3)}, alternated"
-                f" (a whole replay of {start:,}: {full[n]['seconds'] / start * 1e6:.1f} us/ev)",
+                f" (a whole replay of {start:,}: {full[n]['seconds'] / start * 1e6:.1f} us/ev)"
+                + cpu.note(),
             )
         )
     # Memory of whole replays: the biggest against the next size down (the issue's 1M vs 100k).
@@ -271,9 +309,9 @@ def bench_scale(new_url: Callable[[], str], sizes: list[int], repeats: int = 3) 
 
 
 if __name__ == "__main__":
-    work, url, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    works = {
-        "append": work_append,
+    work, url, count, chunk = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+    works: dict[str, Callable[[str, int], dict[str, float]]] = {
+        "append": lambda u, n: work_append(u, n, chunk),
         "replay": work_replay,
         "catchup": work_catchup,
         "read": work_read,

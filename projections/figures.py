@@ -53,7 +53,8 @@ class FiguresProjector:
     # 6: each topic's summary for the listing (projections.topic_summary)
     # 7: topics left stale to the end of a catch-up (topic_pending)
     # 8: a figure dated before a topic's latest goes in among its steps (topic_steps by time)
-    version = f"8+extractor-{EXTRACTOR_VERSION}"
+    # 9: near_bands keyed (band key, position), without a rowid
+    version = f"9+extractor-{EXTRACTOR_VERSION}"
 
     def __init__(self) -> None:
         self._ahead: RowsAhead | None = None

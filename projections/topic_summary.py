@@ -56,6 +56,7 @@ from sqlalchemy import (
 
 from events import FigureJudged, Judgment, ReportObserved, ReportWithdrawn
 from projections.bulk import insert_many
+from projections.driver import DriverStatement
 from projections.history import (
     CONTRADICTED,
     EARLIER,
@@ -483,20 +484,22 @@ class _StepStatements:
         counting = select(*columns).where(
             topic,
             t.c.series == bindparam("series"),
-            t.c.change.notin_((CONTRADICTED, EXCLUDED, EARLIER)),
+            *(t.c.change != c for c in (CONTRADICTED, EXCLUDED, EARLIER)),
         )
-        self.previous = counting.where(key < given).order_by(*(c.desc() for c in order)).limit(1)
-        self.following = counting.where(key > given).order_by(*order).limit(1)
+        self.previous = DriverStatement(
+            counting.where(key < given).order_by(*(c.desc() for c in order)).limit(1)
+        )
+        self.following = DriverStatement(counting.where(key > given).order_by(*order).limit(1))
         at = (
             topic,
             t.c.effective_at == bindparam("at"),
             t.c.position == bindparam("pos"),
             t.c.start == bindparam("start_at"),
         )
-        self.at = select(*columns).where(*at)
-        self.count_after = select(func.count()).where(topic, key > given)
-        self.insert = t.insert()
-        self.relabel = (
+        self.at = DriverStatement(select(*columns).where(*at))
+        self.count_after = DriverStatement(select(func.count()).where(topic, key > given))
+        self.insert = DriverStatement(t.insert())
+        self.relabel = DriverStatement(
             t.update()
             .where(*at)
             .values(change=bindparam("new_change"), fresh=bindparam("new_fresh"))
@@ -525,8 +528,8 @@ class TableSteps:
         at, position, start, change, low, high, figure_id, fresh = row
         return StoredStep((at, position, start), change, low, high, figure_id, bool(fresh))
 
-    def _one(self, statement: Any, params: dict[str, Any]) -> StoredStep | None:
-        row = self.conn.execute(statement, params).first()
+    def _one(self, statement: DriverStatement, params: dict[str, Any]) -> StoredStep | None:
+        row = statement.first(self.conn, params)
         return None if row is None else self._row(row)
 
     def previous(self, series: str, key: Key) -> StoredStep | None:
@@ -541,14 +544,16 @@ class TableSteps:
         return found
 
     def count_after(self, key: Key) -> int:
-        return int(self.conn.execute(self.sql.count_after, self._params(key)).scalar_one())
+        row = self.sql.count_after.first(self.conn, self._params(key))
+        assert row is not None
+        return int(row[0])
 
     def put(self, step: Step, series: str, fresh: bool) -> None:
-        self.conn.execute(self.sql.insert, [_step_row(self.topic, step, series, fresh)])
+        self.sql.insert.execute(self.conn, _step_row(self.topic, step, series, fresh))
 
     def relabel(self, key: Key, change: str, fresh: bool) -> None:
         params = self._params(key, new_change=change, new_fresh=int(fresh))
-        self.conn.execute(self.sql.relabel, params)
+        self.sql.relabel.execute(self.conn, params)
 
 
 def _step_row(topic: str, step: Step, series: str, fresh: bool) -> dict[str, Any]:

@@ -532,6 +532,12 @@ def _participle(toks: list[Token], np: NounPhrase) -> str | None:
     return None
 
 
+# nouns of dying whose `of` names the dead (`the deaths of 93 civilians`)
+_DEATH_NOUNS = frozenset(
+    "deaths death killing killings execution executions murder murders massacre".split()
+)
+
+
 def _people(
     toks: list[Token], first: int, np: NounPhrase, w: str, prev_end: int, next_start: int
 ) -> Reading:
@@ -563,6 +569,9 @@ def _people(
         colon = _colon_object(toks, first - 1)
         if colon is not None:
             return _counted(np, colon[0], f"category:noun:{w}", colon[1])
+    if first >= 2 and toks[first - 1].low == "of" and toks[first - 2].low in _DEATH_NOUNS:
+        # "responsible for the deaths of 93 civilians": the noun of dying governs them
+        return _counted(np, "killed", f"category:noun:{w}", f"category:{toks[first - 2].low}-of")
     # "men" who fled the country are people fleeing, not troops withdrawing
     flee = people or w == "men"
     found = verb_category(toks, first, np.end, prev_end, next_start, displaced=flee)
@@ -973,11 +982,11 @@ def _ellipsis(
         # left out keeps only its subject and the figure, and repeats the clause before
         rules = ["category:gapped-subject"]
         return Reading("other", (gapped, first - 1), last, inherit=True, rules=rules)
-    put = _put_the_figure(toks, first)
-    if put is not None:
-        # "Kyiv puts the figure closer to 9,000": the figure restates one already counted
-        rules = ["category:far:the-figure", f"category:put-the-figure:{put}"]
-        return Reading("other", None, last, inherit=True, rules=rules)
+    if _figure_put_nearer(toks, first):
+        # "Kyiv puts the figure closer to 8,000": the figure already counted, restated (before
+        # the noun further back: in "Local volunteers put the number nearer 30" the volunteers
+        # are the source, not what is counted)
+        return Reading("other", None, last, inherit=True, rules=["category:far:figure-nearer"])
     back = _back_np(toks, first, prev_end)
     if back is not None:
         if back.subject is not None:
@@ -986,9 +995,12 @@ def _ellipsis(
     if first > 0 and (
         toks[first - 1].low in _FAR_LINKS
         or (first > 1 and toks[first - 1].low == "from" and toks[first - 2].low in _RANGE_VERBS)
+        or _given_as(toks, first, prev_end)
     ):
         far = _far_back(toks, first, last, prev_end, next_start)
         if far is not None:
+            if toks[first - 1].low == "as":
+                far.rules.insert(0, "category:far:given-as")
             return far
     if first > 0 and toks[first - 1].low in _FORWARD_LINKS:
         ahead = _opening_phrase(toks, first, last, prev_end, next_start)
@@ -1031,7 +1043,6 @@ def _ellipsis(
 
 
 _NUMBER_NOUNS = frozenset("number figure toll count total tally".split())
-_PUT_VERBS = frozenset("put puts putting placed places place".split())
 
 
 _ELLIPSIS_ENDS = frozenset(", . ; and or".split())
@@ -1073,24 +1084,8 @@ def _gapped_subject(toks: list[Token], first: int, last: int) -> int:
     return -1
 
 
-def _put_the_figure(toks: list[Token], first: int) -> str | None:
-    """`Kyiv puts the figure closer to 9,000`, `volunteers put the number nearer 30`: the
-    object of `put` is a bare noun of a figure (`the`, a possessive, `true`...) and the figure
-    follows it with no link word (the approximator is the figure's own). The verb, or None.
-    (`put the number at 40` is read by `_far_back`.)"""
-    k = first - 1
-    if k < 2 or toks[k].low not in _BARE_KEYS:
-        return None
-    k -= 1
-    if toks[k].low in _FIGURE_ADJ and k > 1:
-        k -= 1
-    if toks[k].low not in _BACK_DETERMINERS or toks[k - 1].low not in _PUT_VERBS:
-        return None
-    return toks[k - 1].low
-
-
 # words of restating between the noun and the figure (a copula); `put the number at` is read
-# by `_far_back`, `puts the figure closer to 8,000` by `_put_the_figure`
+# by `_far_back`, `puts the figure closer to 8,000` by `_figure_put_nearer`
 _RESTATING = frozenset("is was probably likely perhaps".split())
 _AUX_AFTER = frozenset("had have has were was been already also since then".split())
 
@@ -1204,6 +1199,41 @@ _TAG_VERBS = frozenset("said says added adds told noted claimed stated wrote".sp
 _FIGURE_ADJ = frozenset("true real actual official final overall".split())
 _FAR_WINDOW = 30
 _PLACING_PREPS = frozenset("to from with against by for into on near".split())
+
+
+_GIVING_AS = frozenset("gives gave give put puts lists listed records recorded".split())
+
+
+def _given_as(toks: list[Token], first: int, prev_end: int) -> bool:
+    """`gives the number of British troops in Estonia as 900`: `as` before the figure, and a
+    verb of giving with `the number of` (or `total`, `size`) as its object a few words back,
+    so the figure is that number's value (read by `_far_back`)."""
+    if first < 5 or toks[first - 1].low != "as":
+        return False
+    for k in range(first - 2, max(prev_end, first - 14), -1):
+        w = toks[k].low
+        if w in _FAR_STOPS:
+            return False
+        if w in _FAR_KEYS and toks[k + 1].low == "of":
+            return k >= 2 and toks[k - 1].low == "the" and toks[k - 2].low in _GIVING_AS
+    return False
+
+
+_NEARER = frozenset("closer nearer close near".split())
+_PUT_VERBS = frozenset("put puts putting".split())
+
+
+def _figure_put_nearer(toks: list[Token], first: int) -> bool:
+    """`Yerevan puts the figure closer to 15`, `puts its tally nearer 90`: the figure's own
+    approximator stands where `at` would (`put the figure at`), after a determiner and a
+    bare key noun that a verb of putting takes."""
+    return (
+        first >= 3
+        and toks[first].low in _NEARER
+        and toks[first - 1].low in _BARE_KEYS
+        and toks[first - 2].low in _BACK_DETERMINERS
+        and toks[first - 3].low in _PUT_VERBS
+    )
 
 
 def _that_figure(toks: list[Token], lo: int, first: int) -> bool:

@@ -313,13 +313,13 @@ def _verb_number(a: Around) -> bool:
 
 def _capitalised_designation(a: Around) -> bool:
     """`Leopard 2 tanks`, `Patriot 3`: a short number after a capitalised name. A word that
-    opens a count and the sentence after a quote mark only (`“Another 20 people …`) is
-    capitalised as the sentence's first word, not as a name."""
+    opens a count after a quote mark (`“Another 20 people …`, `He said: 'About 40 …`) is
+    capitalised as the quoted sentence's first word, not as a name."""
     prev = a.prev
     return (
         a.digits
         and a.i >= 2
-        and not (a.i == 2 and a.prev2.text in _OPENING_MARKS and prev.low in _COUNT_OPENERS)
+        and not (a.prev2.text in _OPENING_MARKS and prev.low in _COUNT_OPENERS)
         and prev.text[0].isupper()
         and prev.text.isalpha()
         and prev.text != "I"
@@ -331,7 +331,9 @@ def _capitalised_designation(a: Around) -> bool:
     )
 
 
-_OPENING_MARKS = frozenset('“ " ‘ ( [ «'.split())
+# marks after which a word is capitalised as the first of what they open (a quote, a bracket,
+# an answer after `A:`)
+_OPENING_MARKS = frozenset("“ \" ‘ ' ( [ « :".split())
 _COUNT_OPENERS = frozenset(
     """another some only about around nearly almost roughly over all the these those more
     just""".split()

@@ -139,11 +139,15 @@ class SpeakerMemory:
             return None
         return found.phrase, f"attribution:{kind}-resolved"
 
-    def latest(self) -> str | None:
-        """The phrase of the speaker last named or meant, as first named; None if none yet."""
+    def latest(self, person: bool = False) -> str | None:
+        """The phrase of the speaker last named or meant, as first named (with `person`, the
+        last person: the one an interview's `A:` stands for); None if none yet."""
         if self._queue:
             self._catch_up()
-        return self._named[-1].phrase if self._named else None
+        for named in reversed(self._named):
+            if named.person or not person:
+                return named.phrase
+        return None
 
     def _catch_up(self) -> None:
         queue, self._queue = self._queue, []
@@ -157,7 +161,8 @@ class SpeakerMemory:
                 speakers = b if b is not None else find_speakers(toks)  # type: ignore[assignment]
             subject = sentence_subject(toks)
             if subject is not None and not (speakers and speakers[0].start == subject.start):
-                self._remember(toks, subject)
+                asked = asked_object(toks, subject)
+                self._remember(toks, asked or subject)
             for sp in speakers:
                 self._remember(toks, sp)
             self._count += 1
@@ -165,6 +170,8 @@ class SpeakerMemory:
     def _remember(self, toks: list[Token], sp: Speaker) -> None:
         if sp.kind == "weak" or sp.first_person:
             return
+        if sp.start == sp.end and toks[sp.start].low in _FIRST_PERSON:
+            return  # `We asked …`: the reporter, whom no later `she said` means
         kind = reference_kind(toks, sp)
         span = toks[sp.start : sp.end + 1]
         if kind is not None:
@@ -331,7 +338,7 @@ _VERBS = STRONG_VERBS | frozenset(
     """met spoke gave held went came sent took made visited addressed briefed travelled
     traveled arrived urged called described denied rejected launched is are was were has have
     had will would can could may might did does do kept lost fought flew wrote fled began
-    brought spent""".split()
+    brought spent speaks commands leads heads runs oversees chairs directs represents""".split()
 )
 # Words in `-ed` that are no verbs in a name (`Ukraine's armed forces`, `the United Nations`)
 _NOT_VERBS = frozenset("armed united allied backed based led red".split())
@@ -361,7 +368,7 @@ def sentence_subject(toks: list[Token]) -> Speaker | None:
             if len(commas) == 2 and _verb_after_appositive(toks, k + 1):
                 k += 1  # `…, Pedro Arenas, flew to …`: whatever word it is, it is the verb
                 break
-        elif not (c.isalpha() or t.text in ("'s", "’s", "-", ".")):
+        elif not (c.isalpha() or t.text in ("'s", "’s", "-", ".") or _plural_possessive(toks, k)):
             return None
         k += 1
     else:
@@ -374,11 +381,80 @@ def sentence_subject(toks: list[Token]) -> Speaker | None:
     head = toks[commas[0] - 1] if commas else toks[end]
     if head.low in _SUBJECT_HEADS or (head.text[0].isupper() and head.text[1:].islower()):
         return Speaker(0, end, k, "subject", "")
+    if head.text.isupper() and 2 <= len(head.text) <= 6:
+        return Speaker(0, end, k, "subject", "")  # `Ecuador's prisons service SNAI gave …`
+    if _issues_a_document(toks, k):
+        # `The Pakistani military's media wing released a statement`: whatever its head,
+        # a subject that issues a statement is a source a later `it said` can mean
+        return Speaker(0, end, k, "subject", "", notes=(ISSUER,))
     if commas and _is_name(toks[commas[0] + 1 : commas[1]]):
         return Speaker(
             0, end, k, "subject", ""
         )  # "UNICEF's executive director, Catherine Russell,"
     return None
+
+
+ISSUER = "attribution:issuer-remembered"
+_FIRST_PERSON = frozenset({"we", "i"})
+# verbs by which a reporter turns to the one who then speaks (`We asked the governor, X, …`)
+_ASKING = frozenset("asked interviewed contacted reached questioned met".split())
+_OBJECT_ENDS = frozenset("about for on if whether how why what when by in at . ? ;".split())
+
+
+def asked_object(toks: list[Token], subject: Speaker) -> Speaker | None:
+    """`We asked the governor, Amina Bello, about the toll`: when the reporter is the subject
+    and the verb asks someone, the one asked is who a later `she said` means; the object up
+    to a preposition or the end (an appositive name between commas kept), or None."""
+    if subject.start != subject.end or toks[subject.start].low not in _FIRST_PERSON:
+        return None
+    k = subject.verb
+    if k >= len(toks) or toks[k].low not in _ASKING:
+        return None
+    end = k
+    commas = 0
+    for j in range(k + 1, min(len(toks), k + 12)):
+        t = toks[j]
+        if t.low in _OBJECT_ENDS:
+            break
+        if t.text == ",":
+            commas += 1
+            if commas == 2:
+                break
+            continue
+        if not (t.text[0].isalpha() or t.text in ("'s", "’s", "-", ".")):
+            return None
+        end = j
+    if end == k:
+        return None
+    return Speaker(k + 1, end, k, "subject", "")
+
+
+_ISSUING = frozenset("released issued published gave put".split())
+_DOCUMENTS = frozenset(
+    """statement statements update report figures communique communiqué bulletin briefing
+    release""".split()
+)
+
+
+def _issues_a_document(toks: list[Token], k: int) -> bool:
+    """The verb at `k` issues a document (`released a statement`, `gave an update`,
+    `published new figures`): a document's noun within four words after it."""
+    if k >= len(toks) or toks[k].low not in _ISSUING:
+        return False
+    return any(t.low in _DOCUMENTS for t in toks[k + 1 : k + 5])
+
+
+def _plural_possessive(toks: list[Token], k: int) -> bool:
+    """Token `k` is the apostrophe of a plural possessive (`The Houthis' military
+    spokesman`), not a quotation mark: it follows a word in `s` and precedes a word."""
+    return (
+        toks[k].text in ("'", "’")
+        and k >= 1
+        and toks[k - 1].low.endswith("s")
+        and toks[k - 1].text.isalpha()
+        and k + 1 < len(toks)
+        and toks[k + 1].text[0].isalpha()
+    )
 
 
 def _verb_after_appositive(toks: list[Token], k: int) -> bool:

@@ -56,7 +56,7 @@ def test_put_the_figure_closer_to_restates_the_counted_figure() -> None:
     )
     c = claim(text, "closer to 1,500")
     assert _row(c) == ("closer to 1,500", 1500, 1500, "approx", "killed", None, None, "The RSF")
-    assert "category:put-the-figure:puts" in c.rules
+    assert "category:far:figure-nearer" in c.rules
 
 
 def test_put_the_number_nearer_takes_the_paragraphs_category() -> None:
@@ -151,7 +151,7 @@ def test_a_coders_size_tag_is_no_claim() -> None:
         (
             "Rights groups blamed the militia for the deaths of 26 villagers.",
             "26",
-            "category:verb-before:deaths of",
+            "category:deaths-of",
         ),
         (
             "Divers recovered the bodies of 4 kidnapped fishermen off Lamu.",

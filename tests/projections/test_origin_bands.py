@@ -48,8 +48,11 @@ def place(engine: Engine, texts: list[origins.Text], batch: int) -> tuple[dict, 
     with engine.begin() as conn:
         for start in range(0, len(texts), batch):
             found.update(origins.assign(conn, tables, texts[start : start + batch]))
-        bands = tables["near_bands"]
-        rows = sorted(conn.execute(select(bands.c.band_key, bands.c.content_sha256)).all())
+        bands, placed = tables["near_bands"], tables["report_origins"]
+        query = select(bands.c.band_key, placed.c.content_sha256).join(
+            placed, placed.c.position == bands.c.position
+        )
+        rows = sorted(conn.execute(query).all())
     return found, rows
 
 

@@ -273,7 +273,7 @@ def _appositive_name(toks: list[Token], end: int) -> int:
 
 COUNT_KEPT_BY = "attribution:count-kept-by"
 # participles of a count kept over time (`the count kept by CPJ`, `a database maintained by`)
-_KEPT = frozenset("kept maintained run collected gathered".split())
+_KEPT = frozenset("kept maintained run collected gathered compiled published released".split())
 _KEPT_COUNTS = frozenset(
     "count counts tally tallies toll list database record records data figures".split()
 )
@@ -316,3 +316,114 @@ def _before_clause_verb(toks: list[Token], first: int, end: int) -> int:
 
 
 _BY_MANNER = frozenset("name names phone telephone hand satellite".split())
+
+
+COUNT_KEEPER = "attribution:cut:count-keeper"
+ISSUER = "attribution:cut:issued-by"
+
+# participles of issuing a document or keeping a count (`posted by`, `issued by`)
+_ISSUING = _KEPT | frozenset("posted issued submitted sent signed filed".split())
+# what a body issues in its own name, besides counts: its agent is the source
+_DOCUMENTS = _KEPT_COUNTS | frozenset(
+    """statement readout report message communique communiqué bulletin letter video post
+    release document filing submission study survey analysis assessment update briefing
+    figures""".split()
+)
+
+
+# what a keeper drew its count from is no part of its name (`compiled by X from local media
+# reports`)
+_SOURCED_FROM = frozenset("from using based".split())
+
+
+def count_keeper(toks: list[Token], span: tuple[int, int]) -> tuple[int, int, str] | None:
+    """`Data compiled by ACLED show …`, `A count by the Associated Press found …`, `A statement
+    in Pashto posted by the Taliban's spokesman claimed …`, `The Chinese-language statement,
+    issued by the Eastern Theater Command, said …`: a speaker phrase that is a count or a
+    document (its noun, perhaps a short phrase after it, a participle of issuing) and then
+    `by` its keeper names the keeper as the source. The agent's span (up to a `to` before an
+    article, `submitted by X to the UN`, or a `from` of what it drew on) and the rule
+    (`COUNT_KEEPER` for a count, `ISSUER` for a document), or None when it is no such thing."""
+    s, e = span
+    for k in range(s + 1, min(e, s + 13)):
+        if toks[k].low != "by":
+            continue
+        part = k - 1
+        if toks[part].low in _KEPT_COUNTS and part - s <= 4:
+            head = part  # `A count by X`: no participle
+        elif toks[part].low in _ISSUING and toks[part].text.islower():
+            head = next((i for i in range(s, part) if toks[i].low in _DOCUMENTS), -1)
+        else:
+            return None
+        if head < 0 or any(not (t.text[0].isalpha() or t.text in ",-") for t in toks[s:head]):
+            return None
+        end = e
+        for j in range(k + 2, e + 1):
+            if toks[j].text == "," or (
+                j + 1 <= e
+                and (
+                    (toks[j].low == "to" and toks[j + 1].low in ("the", "a", "an"))
+                    or (toks[j].low in _SOURCED_FROM and toks[j + 1].text[0].islower())
+                )
+            ):
+                end = j - 1
+                break
+        rule = COUNT_KEEPER if toks[head].low in _KEPT_COUNTS else ISSUER
+        return (k + 1, end, rule) if k + 1 <= end else None
+    return None
+
+
+def issuer_before(toks: list[Token], v: int) -> tuple[int, int, str] | None:
+    """`The report, published by Amnesty International, found …`: the verb's subject opens
+    the sentence and is a document with an aside of its issuing; the phrase before the verb
+    read as a whole (`count_keeper`), when the speaker finders refused it for the participle
+    that looks like a verb of its own."""
+    if v < 5 or toks[v - 1].text != ",":
+        return None
+    if any(t.text in (";", ":", "(", ")") or t.text[0].isdigit() for t in toks[:v]):
+        return None
+    return count_keeper(toks, (0, v - 2))
+
+
+DOCUMENT_OWNER = "attribution:cut:document-owner"
+# what a person or body answers or testifies in its own name (`the minister's written answer`);
+# not its counts or statements, whose phrase stays the source as written (`the government's
+# last count`, `The ministry's statement [the Nigerien interior ministry]`)
+_OWNED_DOCUMENTS = frozenset(
+    """answer answers reply replies response testimony evidence remarks letter speech
+    submission filing""".split()
+)
+
+
+def document_owner(toks: list[Token], span: tuple[int, int]) -> tuple[int, int] | None:
+    """`The minister's written answer to Parliament gives …`: a speaker phrase that is a
+    document its possessor issued (the owner, `'s`, up to two modifiers, the document's noun
+    and what follows it) names the owner as the source; the owner's span, or None."""
+    s, e = span
+    for p in range(s + 1, min(e, s + 6)):
+        if toks[p].low not in ("'s", "’s"):
+            continue
+        for k in range(p + 1, min(e + 1, p + 4)):
+            if toks[k].low in _OWNED_DOCUMENTS:
+                return s, p - 1
+            if not toks[k].text.isalpha() or not toks[k].text.islower():
+                return None
+        return None
+    return None
+
+
+REDUCED_ASIDE = "attribution:cut:reduced-aside"
+# participles of being reached by a reporter: `Witnesses interviewed by the UN panel`
+_REACHED = frozenset("interviewed quoted cited contacted reached questioned asked".split())
+
+
+def reduced_aside(toks: list[Token], span: tuple[int, int]) -> tuple[int, int] | None:
+    """`Witnesses interviewed by the UN panel of experts described …`: a participle of being
+    reached (`interviewed`, `quoted`) and its `by` agent right after the speaker's noun,
+    with no comma, are a reduced relative clause about who spoke, not part of their name;
+    the span before the participle, or None."""
+    s, e = span
+    for k in range(s + 1, min(e, s + 6)):
+        if toks[k].low in _REACHED and toks[k + 1].low == "by" and toks[k].text.islower():
+            return (s, k - 1) if toks[k - 1].text[0].isalpha() else None
+    return None

@@ -13,6 +13,11 @@ from __future__ import annotations
 import re
 
 from projections.extraction.attribution.count_owners import possessor
+from projections.extraction.attribution.document_leads import (
+    DOCUMENT_NOUNS,
+    document_lead,
+    quote_after_colon,
+)
 from projections.extraction.attribution.speaker import Speaker
 from projections.extraction.attribution.words import (
     DETS,
@@ -33,6 +38,15 @@ def colon_source(toks: list[Token], v: int) -> Speaker | None:
     the sentence and ends in a source's noun or a name, then a colon."""
     if not 1 <= v <= 14 or v + 1 >= len(toks):
         return None
+    if toks[0].low in DOCUMENT_NOUNS or (v >= 2 and toks[1].low in DOCUMENT_NOUNS):
+        return document_lead(toks, v)  # `Press release: The ICRC facilitated …`
+    if v == 1 and toks[0].text in _ANSWER_MARKS:
+        # `A: Eleven were killed …` in an interview: the one interviewed answers, whom the
+        # attribution stage finds among the persons the passage named before
+        return Speaker(0, 0, v, "colon", ":", notes=(QA_ANSWER,))
+    quoted = quote_after_colon(toks, v)
+    if quoted is not None:
+        return quoted  # `The commander was blunt: 'We lost 14 tanks …'`
     head = toks[v - 1]
     if head.low in _READS and v >= 4 and toks[v - 2].low in _STATEMENT_NOUNS:
         if toks[v - 3].low not in POSSESSIVE_MARKS:
@@ -67,6 +81,8 @@ def colon_source(toks: list[Token], v: int) -> Speaker | None:
 
 
 STATEMENT_READS = "attribution:statement-reads"
+QA_ANSWER = "attribution:interview-answer"
+_ANSWER_MARKS = frozenset({"A", "Answer"})
 _READS = frozenset("reads read says said states stated".split())
 # what a body issues in its own words (`the ministry's statement reads:`)
 _STATEMENT_NOUNS = frozenset(

@@ -451,6 +451,18 @@ def _prepositional_aside(toks: list[Token], end: int, v: int) -> int:
 _ASIDE_DETS = frozenset("a an the its his her their our this that".split())
 
 
+_SINGLE_QUOTES = frozenset("'‘’")
+
+
+def single_quote(toks: list[Token], k: int) -> bool:
+    """Token `k` is a single quotation mark, not a possessive one (`Airwars' tally`): it
+    opens the sentence, or closes a quoted clause after its comma or full stop
+    (`'… in the river,' the village chief told`)."""
+    if toks[k].text not in _SINGLE_QUOTES:
+        return False
+    return k == 0 or toks[k - 1].text in (",", ".", "?", "!")
+
+
 def _speaker_phrase_before(
     toks: list[Token], v: int, refused: list[Refusal] | None
 ) -> tuple[int, int] | None:
@@ -494,9 +506,12 @@ def _speaker_phrase_before(
         s - 1 >= 0
         and end - s < 14
         and (toks[s - 1].low not in BOUNDARY or _and_in_name(toks, s - 1, end))
+        and (toks[s - 1].text not in _SINGLE_QUOTES or not single_quote(toks, s - 1))
     ):
         s -= 1
-    if s - 1 >= 0 and toks[s - 1].low not in BOUNDARY:
+    if toks[s].text in _SINGLE_QUOTES and s < end:
+        s += 1  # `'We counted …`: the quote's opening mark is no part of its speaker
+    elif s - 1 >= 0 and toks[s - 1].low not in BOUNDARY and not single_quote(toks, s - 1):
         _refuse(refused, "attribution:refused:too-long", s, end, toks)
         return None  # too long to be a speaker's name
     if bracket_end >= 0:

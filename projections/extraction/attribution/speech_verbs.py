@@ -9,15 +9,22 @@ hands the non-verb triggers (`according to`, a colon, `'s count`, `by`) to their
 from __future__ import annotations
 
 from projections.extraction.attribution.by_agents import (
+    DOCUMENT_OWNER,
+    REDUCED_ASIDE,
+    count_keeper,
+    document_owner,
     estimated_by,
     figure_given_by,
+    issuer_before,
     kept_by,
     passive_agent,
+    reduced_aside,
     reported_by,
 )
 from projections.extraction.attribution.came_from import CAME, came_from
 from projections.extraction.attribution.colon_sources import colon_source
 from projections.extraction.attribution.count_owners import official_count, possessor
+from projections.extraction.attribution.credits import credit
 from projections.extraction.attribution.speaker import Refusal, Speaker
 from projections.extraction.attribution.speaker_spans import (
     PLACES_JOINED,
@@ -25,6 +32,7 @@ from projections.extraction.attribution.speaker_spans import (
     phrase_end,
     places_joined,
     relative_subject,
+    single_quote,
     speaker_after,
     speaker_before,
 )
@@ -58,7 +66,7 @@ _NOUN_LIKE = frozenset(
 _NOUN_AFTER = frozenset(
     """denied denies deny denying rejected rejects reject dismissed dismisses dismiss
     disputed disputes dispute refuted refutes refute of about amid despite following after
-    and or with on over against from""".split()
+    and or with on over against from own official 's ’s""".split()
 )
 
 
@@ -84,8 +92,11 @@ def find_speakers(
     if lows is None:
         lows = [t.low for t in toks]
     triggers = _TRIGGERS
-    if triggers.isdisjoint(lows):
+    present = triggers.intersection(lows)
+    if not present:
         return out
+    if present <= _FIGURE_VERBS and not _figure_after(lows, present):
+        return out  # `described the attack as …`: a figure verb with no figure to state
     for v, w in enumerate(lows):
         if w not in triggers:
             continue  # none of the tests below passes for another word
@@ -94,6 +105,11 @@ def find_speakers(
             end = phrase_end(toks, v + 2, refused)
             if end >= v + 2:
                 out.append(Speaker(v + 2, end, v, "according-to", "according to"))
+            continue
+        if w in _CREDITS:
+            sp = credit(toks, v)  # `…, per Reuters`, `… (AFP).`, `… overnight — TASS`
+            if sp is not None:
+                out.append(sp)
             continue
         if w == ":":
             sp = colon_source(toks, v)
@@ -147,6 +163,14 @@ def find_speakers(
                 refused.append(("attribution:refused:claimed-act", v, min(n - 1, v + 2)))
             continue  # a deed its subject owns, no statement of a figure
         strong = w in STRONG_VERBS or w == "found"
+        if w in _THAT_VERBS:
+            if v + 1 >= n or lows[v + 1] != "that":
+                continue  # `informs reporters`, `understands the risk`: no statement yet
+            strong = True  # `The ministry informs that …`, `Reuters understands that …`
+        elif w in _FIGURE_VERBS:
+            if not any(lows[k][:1].isdigit() for k in range(v + 1, min(n, v + 5))):
+                continue  # `casualty lists`: a noun; `Oryx lists 412 tanks`: its tally
+            strong = True  # `attributes 19 deaths to …`, `described seeing at least 40 bodies`
         rel_gap = -1
         if w == "counts":
             if not _counts_a_toll(toks, v):
@@ -196,18 +220,27 @@ def find_speakers(
         inverted = nxt_ok and w not in _NOT_INVERTED
         if rel_gap >= 0:
             span = (rel_gap + 1, v - 1)  # `…, which the governor gave on Monday, …`
-        elif (v == 0 or toks[v - 1].text in (",", "”", '"', "’")) and inverted:
+        elif (v == 0 or toks[v - 1].text in (",", "”", '"', "’") or single_quote(toks, v - 1)) and (
+            inverted
+        ):
             span = speaker_after(toks, v, refused)  # inverted: `..., said the ministry.`
             if span is None and v > 0:
                 span = speaker_before(toks, v, refused)  # `Its spokesman, X, said two…`
         else:
             span = speaker_before(toks, v, refused)
         if span is None:
-            continue
+            issuer = issuer_before(toks, v)  # `The report, published by Amnesty, found`
+            if issuer is None:
+                continue
+            span = issuer[0], issuer[1]
+            if refused is not None:
+                refused.append((issuer[2], 0, span[0] - 1))
         if span[0] == span[1] and lows[span[0]] in _COUNTED_WORDS:
             if refused is not None:  # `Fatalities reported: 23`: a form's label, no speaker
                 refused.append((COUNTED_SUBJECT, span[0], v))
             continue
+        if span[1] < v and span[1] - span[0] >= 2:
+            span = _cut_source(toks, lows, span, refused)
         first_person = span[0] == span[1] and toks[span[0]].low in ("we", "i")
         r = span[0] - 1
         rel = r if r >= 0 and lows[r] in _RELATIVE and span[0] < v else -1
@@ -251,8 +284,57 @@ def find_speakers(
             # number is nearer 100,000`: a participle reports the clause after it only
             sp.front = True
         sp.action = w in _ACTION_VERBS or (nxt is not None and nxt.low == "to" and w in _CLAIM)
+        if sp.action and _reported_by_earlier(out, lows, sp):
+            if refused is not None:  # `Prosecutors allege that the commander ordered …`
+                refused.append((REPORTED_ACTION, sp.start, v))
+            continue
         out.append(sp)
     return out
+
+
+def _cut_source(
+    toks: list[Token], lows: list[str], span: tuple[int, int], refused: list[Refusal] | None
+) -> tuple[int, int]:
+    """The source inside a speaker phrase before its verb: a count's keeper or a document's
+    issuer (`Data compiled by ACLED`, `A statement … posted by X`), a document's owner (`The
+    minister's written answer …`), or the speaker before a participle of being reached
+    (`Witnesses interviewed by …`); the span unchanged when it is none of them."""
+    words = lows[span[0] : span[1] + 1]
+    if "by" in words:
+        keeper = count_keeper(toks, span)
+        if keeper is not None:
+            if refused is not None:  # `Data compiled by ACLED show`: the keeper speaks
+                refused.append((keeper[2], span[0], keeper[0] - 1))
+            return keeper[0], keeper[1]
+        reached = reduced_aside(toks, span)
+        if reached is not None:
+            if refused is not None:  # `Witnesses interviewed by the UN panel described`
+                refused.append((REDUCED_ASIDE, reached[1] + 1, span[1]))
+            return reached
+    if "'s" in words or "’s" in words:
+        owner = document_owner(toks, span)
+        if owner is not None:
+            if refused is not None:  # `The minister's written answer to Parliament gives`
+                refused.append((DOCUMENT_OWNER, owner[1] + 1, span[1]))
+            return owner
+    return span
+
+
+REPORTED_ACTION = "attribution:refused:reported-action"
+
+
+def _reported_by_earlier(out: list[Speaker], lows: list[str], sp: Speaker) -> bool:
+    """An action's subject (`the commander ordered …`) inside the `that` clause of a
+    statement before it (`Prosecutors allege that …`): the statement's speaker asserts what
+    the clause says, and the action's subject is what it is about, not a source."""
+    for prev in out:
+        if prev.kind != "speech" or prev.action or prev.verb >= sp.start:
+            continue
+        that = prev.verb + 1
+        if that < len(lows) and lows[that] == "that" and that < sp.start:
+            if not any(w in (";", ".", "while", "but") for w in lows[that : sp.start]):
+                return True
+    return False
 
 
 # verbs of a decision or a record, not a statement: their subject is the source of the
@@ -337,6 +419,27 @@ _GIVING_VERBS = frozenset(
 _ACCUSING_VERBS = frozenset("accused accuses accusing blamed blames".split())
 
 
+# verbs that report only a `that` clause (`The ministry informs that 56 …`)
+_THAT_VERBS = frozenset("informs inform understands understand".split())
+
+
+# verbs that state a figure only when one follows within four words (`Oryx lists 412 tanks`)
+_FIGURE_VERBS = frozenset("lists attributes described".split())
+
+
+def _figure_after(lows: list[str], verbs: set[str]) -> bool:
+    """A figure within four words after the first of `verbs` in the sentence."""
+    for w in verbs:
+        v = lows.index(w)
+        if any(x[:1].isdigit() for x in lows[v + 1 : v + 5]):
+            return True
+    return False
+
+
+# the marks of a credit with no verb (`credits`)
+_CREDITS = frozenset({"per", "(", "—", "–"})
+
+
 _TRIGGERS = (
     STRONG_VERBS
     | WEAK_VERBS
@@ -345,6 +448,9 @@ _TRIGGERS = (
     | POSSESSED_COUNTS
     | CAME
     | {"according", "found", ":", "official", "own", "by", "counts"}
+    | _CREDITS
+    | _THAT_VERBS
+    | _FIGURE_VERBS
 )
 
 COUNTS_A_TOLL = "attribution:counts-a-toll"

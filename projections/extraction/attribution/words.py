@@ -10,7 +10,7 @@ STRONG_VERBS = frozenset(
     """said says say saying told tells confirmed confirms confirm claimed claims claim announced
     announces announce reported reports report estimated estimates estimate believe believes
     stated states warned warns added adds wrote writes noted notes explained insisted insists
-    acknowledged acknowledges admitted admits revealed reveals disclosed alleged alleges
+    acknowledged acknowledges admitted admits revealed reveals disclosed alleged alleges allege
     asserted asserts counted count tallied recorded records documented verified assessed
     assesses assess calculated concluded declared declares posted tweeted published publishes
     ordered decreed put puts informed briefed testified predicted projected recounted

@@ -11,6 +11,7 @@ of one speaker in a report give one claimant.
 from __future__ import annotations
 
 from projections.extraction.attribution import continued_quote
+from projections.extraction.attribution.colon_sources import QA_ANSWER
 from projections.extraction.claimants import claimant_name
 from projections.extraction.context import ClaimContext, Rules, SentenceContext
 from projections.extraction.speakers import PRONOUNS, sentence_subject
@@ -53,6 +54,11 @@ def _attribution(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
     sent, toks = ctx.sentence, ctx.toks
     said = sent.text_of(speaker.start, speaker.end)
     rules: tuple[str, ...] = (speaker.rule, *speaker.notes)
+    if QA_ANSWER in speaker.notes:
+        person = sent.para.speakers.latest(person=True)
+        if person is None:
+            return None, None, ()  # an answer with no one named to give it
+        return f"{said} [{person}]", claimant_name(person), rules
     if speaker.rel > ctx.q.j:
         rules = (*rules, "attribution:relative-clause")  # "the 3,000 that Moscow reported"
     if speaker.kind == "official" and toks[speaker.start].low in ("its", "their"):

@@ -17,6 +17,9 @@ from projections.extraction.context import ClaimContext, Rules
 _PREPS = frozenset("in during after at on before".split())
 _EXCHANGE_VERBS = frozenset("exchanged swapped traded exchanging swapping".split())
 _STATUS_CATEGORIES = frozenset({"killed", "wounded", "captured", "missing", "casualties"})
+# the rules of a figure that restates the one counted before (`put the figure at 40`, `puts the
+# figure closer to 15`): it counts what that figure counted
+_RESTATED = frozenset({"category:far:the-figure", "category:far:figure-nearer"})
 _ONE_BLOCKERS = frozenset({"no", "any", "every", "each", "the", "that", "this", "which"})
 
 
@@ -48,7 +51,7 @@ def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
         para = ctx.sentence.para
         kind = para.category or para.last_figure
         last = para.last_figure
-        again = _of_them(ctx) or "category:far:the-figure" in rd.rules
+        again = _of_them(ctx) or not _RESTATED.isdisjoint(rd.rules)
         if kind == "troops" and last in _STATUS_CATEGORIES and again:
             # "arrested 9 suspected members of the gang. They said 2 of them were foreign
             # nationals": the members were counted as arrested; `of them` are the arrested,
