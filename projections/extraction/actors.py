@@ -81,6 +81,10 @@ _SUPPLY_VERBS = frozenset(
 )
 
 
+_WHERE = frozenset("in at near".split())
+_PLACE_KINDS = frozenset({"capital", "country"})
+
+
 def entity_at(texts: list[str], i: int) -> tuple[str, str, int, str] | None:
     """Gazetteer match at token `i` (case-sensitive)."""
     return gazetteer.match_at(texts, i)
@@ -96,6 +100,9 @@ def np_actor(toks: list[Token], texts: list[str], start: int, end: int) -> tuple
             actor, kind, k, surface = hit
             if j > start and toks[j - 1].low in _PREPS:
                 j += k
+                continue
+            if j == start > 0 and toks[j - 1].low in _WHERE and kind in _PLACE_KINDS:
+                j += k  # "a car bomb in Mogadishu killed at least 7": where, not whose
                 continue
             after = j + k
             if after + 1 < len(toks) and toks[after].text == "-" and toks[after + 1].low in _BACKED:

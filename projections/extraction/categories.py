@@ -20,6 +20,7 @@ from projections.extraction.lexicon import (
     COUNTED_NOUNS,
     EQUIPMENT_IF_MODIFIED,
     EQUIPMENT_NOUNS,
+    KIN_NOUNS,
     MONTHS,
     NONCLAIM_NOUNS,
     NP_STOP,
@@ -79,6 +80,7 @@ _CATEGORY_PARTICIPLES: dict[str, str] = {
     "injured": "wounded",
     "dead": "killed",
     "killed": "killed",
+    "fallen": "killed",  # "the names of 1,024 fallen border guards"
     "missing": "missing",
     "captured": "captured",
     "mobilised": "troops",
@@ -142,6 +144,11 @@ def read_category(
     if np.head is not None:
         return _noun(toks, first, last, np, prev_end, next_start)
     if np.verb_word is not None:
+        if _dead_head_before(toks, first):
+            # "the bodies of 3 abducted aid workers": a participle after the figure only says
+            # what befell them before they died
+            w = toks[first - 2].low
+            return Reading("killed", None, last, rules=[f"category:verb-before:{w} of"])
         after = _verb_after(toks, np.verb_word)
         if after is not None:
             return after
@@ -286,6 +293,14 @@ def _strong_apposition(toks: list[Token], first: int, last: int, prev_end: int) 
     return Reading("troops", (s, head), last + 1, rules=[f"category:apposition-strong:{w}"])
 
 
+_DEAD_HEADS = frozenset("bodies remains death deaths".split())
+
+
+def _dead_head_before(toks: list[Token], first: int) -> bool:
+    """`the bodies of N`, `the deaths of N` right before the figure."""
+    return first > 1 and toks[first - 1].low == "of" and toks[first - 2].low in _DEAD_HEADS
+
+
 def _compound(toks: list[Token], last: int, num_at: dict[int, int]) -> Reading | None:
     """`a 1,000-strong force`, `a 500-man unit`: troops, whatever the noun. The caller has
     seen the dash after the number, and a token after it."""
@@ -379,6 +394,8 @@ def _noun(
     if w in NONCLAIM_NOUNS or w in EQUIPMENT_IF_MODIFIED:
         return _counted(np, None, f"not-claim:counted:{w}")
     text = toks[head].text
+    if text[0].isupper() and prev_end >= 0 and _elliptic_demonym(toks, last) == head:
+        return _ellipsis(toks, first, last, np, prev_end, next_start)  # "500 North Korean"
     if text[0].isupper() and _demonym_plural(text):
         return _demonym(toks, first, np, w, prev_end, next_start)
     if text[0].isupper() and head == np.mods[0]:
@@ -389,6 +406,9 @@ def _noun(
     found = verb_category(toks, first, np.end, prev_end, next_start, displaced=False)
     if found is not None and (found[0] in _VERB_DECIDES or found[1].endswith(_PEOPLE_LOSS_VERBS)):
         return _counted(np, found[0], f"category:unknown-noun:{w}", found[1])
+    if found is not None and w in KIN_NOUNS and found[1].endswith(":lost"):
+        # "Amina lost two sons", "We lost 12 of our sons": kin a person lost died
+        return _counted(np, "killed", f"category:kin-lost:{w}", found[1])
     return _part_of(toks, first, np, prev_end, next_start) or _counted(
         np, "other", f"category:other:noun:{w}"
     )
@@ -468,11 +488,23 @@ def _category_noun(
         found = verb_category(toks, first, np.end, prev_end, next_start, displaced=False)
         if found is not None and found[0] == "killed" and found[1].startswith("category:verb:"):
             return _counted(np, "killed", f"category:noun:{w}", found[1])
+    if category == "captured" and _killing_verb_before(toks, first):
+        # "executed 33 prisoners of war", "killed 3 hostages": the verb that governs the
+        # figure says the captives died
+        return _counted(np, "killed", f"category:noun:{w}", f"category:captives-killed:{w}")
     if w == "losses" and _names_weapon(toks, np.mods[0], np.head):  # type: ignore[arg-type]
         category = "equipment"
     if category == "captured" and near(toks, first, np.end, RECRUIT_VERBS, prev_end, next_start):
         return _counted(np, "troops", f"category:recruited:{w}")
     return _counted(np, category, f"category:noun:{w}")
+
+
+def _killing_verb_before(toks: list[Token], first: int) -> bool:
+    """A verb of killing right before the figure, past its qualifier (`executed at least`)."""
+    k = first - 1
+    while k > 0 and first - k <= 3 and toks[k].low in _QUALIFIER_WORDS:
+        k -= 1
+    return k >= 0 and VERB_CATEGORY.get(toks[k].low) == "killed" and toks[k].low.endswith("ed")
 
 
 _VICTIM_CATEGORIES = frozenset({"killed", "wounded", "captured", "missing"})
@@ -794,6 +826,14 @@ def _treated_for_wounds(toks: list[Token], first: int, end: int) -> bool:
     return any(t.low in _WOUND_WORDS for t in toks[end + 2 : end + 7])
 
 
+def _treated_for_injuries(toks: list[Token], k: int) -> bool:
+    """`2 were treated for injuries` with `treated` at `k`: the verb says they were hurt, so
+    it is no verb of their own that counts nothing (`verb_category` reads it)."""
+    if toks[k].low != "treated" or k + 1 >= len(toks) or toks[k + 1].low != "for":
+        return False
+    return any(t.low in _WOUND_WORDS for t in toks[k + 2 : k + 6])
+
+
 def _in_relief_camps(toks: list[Token], end: int, next_start: int) -> bool:
     """`60,000 people remain in relief camps`: people who live in camps for the displaced have
     fled (a bare `camps` may be detention, so a word must say the camps shelter people)."""
@@ -930,6 +970,23 @@ def _ellipsis(
         named = _partitive_apposition(toks, first, np.end)
         if named is not None:
             return named
+    demonym_end = _elliptic_demonym(toks, last) if prev_end >= 0 else -1
+    if demonym_end > 0:
+        # "250 bodies, 200 Ukrainian and 50 Russian": the noun of the figure before is left
+        # out after the demonym, which alone names the side
+        rules = ["category:elliptic-demonym"]
+        return Reading("other", (last + 1, demonym_end), demonym_end, inherit=True, rules=rules)
+    gapped = _gapped_subject(toks, first, last) if prev_end >= 0 else -1
+    if gapped >= 0:
+        # "Argentina lost 649 servicemen and Britain 255": a clause whose verb and noun are
+        # left out keeps only its subject and the figure, and repeats the clause before
+        rules = ["category:gapped-subject"]
+        return Reading("other", (gapped, first - 1), last, inherit=True, rules=rules)
+    if _figure_put_nearer(toks, first):
+        # "Kyiv puts the figure closer to 8,000": the figure already counted, restated (before
+        # the noun further back: in "Local volunteers put the number nearer 30" the volunteers
+        # are the source, not what is counted)
+        return Reading("other", None, last, inherit=True, rules=["category:far:figure-nearer"])
     back = _back_np(toks, first, prev_end)
     if back is not None:
         if back.subject is not None:
@@ -945,9 +1002,6 @@ def _ellipsis(
             if toks[first - 1].low == "as":
                 far.rules.insert(0, "category:far:given-as")
             return far
-    if _figure_put_nearer(toks, first):
-        # "Kyiv puts the figure closer to 8,000": the figure already counted, restated
-        return Reading("other", None, last, inherit=True, rules=["category:far:figure-nearer"])
     if first > 0 and toks[first - 1].low in _FORWARD_LINKS:
         ahead = _opening_phrase(toks, first, last, prev_end, next_start)
         if ahead is not None:
@@ -956,6 +1010,7 @@ def _ellipsis(
         last + 2 < len(toks)
         and toks[last + 1].low in _CLAUSE_VERBS
         and (_own_verb(toks[last + 2].low) or _crossed_part(toks, last, prev_end))
+        and not _treated_for_injuries(toks, last + 2)
     ):
         if prev_end >= 0 and toks[last + 2].low in _RELEASE_VERBS:
             # "Of the 300 passengers seized, 214 were rescued": freed are captives, when the
@@ -988,9 +1043,49 @@ def _ellipsis(
 
 
 _NUMBER_NOUNS = frozenset("number figure toll count total tally".split())
-# words of restating between the noun and the figure; not `put the number at`, whose subject
-# the attribution side does not yet read as the figure's source (`Kyiv puts the figure closer
-# to 8,000` would go to the speaker before)
+
+
+_ELLIPSIS_ENDS = frozenset(", . ; and or".split())
+
+
+def _elliptic_demonym(toks: list[Token], last: int) -> int:
+    """A demonym right after the figure ends its phrase (`200 Ukrainian and`, `50 North
+    Korean,`): no noun follows it, so the figure counts what the figure before counts. The
+    demonym's last token, or -1."""
+    k = last + 1
+    if k >= len(toks) or not toks[k].text[0].isupper():
+        return -1
+    hit = gazetteer.match_at([t.text for t in toks[k : k + 3]], 0)
+    if hit is None or hit[1] != "demonym":
+        return -1
+    end = k + hit[2] - 1
+    if end + 1 < len(toks) and toks[end + 1].low not in _ELLIPSIS_ENDS:
+        return -1
+    return end
+
+
+_GAP_SUBJECT_KINDS = frozenset({"country", "capital", "org"})
+
+
+def _gapped_subject(toks: list[Token], first: int, last: int) -> int:
+    """`..., and Britain 255.`: after `and` (or a comma), a side's name, then the figure, which
+    ends the clause. The name's first token, or -1."""
+    if first < 3 or (last + 1 < len(toks) and toks[last + 1].low not in _ELLIPSIS_ENDS):
+        return -1
+    for size in (1, 2, 3):
+        k = first - size
+        if k < 1 or toks[k - 1].low not in ("and", ","):
+            continue
+        if not toks[k].text[0].isupper():
+            continue
+        hit = gazetteer.match_at([t.text for t in toks[k:first]], 0)
+        if hit is not None and hit[2] == size and hit[1] in _GAP_SUBJECT_KINDS:
+            return k
+    return -1
+
+
+# words of restating between the noun and the figure (a copula); `put the number at` is read
+# by `_far_back`, `puts the figure closer to 8,000` by `_figure_put_nearer`
 _RESTATING = frozenset("is was probably likely perhaps".split())
 _AUX_AFTER = frozenset("had have has were was been already also since then".split())
 

@@ -88,12 +88,44 @@ def verb_category(
             break
         j -= 1
     best = fwd if bwd is None or (fwd is not None and fwd[0] <= bwd[0]) else bwd
+    if bwd is not None and bwd[2].endswith(_DEAD_HEADS):
+        # "the bodies of 6 men abducted by militiamen": the figure is the complement of
+        # `bodies of`; a participle after it only describes what befell them before
+        best = bwd
     if best is None and first > 1 and toks[first - 1].low in _INVERTING_BE:
         return _fronted_verb(toks)
     return (best[1], best[2]) if best else None
 
 
 _INVERTING_BE = frozenset({"were", "was", "are", "is"})
+_DEAD_HEADS = (":bodies of", ":remains of", ":death of", ":deaths of")
+_TAKING_VERBS = frozenset("claimed claiming claim claims cost costing took taking taken".split())
+_SUFFER_VERBS = frozenset("suffered sustained suffering sustaining".split())
+_INJURY_WORDS = frozenset("injuries injury wounds wound burns".split())
+_CUSTODY = frozenset("police authorities army troops soldiers gendarmes prosecutors".split())
+
+
+def _takes_lives(toks: list[Token], j: int) -> bool:
+    """`claimed the lives of`, `cost the lives of`: a verb of taking before `the lives`."""
+    return toks[j - 1].low == "the" and toks[j - 2].low in _TAKING_VERBS
+
+
+def _into_custody(toks: list[Token], j: int) -> bool:
+    """`handed N X over to police`, `handed over N X to the authorities`: `over`, then `to`
+    and a holder of custody, within the clause after `handed` at `j`."""
+    over = False
+    for k in range(j + 1, min(len(toks) - 1, j + 10)):
+        w = toks[k].low
+        if w in CLAUSE_STOP or w in (",", "."):
+            return False
+        if w == "over":
+            over = True
+        elif w == "to" and over:
+            nxt = toks[k + 1 : k + 4]
+            return any(t.low in _CUSTODY for t in nxt)
+    return False
+
+
 _RELATIVE_PARTS = frozenset("whom which them".split())
 
 
@@ -227,8 +259,22 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
     if w == "homes" and j > 1 and toks[j - 1].low in ("their", "his", "her"):
         if toks[j - 2].low in ("from", "left", "fled", "of", "flee", "leave"):
             return "displaced", f"{toks[j - 2].low} their homes"
-    if w in ("bodies", "remains") and nxt == "of":
+    if w in ("bodies", "remains", "death", "deaths") and nxt == "of":
+        # "the bodies of 6 men", "resulted in the death of 3 passengers"
         return "killed", f"{w} of"
+    if w == "lives" and nxt == "of" and j > 1 and _takes_lives(toks, j):
+        # "claiming the lives of 7 people", "cost the lives of 12 soldiers": the object of a
+        # verb of taking is the people's lives, so they died
+        return "killed", f"{toks[j - 2].low} the lives of"
+    if w in _SUFFER_VERBS and any(t.low in _INJURY_WORDS for t in toks[j + 1 : j + 4]):
+        # "4 officers suffered minor injuries": the subject's own verb says it was hurt
+        return "wounded", f"{w} injuries"
+    if w == "treated" and nxt == "for" and _passive_before(toks, j):
+        if any(t.low in _INJURY_WORDS for t in toks[j + 2 : j + 6]):
+            return "wounded", "treated for injuries"  # "2 were treated for injuries"
+    if w == "handed" and _into_custody(toks, j):
+        # "handed 7 suspected bandits over to police": given into someone's custody
+        return "captured", "handed over to custody"
     if w == "death" and j > 1 and toks[j - 1].low == "to" and _died(toks, j):
         # "were hacked to death", "beaten to death": the manner is any verb, `to death` says
         # they died (not `sentenced to death`)
@@ -295,8 +341,9 @@ _VERB_WORDS = (
     | EXCHANGE_VERBS
     | frozenset(
         """taken held under lost prisoners prisoner hostages captives captivity pows homes
-        bodies remains forced crossed crossing left sought seeking returned returning arrived
-        sheltering sheltered death pushed pushing drove driven driving chased forcing flown
+        bodies remains lives suffered sustained suffering sustaining treated handed forced
+        crossed crossing left sought seeking returned returning arrived
+        sheltering sheltered death deaths pushed pushing drove driven driving chased forcing flown
         airlifted ferried leave back
         """.split()
     )

@@ -20,7 +20,8 @@ TROOP_NOUNS = _w(
     infantrymen infantry volunteers guards peacekeepers instructors advisers advisors combatants
     jihadists gunmen snipers sappers gunners crews cadets draftees mobilised mobilized troopers
     operatives battalions brigades divisions regiments platoons squads btgs army armies contingent
-    garrison legionnaires militia wagnerites contractors police gendarmes veterans deployment"""
+    garrison legionnaires militia wagnerites contractors police gendarmes veterans deployment
+    bandits"""
 )
 # Units named in the singular: sized by an apposition (`the brigade, 2,500 strong,`) or
 # standing for the subject an apposition sizes (`The Ethiopian division ..., about 7,000 men,`)
@@ -37,6 +38,13 @@ PEOPLE_NOUNS = _w(
     sudanese lebanese yemenis afghans iraqis koreans teenagers boys girls babies infants
     elderly members relatives others staff employees pupils schoolchildren schoolgirls
     schoolboys teachers"""
+)
+
+# Kin: what a person `lost` among them died (`lost two sons`, `lost 12 of our sons`), unlike
+# soldiers a side lost, who may be wounded or captured (CONVENTIONS: casualties).
+KIN_NOUNS = _w(
+    """sons daughters brothers sisters husbands wives nephews nieces grandchildren grandsons
+    granddaughters cousins uncles aunts fathers mothers"""
 )
 
 # Nouns that carry their own category.
@@ -95,8 +103,8 @@ NONCLAIM_NOUNS = _w(
     roads hospitals hospital clinics schools school homes houses buildings apartments blocks
     facilities sites plants factories refineries depots warehouses substations stations
     infrastructure positions trenches checkpoints camps shelters churches mosques fronts
-    directions sectors organisations organizations groups companies agencies ngos allies
-    partners parties firms pages documents files interviews reports articles letters photos
+    directions sectors organisations organizations groups clans tribes companies agencies ngos
+    allies partners parties firms pages documents files interviews reports articles letters photos
     images videos testimonies statements accounts dollars euros pounds rubles roubles
     hryvnias hryvnia yuan yen rupees shekels usd eur points stories floors storeys kilotons
     megatons litres liters barrels gallons calories names laws decrees resolutions items
@@ -153,8 +161,8 @@ VERB_CATEGORY: dict[str, str] = {
     **dict.fromkeys(
         _w(
             """killed kill kills killing died die dies dying dead perished slain murdered
-            massacred executed drowned beheaded lynched martyred behead beheads beheading massacre
-            massacres slaughtered slaughter slaughters execute executes"""
+            massacred executed drowned beheaded lynched martyred succumbed behead beheads beheading
+            massacre massacres slaughtered slaughter slaughters execute executes"""
         ),
         "killed",
     ),

@@ -375,6 +375,9 @@ _BEFORE = _by_trigger(
             lambda a: _is_month(a.prev) and (a.digits or a.num.words is False),
         ),
         ("not-claim:age", ("aged", "age", "ages"), _any),
+        # `[size=hundreds]`, `[size=around 300]`: a field of an event coder's tag (the size of
+        # a crowd), not a figure the text asserts
+        ("not-claim:coded-field", ("=",), _any),
         ("not-claim:ratio", ("every", "each", "per"), _any),
         (
             "not-claim:fraction",  # out of 10

@@ -562,7 +562,9 @@ def _claims_an_act(lows: list[str], v: int) -> bool:
     return len(nxt) == 2 and nxt[0] in ("the", "an", "a", "this") and nxt[1] in _ACTS
 
 
-_ACTS = frozenset("attack attacks bombing bombings ambush raid assault strike killing".split())
+_ACTS = frozenset(
+    "attack attacks bombing bombings ambush raid assault strike killing lives".split()
+)
 
 
 def _puts_at(lows: list[str], v: int) -> bool:

@@ -56,7 +56,7 @@ from projections.extraction.lexicon import (
 )
 from projections.extraction.paragraph import Paragraph
 from projections.extraction.phrases import forward_np
-from projections.extraction.stages.category import fronted_part
+from projections.extraction.stages.category import apposed_part, fronted_part
 from projections.extraction.tokens import tokenize
 
 # (actor, rule name), or None when the rule does not apply
@@ -444,6 +444,8 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
     rd = ctx.reading
     if breakdown_link(ctx.toks, ctx.q.i) or "category:breakdown" in rd.rules:
         return prev.actor, "actor:part-of-previous"
+    if apposed_part(ctx):
+        return prev.actor, "actor:apposed-part"  # "90 Palestinian detainees, 69 women and"
     if "actor:part-of-previous" in prev.rules and ctx.follows_previous():
         return prev.actor, "actor:part-of-previous"
     toks, i = ctx.toks, ctx.q.i

@@ -1,11 +1,12 @@
 """Category stage: what the figure counts, from the reading of its counted phrase.
 
-The reading (`categories.read_category`, in the context) decides, with three exceptions that
+The reading (`categories.read_category`, in the context) decides, with exceptions that
 look beyond the phrase: a bare `one` is a figure only when it plainly counts someone; a figure
 that only compares (`up from 40,000`) takes the category of the previous figure of its
 sentence, else of the paragraph's last counted noun, else is no claim; a figure that shares
 the previous figure's verb (`returned 95 Ukrainian servicemen and 95 Russian soldiers`) shares
-its category.
+its category; figures set off by a comma after a figure's counted phrase break it down
+(`freed 90 Palestinian detainees, 69 women and 21 teenage boys,`) and share its category.
 """
 
 from __future__ import annotations
@@ -73,8 +74,11 @@ def _category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
                 rd.subject = span  # "Of them, about 900 were children": the children
                 return last, [f"category:fronted-of-them:{last}"]
         return None, rd.rules
-    if ctx.num.lone_one and not _counted_one(ctx):
-        return None, ()
+    if ctx.num.lone_one:
+        if not _counted_one(ctx):
+            return None, ()
+        if rd.subject is None:  # admitted by `_one_of_the_figure_before`: name the rule
+            rd.rules.append("category:one-of-the-figure-before")
     if rd.inherit:
         if prev is not None:
             return prev.category, [*rd.rules, f"category:inherited:{prev.category}"]
@@ -100,6 +104,8 @@ def _category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
         return prev.category, [*rd.rules, f"category:fronted-among-figure:{prev.category}"]
     if prev is not None and rd.category in ("troops", "other") and _breakdown_conjunct(ctx):
         return prev.category, [*rd.rules, f"category:breakdown-conjunct:{prev.category}"]
+    if prev is not None and apposed_part(ctx):
+        return prev.category, [*rd.rules, f"category:apposed-breakdown:{prev.category}"]
     if prev is not None and _coordinated(ctx):
         return prev.category, [*rd.rules, f"category:coordinated:{prev.category}"]
     if prev is not None and rd.category == "other" and _coordinated_past_place(ctx):
@@ -226,7 +232,28 @@ def _counted_one(ctx: ClaimContext) -> bool:
     rd = ctx.reading
     if rd.category in (None, "other") or rd.inherit:
         return False
-    return rd.subject is not None
+    return rd.subject is not None or _one_of_the_figure_before(ctx)
+
+
+_OPENERS = frozenset({";", ",", "and", "but"})
+_STATUS_VERB_RULES = ("category:verb:", "category:word-after:")
+
+
+def _one_of_the_figure_before(ctx: ClaimContext) -> bool:
+    """`two teachers were abducted; one was later found dead`: a bare `one` that opens its
+    clause after a figure of people of the same sentence stands for one of them, and its own
+    verb says what befell that one."""
+    prev, toks, i = ctx.prev, ctx.toks, ctx.num.i
+    if prev is None or prev.category in ("equipment", "other") or i < 1:
+        return False
+    if toks[i - 1].text not in _OPENERS or i + 1 >= len(toks):
+        return False
+    if toks[i + 1].low not in ("was", "later", "had", "has", "is", "died", "also"):
+        return False
+    rules = ctx.reading.rules
+    return ctx.reading.category in _STATUS_CATEGORIES and any(
+        r.startswith(_STATUS_VERB_RULES) for r in rules
+    )
 
 
 def _coordinated(ctx: ClaimContext) -> bool:
@@ -306,3 +333,50 @@ def _next_part(ctx: ClaimContext) -> bool:
         and "category:breakdown" in prev_reading.rules
         and ctx.follows_previous(("and", ","))
     )
+
+
+_OWN_RULES = ("category:verb", "category:modifier", "category:word-after")
+
+
+def apposed_part(ctx: ClaimContext) -> bool:
+    """`freed 90 Palestinian detainees, 69 women and 21 teenage boys, in ...`: figures set off
+    by a comma right after the previous figure's counted phrase, each smaller than it, with no
+    verb of their own, are an apposition that breaks it down, so they count what it counts.
+    The first part follows the comma; a later one follows `and` or a comma after a part."""
+    prev, prev_reading, rd = ctx.prev, ctx.prev_reading, ctx.reading
+    if prev is None or prev_reading is None or prev.category == "other":
+        return False
+    if not (rd.category == "other" or _bare_troops(rd.category, rd.rules)):
+        return False
+    if any(r.startswith(_OWN_RULES) for r in rd.rules):
+        return False
+    toks, i = ctx.toks, ctx.q.i
+    if i < 1 or ctx.q.high is None:
+        return False
+    if any(r.startswith("category:apposed-breakdown") for r in prev.rules):
+        return ctx.follows_previous(("and", ","))  # "..., 69 women and 21 teenage boys"
+    if toks[i - 1].text != "," or prev_reading.np_end != i - 2:
+        return False
+    return prev.low is not None and ctx.q.high < prev.low and _closed_after(ctx)
+
+
+def _closed_after(ctx: ClaimContext) -> bool:
+    """The apposition closes: a comma or the sentence's end comes after this figure's phrase
+    or after a later part joined by `and` (`..., 260 women and 152 children, out of`)."""
+    toks = ctx.toks
+    k = max(ctx.reading.np_end, ctx.q.j) + 1
+    end = min(len(toks), k + 8)
+    while k < end:
+        t = toks[k]
+        if t.text in (",", ".", ";") or k == len(toks) - 1:
+            return True
+        if t.low in ("were", "was", "are", "is", "had", "have", "has") or t.low.endswith("ed"):
+            return False  # a verb: this figure opens a clause of its own
+        k += 1
+    return k >= len(toks)
+
+
+def _bare_troops(category: str | None, rules: list[str]) -> bool:
+    """`60 soldiers` read as troops by their noun alone (no verb, modifier or link said so):
+    inside a breakdown they are whatever the whole is (`75 Ukrainian prisoners, 60 soldiers`)."""
+    return category == "troops" and len(rules) == 1 and rules[0].startswith("category:noun:")
