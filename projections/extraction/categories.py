@@ -45,9 +45,11 @@ _PART_VERBS = frozenset(
     """deployed arrived came served remained stayed returned reached survived showed made
     escaped""".split()
 )
-_LOST_VEHICLES = frozenset("trucks lorries pickups truck lorry pickup".split())
+_LOST_VEHICLES = frozenset(
+    "trucks lorries pickups truck lorry pickup motorbikes motorcycles motorbike motorcycle".split()
+)
 _LOSS_VERBS = frozenset(
-    "lost lose loses losing destroyed destroying abandoned captured seized".split()
+    "lost lose loses losing destroyed destroying abandoned captured seized recovered".split()
 )
 _BACK_DETERMINERS = frozenset("the these those his its their her our".split())
 _BACK_LINK = frozenset(
@@ -156,7 +158,7 @@ def read_category(
 _FACILITIES = frozenset("posts post outposts bases base positions camps camp headquarters".split())
 _ARMED_GROUPS = frozenset(
     """gang gangs militia militias cartel cartels group groups faction factions alliance
-    rebels insurgents guerrillas dissidents""".split()
+    coalition rebels insurgents guerrillas dissidents""".split()
 )
 _CLAUSE_OPENERS = frozenset("; : said says told".split())
 
@@ -460,6 +462,15 @@ def _category_noun(
     """`prisoners`, `casualties`, `dead`: the noun's own category, but `killed and wounded` are
     casualties, `equipment losses` equipment, and recruited prisoners troops."""
     category = casualty_pair(toks, np.head, CATEGORY_NOUNS[w])  # type: ignore[arg-type]
+    if (
+        category == "captured"
+        and first >= 2
+        and toks[first - 1].low == "of"
+        and toks[first - 2].low in _DEATH_NOUNS
+    ):
+        # "the execution of 47 detainees": the noun of dying governs captives too; they
+        # were held, and are now dead
+        return _counted(np, "killed", f"category:noun:{w}", f"category:{toks[first - 2].low}-of")
     whole = prev_end >= 0 and first >= 2 and toks[first - 1].low == "the"
     whole = whole and toks[first - 2].low == "of"
     if category in ("wounded", "missing", "captured") and not whole:
@@ -896,6 +907,22 @@ def _downed(toks: list[Token], first: int) -> str | None:
     return None
 
 
+_BE_IN = frozenset("are were remain remained remains is was still now".split())
+_LEAVE_IN = frozenset("left leaving leave put sent".split())
+
+
+def _in_hospital(toks: list[Token], first: int, last: int) -> bool:
+    """A bare figure that is in hospital: `60 are (still) in hospital` (a verb of being
+    between), or the object of `left` / `put` with `in hospital` after it."""
+    n = len(toks)
+    k = last + 1
+    while k < n and toks[k].low in _BE_IN and k <= last + 2:
+        k += 1
+    if k + 1 >= n or toks[k].low != "in" or toks[k + 1].low not in ("hospital", "hospitals"):
+        return False
+    return k > last + 1 or (first > 0 and toks[first - 1].low in _LEAVE_IN)
+
+
 def _ellipsis(
     toks: list[Token], first: int, last: int, np: NounPhrase, prev_end: int, next_start: int
 ) -> Reading:
@@ -915,6 +942,10 @@ def _ellipsis(
         found = verb_category(toks, first, whole, prev_end, len(toks), displaced=True)
         if found is not None:
             return Reading(found[0], None, last, rules=["category:partitive-figure", found[1]])
+    if _in_hospital(toks, first, last):
+        # "38 people have died, and 60 are in hospital", "left 17 in hospital": the ones a
+        # hospital holds are the wounded, whatever the figure before counted
+        return Reading("wounded", None, last, rules=["category:in-hospital"])
     downed = _downed(toks, first)
     if downed is not None and np.head is None:
         # "air defences shot down 402 of 431": only weapons are shot down

@@ -45,6 +45,7 @@ from projections.extraction.actors import (
 from projections.extraction.categories import breakdown_link, colon_object_verb, far_key
 from projections.extraction.claim import CATEGORIES
 from projections.extraction.context import ClaimContext, Rules
+from projections.extraction.enemy import enemy_side
 from projections.extraction.gazetteer import FIRST_WORDS
 from projections.extraction.lexicon import (
     CATEGORY_NOUNS,
@@ -78,6 +79,8 @@ _SUBJECT_RULES = (
     "actor:coordinated-verb",
     "actor:along-with",
     "actor:coordinated",
+    "actor:enemy-of-speaker",  # `the enemy lost 1,140 personnel, nine tanks and ...`
+    "actor:colon-owner",  # `Russian losses over the past day: 1,210 soldiers, 11 tanks`
 )
 # a side named inside the counted phrase, by a demonym or an organisation's name (`12 Houthi
 # drones and two anti-ship missiles`): shared along a list
@@ -233,6 +236,15 @@ def _origin(ctx: ClaimContext) -> tuple[str, str] | None:
         return None
     ctx.origin = found[2]
     return found[0], found[1]
+
+
+def _enemy(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`the enemy lost 1,140 personnel, the General Staff of Ukraine's armed forces said`:
+    the side the speaker fights (`enemy.py`)."""
+    speaker = ctx.speaker
+    if speaker is None:
+        return None
+    return enemy_side(ctx.toks, ctx.texts, ctx.q.i, (speaker.start, speaker.end))
 
 
 def _clause_subject(ctx: ClaimContext) -> tuple[str, str] | None:
@@ -575,6 +587,7 @@ ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
     (_opening, _FROM_CATEGORIES),
     (_of_phrase, _FROM_CATEGORIES),
     (_origin, _FROM_CATEGORIES),
+    (_enemy, frozenset(CATEGORIES) - {"other", "displaced"}),
     (_clause_subject, frozenset(CATEGORIES) - {"other", "displaced"}),
     (_owner, _FROM_CATEGORIES),
     (_subject_owner, _PART_CATEGORIES),
