@@ -158,7 +158,7 @@ def read_category(
 _FACILITIES = frozenset("posts post outposts bases base positions camps camp headquarters".split())
 _ARMED_GROUPS = frozenset(
     """gang gangs militia militias cartel cartels group groups faction factions alliance
-    coalition rebels insurgents guerrillas dissidents""".split()
+    rebels insurgents guerrillas dissidents""".split()
 )
 _CLAUSE_OPENERS = frozenset("; : said says told".split())
 

@@ -84,12 +84,12 @@ def enemy_side(
     opponent; else None."""
     if speaker is None or not (enemy_before(toks, first) or enemy_after(toks, first)):
         return None
-    own = _side_of(texts, speaker[0], speaker[1])
+    own = side_of(texts, speaker[0], speaker[1])
     other = None if own is None else OPPONENTS.get(own)
     return None if other is None else (other, "actor:enemy-of-speaker:" + str(own))
 
 
-def _side_of(texts: list[str], start: int, end: int) -> str | None:
+def side_of(texts: list[str], start: int, end: int) -> str | None:
     """The one side the speaker's phrase names anywhere in it (`The Russian Defence
     Ministry`, `the General Staff of Ukraine's armed forces`); None for none or two."""
     found: str | None = None

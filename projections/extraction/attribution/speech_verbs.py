@@ -424,7 +424,7 @@ _ACCUSING_VERBS = frozenset("accused accuses accusing blamed blames".split())
 
 
 # verbs that report only a `that` clause (`The ministry informs that 56 …`)
-_THAT_VERBS = frozenset("informs inform understands understand".split())
+_THAT_VERBS = frozenset("informs inform understands understand judge judges judged".split())
 
 
 # verbs that state a figure only when one follows within four words (`Oryx lists 412 tanks`)

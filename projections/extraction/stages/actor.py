@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from projections.extraction.actors import (
+    HOSTILE_VERBS,
     OWN_VERBS,
     OWNED_NOUNS,
     antecedent,
@@ -45,7 +46,7 @@ from projections.extraction.actors import (
 from projections.extraction.categories import breakdown_link, colon_object_verb, far_key
 from projections.extraction.claim import CATEGORIES
 from projections.extraction.context import ClaimContext, Rules
-from projections.extraction.enemy import enemy_side
+from projections.extraction.enemy import enemy_side, side_of
 from projections.extraction.gazetteer import FIRST_WORDS
 from projections.extraction.lexicon import (
     CATEGORY_NOUNS,
@@ -113,6 +114,13 @@ def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
     own = clause_subject_of_pronoun(toks, texts, subject[0])
     if own is not None:
         return own[0], f"actor:its-clause-subject:{own[1]}"
+    speaker = ctx.speaker
+    if speaker is not None and _named_killer(ctx, speaker.end):
+        # "Pakistan's military said Indian shelling had killed four of its soldiers": the
+        # victims are not the killer's; `its` stands for the side that speaks
+        own = side_of(texts, speaker.start, speaker.end)
+        if own is not None:
+            return own, f"actor:its-speaker:{own}"
     found = antecedent(toks, texts, subject[0], ctx.sentence.speaker_spans)
     if found is None:
         # "Azerbaijan said 2,908 of its servicemen died": its own, said by the side itself
@@ -120,6 +128,26 @@ def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
     if found is None and ctx.category != "other":
         return _earlier_side(ctx)
     return None if found is None else (found[0], f"actor:possessive-pronoun:{found[1]}")
+
+
+_KILLER_AUX = frozenset("had has have was were also reportedly".split())
+
+
+def _named_killer(ctx: ClaimContext, after: int) -> bool:
+    """The figure is the object of a hostile verb (`killed four of its soldiers`) whose own
+    subject, after the speaker's phrase, names a side (`Indian shelling had killed`)."""
+    toks, texts, i = ctx.toks, ctx.texts, ctx.q.i
+    if i < 3 or toks[i - 1].low not in HOSTILE_VERBS:
+        return False
+    k = i - 2
+    while k > after and toks[k].low in _KILLER_AUX:
+        k -= 1
+    for p in range(k, max(after, k - 3), -1):
+        if not texts[p][0].isalpha():
+            return False
+        if texts[p] in FIRST_WORDS and entity_at(texts, p) is not None:
+            return True
+    return False
 
 
 def _ethnic_group(ctx: ClaimContext) -> tuple[str, str] | None:
