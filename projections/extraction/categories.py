@@ -1236,6 +1236,11 @@ def _far_back(
             if k == 0 or toks[k - 1].low not in _PLACING_PREPS:
                 noun = k  # "sent to the troops": a noun after a preposition is no subject
         k -= 1
+    if key >= 0 and noun > key and toks[key].low in ("toll", "tally"):
+        if toks[noun].low in CATEGORY_NOUNS:
+            # "Kyiv's daily tally put Russia's losses at 1,060 personnel": what the tally
+            # puts at the figure is counted, not the tally's own kind of dead
+            key = -1
     if key >= 0:
         w = toks[key].low
         if w in ("toll", "tally"):

@@ -5,7 +5,8 @@ in a side's own briefing had no actor (it is the side the speaker fights); a bri
 `Russian losses over the past day: N soldiers, N tanks` gave its list no side; `their forces
 had launched N` did not stand for the speaker's side; `dropped N glide bombs` was no verb of a
 side's own weapons; `The ICRC said in an update that its teams had treated N` gave the teams;
-`analysts judge that` spoke for no one. The sentences are written for these tests.
+`analysts judge that` spoke for no one; `Kyiv's daily tally put Russia's losses at N personnel`
+was `killed` (the tally's kind, not the losses'). The sentences are written for these tests.
 """
 
 from __future__ import annotations
@@ -115,3 +116,10 @@ def test_an_assessment_with_likely_is_hedged() -> None:
     c = claim(text, "60")
     assert (c.category, c.actor, c.hedged) == ("equipment", "Russia", True)
     assert c.attribution == "The Institute for the Study of War"
+
+
+def test_a_tally_that_puts_losses_counts_the_losses() -> None:
+    text = "Kyiv's morning tally put Russia's losses at 1,150 personnel over the past day."
+    c = only(text)
+    assert (c.low, c.category, c.actor) == (1150, "casualties", "Russia")
+    assert "category:far:noun" in c.rules
