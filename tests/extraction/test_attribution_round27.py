@@ -15,7 +15,7 @@ written for these tests.
 
 from __future__ import annotations
 
-from tests.extraction.claim_helpers import claim, only
+from tests.extraction.claim_helpers import claim, claims, only
 
 # --- the alias table: armed forces and groups by their other names -----------------------------
 
@@ -107,3 +107,11 @@ def test_a_body_s_teams_claim_for_the_body() -> None:
     c = only(text)
     assert c.attribution == "Red Cross volunteers"
     assert c.claimant == "Red Cross"
+
+
+def test_gear_captured_with_captives_is_their_side_s() -> None:
+    text = "The rebels captured 120 FAMa soldiers and four armoured vehicles near Lere."
+    soldiers, vehicles = claims(text)
+    assert (soldiers.category, soldiers.actor) == ("captured", "Mali")
+    assert (vehicles.low, vehicles.category, vehicles.actor) == (4, "equipment", "Mali")
+    assert "actor:coordinated-captives-gear" in vehicles.rules

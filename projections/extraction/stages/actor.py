@@ -445,6 +445,12 @@ def _coordinated(ctx: ClaimContext) -> tuple[str, str] | None:
     if any(r.startswith(_SUBJECT_RULES) for r in prev.rules):
         return prev.actor, "actor:coordinated"
     category = ctx.category
+    if category == "equipment" and prev.category == "captured":
+        # "M23 rebels captured 300 FARDC soldiers and two armoured vehicles": one verb of
+        # capture takes both objects, and the gear is the captives' side's
+        if any(r.startswith(_DEMONYM_RULES) for r in prev.rules):
+            return prev.actor, "actor:coordinated-captives-gear"
+        return None
     if category != prev.category or category not in ("equipment", "troops"):
         return None
     if any(r.startswith(_DEMONYM_RULES) for r in prev.rules):
