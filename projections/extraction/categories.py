@@ -46,9 +46,11 @@ _PART_VERBS = frozenset(
     """deployed arrived came served remained stayed returned reached survived showed made
     escaped""".split()
 )
-_LOST_VEHICLES = frozenset("trucks lorries pickups truck lorry pickup".split())
+_LOST_VEHICLES = frozenset(
+    "trucks lorries pickups truck lorry pickup motorbikes motorcycles motorbike motorcycle".split()
+)
 _LOSS_VERBS = frozenset(
-    "lost lose loses losing destroyed destroying abandoned captured seized".split()
+    "lost lose loses losing destroyed destroying abandoned captured seized recovered".split()
 )
 _BACK_DETERMINERS = frozenset("the these those his its their her our".split())
 _BACK_LINK = frozenset(
@@ -480,6 +482,15 @@ def _category_noun(
     """`prisoners`, `casualties`, `dead`: the noun's own category, but `killed and wounded` are
     casualties, `equipment losses` equipment, and recruited prisoners troops."""
     category = casualty_pair(toks, np.head, CATEGORY_NOUNS[w])  # type: ignore[arg-type]
+    if (
+        category == "captured"
+        and first >= 2
+        and toks[first - 1].low == "of"
+        and toks[first - 2].low in _DEATH_NOUNS
+    ):
+        # "the execution of 47 detainees": the noun of dying governs captives too; they
+        # were held, and are now dead
+        return _counted(np, "killed", f"category:noun:{w}", f"category:{toks[first - 2].low}-of")
     whole = prev_end >= 0 and first >= 2 and toks[first - 1].low == "the"
     whole = whole and toks[first - 2].low == "of"
     if category in ("wounded", "missing", "captured") and not whole:
@@ -936,6 +947,22 @@ def _downed(toks: list[Token], first: int) -> str | None:
     return None
 
 
+_BE_IN = frozenset("are were remain remained remains is was still now".split())
+_LEAVE_IN = frozenset("left leaving leave put sent".split())
+
+
+def _in_hospital(toks: list[Token], first: int, last: int) -> bool:
+    """A bare figure that is in hospital: `60 are (still) in hospital` (a verb of being
+    between), or the object of `left` / `put` with `in hospital` after it."""
+    n = len(toks)
+    k = last + 1
+    while k < n and toks[k].low in _BE_IN and k <= last + 2:
+        k += 1
+    if k + 1 >= n or toks[k].low != "in" or toks[k + 1].low not in ("hospital", "hospitals"):
+        return False
+    return k > last + 1 or (first > 0 and toks[first - 1].low in _LEAVE_IN)
+
+
 def _ellipsis(
     toks: list[Token], first: int, last: int, np: NounPhrase, prev_end: int, next_start: int
 ) -> Reading:
@@ -955,6 +982,10 @@ def _ellipsis(
         found = verb_category(toks, first, whole, prev_end, len(toks), displaced=True)
         if found is not None:
             return Reading(found[0], None, last, rules=["category:partitive-figure", found[1]])
+    if _in_hospital(toks, first, last):
+        # "38 people have died, and 60 are in hospital", "left 17 in hospital": the ones a
+        # hospital holds are the wounded, whatever the figure before counted
+        return Reading("wounded", None, last, rules=["category:in-hospital"])
     downed = _downed(toks, first)
     if downed is not None and np.head is None:
         # "air defences shot down 402 of 431": only weapons are shot down
@@ -1302,6 +1333,11 @@ def _far_back(
             if k == 0 or toks[k - 1].low not in _PLACING_PREPS:
                 noun = k  # "sent to the troops": a noun after a preposition is no subject
         k -= 1
+    if key >= 0 and noun > key and toks[key].low in ("toll", "tally"):
+        if toks[noun].low in CATEGORY_NOUNS:
+            # "Kyiv's daily tally put Russia's losses at 1,060 personnel": what the tally
+            # puts at the figure is counted, not the tally's own kind of dead
+            key = -1
     if key >= 0:
         w = toks[key].low
         if w in ("toll", "tally"):

@@ -216,7 +216,14 @@ _alias(
 )
 _alias("MSF", "Medecins Sans Frontieres", "Médecins Sans Frontières", "Doctors Without Borders")
 _alias("Syrian Observatory for Human Rights", "SOHR", "the Syrian Observatory", "the Observatory")
-_alias("Institute for the Study of War", "ISW")
+_alias("Institute for the Study of War", "ISW", "the ISW")
+_alias("IISS", "International Institute for Strategic Studies", "the IISS")
+_alias("RUSI", "Royal United Services Institute")
+_alias("JNIM", "GSIM", "Jama'at Nusrat al-Islam wal-Muslimin")
+_alias("JNIM", "Jamaat Nusrat al-Islam wal-Muslimin")
+_alias("M23", "AFC/M23", "the AFC/M23", "March 23 Movement", "the March 23 Movement")
+_alias("Sudanese Armed Forces", "SAF", "the SAF")
+_alias("FARDC", "the FARDC")
 _alias("Rapid Support Forces", "RSF", "the paramilitary Rapid Support Forces")
 _alias(
     "Israel Defense Forces",

@@ -278,20 +278,27 @@ ORGS: dict[str, tuple[str, ...]] = {
     "Ukraine": ("HUR", "GUR", "SBU", "AFU", "ZSU"),
     "Russia": ("FSB", "GRU", "Rosgvardia", "Black Sea Fleet", "Baltic Fleet", "Northern Fleet"),
     "Myanmar": ("Tatmadaw",),
-    # national armies as event coders abbreviate them (`4 FAMa soldiers were killed`)
-    "Mali": ("FAMa",),
+    # a state's armed forces by their own acronym or full name stand for the state, like the
+    # Tatmadaw: `300 FARDC soldiers` are DR Congo's, `The SAF said it had shot down ...`
+    "Sudan": ("SAF", "Sudanese Armed Forces"),
     "DR Congo": ("FARDC",),
-    "Sudan": ("SAF",),
+    "Mali": ("FAMa",),
     "Somalia": ("SNA",),
-    "Ethiopia": ("ENDF",),
+    "Ethiopia": ("ENDF", "Ethiopian National Defense Force", "Ethiopian National Defence Force"),
     "Kenya": ("KDF",),
     "Uganda": ("UPDF",),
+    "Philippines": ("Armed Forces of the Philippines",),
     "Islamic Jihad": ("Islamic Jihad",),
     "Hayat Tahrir al-Sham": ("Hayat Tahrir al-Sham", "HTS"),
     "Syrian Democratic Forces": ("Syrian Democratic Forces", "SDF"),
     "Islamic State Sahel": ("Islamic State Sahel", "ISSP"),
-    "JNIM": ("JNIM",),
-    "M23": ("M23",),
+    "JNIM": (
+        "JNIM",
+        "GSIM",  # its French acronym
+        "Jama'at Nusrat al-Islam wal-Muslimin",
+        "Jamaat Nusrat al-Islam wal-Muslimin",
+    ),
+    "M23": ("M23", "AFC/M23", "March 23 Movement"),
     "Fano": ("Fano",),
     "TPLF": ("TPLF", "Tigray People's Liberation Front"),
     "Tigray Defence Forces": ("Tigray Defence Forces", "TDF"),

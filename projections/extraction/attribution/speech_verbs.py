@@ -325,6 +325,7 @@ def _cut_source(
 
 
 REPORTED_ACTION = "attribution:refused:reported-action"
+_THAT_STOPS = frozenset({"that", ",", ";", ":", ".", "and", "but"})
 
 
 def _reported_by_earlier(out: list[Speaker], lows: list[str], sp: Speaker) -> bool:
@@ -334,7 +335,10 @@ def _reported_by_earlier(out: list[Speaker], lows: list[str], sp: Speaker) -> bo
     for prev in out:
         if prev.kind != "speech" or prev.action or prev.verb >= sp.start:
             continue
+        # `that` right after the verb, or after a short phrase (`said in an update that`)
         that = prev.verb + 1
+        while that < min(sp.start, prev.verb + 7) and lows[that] not in _THAT_STOPS:
+            that += 1
         if that < len(lows) and lows[that] == "that" and that < sp.start:
             if not any(w in (";", ".", "while", "but") for w in lows[that : sp.start]):
                 return True
@@ -424,7 +428,7 @@ _ACCUSING_VERBS = frozenset("accused accuses accusing blamed blames".split())
 
 
 # verbs that report only a `that` clause (`The ministry informs that 56 …`)
-_THAT_VERBS = frozenset("informs inform understands understand".split())
+_THAT_VERBS = frozenset("informs inform understands understand judge judges judged".split())
 
 
 # verbs that state a figure only when one follows within four words (`Oryx lists 412 tanks`)

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from projections.extraction.actors import (
+    HOSTILE_VERBS,
     OWN_VERBS,
     OWNED_NOUNS,
     antecedent,
@@ -45,6 +46,7 @@ from projections.extraction.actors import (
 from projections.extraction.categories import breakdown_link, colon_object_verb, far_key
 from projections.extraction.claim import CATEGORIES
 from projections.extraction.context import ClaimContext, Rules
+from projections.extraction.enemy import enemy_side, side_of
 from projections.extraction.gazetteer import FIRST_WORDS, match_at
 from projections.extraction.lexicon import (
     CATEGORY_NOUNS,
@@ -80,6 +82,8 @@ _SUBJECT_RULES = (
     "actor:coordinated-verb",
     "actor:along-with",
     "actor:coordinated",
+    "actor:enemy-of-speaker",  # `the enemy lost 1,140 personnel, nine tanks and ...`
+    "actor:colon-owner",  # `Russian losses over the past day: 1,210 soldiers, 11 tanks`
 )
 # a side named inside the counted phrase, by a demonym or an organisation's name (`12 Houthi
 # drones and two anti-ship missiles`): shared along a list
@@ -112,6 +116,13 @@ def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
     own = clause_subject_of_pronoun(toks, texts, subject[0])
     if own is not None:
         return own[0], f"actor:its-clause-subject:{own[1]}"
+    speaker = ctx.speaker
+    if speaker is not None and _named_killer(ctx, speaker.end):
+        # "Pakistan's military said Indian shelling had killed four of its soldiers": the
+        # victims are not the killer's; `its` stands for the side that speaks
+        own = side_of(texts, speaker.start, speaker.end)
+        if own is not None:
+            return own, f"actor:its-speaker:{own}"
     found = antecedent(toks, texts, subject[0], ctx.sentence.speaker_spans)
     if found is None:
         # "Azerbaijan said 2,908 of its servicemen died": its own, said by the side itself
@@ -119,6 +130,26 @@ def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
     if found is None and ctx.category != "other":
         return _earlier_side(ctx)
     return None if found is None else (found[0], f"actor:possessive-pronoun:{found[1]}")
+
+
+_KILLER_AUX = frozenset("had has have was were also reportedly".split())
+
+
+def _named_killer(ctx: ClaimContext, after: int) -> bool:
+    """The figure is the object of a hostile verb (`killed four of its soldiers`) whose own
+    subject, after the speaker's phrase, names a side (`Indian shelling had killed`)."""
+    toks, texts, i = ctx.toks, ctx.texts, ctx.q.i
+    if i < 3 or toks[i - 1].low not in HOSTILE_VERBS:
+        return False
+    k = i - 2
+    while k > after and toks[k].low in _KILLER_AUX:
+        k -= 1
+    for p in range(k, max(after, k - 3), -1):
+        if not texts[p][0].isalpha():
+            return False
+        if texts[p] in FIRST_WORDS and entity_at(texts, p) is not None:
+            return True
+    return False
 
 
 def _ethnic_group(ctx: ClaimContext) -> tuple[str, str] | None:
@@ -235,6 +266,15 @@ def _origin(ctx: ClaimContext) -> tuple[str, str] | None:
         return None
     ctx.origin = found[2]
     return found[0], found[1]
+
+
+def _enemy(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`the enemy lost 1,140 personnel, the General Staff of Ukraine's armed forces said`:
+    the side the speaker fights (`enemy.py`)."""
+    speaker = ctx.speaker
+    if speaker is None:
+        return None
+    return enemy_side(ctx.toks, ctx.texts, ctx.q.i, (speaker.start, speaker.end))
 
 
 def _clause_subject(ctx: ClaimContext) -> tuple[str, str] | None:
@@ -407,6 +447,12 @@ def _coordinated(ctx: ClaimContext) -> tuple[str, str] | None:
     if any(r.startswith(_SUBJECT_RULES) for r in prev.rules):
         return prev.actor, "actor:coordinated"
     category = ctx.category
+    if category == "equipment" and prev.category == "captured":
+        # "M23 rebels captured 300 FARDC soldiers and two armoured vehicles": one verb of
+        # capture takes both objects, and the gear is the captives' side's
+        if any(r.startswith(_DEMONYM_RULES) for r in prev.rules):
+            return prev.actor, "actor:coordinated-captives-gear"
+        return None
     if category != prev.category or category not in ("equipment", "troops"):
         return None
     if any(r.startswith(_DEMONYM_RULES) for r in prev.rules):
@@ -579,6 +625,7 @@ ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
     (_opening, _FROM_CATEGORIES),
     (_of_phrase, _FROM_CATEGORIES),
     (_origin, _FROM_CATEGORIES),
+    (_enemy, frozenset(CATEGORIES) - {"other", "displaced"}),
     (_clause_subject, frozenset(CATEGORIES) - {"other", "displaced"}),
     (_owner, _FROM_CATEGORIES),
     (_subject_owner, _PART_CATEGORIES),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from projections.extraction.attribution import continued_quote
 from projections.extraction.attribution.colon_sources import QA_ANSWER
+from projections.extraction.attribution.speaker import Speaker
 from projections.extraction.claimants import claimant_name
 from projections.extraction.context import ClaimContext, Rules, SentenceContext
 from projections.extraction.speakers import PRONOUNS, sentence_subject
@@ -67,6 +68,9 @@ def _attribution(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
         named = _named_before_in_sentence(ctx, speaker.start)
         if named is not None:
             return f"{said} [{named}]", claimant_name(named), (SAME_SENTENCE, *rules)
+    named = _description_named_before(ctx, speaker)
+    if named is not None:
+        return f"{said} [{named}]", claimant_name(named), (DESCRIPTION_SAME_SENTENCE, *rules)
     resolved = sent.para.speakers.resolve(toks, speaker)
     if resolved is not None:
         first, rule = resolved
@@ -74,10 +78,42 @@ def _attribution(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
             return f"{said} [{first}]", claimant_name(first), (rule, *rules)
     if speaker.start == speaker.end and toks[speaker.start].low in PRONOUNS:
         return said, None, rules  # no one named: no claimant
+    e = speaker.end
+    if e > speaker.start and toks[e].low in _ITS_PEOPLE and toks[e - 1].text[0].isupper():
+        # "Medecins Sans Frontieres teams treated 1,340 wounded people": the teams are the
+        # body's; the claimant is the body, as the description after them means it
+        body = sent.text_of(speaker.start, e - 1)
+        return said, claimant_name(body), (*rules, "attribution:claimant:body-of-its-people")
     return said, claimant_name(said), rules
 
 
 SAME_SENTENCE = "attribution:pronoun-same-sentence"
+DESCRIPTION_SAME_SENTENCE = "attribution:description-same-sentence"
+# what a body is called when the sentence has named it already (`the charity said`)
+_DESCRIPTIONS = frozenset("charity organisation organization agency group body".split())
+# the people a body sends, whom its name stands before (`Medecins Sans Frontieres teams`)
+_ITS_PEOPLE = frozenset("teams workers doctors medics surgeons volunteers".split())
+
+
+def _description_named_before(ctx: ClaimContext, speaker: Speaker) -> str | None:
+    """`Medecins Sans Frontieres teams have treated 860 people ..., the charity said`: a
+    description (`the charity`, `the charity's latest report`) that speaks after another
+    speaker of the same sentence, outranked by it, whose phrase is a name and then the
+    body's people: the name is what the description means (CONVENTIONS.md: descriptions
+    resolve like pronouns, also inside one sentence)."""
+    toks = ctx.toks
+    s = speaker.start
+    if toks[s].low != "the" or s + 1 > speaker.end or toks[s + 1].low not in _DESCRIPTIONS:
+        return None
+    if s + 2 <= speaker.end and toks[s + 2].low not in ("'s", "’s"):
+        return None
+    for why, sp in ctx.lost:
+        if why != "outranked" or sp.end >= s or sp.end <= sp.start:
+            continue
+        if toks[sp.end].low not in _ITS_PEOPLE or not toks[sp.end - 1].text[0].isupper():
+            continue
+        return ctx.sentence.text_of(sp.start, sp.end - 1)
+    return None
 
 
 def _named_before_in_sentence(ctx: ClaimContext, before: int) -> str | None:
