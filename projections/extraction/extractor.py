@@ -45,7 +45,7 @@ from projections.extraction.posts import (
 from projections.extraction.qualifiers import qualify
 from projections.extraction.sentences import paragraphs, sentences
 from projections.extraction.speakers import SpeakerMemory
-from projections.extraction.stages.actor import actor_of
+from projections.extraction.stages.actor import FOOTER_SIDE, actor_of, losses_side
 from projections.extraction.stages.attribution import attribution_of, remember_speaker
 from projections.extraction.stages.category import category_of
 from projections.extraction.stages.earlier import earlier_of
@@ -74,11 +74,15 @@ def extract(text: str, published: date | str | None = None) -> list[FigureClaim]
     speakers = SpeakerMemory(text)
     lead_end = -1  # where the passage's first sentence ends
     head = (0, 0)  # the line the paragraph opened with
+    listed = 0
     para: Paragraph | None = None
     for ps, pe in paragraphs(text):
         if para is None or not list_item(text, ps):
+            if para is not None and para.heading and listed < len(claims):
+                _footer_side(text[ps:pe], claims, listed)
             para = Paragraph(text, speakers)
             head = (ps, pe)
+            listed = len(claims)  # the claims of this paragraph (and its list) start here
         elif not para.heading:
             para.heading = text[head[0] : head[1]]  # the line the list hangs from
         unsourced = len(claims)  # the previous sentence's claims start here
@@ -127,6 +131,21 @@ def extract(text: str, published: date | str | None = None) -> list[FigureClaim]
         _credit_post(text, claims, lead_end)
     claims.sort(key=_START_END)
     return claims
+
+
+def _footer_side(line: str, claims: list[FigureClaim], first: int) -> None:
+    """`All figures are confirmed Russian losses.` on the line after a list whose heading
+    named no side: the side whose losses the footer names owns the list's figures that name
+    none (the heading's side is read by `stages.actor.heading_side`)."""
+    if "loss" not in line:
+        return
+    side = losses_side(line)
+    if side is None:
+        return
+    for i in range(first, len(claims)):
+        c = claims[i]
+        if c.actor is None and c.category not in ("other", "displaced"):
+            claims[i] = replace(c, actor=side, rules=(*c.rules, FOOTER_SIDE))
 
 
 def _credit(claims: list[FigureClaim], first: int, source: str, rule: str = NAMED_AFTER) -> None:
