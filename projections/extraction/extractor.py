@@ -14,6 +14,7 @@ the last speaker named.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 from operator import attrgetter, itemgetter
@@ -86,7 +87,10 @@ def extract(text: str, published: date | str | None = None) -> list[FigureClaim]
         elif not para.heading:
             para.heading = text[head[0] : head[1]]  # the line the list hangs from
         unsourced = len(claims)  # the previous sentence's claims start here
-        for ss, se in sentences(text, ps, pe):
+        spans = sentences(text, ps, pe)
+        if head[1] == ps - 1 and _bare_value(text, ps, pe, head):
+            spans = [(head[0], pe)]  # `Russian missiles launched overnight:\n18`: one sentence
+        for ss, se in spans:
             if unsourced < len(claims):
                 source = source_named_after(text, ss, se)
                 if source is not None:
@@ -131,6 +135,19 @@ def extract(text: str, published: date | str | None = None) -> list[FigureClaim]
         _credit_post(text, claims, lead_end)
     claims.sort(key=_START_END)
     return claims
+
+
+def _bare_value(text: str, ps: int, pe: int, head: tuple[int, int]) -> bool:
+    """A line that is only a number, right under a heading that ends in a colon and holds no
+    number of its own: the heading's words count it, as if the value followed the colon."""
+    return (
+        _BARE_VALUE_RE.fullmatch(text, ps, pe) is not None
+        and text[head[1] - 1] == ":"
+        and not may_hold_number(text, head[0], head[1])
+    )
+
+
+_BARE_VALUE_RE = re.compile(r"\d[\d,.]*\s*")
 
 
 def _footer_side(line: str, claims: list[FigureClaim], first: int) -> None:

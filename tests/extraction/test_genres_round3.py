@@ -114,3 +114,14 @@ def test_footer_names_the_side_of_a_list() -> None:
     got = [(x.text, x.category, x.actor) for x in claims(text)]
     assert got == [("12", "equipment", "Russia"), ("30", "equipment", "Russia")]
     assert "actor:list-footer" in claims(text)[0].rules
+
+
+def test_a_bare_value_under_a_colon_heading() -> None:
+    text = "Iranian drones launched at Erbil overnight:\n14\nThe strikes hit the airport."
+    got = [(x.text, x.category, x.actor, x.subject) for x in claims(text)]
+    assert got == [("14", "equipment", "Iran", "Iranian drones")]
+    assert got and claims(text)[0].start == text.index("\n14") + 1
+
+
+def test_a_bare_value_under_a_heading_with_its_own_number_is_left() -> None:
+    assert claims("Losses on 12 May:\n40") == []
