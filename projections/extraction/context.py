@@ -24,6 +24,7 @@ from projections.extraction.attribution.speech_verbs import find_speakers
 from projections.extraction.categories import Reading, read_category
 from projections.extraction.claim import FigureClaim
 from projections.extraction.hedging import clause_breaks, hedges_at
+from projections.extraction.lexicon import CATEGORY_NOUNS
 from projections.extraction.numbers import Num
 from projections.extraction.paragraph import Paragraph
 from projections.extraction.qualifiers import Qualified
@@ -125,6 +126,8 @@ class ClaimContext:
         if span is None or span[1] < span[0]:
             return None
         toks = self.toks
+        if span[0] == span[1] and _form_label(toks, span[0]):
+            return None  # `Fatalities: 6`: the status word is no counted group (CONVENTIONS)
         return self.sentence.text[toks[span[0]].start : toks[span[1]].end]
 
     def follows_previous(self, links: tuple[str, ...] = ("and", ",")) -> bool:
@@ -135,6 +138,18 @@ class ClaimContext:
             return False
         between = self.toks[prev_reading.np_end + 1 : self.q.i]
         return len(between) == 1 and between[0].low in links
+
+
+def _form_label(toks: list[Token], k: int) -> bool:
+    """`Killed: 12`, `Dead — 73`: a status word that labels the value of a form's row."""
+    return (
+        k + 1 < len(toks)
+        and toks[k + 1].text in _LABEL_MARKS
+        and CATEGORY_NOUNS.get(toks[k].low) is not None
+    )
+
+
+_LABEL_MARKS = frozenset(":—–|")
 
 
 def claim_context(

@@ -14,6 +14,7 @@ the last speaker named.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 from operator import attrgetter, itemgetter
@@ -45,7 +46,7 @@ from projections.extraction.posts import (
 from projections.extraction.qualifiers import qualify
 from projections.extraction.sentences import paragraphs, sentences
 from projections.extraction.speakers import SpeakerMemory
-from projections.extraction.stages.actor import actor_of
+from projections.extraction.stages.actor import FOOTER_SIDE, actor_of, losses_side
 from projections.extraction.stages.attribution import attribution_of, remember_speaker
 from projections.extraction.stages.category import category_of
 from projections.extraction.stages.earlier import earlier_of
@@ -74,15 +75,22 @@ def extract(text: str, published: date | str | None = None) -> list[FigureClaim]
     speakers = SpeakerMemory(text)
     lead_end = -1  # where the passage's first sentence ends
     head = (0, 0)  # the line the paragraph opened with
+    listed = 0
     para: Paragraph | None = None
     for ps, pe in paragraphs(text):
         if para is None or not list_item(text, ps):
+            if para is not None and para.heading and listed < len(claims):
+                _footer_side(text[ps:pe], claims, listed)
             para = Paragraph(text, speakers)
             head = (ps, pe)
+            listed = len(claims)  # the claims of this paragraph (and its list) start here
         elif not para.heading:
             para.heading = text[head[0] : head[1]]  # the line the list hangs from
         unsourced = len(claims)  # the previous sentence's claims start here
-        for ss, se in sentences(text, ps, pe):
+        spans = sentences(text, ps, pe)
+        if head[1] == ps - 1 and _bare_value(text, ps, pe, head):
+            spans = [(head[0], pe)]  # `Russian missiles launched overnight:\n18`: one sentence
+        for ss, se in spans:
             if unsourced < len(claims):
                 source = source_named_after(text, ss, se)
                 if source is not None:
@@ -127,6 +135,34 @@ def extract(text: str, published: date | str | None = None) -> list[FigureClaim]
         _credit_post(text, claims, lead_end)
     claims.sort(key=_START_END)
     return claims
+
+
+def _bare_value(text: str, ps: int, pe: int, head: tuple[int, int]) -> bool:
+    """A line that is only a number, right under a heading that ends in a colon and holds no
+    number of its own: the heading's words count it, as if the value followed the colon."""
+    return (
+        _BARE_VALUE_RE.fullmatch(text, ps, pe) is not None
+        and text[head[1] - 1] == ":"
+        and not may_hold_number(text, head[0], head[1])
+    )
+
+
+_BARE_VALUE_RE = re.compile(r"\d[\d,.]*\s*")
+
+
+def _footer_side(line: str, claims: list[FigureClaim], first: int) -> None:
+    """`All figures are confirmed Russian losses.` on the line after a list whose heading
+    named no side: the side whose losses the footer names owns the list's figures that name
+    none (the heading's side is read by `stages.actor.heading_side`)."""
+    if "loss" not in line:
+        return
+    side = losses_side(line)
+    if side is None:
+        return
+    for i in range(first, len(claims)):
+        c = claims[i]
+        if c.actor is None and c.category not in ("other", "displaced"):
+            claims[i] = replace(c, actor=side, rules=(*c.rules, FOOTER_SIDE))
 
 
 def _credit(claims: list[FigureClaim], first: int, source: str, rule: str = NAMED_AFTER) -> None:

@@ -55,6 +55,11 @@ CATEGORY_NOUNS: dict[str, str] = {
     **dict.fromkeys(_w("casualties casualty losses"), "casualties"),
     **dict.fromkeys(_w("wounded injured injuries"), "wounded"),
     **dict.fromkeys(_w("missing"), "missing"),
+    # a casualty form's abbreviations (`KIA 4, WIA 11`; `kia` is also the Kachin army's,
+    # which the gazetteer reads first as a name)
+    **dict.fromkeys(_w("kia"), "killed"),
+    **dict.fromkeys(_w("wia"), "wounded"),
+    **dict.fromkeys(_w("mia"), "missing"),
     **dict.fromkeys(
         _w("prisoners prisoner pows pow captives hostages hostage detainees detainee"),
         "captured",

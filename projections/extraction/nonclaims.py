@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 
 from projections.extraction import gazetteer
 from projections.extraction.lexicon import (
+    CATEGORY_NOUNS,
     COUNTED_NOUNS,
     CURRENCY_SYMBOLS,
     DESIGNATION_WORDS,
@@ -329,6 +330,7 @@ def _capitalised_designation(a: Around) -> bool:
         and prev.text.isalpha()
         and prev.text != "I"
         and gazetteer.lookup(prev.text) is None  # "sent Kyiv 31 Abrams tanks": a recipient
+        and prev.low not in CATEGORY_NOUNS  # `WIA 11`: a casualty form's label, its value
         and not _is_month(prev)
         and prev.low not in _WEEKDAYS
         and len(a.first.text) <= 3
@@ -367,6 +369,15 @@ def _age_after_name(closing: tuple[str, ...]) -> Predicate:
     return test
 
 
+_PERIOD_UNITS = ("week", "day", "month")
+_PERIOD_ENDS = frozenset(",|:;)—–.")
+
+
+def _period_number(a: Around) -> bool:
+    """`week 22` with no word after it: the number names the period, it counts nothing."""
+    return a.digits and (a.nxt is None or a.nxt.text in _PERIOD_ENDS)
+
+
 _BEFORE = _by_trigger(
     (
         (
@@ -385,6 +396,9 @@ _BEFORE = _by_trigger(
             lambda a: a.prev2 is not None and a.prev2.low == "out" and a.num.low in _FRACTION_BASES,
         ),
         ("not-claim:ratio", ("in",), _in_ratio),
+        # `El Fasher, week 22 | Dead: 73`, `day 1000,`: a period's number in a form's
+        # heading; `Last week 40 people died` goes on to its noun and stays a figure
+        ("not-claim:period-number", _PERIOD_UNITS, _period_number),
         (
             "not-claim:designation",  # Platform 3, Covid 19, no. 5
             DESIGNATION_WORDS,

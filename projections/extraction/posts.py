@@ -30,6 +30,7 @@ _SIGN_RE = re.compile(r"\n\s*(?:([—–])\s*|(Source|Via|Signed):\s*)?([^\n]{2,
 _DASH_TAIL_RE = re.compile(r"\s(?:[—–]|-(?=\s))\s*([^—–\n,;:]{2,60}?)\s*[.!]?\s*$")
 # a headline's source after its last colon (`Sudan Camp Attack Toll Rises To 400: UN.`)
 _COLON_TAIL_RE = re.compile(r":\s+([^:—–\n,;]{2,40}?)\s*[.!]?\s*$")
+_PIPE_SOURCE_RE = re.compile(r"\|\s*(?:Source|Via|Sources):\s*([^|\n]{2,60}?)\s*[.]?\s*$")
 _HASHTAGS_RE = re.compile(r"(?:\s+#\w+)+\s*$")  # `… — security sources. #Sahel`
 # words a name may hold in lower case (`General Staff of the AFU`)
 _CONNECTORS = frozenset("of the for and de al".split())
@@ -45,7 +46,11 @@ def post_source(text: str) -> tuple[str, str] | None:
     """The source that a header or a signature line names for the whole post, and the rule's
     name; None for a passage that has neither (all newspaper prose: no line break)."""
     if "\n" not in text:
-        return None
+        if "|" not in text:
+            return None
+        m = _PIPE_SOURCE_RE.search(text)  # `… | Dead: 73 | Source: MSF`: a form's last field
+        name = _clean(m.group(1)) if m else None
+        return (name, SIGNED) if name and _is_name(name) else None
     m = _FORWARDED_RE.match(text)
     if m:
         name = _clean(m.group(1))
@@ -86,7 +91,22 @@ def list_item(text: str, start: int) -> bool:
     extractor reads it with the line it hangs from, as one paragraph, so that the heading's
     side, speaker and what is counted (`Russia's losses …:`) reach its figures."""
     c = text[start]
-    return c in _BULLETS or (not c.isalnum() and c not in _NOT_BULLETS and ord(c) > 0x2000)
+    if c in _BULLETS or (not c.isalnum() and c not in _NOT_BULLETS and ord(c) > 0x2000):
+        return True
+    if start < 2 or not c.isalnum():
+        return False
+    end = text.find("\n", start)
+    if _FORM_ROW_RE.fullmatch(text, start, end if end >= 0 else len(text)) is None:
+        return False
+    if text[start - 2] == ":":
+        return True  # a row of a form hangs from a line that ends in a colon
+    before = text.rfind("\n", 0, start - 1) + 1  # or from the row above it
+    return _FORM_ROW_RE.fullmatch(text, before, start - 1) is not None
+
+
+# a row of a flattened form or table under a heading that ends in a colon: a label and its
+# value (`Tanks — 9`, `Fatalities: 6`), or the value alone on its line (`18`)
+_FORM_ROW_RE = re.compile(r"(?:[A-Za-z][\w '()/-]{0,30}?\s*[—–:]\s*)?\d[\d,.]*\s*")
 
 
 _BULLETS = frozenset("—–-•·*▪▫◾◽►▶")
@@ -154,6 +174,7 @@ def _names_a_body(name: str) -> bool:
 
 SLUG_CUT = "sentence:lead-cut:wire-slug"
 TIME_CUT = "sentence:lead-cut:timestamp"
+POST_CUT = "sentence:lead-cut:post-number"
 TITLE_CASE = "sentence:title-case"
 
 # a wire story's slug (`UPDATE 3-`, `WRAPUP 1-`, `BRIEF-`, `FACTBOX-`): a label, never text
@@ -170,7 +191,12 @@ _TIME_RE = re.compile(
 
 
 # both in one pattern, matched once at each sentence's start (one C-level call)
-LEAD_RE = re.compile(f"(?P<slug>{_SLUG_RE.pattern})|(?P<time>{_TIME_RE.pattern})")
+# a thread's post number before its text (`1/ `, `2/`, `🧵 4/7:`, `Thread 4/7:`): a fraction
+# (`1/2 of`) has its second number and no colon, so it is never cut
+_POST_RE = re.compile(r"(?:🧵\s*)?(?:(?:Thread|Post) )?\d{1,2}/(?:\d{1,2}:)?\s+(?=\S)")
+LEAD_RE = re.compile(
+    f"(?P<slug>{_SLUG_RE.pattern})|(?P<time>{_TIME_RE.pattern})|(?P<post>{_POST_RE.pattern})"
+)
 
 
 def lead_cut(text: str, ss: int) -> tuple[int, str] | None:
@@ -181,6 +207,8 @@ def lead_cut(text: str, ss: int) -> tuple[int, str] | None:
     m = LEAD_RE.match(text, ss)
     if m is None:
         return None
+    if m.group("post"):
+        return m.end(), POST_CUT
     return m.end(), SLUG_CUT if m.group("slug") else TIME_CUT
 
 

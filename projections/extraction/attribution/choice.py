@@ -122,7 +122,9 @@ def _choose(
             else:
                 _skip(skipped, "after-figure", sp)  # a colon or a count's owner speaks ahead
         elif sp.kind == "speech":
-            if sp.verb < first:
+            if sp.verb < first and sp.ours and _labels_line(before):
+                before = _noted(before, LABEL_SPEAKS)  # `SPOKESPERSON: Our teams counted 58`
+            elif sp.verb < first:
                 before = sp
             elif after is None and sp.start > last:
                 after = sp
@@ -151,6 +153,15 @@ BELIEF_VERBS = frozenset(
     suspects fear fears""".split()
 )
 TAG_OVER_BELIEF = "attribution:tag-over-belief"
+
+
+# a line's colon label (`SPOKESPERSON:`, `A:`) speaks for the `we` or `our teams` after it
+LABEL_SPEAKS = "attribution:label-speaks-for-we"
+
+
+def _labels_line(sp: Speaker | None) -> bool:
+    """A colon that opens the sentence (a transcript's label, a post's lead)."""
+    return sp is not None and sp.kind == "colon" and sp.start <= 1
 
 
 def _noted(sp: Speaker, rule: str) -> Speaker:

@@ -39,7 +39,7 @@ def colon_source(toks: list[Token], v: int) -> Speaker | None:
 
     A channel post opens its lead with emoji and flags (`🇸🇾 SOHR: …`, `🔴 Gaza health
     ministry: …`); they say nothing, so the name is read after them."""
-    lead = 0
+    lead = 1 if v > 2 and toks[0].text in _QUOTE_POSTS else 0  # `QT @IDF: …`: the quoted
     while lead < v and _is_symbol(toks[lead].text):
         lead += 1
     if not lead:
@@ -54,6 +54,8 @@ def colon_source(toks: list[Token], v: int) -> Speaker | None:
 
 
 SYMBOLS_LEAD = "attribution:colon-after-symbols"
+# a quote-post's mark (`QT @MoD: …`, `RT @IDF: …`): the account quoted speaks after it
+_QUOTE_POSTS = frozenset(("QT", "RT"))
 # marks that open a quote or an aside: not decoration, the colon rule reads them as before
 _NOT_DECORATION = frozenset("\"'“‘«([{")
 
@@ -129,7 +131,9 @@ def _count_from(toks: list[Token], v: int) -> int | None:
     noun, then `from` or `by` and a name that runs to the colon. The first token of the
     name, or None."""
     for k in range(1, min(v - 1, 5)):
-        if toks[k].low in ("from", "by") and toks[k - 1].low in _SOURCED_COUNTS:
+        if toks[k].low in ("from", "by") and (
+            toks[k - 1].low in _SOURCED_COUNTS or _post_ref(toks, k - 1)
+        ):
             if not toks[k + 1].text[0].isupper() and toks[k + 1].low not in DETS:
                 return None
             for t in toks[k + 1 : v]:
@@ -137,6 +141,16 @@ def _count_from(toks: list[Token], v: int) -> int | None:
                     return None
             return k + 1
     return None
+
+
+def _post_ref(toks: list[Token], j: int) -> bool:
+    """`Post #312 from X:`, `Update from X:`: a channel's post, which its source gives."""
+    if toks[j].low in _POSTS:
+        return j == 0
+    return j == 2 and toks[1].text == "#" and toks[0].low in _POSTS and toks[j].text.isdigit()
+
+
+_POSTS = frozenset("post update message bulletin".split())
 
 
 def _name_kind(toks: list[Token], v: int) -> str | None:
@@ -157,7 +171,9 @@ def _name_kind(toks: list[Token], v: int) -> str | None:
         if w.isupper():
             if match_at([w.title()], 0) is not None:
                 return None  # a dateline in capitals (`KYIV:`), not an acronym
-            return "name" if 2 <= len(w) <= 5 else None
+            if 2 <= len(w) <= 5:
+                return "name"
+            return _transcript_label(w)
         return "lone" if w[0].isupper() and w[1:].islower() and len(w) > 2 else None
     texts = [w for w in texts if w not in NAME_PARTS]  # `Al-Qassam Brigades:`
     if 3 <= len(texts) <= 6 and texts[-1][0].isupper():
@@ -181,6 +197,20 @@ def _name_kind(toks: list[Token], v: int) -> str | None:
 _NAME_JOINS = frozenset("of the".split())
 
 
+def _transcript_label(w: str) -> str | None:
+    """A briefing transcript names who speaks in capitals before a colon (`SPOKESPERSON:`,
+    `DELOITTE:`): a source's title speaks as written; another word is a surname, to be
+    confirmed by the full name the transcript gives in its header ("lone"). The moderator
+    and the questions assert nothing."""
+    low = w.lower()
+    if low in SOURCE_NOUNS:
+        return "name"
+    return None if low in _ASKERS else "lone"
+
+
+_ASKERS = frozenset("moderator question questioner reporter journalist host".split())
+
+
 def _titled_name(texts: list[str]) -> bool:
     """Capitalised words, one lower-case title among them (`spokesman`, `minister`), and a
     capitalised name after it: a titled person (`Houthi spokesman Yahya Saree`)."""
@@ -200,4 +230,6 @@ def lone_name_confirmed(text: str, word: str) -> bool:
     """A lone capitalised word before a colon (`Budanov: 11,000 …`) is a surname when the
     passage also writes it after another capitalised word (`Kyrylo Budanov`, `President
     Zelensky`); a heading word or a place (`Breaking:`, `Mariupol:`) never comes so."""
+    if word.isupper():
+        word = word.title()  # a transcript's label (`DELOITTE:`) for `Amina Deloitte`
     return re.search(r"[A-Z][\w.'’-]* " + re.escape(word) + r"\b", text) is not None

@@ -34,6 +34,7 @@ class Speaker:
     tag: bool = False  # the speaker follows a comma or a quote: a tag of what came before
     own: bool = False  # `…, its spokeswoman said.`: a tag that speaks for a body named before
     lone: bool = False  # `Budanov:`: a source only if the passage names it in full
+    ours: bool = False  # `Our teams have counted …`: the phrase is the speaker's own body
     opens: int = -1  # `59 hostages, at least 35 of whom Israel believes …`: the first token of
     # the partitive its relative clause is of; a figure before it is out of the speaker's reach
 

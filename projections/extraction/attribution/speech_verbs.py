@@ -239,6 +239,10 @@ def find_speakers(
             if refused is not None:  # `An earlier version of this story said 300`: no source
                 refused.append((OWN_EARLIER_TEXT, span[0], v))
             continue
+        if lows[span[0]] == "per" and span[1] < v:
+            if refused is not None:  # `per the battalion's after-action report`: a noun
+                refused.append((REPORT_AFTER_PER, span[0], v))
+            continue
         if span[0] == span[1] and lows[span[0]] in _COUNTED_WORDS:
             if refused is not None:  # `Fatalities reported: 23`: a form's label, no speaker
                 refused.append((COUNTED_SUBJECT, span[0], v))
@@ -276,6 +280,7 @@ def find_speakers(
         if any(places_joined(toks, k, span[1]) for k in range(span[0] + 1, span[1])):
             notes = (*notes, PLACES_JOINED)  # `Officials in Kharkiv and Sumy reported`
         sp = Speaker(span[0], span[1], v, kind, w, first_person, rel, notes)
+        sp.ours = first_person or lows[span[0]] in _OWN_DETS
         if rel >= 2 and lows[rel - 1] == "of":
             sp.opens = _partitive_start(toks, rel - 1)
         read_tag(toks, lows, sp)
@@ -362,9 +367,11 @@ COUNTED_SUBJECT = "attribution:refused:counted-subject"
 
 # what is counted, not who counts: a reporting verb after one of these alone is a participle
 # of a label or a heading (`Fatalities reported: 23`, `Deaths recorded since May: 40`)
+# `per X report`: the verb's form is the noun that `per` governs (its source), no speech
+REPORT_AFTER_PER = "attribution:refused:noun-after-per"
 _COUNTED_WORDS = frozenset(
     """fatalities deaths dead killed casualties wounded injured injuries missing displaced
-    arrests losses victims detained captured""".split()
+    arrests losses victims detained captured casualty fatality death loss""".split()
 )
 
 
@@ -617,3 +624,7 @@ def _takes_object(nxt: Token | None) -> bool:
         or nxt.low in ("that", "on", "the", "a", "an", "up", "at", "~", "≈")
         or nxt.low in _SUBJECT_PRONOUNS  # `Pakistan claims it shot down 5 Indian jets`
     )
+
+
+# `Our teams`, `my office`: a body the speaker of the line speaks for (`choice.LABEL_SPEAKS`)
+_OWN_DETS = frozenset(("our", "my"))

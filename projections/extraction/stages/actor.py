@@ -670,20 +670,27 @@ def heading_side(para: Paragraph) -> str | None:
     losses a post's list heading names owns the figures of its items that name none (read
     once per list; `None` when the heading names no side's losses)."""
     if para.heading_side is None:
-        toks = tokenize(para.heading)
-        texts = [t.text for t in toks]
-        side = ""
-        for k, t in enumerate(toks):
-            if t.low not in _LOSS_HEADS:
-                continue
-            for p in range(k - 1, max(-1, k - 5), -1):  # back through the noun's modifiers
-                w = texts[p]
-                if not (w.isalpha() or w in _POSSESSIVE):
-                    break  # `General Staff of the AFU: total combat losses`: not the AFU's
-                hit = match_at(texts, p) if w[:1].isupper() else None
-                if hit is not None:
-                    side = hit[0]
-                    break
-            break
-        para.heading_side = side
+        para.heading_side = losses_side(para.heading) or ""
     return para.heading_side or None
+
+
+def losses_side(line: str) -> str | None:
+    """The side whose `losses` a line names (`Russia's losses …`, `confirmed Russian
+    losses`), or None."""
+    toks = tokenize(line)
+    texts = [t.text for t in toks]
+    for k, t in enumerate(toks):
+        if t.low not in _LOSS_HEADS:
+            continue
+        for p in range(k - 1, max(-1, k - 5), -1):  # back through the noun's modifiers
+            w = texts[p]
+            if not (w.isalpha() or w in _POSSESSIVE):
+                break  # `General Staff of the AFU: total combat losses`: not the AFU's
+            hit = match_at(texts, p) if w[:1].isupper() else None
+            if hit is not None:
+                return hit[0]
+        return None
+    return None
+
+
+FOOTER_SIDE = "actor:list-footer"

@@ -58,6 +58,12 @@ def _under_losses(ctx: ClaimContext) -> bool:
 def _category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
     """`category_of` before the heading of a list is read."""
     rd = ctx.reading
+    if rd.subject is not None and rd.subject[0] == rd.subject[1] == ctx.q.i - 1:
+        if ctx.toks[ctx.q.i - 1].text in _FORM_ABBREVIATIONS:
+            # `KIA 4, WIA 11`: the label of a casualty form's value counts no group of its own
+            # (and `KIA` is no Kachin army here)
+            rd.subject = None
+            rd.rules.append("category:form-abbreviation")
     before = _figure_before(ctx)
     if before is not None:
         return before, (f"category:the-figure-before:{before}",)
@@ -113,6 +119,9 @@ def _category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
     if prev is not None and rd.category == "other" and _next_part(ctx):
         return prev.category, [*rd.rules, f"category:breakdown-list:{prev.category}"]
     return rd.category, rd.rules
+
+
+_FORM_ABBREVIATIONS = frozenset(("KIA", "WIA", "MIA"))
 
 
 def _signed_change(ctx: ClaimContext) -> bool:
