@@ -98,6 +98,8 @@ def verb_category(
 
 
 _INVERTING_BE = frozenset({"were", "was", "are", "is"})
+_BURY_VERBS = frozenset("buried bury burying".split())
+_NOT_BURIED = frozenset("under beneath alive".split())
 _DEAD_HEADS = (":bodies of", ":remains of", ":death of", ":deaths of")
 _TAKING_VERBS = frozenset("claimed claiming claim claims cost costing took taking taken".split())
 _SUFFER_VERBS = frozenset("suffered sustained suffering sustaining".split())
@@ -251,6 +253,13 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
             return "captured", "held (passive)"
     if w == "under" and (nxt == "rubble" or nxt2 == "rubble"):
         return "missing", "under rubble"
+    if w in _BURY_VERBS:
+        # "the city had buried perhaps 8,000 of its residents", "41 soldiers were buried in
+        # the village cemetery": people buried are dead (not `buried under the rubble`, which
+        # the scan reads next as missing, nor `buried alive`)
+        if nxt in _NOT_BURIED or nxt2 in _NOT_BURIED:
+            return None
+        return "killed", "buried"
     if w == "lost" and nxt in ("their", "his", "her") and nxt2 in ("lives", "life"):
         return "killed", "lost their lives"
     if w in ("prisoners", "prisoner", "hostages", "captives", "captivity", "pows") and j > 0:
@@ -344,7 +353,7 @@ _VERB_WORDS = (
         bodies remains lives suffered sustained suffering sustaining treated handed forced
         crossed crossing left sought seeking returned returning arrived
         sheltering sheltered death deaths pushed pushing drove driven driving chased forcing flown
-        airlifted ferried leave back
+        airlifted ferried leave back buried bury burying
         """.split()
     )
 )
