@@ -62,3 +62,12 @@ def test_destroyers_are_ships() -> None:
     c = claim("Tokyo said three Chinese navy destroyers sailed past Yonaguni on Monday.", "three")
     assert (c.low, c.category, c.actor, c.kind) == (3, "equipment", "China", "ships")
     assert "category:noun:destroyers" in c.rules
+
+
+def test_warships_fired_at_are_targets() -> None:
+    from tests.extraction.claim_helpers import claims
+
+    text = "The Houthis said they had fired 12 missiles at three US destroyers in the Gulf of Aden."
+    assert [(c.text, c.category) for c in claims(text) if c.category != "other"] == [
+        ("12", "equipment")
+    ]
