@@ -1380,7 +1380,12 @@ def fronted_of_them(toks: list[Token], first: int, last: int) -> tuple[int, int]
         return None
     if toks[2].text != "," or first < 3 or toks[first - 1].text != ",":
         return None  # the figure opens the main clause after `Of them,` (and any aside)
-    k = last + 1
+    return named_after_be(toks, last + 1)
+
+
+def named_after_be(toks: list[Token], k: int) -> tuple[int, int] | None:
+    """`... were children`: the span of a noun phrase of people right after a form of `be`
+    at `k` (the predicate that names a part), or None."""
     if k + 1 >= len(toks) or toks[k].low not in ("were", "are", "was", "is"):
         return None
     np = forward_np(toks, k + 1, {})

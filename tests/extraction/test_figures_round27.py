@@ -71,3 +71,10 @@ def test_warships_fired_at_are_targets() -> None:
     assert [(c.text, c.category) for c in claims(text) if c.category != "other"] == [
         ("12", "equipment")
     ]
+
+
+def test_a_part_named_after_were_is_its_subject() -> None:
+    text = "The shelling killed 26 people in Sumy, and 9 of them were children, the mayor said."
+    c = claim(text, "9")
+    assert _row(c) == ("9", 9, 9, "exact", "killed", "children", None, "the mayor")
+    assert "subject:part-named-after-be" in c.rules
