@@ -215,6 +215,8 @@ def _passive_before(toks: list[Token], j: int) -> bool:
 
 
 _MOVE_VERBS = frozenset({"left", "leave", "returned", "returning", "arrived"})
+_SCATTER_VERBS = frozenset({"scattered", "dispersed"})
+_SCATTER_PREPS = frozenset({"into", "across", "to", "among"})
 _MOVE_PREPS = frozenset({"to", "home", "into", "in", "from", "for", "since", "through"})
 
 
@@ -309,6 +311,10 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
             # "4,000 foreign nationals were flown out of Port Sudan": people carried out of
             # a war zone were evacuated
             return "displaced", f"{w} {nxt}"
+        if w in _SCATTER_VERBS and nxt in _SCATTER_PREPS:
+            # "tens of thousands more had scattered into the villages along the river":
+            # people scattered into or across places have fled there
+            return "displaced", f"{w} {nxt}"
         if w in ("sought", "seeking") and nxt in ("refuge", "shelter", "asylum"):
             return "displaced", f"{w} {nxt}"
         if (
@@ -353,7 +359,7 @@ _VERB_WORDS = (
         bodies remains lives suffered sustained suffering sustaining treated handed forced
         crossed crossing left sought seeking returned returning arrived
         sheltering sheltered death deaths pushed pushing drove driven driving chased forcing flown
-        airlifted ferried leave back buried bury burying
+        airlifted ferried leave back buried bury burying scattered dispersed
         """.split()
     )
 )

@@ -78,3 +78,12 @@ def test_a_part_named_after_were_is_its_subject() -> None:
     c = claim(text, "9")
     assert _row(c) == ("9", 9, 9, "exact", "killed", "children", None, "the mayor")
     assert "subject:part-named-after-be" in c.rules
+
+
+def test_people_scattered_into_places_fled() -> None:
+    text = "After the dam burst, thousands more scattered into the hills above Derna."
+    c = claim(text, "thousands")
+    assert (c.low, c.high, c.qualifier, c.category) == (2000, 9999, "approx", "displaced")
+    assert "category:verb:scattered into" in c.rules
+    fighters = claim("About 200 fighters scattered into the hills, the army said.", "About 200")
+    assert fighters.category == "troops"
