@@ -199,6 +199,9 @@ _CIVILIAN_CRAFT = frozenset("merchant commercial cargo civilian container fishin
 
 
 _FIRE_VERBS = frozenset("fired firing fire fires shot opened launched rammed".split())
+# Vessels after `at` in a clause of firing: targets, warships too ("fired 16 drones at two US
+# destroyers"); a warship sunk or hit is still a side's loss, so only this test reads them.
+_FIRED_AT_HEADS = _TARGET_HEADS | frozenset("warships warship destroyers destroyer".split())
 
 
 def _fired_at(toks: list[Token], first: int) -> bool:
@@ -342,7 +345,7 @@ def _noun(
         return _counted(np, None, "not-claim:rate")
     if w in _TARGET_HEADS and _names(toks, np.mods[0], head, _CIVILIAN_CRAFT):
         return _counted(np, None, f"not-claim:target:{w}")  # "40 merchant ships attacked"
-    if w in _TARGET_HEADS and _fired_at(toks, first):
+    if w in _FIRED_AT_HEADS and _fired_at(toks, first):
         return _counted(np, None, f"not-claim:fired-at:{w}")  # "fired at two supply boats"
     attacked = _attacked(toks, first) if w in _TARGET_HEADS else None
     if attacked is not None:
@@ -1413,7 +1416,12 @@ def fronted_of_them(toks: list[Token], first: int, last: int) -> tuple[int, int]
         return None
     if toks[2].text != "," or first < 3 or toks[first - 1].text != ",":
         return None  # the figure opens the main clause after `Of them,` (and any aside)
-    k = last + 1
+    return named_after_be(toks, last + 1)
+
+
+def named_after_be(toks: list[Token], k: int) -> tuple[int, int] | None:
+    """`... were children`: the span of a noun phrase of people right after a form of `be`
+    at `k` (the predicate that names a part), or None."""
     if k + 1 >= len(toks) or toks[k].low not in ("were", "are", "was", "is"):
         return None
     np = forward_np(toks, k + 1, {})

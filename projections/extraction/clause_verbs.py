@@ -98,6 +98,8 @@ def verb_category(
 
 
 _INVERTING_BE = frozenset({"were", "was", "are", "is"})
+_BURY_VERBS = frozenset("buried bury burying".split())
+_NOT_BURIED = frozenset("under beneath alive".split())
 _DEAD_HEADS = (":bodies of", ":remains of", ":death of", ":deaths of")
 _TAKING_VERBS = frozenset("claimed claiming claim claims cost costing took taking taken".split())
 _SUFFER_VERBS = frozenset("suffered sustained suffering sustaining".split())
@@ -213,6 +215,8 @@ def _passive_before(toks: list[Token], j: int) -> bool:
 
 
 _MOVE_VERBS = frozenset({"left", "leave", "returned", "returning", "arrived"})
+_SCATTER_VERBS = frozenset({"scattered", "dispersed"})
+_SCATTER_PREPS = frozenset({"into", "across", "to", "among"})
 _MOVE_PREPS = frozenset({"to", "home", "into", "in", "from", "for", "since", "through"})
 
 
@@ -251,6 +255,13 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
             return "captured", "held (passive)"
     if w == "under" and (nxt == "rubble" or nxt2 == "rubble"):
         return "missing", "under rubble"
+    if w in _BURY_VERBS:
+        # "the city had buried perhaps 8,000 of its residents", "41 soldiers were buried in
+        # the village cemetery": people buried are dead (not `buried under the rubble`, which
+        # the scan reads next as missing, nor `buried alive`)
+        if nxt in _NOT_BURIED or nxt2 in _NOT_BURIED:
+            return None
+        return "killed", "buried"
     if w == "lost" and nxt in ("their", "his", "her") and nxt2 in ("lives", "life"):
         return "killed", "lost their lives"
     if w in ("prisoners", "prisoner", "hostages", "captives", "captivity", "pows") and j > 0:
@@ -300,6 +311,10 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
             # "4,000 foreign nationals were flown out of Port Sudan": people carried out of
             # a war zone were evacuated
             return "displaced", f"{w} {nxt}"
+        if w in _SCATTER_VERBS and nxt in _SCATTER_PREPS:
+            # "tens of thousands more had scattered into the villages along the river":
+            # people scattered into or across places have fled there
+            return "displaced", f"{w} {nxt}"
         if w in ("sought", "seeking") and nxt in ("refuge", "shelter", "asylum"):
             return "displaced", f"{w} {nxt}"
         if (
@@ -344,7 +359,7 @@ _VERB_WORDS = (
         bodies remains lives suffered sustained suffering sustaining treated handed forced
         crossed crossing left sought seeking returned returning arrived
         sheltering sheltered death deaths pushed pushing drove driven driving chased forcing flown
-        airlifted ferried leave back
+        airlifted ferried leave back buried bury burying scattered dispersed
         """.split()
     )
 )

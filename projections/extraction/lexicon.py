@@ -75,8 +75,8 @@ EQUIPMENT_NOUNS = _w(
     munition bombs bomb grenades mines landmines aircraft jets jet warplanes warplane planes
     plane bombers helicopters helicopter choppers vehicles vehicle apcs ifvs bmps howitzers
     howitzer guns gun cannons launchers launcher mlrs ships ship vessels vessel warships
-    warship boats boat submarines submarine frigates corvettes cruisers weapons weapon rifles
-    mortars javelins stingers interceptors atacms himars patriots leopards abrams bradleys
+    warship boats boat submarines submarine frigates corvettes cruisers destroyers weapons weapon
+    rifles mortars javelins stingers interceptors atacms himars patriots leopards abrams bradleys
     shaheds lancets iskanders kalibrs kinzhals gerans carriers ammunition projectiles technicals
     warheads decoys airplanes gunships fighter-bombers artillery radars mig migs sukhois humvees
     mraps btrs"""

@@ -503,6 +503,17 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
         # "recruited 50,000 prisoners ..., about 10,000 of them had been killed", "405 of its
         # soldiers ..., out of 850 killed": a part of the previous figure, or its whole
         return prev.actor, "actor:partitive-of-previous"
+    if (
+        i >= 2
+        and toks[i - 1].low == "which"
+        and toks[i - 2].low == "of"
+        and ctx.category == prev.category
+    ):
+        # "launched 87 drones and four missiles overnight, of which 61 drones were shot
+        # down": `of which` makes the figure a part of what the sentence counted before
+        return prev.actor, "actor:of-which"
+    if _others_of_a_new_clause(ctx):
+        return prev.actor, "actor:others-of-previous"
     if _of_the_same(ctx):
         # "launched 62 attack drones ..., and that 46 of the drones were shot down": a part of
         # what the sentence counted before, the same side's
@@ -540,6 +551,20 @@ def _gear_of_the_lost(category: str, prev_category: str | None) -> bool:
     """`destroyed a Ukrainian brigade: 400 soldiers, along with 17 armoured vehicles`: the
     equipment lost along with a side's men is that side's too."""
     return category == "equipment" and prev_category in ("casualties", "killed", "captured")
+
+
+def _others_of_a_new_clause(ctx: ClaimContext) -> bool:
+    """`killed four Kenyan soldiers in an attack in Lamu, and three others were wounded`:
+    `N others` that opens a clause of its own after `, and` are others of the group the
+    previous figure's clause counted. In one list with the previous phrase (`5 soldiers and
+    2 others were killed`) they are others than that group, and keep no side."""
+    rd, prev_reading = ctx.reading, ctx.prev_reading
+    toks, i = ctx.toks, ctx.q.i
+    if rd.subject is None or prev_reading is None or toks[rd.subject[1]].low != "others":
+        return False
+    if i < 3 or toks[i - 1].low != "and" or toks[i - 2].text != ",":
+        return False
+    return prev_reading.np_end < i - 3 and ctx.category in _PART_CATEGORIES
 
 
 def _of_the_same(ctx: ClaimContext) -> bool:

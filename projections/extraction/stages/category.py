@@ -11,7 +11,7 @@ its category; figures set off by a comma after a figure's counted phrase break i
 
 from __future__ import annotations
 
-from projections.extraction.categories import fronted_of_them, fronted_partitive
+from projections.extraction.categories import fronted_of_them, fronted_partitive, named_after_be
 from projections.extraction.context import ClaimContext, Rules
 
 _PREPS = frozenset("in during after at on before".split())
@@ -55,6 +55,17 @@ def _under_losses(ctx: ClaimContext) -> bool:
     return False
 
 
+def _name_the_part(ctx: ClaimContext) -> None:
+    """`buried 37 people ..., and 15 of them were children`: the noun of people after `were`
+    names the part `N of them` counts, and becomes its subject."""
+    toks, j = ctx.toks, ctx.num.j
+    if j + 3 < len(toks) and toks[j + 1].low == "of" and toks[j + 2].low in ("them", "whom"):
+        span = named_after_be(toks, j + 3)
+        if span is not None:
+            ctx.reading.subject = span
+            ctx.reading.rules.append("subject:part-named-after-be")
+
+
 def _category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
     """`category_of` before the heading of a list is read."""
     rd = ctx.reading
@@ -86,6 +97,8 @@ def _category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
         if rd.subject is None:  # admitted by `_one_of_the_figure_before`: name the rule
             rd.rules.append("category:one-of-the-figure-before")
     if rd.inherit:
+        if rd.subject is None:
+            _name_the_part(ctx)
         if prev is not None:
             return prev.category, [*rd.rules, f"category:inherited:{prev.category}"]
         para = ctx.sentence.para

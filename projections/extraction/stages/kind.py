@@ -30,7 +30,7 @@ _HEADS = _kinds(
         "drones drone uavs uav shaheds shahed lancets lancet gerans geran decoys": "drones",
         "missiles missile rockets rocket iskanders kalibrs kinzhals atacms warheads": "missiles",
         "ships ship vessels vessel warships warship boats boat submarines submarine frigates "
-        "corvettes cruisers": "ships",
+        "corvettes cruisers destroyers destroyer": "ships",
     }
 )
 # modifiers that name the kind of a general head (`systems`, `vehicles`, `pieces`)
