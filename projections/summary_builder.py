@@ -321,6 +321,16 @@ class SummaryBuilder:
         counts = (self.figures, self.asserted, self.denied, self.excluded)
         return hashlib.sha256(f"{self.digest:032x}|{counts}".encode()).hexdigest()[:32]
 
+    def take_added(self) -> list[tuple[Step, bool]]:
+        """The steps added so far, each with whether it began an origin, handed over to be
+        written and forgotten (their digests folded into the stamp first): a recompute of a
+        large topic writes them as it goes instead of holding them all until the end."""
+        self.seal()
+        taken = list(zip(self.added, self.added_fresh, strict=True))
+        self.added, self.added_fresh = [], []
+        self._sealed_count = 0
+        return taken
+
     def current_step(self) -> Step | None:
         return self.current.get("total") or self.current.get(PERIOD)
 

@@ -249,8 +249,9 @@ def test_a_cutoff_computes_the_listing_from_the_figures(tmp_path: Path) -> None:
 def test_summaries_written_a_group_at_a_time_equal_those_written_at_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A rebuild stores its recomputed topics in groups (so its memory follows the largest
-    topic, not the log); the tables must not depend on where the groups end."""
+    """A rebuild stores its recomputed topics in groups, and each topic's steps a chunk of
+    figures at a time (so its memory follows neither the log nor the largest topic); the
+    tables must not depend on where the groups or the chunks end."""
     store = open_store(f"sqlite:///{tmp_path / 'log.db'}")
     try:
         load(store)
@@ -259,6 +260,7 @@ def test_summaries_written_a_group_at_a_time_equal_those_written_at_once(
         at_once = summary_tables(store)
         assert len(at_once["topic_summaries"]) >= 3
         monkeypatch.setattr(topic_summary, "REWRITE_FIGURES_HELD", 1)
+        monkeypatch.setattr(topic_summary, "RECOMPUTE_CHUNK", 1)
         ProjectionRunner(store, all_projectors(), workers=0).replay()
         assert summary_tables(store) == at_once
         assert_kept_equals_computed(store)
@@ -276,9 +278,9 @@ def recomputed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = topic_summary._recompute
 
-    def counting(conn, figures, topic, judgments, gone):  # type: ignore[no-untyped-def]
+    def counting(conn, figures, topic, judgments, gone, flush=None):  # type: ignore[no-untyped-def]
         seen.append(topic)
-        return real(conn, figures, topic, judgments, gone)
+        return real(conn, figures, topic, judgments, gone, flush)
 
     monkeypatch.setattr(topic_summary, "_recompute", counting)
     return seen
