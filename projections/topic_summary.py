@@ -301,15 +301,15 @@ def _rewrite(
 
     for topic in topics:
         # The topic's steps are written while it is recomputed, a chunk at a time, so the old
-        # ones go first (`_write` then leaves the table's steps alone).
+        # ones go first (`_write` never deletes steps).
         conn.execute(steps.delete().where(steps.c.topic == topic))
         builder = _recompute(conn, tables["figures"], topic, judgments, gone, flush)
         group[topic] = builder
         held += builder.figures if builder is not None else 0
         if held >= REWRITE_FIGURES_HELD:
-            _write(conn, tables, group, rewrite=True, steps_written=True)
+            _write(conn, tables, group, rewrite=True)
             group, held = {}, 0
-    _write(conn, tables, group, rewrite=True, steps_written=True)
+    _write(conn, tables, group, rewrite=True)
 
 
 def _apply_withdrawals(conn: Connection, table: Table, batch: Batch) -> set[str]:
@@ -424,11 +424,11 @@ def _recompute(
     topic: str,
     judgments: Judgments,
     gone: Mapping[str, tuple[str, str]],
-    flush: Callable[[str, SummaryBuilder], None] | None = None,
+    flush: Callable[[str, SummaryBuilder], None],
 ) -> SummaryBuilder | None:
     """A topic's summary from all its live figures (None: it has none); `flush` takes the
     steps made so far after each chunk of figures, so they are never all held at once (at a
-    million corpus events the largest topic held 70,000 steps in the replay's last minutes,
+    million corpus events the largest topic held about 70,000 steps in the replay's last minutes,
     and the replay's peak memory followed it)."""
     f = figures
     moved = judgments.moved_into(topic)
@@ -446,8 +446,7 @@ def _recompute(
         for row in as_read(chunk, judgments, gone):
             if row["topic"] == topic:
                 builder.add_figure(row)
-        if flush is not None:
-            flush(topic, builder)
+        flush(topic, builder)
     return builder if builder.figures else None
 
 
@@ -600,11 +599,10 @@ def _write(
     tables: Tables,
     builders: Mapping[str, SummaryBuilder | None],
     rewrite: bool,
-    steps_written: bool = False,
 ) -> None:
-    """Store each topic's summary, state and new steps (`rewrite`: all its steps anew, and
-    `steps_written`: those already in the table are the new ones, written by the recompute);
-    a topic whose builder is None has no live figures left and loses its rows."""
+    """Store each topic's summary, state and new steps (`rewrite`: its support groups and
+    first carriers anew; its steps the recompute has already written, `_rewrite`); a topic
+    whose builder is None has no live figures left and loses its rows."""
     if not builders:
         return
     summaries, states, steps = (
@@ -617,8 +615,6 @@ def _write(
         chunk = topics[i : i + 500]
         conn.execute(summaries.delete().where(summaries.c.topic.in_(chunk)))
         conn.execute(states.delete().where(states.c.topic.in_(chunk)))
-        if rewrite and not steps_written:
-            conn.execute(steps.delete().where(steps.c.topic.in_(chunk)))
         if rewrite:
             for extra in (tables["topic_support"], tables["topic_origins"]):
                 conn.execute(extra.delete().where(extra.c.topic.in_(chunk)))

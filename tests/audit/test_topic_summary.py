@@ -278,7 +278,7 @@ def recomputed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = topic_summary._recompute
 
-    def counting(conn, figures, topic, judgments, gone, flush=None):  # type: ignore[no-untyped-def]
+    def counting(conn, figures, topic, judgments, gone, flush):  # type: ignore[no-untyped-def]
         seen.append(topic)
         return real(conn, figures, topic, judgments, gone, flush)
 
