@@ -28,6 +28,7 @@ import bisect
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -177,6 +178,9 @@ def order_key(figure: Mapping[str, Any]) -> tuple[Any, ...]:
 
 Key = tuple[Any, ...]  # a figure's `order_key`: where it stands in its topic's time order
 
+_NONE_MOVED: frozenset[str] = frozenset()
+_NO_GROUPS: dict[str, str] = {}  # shared, never written: `add` writes only a linked source's group
+
 
 class _Origins:
     """Origins seen so far, grown one figure at a time (in time order), or one figure put in
@@ -185,16 +189,32 @@ class _Origins:
     Each origin and each source naming it carries the order key of the figure it first came
     with (`since`), and each text the key of its first carrier: so what the origins were at
     any step can be read back (`named_as_of`), and a figure dated before others can be put in
-    without adding the others again."""
+    without adding the others again.
+
+    A topic has about as many support groups as figures, each one of these, and most of them
+    hold one text: so no instance dict, and no set of moved texts until one moves (the largest
+    topic of a million-event replay holds tens of thousands at once)."""
+
+    __slots__ = (
+        "carriers",
+        "first_carrier",
+        "group_first",
+        "groups",
+        "moved_texts",
+        "since",
+        "text_at",
+    )
 
     def __init__(self, groups: Mapping[str, str] | None = None) -> None:
         self.groups = groups or {}  # source -> its group, for sources analysts linked
-        self.group_first: dict[str, str] = {}  # a group -> the source of it seen first
+        # A group -> the source of it seen first; written only when some source has a group.
+        self.group_first: dict[str, str] = {} if self.groups else _NO_GROUPS
         self.first_carrier: dict[str, str] = {}
         self.text_at: dict[str, Key] = {}  # a text -> the key of its first carrier's figure
         self.carriers: dict[str, list[str]] = {}  # in order of each origin's first figure
         self.since: dict[str, list[Key]] = {}  # the key each name in `carriers` came with
-        self.moved_texts: set[str] = set()  # texts whose first key `insert` moved earlier
+        # Texts whose first key `insert` moved earlier; a set of its own once one moves.
+        self.moved_texts: AbstractSet[str] = _NONE_MOVED
 
     def text_of(self, figure: Mapping[str, Any]) -> str:
         """What an origin is keyed by: the figure's text, or its source's group."""
@@ -237,6 +257,8 @@ class _Origins:
                 if origin != source:
                     return None
                 self.text_at[text] = key  # its own text, carried earlier than seen so far
+                if not isinstance(self.moved_texts, set):
+                    self.moved_texts = set()
                 self.moved_texts.add(text)
         else:
             origin = source
