@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -179,6 +180,15 @@ def order_key(figure: Mapping[str, Any]) -> tuple[Any, ...]:
 Key = tuple[Any, ...]  # a figure's `order_key`: where it stands in its topic's time order
 
 _NONE_MOVED: frozenset[str] = frozenset()
+
+
+def _source_of(figure: Mapping[str, Any]) -> str:
+    """The figure's source id, one string object per source: every row read from the database
+    brings its own copy, and a support group keeps it (as a carrier and an origin's name)
+    for as long as its topic is held."""
+    return sys.intern(str(figure.get("source_id")))
+
+
 _NO_GROUPS: dict[str, str] = {}  # shared, never written: `add` writes only a linked source's group
 
 
@@ -227,7 +237,7 @@ class _Origins:
     def add(self, figure: Mapping[str, Any], key: Key | None = None) -> None:
         """Take in the figure after every figure taken in so far (`key`: its order key)."""
         key = order_key(figure) if key is None else key
-        source = str(figure.get("source_id"))
+        source = _source_of(figure)
         group = self.groups.get(source)
         text = self.text_of(figure)
         carrier = self.group_first.setdefault(group, source) if group else source
@@ -247,7 +257,7 @@ class _Origins:
         before), or None when that would change which source a text's origin is (its text
         first carried later by another source, or a linked source: the caller then adds
         every figure again in order)."""
-        source = str(figure.get("source_id"))
+        source = _source_of(figure)
         if source in self.groups:
             return None
         text = self.text_of(figure)
