@@ -107,15 +107,16 @@ class SummaryBuilder:
         """Add the next figure in time order; `added` keeps of its step only what the step
         store writes (a recompute of a large topic would otherwise hold all its figures)."""
         step = self.history.add(figure)
-        self.add(step)
+        self.add(step, self.history.last_key)
         self.added[-1] = dataclasses.replace(
             step, figure={k: figure.get(k) for k in _STORED}, origins=()
         )
         self.added_fresh.append(self.history.fresh)
         return step
 
-    def add(self, step: Step) -> None:
-        """Take in the next step of the history (what `summarise` does for each)."""
+    def add(self, step: Step, key: Key | None = None) -> None:
+        """Take in the next step of the history (what `summarise` does for each); `key`: the
+        figure's order key when the caller has it (one tuple, not a copy per origin table)."""
         self.added.append(step)
         f = step.figure
         self._count(f)
@@ -135,7 +136,7 @@ class SummaryBuilder:
                 bounds[0], bounds[1] = bound, step
             if bounds[2] is None or bound > bounds[2]:
                 bounds[2], bounds[3] = bound, step
-        self.origins.add(f)
+        self.origins.add(f, key)
         self._claimant(f)
 
     def _count(self, f: Mapping[str, Any]) -> None:
