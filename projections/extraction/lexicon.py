@@ -38,7 +38,7 @@ PEOPLE_NOUNS = _w(
     sudanese lebanese yemenis afghans iraqis koreans teenagers boys girls babies infants
     elderly members relatives others staff employees pupils schoolchildren schoolgirls
     schoolboys teachers farmers traders herdsmen fishermen policemen policewomen
-    shopkeepers porters customers officials chiefs worshippers motorists drivers miners pastors
+    shopkeepers porters customers chiefs worshippers motorists drivers miners pastors
     priests youths leaders elders businessmen councillors vendors bystanders pedestrians"""
 )
 

@@ -15,7 +15,7 @@ GOLD = Path(__file__).parent / "gold"
 VALIDATOR = Path("/work/shared/tools/validate_gold.py")
 TOUCHED = """incidents_r1 figures_r1 figures_r7 figures_r8 figures_r9 figures_r11 figures_r12
 figures_r13 figures_r17 figures_r18 figures_r22 figures_r25 figures_r26 figures_r26b
-figures_r26c figures_r26d""".split()
+figures_r26c figures_r26d figures_r15 figures_r19""".split()
 
 CASES = [
     # text, claim text, low, high, category, first rule of the claim
