@@ -19,6 +19,7 @@ from dataclasses import replace
 from datetime import date
 from operator import attrgetter, itemgetter
 
+from projections.extraction.articles import may_count
 from projections.extraction.attribution.named_after import RULE as NAMED_AFTER
 from projections.extraction.attribution.named_after import source_named_after
 from projections.extraction.categories import Reading
@@ -226,7 +227,11 @@ def _sentence_claims(
     the next figure's span begins; the others run figure by figure, in order, so that each may
     read the previous figure's claim.
     """
-    figures = [(num, qualify(toks, num)) for num in nums if reason(toks, num) is None]
+    figures = [
+        (num, qualify(toks, num))
+        for num in nums
+        if reason(toks, num) is None and (not num.head or may_count(toks, num.i, num.head))
+    ]
     if not figures:
         return []
     sent = sentence_context(text, ss, se, toks, texts, para, figures)
@@ -250,6 +255,8 @@ def _sentence_claims(
         period, period_rules = period_of(ctx)
         kind, kind_rules = kind_of(ctx)
         start, end = toks[q.i].start, toks[q.j].end
+        if num.head:  # `a civilian`, `A 14-year-old girl`: the article and its phrase
+            end = max(end, toks[ctx.reading.np_end].end) if num.low == 1 else end
         # positional, in the order of FigureClaim's fields: a third cheaper than keywords
         claim = FigureClaim(
             text[start:end],  # text

@@ -9,6 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from projections.extraction.articles import (
+    ARTICLE_ONE,
+    SEVERAL_RULE,
+    article_head,
+    may_hold_article,
+)
 from projections.extraction.lexicon import MONTHS
 from projections.extraction.tokens import Token, glued, is_digits
 
@@ -96,6 +102,7 @@ class Num:
     scale: float = 1.0
     lone_one: bool = False  # a bare "one", which needs a counted noun to be a figure
     rules: list[str] = field(default_factory=list)
+    head: int = 0  # `a`/`an`/`several`: the noun of people it heads (`articles`), else 0
 
 
 def parse_digits(text: str) -> float | None:
@@ -191,6 +198,11 @@ def _read_words(toks: list[Token], i: int) -> Num | None:
         return Num(i, i + 2, lo, hi, vague=True, rules=["number:vague:tens of"])
     if low in SEVERAL or (low == "a" and nxt == "few"):
         k = i + 1 if low != "a" else i + 2
+        if low == "several" and nxt not in SEVERAL_OF:
+            head = article_head(toks, i, plural=True)  # `several soldiers were killed`
+            if head < 0:
+                return None
+            return Num(i, i, 2.0, 9.0, vague=True, rules=[SEVERAL_RULE], head=head)
         if k < n and toks[k].low in SEVERAL_OF:
             lo, hi = SEVERAL_OF[toks[k].low]
             end = k
@@ -338,6 +350,7 @@ def _try_range(toks: list[Token], a: Num) -> Num | None:
 _YEAR_BEFORE = MONTHS | {"since", "in", "of"}
 _ALL_STARTS = WORD_STARTS | frozenset(VAGUE) | {"tens"}
 _RANGE_WORDS = frozenset(DASHES) | {"to", "or", "and"}
+_ARTICLES = frozenset({"a", "an"})
 _AFTER_A = frozenset({"few", "quarter", "dozen", "hundred", "thousand", "million", "billion"})
 
 
@@ -370,7 +383,8 @@ def may_hold_number(text: str, start: int, end: int) -> bool:
     for digit in "0123456789":  # `in` scans in C, far faster than a pattern
         if digit in span:
             return True
-    return _NUMBER_WORD_RE.search(span.lower()) is not None
+    low = span.lower()
+    return _NUMBER_WORD_RE.search(low) is not None or may_hold_article(low)
 
 
 def find_numbers(toks: list[Token]) -> list[Num]:
@@ -383,10 +397,15 @@ def find_numbers(toks: list[Token]) -> list[Num]:
         t = toks[i]
         if t.text[0] in "0123456789":
             num = _read_digits(toks, i)
-        elif t.low not in starts or (
-            t.low == "a" and (i + 1 >= n or toks[i + 1].low not in _AFTER_A)
-        ):
-            i += 1  # `_read_words` reads `a` only before one of _AFTER_A
+        elif t.low in _ARTICLES and (i + 1 >= n or toks[i + 1].low not in _AFTER_A):
+            # `_read_words` reads `a` only before one of _AFTER_A; else it may count one person
+            head = article_head(toks, i, plural=False)
+            if head < 0:
+                i += 1
+                continue
+            num = Num(i, i, 1.0, 1.0, words=True, rules=[ARTICLE_ONE], head=head)
+        elif t.low not in starts:
+            i += 1
             continue
         else:
             num = _read_words(toks, i)

@@ -11,6 +11,7 @@ its category; figures set off by a comma after a figure's counted phrase break i
 
 from __future__ import annotations
 
+from projections.extraction.articles import predicate_of
 from projections.extraction.categories import fronted_of_them, fronted_partitive, named_after_be
 from projections.extraction.context import ClaimContext, Rules
 
@@ -68,6 +69,8 @@ def _name_the_part(ctx: ClaimContext) -> None:
 
 def _category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
     """`category_of` before the heading of a list is read."""
+    if ctx.num.head:
+        return _person_article(ctx)
     rd = ctx.reading
     if rd.subject is not None and rd.subject[0] == rd.subject[1] == ctx.q.i - 1:
         if ctx.toks[ctx.q.i - 1].text in _FORM_ABBREVIATIONS:
@@ -241,6 +244,37 @@ def fronted_part(ctx: ClaimContext) -> bool:
     start = prev.start  # type: ignore[union-attr]
     prev_start = next((k for k in (1, 2) if k < len(toks) and toks[k].start == start), -1)
     return fronted_partitive(toks, ctx.q.i, prev_start, ctx.prev_end)
+
+
+_LISTED_OBJECT = ("category:verb-before:", "category:article:object-")
+
+
+def _person_article(ctx: ClaimContext) -> tuple[str | None, Rules]:
+    """`a civilian was killed`, `gunmen shot dead a farmer`, `several soldiers were wounded`
+    (`articles`): killed or wounded as the clause's verb says, else no figure. The counted
+    phrase becomes the subject, and the article's claim spans it (`A 14-year-old girl`)."""
+    toks, i = ctx.toks, ctx.num.i
+    listed_with = None
+    prev, prev_reading = ctx.prev, ctx.prev_reading
+    if prev is not None and prev_reading is not None and i > 1 and toks[i - 1].low == "and":
+        if prev_reading.np_end == i - 2 and prev.category in ("killed", "wounded"):
+            if any(r.startswith(_LISTED_OBJECT) for r in prev.rules):
+                listed_with = prev.category
+    got = predicate_of(toks, i, ctx.num.head, listed_with)
+    if got is None:
+        return None, ()
+    category, end, rule = got
+    rd = ctx.reading
+    rd.subject = (i + 1, end)
+    rd.np_end = end
+    rd.inherit = False
+    # the reading the next figure consults: an object of the verb before it shares that verb
+    # with a figure listed after it (`shot dead a village chief and 4 of his relatives`)
+    rd.rules = [rule, VERB_BEFORE] if ":object-" in rule else [rule]
+    return category, [rule]
+
+
+VERB_BEFORE = "category:verb-before:article"
 
 
 def _counted_one(ctx: ClaimContext) -> bool:
