@@ -19,7 +19,7 @@ OWN_VERBS = frozenset(
     """has have had deployed deploy deploying deploys sent send sending sends lost loses losing
     lose suffered suffer suffers suffering mobilised mobilized mobilise mobilize mobilising
     mobilizing moved move moving stationed station amassed massed fielded fields field
-    maintains maintain keeps keep placed place places committed commit recruited recruit
+    maintains maintain keeps keep kept placed place places committed commit recruited recruit
     recruiting drafted dispatched dispatch transferred launched launch launches launching
     fired fire fires firing supplied supply supplies delivered deliver provided provide
     pledged pledge gave give given donated donate shipped ship called numbers number equipped
@@ -456,12 +456,19 @@ def _aside_opening(toks: list[Token], close: int) -> int:
             first = toks[k + 1].low
             if first in _RELATIVES or first in ("one", "a", "an", "the", "itself", "known"):
                 return k
+            if first in _ASIDE_OPENERS or (first.endswith("ed") and toks[k + 2].low == "by"):
+                # "Mozambique's government, backed by Rwandan soldiers since ..., has sent":
+                # a participle's or a preposition's phrase is an aside too
+                return k
             return k if _possessive_opening(toks, k + 1, close) else -1
         if t.low in ("'s", "’s"):
             continue
         if not t.text[0].isalnum() or (t.text[0].isdigit() and not _year(t.text)):
             return -1
     return -1
+
+
+_ASIDE_OPENERS = frozenset("after despite following unlike".split())
 
 
 def _named_before(texts: list[str], comma: int) -> tuple[str, str] | None:

@@ -144,6 +144,10 @@ def read_category(
                 return back
     np = forward_np(toks, last + 1, num_at)
     if np.head is not None:
+        if prev_end < 0 and next_start < len(toks) and toks[next_start - 1].low == "and":
+            shared = _shared_noun_ahead(toks, last, num_at, next_start)
+            if shared is not None:
+                return shared
         return _noun(toks, first, last, np, prev_end, next_start)
     if np.verb_word is not None:
         if _dead_head_before(toks, first):
@@ -411,12 +415,19 @@ def _noun(
     found = verb_category(toks, first, np.end, prev_end, next_start, displaced=False)
     if found is not None and (found[0] in _VERB_DECIDES or found[1].endswith(_PEOPLE_LOSS_VERBS)):
         return _counted(np, found[0], f"category:unknown-noun:{w}", found[1])
+    if found is not None and w == "own" and toks[head - 1].low in _OWNERS_OWN:
+        # "killed 14 Iraqi soldiers and lost three of their own": a side's own are its people,
+        # so a verb of losing decides as it does for soldiers
+        return _counted(np, found[0], "category:of-its-own", found[1])
     if found is not None and w in KIN_NOUNS and found[1].endswith(":lost"):
         # "Amina lost two sons", "We lost 12 of our sons": kin a person lost died
         return _counted(np, "killed", f"category:kin-lost:{w}", found[1])
     return _part_of(toks, first, np, prev_end, next_start) or _counted(
         np, "other", f"category:other:noun:{w}"
     )
+
+
+_OWNERS_OWN = frozenset("its their our his her".split())
 
 
 def _part_of(
@@ -1098,14 +1109,46 @@ def _elliptic_demonym(toks: list[Token], last: int) -> int:
     return end
 
 
+def _shared_noun_ahead(
+    toks: list[Token], last: int, num_at: dict[int, int], second: int
+) -> Reading | None:
+    """`20,000 Russian and 10,000 Belarusian troops`, `Nine Azerbaijani and four Armenian
+    soldiers were killed`: a demonym right after the first figure, then `and` and a second
+    figure whose own demonym comes before the noun: the two share that noun and its verb.
+    The subject is the first figure's demonym (it names the side; no noun is written)."""
+    end = _elliptic_demonym(toks, last)
+    if end < 0 or end != second - 2 or second not in num_at:
+        return None
+    second_last = num_at[second]
+    if _elliptic_demonym(toks, second_last) >= 0 or second_last + 2 >= len(toks):
+        return None  # `200 Ukrainian and 50 Russian`: no noun after the second either
+    ahead = toks[second_last + 1]
+    hit = gazetteer.match_at([t.text for t in toks[second_last + 1 : second_last + 4]], 0)
+    if not ahead.text[0].isupper() or hit is None or hit[1] != "demonym":
+        return None
+    reading = read_category(toks, second, second_last, num_at, last, len(toks))
+    if reading.category in (None, "other") or reading.subject is None:
+        return None
+    noun = toks[reading.subject[1]].low
+    if noun not in TROOP_NOUNS and noun not in PEOPLE_NOUNS and noun not in EQUIPMENT_NOUNS:
+        return None
+    rules = [f"category:shared-noun-ahead:{noun}", *reading.rules]
+    return Reading(reading.category, (last + 1, end), end, rules=rules)
+
+
 _GAP_SUBJECT_KINDS = frozenset({"country", "capital", "org"})
+_GAP_PREPS = frozenset("in at near on during over along around".split())
 
 
 def _gapped_subject(toks: list[Token], first: int, last: int) -> int:
     """`..., and Britain 255.`: after `and` (or a comma), a side's name, then the figure, which
-    ends the clause. The name's first token, or -1."""
-    if first < 3 or (last + 1 < len(toks) and toks[last + 1].low not in _ELLIPSIS_ENDS):
+    ends the clause, or only a place or time phrase follows it (`and China at least four in
+    the clash`: the phrase the two clauses share). The name's first token, or -1."""
+    if first < 3:
         return -1
+    if last + 1 < len(toks) and toks[last + 1].low not in _ELLIPSIS_ENDS:
+        if toks[last + 1].low not in _GAP_PREPS:
+            return -1
     for size in (1, 2, 3):
         k = first - size
         if k < 1 or toks[k - 1].low not in ("and", ","):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from projections.extraction import gazetteer
 from projections.extraction.actors import (
     HOSTILE_VERBS,
     OWN_VERBS,
@@ -59,7 +60,7 @@ from projections.extraction.lexicon import (
 from projections.extraction.paragraph import Paragraph
 from projections.extraction.phrases import forward_np
 from projections.extraction.stages.category import apposed_part, fronted_part
-from projections.extraction.tokens import tokenize
+from projections.extraction.tokens import Token, tokenize
 
 # (actor, rule name), or None when the rule does not apply
 ActorRule = Callable[[ClaimContext], "tuple[str, str] | None"]
@@ -105,7 +106,7 @@ def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
             return found[0], found[1].replace("relative-antecedent", "whose-antecedent")
     named = np_actor(toks, texts, subject[0], subject[1])
     if named is None:
-        named = junta_actor(toks, texts, subject[0], subject[1])
+        named = junta_actor(toks, texts, subject[0], subject[1]) or _junta_before(ctx)
     if named is None:
         para = ctx.sentence.para
         named = group_actor(toks, texts, subject[0], subject[1], lambda: para.org)
@@ -124,12 +125,74 @@ def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
         if own is not None:
             return own, f"actor:its-speaker:{own}"
     found = antecedent(toks, texts, subject[0], ctx.sentence.speaker_spans)
+    if found is not None and speaker is not None and speaker.end < i:
+        # "...; two Algerian soldiers were killed, and Rabat said three of its own were
+        # wounded": `its` in what a side reports, with no other side named after the side's
+        # own phrase, is the side that reports, not a side named before it
+        if _reports_it(ctx, speaker.end):
+            own = _unplaced_side(ctx, speaker.start, speaker.end)
+            if own is not None and own != found[0]:
+                return own, f"actor:its-reporting-side:{own}"
     if found is None:
         # "Azerbaijan said 2,908 of its servicemen died": its own, said by the side itself
         found = antecedent(toks, texts, subject[0], [])
     if found is None and ctx.category != "other":
         return _earlier_side(ctx)
     return None if found is None else (found[0], f"actor:possessive-pronoun:{found[1]}")
+
+
+def _reports_it(ctx: ClaimContext, after: int) -> bool:
+    """Between the speaker's phrase (ending at `after`) and the figure stand only a verb of
+    speech and lower-case words (`said`, `said that`, `also said on Monday that`)."""
+    toks = ctx.toks
+    between = toks[after + 1 : ctx.q.i]
+    if not between or len(between) > 6 or between[0].low not in _SPEECH_VERBS:
+        return False
+    return all(t.text.isalpha() and t.text[0].islower() for t in between)
+
+
+def _unplaced_side(ctx: ClaimContext, start: int, end: int) -> str | None:
+    """The one side the phrase `start..end` names, not as a place (`The African Union
+    mission in Somalia` names none)."""
+    toks, texts = ctx.toks, ctx.texts
+    found: str | None = None
+    k = start
+    while k <= end:
+        hit = entity_at(texts, k) if texts[k] in FIRST_WORDS else None
+        if hit is None:
+            k += 1
+            continue
+        if k > 0 and toks[k - 1].low in _PLACE_BEFORE:
+            return None
+        if found is not None and found != hit[0]:
+            return None
+        found = hit[0]
+        k += hit[2]
+    return found
+
+
+_SPEECH_VERBS = frozenset("said says told claimed reported added stated announced".split())
+
+
+def _junta_before(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`The Karen National Union said its fighters had taken the base. It said they were
+    holding 117 junta soldiers`: a sentence that names no junta state nor any group that
+    fights one takes the one the paragraph's earlier sentences are about."""
+    subject = ctx.reading.subject
+    toks, texts = ctx.toks, ctx.texts
+    if subject is None or not any(
+        toks[k].low == "junta" for k in range(subject[0], subject[1] + 1)
+    ):
+        return None
+    lead = ctx.sentence.para.lead
+    state = None if lead is None else gazetteer.JUNTA_OF.get(lead)
+    if state is None:
+        return None
+    for k, w in enumerate(texts):
+        hit = entity_at(texts, k) if w in FIRST_WORDS else None
+        if hit is not None and hit[0] in gazetteer.JUNTA_OF:
+            return None  # the sentence names one (or two): `junta_actor` decided
+    return state, f"actor:junta-state-before:{lead}"
 
 
 _KILLER_AUX = frozenset("had has have was were also reportedly".split())
@@ -450,7 +513,7 @@ def _coordinated(ctx: ClaimContext) -> tuple[str, str] | None:
     if category == "equipment" and prev.category == "captured":
         # "M23 rebels captured 300 FARDC soldiers and two armoured vehicles": one verb of
         # capture takes both objects, and the gear is the captives' side's
-        if any(r.startswith(_DEMONYM_RULES) for r in prev.rules):
+        if any(r.startswith((*_DEMONYM_RULES, "actor:clause-before")) for r in prev.rules):
             return prev.actor, "actor:coordinated-captives-gear"
         return None
     if category != prev.category or category not in ("equipment", "troops"):
@@ -642,6 +705,100 @@ def _topic(ctx: ClaimContext) -> tuple[str, str] | None:
     return hit[0], f"actor:topic:{hit[3]}"
 
 
+# Who fights for a state, and who for an armed group: in `Nigerian troops repelled a Boko Haram
+# raid on Monguno; 11 soldiers and 37 insurgents were killed` the soldiers are the state's and
+# the insurgents the group's, whichever of the two is the subject of the clause before.
+_REGULAR_HEADS = frozenset(
+    """soldiers soldier troops servicemen serviceman officers officer police policemen marines
+    sailors personnel conscripts reservists guards paratroopers troopers airmen pilots
+    peacekeepers""".split()
+)
+_IRREGULAR_HEADS = frozenset(
+    "fighters insurgents militants rebels militiamen jihadists guerrillas combatants".split()
+)
+_FORCE_NOUNS = _REGULAR_HEADS | _IRREGULAR_HEADS
+_STATES = (
+    frozenset(gazetteer.DEMONYMS) | frozenset(gazetteer.COUNTRIES) | frozenset(gazetteer.CAPITALS)
+)
+# organisations that field no fighters of their own
+_UNARMED = frozenset(
+    (
+        "NATO",
+        "European Union",
+        "United Nations",
+        "UNHCR",
+        "OCHA",
+        "UNICEF",
+        "World Health Organization",
+        "International Organization for Migration",
+        "ICRC",
+        "UNIFIL",
+        "World Central Kitchen",
+    )
+)
+_CLAUSE_BREAKS = frozenset(";—–")
+_PLACE_BEFORE = frozenset("in at near from to into toward towards across inside outside".split())
+_CLAUSE_BEFORE_CATEGORIES = frozenset(
+    {"troops", "killed", "wounded", "casualties", "missing", "captured"}
+)
+
+
+def _clause_break(toks: list[Token], i: int) -> int:
+    """The `;` or dash (`—`, `–`, a hyphen with spaces round it) nearest before token `i`
+    that opens the figure's clause, or the comma before a clause of result (`, leaving`);
+    -1 for none."""
+    for k in range(i - 1, 0, -1):
+        t = toks[k]
+        if t.text in _CLAUSE_BREAKS:
+            return k
+        if t.low == "leaving" and toks[k - 1].text == ",":
+            return k - 1  # "Philippine troops clashed with ..., leaving five soldiers wounded"
+        if t.text == "-" and t.start > toks[k - 1].end and k + 1 < len(toks):
+            if toks[k + 1].start > t.end:
+                return k
+    return -1
+
+
+def _clause_before(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`Nigerian troops repelled a Boko Haram raid on a base in Monguno; 11 soldiers and 37
+    insurgents were killed`, `Eritrean units pulled back from Zalambessa - about 2,000
+    troops`: after a semicolon or a dash, soldiers with no side of their own are the side of
+    the one state the clause before names (not as a place), and fighters, insurgents or
+    rebels the side of the one armed group it names. Two states, or none, give nothing.
+    A clause of result after a comma is read the same way (`Philippine troops clashed with
+    Abu Sayyaf gunmen on Jolo, leaving five soldiers wounded`)."""
+    subject = ctx.reading.subject
+    if subject is None:
+        return None
+    toks = ctx.toks
+    heads = [t.low for t in toks[subject[0] : subject[1] + 1] if t.low in _FORCE_NOUNS]
+    if not heads or any(t.text[0].isupper() for t in toks[subject[0] : subject[1] + 1]):
+        return None  # `soldiers wounded` counts soldiers; a capital word names its own side
+    regular = heads[-1] in _REGULAR_HEADS
+    mark = _clause_break(toks, ctx.q.i)
+    if mark < 2 or toks[mark - 1].text == ")" or (toks[0].text.isupper() and toks[1].text == ","):
+        return None  # "GOMA, Congo (AP) — M23 rebels ...": a dateline's dash opens no clause
+    texts = ctx.texts
+    skip = ctx.sentence.speaker_spans
+    sides: dict[str, str] = {}
+    q = 0
+    while q < mark:
+        hit = entity_at(texts, q) if texts[q] in FIRST_WORDS else None
+        if hit is None:
+            q += 1
+            continue
+        placed = q > 0 and toks[q - 1].low in _PLACE_BEFORE
+        spoken = any(s <= q <= e for s, e in skip)
+        actor = hit[0]
+        if not placed and not spoken and actor not in _UNARMED and (actor in _STATES) == regular:
+            sides.setdefault(actor, hit[3])
+        q += hit[2]
+    if len(sides) != 1:
+        return None
+    ((actor, surface),) = sides.items()
+    return actor, "actor:clause-before:" + surface
+
+
 # In order, each with the categories it reads an actor for (None: all of them).
 ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
     (_ethnic_group, None),
@@ -661,6 +818,7 @@ ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
     (_coordinated, None),
     (_article_list, frozenset({"equipment"})),
     (_part, None),
+    (_clause_before, _CLAUSE_BEFORE_CATEGORIES),
     (_earlier, None),
     (_topic, None),
 )
