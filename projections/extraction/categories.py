@@ -985,6 +985,9 @@ def _ellipsis(
         found = verb_category(toks, first, whole, prev_end, len(toks), displaced=True)
         if found is not None:
             return Reading(found[0], None, last, rules=["category:partitive-figure", found[1]])
+    ahead = _number_of_after(toks, first, last, prev_end, next_start)
+    if ahead is not None:
+        return ahead
     if _in_hospital(toks, first, last):
         # "38 people have died, and 60 are in hospital", "left 17 in hospital": the ones a
         # hospital holds are the wounded, whatever the figure before counted
@@ -1077,6 +1080,35 @@ def _ellipsis(
 
 
 _NUMBER_NOUNS = frozenset("number figure toll count total tally".split())
+_BRINGING = frozenset(
+    "bringing brought brings bring taking took takes take raising raised raises pushing".split()
+)
+
+
+def _number_of_after(
+    toks: list[Token], first: int, last: int, prev_end: int, next_start: int
+) -> Reading | None:
+    """`bringing to 63 the number of rebels who have laid down arms`: the object of `bring`
+    comes after the figure its `to` moved before it; what `the number of` counts there is
+    read as if the figure stood in the place of `number` (as `_far_back` reads it behind)."""
+    if first < 2 or toks[first - 1].low != "to" or toks[first - 2].low not in _BRINGING:
+        return None
+    k = last + 1
+    if k < len(toks) and toks[k].low in _BACK_DETERMINERS:
+        k += 1
+    if k + 1 >= len(toks) or toks[k].low not in _FAR_KEYS or toks[k + 1].low != "of":
+        return None
+    inner = read_category(toks, k, k, {}, last, next_start)
+    if inner.category is None or inner.category == "other":
+        if prev_end < 0:
+            return None
+        # "freed 12 more hostages, bringing to 137 the number of pupils rescued": a total
+        # the figure before brings up counts what that figure counts
+        rules = [f"category:far-ahead:{toks[k].low}-of", "category:far-ahead:brought-up"]
+        return Reading("other", inner.subject, max(inner.np_end, last), inherit=True, rules=rules)
+    inner.np_end = max(inner.np_end, last)
+    inner.rules.insert(0, f"category:far-ahead:{toks[k].low}-of")
+    return inner
 
 
 _ELLIPSIS_ENDS = frozenset(", . ; and or".split())
@@ -1219,7 +1251,7 @@ def _gapped_verb(toks: list[Token], first: int, last: int, prev_end: int) -> boo
 # number of X at N", "the toll rose to N", "the number of Russian troops killed: N".
 # (`‒` and `―` are the dashes of a post's list: `— tanks ‒ 11 402`)
 _FAR_LINKS = frozenset(
-    """at to : — – ‒ ― numbered reached reach exceeded passed hit topped stood stands was is be
+    """at to : ( — – ‒ ― numbered reached reach exceeded passed hit topped stood stands was is be
     has have had range ranged ranging ranges could numbering number numbers risen rose
     climbed""".split()
 )

@@ -377,9 +377,16 @@ def apposed_part(ctx: ClaimContext) -> bool:
         return False
     if any(r.startswith("category:apposed-breakdown") for r in prev.rules):
         return ctx.follows_previous(("and", ","))  # "..., 69 women and 21 teenage boys"
-    if toks[i - 1].text != "," or prev_reading.np_end != i - 2:
+    if toks[i - 1].text not in _APPOSITION_OPENERS:
         return False
+    if max(prev_reading.np_end, ctx.prev_end) != i - 2:
+        return False  # the previous phrase ends at its figure when it stands before it
     return prev.low is not None and ctx.q.high < prev.low and _closed_after(ctx)
+
+
+# a comma, a bracket or a dash sets an apposition off (`The dead numbered 31 — 22 soldiers
+# and nine militiamen —`, `27 people (19 men and eight women)`)
+_APPOSITION_OPENERS = frozenset(",(—–")
 
 
 def _closed_after(ctx: ClaimContext) -> bool:
@@ -390,7 +397,7 @@ def _closed_after(ctx: ClaimContext) -> bool:
     end = min(len(toks), k + 8)
     while k < end:
         t = toks[k]
-        if t.text in (",", ".", ";") or k == len(toks) - 1:
+        if t.text in (",", ".", ";", ")", "—", "–") or k == len(toks) - 1:
             return True
         if t.low in ("were", "was", "are", "is", "had", "have", "has") or t.low.endswith("ed"):
             return False  # a verb: this figure opens a clause of its own
