@@ -1060,8 +1060,17 @@ def _ellipsis(
         return Reading(cat, None, last, rules=[rule], partitive_pronoun=np.partitive_pronoun)
     if _inherit_link(toks, first, prev_end) or np.partitive_pronoun:
         return Reading("other", None, last, inherit=True, rules=["category:inherited"])
+    if _more_of_the_same(toks, last):
+        # "Some 4,000 families have left ..., and hundreds more were still leaving": `more`
+        # with no noun of its own counts more of what the figure before counted
+        return Reading("other", None, last + 1, inherit=True, rules=["category:more-of-before"])
     if _gapped_verb(toks, first, last, prev_end):
         return Reading("other", None, last, inherit=True, rules=["category:gapped-verb"])
+    trained = _troop_verb_after(toks, last)
+    if trained is not None:
+        # "some 13,000 had already been trained": a bare figure whose verb makes fighters
+        # (before the figure before is inherited: that one may be no claim, `5,000 men a month`)
+        return Reading("troops", None, last, rules=[f"category:troop-verb-after:{trained}"])
     if prev_end >= 0 and last + 1 < len(toks) and toks[last + 1].low in _CLAUSE_VERBS:
         rules = ["category:inherited:clause-subject"]
         return Reading("other", None, last, inherit=True, rules=rules)
@@ -1072,14 +1081,30 @@ def _ellipsis(
         # "..., analysts say the true number is nearer 6,000": the figure before, restated
         rules = ["category:inherited:the-number"]
         return Reading("other", None, last, inherit=True, rules=rules)
-    trained = _troop_verb_after(toks, last)
-    if trained is not None:
-        # "some 13,000 had already been trained": a bare figure whose verb makes fighters
-        return Reading("troops", None, last, rules=[f"category:troop-verb-after:{trained}"])
     return Reading(None, None, last, rules=["not-claim:nothing-counted"])
 
 
 _NUMBER_NOUNS = frozenset("number figure toll count total tally".split())
+
+
+def _more_of_the_same(toks: list[Token], last: int) -> bool:
+    """`more` right after a bare figure, then its clause's verb or its end (`hundreds more
+    were still leaving`, `roughly 100,000 more arrived`, `and 30 more.`); not a comparison
+    (`1,000 more than a year ago`)."""
+    k = last + 1
+    if k >= len(toks) or toks[k].low != "more":
+        return False
+    if k + 1 == len(toks):
+        return True
+    nxt = toks[k + 1]
+    return nxt.low != "than" and (not nxt.text[0].isalnum() or nxt.low in _MORE_VERBS_OPEN)
+
+
+# what may follow `N more` when it is a clause's subject: an auxiliary or a verb's past form
+_MORE_VERBS_OPEN = frozenset(
+    """were was are is had have has will would could may might remain remained still also
+    arrived fled died crossed left""".split()
+)
 _BRINGING = frozenset(
     "bringing brought brings bring taking took takes take raising raised raises pushing".split()
 )
