@@ -661,6 +661,11 @@ def subject_owner(
         # stands for the linking verb
         j -= 1
         rule = "actor:colon-owner:"
+    elif j >= 1 and toks[j].text == "(":
+        # "Russia's losses on Saturday (420 servicemen, three tanks)": the bracket spells
+        # out what the losses were, as a colon does
+        j -= 1
+        rule = "actor:bracket-owner:"
     else:
         if j >= 0 and toks[j].low in ("to", "at"):
             j -= 1

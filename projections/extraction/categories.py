@@ -996,6 +996,9 @@ def _ellipsis(
         found = verb_category(toks, first, whole, prev_end, len(toks), displaced=True)
         if found is not None:
             return Reading(found[0], None, last, rules=["category:partitive-figure", found[1]])
+    ahead = _number_of_after(toks, first, last, prev_end, next_start)
+    if ahead is not None:
+        return ahead
     if _in_hospital(toks, first, last):
         # "38 people have died, and 60 are in hospital", "left 17 in hospital": the ones a
         # hospital holds are the wounded, whatever the figure before counted
@@ -1068,8 +1071,17 @@ def _ellipsis(
         return Reading(cat, None, last, rules=[rule], partitive_pronoun=np.partitive_pronoun)
     if _inherit_link(toks, first, prev_end) or np.partitive_pronoun:
         return Reading("other", None, last, inherit=True, rules=["category:inherited"])
+    if _more_of_the_same(toks, last):
+        # "Some 4,000 families have left ..., and hundreds more were still leaving": `more`
+        # with no noun of its own counts more of what the figure before counted
+        return Reading("other", None, last + 1, inherit=True, rules=["category:more-of-before"])
     if _gapped_verb(toks, first, last, prev_end):
         return Reading("other", None, last, inherit=True, rules=["category:gapped-verb"])
+    trained = _troop_verb_after(toks, last)
+    if trained is not None:
+        # "some 13,000 had already been trained": a bare figure whose verb makes fighters
+        # (before the figure before is inherited: that one may be no claim, `5,000 men a month`)
+        return Reading("troops", None, last, rules=[f"category:troop-verb-after:{trained}"])
     if prev_end >= 0 and last + 1 < len(toks) and toks[last + 1].low in _CLAUSE_VERBS:
         rules = ["category:inherited:clause-subject"]
         return Reading("other", None, last, inherit=True, rules=rules)
@@ -1080,14 +1092,61 @@ def _ellipsis(
         # "..., analysts say the true number is nearer 6,000": the figure before, restated
         rules = ["category:inherited:the-number"]
         return Reading("other", None, last, inherit=True, rules=rules)
-    trained = _troop_verb_after(toks, last)
-    if trained is not None:
-        # "some 13,000 had already been trained": a bare figure whose verb makes fighters
-        return Reading("troops", None, last, rules=[f"category:troop-verb-after:{trained}"])
     return Reading(None, None, last, rules=["not-claim:nothing-counted"])
 
 
 _NUMBER_NOUNS = frozenset("number figure toll count total tally".split())
+
+
+def _more_of_the_same(toks: list[Token], last: int) -> bool:
+    """`more` right after a bare figure, then its clause's verb or its end (`hundreds more
+    were still leaving`, `roughly 100,000 more arrived`, `and 30 more.`); not a comparison
+    (`1,000 more than a year ago`)."""
+    k = last + 1
+    if k >= len(toks) or toks[k].low != "more":
+        return False
+    if any(t.low in _RATE_UNITS for t in toks[k + 1 : k + 8]):
+        return False  # "2,000 more were crossing every day": a rate, not a count
+    if k + 1 == len(toks):
+        return True
+    nxt = toks[k + 1]
+    return nxt.low != "than" and (not nxt.text[0].isalnum() or nxt.low in _MORE_VERBS_OPEN)
+
+
+# what may follow `N more` when it is a clause's subject: an auxiliary or a verb's past form
+_MORE_VERBS_OPEN = frozenset(
+    """were was are is had have has will would could may might remain remained still also
+    arrived fled died crossed left""".split()
+)
+_BRINGING = frozenset(
+    "bringing brought brings bring taking took takes take raising raised raises pushing".split()
+)
+
+
+def _number_of_after(
+    toks: list[Token], first: int, last: int, prev_end: int, next_start: int
+) -> Reading | None:
+    """`bringing to 63 the number of rebels who have laid down arms`: the object of `bring`
+    comes after the figure its `to` moved before it; what `the number of` counts there is
+    read as if the figure stood in the place of `number` (as `_far_back` reads it behind)."""
+    if first < 2 or toks[first - 1].low != "to" or toks[first - 2].low not in _BRINGING:
+        return None
+    k = last + 1
+    if k < len(toks) and toks[k].low in _BACK_DETERMINERS:
+        k += 1
+    if k + 1 >= len(toks) or toks[k].low not in _FAR_KEYS or toks[k + 1].low != "of":
+        return None
+    inner = read_category(toks, k, k, {}, last, next_start)
+    if inner.category is None or inner.category == "other":
+        if prev_end < 0:
+            return None
+        # "freed 12 more hostages, bringing to 137 the number of pupils rescued": a total
+        # the figure before brings up counts what that figure counts
+        rules = [f"category:far-ahead:{toks[k].low}-of", "category:far-ahead:brought-up"]
+        return Reading("other", inner.subject, max(inner.np_end, last), inherit=True, rules=rules)
+    inner.np_end = max(inner.np_end, last)
+    inner.rules.insert(0, f"category:far-ahead:{toks[k].low}-of")
+    return inner
 
 
 _ELLIPSIS_ENDS = frozenset(", . ; and or".split())
@@ -1262,7 +1321,7 @@ def _gapped_verb(toks: list[Token], first: int, last: int, prev_end: int) -> boo
 # number of X at N", "the toll rose to N", "the number of Russian troops killed: N".
 # (`‒` and `―` are the dashes of a post's list: `— tanks ‒ 11 402`)
 _FAR_LINKS = frozenset(
-    """at to : — – ‒ ― numbered reached reach exceeded passed hit topped stood stands was is be
+    """at to : ( — – ‒ ― numbered reached reach exceeded passed hit topped stood stands was is be
     has have had range ranged ranging ranges could numbering number numbers risen rose
     climbed""".split()
 )

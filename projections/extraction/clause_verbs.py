@@ -41,6 +41,14 @@ def verb_category(
         # phrase is this one's too, since only "and" (or a comma) stands between them.
         next_start = n
     stop = min(n, next_start, np_end + 13)
+    bracketed = False
+    if j < n and toks[j].text == "(":
+        # "27 people (19 men and eight women) were killed": the bracket right after the
+        # phrase breaks it down; the verb after the closing bracket is this figure's too
+        close = next((k for k in range(j + 1, min(n, j + 16)) if toks[k].text == ")"), -1)
+        if close > 0:
+            j, bracketed = close + 1, True
+            stop = min(n, j + 8)
     while j < stop:
         w = toks[j].low
         if w in CLAUSE_STOP:
@@ -70,7 +78,8 @@ def verb_category(
             continue
         got = _verb_at(toks, j, displaced) if w in _VERB_WORDS else None
         if got and j + 1 != next_start:
-            fwd = (j - np_end, got[0], f"category:verb:{got[1]}")
+            past = "-past-bracket" if bracketed else ""
+            fwd = (j - np_end, got[0], f"category:verb{past}:{got[1]}")
             break
         j += 1
     bwd: tuple[int, str, str] | None = None
@@ -264,6 +273,9 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
         return "killed", "buried"
     if w == "lost" and nxt in ("their", "his", "her") and nxt2 in ("lives", "life"):
         return "killed", "lost their lives"
+    if w in _LAY_VERBS and nxt == "down" and nxt2 in _ARMS:
+        # "63 rebels who have laid down arms": fighters who lay down their weapons surrender
+        return "captured", f"{w} down arms"
     if w in ("prisoners", "prisoner", "hostages", "captives", "captivity", "pows") and j > 0:
         if toks[j - 1].low in ("as", "in", "taken", "held"):
             return "captured", f"{toks[j - 1].low} {w}"
@@ -351,8 +363,11 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
 
 # Every word `_verb_at` can read (its first test is on the word itself): a cheap set test
 # spares the call for all other words.
+_LAY_VERBS = frozenset("laid lay laying lays".split())
+_ARMS = frozenset("arms weapons their his".split())
 _VERB_WORDS = (
     frozenset(VERB_CATEGORY)
+    | _LAY_VERBS
     | EXCHANGE_VERBS
     | frozenset(
         """taken held under lost prisoners prisoner hostages captives captivity pows homes

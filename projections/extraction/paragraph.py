@@ -10,6 +10,7 @@ speaker it refers to (`speakers.SpeakerMemory`, which the paragraphs share).
 from __future__ import annotations
 
 from projections.extraction.actors import entity_at
+from projections.extraction.categories import read_category
 from projections.extraction.claim import FigureClaim
 from projections.extraction.lexicon import CATEGORY_NOUNS, EQUIPMENT_NOUNS, TROOP_NOUNS
 from projections.extraction.speakers import SpeakerMemory
@@ -35,6 +36,7 @@ class Paragraph:
         "_category",
         "_lead",
         "_org",
+        "_question",
         "_queue",
         "figures",
         "heading",
@@ -66,6 +68,9 @@ class Paragraph:
         self.last_actor: str | None = None  # the side of the last figure that named one
         # token chunks already cut, or (start, end) of sentences not tokenised (no number)
         self._queue: list[tuple[list[Token], list[str]] | tuple[int, int]] = []
+        # what the sentence before asked `how many` of (`Asked how many soldiers had been
+        # killed, ...`): the category a bare answer (`"About 300," he said`) takes
+        self._question: str | None = None
 
     def note_figures(self, claims: list[FigureClaim]) -> None:
         """Remember what the claims of a sentence counted, for `the 33` in a later one."""
@@ -103,6 +108,12 @@ class Paragraph:
         return self._lead
 
     @property
+    def question(self) -> str | None:
+        if self._queue:
+            self._catch_up()
+        return self._question
+
+    @property
     def category(self) -> str | None:
         if self._queue:
             self._catch_up()
@@ -122,6 +133,7 @@ class Paragraph:
         """Note every `<actor> <troops>` of a sentence (`North Korean troops`) and the kind of
         the last counted noun (for `18 of them` in the next sentence)."""
         n = len(toks)
+        self._question = _asked(toks)
         for t in reversed(toks):
             w = t.low
             if w in EQUIPMENT_NOUNS:
@@ -161,6 +173,19 @@ class Paragraph:
                 if not (toks[j].text[0].isalpha() or w in ("'s", "’s", "-")):
                     break
             i += k
+
+
+def _asked(toks: list[Token]) -> str | None:
+    """The category of what `how many` asks about in this sentence (`how many fighters does
+    the group still have`: troops; `how many soldiers had been killed`: killed), read as if a
+    figure stood in the place of `many`; None when the sentence asks nothing."""
+    for k in range(len(toks) - 2):
+        if toks[k].low == "how" and toks[k + 1].low == "many":
+            found = read_category(toks, k + 1, k + 1, {}, -1, len(toks))
+            if found.category in (None, "other"):
+                return None
+            return found.category
+    return None
 
 
 def token_chunks(all_toks: list[Token]) -> list[tuple[list[Token], list[str]]]:

@@ -85,6 +85,7 @@ _SUBJECT_RULES = (
     "actor:coordinated",
     "actor:enemy-of-speaker",  # `the enemy lost 1,140 personnel, nine tanks and ...`
     "actor:colon-owner",  # `Russian losses over the past day: 1,210 soldiers, 11 tanks`
+    "actor:bracket-owner",  # `Russia's losses on Saturday (420 servicemen, three tanks)`
 )
 # a side named inside the counted phrase, by a demonym or an organisation's name (`12 Houthi
 # drones and two anti-ship missiles`): shared along a list

@@ -87,6 +87,9 @@ def _category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
     if rd.category is None:
         if prev is not None and prev.category == "captured" and _released_part(rd.rules):
             return "captured", [*rd.rules, "category:released-part-of-captives"]
+        asked = _answer(ctx)
+        if asked is not None:
+            return asked, [f"category:answer-to-how-many:{asked}"]
         last = ctx.sentence.para.last_figure
         if prev is None and last is not None and last != "other":
             span = fronted_of_them(ctx.toks, ctx.q.i, ctx.num.j)
@@ -138,6 +141,29 @@ def _category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
 
 
 _FORM_ABBREVIATIONS = frozenset(("KIA", "WIA", "MIA"))
+_ANSWER_LINKS = (",", "or", "perhaps", "maybe")
+
+
+def _answer(ctx: ClaimContext) -> str | None:
+    """`Asked how many soldiers had been killed, the lawmaker paused. "About 300," he said`:
+    a bare figure that is the whole answer to the sentence before, which asked `how many`,
+    counts what was asked about. The figure opens its sentence (after a quotation mark) and
+    ends its phrase, or follows such an answer's figure (`'A few hundred, no more than
+    400,'`)."""
+    if ctx.reading.rules != ["not-claim:nothing-counted"]:
+        return None
+    toks, i, j = ctx.toks, ctx.q.i, ctx.q.j
+    if j + 1 < len(toks) and toks[j + 1].text[0].isalnum():
+        return None
+    prev = ctx.prev
+    if prev is not None:
+        if any(r.startswith("category:answer-to-how-many") for r in prev.rules):
+            if ctx.follows_previous(_ANSWER_LINKS):
+                return prev.category
+        return None
+    if any(t.text[0].isalnum() for t in toks[:i]):
+        return None
+    return ctx.sentence.para.question
 
 
 def _signed_change(ctx: ClaimContext) -> bool:
@@ -411,9 +437,16 @@ def apposed_part(ctx: ClaimContext) -> bool:
         return False
     if any(r.startswith("category:apposed-breakdown") for r in prev.rules):
         return ctx.follows_previous(("and", ","))  # "..., 69 women and 21 teenage boys"
-    if toks[i - 1].text != "," or prev_reading.np_end != i - 2:
+    if toks[i - 1].text not in _APPOSITION_OPENERS:
         return False
+    if max(prev_reading.np_end, ctx.prev_end) != i - 2:
+        return False  # the previous phrase ends at its figure when it stands before it
     return prev.low is not None and ctx.q.high < prev.low and _closed_after(ctx)
+
+
+# a comma, a bracket or a dash sets an apposition off (`The dead numbered 31 — 22 soldiers
+# and nine militiamen —`, `27 people (19 men and eight women)`)
+_APPOSITION_OPENERS = frozenset(",(—–")
 
 
 def _closed_after(ctx: ClaimContext) -> bool:
@@ -424,7 +457,7 @@ def _closed_after(ctx: ClaimContext) -> bool:
     end = min(len(toks), k + 8)
     while k < end:
         t = toks[k]
-        if t.text in (",", ".", ";") or k == len(toks) - 1:
+        if t.text in (",", ".", ";", ")", "—", "–") or k == len(toks) - 1:
             return True
         if t.low in ("were", "was", "are", "is", "had", "have", "has") or t.low.endswith("ed"):
             return False  # a verb: this figure opens a clause of its own
