@@ -14,7 +14,8 @@ STRONG_VERBS = frozenset(
     asserted asserts counted count tallied recorded records documented verified assessed
     assesses assess calculated concluded declared declares posted tweeted published publishes
     ordered decreed put puts informed briefed testified predicted projected recounted
-    registered logged treated decided decides voted agreed concede concedes conceded""".split()
+    registered logged treated decided decides voted agreed concede concedes conceded replied
+    replies""".split()
 )
 
 
