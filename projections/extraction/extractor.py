@@ -32,11 +32,13 @@ from projections.extraction.paragraph import MAX_SENTENCE_TOKENS, Paragraph, tok
 from projections.extraction.posts import (
     COLON_LEAD,
     DASH_TAIL,
+    DOCUMENT_HEADER,
     HEADLINE_TAIL,
     LEAD_RE,
     TITLE_CASE,
     colon_lead,
     dash_tail_source,
+    document_header,
     headline_source,
     lead_cut,
     list_item,
@@ -200,8 +202,9 @@ def _note(claims: list[FigureClaim], first: int, rule: str) -> None:
 
 def _credit_post(text: str, claims: list[FigureClaim], lead_end: int) -> None:
     """A post's own voice for the figures that no sentence of theirs attributes: the source of
-    a colon that opens the passage (`SOHR: …`) speaks for the sentences after it too, and a
-    header or a signature (`posts.post_source`) for every sentence."""
+    a colon that opens the passage (`SOHR: …`) speaks for the sentences after it too, a
+    header or a signature (`posts.post_source`) for every sentence, and so does the issuer
+    a document's title names (`posts.document_header`: `UNHCR Chad emergency update`)."""
     if claims[-1].start >= lead_end:  # some claim after the first sentence
         lead = colon_lead(text)
         if lead is not None:
@@ -210,6 +213,9 @@ def _credit_post(text: str, claims: list[FigureClaim], lead_end: int) -> None:
     named = post_source(text)
     if named is not None:
         _credit(claims, 0, *named)
+    header = document_header(text)
+    if header is not None:
+        _credit(claims, 0, header, DOCUMENT_HEADER)
 
 
 def _sentence_claims(

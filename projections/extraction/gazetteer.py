@@ -16,7 +16,8 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "Russia": ("Russian", "Russians"),
     "Ukraine": ("Ukrainian", "Ukrainians"),
     "North Korea": ("North Korean", "North Koreans", "DPRK"),
-    "South Korea": ("South Korean", "South Koreans"),
+    # KCNA writes the south in lower case (`the south Korean puppet military`)
+    "South Korea": ("South Korean", "South Koreans", "south Korean"),
     "United States": ("American", "Americans", "U.S.", "US"),
     "United Kingdom": ("British", "UK", "U.K."),
     "China": ("Chinese", "PLA", "PLAN"),
@@ -288,6 +289,7 @@ ORGS: dict[str, tuple[str, ...]] = {
     "Ethiopia": ("ENDF", "Ethiopian National Defense Force", "Ethiopian National Defence Force"),
     "Kenya": ("KDF",),
     "Uganda": ("UPDF",),
+    "South Africa": ("SANDF", "South African National Defence Force"),
     "Philippines": ("Armed Forces of the Philippines",),
     "Islamic Jihad": ("Islamic Jihad", "Quds Brigades", "al-Quds Brigades", "Al-Quds Brigades"),
     "Hayat Tahrir al-Sham": ("Hayat Tahrir al-Sham", "HTS"),

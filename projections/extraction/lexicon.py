@@ -54,6 +54,8 @@ CATEGORY_NOUNS: dict[str, str] = {
     **dict.fromkeys(
         _w("deaths death fatalities fatality dead bodies corpses lives killed"), "killed"
     ),
+    # the state-agency and ministry idiom for the dead (`70,117 martyrs and 170,999 injured`)
+    **dict.fromkeys(_w("martyrs"), "killed"),
     **dict.fromkeys(_w("casualties casualty losses"), "casualties"),
     **dict.fromkeys(_w("wounded injured injuries"), "wounded"),
     **dict.fromkeys(_w("missing"), "missing"),
@@ -81,18 +83,18 @@ EQUIPMENT_NOUNS = _w(
     rifles mortars javelins stingers interceptors atacms himars patriots leopards abrams bradleys
     shaheds lancets iskanders kalibrs kinzhals gerans carriers ammunition projectiles technicals
     warheads decoys airplanes gunships fighter-bombers artillery radars mig migs sukhois humvees
-    mraps btrs"""
+    mraps btrs firearms"""
 )
 # Every noun that counts a kind of figure by itself.
 COUNTED_NOUNS = TROOP_NOUNS | PEOPLE_NOUNS | EQUIPMENT_NOUNS | frozenset(CATEGORY_NOUNS)
 # Nouns that count equipment only with a weapon word in the phrase ("air defence systems").
 EQUIPMENT_IF_MODIFIED = _w(
-    "systems system batteries battery pieces units items rounds sets trucks lorries"
+    "systems system batteries battery pieces units items rounds sets trucks lorries arms"
 )
 WEAPON_MODIFIERS = _w(
     """air defence defense missile missiles artillery rocket anti-aircraft patriot himars radar
     weapons weapon equipment hardware ammunition armour armor military launch tank mortar
-    combat strike anti-tank army small-arms"""
+    combat strike anti-tank army small-arms small"""
 )
 
 # Counted things that make the number no figure claim at all.
@@ -169,7 +171,7 @@ VERB_CATEGORY: dict[str, str] = {
         _w(
             """killed kill kills killing died die dies dying dead perished slain murdered
             massacred executed drowned beheaded lynched martyred succumbed behead beheads beheading
-            massacre massacres slaughtered slaughter slaughters execute executes"""
+            massacre massacres slaughtered slaughter slaughters execute executes martyrdom"""
         ),
         "killed",
     ),

@@ -84,6 +84,66 @@ def colon_lead(text: str) -> str | None:
 
 _LEAD_CHARS = 90
 
+DOCUMENT_HEADER = "attribution:post:document-header"
+
+# the nouns that name a document a body issues (`UNHCR Chad emergency update`, `Daily
+# statistical report of the Ministry of Health in Gaza:`, `IOM Haiti — Displacement Tracking
+# Matrix`)
+_DOCUMENT_NOUNS = frozenset(
+    """update report bulletin sitrep release statement communiqué communique matrix snapshot
+    factsheet dashboard""".split()
+)
+_ISSUER_MARKS = frozenset("of by from".split())
+_HEADER_CHARS = 100
+_HEADER_CONNECTORS = _CONNECTORS | frozenset(("in", "on"))
+
+
+def document_header(text: str) -> str | None:
+    """The body whose document the passage is, named by its first line or by the phrase
+    before its first colon: a situation report's, a press release's or a statistical
+    report's title (`UNHCR Chad emergency update, 2 December`, `Daily statistical report of
+    the Ministry of Health in Gaza: …`). The issuer stands after the document's noun (`of`,
+    `by`, `from` X) or opens the title as an organisation of the gazetteer (`UNHCR`, `IOM`);
+    it speaks for the figures that no sentence attributes, as a post's signature does."""
+    end = text.find("\n", 0, _HEADER_CHARS)
+    colon = text.find(":", 0, _HEADER_CHARS)
+    if colon >= 0 and (end < 0 or colon < end):
+        end = colon
+    if end < 0:
+        return None
+    words = [w.strip(",|—–()") for w in text[:end].split()]
+    words = [w for w in words if w]
+    doc = next((k for k, w in enumerate(words) if w.lower() in _DOCUMENT_NOUNS), -1)
+    if doc < 0:
+        return None
+    if doc + 1 < len(words) and words[doc + 1] in _ISSUER_MARKS:
+        name = _issuer(text[:end], words[doc + 1])
+        if name is not None:
+            return name
+    hit = match_at(words, 0) if doc > 0 else None
+    if hit is not None and hit[1] == "org":
+        return hit[3]
+    return None
+
+
+def _issuer(line: str, mark: str) -> str | None:
+    """The name after the document's `of` / `by` / `from`, up to a comma, a bracket or a
+    dash: capitalised words and the small words between them (`the Ministry of Health in
+    Gaza`)."""
+    after = line.split(f" {mark} ", 1)
+    if len(after) < 2:
+        return None
+    name = re.split(r"[,(—–|]", after[1], maxsplit=1)[0].strip()
+    words = name.split()
+    if not 1 <= len(words) <= 8 or any(c.isdigit() for c in name):
+        return None
+    body = words[1:] if words[0] in ("the", "The") else words
+    if not body or not body[0][0].isupper():
+        return None
+    if not all(w[0].isupper() or w in _HEADER_CONNECTORS for w in body):
+        return None
+    return name
+
 
 def list_item(text: str, start: int) -> bool:
     """The line at `start` is an item of a list (`— personnel ‒ about 718,240`, `▪️ total:

@@ -69,6 +69,10 @@ _FROM_CATEGORIES = frozenset({"troops", "equipment", "killed", "casualties", "ca
 _ALONG_WITH = frozenset({("along", "with"), ("well", "as"), ("together", "with")})
 _NOT_IN_PHRASE = frozenset("in at near from to into by with of said says".split())
 _EVENT_NOUNS = frozenset("war wars conflict fighting invasion crisis revolution uprising".split())
+# the acts of one side against another (`the Israeli aggression`, `the Russian bombardment`)
+_ACT_NOUNS = frozenset(
+    "aggression attack attacks assault bombardment bombing shelling strikes invasion".split()
+)
 _MEMBER_HEADS = frozenset("members member fighters militants soldiers troops".split())
 _PART_CATEGORIES = frozenset({"killed", "wounded", "casualties", "missing", "captured"})
 _CARRY_HEADS = TROOP_NOUNS | PEOPLE_NOUNS
@@ -253,6 +257,10 @@ def _far_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
     for k in range(key + 2, min(key + 7, ctx.q.i - 1)):
         if toks[k].low in ("'s", "’s") and toks[k + 1].low in _EVENT_NOUNS:
             return None  # "the death toll of Yemen's war": the war's, not one side's
+        if toks[k].low in _ACT_NOUNS and toks[k - 1].text[:1].isupper():
+            # "the toll of the Israeli aggression has risen to 70,117 martyrs": the side
+            # that attacks is not the side of the dead it counts
+            return "", "actor:none:far-phrase-of-an-attack"
     return found[0], "actor:far-phrase:" + found[1]
 
 
