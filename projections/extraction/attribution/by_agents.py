@@ -107,7 +107,7 @@ def figure_given_by(toks: list[Token], v: int) -> Speaker | None:
         # a name after the source's title is part of it (`their spokesman, Lawrence Kanyuka`)
         sp.final = True
         sp.notes = (GIVEN_BY_CLOSING,)
-        name = _appositive_name_end(toks, end)
+        name = appositive_name_end(toks, end)
         if name > end:
             sp.end = name
     return sp
@@ -126,7 +126,7 @@ def _bare_figure(toks: list[Token], k: int) -> bool:
     )
 
 
-def _appositive_name_end(toks: list[Token], end: int) -> int:
+def appositive_name_end(toks: list[Token], end: int) -> int:
     """The last token of a capitalised name set off by a comma after the token `end` (`,
     Lawrence Kanyuka`), or `end` when none follows."""
     k = end + 1

@@ -79,6 +79,8 @@ def _colon_source(toks: list[Token], v: int) -> Speaker | None:
     quoted = quote_after_colon(toks, v)
     if quoted is not None:
         return quoted  # `The commander was blunt: 'We lost 14 tanks …'`
+    if toks[v - 1].text == ")":
+        return _bracket_source(toks, v)  # `Displaced (OCHA, 30 May): 120,000`
     head = toks[v - 1]
     if head.low in _READS and v >= 4 and toks[v - 2].low in _STATEMENT_NOUNS:
         if toks[v - 3].low not in POSSESSIVE_MARKS:
@@ -110,6 +112,45 @@ def _colon_source(toks: list[Token], v: int) -> Speaker | None:
             start, v - 1, v, "colon", ":", notes=("attribution:colon-surname",), lone=True
         )
     return Speaker(start, v - 1, v, "colon", ":")
+
+
+BRACKET_SOURCE = "attribution:colon-bracket-source"
+_MONTHS = frozenset(
+    """january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+
+
+def _bracket_source(toks: list[Token], v: int) -> Speaker | None:
+    """`Displaced (OCHA, 30 May): 120,000`, `Killed (health ministry): 41`: a form's or a
+    caption's label, then its source in brackets before the colon, with a date after a comma
+    at most. The source is the bracket's first part, when it is a name (letters only) and
+    the label before the bracket is a few words of a heading (no verb, no digit)."""
+    p = v - 2
+    while p > 0 and toks[p].text != "(":
+        p -= 1
+    if p < 1 or p > 6 or toks[p].text != "(" or p + 1 >= v - 1:
+        return None
+    for t in toks[:p]:
+        if not t.text[0].isalpha() or (t.text.islower() and t.low in STRONG_VERBS):
+            return None
+    end = p + 1
+    while end < v - 1 and toks[end].text != ",":
+        end += 1
+    words = toks[p + 1 : end]
+    if not words or len(words) > 6:
+        return None
+    if not all(t.text[0].isalpha() or t.text in NAME_PARTS for t in words):
+        return None
+    if words[0].low in _MONTHS or words[0].low in ("as", "at", "since", "from", "until", "in"):
+        return None  # `Killed (since June): 41`: a period, not a source
+    for t in toks[end + 1 : v - 1]:  # after the comma: a date or a time, nothing else
+        if not (t.text[0].isdigit() or t.low in _MONTHS or t.text in ("-", "–", "/", ".")):
+            return None
+    sp = Speaker(p + 1, end - 1, v, "colon", ":", notes=(BRACKET_SOURCE,))
+    # the source labels its own field: the next field of a form (`| Wounded: 130`) is not it
+    sp.closes_at = next((k for k in range(v + 1, len(toks)) if toks[k].text == "|"), -1)
+    return sp
 
 
 STATEMENT_READS = "attribution:statement-reads"
