@@ -221,7 +221,9 @@ def find_speakers(
         )
         inverted = nxt_ok and w not in _NOT_INVERTED
         if rel_gap >= 0:
-            span = (rel_gap + 1, v - 1)  # `…, which the governor gave on Monday, …`
+            # `…, which the governor gave on Monday, …`; `…, a figure that X, the UNHCR
+            # representative, repeated`: the appositive's closing comma is no part of it
+            span = (rel_gap + 1, v - 2 if lows[v - 1] == "," else v - 1)
         elif (v == 0 or toks[v - 1].text in (",", "”", '"', "’") or single_quote(toks, v - 1)) and (
             inverted
         ):
@@ -455,7 +457,8 @@ _NOT_AN_INFINITIVE = DETS | frozenset("a an".split())
 
 _GIVING_VERBS = frozenset(
     """gave give gives carried carries released releases issued issues offered offers provided
-    provides cited cites raised raises revised revises updated updates lowered lowers""".split()
+    provides cited cites raised raises revised revises updated updates lowered lowers repeated
+    repeats""".split()
 )
 
 
@@ -568,10 +571,16 @@ def _relative_of_a_count(lows: list[str], v: int) -> int:
     nxt = lows[v + 1] if v + 1 < len(lows) else "."
     if nxt[0].isdigit() or nxt in ("a", "an", "the", "its", "their", "his", "her"):
         return -1
-    for k in range(v - 2, max(0, v - 7), -1):
+    commas = 0
+    for k in range(v - 2, max(0, v - 16), -1):
         if lows[k] in ("which", "that"):
+            if commas and (commas + (lows[v - 1] == ",") != 2 or v - k < 5):
+                return -1  # only an appositive's pair of commas may stand in the clause
             return k if any(w in COUNT_NOUNS for w in lows[max(0, k - 6) : k]) else -1
-        if lows[k] in _PUT_STOP:
+        if lows[k] == "," and k < v - 1:
+            commas += 1  # `a figure that Ali Moussa, the UNHCR representative, repeated`
+            continue
+        if lows[k] in _PUT_STOP or (not commas and v - k > 6):
             return -1
     return -1
 
