@@ -660,12 +660,20 @@ _PUT_STOP = frozenset('. , ; : ( ) — – ” " while but'.split())
 def _gives_a_count(lows: list[str], v: int) -> bool:
     """The verb's object is a count (`gave a figure of`, `carried an estimate of`,
     `has given a higher figure`): a few words of determiner and adjectives, then its noun."""
-    for w in lows[v + 1 : v + 5]:
+    for k, w in enumerate(lows[v + 1 : v + 5], v + 1):
         if w in COUNT_NOUNS:
             return True
+        if w in _LOSS_NOUNS and k + 2 < len(lows) and lows[k + 1] == "as":
+            # `gave its own losses as 64`, `gives the dead as 40`: a count stated `as` N
+            return lows[k + 2][0].isdigit() or lows[k + 2] in _APPROXIMATORS
         if w in _PUT_STOP or w[0].isdigit():
             return False
     return False
+
+
+# what a side's count is of, when `as` + a figure follows it (`gave its losses as 64`)
+_LOSS_NOUNS = frozenset("losses loss casualties dead deaths toll fatalities wounded".split())
+_APPROXIMATORS = frozenset("about around some nearly almost roughly approximately".split())
 
 
 # nouns of a count or an inquiry that can find a figure (`a BBC Verify count … found`)
