@@ -376,6 +376,9 @@ def _owner(ctx: ClaimContext) -> tuple[str, str] | None:
     )
     if found is not None:
         return found
+    found = estimated_object_owner(ctx.toks, ctx.texts, ctx.q.i)
+    if found is not None:
+        return found
     sp = ctx.speaker
     if sp is not None and sp.verb < ctx.q.i and _owns_its_losses(ctx.toks, sp.verb, ctx.q.i):
         # "Russia's General Staff gave its own losses as 64": the `its` right after the
@@ -384,9 +387,6 @@ def _owner(ctx: ClaimContext) -> tuple[str, str] | None:
         own = side_of(ctx.texts, sp.start, sp.end)
         if own is not None:
             return own, "actor:speaker-own-losses:" + own
-    found = estimated_object_owner(ctx.toks, ctx.texts, ctx.q.i)
-    if found is not None:
-        return found
     # "The group's losses, he added, exceeded 4,000": the group's, named before
     toks, i = ctx.toks, ctx.q.i
     para = ctx.sentence.para
