@@ -409,6 +409,9 @@ def _acronym(name: str) -> str | None:
         return m.group(1).lower() if m.group(1) == initials else None
     if possessive or len(caps) < 4 or len(caps) != len(initials) or _is_person(caps):
         return None
+    tail = _capitalised_tail(words)
+    if len(tail) < len(words) and _is_person(tail):
+        return None  # `Pentagon spokesman Brig. Gen. Patrick Ryder`: a titled person
     if not any(w.lower() in ORG_WORDS for w in caps):
         return None
     return initials.lower()

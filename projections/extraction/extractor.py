@@ -97,7 +97,7 @@ def extract(text: str, published: date | str | None = None) -> list[FigureClaim]
             if unsourced < len(claims):
                 source = source_named_after(text, ss, se)
                 if source is not None:
-                    _credit(claims, unsourced, source)
+                    _credit(claims, unsourced, *source)
             unsourced = len(claims)
             if lead_end < 0:
                 lead_end = se

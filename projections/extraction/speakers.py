@@ -59,6 +59,20 @@ _SAME_BODY: dict[str, frozenset[str]] = {
     "charity": frozenset({"children", "frontieres", "cross", "crescent", "msf"}),
 }
 _NONE: frozenset[str] = frozenset()
+# a rank as a description writes it, and as a name's title abbreviates it (`Lt. Gen. X`, then
+# `the general`): the tokens keep the abbreviation without its full stop
+_ABBREVIATED = {
+    "general": "gen",
+    "colonel": "col",
+    "lieutenant": "lt",
+    "major": "maj",
+    "brigadier": "brig",
+    "captain": "capt",
+    "sergeant": "sgt",
+    "admiral": "adm",
+    "commander": "cmdr",
+}
+_RANKS = frozenset(_ABBREVIATED.values()) | frozenset(_ABBREVIATED)
 # A side's armed body is no `agency` or `group` that a later description could mean.
 _ARMED_HEADS = frozenset("army military forces navy police government militia rebels idf".split())
 _DESCRIPTION_DETS = frozenset({"the", "this", "that", "these", "those"})
@@ -84,6 +98,18 @@ class Named:
     # of its capitalised words after an owner's possessive (`Myanmar's National Unity
     # Government`: nug), since an initialism spells the body's own name
     own_initials: str = ""
+
+    def shares(self, w: str) -> bool:
+        """The description's word `w` is one of this speaker's words, in the singular or
+        the plural, as a title's abbreviation (`general` for `Gen.`), or as another word
+        for the same body (`_SAME_BODY`: `the junta` for `the military government`)."""
+        words = self.words
+        if w in words or (w.endswith("s") and w[:-1] in words) or w + "s" in words:
+            return True
+        short = _ABBREVIATED.get(w)
+        if short is not None and short in words:
+            return True
+        return not _SAME_BODY.get(w, _NONE).isdisjoint(words)
 
 
 class SpeakerMemory:
@@ -273,16 +299,15 @@ def _match(
                 return cand  # `The NUG` after `Myanmar's National Unity Government`
         return None
     content = [w for w in words[1:] if w not in _SKIP_WORDS]
-    for cand in reversed(named):  # a word of the description in the speaker's own words
-        for w in content:
-            if (
-                w in cand.words
-                or (w.endswith("s") and w[:-1] in cand.words)
-                or w + "s" in cand.words
-            ):
-                return cand
-            if not _SAME_BODY.get(w, _NONE).isdisjoint(cand.words):
-                return cand
+    best: Named | None = None
+    most = 0
+    for cand in reversed(named):  # words of the description in the speaker's own words
+        shared = sum(map(cand.shares, content))
+        if shared > most:  # the most shared, the latest among equals
+            best, most = cand, shared
+    if best is not None:
+        # `The army spokesman` after `An army spokesman, X` and `A Houthi spokesman, Y`: X
+        return best
     if kind == "title":  # no word shared: the last speaker of the title's kind, if recent
         head = words[-1]
         for cand in reversed(named):
@@ -317,6 +342,10 @@ def _is_person(span: list[Token]) -> bool:
     if any(w in ORG_WORDS for w in lows):
         return False
     caps = [t for t in span if t.text[0].isupper()]
+    if len(caps) >= 3 and caps[0].low in _RANKS:
+        # `Lt. Gen. Aung Zaw Min`: a rank (its full stops apart) before a name is a person's
+        words = [t for t in span if t.text != "."]
+        return len(caps) == len(words) and not any(t.text.isupper() for t in caps)
     return len(caps) >= 2 and len(caps) == len(span) and not any(t.text.isupper() for t in caps)
 
 

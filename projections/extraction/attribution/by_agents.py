@@ -71,11 +71,19 @@ def figure_given_by(toks: list[Token], v: int) -> Speaker | None:
     the source of the figure just before it. The source is the phrase after `by`; it speaks
     for that figure only, as a speech tag after it does."""
     n = len(toks)
-    if v < 2 or v + 1 >= n or toks[v - 1].low not in _GIVEN_PARTICIPLES:
+    if v < 2 or v + 1 >= n:
         return None
-    k = v - 2
-    reach = 4
+    p = v - 1
     notes: tuple[str, ...] = ()
+    if toks[p].low == "out" and p >= 2 and toks[p - 1].low in _PUT_OUT:
+        p -= 1  # `a number first put out by the police`: a phrasal participle
+        notes = (PHRASAL_GIVEN,)
+    if toks[p].low not in _GIVEN_PARTICIPLES:
+        return None
+    k = p - 1
+    if k >= 1 and toks[k].low in _GIVEN_ADVERBS:
+        k -= 1  # `the figure first given by`, `a toll later released by`
+    reach = 4 + (v - 2 - k)  # the adverb and the particle lengthen the reach
     if _bare_figure(toks, k):
         # `higher than the 40 announced by local authorities`: the participle follows the
         # figure itself, with no count noun between
@@ -93,11 +101,18 @@ def figure_given_by(toks: list[Token], v: int) -> Speaker | None:
     if toks[v + 1].low in _BY_MANNER:
         return None  # `confirmed by name`: how, not who
     whole = phrase_end(toks, v + 1)
+    for j in range(v + 2, whole):
+        if toks[j].low in ("and", "but") and _second_verb(toks[j + 1]):
+            # `put out by the police command and since confirmed by the army`: a second
+            # participle, with its own agent, ends the first agent's phrase
+            whole = j - 1
+            notes = (*notes, SECOND_PARTICIPLE_CUT)
+            break
     end, _ = _drop_day(toks, v + 1, whole)
     if end < v + 1:
         return None
     cut = (DAY_CUT,) if end < whole else ()  # `announced by the governor on Monday`
-    sp = Speaker(v + 1, end, v - 1, "given-by", toks[v - 1].low, notes=(*notes, *cut))
+    sp = Speaker(v + 1, end, p, "given-by", toks[p].low, notes=(*notes, *cut))
     d = k - 1
     while d > 0 and toks[d].low in DETS:
         d -= 1
@@ -107,13 +122,25 @@ def figure_given_by(toks: list[Token], v: int) -> Speaker | None:
         # a name after the source's title is part of it (`their spokesman, Lawrence Kanyuka`)
         sp.final = True
         sp.notes = (GIVEN_BY_CLOSING,)
-        name = _appositive_name_end(toks, end)
+        name = appositive_name_end(toks, end)
         if name > end:
             sp.end = name
     return sp
 
 
 FIGURE_GIVEN_BY = "attribution:figure-given-by"
+SECOND_PARTICIPLE_CUT = "attribution:cut:second-participle"
+
+
+def _second_verb(t: Token) -> bool:
+    """The word after an `and` opens a second verb phrase, not a second name: an adverb of
+    time or a participle (`and since confirmed`, `and later revised`, `and disputed`)."""
+    return t.low in _GIVEN_ADVERBS or (t.text.islower() and t.low.endswith("ed"))
+
+
+PHRASAL_GIVEN = "attribution:given-by:phrasal"
+_PUT_OUT = frozenset("put given handed sent".split())
+_GIVEN_ADVERBS = frozenset("first initially originally later since also officially".split())
 
 
 def _bare_figure(toks: list[Token], k: int) -> bool:
@@ -126,7 +153,7 @@ def _bare_figure(toks: list[Token], k: int) -> bool:
     )
 
 
-def _appositive_name_end(toks: list[Token], end: int) -> int:
+def appositive_name_end(toks: list[Token], end: int) -> int:
     """The last token of a capitalised name set off by a comma after the token `end` (`,
     Lawrence Kanyuka`), or `end` when none follows."""
     k = end + 1

@@ -19,7 +19,9 @@ from projections.extraction.attribution.document_leads import (
     quote_after_colon,
 )
 from projections.extraction.attribution.speaker import Speaker
+from projections.extraction.attribution.speaker_spans import speaker_before
 from projections.extraction.attribution.words import (
+    COUNT_NOUNS,
     DETS,
     LEADING_DROP,
     NAME_PARTS,
@@ -79,6 +81,12 @@ def _colon_source(toks: list[Token], v: int) -> Speaker | None:
     quoted = quote_after_colon(toks, v)
     if quoted is not None:
         return quoted  # `The commander was blunt: 'We lost 14 tanks …'`
+    if toks[v - 1].text == ")":
+        return _bracket_source(toks, v)  # `Displaced (OCHA, 30 May): 120,000`
+    # `X has a different number: 62 soldiers killed …`; `This is the count of X: 70 …`
+    held = count_held(toks, v) if toks[v - 1].low in COUNT_NOUNS else count_of(toks, v)
+    if held is not None:
+        return held
     head = toks[v - 1]
     if head.low in _READS and v >= 4 and toks[v - 2].low in _STATEMENT_NOUNS:
         if toks[v - 3].low not in POSSESSIVE_MARKS:
@@ -110,6 +118,95 @@ def _colon_source(toks: list[Token], v: int) -> Speaker | None:
             start, v - 1, v, "colon", ":", notes=("attribution:colon-surname",), lone=True
         )
     return Speaker(start, v - 1, v, "colon", ":")
+
+
+COUNT_HELD = "attribution:colon-count-held"
+COUNT_OF = "attribution:colon-count-of"
+# verbs by which a subject holds or gives a count that a colon then states
+_HOLDING = frozenset("has have had gives give gave offers offer offered keeps kept".split())
+# words between the verb and the count noun (`a different number`, `its own, higher count`)
+_COUNT_MODIFIERS = DETS | frozenset(
+    """different higher lower own other separate rival smaller larger bigger grimmer starker
+    much far very official updated""".split()
+)
+_COPULA = frozenset("is was are were".split())
+
+
+def count_held(toks: list[Token], v: int) -> Speaker | None:
+    """A clause before the colon that says whose count the colon states: its subject holds
+    or gives one (`Brig. Yahya Rasool, the Iraqi military spokesman, has a different number:
+    62 soldiers killed`, `The rebels give their own count:`): the subject states it."""
+    c = v - 2
+    while c > 0 and toks[c].low in _COUNT_MODIFIERS:
+        c -= 1
+    if c < 1 or toks[c].low not in _HOLDING or not toks[c].text.islower():
+        return None
+    span = speaker_before(toks, c)
+    if span is None:
+        return None
+    return Speaker(span[0], span[1], v, "colon", ":", notes=(COUNT_HELD,))
+
+
+def count_of(toks: list[Token], v: int) -> Speaker | None:
+    """`This, at least, is the count of the Karen National Union: 70 …`: a copula, then a
+    count noun and `of` a source's name that runs to the colon."""
+    for k in range(v - 2, max(0, v - 10), -1):
+        if toks[k].low != "of":
+            continue
+        noun = toks[k - 1].low
+        if noun not in COUNT_NOUNS and noun not in ("version", "account"):
+            return None
+        c = k - 2
+        while c > 0 and toks[c].low in _COUNT_MODIFIERS:
+            c -= 1
+        if toks[c].low not in _COPULA or not toks[c].text.islower():
+            return None
+        owner = toks[k + 1 : v]
+        if not owner or not all(t.text[0].isalpha() or t.text in NAME_PARTS for t in owner):
+            return None
+        if not (owner[0].low in DETS or owner[0].text[0].isupper()):
+            return None
+        return Speaker(k + 1, v - 1, v, "colon", ":", notes=(COUNT_OF,))
+    return None
+
+
+BRACKET_SOURCE = "attribution:colon-bracket-source"
+_MONTHS = frozenset(
+    """january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+
+
+def _bracket_source(toks: list[Token], v: int) -> Speaker | None:
+    """`Displaced (OCHA, 30 May): 120,000`, `Killed (health ministry): 41`: a form's or a
+    caption's label, then its source in brackets before the colon, with a date after a comma
+    at most. The source is the bracket's first part, when it is a name (letters only) and
+    the label before the bracket is a few words of a heading (no verb, no digit)."""
+    p = v - 2
+    while p > 0 and toks[p].text != "(":
+        p -= 1
+    if p < 1 or p > 6 or toks[p].text != "(" or p + 1 >= v - 1:
+        return None
+    for t in toks[:p]:
+        if not t.text[0].isalpha() or (t.text.islower() and t.low in STRONG_VERBS):
+            return None
+    end = p + 1
+    while end < v - 1 and toks[end].text != ",":
+        end += 1
+    words = toks[p + 1 : end]
+    if not words or len(words) > 6:
+        return None
+    if not all(t.text[0].isalpha() or t.text in NAME_PARTS for t in words):
+        return None
+    if words[0].low in _MONTHS or words[0].low in ("as", "at", "since", "from", "until", "in"):
+        return None  # `Killed (since June): 41`: a period, not a source
+    for t in toks[end + 1 : v - 1]:  # after the comma: a date or a time, nothing else
+        if not (t.text[0].isdigit() or t.low in _MONTHS or t.text in ("-", "–", "/", ".")):
+            return None
+    sp = Speaker(p + 1, end - 1, v, "colon", ":", notes=(BRACKET_SOURCE,))
+    # the source labels its own field: the next field of a form (`| Wounded: 130`) is not it
+    sp.closes_at = next((k for k in range(v + 1, len(toks)) if toks[k].text == "|"), -1)
+    return sp
 
 
 STATEMENT_READS = "attribution:statement-reads"

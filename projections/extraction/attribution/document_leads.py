@@ -20,7 +20,7 @@ LEAD_SUBJECT = "attribution:document-lead-subject"
 
 DOCUMENT_NOUNS = frozenset(
     """statement communique communiqué bulletin release readout update announcement notice
-    dispatch""".split()
+    dispatch report""".split()
 )
 _OWNER_PREPS = frozenset("from of by".split())
 # Lower-case words that end the subject after the colon: its verb

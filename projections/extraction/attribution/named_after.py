@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 
+from projections.extraction.attribution.by_agents import appositive_name_end
 from projections.extraction.attribution.speaker_spans import phrase_end
 from projections.extraction.attribution.words import WEEKDAYS
 from projections.extraction.tokens import tokenize
 
 _OPENING = re.compile(
     r"(?:The|That|This|These|Those) (?:latest |new |official |initial |)"
-    r"(?:figures?|numbers?|estimates?|toll|counts?|tally|totals?|data) "
+    r"(?:figures?|numbers?|estimates?|toll|counts?|tally|totals?|data|claims?|accounts?) "
     r"(?:(?:came|comes|come) from|(?:was|were|is|are|had been|has been|have been) "
     r"(?:later |since |also |officially |independently |)"
     r"(?:provided|given|released|supplied|issued|compiled|published|reported|confirmed"
@@ -39,17 +40,36 @@ _NOT_A_SOURCE = frozenset(
     "not never no did does do could would cannot can't won't didn't hasn't haven't".split()
 )
 
+# `The words were those of X`, `That was the account of X`, `So said X`: the next sentence
+# says whose the words before it were, with no verb of giving (a copula and `of`, or an
+# inverted tag standing alone)
+_WHOSE = re.compile(
+    r"(?:(?:The|These|Those) (?:words|figures|numbers|claims?|accounts?) (?:were|are) those of"
+    r"|(?:The|That|This) (?:figure|number|claim|account|toll|count|estimate) (?:was|is) that of"
+    r"|(?:That|This|Such) (?:was|is) (?:the |)(?:account|claim|verdict|assessment|estimate"
+    r"|count|version|word|tally) of"
+    r"|So (?:said|says))"
+    r" (?=[A-Za-z])"
+)
+
 RULE = "attribution:source-in-next-sentence"
+WHOSE_RULE = "attribution:source-in-next-sentence:whose-words"
 
 
-def source_named_after(text: str, start: int, end: int) -> str | None:
+def source_named_after(text: str, start: int, end: int) -> tuple[str, str] | None:
     """The source that the sentence `text[start:end]` names for the figures before it, as
-    written (`the junta's information office`), or None when it opens otherwise."""
+    written (`the junta's information office`), and the rule that read it; None when the
+    sentence opens otherwise."""
     if not text[start].isupper():
         return None
+    rule = RULE
     m = _OPENING.match(text, start, end)
     if m is None:
-        return _giver(text, start, end)
+        m = _WHOSE.match(text, start, end)
+        if m is None:
+            giver = _giver(text, start, end)
+            return (giver, RULE) if giver is not None else None
+        rule = WHOSE_RULE
     toks = tokenize(text, m.end(), end)
     if not toks:
         return None
@@ -58,7 +78,11 @@ def source_named_after(text: str, start: int, end: int) -> str | None:
         last -= 2  # `by the regional administration on Tuesday`: the day is no part of it
     if last < 0:
         return None
-    return text[toks[0].start : toks[last].end]
+    if rule == WHOSE_RULE and not toks[0].text[0].isupper():
+        # `So said the city's acting mayor, Artem Kobzar, on Sunday`: the name set off
+        # after a title is the speaker's (an appositive title stays in the attribution)
+        last = appositive_name_end(toks, last)
+    return text[toks[0].start : toks[last].end], rule
 
 
 def _giver(text: str, start: int, end: int) -> str | None:

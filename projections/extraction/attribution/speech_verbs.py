@@ -45,9 +45,11 @@ from projections.extraction.attribution.words import (
     PASSIVE,
     POSSESSED_COUNTS,
     POSSESSIVE_MARKS,
+    SOURCE_NOUNS,
     STRONG_VERBS,
     WEEKDAYS,
 )
+from projections.extraction.gazetteer import match_at
 from projections.extraction.tokens import Token
 
 WEAK_VERBS = frozenset(
@@ -219,7 +221,9 @@ def find_speakers(
         )
         inverted = nxt_ok and w not in _NOT_INVERTED
         if rel_gap >= 0:
-            span = (rel_gap + 1, v - 1)  # `…, which the governor gave on Monday, …`
+            # `…, which the governor gave on Monday, …`; `…, a figure that X, the UNHCR
+            # representative, repeated`: the appositive's closing comma is no part of it
+            span = (rel_gap + 1, v - 2 if lows[v - 1] == "," else v - 1)
         elif (v == 0 or toks[v - 1].text in (",", "”", '"', "’") or single_quote(toks, v - 1)) and (
             inverted
         ):
@@ -242,6 +246,10 @@ def find_speakers(
         if lows[span[0]] == "per" and span[1] < v:
             if refused is not None:  # `per the battalion's after-action report`: a noun
                 refused.append((REPORT_AFTER_PER, span[0], v))
+            continue
+        if _document_label(toks, lows, span, v):
+            if refused is not None:  # `Field report: Militants killed 9 …`: a document's name
+                refused.append((DOCUMENT_LABEL, span[0], v))
             continue
         if span[0] == span[1] and lows[span[0]] in _COUNTED_WORDS:
             if refused is not None:  # `Fatalities reported: 23`: a form's label, no speaker
@@ -364,6 +372,9 @@ _CLAIM = frozenset("claimed claims claim".split())
 OBJECT_RELATIVE = "attribution:object-relative"
 TAG_BEFORE_PARTICIPLE = "attribution:tag-before-participle"
 COUNTED_SUBJECT = "attribution:refused:counted-subject"
+# a lead that names the document (`Field report:`, `Patrol report:`): the word before the
+# noun-like verb is the document's kind, no one who reports (`document_leads` reads an owner)
+DOCUMENT_LABEL = "attribution:refused:document-label"
 
 # what is counted, not who counts: a reporting verb after one of these alone is a participle
 # of a label or a heading (`Fatalities reported: 23`, `Deaths recorded since May: 40`)
@@ -373,6 +384,25 @@ _COUNTED_WORDS = frozenset(
     """fatalities deaths dead killed casualties wounded injured injuries missing displaced
     arrests losses victims detained captured casualty fatality death loss""".split()
 )
+
+
+def _document_label(toks: list[Token], lows: list[str], span: tuple[int, int], v: int) -> bool:
+    """`Field report:` opening the sentence (or after a dash: `Ref. No. 2291/B — Field
+    report:`): one capitalised word, a document's noun in the singular and a colon name a
+    document's kind. A body or a name before it is the document's author (`Police report:`,
+    `Fano claims:`), read as before."""
+    s = span[0]
+    if s != span[1] or v != s + 1 or v + 1 >= len(lows) or lows[v + 1] != ":":
+        return False
+    if lows[v] not in _DOCUMENT_WORDS or not toks[s].text[0].isupper():
+        return False
+    if lows[s] in SOURCE_NOUNS or match_at([toks[s].text], 0) is not None:
+        return False
+    return s == 0 or toks[s - 1].text in ("—", "–", "-", ":")
+
+
+# a document's noun in the singular, which a verb of a subject in the singular is not
+_DOCUMENT_WORDS = frozenset("report update estimate count record note".split())
 
 
 def _tag_before(toks: list[Token], span: tuple[int, int]) -> bool:
@@ -427,7 +457,8 @@ _NOT_AN_INFINITIVE = DETS | frozenset("a an".split())
 
 _GIVING_VERBS = frozenset(
     """gave give gives carried carries released releases issued issues offered offers provided
-    provides cited cites raised raises revised revises updated updates lowered lowers""".split()
+    provides cited cites raised raises revised revises updated updates lowered lowers repeated
+    repeats""".split()
 )
 
 
@@ -562,10 +593,16 @@ def _relative_of_a_count(lows: list[str], v: int) -> int:
     nxt = lows[v + 1] if v + 1 < len(lows) else "."
     if nxt[0].isdigit() or nxt in ("a", "an", "the", "its", "their", "his", "her"):
         return -1
-    for k in range(v - 2, max(0, v - 7), -1):
+    commas = 0
+    for k in range(v - 2, max(0, v - 16), -1):
         if lows[k] in ("which", "that"):
+            if commas and (commas + (lows[v - 1] == ",") != 2 or v - k < 5):
+                return -1  # only an appositive's pair of commas may stand in the clause
             return k if any(w in COUNT_NOUNS for w in lows[max(0, k - 6) : k]) else -1
-        if lows[k] in _PUT_STOP:
+        if lows[k] == "," and k < v - 1:
+            commas += 1  # `a figure that Ali Moussa, the UNHCR representative, repeated`
+            continue
+        if lows[k] in _PUT_STOP or (not commas and v - k > 6):
             return -1
     return -1
 
@@ -582,6 +619,33 @@ def _quoted_as_saying(toks: list[Token], lows: list[str], v: int) -> Speaker | N
             read_tag(toks, lows, sp)
             return sp
         if lows[k] in _PUT_STOP:
+            return _quoted_object(toks, lows, v)
+    return _quoted_object(toks, lows, v)
+
+
+QUOTED_OBJECT = "attribution:quoted-object-as"
+# what ends the search for an active `quoted` (a comma may set off the object's name)
+_QUOTED_STOP = frozenset('. ; : ( ) — – ” " while but that'.split())
+
+
+def _quoted_object(toks: list[Token], lows: list[str], v: int) -> Speaker | None:
+    """`Interfax quoted the head of the Belgorod region, Vyacheslav Gladkov, as saying that
+    4 …`: the active verb's object is the one quoted, who asserts what follows `as saying`;
+    the agency that quotes only carries it (as `X was quoted by Y as saying` reads)."""
+    last = v - 2
+    if lows[last] == ",":
+        last -= 1
+    for k in range(last - 1, max(0, v - 18), -1):
+        w = lows[k]
+        if w in ("quoted", "cited"):
+            if lows[k - 1] in PASSIVE or not toks[k].text.islower() or k + 1 > last:
+                return None
+            if lows[k + 1] not in DETS and not toks[k + 1].text[0].isupper():
+                return None  # `quoted extensively as saying`: no object named
+            sp = Speaker(k + 1, last, v, "speech", "saying", notes=(QUOTED_OBJECT,))
+            read_tag(toks, lows, sp)
+            return sp
+        if w in _QUOTED_STOP:
             return None
     return None
 
@@ -618,12 +682,20 @@ _PUT_STOP = frozenset('. , ; : ( ) — – ” " while but'.split())
 def _gives_a_count(lows: list[str], v: int) -> bool:
     """The verb's object is a count (`gave a figure of`, `carried an estimate of`,
     `has given a higher figure`): a few words of determiner and adjectives, then its noun."""
-    for w in lows[v + 1 : v + 5]:
+    for k, w in enumerate(lows[v + 1 : v + 5], v + 1):
         if w in COUNT_NOUNS:
             return True
+        if w in _LOSS_NOUNS and k + 2 < len(lows) and lows[k + 1] == "as":
+            # `gave its own losses as 64`, `gives the dead as 40`: a count stated `as` N
+            return lows[k + 2][0].isdigit() or lows[k + 2] in _APPROXIMATORS
         if w in _PUT_STOP or w[0].isdigit():
             return False
     return False
+
+
+# what a side's count is of, when `as` + a figure follows it (`gave its losses as 64`)
+_LOSS_NOUNS = frozenset("losses loss casualties dead deaths toll fatalities wounded".split())
+_APPROXIMATORS = frozenset("about around some nearly almost roughly approximately".split())
 
 
 # nouns of a count or an inquiry that can find a figure (`a BBC Verify count … found`)

@@ -451,6 +451,14 @@ def _owner(ctx: ClaimContext) -> tuple[str, str] | None:
     found = estimated_object_owner(ctx.toks, ctx.texts, ctx.q.i)
     if found is not None:
         return found
+    sp = ctx.speaker
+    if sp is not None and sp.verb < ctx.q.i and _owns_its_losses(ctx.toks, sp.verb, ctx.q.i):
+        # "Russia's General Staff gave its own losses as 64": the `its` right after the
+        # speaker's own verb is the speaker's, whose phrase the reading above leaves out;
+        # the side is the one the speaker's phrase names, if it names one
+        own = side_of(ctx.texts, sp.start, sp.end)
+        if own is not None:
+            return own, "actor:speaker-own-losses:" + own
     # "The group's losses, he added, exceeded 4,000": the group's, named before
     toks, i = ctx.toks, ctx.q.i
     para = ctx.sentence.para
@@ -467,6 +475,22 @@ def _owner(ctx: ClaimContext) -> tuple[str, str] | None:
     if p >= 0 and toks[p].low != "whose" and antecedent(toks, ctx.texts, p, []) is None:
         return _earlier_side(ctx)
     return None
+
+
+def _owns_its_losses(toks: list[Token], verb: int, first: int) -> bool:
+    """The object of the verb at `verb` is the subject's own losses (`gave its own losses`,
+    `put their casualties at`), before the figure at `first`; not a count it keeps (`raised
+    its tally of the dead`)."""
+    k = verb + 1
+    if k >= first or toks[k].low not in ("its", "their"):
+        return False
+    k += 1
+    if k < first and toks[k].low == "own":
+        k += 1
+    return k < first and toks[k].low in _OWN_LOSSES
+
+
+_OWN_LOSSES = frozenset("losses casualties dead".split())
 
 
 def _earlier_side(ctx: ClaimContext) -> tuple[str, str] | None:
