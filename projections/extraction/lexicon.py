@@ -37,7 +37,8 @@ PEOPLE_NOUNS = _w(
     protesters demonstrators ukrainians russians palestinians israelis gazans syrians
     sudanese lebanese yemenis afghans iraqis koreans teenagers boys girls babies infants
     elderly members relatives others staff employees pupils schoolchildren schoolgirls
-    schoolboys teachers"""
+    schoolboys teachers farmers pastoralists fishermen traders miners worshippers
+    shepherds"""
 )
 
 # Kin: what a person `lost` among them died (`lost two sons`, `lost 12 of our sons`), unlike
