@@ -59,6 +59,15 @@ HOSTILE_VERBS = frozenset(
 _BACKED = frozenset("backed led allied supported trained aligned sponsored funded".split())
 _OWNERS = frozenset({"'s", "’s", "its", "their"})
 _PRE_MODIFIERS = frozenset("another more additional further extra only just".split())
+# a body of troops whose size `a force of N` gives
+_BODY_NOUNS = frozenset("force contingent detachment column army garrison".split())
+
+
+def _strong_after(toks: list[Token], first: int) -> bool:
+    """`1,200-strong` (or `1,200 strong`): the figure measures the noun after it."""
+    return any(toks[k].low == "strong" for k in range(first + 1, min(len(toks), first + 4)))
+
+
 # `drones launched by Russia`, `vehicles abandoned by Congolese troops`: the agent owns them
 _BY_VERBS = frozenset(
     "launched fired operated used deployed sent supplied provided made built produced "
@@ -289,6 +298,11 @@ def subject_actor(
         j -= 1  # "deliver another 10 tanks"
         if j >= 0 and toks[j].low in ("a", "an"):
             j -= 1  # "send a further 14 tanks"
+    if j >= 2 and toks[j].low == "of" and toks[j - 1].low in _BODY_NOUNS:
+        if toks[j - 2].low in ("a", "an"):
+            j -= 3  # "Burundi has moved a force of some 2,000 soldiers": the force is the object
+    elif j >= 0 and toks[j].low in ("a", "an") and _strong_after(toks, first):
+        j -= 1  # "Chad has sent a 1,200-strong contingent"
     if j >= 1 and toks[j].low in _OWN_ORDER and toks[j - 1].low in ("its", "their"):
         j -= 1  # "France withdrew its last 1,500 soldiers"
     if j >= 0 and toks[j].low in ("its", "their"):

@@ -35,6 +35,7 @@ from projections.extraction.lexicon import (
     WEAPON_MODIFIERS,
     WEEKDAYS,
 )
+from projections.extraction.numbers import find_numbers
 from projections.extraction.phrases import NounPhrase, forward_np
 from projections.extraction.tokens import Token, glued, is_digits
 
@@ -999,6 +1000,9 @@ def _ellipsis(
     ahead = _number_of_after(toks, first, last, prev_end, next_start)
     if ahead is not None:
         return ahead
+    shared = _noun_of_next(toks, first, last, prev_end, next_start)
+    if shared is not None:
+        return shared
     if _in_hospital(toks, first, last):
         # "38 people have died, and 60 are in hospital", "left 17 in hospital": the ones a
         # hospital holds are the wounded, whatever the figure before counted
@@ -1098,6 +1102,43 @@ def _ellipsis(
 _NUMBER_NOUNS = frozenset("number figure toll count total tally".split())
 
 
+_HEDGED_LINK = frozenset("possibly perhaps maybe probably even".split())
+
+
+def _noun_of_next(
+    toks: list[Token], first: int, last: int, prev_end: int, next_start: int
+) -> Reading | None:
+    """`eight and possibly as many as 12 soldiers died`: a bare figure joined to the next one
+    by `and` or `or` and a word of doubt shares the next figure's noun and verb (one count
+    given two ways)."""
+    between = toks[last + 1 : next_start]
+    if not 2 <= len(between) <= 3 or between[0].low not in ("and", "or", ","):
+        return None
+    own = None
+    if len(between) == 2 and between[1].low in VERB_CATEGORY:
+        # "killed four and captured two Lashkar-e-Taiba militants": each figure has its own
+        # verb before it, and the noun after the second counts both
+        own = verb_category(toks, first, last, prev_end, next_start, displaced=True)
+        if own is None or not own[1].startswith("category:verb-before:"):
+            return None
+    elif not all(t.low in _HEDGED_LINK or t.low in ("and", "or") for t in between[1:]) or not any(
+        t.low in _HEDGED_LINK for t in between
+    ):
+        return None
+    nums = find_numbers(toks[next_start : next_start + 6])
+    if not nums or nums[0].i > 3:  # past `as many as`, `up to`
+        return None
+    end = next_start + nums[0].j
+    found = read_category(toks, end, end, {}, last, len(toks))
+    if found.category is None or found.category == "other" or found.subject is None:
+        return None
+    if own is not None:
+        rules = ["category:noun-of-next", own[1]]
+        return Reading(own[0], found.subject, last, rules=rules)
+    rules = ["category:noun-of-next", *found.rules]
+    return Reading(found.category, found.subject, last, rules=rules)
+
+
 def _more_of_the_same(toks: list[Token], last: int) -> bool:
     """`more` right after a bare figure, then its clause's verb or its end (`hundreds more
     were still leaving`, `roughly 100,000 more arrived`, `and 30 more.`); not a comparison
@@ -1110,7 +1151,20 @@ def _more_of_the_same(toks: list[Token], last: int) -> bool:
     if k + 1 == len(toks):
         return True
     nxt = toks[k + 1]
-    return nxt.low != "than" and (not nxt.text[0].isalnum() or nxt.low in _MORE_VERBS_OPEN)
+    if nxt.low == "than" or not (not nxt.text[0].isalnum() or nxt.low in _MORE_VERBS_OPEN):
+        return False
+    return not _rate_in_clause(toks, k + 1)
+
+
+def _rate_in_clause(toks: list[Token], start: int) -> bool:
+    """`2,000 more were crossing every day`: a rate further on in the figure's clause (up to
+    its next stop) makes it a rate, no count."""
+    for j in range(start, min(len(toks), start + 8)):
+        if toks[j].text in (".", ";", ",", ":", "?", "!"):
+            return False
+        if toks[j].low == "daily" or (toks[j].low in _RATE_WORDS and _is_rate(toks, j - 1)):
+            return True
+    return False
 
 
 # what may follow `N more` when it is a clause's subject: an auxiliary or a verb's past form
@@ -1468,9 +1522,35 @@ def _far_back(
     if bare >= 0:
         # the figure already counted: of the previous figure, else of the paragraph
         return Reading("other", None, last, inherit=True, rules=["category:far:the-figure"])
+    if key < 0 and toks[first - 1].text == ":":
+        label = _people_label(toks, k + 1, first - 1, prev_end)
+        if label is not None:
+            label.np_end = last
+            return label
     if k < 0 or prev_end < 0 or k != prev_end or toks[k + 1].low in _FAR_STOPS:
+        if prev_end < 0 and k + 2 < first - 1 and toks[k + 1].low == "it":
+            # "The count of people displaced ... rose again. It stood at 946,000": `it` with
+            # no figure before in its sentence is what the paragraph counted last
+            return Reading("other", None, last, inherit=True, rules=["category:far:it-before"])
         return None
     return Reading("other", None, last, inherit=True, rules=["category:far:compared"])
+
+
+def _people_label(toks: list[Token], start: int, colon: int, prev_end: int) -> Reading | None:
+    """`Sudanese who have crossed into South Sudan since April 2023: 712,000`: a label of
+    people (a demonym or a noun of people, with no status word) whose own verb says what
+    befell them; the value after the colon counts them as if it stood before the label."""
+    if start < len(toks) and toks[start].low == "the":
+        start += 1
+    if start >= colon:
+        return None
+    head = toks[start]
+    if not (head.low in PEOPLE_NOUNS or (head.text[0].isupper() and _demonym_plural(head.low))):
+        return None
+    found = verb_category(toks, start, start, prev_end, colon, displaced=True)
+    if found is None:
+        return None
+    return Reading(found[0], (start, start), colon, rules=["category:far:people-label", found[1]])
 
 
 _WHOSE_COUNTS = frozenset("number numbers strength size ranks losses toll total".split())

@@ -276,8 +276,9 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
     if w in _LAY_VERBS and nxt == "down" and nxt2 in _ARMS:
         # "63 rebels who have laid down arms": fighters who lay down their weapons surrender
         return "captured", f"{w} down arms"
-    if w in ("prisoners", "prisoner", "hostages", "captives", "captivity", "pows") and j > 0:
-        if toks[j - 1].low in ("as", "in", "taken", "held"):
+    if w in _CAPTIVE_WORDS and j > 0:
+        # "15 guards remain hostage", "were held as prisoners", "still in captivity"
+        if toks[j - 1].low in _CAPTIVE_BEFORE:
             return "captured", f"{toks[j - 1].low} {w}"
     if w == "homes" and j > 1 and toks[j - 1].low in ("their", "his", "her"):
         if toks[j - 2].low in ("from", "left", "fled", "of", "flee", "leave"):
@@ -363,6 +364,8 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
 
 # Every word `_verb_at` can read (its first test is on the word itself): a cheap set test
 # spares the call for all other words.
+_CAPTIVE_WORDS = frozenset("prisoners prisoner hostages hostage captives captivity pows".split())
+_CAPTIVE_BEFORE = frozenset("as in taken held remain remained remains still".split())
 _LAY_VERBS = frozenset("laid lay laying lays".split())
 _ARMS = frozenset("arms weapons their his".split())
 _VERB_WORDS = (
@@ -370,7 +373,7 @@ _VERB_WORDS = (
     | _LAY_VERBS
     | EXCHANGE_VERBS
     | frozenset(
-        """taken held under lost prisoners prisoner hostages captives captivity pows homes
+        """taken held under lost prisoners prisoner hostages hostage captives captivity pows homes
         bodies remains lives suffered sustained suffering sustaining treated handed forced
         crossed crossing left sought seeking returned returning arrived
         sheltering sheltered death deaths pushed pushing drove driven driving chased forcing flown

@@ -143,14 +143,18 @@ def extract(text: str, published: date | str | None = None) -> list[FigureClaim]
 def _bare_value(text: str, ps: int, pe: int, head: tuple[int, int]) -> bool:
     """A line that is only a number, right under a heading that ends in a colon and holds no
     number of its own: the heading's words count it, as if the value followed the colon."""
-    return (
-        _BARE_VALUE_RE.fullmatch(text, ps, pe) is not None
-        and text[head[1] - 1] == ":"
-        and not may_hold_number(text, head[0], head[1])
-    )
+    if _BARE_VALUE_RE.fullmatch(text, ps, pe) is None or text[head[1] - 1] != ":":
+        return False
+    if not may_hold_number(text, head[0], head[1]):
+        return True
+    # a heading whose only numbers are years (`Sudanese who have crossed into South Sudan
+    # since April 2023:`) still holds no figure of its own
+    heading = _YEAR_RE.sub("", text[head[0] : head[1]])
+    return not may_hold_number(heading, 0, len(heading))
 
 
 _BARE_VALUE_RE = re.compile(r"\d[\d,.]*\s*")
+_YEAR_RE = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,.])")
 
 
 def _footer_side(line: str, claims: list[FigureClaim], first: int) -> None:

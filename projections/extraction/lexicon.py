@@ -39,7 +39,8 @@ PEOPLE_NOUNS = _w(
     elderly members relatives others staff employees pupils schoolchildren schoolgirls
     schoolboys teachers farmers traders herdsmen fishermen policemen policewomen
     shopkeepers porters customers chiefs worshippers motorists drivers miners pastors
-    priests youths leaders elders businessmen councillors vendors bystanders pedestrians"""
+    priests youths leaders elders businessmen councillors vendors bystanders pedestrians
+    pastoralists shepherds"""
 )
 
 # Kin: what a person `lost` among them died (`lost two sons`, `lost 12 of our sons`), unlike

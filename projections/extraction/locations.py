@@ -43,7 +43,7 @@ _NOT_PLACES = frozenset(
     last coming following next process way hospital hospitals wake aftermath course front-line
     period region's payroll deal agreement accord ceasefire truce terms plan orders command
     leadership airstrikes airstrike bombardment bombardments bombing bombings shootout
-    shootouts gunfight gunfights firefight firefights""".split()
+    shootouts gunfight gunfights firefight firefights autumn summer winter spring""".split()
 )
 _NP_END = frozenset(
     """in on at to from by with near into for against since during after before and or but
@@ -250,6 +250,8 @@ def _place_np(toks: list[Token], k: int, prep: str) -> tuple[int, int] | None:
             break
         if (t.low in MONTHS and t.text[0].isupper()) or t.low in WEEKDAYS:
             break
+        if t.low == "of" and j > k and toks[j - 1].low in _NOT_PLACES:
+            return None  # "at the end of August", "in the autumn of 2017": a time, no place
         e = j
         j += 1
     if e == k and has_det:
