@@ -133,3 +133,36 @@ def test_bracketed_source_labels_its_own_field():
     assert any(r == "attribution:colon-bracket-source" for r in first.rules)
     second = next(c for c in claims if c.text == "33")
     assert second.attribution is None
+
+
+def test_rank_abbreviation_full_stop_ends_no_source_name():
+    text = (
+        "Eleven soldiers were killed when the outpost near Gao was overrun. The toll was given"
+        " by Maj. Gen. Oumar Diarra, the army's chief of staff, on Friday."
+    )
+    c = next(c for c in extract(text) if c.text == "Eleven")
+    assert c.category == "killed"
+    assert c.attribution == "Maj. Gen. Oumar Diarra"
+    assert c.claimant == "Maj. Gen. Oumar Diarra"
+    assert "attribution:source-in-next-sentence" in c.rules
+
+
+def test_according_to_a_ranked_name_keeps_the_rank():
+    c = next(
+        c
+        for c in extract("According to Brig. Yahya Rasool, 18 soldiers were killed.")
+        if c.text == "18"
+    )
+    assert c.attribution == "Brig. Yahya Rasool"
+    assert c.claimant == "Brig. Yahya Rasool"
+
+
+def test_part_of_the_day_goes_with_the_weekday():
+    text = (
+        "Some 2,300 people were displaced by the floods in Beledweyne. The figure was released"
+        " by the regional disaster agency on Tuesday evening."
+    )
+    c = next(c for c in extract(text) if c.text == "Some 2,300")
+    assert c.category == "displaced"
+    assert c.attribution == "the regional disaster agency"
+    assert c.claimant == "the regional disaster agency"

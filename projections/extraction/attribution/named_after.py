@@ -56,6 +56,9 @@ RULE = "attribution:source-in-next-sentence"
 WHOSE_RULE = "attribution:source-in-next-sentence:whose-words"
 
 
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
+
+
 def source_named_after(text: str, start: int, end: int) -> tuple[str, str] | None:
     """The source that the sentence `text[start:end]` names for the figures before it, as
     written (`the junta's information office`), and the rule that read it; None when the
@@ -74,6 +77,8 @@ def source_named_after(text: str, start: int, end: int) -> tuple[str, str] | Non
     if not toks:
         return None
     last = phrase_end(toks, 0)
+    if last >= 4 and toks[last].low in _DAY_PARTS and toks[last - 1].low in WEEKDAYS:
+        last -= 1  # `on Sunday morning`: the part of the day goes with the day
     if last >= 3 and toks[last].low in WEEKDAYS and toks[last - 1].low == "on":
         last -= 2  # `by the regional administration on Tuesday`: the day is no part of it
     if last < 0:

@@ -52,6 +52,10 @@ _OWNER_STOP = frozenset("by of in on at from to for with".split())
 _QUOTES = frozenset('” " ’'.split())
 
 
+# a rank abbreviated with a full stop before a name (`Lt. Col.`, `Brig.`, `Maj. Gen.`)
+_RANK_ABBREVIATIONS = frozenset("lt col gen maj brig capt sgt adm cmdr".split())
+
+
 def phrase_end(toks: list[Token], j: int, refused: list[Refusal] | None = None) -> int:
     """End of the source phrase after `according to` (bounded to 12 tokens). A bracket after
     the name is no part of it (`according to the General Staff (ZSU)`): cut, and noted in
@@ -66,6 +70,17 @@ def phrase_end(toks: list[Token], j: int, refused: list[Refusal] | None = None) 
             if close > k:
                 refused.append(("attribution:cut:bracket", k, close))
             break
+        if (
+            t.text == "."
+            and k > j
+            and k + 1 < n
+            and toks[k - 1].low in _RANK_ABBREVIATIONS
+            and toks[k - 1].text[0].isupper()
+            and toks[k + 1].text[0].isupper()
+            and toks[k + 1].start == t.end + 1
+        ):
+            k += 1  # `by Lt. Col. Vikram Rathore`: a rank's full stop ends no name
+            continue
         if t.text in (",", ".", ";", ":", "(", ")", "—", "!", "?", '"', "“", "”") or t.low in (
             "that",
             "which",
