@@ -136,3 +136,24 @@ def test_gold_files_have_no_error_but_the_article_ones() -> None:
             mod.check_passage(json.loads(line), errors, [])
             other = [e for e in errors if not any(x in e for x in expected)]
             assert other == [], (name, other)
+
+
+@pytest.mark.parametrize(
+    ("text", "second", "value"),
+    [
+        (
+            "On 23 June, a drone strike on Tal Rifaat killed a mother and her three children.",
+            "three",
+            3,
+        ),
+        ("Gunmen killed 5 soldiers and their 2 drivers near Gao on Sunday.", "2", 2),
+    ],
+)
+def test_a_second_object_behind_a_possessive_shares_the_verb(
+    text: str, second: str, value: int
+) -> None:
+    """The article's claim before `and her` must not leave the figure after it uncounted."""
+    claims = {c.text: c for c in extract(text)}
+    c = claims[second]
+    assert (c.low, c.high, c.category) == (value, value, "killed")
+    assert "category:coordinated:killed" in c.rules

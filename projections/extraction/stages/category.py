@@ -342,7 +342,9 @@ def _coordinated(ctx: ClaimContext) -> bool:
     """`returned 95 Ukrainian servicemen and 95 Russian soldiers`: one verb before both, and no
     verb or modifier of this figure's own."""
     prev_reading, rd = ctx.prev_reading, ctx.reading
-    if prev_reading is None or not ctx.follows_previous(("and", "or", ",")):
+    if prev_reading is None:
+        return False
+    if not (ctx.follows_previous(("and", "or", ",")) or _and_whose(ctx)):
         return False
     if not any(r.startswith("category:verb-before:") for r in prev_reading.rules):
         return False
@@ -350,6 +352,16 @@ def _coordinated(ctx: ClaimContext) -> bool:
     if rd.category == "equipment" or ctx.prev.category == "equipment":  # type: ignore[union-attr]
         return False  # "lost 30 soldiers and six tanks": a tank is not a casualty
     return not own and rd.subject is not None
+
+
+_POSSESSIVES = frozenset("her his their its our".split())
+
+
+def _and_whose(ctx: ClaimContext) -> bool:
+    """`killed a mother and her three children`: the second object's possessive determiner
+    stands between `and` and its figure, and the verb before still governs both."""
+    between = ctx.toks[ctx.prev_reading.np_end + 1 : ctx.q.i]  # type: ignore[union-attr]
+    return len(between) == 2 and between[0].low == "and" and between[1].low in _POSSESSIVES
 
 
 def _breakdown_conjunct(ctx: ClaimContext) -> bool:
