@@ -120,6 +120,22 @@ CASES = [
         "Mozambique",
         None,
     ),
+    (
+        "Mali's army said 9 of its soldiers were missing after an ambush near Boulkessi, and"
+        " that JNIM fighters were holding 3 others.",
+        "3",
+        "captured",
+        "Mali",
+        "actor:others-after-clause",
+    ),
+    (
+        "Nine Chadian soldiers were killed near Lake Chad on Sunday, and the army said 4 others"
+        " were missing.",
+        "4",
+        "missing",
+        "Chad",
+        "actor:others-after-clause",
+    ),
 ]
 
 
@@ -150,6 +166,8 @@ def test_actor_round1(
             "Thai and Cambodian troops exchanged fire near Preah Vihear; 6 soldiers died.",
             "6",
         ),
+        # `N others` in one list with the soldiers are others than them
+        ("Four Chadian soldiers and 2 others were killed near Lake Chad on Sunday.", "2"),
         # a side placed in the speaker's phrase reports for no state
         (
             "The African Union mission in Somalia said 3 of its soldiers had been killed near"

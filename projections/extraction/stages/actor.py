@@ -577,6 +577,8 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
         return prev.actor, "actor:of-which"
     if _others_of_a_new_clause(ctx):
         return prev.actor, "actor:others-of-previous"
+    if _others_after_a_clause(ctx):
+        return prev.actor, "actor:others-after-clause"
     if _of_the_same(ctx):
         # "launched 62 attack drones ..., and that 46 of the drones were shot down": a part of
         # what the sentence counted before, the same side's
@@ -628,6 +630,26 @@ def _others_of_a_new_clause(ctx: ClaimContext) -> bool:
     if i < 3 or toks[i - 1].low != "and" or toks[i - 2].text != ",":
         return False
     return prev_reading.np_end < i - 3 and ctx.category in _PART_CATEGORIES
+
+
+def _others_after_a_clause(ctx: ClaimContext) -> bool:
+    """`said 6 of its fighters were missing ..., and that Rabat was holding 2 others`: `N
+    others` (no word of its own before it) as the object of a later clause joined by `, and`
+    are others of the group the previous figure counted, whoever holds or names them there
+    (captives take their own side)."""
+    rd, prev_reading = ctx.reading, ctx.prev_reading
+    toks, i = ctx.toks, ctx.q.i
+    if rd.subject is None or prev_reading is None or toks[rd.subject[1]].low != "others":
+        return False
+    if ctx.category not in _PART_CATEGORIES or ctx.prev is None:
+        return False
+    if ctx.prev.category not in _PART_CATEGORIES or rd.subject[0] != ctx.q.j + 1:
+        return False
+    between = toks[prev_reading.np_end + 1 : i]
+    if len(between) > 20 or toks[i - 1].low in ("and", "or", ","):
+        return False  # `5 soldiers and 2 others`: one list, others than that group
+    joins = [k for k in range(len(between) - 1) if between[k].text == ","]
+    return any(between[k + 1].low == "and" for k in joins)
 
 
 def _of_the_same(ctx: ClaimContext) -> bool:
