@@ -136,6 +136,37 @@ CASES = [
         "Chad",
         "actor:others-after-clause",
     ),
+    (
+        "Russian forces killed 40 Ukrainian soldiers and lost 12 of their own near Pokrovsk,"
+        " Kyiv said.",
+        "12",
+        "casualties",
+        "Russia",
+        "actor:own-of-the-subject:Russian",
+    ),
+    (
+        "Ukraine said its troops had captured 25 Russian soldiers and lost four of their own.",
+        "four",
+        "casualties",
+        "Ukraine",
+        "actor:own-of-the-subject-speaker:Ukraine",
+    ),
+    (
+        "The Islamic State claimed the attack on an army post near Kirkuk. It said its fighters"
+        " had killed 14 Iraqi soldiers and lost three of their own.",
+        "three",
+        "casualties",
+        "Islamic State",
+        "actor:own-of-the-subject-lead:Islamic State",
+    ),
+    # a clause with its own subject after `, and`: `its` is that subject's
+    (
+        "Russian forces killed 40 Ukrainian soldiers, and Ukraine said it lost 12 of their own.",
+        "12",
+        "casualties",
+        "Ukraine",
+        None,
+    ),
 ]
 
 

@@ -117,6 +117,9 @@ def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
     own = clause_subject_of_pronoun(toks, texts, subject[0])
     if own is not None:
         return own[0], f"actor:its-clause-subject:{own[1]}"
+    reflexive = _own_of_the_subject(ctx)
+    if reflexive is not None:
+        return reflexive
     speaker = ctx.speaker
     if speaker is not None and _named_killer(ctx, speaker.end):
         # "Pakistan's military said Indian shelling had killed four of its soldiers": the
@@ -139,6 +142,51 @@ def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
     if found is None and ctx.category != "other":
         return _earlier_side(ctx)
     return None if found is None else (found[0], f"actor:possessive-pronoun:{found[1]}")
+
+
+def _own_of_the_subject(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`Russian forces killed 40 Ukrainian soldiers and lost 12 of their own`: `their own`
+    after `and` and a second verb of the same subject stands for that subject, not for the
+    side the first verb killed or captured (the nearest name). The subject's side is the
+    name before the first verb, else, for `its fighters` with no name in the sentence, the
+    side the paragraph is about."""
+    subject, prev_reading = ctx.reading.subject, ctx.prev_reading
+    toks, texts, i = ctx.toks, ctx.texts, ctx.q.i
+    if subject is None or prev_reading is None or ctx.prev_end < 0:
+        return None
+    if subject[0] + 1 > subject[1] or toks[subject[0] + 1].low != "own":
+        return None
+    between = toks[prev_reading.np_end + 1 : i]
+    if not 1 < len(between) <= 4 or between[0].low != "and":
+        return None
+    if any(t.text in (",", ";") or t.low in _SPEECH_VERBS for t in between):
+        return None
+    verb = -1
+    for k in range(ctx.prev_end, max(-1, ctx.prev_end - 8), -1):
+        if toks[k].text in (",", ";", ":"):
+            return None
+        if toks[k].low in HOSTILE_VERBS or toks[k].low in _TAKING_VERBS:
+            verb = k
+            break
+    if verb < 1:
+        return None
+    found = antecedent(toks, texts, verb, ctx.sentence.speaker_spans)
+    if found is not None:
+        return found[0], f"actor:own-of-the-subject:{found[1]}"
+    if any(t.low in ("its", "their") for t in toks[max(0, verb - 4) : verb]):
+        speaker = ctx.speaker
+        if speaker is not None and speaker.end < verb:
+            # "Ukraine said its troops had captured ...": `its` is the side that speaks
+            side = side_of(texts, speaker.start, speaker.end)
+            if side is not None:
+                return side, f"actor:own-of-the-subject-speaker:{side}"
+        lead = ctx.sentence.para.lead
+        if lead is not None:
+            return lead, f"actor:own-of-the-subject-lead:{lead}"
+    return None
+
+
+_TAKING_VERBS = frozenset("captured seized abducted detained took taken".split())
 
 
 def _reports_it(ctx: ClaimContext, after: int) -> bool:
