@@ -120,6 +120,53 @@ CASES = [
         "Mozambique",
         None,
     ),
+    (
+        "Mali's army said 9 of its soldiers were missing after an ambush near Boulkessi, and"
+        " that JNIM fighters were holding 3 others.",
+        "3",
+        "captured",
+        "Mali",
+        "actor:others-after-clause",
+    ),
+    (
+        "Nine Chadian soldiers were killed near Lake Chad on Sunday, and the army said 4 others"
+        " were missing.",
+        "4",
+        "missing",
+        "Chad",
+        "actor:others-after-clause",
+    ),
+    (
+        "Russian forces killed 40 Ukrainian soldiers and lost 12 of their own near Pokrovsk,"
+        " Kyiv said.",
+        "12",
+        "casualties",
+        "Russia",
+        "actor:own-of-the-subject:Russian",
+    ),
+    (
+        "Ukraine said its troops had captured 25 Russian soldiers and lost four of their own.",
+        "four",
+        "casualties",
+        "Ukraine",
+        "actor:own-of-the-subject-speaker:Ukraine",
+    ),
+    (
+        "The Islamic State claimed the attack on an army post near Kirkuk. It said its fighters"
+        " had killed 14 Iraqi soldiers and lost three of their own.",
+        "three",
+        "casualties",
+        "Islamic State",
+        "actor:own-of-the-subject-lead:Islamic State",
+    ),
+    # a clause with its own subject after `, and`: `its` is that subject's
+    (
+        "Russian forces killed 40 Ukrainian soldiers, and Ukraine said it lost 12 of their own.",
+        "12",
+        "casualties",
+        "Ukraine",
+        None,
+    ),
 ]
 
 
@@ -150,6 +197,8 @@ def test_actor_round1(
             "Thai and Cambodian troops exchanged fire near Preah Vihear; 6 soldiers died.",
             "6",
         ),
+        # `N others` in one list with the soldiers are others than them
+        ("Four Chadian soldiers and 2 others were killed near Lake Chad on Sunday.", "2"),
         # a side placed in the speaker's phrase reports for no state
         (
             "The African Union mission in Somalia said 3 of its soldiers had been killed near"

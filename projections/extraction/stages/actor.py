@@ -122,6 +122,9 @@ def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
     own = clause_subject_of_pronoun(toks, texts, subject[0])
     if own is not None:
         return own[0], f"actor:its-clause-subject:{own[1]}"
+    reflexive = _own_of_the_subject(ctx)
+    if reflexive is not None:
+        return reflexive
     speaker = ctx.speaker
     if speaker is not None and _named_killer(ctx, speaker.end):
         # "Pakistan's military said Indian shelling had killed four of its soldiers": the
@@ -144,6 +147,51 @@ def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
     if found is None and ctx.category != "other":
         return _earlier_side(ctx)
     return None if found is None else (found[0], f"actor:possessive-pronoun:{found[1]}")
+
+
+def _own_of_the_subject(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`Russian forces killed 40 Ukrainian soldiers and lost 12 of their own`: `their own`
+    after `and` and a second verb of the same subject stands for that subject, not for the
+    side the first verb killed or captured (the nearest name). The subject's side is the
+    name before the first verb, else, for `its fighters` with no name in the sentence, the
+    side the paragraph is about."""
+    subject, prev_reading = ctx.reading.subject, ctx.prev_reading
+    toks, texts, i = ctx.toks, ctx.texts, ctx.q.i
+    if subject is None or prev_reading is None or ctx.prev_end < 0:
+        return None
+    if subject[0] + 1 > subject[1] or toks[subject[0] + 1].low != "own":
+        return None
+    between = toks[prev_reading.np_end + 1 : i]
+    if not 1 < len(between) <= 4 or between[0].low != "and":
+        return None
+    if any(t.text in (",", ";") or t.low in _SPEECH_VERBS for t in between):
+        return None
+    verb = -1
+    for k in range(ctx.prev_end, max(-1, ctx.prev_end - 8), -1):
+        if toks[k].text in (",", ";", ":"):
+            return None
+        if toks[k].low in HOSTILE_VERBS or toks[k].low in _TAKING_VERBS:
+            verb = k
+            break
+    if verb < 1:
+        return None
+    found = antecedent(toks, texts, verb, ctx.sentence.speaker_spans)
+    if found is not None:
+        return found[0], f"actor:own-of-the-subject:{found[1]}"
+    if any(t.low in ("its", "their") for t in toks[max(0, verb - 4) : verb]):
+        speaker = ctx.speaker
+        if speaker is not None and speaker.end < verb:
+            # "Ukraine said its troops had captured ...": `its` is the side that speaks
+            side = side_of(texts, speaker.start, speaker.end)
+            if side is not None:
+                return side, f"actor:own-of-the-subject-speaker:{side}"
+        lead = ctx.sentence.para.lead
+        if lead is not None:
+            return lead, f"actor:own-of-the-subject-lead:{lead}"
+    return None
+
+
+_TAKING_VERBS = frozenset("captured seized abducted detained took taken".split())
 
 
 def _reports_it(ctx: ClaimContext, after: int) -> bool:
@@ -610,6 +658,8 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
         return prev.actor, "actor:of-which"
     if _others_of_a_new_clause(ctx):
         return prev.actor, "actor:others-of-previous"
+    if _others_after_a_clause(ctx):
+        return prev.actor, "actor:others-after-clause"
     if _of_the_same(ctx):
         # "launched 62 attack drones ..., and that 46 of the drones were shot down": a part of
         # what the sentence counted before, the same side's
@@ -661,6 +711,26 @@ def _others_of_a_new_clause(ctx: ClaimContext) -> bool:
     if i < 3 or toks[i - 1].low != "and" or toks[i - 2].text != ",":
         return False
     return prev_reading.np_end < i - 3 and ctx.category in _PART_CATEGORIES
+
+
+def _others_after_a_clause(ctx: ClaimContext) -> bool:
+    """`said 6 of its fighters were missing ..., and that Rabat was holding 2 others`: `N
+    others` (no word of its own before it) as the object of a later clause joined by `, and`
+    are others of the group the previous figure counted, whoever holds or names them there
+    (captives take their own side)."""
+    rd, prev_reading = ctx.reading, ctx.prev_reading
+    toks, i = ctx.toks, ctx.q.i
+    if rd.subject is None or prev_reading is None or toks[rd.subject[1]].low != "others":
+        return False
+    if ctx.category not in _PART_CATEGORIES or ctx.prev is None:
+        return False
+    if ctx.prev.category not in _PART_CATEGORIES or rd.subject[0] != ctx.q.j + 1:
+        return False
+    between = toks[prev_reading.np_end + 1 : i]
+    if len(between) > 20 or toks[i - 1].low in ("and", "or", ","):
+        return False  # `5 soldiers and 2 others`: one list, others than that group
+    joins = [k for k in range(len(between) - 1) if between[k].text == ","]
+    return any(between[k + 1].low == "and" for k in joins)
 
 
 def _of_the_same(ctx: ClaimContext) -> bool:
