@@ -1146,8 +1146,6 @@ def _more_of_the_same(toks: list[Token], last: int) -> bool:
     k = last + 1
     if k >= len(toks) or toks[k].low != "more":
         return False
-    if any(t.low in _RATE_UNITS for t in toks[k + 1 : k + 8]):
-        return False  # "2,000 more were crossing every day": a rate, not a count
     if k + 1 == len(toks):
         return True
     nxt = toks[k + 1]
