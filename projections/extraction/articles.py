@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from projections.extraction.attribution.words import POSSESSIVE_MARKS
 from projections.extraction.lexicon import (
     KIN_NOUNS,
     NP_STOP,
@@ -142,7 +143,6 @@ _GLUE = frozenset(
     critically fatally badly slightly lightly gravely mortally subsequently then shot found
     reported confirmed""".split()
 )
-_POSSESSIVE = frozenset(("'s", "’s", "'", "’"))
 
 
 def _phrase_end(toks: list[Token], head: int) -> int:
@@ -151,7 +151,7 @@ def _phrase_end(toks: list[Token], head: int) -> int:
     family`) or a modifier of another noun (`a civilian area`)."""
     n = len(toks)
     k = head + 1
-    if k < n and toks[k].text in _POSSESSIVE:
+    if k < n and toks[k].text in POSSESSIVE_MARKS:
         return -1
     if k < n and toks[k].low == "of":
         j = k + 1

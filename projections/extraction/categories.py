@@ -25,6 +25,7 @@ from projections.extraction.lexicon import (
     NONCLAIM_NOUNS,
     NP_STOP,
     PEOPLE_NOUNS,
+    POSSESSIVE_DETERMINERS,
     RECRUIT_VERBS,
     SINGULAR_UNITS,
     TROOP_COMPOUND_WORDS,
@@ -416,7 +417,7 @@ def _noun(
     found = verb_category(toks, first, np.end, prev_end, next_start, displaced=False)
     if found is not None and (found[0] in _VERB_DECIDES or found[1].endswith(_PEOPLE_LOSS_VERBS)):
         return _counted(np, found[0], f"category:unknown-noun:{w}", found[1])
-    if found is not None and w == "own" and toks[head - 1].low in _OWNERS_OWN:
+    if found is not None and w == "own" and toks[head - 1].low in POSSESSIVE_DETERMINERS:
         # "killed 14 Iraqi soldiers and lost three of their own": a side's own are its people,
         # so a verb of losing decides as it does for soldiers
         return _counted(np, found[0], "category:of-its-own", found[1])
@@ -426,9 +427,6 @@ def _noun(
     return _part_of(toks, first, np, prev_end, next_start) or _counted(
         np, "other", f"category:other:noun:{w}"
     )
-
-
-_OWNERS_OWN = frozenset("its their our his her".split())
 
 
 def _part_of(

@@ -43,6 +43,9 @@ PEOPLE_NOUNS = _w(
     pastoralists shepherds"""
 )
 
+# Possessive determiners: `lost three of their own`, `killed a mother and her three children`.
+POSSESSIVE_DETERMINERS = frozenset("its their our his her".split())
+
 # Kin: what a person `lost` among them died (`lost two sons`, `lost 12 of our sons`), unlike
 # soldiers a side lost, who may be wounded or captured (CONVENTIONS: casualties).
 KIN_NOUNS = _w(

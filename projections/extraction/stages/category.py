@@ -14,6 +14,7 @@ from __future__ import annotations
 from projections.extraction.articles import predicate_of
 from projections.extraction.categories import fronted_of_them, fronted_partitive, named_after_be
 from projections.extraction.context import ClaimContext, Rules
+from projections.extraction.lexicon import POSSESSIVE_DETERMINERS
 
 _PREPS = frozenset("in during after at on before".split())
 _EXCHANGE_VERBS = frozenset("exchanged swapped traded exchanging swapping".split())
@@ -354,14 +355,13 @@ def _coordinated(ctx: ClaimContext) -> bool:
     return not own and rd.subject is not None
 
 
-_POSSESSIVES = frozenset("her his their its our".split())
-
-
 def _and_whose(ctx: ClaimContext) -> bool:
     """`killed a mother and her three children`: the second object's possessive determiner
     stands between `and` and its figure, and the verb before still governs both."""
     between = ctx.toks[ctx.prev_reading.np_end + 1 : ctx.q.i]  # type: ignore[union-attr]
-    return len(between) == 2 and between[0].low == "and" and between[1].low in _POSSESSIVES
+    return (
+        len(between) == 2 and between[0].low == "and" and between[1].low in POSSESSIVE_DETERMINERS
+    )
 
 
 def _breakdown_conjunct(ctx: ClaimContext) -> bool:
