@@ -59,8 +59,10 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             w = _WORD_BEFORE_RE.search(text, max(cur, ms - 12), ms + 1)
             if w:
                 word = w.group(1).lower()
-                if word in ABBREVIATIONS or len(word) == 1 or word.endswith(".u"):
+                if word in ABBREVIATIONS or word.endswith(".u"):
                     continue
+                if len(word) == 1 and not _named_letter(text, cur, w.start(1)):
+                    continue  # an initial (`George W. Bush`)
         spans.append((cur, ms + len(text[ms:nxt].rstrip())))
         cur = nxt
     if cur < end:
@@ -73,6 +75,17 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             s += len(seg) - len(seg.lstrip())
             out.append((s, s + len(core)))
     return out
+
+
+_WORD_END_RE = re.compile(r"([A-Za-z]+)[ ]$")
+
+
+def _named_letter(text: str, cur: int, at: int) -> bool:
+    """The one capital letter at `at` is a name of its own (`said in a post on X.`), not an
+    initial: the word before it is a lower-case one (a preposition or a verb), and an initial
+    stands after a capitalised name or a title (`John F.`, `Gen. A.`), never after `on`."""
+    m = _WORD_END_RE.search(text, max(cur, at - 16), at)
+    return m is not None and m.group(1)[0].islower() and text[at].isupper()
 
 
 def _stops(text: str, start: int, end: int) -> list[tuple[int, int]]:

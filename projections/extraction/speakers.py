@@ -81,6 +81,10 @@ _PERSON_NOUNS = frozenset(
     commander chief envoy ambassador secretary officer aide adviser leader director
     coordinator chairman chairwoman prosecutor rapporteur""".split()
 )
+# Words for a state's own government or army: another word for the same body only when the
+# speaker named it by a common noun (`Myanmar's military`), never a word of a group's proper
+# name (`The Arakan Army`, `the Kachin Independence Army`), which is no state's army.
+_STATE_BODY = frozenset({"junta", "regime"})
 _SKIP_WORDS = frozenset("the a an of for in and 's ’s , senior top local".split())
 
 
@@ -98,8 +102,9 @@ class Named:
     # of its capitalised words after an owner's possessive (`Myanmar's National Unity
     # Government`: nug), since an initialism spells the body's own name
     own_initials: str = ""
+    common: frozenset[str] = frozenset()  # its words written in lower case (common nouns)
 
-    def shares(self, w: str) -> bool:
+    def shares(self, w: str, loose: bool = False) -> bool:
         """The description's word `w` is one of this speaker's words, in the singular or
         the plural, as a title's abbreviation (`general` for `Gen.`), or as another word
         for the same body (`_SAME_BODY`: `the junta` for `the military government`)."""
@@ -109,13 +114,16 @@ class Named:
         short = _ABBREVIATED.get(w)
         if short is not None and short in words:
             return True
-        return not _SAME_BODY.get(w, _NONE).isdisjoint(words)
+        same = _SAME_BODY.get(w, _NONE)
+        if w in _STATE_BODY and not loose:
+            return not same.isdisjoint(self.common)
+        return not same.isdisjoint(words)
 
 
 class SpeakerMemory:
     """The speakers a passage has named so far, read lazily and in order."""
 
-    __slots__ = ("_count", "_named", "_noted", "_queue", "_tokens", "text")
+    __slots__ = ("_count", "_named", "_noted", "_queue", "_tokens", "declined", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -125,6 +133,9 @@ class SpeakerMemory:
         self._noted: tuple[list[Token], list[Speaker]] | None = None
         self._count = 0  # sentences read
         self._tokens: dict[tuple[int, int], list[Token]] = {}  # shared with the paragraphs
+        # the rule and the speaker a reference could mean only by a word of its proper name
+        # (`The junta's information team` after `The Arakan Army`), for `--explain`
+        self.declined: tuple[str, str] | None = None
 
     def note(self, toks: list[Token], speakers: list[Speaker]) -> None:
         """The speakers `find_speakers` found in the chunk `toks` (saves finding them again)."""
@@ -162,6 +173,12 @@ class SpeakerMemory:
         words = tuple(t.low for t in toks[sp.start : sp.end + 1])
         found = _match(self._named, kind, words, toks[sp.start : sp.end + 1], self._count)
         if found is None:
+            if kind in ("description", "title") and _STATE_BODY.intersection(words):
+                loose = _match(
+                    self._named, kind, words, toks[sp.start : sp.end + 1], self._count, True
+                )
+                if loose is not None:
+                    self.declined = (PROPER_NAME_RULE, loose.phrase)
             return None
         return found.phrase, f"attribution:{kind}-resolved"
 
@@ -220,6 +237,7 @@ class SpeakerMemory:
         initials = _initials(span)
         person, plural = _is_person(span), _is_plural(span)
         named = Named(phrase, words, person, plural, initials, _is_side(span), self._count)
+        named.common = frozenset(t.low for t in span if t.text.islower())
         owner = next((i for i, t in enumerate(span[:3]) if t.low in ("'s", "’s")), -1)
         if owner >= 0:
             named.own_initials = _initials(span[owner + 1 :])
@@ -246,6 +264,8 @@ def reference_kind(toks: list[Token], sp: Speaker) -> str | None:
             return "pronoun"
         if first.text.isupper() and 2 <= len(first.text) <= 6:
             return "acronym"
+        if w in GENERIC_HEADS and w.endswith("s") and first.text[1:].islower():
+            return "bare-title"  # `Officials said` after `Lebanese officials said`
         if first.text[0].isupper() and first.text[1:].islower():
             return "surname"
         return None
@@ -264,11 +284,37 @@ def reference_kind(toks: list[Token], sp: Speaker) -> str | None:
         return "description"
     if len(span) <= 3 and all(t.text[0].isupper() and t.text[1:].islower() for t in span):
         return "surname"  # "Volodymyr Zelensky" after "President Volodymyr Zelensky"
+    if _hyphenated_name(span):
+        return "hyphenated-surname"  # `Fils-Aimé` after `…, Alix Didier Fils-Aimé`
     return None
 
 
+def _hyphenated_name(span: list[Token]) -> bool:
+    """One or two names whose parts a hyphen joins (`Fils-Aimé`, `Jean-Pierre Bemba`):
+    capitalised words, a hyphen between two of them, at most five tokens."""
+    if len(span) > 5 or span[0].text == "-" or span[-1].text == "-":
+        return False
+    hyphen = False
+    for i, t in enumerate(span):
+        if t.text == "-":
+            if span[i - 1].text == "-" or span[i - 1].end != t.start:
+                return False
+            hyphen = True
+        elif not (t.text[0].isupper() and t.text[1:].islower() and t.text.isalpha()):
+            return False
+    return hyphen
+
+
+PROPER_NAME_RULE = "attribution:unresolved:proper-name"
+
+
 def _match(
-    named: list[Named], kind: str, words: tuple[str, ...], span: list[Token], now: int
+    named: list[Named],
+    kind: str,
+    words: tuple[str, ...],
+    span: list[Token],
+    now: int,
+    loose: bool = False,
 ) -> Named | None:
     """The most recent speaker of `named` that the reference (`kind`, `words`) can mean."""
     if not named:
@@ -284,7 +330,7 @@ def _match(
                 return cand
         last = named[-1]
         return last if w != "it" and not last.side else None  # `he` is no state
-    if kind == "surname":
+    if kind in ("surname", "hyphenated-surname"):
         n = len(words)
         for cand in reversed(named):  # a person's name ends with it
             if cand.person and len(cand.words) > n and cand.words[-n:] == words:
@@ -298,11 +344,18 @@ def _match(
             if len(letters) >= 3 and cand.own_initials == letters:
                 return cand  # `The NUG` after `Myanmar's National Unity Government`
         return None
+    if kind == "bare-title":
+        # a plural title with no determiner (`Officials`, `Sources`) means the speakers of
+        # that title named before (`Lebanese officials`), never a person of another title
+        for cand in reversed(named):
+            if cand.plural and cand.shares(words[0]):
+                return cand
+        return None
     content = [w for w in words[1:] if w not in _SKIP_WORDS]
     best: Named | None = None
     most = 0
     for cand in reversed(named):  # words of the description in the speaker's own words
-        shared = sum(map(cand.shares, content))
+        shared = sum(cand.shares(w, loose) for w in content)
         if shared > most:  # the most shared, the latest among equals
             best, most = cand, shared
     if best is not None:

@@ -277,6 +277,10 @@ def speaker_before(
             return x, s - 2
         if x is not None:
             s = x
+            lead = _leading_time(toks, s, end)
+            if lead > s:  # `On Monday the army's commander, General X, said`
+                _refuse(refused, "attribution:cut:leading-time", s, lead - 1, toks)
+                s = lead
     # "Ukraine's intelligence agency has given …": a speaker is the subject, not a clause
     for k in range(s + 1, end + 1):
         if toks[k].low in _CLAUSE_VERBS:
@@ -552,14 +556,66 @@ def _speaker_phrase_before(
             if s2 + 1 < e2 and toks[s2].low == "according" and toks[s2 + 1].low == "to":
                 s2 += 2  # `…, according to Oryx, which counts …`: the source, not its phrase
             if s2 <= e2:
+                if toks[s].low == "who":
+                    s2 = _name_of_appositive(toks, s2, e2)
                 return s2, e2
         _refuse(refused, "attribution:refused:participle", s, end, toks)
         return None
     while s <= end and toks[s].low in LEADING_DROP:
         s += 1
+    lead = _leading_time(toks, s, end)
+    if lead > s:
+        # `On Monday the army's commander, General X, said`: a time phrase that opens the
+        # sentence before its subject, with no comma, is when it spoke, not who
+        _refuse(refused, "attribution:cut:leading-time", s, lead - 1, toks)
+        s = lead
     if s > end:
         return None
     return s, end
+
+
+# parts of a day after a weekday (`On Tuesday evening`), and the units of `last week`
+_DAY_PARTS = frozenset("morning afternoon evening night".split())
+_LAST_UNITS = frozenset("week month year night weekend".split()) | WEEKDAYS
+
+
+def _leading_time(toks: list[Token], s: int, end: int) -> int:
+    """The first token after a time adverbial that opens the phrase `s..end` (`On Monday`,
+    `Late on Tuesday night`, `Last week`), when a subject follows it (a determiner or a
+    capitalised word); `s` when there is none."""
+    k = s
+    if k <= end and toks[k].low in ("late", "early"):
+        k += 1
+    if k + 1 <= end and toks[k].low == "on" and toks[k + 1].low in WEEKDAYS:
+        k += 2
+        if k <= end and toks[k].low in _DAY_PARTS:
+            k += 1
+    elif (
+        k == s
+        and k + 1 <= end
+        and toks[k].low in ("last", "this")
+        and toks[k + 1].low in _LAST_UNITS
+    ):
+        k += 2
+    else:
+        return s
+    if k < end and toks[k].text.isalpha() and toks[k].low not in STRONG_VERBS:
+        return k  # a determiner, a name or a bare plural (`Last week officials in X said`)
+    return s
+
+
+def _name_of_appositive(toks: list[Token], s: int, e: int) -> int:
+    """`Oleh Hryhorov, the governor of Sumy, who said …`: the words `s..e` before a `who`
+    are an appositive of a name before them (or a name after a title), set off by a comma at
+    the start of the sentence or clause; the speaker is both, from the first. Else `s`."""
+    if s < 2 or toks[s - 1].text != ",":
+        return s
+    x = _name_before_comma(toks, s - 1)
+    if x is None:
+        return s
+    if _is_short_name(toks, x, s - 2) or _is_short_name(toks, s, e):
+        return x
+    return s
 
 
 def _names_a_subject(toks: list[Token], s: int, end: int) -> bool:

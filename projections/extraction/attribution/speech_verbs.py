@@ -83,6 +83,31 @@ _TITLES_AFTER = frozenset(
 )
 
 
+WHO_APPOSITIVE = "attribution:who-said:appositive"
+REDUCED_RELATIVE = "attribution:refused:reduced-relative"
+
+
+def _participle_after_speech(toks: list[Token], span: tuple[int, int], v: int) -> bool:
+    """`The Africa Corps said in a statement posted on Telegram that …`: the verb at `v` is a
+    past participle right after a noun (`a statement posted`), and the words before it hold
+    a finite speech verb and a preposition after it: the participle describes that verb's
+    document, and the speaker is the subject of the verb before, no phrase ending in a noun."""
+    s, e = span
+    if e != v - 1 or not toks[v].low.endswith("ed") or not toks[e].text.isalpha():
+        return False
+    if not toks[e].text.islower():
+        return False
+    for k in range(s + 1, e - 1):
+        t = toks[k]
+        if t.low in STRONG_VERBS and t.text.islower() and toks[k + 1].low in _AFTER_SPEECH:
+            return True
+    return False
+
+
+# prepositions after a speech verb that open where it was said (`said in a statement`)
+_AFTER_SPEECH = frozenset("in on via through during".split())
+
+
 def find_speakers(
     toks: list[Token], lows: list[str] | None = None, refused: list[Refusal] | None = None
 ) -> list[Speaker]:
@@ -239,6 +264,10 @@ def find_speakers(
             span = issuer[0], issuer[1]
             if refused is not None:
                 refused.append((issuer[2], 0, span[0] - 1))
+        if _participle_after_speech(toks, span, v):
+            if refused is not None:  # `said in a statement posted on Telegram that …`
+                refused.append((REDUCED_RELATIVE, span[0], v))
+            continue
         if _own_earlier_text(lows, span):
             if refused is not None:  # `An earlier version of this story said 300`: no source
                 refused.append((OWN_EARLIER_TEXT, span[0], v))
@@ -267,6 +296,8 @@ def find_speakers(
             notes = ("attribution:bracket-kept",)
         elif any(toks[i].text == "," for i in range(span[0], span[1])):
             notes = ("attribution:appositive",)
+            if span[1] + 2 == v - 1 and lows[v - 1] == "who":
+                notes = (WHO_APPOSITIVE,)  # `X, the governor of Sumy, who said …`
         if rel >= 1 and lows[rel] == "which" and lows[rel - 1] == ",":
             notes = (*notes, OBJECT_RELATIVE)  # `Al-Shabaab, which the UN says fields …`
         whose = lows[span[0]] == "whose" and span[0] < v

@@ -71,11 +71,16 @@ def _attribution(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
     named = _description_named_before(ctx, speaker)
     if named is not None:
         return f"{said} [{named}]", claimant_name(named), (DESCRIPTION_SAME_SENTENCE, *rules)
-    resolved = sent.para.speakers.resolve(toks, speaker)
+    memory = sent.para.speakers
+    memory.declined = None
+    resolved = memory.resolve(toks, speaker)
     if resolved is not None:
         first, rule = resolved
         if first != said:
             return f"{said} [{first}]", claimant_name(first), (rule, *rules)
+    elif memory.declined is not None:
+        # `The junta's information team` after `The Arakan Army said`: a speaker of its own
+        rules = (*rules, f'{memory.declined[0]} "{memory.declined[1]}"')
     if speaker.start == speaker.end and toks[speaker.start].low in PRONOUNS:
         return said, None, rules  # no one named: no claimant
     e = speaker.end
