@@ -81,6 +81,23 @@ CASES = [
         "attribution:who-said:appositive",
     ),
     (
+        "On Sunday Ukraine said it had shot down 31 Russian drones over Odesa.",
+        "31",
+        "equipment",
+        "Ukraine",
+        "Ukraine",
+        'attribution:cut:leading-time "On Sunday"',
+    ),
+    (
+        "Maj. Gen. Idris Bako, the commander of the task force, who said 25 insurgents were"
+        " killed, flew to Maiduguri.",
+        "25",
+        "killed",
+        "Maj. Gen. Idris Bako, the commander of the task force",
+        "Maj. Gen. Idris Bako",
+        "attribution:who-said:appositive",
+    ),
+    (
         "The Houthi movement said in a report published on al-Masirah that it had fired 6"
         " drones at ships.",
         "6",

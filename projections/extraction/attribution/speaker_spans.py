@@ -599,7 +599,7 @@ def _leading_time(toks: list[Token], s: int, end: int) -> int:
         k += 2
     else:
         return s
-    if k < end and toks[k].text.isalpha() and toks[k].low not in STRONG_VERBS:
+    if k <= end and toks[k].text.isalpha() and toks[k].low not in STRONG_VERBS:
         return k  # a determiner, a name or a bare plural (`Last week officials in X said`)
     return s
 
@@ -613,9 +613,20 @@ def _name_of_appositive(toks: list[Token], s: int, e: int) -> int:
     x = _name_before_comma(toks, s - 1)
     if x is None:
         return s
-    if _is_short_name(toks, x, s - 2) or _is_short_name(toks, s, e):
+    if _is_ranked_name(toks, x, s - 2) or _is_ranked_name(toks, s, e):
         return x
     return s
+
+
+def _is_ranked_name(toks: list[Token], first: int, last: int) -> bool:
+    """A name of one to four capitalised words from `first` to `last`, a rank's full stops
+    apart (`Gen. Ali Sule`, `Oleh Hryhorov`)."""
+    words = [t for t in toks[first : last + 1] if t.text != "."]
+    return (
+        1 <= len(words) <= 4
+        and toks[first].text != "."
+        and all(t.text[0].isupper() and t.text.isalpha() for t in words)
+    )
 
 
 def _names_a_subject(toks: list[Token], s: int, end: int) -> bool:
