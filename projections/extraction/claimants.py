@@ -122,10 +122,16 @@ _COUNTRY_FORMS = _gazetteer_forms()
 _ALIASES: dict[str, str] = {}
 
 
+# the alias keys written as initials (`UN`, `RSF`): no person's surname (`Kim Jong Un`)
+_INITIALS: set[str] = set()
+
+
 def _alias(canonical: str, *names: str) -> None:
     key = " ".join(_words(canonical))
     for name in (canonical, *names):
         _ALIASES[" ".join(_words(name))] = key
+        if name.replace(".", "").isupper():
+            _INITIALS.add(" ".join(_words(name)))
 
 
 def _words(name: str) -> list[str]:
@@ -255,6 +261,18 @@ _alias("North Korea", "Pyongyang")
 _alias("Iran", "Tehran", "the Iranian government")
 _alias("Ethiopia", "Addis Ababa", "the Ethiopian government")
 _alias("Oryx", "the Oryx open-source group", "Oryx, the open-source intelligence group")
+# bodies a report names by their initials or a short form as often as in full
+_alias("United Nations", "UN", "U.N.")
+_alias("Human Rights Watch", "HRW")
+_alias("Amnesty International", "Amnesty")
+
+# The words of Burmese personal names, which have no family name: no part of `Zaw Min Tun`
+# stands for him (`Tun` is as much Kyaw Moe Tun's), so such a name's key is all of it.
+_BURMESE_NAME_WORDS = frozenset(
+    """aung kyaw min tun zaw win myint htun htut htoo thein soe maung khin hla naing thant myo
+    nyein sein than thura moe zin lwin hlaing shwe nyunt wai thet phyo thaw htet kyi mya
+    pyae thu tin oo nyi tint swe yee kyin ohn hlwan khaing zeya san suu""".split()
+)
 
 
 def _is_person(words: list[str]) -> bool:
@@ -372,9 +390,11 @@ def claimant_key(name: str) -> str:
     if acronym is not None:
         return _ALIASES.get(acronym, acronym)
     raw = clean.split()
+    if _is_person(raw) and all(w in _BURMESE_NAME_WORDS for w in cwords):
+        return " ".join(cwords)  # `Major General Zaw Min Tun` -> zaw min tun, not tun
     if _is_person(raw) or (len(raw) == 1 and clean != name.strip() and not raw[0].isupper()):
         surname = cwords[-1]
-        return _ALIASES.get(surname, surname)
+        return surname if surname in _INITIALS else _ALIASES.get(surname, surname)
     while len(cwords) > 1 and cwords[0] in TITLE_WORDS:
         cwords = cwords[1:]
     if len(cwords) > 2 and cwords[0] in ("for", "of") and words[0] in _SPOKES:

@@ -185,3 +185,21 @@ def test_a_participle_of_the_subject_is_still_its_verb():
     text = "The RSF posted on Telegram that its fighters had killed 30 soldiers in El Fasher."
     c = next(c for c in extract(text) if c.text == "30")
     assert c.attribution == "The RSF"
+
+
+def test_one_key_for_the_un_and_none_shared_with_a_surname():
+    from projections.extraction.claimants import claimant_key
+
+    assert {claimant_key(n) for n in ("The UN", "the United Nations", "U.N.")} == {"united nations"}
+    assert claimant_key("Kim Jong Un") != claimant_key("the UN")  # a surname is no acronym
+    assert claimant_key("HRW") == claimant_key("Human Rights Watch")
+    assert claimant_key("Amnesty") == claimant_key("Amnesty International")
+
+
+def test_a_burmese_name_is_keyed_whole():
+    from projections.extraction.claimants import claimant_key
+
+    assert claimant_key("Major General Zaw Min Tun") == claimant_key("Zaw Min Tun")
+    assert claimant_key("Zaw Min Tun") != claimant_key("Kyaw Moe Tun")
+    assert claimant_key("Senior General Min Aung Hlaing") == "min aung hlaing"
+    assert claimant_key("Brigadier General Ali Ouedraogo") == "ouedraogo"  # surnames as before
