@@ -98,6 +98,32 @@ CASES = [
         "attribution:who-said:appositive",
     ),
     (
+        "KHARTOUM (Reuters) - The Sudanese army said on Monday it had killed 300 RSF fighters"
+        " near Bara.",
+        "300",
+        "killed",
+        "The Sudanese army",
+        "The Sudanese army",
+        'attribution:cut:dateline-dash "-"',
+    ),
+    (
+        "The figure of 64 dead, which the opposition disputes, was given by the interior"
+        " ministry on Tuesday.",
+        "64",
+        "killed",
+        "the interior ministry",
+        "the interior ministry",
+        "attribution:passive-agent:relative-skipped",
+    ),
+    (
+        "According to the Red Cross late on Saturday, 1,300 people had fled Tawila.",
+        "1,300",
+        "displaced",
+        "the Red Cross",
+        "the Red Cross",
+        'attribution:cut:trailing-time "late on Saturday"',
+    ),
+    (
         "The Houthi movement said in a report published on al-Masirah that it had fired 6"
         " drones at ships.",
         "6",
@@ -203,3 +229,9 @@ def test_a_burmese_name_is_keyed_whole():
     assert claimant_key("Zaw Min Tun") != claimant_key("Kyaw Moe Tun")
     assert claimant_key("Senior General Min Aung Hlaing") == "min aung hlaing"
     assert claimant_key("Brigadier General Ali Ouedraogo") == "ouedraogo"  # surnames as before
+
+
+def test_a_hyphen_inside_a_name_is_no_dateline_dash():
+    text = "Jean-Pierre Lacroix said 14 peacekeepers were wounded near Bunia."
+    c = next(c for c in extract(text) if c.text == "14")
+    assert c.attribution == "Jean-Pierre Lacroix"

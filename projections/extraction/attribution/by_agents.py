@@ -225,12 +225,19 @@ def passive_agent(toks: list[Token], v: int) -> Speaker | None:
         return None
     lows = [t.low for t in toks[: v + 1]]
     w = lows[v - 1]
+    notes: tuple[str, ...] = (PASSIVE_AGENT,)
     if w == "told" and lows[v - 2] in PASSIVE:
         verb = v - 1  # `was told by the envoy that …`
     elif w in _GIVEN_PARTICIPLES and lows[v - 2] in PASSIVE:
-        if not _count_subject(lows, v - 2):
+        aux = v - 2
+        rel = _relative_before_aux(lows, aux)
+        if rel >= 0:
+            aux = rel  # `The figure of 45 dead, which the rebels dispute, was given by X`
+        if not _count_subject(lows, aux):
             return None  # `2,000 troops were provided by Chad`: a transfer, not a figure
         verb = v - 1
+        if rel >= 0:
+            notes = (PASSIVE_AGENT, RELATIVE_SKIPPED)
     elif w == ",":
         verb = _passive_told_before(lows, v)  # `was told on Tuesday that …, by the envoy`
         if verb < 0:
@@ -239,11 +246,29 @@ def passive_agent(toks: list[Token], v: int) -> Speaker | None:
         verb = _passive_put_at(lows, v)  # `The losses were put at 60 fighters by the army`
         if verb < 0:
             return None
-    end = phrase_end(toks, v + 1)
+    end, cut = _drop_day(toks, v + 1, phrase_end(toks, v + 1))
     if end < v + 1:
         return None
+    if end < phrase_end(toks, v + 1):
+        cut = (DAY_CUT,)  # `was given by the army on Monday`: the day is no part of it
     end = _appositive_name(toks, end)
-    return Speaker(v + 1, end, verb, "speech", lows[verb], notes=("attribution:passive-agent",))
+    return Speaker(v + 1, end, verb, "speech", lows[verb], notes=(*notes, *cut))
+
+
+PASSIVE_AGENT = "attribution:passive-agent"
+RELATIVE_SKIPPED = "attribution:passive-agent:relative-skipped"
+
+
+def _relative_before_aux(lows: list[str], aux: int) -> int:
+    """`The figure of 45 dead, which the rebels dispute, was`: a relative clause set off by
+    commas ends just before the auxiliary at `aux`; the index of the comma that opens it (the
+    subject ends there), or -1."""
+    if aux < 4 or lows[aux - 1] != ",":
+        return -1
+    for k in range(aux - 2, max(0, aux - 14), -1):
+        if lows[k] in (",", ";", ":", "(", ")"):
+            return k if lows[k] == "," and lows[k + 1] in ("which", "that", "who") else -1
+    return -1
 
 
 def _count_subject(lows: list[str], aux: int) -> bool:

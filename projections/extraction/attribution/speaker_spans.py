@@ -65,6 +65,18 @@ def phrase_end(toks: list[Token], j: int, refused: list[Refusal] | None = None) 
     k = j
     while k < n and k - j < 12:
         t = toks[k]
+        if (
+            refused is not None
+            and k > j
+            and t.low in _TIME_OPENERS
+            and time_phrase_end(toks, k, n - 1) > k
+        ):
+            # `according to the UN late on Friday, …`: when it was said ends the source's
+            # name (the agents after `by` cut their day themselves, `by_agents._drop_day`)
+            refused.append(
+                ("attribution:cut:trailing-time", k, time_phrase_end(toks, k, n - 1) - 1)
+            )
+            break
         if t.text == "(" and refused is not None and end >= j:
             close = _bracket_close(toks, k)
             if close > k:
@@ -91,6 +103,9 @@ def phrase_end(toks: list[Token], j: int, refused: list[Refusal] | None = None) 
         end = k
         k += 1
     return end
+
+
+_TIME_OPENERS = frozenset("on late early last this".split())
 
 
 def _description_known_as(toks: list[Token], first: int, aside: int) -> bool:
@@ -530,6 +545,11 @@ def _speaker_phrase_before(
         s -= 1
     if toks[s].text in _SINGLE_QUOTES and s < end:
         s += 1  # `'We counted …`: the quote's opening mark is no part of its speaker
+    elif s < end and _spaced_dash(toks, s):
+        # `KHARTOUM (Reuters) - The Sudanese army said`: a dash written with a hyphen and
+        # spaces ends the dateline; the speaker starts after it
+        _refuse(refused, "attribution:cut:dateline-dash", s, s, toks)
+        s += 1
     elif s - 1 >= 0 and toks[s - 1].low not in BOUNDARY and not single_quote(toks, s - 1):
         _refuse(refused, "attribution:refused:too-long", s, end, toks)
         return None  # too long to be a speaker's name
@@ -581,8 +601,17 @@ _LAST_UNITS = frozenset("week month year night weekend".split()) | WEEKDAYS
 
 def _leading_time(toks: list[Token], s: int, end: int) -> int:
     """The first token after a time adverbial that opens the phrase `s..end` (`On Monday`,
-    `Late on Tuesday night`, `Last week`), when a subject follows it (a determiner or a
-    capitalised word); `s` when there is none."""
+    `Late on Tuesday night`, `Last week`), when a subject follows it (a determiner, a name
+    or a bare plural); `s` when there is none."""
+    k = time_phrase_end(toks, s, end)
+    if k > s and k <= end and toks[k].text.isalpha() and toks[k].low not in STRONG_VERBS:
+        return k
+    return s
+
+
+def time_phrase_end(toks: list[Token], s: int, end: int) -> int:
+    """The token after a time adverbial at `s` within `s..end` (`on Monday`, `late on
+    Tuesday night`, `last week`), or `s` when none starts there."""
     k = s
     if k <= end and toks[k].low in ("late", "early"):
         k += 1
@@ -590,18 +619,26 @@ def _leading_time(toks: list[Token], s: int, end: int) -> int:
         k += 2
         if k <= end and toks[k].low in _DAY_PARTS:
             k += 1
-    elif (
-        k == s
-        and k + 1 <= end
-        and toks[k].low in ("last", "this")
-        and toks[k + 1].low in _LAST_UNITS
-    ):
-        k += 2
-    else:
-        return s
+        return k
+    if k == s and k + 1 <= end and toks[k].low in ("last", "this"):
+        if toks[k + 1].low in _LAST_UNITS:
+            return k + 2
+    return s
     if k <= end and toks[k].text.isalpha() and toks[k].low not in STRONG_VERBS:
         return k  # a determiner, a name or a bare plural (`Last week officials in X said`)
     return s
+
+
+def _spaced_dash(toks: list[Token], k: int) -> bool:
+    """Token `k` is a hyphen used as a dash: white space on both sides (`(Reuters) - The`),
+    not the hyphen inside a name (`Fils-Aimé`)."""
+    t = toks[k]
+    return (
+        t.text == "-"
+        and (k == 0 or toks[k - 1].end < t.start)
+        and k + 1 < len(toks)
+        and toks[k + 1].start > t.end
+    )
 
 
 def _name_of_appositive(toks: list[Token], s: int, e: int) -> int:
