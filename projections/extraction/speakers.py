@@ -13,8 +13,13 @@ regional governor` -> `Oleh Ivanenko`), the most recent one it can mean:
 - a description (`the official`, `the ministry`, `the monitor`): the last speaker whose words
   share its head or another of its words; a generic head (`the agency`, `the group`) that
   shares none falls back to the last speaker;
-- a surname or a shorter form of a name (`Ryder`, `Volodymyr Zelensky`): the speaker whose
-  words end with it; an acronym (`IOM`): the speaker whose capitalised words it spells.
+- a surname or a shorter form of a name (`Ryder`, `Volodymyr Zelensky`, `Fils-Aimé`): the
+  speaker whose words end with it; an acronym (`IOM`): the speaker whose capitalised words
+  it spells;
+- a plural title with no determiner (`Officials`, `Sources`): the latest speakers of that
+  title (`Lebanese officials`), and no one else.
+`the junta` and `the regime` mean a speaker by another word for the same body only when it
+was named with a common noun (`Myanmar's military`), never by a word of a group's own name.
 """
 
 from __future__ import annotations
