@@ -975,7 +975,24 @@ def losses_side(line: str) -> str | None:
             hit = match_at(texts, p) if w[:1].isupper() else None
             if hit is not None:
                 return hit[0]
+        return _losses_of(texts, k + 1)
+    return None
+
+
+def _losses_of(texts: list[str], k: int) -> str | None:
+    """`Total combat losses of Russian forces …`, `Losses of the Armed Forces of Ukraine in
+    …`: the side named in the name phrase after `losses of` (capitalised words and the small
+    words between them; `losses of the enemy` names none)."""
+    if k >= len(texts) or texts[k] != "of":
         return None
+    for p in range(k + 1, min(len(texts), k + 7)):
+        w = texts[p]
+        if w[:1].isupper():
+            hit = match_at(texts, p)
+            if hit is not None:
+                return hit[0]
+        elif w not in ("the", "of"):
+            return None
     return None
 
 
