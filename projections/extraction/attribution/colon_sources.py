@@ -20,6 +20,7 @@ from projections.extraction.attribution.document_leads import (
 )
 from projections.extraction.attribution.speaker import Speaker
 from projections.extraction.attribution.speaker_spans import speaker_before
+from projections.extraction.attribution.transcript_turns import is_label
 from projections.extraction.attribution.words import (
     COUNT_NOUNS,
     DETS,
@@ -67,7 +68,7 @@ def _before_aside(toks: list[Token], v: int) -> int | None:
     if v < 4 or toks[v - 1].text != ")":
         return None
     o = next((k for k in range(v - 2, max(0, v - 8), -1) if toks[k].text == "("), -1)
-    if o < 2 or not toks[o + 1].text[:1].islower():
+    if o < 1 or not toks[o + 1].text[:1].islower():
         return None
     return o
 
@@ -212,9 +213,12 @@ def _colon_source(toks: list[Token], v: int) -> Speaker | None:
         return Speaker(
             start, v - 1, v, "colon", ":", notes=("attribution:colon-surname",), lone=True
         )
+    if is_label([t.text for t in toks[:v] if t.text != "."]):
+        return Speaker(start, v - 1, v, "colon", ":", notes=(TRANSCRIPT_LABEL,))
     return Speaker(start, v - 1, v, "colon", ":")
 
 
+TRANSCRIPT_LABEL = "attribution:transcript-label"
 COUNT_HELD = "attribution:colon-count-held"
 COUNT_OF = "attribution:colon-count-of"
 # verbs by which a subject holds or gives a count that a colon then states
@@ -352,6 +356,8 @@ def _name_kind(toks: list[Token], v: int) -> str | None:
     word opens a region's name (`Northern Gaza:`, `Western Darfur:`), and `The` with one name
     is a body only when that name is one (`The Pentagon:`, `The Houthis:`, not `The Sahel:`)."""
     texts = [t.text for t in toks[:v]]
+    if is_label([w for w in texts if w != "."]):
+        return "name"  # a transcript's label: `BRIG GEN AMIR DORON:`, `Ms HOLLOWAY:`
     hit = match_at(texts, 0)
     if hit is not None and hit[2] == len(texts):
         # `Kharkiv:`, `Russia:`: a place or a state; but an organisation speaks (`NATO:`)
@@ -395,12 +401,16 @@ def _transcript_label(w: str) -> str | None:
     confirmed by the full name the transcript gives in its header ("lone"). The moderator
     and the questions assert nothing."""
     low = w.lower()
-    if low in SOURCE_NOUNS:
+    if low in SOURCE_NOUNS or low in _REPORTING_ROLES:
         return "name"
     return None if low in _ASKERS else "lone"
 
 
-_ASKERS = frozenset("moderator question questioner reporter journalist host".split())
+_ASKERS = frozenset(
+    "moderator question questioner reporter journalist host interviewer presenter anchor".split()
+)
+# a transcript's label for someone who reports what they saw (`CORRESPONDENT (on the line):`)
+_REPORTING_ROLES = frozenset("correspondent witness doctor commander officer mayor".split())
 
 
 def _titled_name(texts: list[str]) -> bool:
