@@ -27,7 +27,12 @@ OWN_VERBS = frozenset(
     rotated rotate withdrew withdraw pulled massing gathered make makes made add adds adding
     added dropped drop drops dropping promised promise promises retained retains retain puts
     call calls calling scrambled scramble scrambles flew fly flies""".split()
+) | frozenset(
+    # verbs of holding an arsenal or a force (`Hezbollah now holds some 25,000 rockets`);
+    # a captor's `holds` does not make captives its own (`stages.actor._held_captives`)
+    "holds hold possesses possess possessed owns own operates operate".split()
 )
+HOLD_VERBS = frozenset("holds hold held holding possesses possess possessed owns own".split())
 _AUX = frozenset(
     """is are was were has have had will would could may might can should must be been being
     to also already now still reportedly allegedly believed thought said expected planning

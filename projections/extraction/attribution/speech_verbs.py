@@ -195,7 +195,8 @@ def find_speakers(
             continue
         if not t.text.islower():
             continue
-        if v > 0 and (toks[v - 1].low in PASSIVE or toks[v - 1].low in DETS):
+        adverb_first = _adverb_first(toks, v)
+        if v > 0 and (toks[v - 1].low in PASSIVE or (toks[v - 1].low in DETS and not adverb_first)):
             continue
         nxt = toks[v + 1] if v + 1 < n else None
         if nxt is not None and nxt.low == "by":
@@ -285,6 +286,8 @@ def find_speakers(
                 notes = ("attribution:relative-subject",)
         if notes_counts:
             notes = (*notes, COUNTS_A_TOLL)
+        if adverb_first:
+            notes = (*notes, ADVERB_FIRST)  # `The ministry first reported 42 dead`
         if any(places_joined(toks, k, span[1]) for k in range(span[0] + 1, span[1])):
             notes = (*notes, PLACES_JOINED)  # `Officials in Kharkiv and Sumy reported`
         sp = Speaker(span[0], span[1], v, kind, w, first_person, rel, notes)
@@ -403,6 +406,18 @@ def _document_label(toks: list[Token], lows: list[str], span: tuple[int, int], v
 
 # a document's noun in the singular, which a verb of a subject in the singular is not
 _DOCUMENT_WORDS = frozenset("report update estimate count record note".split())
+
+
+ADVERB_FIRST = "attribution:adverb-first"
+
+
+def _adverb_first(toks: list[Token], v: int) -> bool:
+    """`Sudan's health ministry first reported 42 dead`: `first` between a subject's noun
+    and the verb is an adverb of time, not the determiner of `the first reported case`."""
+    if v < 2 or toks[v - 1].low != "first":
+        return False
+    before = toks[v - 2]
+    return before.text[:1].isalpha() and before.low not in DETS and before.low not in PASSIVE
 
 
 def _tag_before(toks: list[Token], span: tuple[int, int]) -> bool:

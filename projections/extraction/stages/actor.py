@@ -21,6 +21,7 @@ from collections.abc import Callable
 
 from projections.extraction import gazetteer
 from projections.extraction.actors import (
+    HOLD_VERBS,
     HOSTILE_VERBS,
     OWN_VERBS,
     OWNED_NOUNS,
@@ -401,6 +402,8 @@ def _clause_subject(ctx: ClaimContext) -> tuple[str, str] | None:
     """`Moscow is believed to have deployed 50,000 troops`."""
     speaker = ctx.speaker
     span = None if speaker is None else (speaker.start, speaker.end)
+    if ctx.category == "captured" and _held_captives(ctx.toks, ctx.q.i):
+        return None  # `Hamas holds 101 hostages`: captives take their own side
     found = subject_actor(ctx.toks, ctx.texts, ctx.q.i, span)
     if found is not None:
         return found
@@ -423,6 +426,11 @@ def _clause_subject(ctx: ClaimContext) -> tuple[str, str] | None:
     ):
         return prev.actor, "actor:coordinated-verb"
     return None
+
+
+def _held_captives(toks: list[Token], i: int) -> bool:
+    """A verb of holding within three words before the captives' figure at `i`."""
+    return any(toks[k].low in HOLD_VERBS for k in range(max(0, i - 3), i))
 
 
 _FORCE_HEADS = frozenset("army armies military forces navy troops militia wing".split())
