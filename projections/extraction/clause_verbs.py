@@ -255,6 +255,10 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
         # "Two teachers were also taken.": a passive `taken` that ends its clause, or whose
         # agent follows, is an abduction (not `taken to hospital`, `taken into account`)
         return "captured", "taken (passive)"
+    if w in _CAPTURE_NOUNS and nxt == "of":
+        # `the detention of 14 civilians`, `the abduction of 43 people`: the noun of the act
+        # with its `of` counts the captives (not `three places of detention`)
+        return "captured", f"{w} of"
     if w == "held" and nxt in ("captive", "hostage", "prisoner"):
         return "captured", f"held {nxt}"
     if w == "held" and j > 0 and toks[j - 1].low in _PASSIVE_BE and nxt not in _NOT_HELD:
@@ -368,8 +372,10 @@ _CAPTIVE_WORDS = frozenset("prisoners prisoner hostages hostage captives captivi
 _CAPTIVE_BEFORE = frozenset("as in taken held remain remained remains still".split())
 _LAY_VERBS = frozenset("laid lay laying lays".split())
 _ARMS = frozenset("arms weapons their his".split())
+_CAPTURE_NOUNS = frozenset("detention abduction abductions arrest capture kidnapping".split())
 _VERB_WORDS = (
     frozenset(VERB_CATEGORY)
+    | _CAPTURE_NOUNS
     | _LAY_VERBS
     | EXCHANGE_VERBS
     | frozenset(
