@@ -353,6 +353,8 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
         window = toks[max(0, j - 30) : j + 30]
         if any(t.low in EXCHANGE_CONTEXT for t in window):
             return "captured", f"{w} (exchange)"
+        if _soldiers_given_back(toks, j):
+            return "captured", f"{w} (soldiers, passive)"
         return None
     if w == "trapped" and nxt != "under":
         return None  # besieged fighters, trapped civilians: not missing (under rubble is)
@@ -372,6 +374,20 @@ _CAPTIVE_WORDS = frozenset("prisoners prisoner hostages hostage captives captivi
 _CAPTIVE_BEFORE = frozenset("as in taken held remain remained remains still".split())
 _LAY_VERBS = frozenset("laid lay laying lays".split())
 _ARMS = frozenset("arms weapons their his".split())
+_GIVEN_BACK_HEADS = frozenset("servicemen soldiers fighters marines defenders sailors".split())
+
+
+def _soldiers_given_back(toks: list[Token], j: int) -> bool:
+    """`84 Russian servicemen were returned from territory controlled by …`, `12 soldiers
+    were freed`: soldiers who are the passive subject of a verb of giving back were
+    someone's captives (not `returned to the front`)."""
+    if j < 2 or toks[j - 1].low not in ("were", "was", "been"):
+        return False
+    if j + 1 < len(toks) and toks[j + 1].low == "to":
+        return False
+    return any(t.low in _GIVEN_BACK_HEADS for t in toks[max(0, j - 4) : j - 1])
+
+
 _CAPTURE_NOUNS = frozenset("detention abduction abductions arrest capture kidnapping".split())
 _VERB_WORDS = (
     frozenset(VERB_CATEGORY)
