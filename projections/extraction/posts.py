@@ -14,7 +14,11 @@ from __future__ import annotations
 
 import re
 
-from projections.extraction.attribution.colon_sources import ISSUER_COMMA, colon_source
+from projections.extraction.attribution.colon_sources import (
+    ISSUER_COMMA,
+    TRANSCRIPT_LABEL,
+    colon_source,
+)
 from projections.extraction.attribution.words import SOURCE_NOUNS
 from projections.extraction.gazetteer import match_at
 from projections.extraction.tokens import Token, tokenize
@@ -78,8 +82,8 @@ def colon_lead(text: str) -> str | None:
     toks = tokenize(text, 0, min(len(text), colon + 24))  # the colon, and words after it
     v = next((k for k, t in enumerate(toks) if t.start == colon), -1)
     sp = colon_source(toks, v) if v > 0 else None
-    if sp is None or sp.lone:
-        return None
+    if sp is None or sp.lone or TRANSCRIPT_LABEL in sp.notes:
+        return None  # a transcript's label speaks for its own turn only (`transcript_turns`)
     name = text[toks[sp.start].start : toks[sp.end].end]
     return f"{name}\0{ISSUER_COMMA}" if ISSUER_COMMA in sp.notes else name
 
