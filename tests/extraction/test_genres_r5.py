@@ -196,3 +196,22 @@ def test_soldiers_returned_by_the_other_side_are_captives() -> None:
 def test_soldiers_returned_to_the_front_are_no_captives() -> None:
     c = claim("After treatment, 40 soldiers were returned to the front near Pokrovsk.", "40")
     assert c.category != "captured"
+
+
+def test_a_quoted_object_keeps_the_side_of_its_verbs_subject() -> None:
+    text = (
+        "The Houthis said on Telegram that their forces had launched 'several hundred drones'"
+        " at Eilat."
+    )
+    c = claim(text, "several hundred")
+    assert (c.category, c.actor) == ("equipment", "Houthis")
+
+
+def test_an_agent_after_a_closing_quote_is_the_side() -> None:
+    text = (
+        "The navy said it had shot down 'nine drones and two cruise missiles' launched by"
+        " Iran over the Gulf."
+    )
+    drones = claim(text, "nine")
+    assert (drones.category, drones.actor) == ("equipment", "Iran")
+    assert "actor:by:Iran" in drones.rules
