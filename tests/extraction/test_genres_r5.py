@@ -215,3 +215,19 @@ def test_an_agent_after_a_closing_quote_is_the_side() -> None:
     drones = claim(text, "nine")
     assert (drones.category, drones.actor) == ("equipment", "Iran")
     assert "actor:by:Iran" in drones.rules
+
+
+def test_a_court_satisfied_that_asserts_its_finding() -> None:
+    text = (
+        "The Trial Chamber is satisfied beyond reasonable doubt that soldiers under the"
+        " accused's command killed at least 31 villagers in Dubie."
+    )
+    c = claim(text, "at least 31")
+    assert (c.category, c.attribution) == ("killed", "The Trial Chamber")
+    assert "attribution:satisfied-that" in c.rules
+
+
+def test_satisfied_without_that_is_no_statement() -> None:
+    text = "Commanders were satisfied with the exercise, in which 2,000 troops took part."
+    c = claim(text, "2,000")
+    assert c.attribution is None

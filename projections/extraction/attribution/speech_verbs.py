@@ -134,6 +134,11 @@ def find_speakers(
             if sp is not None:
                 out.append(sp)
             continue
+        if w in _SATISFIED:
+            sp = _satisfied_that(toks, lows, v, refused)  # `The Chamber is satisfied that …`
+            if sp is not None:
+                out.append(sp)
+            continue
         if w in CAME:
             sp = came_from(toks, v)  # `The figure of 3,200 dead came from the ministry`
             if sp is not None:
@@ -488,6 +493,26 @@ _THAT_VERBS = frozenset(
 )
 
 
+SATISFIED_THAT = "attribution:satisfied-that"
+_SATISFIED = frozenset(("satisfied", "convinced"))
+
+
+def _satisfied_that(
+    toks: list[Token], lows: list[str], v: int, refused: list[Refusal] | None
+) -> Speaker | None:
+    """`The Chamber is satisfied beyond reasonable doubt that fighters … killed at least 86`:
+    a court's or a panel's finding, stated as being satisfied or convinced that; the subject
+    of `is` asserts what follows `that` (a few words later at most)."""
+    if v < 2 or lows[v - 1] not in ("is", "was", "are", "were"):
+        return None
+    if "that" not in lows[v + 1 : v + 6]:
+        return None
+    span = speaker_before(toks, v - 1, refused)
+    if span is None:
+        return None
+    return Speaker(span[0], span[1], v, "speech", lows[v], notes=(SATISFIED_THAT,))
+
+
 def _informs_whom_that(lows: list[str], v: int) -> bool:
     """`The Government informs the national and international opinion that …`: the verb of
     informing with the party informed between it and `that` (a few words, no punctuation or
@@ -531,6 +556,7 @@ _TRIGGERS = (
     | POSSESSED_COUNTS
     | CAME
     | {"according", "found", ":", "official", "own", "by", "counts"}
+    | _SATISFIED
     | _CREDITS
     | _THAT_VERBS
     | _FIGURE_VERBS
