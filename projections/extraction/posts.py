@@ -115,6 +115,11 @@ def document_header(text: str) -> str | None:
     colon = text.find(":", 0, _HEADER_CHARS)
     if colon >= 0 and (end < 0 or colon < end):
         end = colon
+    dash = text.find(" — ", 0, _HEADER_CHARS)
+    if dash >= 0 and (end < 0 or dash < end) and "," in text[:dash]:
+        # `ICRC news release, Geneva, 4 December — The ICRC facilitated …`: a dateline's
+        # dash ends the title of a release (with a comma before it, as a dateline has)
+        end = dash
     if end < 0:
         return None
     words = [w.strip(",|—–()") for w in text[:end].split()]
