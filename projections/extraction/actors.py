@@ -27,7 +27,12 @@ OWN_VERBS = frozenset(
     rotated rotate withdrew withdraw pulled massing gathered make makes made add adds adding
     added dropped drop drops dropping promised promise promises retained retains retain puts
     call calls calling scrambled scramble scrambles flew fly flies""".split()
+) | frozenset(
+    # verbs of holding an arsenal or a force (`Hezbollah now holds some 25,000 rockets`);
+    # a captor's `holds` does not make captives its own (`stages.actor._held_captives`)
+    "holds hold possesses possess possessed owns own operates operate".split()
 )
+HOLD_VERBS = frozenset("holds hold held holding possesses possess possessed owns own".split())
 _AUX = frozenset(
     """is are was were has have had will would could may might can should must be been being
     to also already now still reportedly allegedly believed thought said expected planning
@@ -59,6 +64,9 @@ HOSTILE_VERBS = frozenset(
 _BACKED = frozenset("backed led allied supported trained aligned sponsored funded".split())
 _OWNERS = frozenset({"'s", "’s", "its", "their"})
 _PRE_MODIFIERS = frozenset("another more additional further extra only just".split())
+# quote marks around a quoted figure phrase (`fired 'dozens of rockets' at …`)
+_OPENING_QUOTES = frozenset("' ‘ \" “".split())
+_CLOSING_QUOTES = frozenset("' ’ \" ”".split())
 # a body of troops whose size `a force of N` gives
 _BODY_NOUNS = frozenset("force contingent detachment column army garrison".split())
 
@@ -209,6 +217,8 @@ def from_actor(
     `from` after a verb that withdraws (`withdrew its last 1,500 soldiers from Niger`): there
     it names where they were. `first` is the figure's first token."""
     n = len(toks)
+    if k + 1 < n and toks[k].text in _CLOSING_QUOTES and toks[k + 1].text[:1].isalpha():
+        k += 1  # `'four drones' launched by the Houthis`: the quote closes before the agent
     withdrawn = any(t.low in _WITHDRAW_VERBS for t in toks[max(0, first - 4) : max(0, first)])
     if equipment and k + 1 < n and toks[k].low in ("were", "was", "had", "have", "been"):
         k += 2 if toks[k + 1].low == "been" else 1  # "60 drones were supplied ... by Turkey"
@@ -294,6 +304,8 @@ def subject_actor(
     stands for the actor named in the `speaker` phrase, if any (`the ministry said it had
     lost 300 tanks`)."""
     j = first - 1
+    if j >= 1 and toks[j].text in _OPENING_QUOTES:
+        j -= 1  # `had fired 'dozens of rockets'`: a quoted object is the verb's object still
     if j >= 0 and toks[j].low in _PRE_MODIFIERS:
         j -= 1  # "deliver another 10 tanks"
         if j >= 0 and toks[j].low in ("a", "an"):

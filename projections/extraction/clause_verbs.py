@@ -255,6 +255,10 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
         # "Two teachers were also taken.": a passive `taken` that ends its clause, or whose
         # agent follows, is an abduction (not `taken to hospital`, `taken into account`)
         return "captured", "taken (passive)"
+    if w in _CAPTURE_NOUNS and nxt == "of":
+        # `the detention of 14 civilians`, `the abduction of 43 people`: the noun of the act
+        # with its `of` counts the captives (not `three places of detention`)
+        return "captured", f"{w} of"
     if w == "held" and nxt in ("captive", "hostage", "prisoner"):
         return "captured", f"held {nxt}"
     if w == "held" and j > 0 and toks[j - 1].low in _PASSIVE_BE and nxt not in _NOT_HELD:
@@ -349,6 +353,8 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
         window = toks[max(0, j - 30) : j + 30]
         if any(t.low in EXCHANGE_CONTEXT for t in window):
             return "captured", f"{w} (exchange)"
+        if _soldiers_given_back(toks, j):
+            return "captured", f"{w} (soldiers, passive)"
         return None
     if w == "trapped" and nxt != "under":
         return None  # besieged fighters, trapped civilians: not missing (under rubble is)
@@ -368,8 +374,24 @@ _CAPTIVE_WORDS = frozenset("prisoners prisoner hostages hostage captives captivi
 _CAPTIVE_BEFORE = frozenset("as in taken held remain remained remains still".split())
 _LAY_VERBS = frozenset("laid lay laying lays".split())
 _ARMS = frozenset("arms weapons their his".split())
+_GIVEN_BACK_HEADS = frozenset("servicemen soldiers fighters marines defenders sailors".split())
+
+
+def _soldiers_given_back(toks: list[Token], j: int) -> bool:
+    """`84 Russian servicemen were returned from territory controlled by …`, `12 soldiers
+    were freed`: soldiers who are the passive subject of a verb of giving back were
+    someone's captives (not `returned to the front`)."""
+    if j < 2 or toks[j - 1].low not in ("were", "was", "been"):
+        return False
+    if j + 1 < len(toks) and toks[j + 1].low == "to":
+        return False
+    return any(t.low in _GIVEN_BACK_HEADS for t in toks[max(0, j - 4) : j - 1])
+
+
+_CAPTURE_NOUNS = frozenset("detention abduction abductions arrest capture kidnapping".split())
 _VERB_WORDS = (
     frozenset(VERB_CATEGORY)
+    | _CAPTURE_NOUNS
     | _LAY_VERBS
     | EXCHANGE_VERBS
     | frozenset(

@@ -172,6 +172,14 @@ def _footer_side(line: str, claims: list[FigureClaim], first: int) -> None:
             claims[i] = replace(c, actor=side, rules=(*c.rules, FOOTER_SIDE))
 
 
+def _note_credited(claims: list[FigureClaim], first: int, source: str, rule: str) -> None:
+    """Name the rule that read a credited source (`_credit`) in the claims it was credited to."""
+    for i in range(first, len(claims)):
+        c = claims[i]
+        if c.attribution == source and COLON_LEAD in c.rules:
+            claims[i] = replace(c, rules=(*c.rules, rule))
+
+
 def _credit(claims: list[FigureClaim], first: int, source: str, rule: str = NAMED_AFTER) -> None:
     """`The figure came from X` after a sentence of figures: X asserts those of them that no
     one in their own sentence asserts (`attribution.named_after`; `posts` for a post's
@@ -213,7 +221,10 @@ def _credit_post(text: str, claims: list[FigureClaim], lead_end: int) -> None:
         lead = colon_lead(text)
         if lead is not None:
             later = next(i for i, c in enumerate(claims) if c.start >= lead_end)
-            _credit(claims, later, lead, COLON_LEAD)
+            name, _, issuer_rule = lead.partition("\0")
+            _credit(claims, later, name, COLON_LEAD)
+            if issuer_rule:
+                _note_credited(claims, later, name, issuer_rule)
     named = post_source(text)
     if named is not None:
         _credit(claims, 0, *named)

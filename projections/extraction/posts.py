@@ -14,7 +14,11 @@ from __future__ import annotations
 
 import re
 
-from projections.extraction.attribution.colon_sources import colon_source
+from projections.extraction.attribution.colon_sources import (
+    ISSUER_COMMA,
+    TRANSCRIPT_LABEL,
+    colon_source,
+)
 from projections.extraction.attribution.words import SOURCE_NOUNS
 from projections.extraction.gazetteer import match_at
 from projections.extraction.tokens import Token, tokenize
@@ -70,19 +74,21 @@ def post_source(text: str) -> tuple[str, str] | None:
 def colon_lead(text: str) -> str | None:
     """`🇸🇾 SOHR: The death toll …`, `General Staff of the AFU: total combat losses …`: the
     source of a colon that opens the passage (as `colon_source` reads one), which speaks for
-    the sentences and list lines after it too."""
+    the sentences and list lines after it too. A source read by the issuer's comma
+    (`colon_sources.issuer_by_comma`) comes with that rule's name after a NUL."""
     colon = text.find(":", 0, _LEAD_CHARS)
     if colon < 0 or "\n" in text[:colon]:
         return None
     toks = tokenize(text, 0, min(len(text), colon + 24))  # the colon, and words after it
     v = next((k for k, t in enumerate(toks) if t.start == colon), -1)
     sp = colon_source(toks, v) if v > 0 else None
-    if sp is None or sp.lone:
-        return None
-    return text[toks[sp.start].start : toks[sp.end].end]
+    if sp is None or sp.lone or TRANSCRIPT_LABEL in sp.notes:
+        return None  # a transcript's label speaks for its own turn only (`transcript_turns`)
+    name = text[toks[sp.start].start : toks[sp.end].end]
+    return f"{name}\0{ISSUER_COMMA}" if ISSUER_COMMA in sp.notes else name
 
 
-_LEAD_CHARS = 90
+_LEAD_CHARS = 150
 
 DOCUMENT_HEADER = "attribution:post:document-header"
 
@@ -109,6 +115,11 @@ def document_header(text: str) -> str | None:
     colon = text.find(":", 0, _HEADER_CHARS)
     if colon >= 0 and (end < 0 or colon < end):
         end = colon
+    dash = text.find(" — ", 0, _HEADER_CHARS)
+    if dash >= 0 and (end < 0 or dash < end) and "," in text[:dash]:
+        # `ICRC news release, Geneva, 4 December — The ICRC facilitated …`: a dateline's
+        # dash ends the title of a release (with a comma before it, as a dateline has)
+        end = dash
     if end < 0:
         return None
     words = [w.strip(",|—–()") for w in text[:end].split()]
@@ -166,7 +177,13 @@ def list_item(text: str, start: int) -> bool:
 
 # a row of a flattened form or table under a heading that ends in a colon: a label and its
 # value (`Tanks — 9`, `Fatalities: 6`), or the value alone on its line (`18`)
-_FORM_ROW_RE = re.compile(r"(?:[A-Za-z][\w '()/-]{0,30}?\s*[—–:]\s*)?\d[\d,.]*\s*")
+# value (`Tanks — 9`, `Fatalities: 6`), or the value alone on its line (`18`); a daily-losses
+# row may put an approximator before the value and the day's change after it in brackets
+# (`personnel — about 1,187,400 (+1,250)`)
+_FORM_ROW_RE = re.compile(
+    r"(?:[A-Za-z][\w '()/-]{0,40}?\s*[—–‒:]\s*)?(?:(?:about|around|approximately|over|more than|"
+    r"some|nearly|almost|up to|~)\s*)?\d[\d,. ]*?\s*(?:\(\+\s?\d[\d,. ]*\)\s*)?"
+)
 
 
 _BULLETS = frozenset("—–-•·*▪▫◾◽►▶")

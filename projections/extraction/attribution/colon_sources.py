@@ -20,6 +20,7 @@ from projections.extraction.attribution.document_leads import (
 )
 from projections.extraction.attribution.speaker import Speaker
 from projections.extraction.attribution.speaker_spans import speaker_before
+from projections.extraction.attribution.transcript_turns import is_label
 from projections.extraction.attribution.words import (
     COUNT_NOUNS,
     DETS,
@@ -56,6 +57,87 @@ def colon_source(toks: list[Token], v: int) -> Speaker | None:
 
 
 SYMBOLS_LEAD = "attribution:colon-after-symbols"
+ASIDE_DROPPED = "attribution:colon-lead-aside"
+ISSUER_COMMA = "attribution:document-lead-issuer"
+
+
+def _before_aside(toks: list[Token], v: int) -> int | None:
+    """The index of the `(` of a bracketed aside that closes the lead before the colon at `v`
+    and opens in lower case (`(translated from Russian)`, `(unofficial translation)`), or
+    None. A capitalised bracket names a source (`Displaced (OCHA, 30 May):`)."""
+    if v < 4 or toks[v - 1].text != ")":
+        return None
+    o = next((k for k in range(v - 2, max(0, v - 8), -1) if toks[k].text == "("), -1)
+    if o < 1 or not toks[o + 1].text[:1].islower():
+        return None
+    return o
+
+
+# the kind of document after an issuer's comma (`Russian Defence Ministry, weekly summary:`,
+# `General Staff …, operational information as of 08:00:`): the document nouns and a few
+# words for a daily report's kind
+_ISSUED = DOCUMENT_NOUNS | frozenset("summary information briefing sitrep".split())
+_ISSUED_MODIFIERS = frozenset("daily weekly monthly morning evening operational official".split())
+
+
+def issuer_by_comma(toks: list[Token], v: int) -> Speaker | None:
+    """A lead of two parts split by a comma, one the issuing body and the other the document:
+    `Russian Defence Ministry, weekly summary:` (the body first, then the document's kind) or
+    `Total combat losses of Russian forces …, General Staff of the Armed Forces of Ukraine:`
+    (the title first, the issuer after its last comma, as a signature)."""
+    if v > 26:
+        return None
+    commas = [k for k in range(1, v) if toks[k].text == ","]
+    if not commas:
+        return None
+    first, last = commas[0], commas[-1]
+    k = first + 1
+    while k < v and toks[k].low in _ISSUED_MODIFIERS:
+        k += 1
+    if k < v and toks[k].low in _ISSUED and k - first <= 3:
+        span = _body_name(toks, 0, first)
+        if span is not None:
+            return Speaker(span[0], span[1], v, "colon", ":", notes=(ISSUER_COMMA,))
+    if last + 2 < v:
+        span = _body_name(toks, last + 1, v)
+        if span is not None and not any(t.low in _ISSUED for t in toks[last + 1 : v]):
+            return Speaker(span[0], span[1], v, "colon", ":", notes=(ISSUER_COMMA,))
+    return None
+
+
+def _body_name(toks: list[Token], s: int, e: int) -> tuple[int, int] | None:
+    """The tokens `s..e-1` as a body's name with no verb: capitalised words and the small
+    words of a name between them, the head (the word before the first `of`, else the last)
+    a source's noun or a body's (`General Staff of the Armed Forces of Ukraine`), or an
+    organisation the gazetteer knows."""
+    if not 1 <= e - s <= 10:
+        return None
+    words = toks[s:e]
+    if not words[0].text[:1].isupper() and words[0].low not in DETS:
+        return None
+    for t in words:
+        if t.text[:1].isupper() or t.text in NAME_PARTS:
+            continue
+        if t.low not in _NAME_SMALL:
+            return None
+    of = next((i for i, t in enumerate(words) if t.low == "of"), len(words))
+    if of == 0:
+        return None
+    if words[of - 1].low in SOURCE_NOUNS or words[of - 1].low in _BODY_HEADS:
+        return s, e - 1
+    texts = [t.text for t in words]
+    i = 1 if texts[0].lower() == "the" and len(texts) > 1 else 0
+    hit = match_at(texts, i)
+    if hit is not None and hit[1] == "org" and i + hit[2] == len(texts):
+        return s, e - 1
+    return None
+
+
+_NAME_SMALL = frozenset("of the for and de al".split())
+_BODY_HEADS = frozenset(
+    """committee front movement alliance coalition organisation organization network
+    directorate department ministry staff""".split()
+)
 # a quote-post's mark (`QT @MoD: …`, `RT @IDF: …`): the account quoted speaks after it
 _QUOTE_POSTS = frozenset(("QT", "RT"))
 # marks that open a quote or an aside: not decoration, the colon rule reads them as before
@@ -70,7 +152,21 @@ def _is_symbol(w: str) -> bool:
 
 def _colon_source(toks: list[Token], v: int) -> Speaker | None:
     """`colon_source` once the decoration before the name is left out."""
-    if not 1 <= v <= 14 or v + 1 >= len(toks):
+    if v + 1 >= len(toks):
+        return None
+    # `Summary of the Ministry of Defence (translated from Russian):`: a translator's or
+    # editor's aside in brackets says nothing of who speaks; the lead ends before it
+    trimmed = _before_aside(toks, v)
+    if trimmed is not None:
+        sp = _colon_source(toks[:trimmed] + toks[v:], trimmed)
+        if sp is not None:
+            sp.verb = v
+            sp.notes = (*sp.notes, ASIDE_DROPPED)
+        return sp
+    issued = issuer_by_comma(toks, v)
+    if issued is not None:
+        return issued  # `Russian Defence Ministry, weekly summary:`, `Losses …, General Staff:`
+    if not 1 <= v <= 14:
         return None
     if toks[0].low in DOCUMENT_NOUNS or (v >= 2 and toks[1].low in DOCUMENT_NOUNS):
         return document_lead(toks, v)  # `Press release: The ICRC facilitated …`
@@ -117,9 +213,12 @@ def _colon_source(toks: list[Token], v: int) -> Speaker | None:
         return Speaker(
             start, v - 1, v, "colon", ":", notes=("attribution:colon-surname",), lone=True
         )
+    if is_label([t.text for t in toks[:v] if t.text != "."]):
+        return Speaker(start, v - 1, v, "colon", ":", notes=(TRANSCRIPT_LABEL,))
     return Speaker(start, v - 1, v, "colon", ":")
 
 
+TRANSCRIPT_LABEL = "attribution:transcript-label"
 COUNT_HELD = "attribution:colon-count-held"
 COUNT_OF = "attribution:colon-count-of"
 # verbs by which a subject holds or gives a count that a colon then states
@@ -257,6 +356,8 @@ def _name_kind(toks: list[Token], v: int) -> str | None:
     word opens a region's name (`Northern Gaza:`, `Western Darfur:`), and `The` with one name
     is a body only when that name is one (`The Pentagon:`, `The Houthis:`, not `The Sahel:`)."""
     texts = [t.text for t in toks[:v]]
+    if is_label([w for w in texts if w != "."]):
+        return "name"  # a transcript's label: `BRIG GEN AMIR DORON:`, `Ms HOLLOWAY:`
     hit = match_at(texts, 0)
     if hit is not None and hit[2] == len(texts):
         # `Kharkiv:`, `Russia:`: a place or a state; but an organisation speaks (`NATO:`)
@@ -300,12 +401,16 @@ def _transcript_label(w: str) -> str | None:
     confirmed by the full name the transcript gives in its header ("lone"). The moderator
     and the questions assert nothing."""
     low = w.lower()
-    if low in SOURCE_NOUNS:
+    if low in SOURCE_NOUNS or low in _REPORTING_ROLES:
         return "name"
     return None if low in _ASKERS else "lone"
 
 
-_ASKERS = frozenset("moderator question questioner reporter journalist host".split())
+_ASKERS = frozenset(
+    "moderator question questioner reporter journalist host interviewer presenter anchor".split()
+)
+# a transcript's label for someone who reports what they saw (`CORRESPONDENT (on the line):`)
+_REPORTING_ROLES = frozenset("correspondent witness doctor commander officer mayor".split())
 
 
 def _titled_name(texts: list[str]) -> bool:

@@ -20,7 +20,7 @@ LEAD_SUBJECT = "attribution:document-lead-subject"
 
 DOCUMENT_NOUNS = frozenset(
     """statement communique communiqué bulletin release readout update announcement notice
-    dispatch report""".split()
+    dispatch report summary""".split()
 )
 _OWNER_PREPS = frozenset("from of by".split())
 # Lower-case words that end the subject after the colon: its verb
@@ -45,9 +45,11 @@ def document_lead(toks: list[Token], v: int) -> Speaker | None:
         return _subject_after(toks, v)
     for k in range(d + 1, v - 1):
         if toks[k].low in _OWNER_PREPS:
-            owner = toks[k + 1 : v]
+            # the owner ends at a comma (`Statement of the Ministry of Defence, 5 December:`)
+            end = next((c for c in range(k + 1, v) if toks[c].text == ","), v)
+            owner = toks[k + 1 : end]
             if _is_name(owner):
-                return Speaker(k + 1, v - 1, v, "colon", ":", notes=(DOCUMENT_LEAD,))
+                return Speaker(k + 1, end - 1, v, "colon", ":", notes=(DOCUMENT_LEAD,))
             return None
     return None
 

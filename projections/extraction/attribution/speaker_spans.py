@@ -21,10 +21,13 @@ from projections.extraction.attribution.words import (
     STRONG_VERBS,
     WEEKDAYS,
 )
+from projections.extraction.lexicon import MONTHS
 from projections.extraction.tokens import Token
 
 _ISSUED = frozenset("released published issued updated".split())
-_TRAILING_DROP = frozenset("also earlier later previously separately on".split())
+_TRAILING_DROP = frozenset(
+    "also earlier later previously separately on first initially originally now again then".split()
+)
 # adverbs set off by commas between a subject and its verb (`Residents, however, said`)
 _ASIDE_ADVERBS = frozenset("however though meanwhile moreover nevertheless too".split())
 
@@ -583,6 +586,11 @@ def _speaker_phrase_before(
         return None
     while s <= end and toks[s].low in LEADING_DROP:
         s += 1
+    fronted = _fronted_time(toks, s, end)
+    if fronted > s:
+        # `On Sunday it raised the figure to 67`: when it spoke is no part of the speaker
+        _refuse(refused, FRONTED_TIME, s, fronted - 1, toks)
+        s = fronted
     lead = _leading_time(toks, s, end)
     if lead > s:
         # `On Monday the army's commander, General X, said`: a time phrase that opens the
@@ -624,9 +632,6 @@ def time_phrase_end(toks: list[Token], s: int, end: int) -> int:
         if toks[k + 1].low in _LAST_UNITS:
             return k + 2
     return s
-    if k <= end and toks[k].text.isalpha() and toks[k].low not in STRONG_VERBS:
-        return k  # a determiner, a name or a bare plural (`Last week officials in X said`)
-    return s
 
 
 def _spaced_dash(toks: list[Token], k: int) -> bool:
@@ -664,6 +669,25 @@ def _is_ranked_name(toks: list[Token], first: int, last: int) -> bool:
         and toks[first].text != "."
         and all(t.text[0].isupper() and t.text.isalpha() for t in words)
     )
+
+
+FRONTED_TIME = "attribution:cut:fronted-time"
+_TIME_PREPS = frozenset("on by in since until after before".split())
+
+
+def _fronted_time(toks: list[Token], s: int, end: int) -> int:
+    """The first token after a time phrase that opens the speaker phrase at `s` (`On
+    Sunday`, `By Tuesday,`, `In March`): a preposition and a day or a month, then an
+    optional comma, with a subject after it; else `s`."""
+    if end - s < 2 or toks[s].low not in _TIME_PREPS:
+        return s
+    k = s + 1
+    if toks[k].low not in WEEKDAYS and toks[k].low not in MONTHS:
+        return s
+    k += 1
+    if k <= end and toks[k].text == ",":
+        k += 1
+    return k if k <= end else s
 
 
 def _names_a_subject(toks: list[Token], s: int, end: int) -> bool:

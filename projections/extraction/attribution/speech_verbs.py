@@ -159,6 +159,11 @@ def find_speakers(
             if sp is not None:
                 out.append(sp)
             continue
+        if w in _SATISFIED:
+            sp = _satisfied_that(toks, lows, v, refused)  # `The Chamber is satisfied that …`
+            if sp is not None:
+                out.append(sp)
+            continue
         if w in CAME:
             sp = came_from(toks, v)  # `The figure of 3,200 dead came from the ministry`
             if sp is not None:
@@ -220,7 +225,8 @@ def find_speakers(
             continue
         if not t.text.islower():
             continue
-        if v > 0 and (toks[v - 1].low in PASSIVE or toks[v - 1].low in DETS):
+        adverb_first = _adverb_first(toks, v)
+        if v > 0 and (toks[v - 1].low in PASSIVE or (toks[v - 1].low in DETS and not adverb_first)):
             continue
         nxt = toks[v + 1] if v + 1 < n else None
         if nxt is not None and nxt.low == "by":
@@ -316,6 +322,8 @@ def find_speakers(
                 notes = ("attribution:relative-subject",)
         if notes_counts:
             notes = (*notes, COUNTS_A_TOLL)
+        if adverb_first:
+            notes = (*notes, ADVERB_FIRST)  # `The ministry first reported 42 dead`
         if any(places_joined(toks, k, span[1]) for k in range(span[0] + 1, span[1])):
             notes = (*notes, PLACES_JOINED)  # `Officials in Kharkiv and Sumy reported`
         sp = Speaker(span[0], span[1], v, kind, w, first_person, rel, notes)
@@ -436,6 +444,18 @@ def _document_label(toks: list[Token], lows: list[str], span: tuple[int, int], v
 _DOCUMENT_WORDS = frozenset("report update estimate count record note".split())
 
 
+ADVERB_FIRST = "attribution:adverb-first"
+
+
+def _adverb_first(toks: list[Token], v: int) -> bool:
+    """`Sudan's health ministry first reported 42 dead`: `first` between a subject's noun
+    and the verb is an adverb of time, not the determiner of `the first reported case`."""
+    if v < 2 or toks[v - 1].low != "first":
+        return False
+    before = toks[v - 2]
+    return before.text[:1].isalpha() and before.low not in DETS and before.low not in PASSIVE
+
+
 def _tag_before(toks: list[Token], span: tuple[int, int]) -> bool:
     """The phrase before `, saying` is a speech tag (`he added`, `the mayor said`): a short
     subject, then a lower-case speech verb that ends it."""
@@ -504,6 +524,26 @@ _THAT_VERBS = frozenset(
 )
 
 
+SATISFIED_THAT = "attribution:satisfied-that"
+_SATISFIED = frozenset(("satisfied", "convinced"))
+
+
+def _satisfied_that(
+    toks: list[Token], lows: list[str], v: int, refused: list[Refusal] | None
+) -> Speaker | None:
+    """`The Chamber is satisfied beyond reasonable doubt that fighters … killed at least 86`:
+    a court's or a panel's finding, stated as being satisfied or convinced that; the subject
+    of `is` asserts what follows `that` (a few words later at most)."""
+    if v < 2 or lows[v - 1] not in ("is", "was", "are", "were"):
+        return None
+    if "that" not in lows[v + 1 : v + 6]:
+        return None
+    span = speaker_before(toks, v - 1, refused)
+    if span is None:
+        return None
+    return Speaker(span[0], span[1], v, "speech", lows[v], notes=(SATISFIED_THAT,))
+
+
 def _informs_whom_that(lows: list[str], v: int) -> bool:
     """`The Government informs the national and international opinion that …`: the verb of
     informing with the party informed between it and `that` (a few words, no punctuation or
@@ -547,6 +587,7 @@ _TRIGGERS = (
     | POSSESSED_COUNTS
     | CAME
     | {"according", "found", ":", "official", "own", "by", "counts"}
+    | _SATISFIED
     | _CREDITS
     | _THAT_VERBS
     | _FIGURE_VERBS

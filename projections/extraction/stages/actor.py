@@ -21,6 +21,7 @@ from collections.abc import Callable
 
 from projections.extraction import gazetteer
 from projections.extraction.actors import (
+    HOLD_VERBS,
     HOSTILE_VERBS,
     OWN_VERBS,
     OWNED_NOUNS,
@@ -401,6 +402,8 @@ def _clause_subject(ctx: ClaimContext) -> tuple[str, str] | None:
     """`Moscow is believed to have deployed 50,000 troops`."""
     speaker = ctx.speaker
     span = None if speaker is None else (speaker.start, speaker.end)
+    if ctx.category == "captured" and _held_captives(ctx.toks, ctx.q.i):
+        return None  # `Hamas holds 101 hostages`: captives take their own side
     found = subject_actor(ctx.toks, ctx.texts, ctx.q.i, span)
     if found is not None:
         return found
@@ -423,6 +426,11 @@ def _clause_subject(ctx: ClaimContext) -> tuple[str, str] | None:
     ):
         return prev.actor, "actor:coordinated-verb"
     return None
+
+
+def _held_captives(toks: list[Token], i: int) -> bool:
+    """A verb of holding within three words before the captives' figure at `i`."""
+    return any(toks[k].low in HOLD_VERBS for k in range(max(0, i - 3), i))
 
 
 _FORCE_HEADS = frozenset("army armies military forces navy troops militia wing".split())
@@ -975,7 +983,24 @@ def losses_side(line: str) -> str | None:
             hit = match_at(texts, p) if w[:1].isupper() else None
             if hit is not None:
                 return hit[0]
+        return _losses_of(texts, k + 1)
+    return None
+
+
+def _losses_of(texts: list[str], k: int) -> str | None:
+    """`Total combat losses of Russian forces …`, `Losses of the Armed Forces of Ukraine in
+    …`: the side named in the name phrase after `losses of` (capitalised words and the small
+    words between them; `losses of the enemy` names none)."""
+    if k >= len(texts) or texts[k] != "of":
         return None
+    for p in range(k + 1, min(len(texts), k + 7)):
+        w = texts[p]
+        if w[:1].isupper():
+            hit = match_at(texts, p)
+            if hit is not None:
+                return hit[0]
+        elif w not in ("the", "of"):
+            return None
     return None
 
 

@@ -10,7 +10,7 @@ of one speaker in a report give one claimant.
 
 from __future__ import annotations
 
-from projections.extraction.attribution import continued_quote
+from projections.extraction.attribution import continued_quote, transcript_turns
 from projections.extraction.attribution.colon_sources import QA_ANSWER
 from projections.extraction.attribution.speaker import Speaker
 from projections.extraction.claimants import claimant_name
@@ -51,6 +51,10 @@ def _attribution(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
             if ahead is not None:
                 return _quote_tagged_ahead(ctx, ahead)
         if speaker is None:
+            if not sent.speakers:
+                label = transcript_turns.turn_speaker(sent.text, sent.start)
+                if label is not None:
+                    return label, claimant_name(label), (transcript_turns.RULE,)
             return None, None, ()
     sent, toks = ctx.sentence, ctx.toks
     said = sent.text_of(speaker.start, speaker.end)
