@@ -548,6 +548,10 @@ _LINK_VERBS = frozenset(
     """came come comes stood stand stands amounted amount totalled totaled reached rose
     climbed exceeded numbered were was are is""".split()
 )
+# verbs whose object lists what the subject's losses were made of (`The junta's losses ...
+# included some 1,200 soldiers killed`): the owner of the subject owns the figure, as with a
+# linking verb
+_INCLUDE_VERBS = frozenset("included include includes comprised comprise comprises".split())
 
 
 def pronoun_subject(toks: list[Token], first: int) -> bool:
@@ -683,7 +687,9 @@ def subject_owner(
     else:
         if j >= 0 and toks[j].low in ("to", "at"):
             j -= 1
-        if j < 1 or toks[j].low not in _LINK_VERBS:
+        if j >= 1 and toks[j].low in _INCLUDE_VERBS:
+            rule = "actor:subject-owner-includes:"
+        elif j < 1 or toks[j].low not in _LINK_VERBS:
             return None
         j -= 1
         while j > 0 and toks[j].low in _AUX:
@@ -694,6 +700,12 @@ def subject_owner(
         if t.text in (",", ";", ":") or t.low in _SPEECH or t.low == "that":
             break
         hit = entity_at(texts, p) if texts[p] in gazetteer.FIRST_WORDS else None
+        if hit is None and t.low == "junta" and p + 2 <= j and toks[p + 1].low in ("'s", "’s"):
+            # "The junta's losses ... included": the junta's state, as `junta soldiers`
+            state = junta_actor(toks, texts, p, p)
+            if state is not None and toks[p + 2].low in OWNED_NOUNS:
+                owner = state[0], rule + "junta:" + state[1].split(":")[-1]
+            continue
         if hit is None:
             continue
         k = p + hit[2]

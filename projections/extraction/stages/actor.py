@@ -597,11 +597,39 @@ def _coordinated(ctx: ClaimContext) -> tuple[str, str] | None:
         if any(r.startswith((*_DEMONYM_RULES, "actor:clause-before")) for r in prev.rules):
             return prev.actor, "actor:coordinated-captives-gear"
         return None
-    if category != prev.category or category not in ("equipment", "troops"):
+    if category != prev.category:
+        return None
+    if category not in ("equipment", "troops"):
+        # "Three Rwandan soldiers and two officers were killed": a list of armed people that
+        # shares one predicate of harm shares its nationality word too; not civilians after
+        # soldiers (their side is not said)
+        if category in _PART_CATEGORIES and _armed_pair(ctx):
+            if any(r.startswith(("actor:demonym", "actor:org")) for r in prev.rules):
+                return prev.actor, "actor:coordinated-demonym-armed"
         return None
     if any(r.startswith(_DEMONYM_RULES) for r in prev.rules):
         return prev.actor, "actor:coordinated-demonym"
     return None
+
+
+def _armed_pair(ctx: ClaimContext) -> bool:
+    """The previous figure's counted head and this figure's are both nouns of armed people."""
+    prev_reading, subject = ctx.prev_reading, ctx.reading.subject
+    if prev_reading is None or prev_reading.subject is None or subject is None:
+        return False
+    a, b = ctx.toks[prev_reading.subject[1]].low, ctx.toks[subject[1]].low
+    return (a in _REGULARS and b in _REGULARS) or (a in _IRREGULARS and b in _IRREGULARS)
+
+
+# the ranks of a regular force, and the fighters of irregular ones: `Rwandan soldiers and two
+# officers` are one side's, `Indian soldiers and a dozen militants` two sides'
+_REGULARS = frozenset(
+    """soldiers soldier troops servicemen serviceman officers officer generals commanders
+    pilots sailors airmen marines paratroopers commandos reservists conscripts crews""".split()
+)
+_IRREGULARS = frozenset(
+    "militants fighters insurgents rebels guerrillas jihadists gunmen militiamen".split()
+)
 
 
 def _article_list(ctx: ClaimContext) -> tuple[str, str] | None:
