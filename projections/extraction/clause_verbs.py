@@ -349,6 +349,8 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
         window = toks[max(0, j - 30) : j + 30]
         if any(t.low in EXCHANGE_CONTEXT for t in window):
             return "captured", f"{w} (exchange)"
+        if _held_after(toks, j):
+            return "captured", f"{w} (held)"
         return None
     if w == "trapped" and nxt != "under":
         return None  # besieged fighters, trapped civilians: not missing (under rubble is)
@@ -360,6 +362,19 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
     if w in ("dead", "killed", "killing", "killings") and j > 0 and toks[j - 1].low in ("the", "a"):
         return None  # "protesting the killing of a colleague": a noun, no one's verb
     return casualty_pair(toks, j, cat), w
+
+
+def _held_after(toks: list[Token], j: int) -> bool:
+    """`freed 12 soldiers it had held for months`: the people a verb of release at `j`
+    frees are captives when a relative clause after them says someone held them (active
+    `held`, `was holding`; a passive `had been held` is read by its own rule)."""
+    for k in range(j + 2, min(len(toks), j + 12)):
+        t = toks[k]
+        if t.text in (",", ";", ".", ":"):
+            return False
+        if t.low in ("held", "holding"):
+            return toks[k - 1].low not in ("been", "being", "was", "were", "is", "are")
+    return False
 
 
 # Every word `_verb_at` can read (its first test is on the word itself): a cheap set test

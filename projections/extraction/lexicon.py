@@ -201,9 +201,12 @@ VERB_CATEGORY: dict[str, str] = {
         "casualties",
     ),
 }
-# Verbs that mean captured only in a prisoner exchange ("returned 95 servicemen").
+# Verbs that mean captured only in a prisoner exchange ("returned 95 servicemen") or a release
+# of people someone held ("freed 12 soldiers it had held": `clause_verbs._held_after`).
 EXCHANGE_VERBS = _w("returned repatriated released freed handed swapped exchanged")
-EXCHANGE_CONTEXT = _w("exchange exchanges swap swaps captivity prisoner prisoners pows")
+EXCHANGE_CONTEXT = _w(
+    "exchange exchanges swap swaps captivity prisoner prisoners pows captive custody"
+)
 # Words after a number that precede the counted noun ("5,000 more soldiers").
 NP_PRE_MODIFIERS = _w("more additional extra other fresh further")
 

@@ -162,7 +162,11 @@ def _own_of_the_subject(ctx: ClaimContext) -> tuple[str, str] | None:
     if subject[0] + 1 > subject[1] or toks[subject[0] + 1].low != "own":
         return None
     between = toks[prev_reading.np_end + 1 : i]
-    if not 1 < len(between) <= 4 or between[0].low != "and":
+    # "returned 84 Russian prisoners in exchange for 84 of its own": the side that hands
+    # captives over gets its own back; the verb is the exchange's
+    swap = tuple(t.low for t in between) in _IN_EXCHANGE
+    verbs = _SWAP_VERBS if swap else _TAKING_VERBS
+    if not swap and (not 1 < len(between) <= 4 or between[0].low != "and"):
         return None
     if any(t.text in (",", ";") or t.low in _SPEECH_VERBS for t in between):
         return None
@@ -170,28 +174,34 @@ def _own_of_the_subject(ctx: ClaimContext) -> tuple[str, str] | None:
     for k in range(ctx.prev_end, max(-1, ctx.prev_end - 8), -1):
         if toks[k].text in (",", ";", ":"):
             return None
-        if toks[k].low in HOSTILE_VERBS or toks[k].low in _TAKING_VERBS:
+        if (not swap and toks[k].low in HOSTILE_VERBS) or toks[k].low in verbs:
             verb = k
             break
     if verb < 1:
         return None
     found = antecedent(toks, texts, verb, ctx.sentence.speaker_spans)
+    rule = "actor:own-in-exchange" if swap else "actor:own-of-the-subject"
     if found is not None:
-        return found[0], f"actor:own-of-the-subject:{found[1]}"
-    if any(t.low in ("its", "their") for t in toks[max(0, verb - 4) : verb]):
+        return found[0], f"{rule}:{found[1]}"
+    pronouns = ("its", "their", "it", "they") if swap else ("its", "their")
+    if any(t.low in pronouns for t in toks[max(0, verb - 4) : verb]):
         speaker = ctx.speaker
         if speaker is not None and speaker.end < verb:
             # "Ukraine said its troops had captured ...": `its` is the side that speaks
             side = side_of(texts, speaker.start, speaker.end)
             if side is not None:
-                return side, f"actor:own-of-the-subject-speaker:{side}"
+                return side, f"{rule}-speaker:{side}"
         lead = ctx.sentence.para.lead
         if lead is not None:
-            return lead, f"actor:own-of-the-subject-lead:{lead}"
+            return lead, f"{rule}-lead:{lead}"
     return None
 
 
 _TAKING_VERBS = frozenset("captured seized abducted detained took taken".split())
+_SWAP_VERBS = frozenset(
+    "returned released freed handed swapped exchanged traded repatriated".split()
+)
+_IN_EXCHANGE = frozenset({("in", "exchange", "for"), ("in", "return", "for"), ("for",)})
 
 
 def _reports_it(ctx: ClaimContext, after: int) -> bool:
