@@ -137,10 +137,16 @@ def member_of(toks: list[Token], texts: list[str], end: int) -> tuple[str, str] 
     j += 1
     if toks[j].low == "the" and j + 1 < n:
         j += 1
+    rule = "actor:member-of:"
+    if texts[j] not in gazetteer.FIRST_WORDS and j + 1 < n and toks[j].text.isalpha():
+        if toks[j].text.islower() and texts[j + 1] in gazetteer.FIRST_WORDS:
+            # "312 members of the extremist Fano group": one epithet before the name
+            j += 1
+            rule = "actor:member-of-epithet:"
     hit = entity_at(texts, j) if texts[j] in gazetteer.FIRST_WORDS else None
     if hit is None or hit[1] not in ("org", "demonym"):
         return None
-    return hit[0], f"actor:member-of:{hit[3]}"
+    return hit[0], rule + hit[3]
 
 
 def junta_actor(
@@ -379,26 +385,13 @@ def subject_actor(
     led = _led_by(toks, texts, j)
     if led is not None:
         return led
-    # the subject noun phrase: up to 4 tokens back, no preposition, no punctuation
-    lo = max(0, j - 4)
-    s = j
-    while s > lo and toks[s - 1].low not in _PREPS:
-        prev = toks[s - 1]
-        if prev.low in _SPEECH:
-            break
-        if prev.text == "-" and s >= 2 and toks[s - 2].end == prev.start:
-            if prev.end == toks[s].start and toks[s].text[0].isupper():
-                # "Jama'at Nusrat al-Islam wal-Muslimin lost": a hyphen inside a name
-                s -= 1
-                lo = max(0, lo - 2)
-                continue
-        if not prev.text[0].isalnum() and not (
-            prev.text == "." and s - 2 >= 0 and (toks[s - 2].end == prev.start)
-        ):
-            break  # punctuation ends the subject, but the dots of "U.S." do not
-        s -= 1
-    if s > lo and toks[s - 1].low in ("'s", "’s"):
-        s = max(0, s - 3)
+    s = _subject_start(toks, j)
+    if s >= 3 and toks[s - 1].low == "of" and _plain_words(toks, s, j):
+        # "Kenyan police officers of the multinational mission lost two colleagues": an `of`
+        # phrase that names no one only describes the subject's head, whose side stands
+        # before it
+        j = s - 2
+        s = _subject_start(toks, j)
     found: tuple[str, str] | None = None
     at = j
     found_kind = ""
@@ -423,6 +416,36 @@ def subject_actor(
             if hit and hit[1] == "org":
                 return hit[0], f"actor:clause-subject-group:{hit[3]}"
     return found
+
+
+def _subject_start(toks: list[Token], j: int) -> int:
+    """The first token of the subject noun phrase that ends at `j`: up to 4 tokens back, no
+    preposition, no punctuation."""
+    lo = max(0, j - 4)
+    s = j
+    while s > lo and toks[s - 1].low not in _PREPS:
+        prev = toks[s - 1]
+        if prev.low in _SPEECH:
+            break
+        if prev.text == "-" and s >= 2 and toks[s - 2].end == prev.start:
+            if prev.end == toks[s].start and toks[s].text[0].isupper():
+                # "Jama'at Nusrat al-Islam wal-Muslimin lost": a hyphen inside a name
+                s -= 1
+                lo = max(0, lo - 2)
+                continue
+        if not prev.text[0].isalnum() and not (
+            prev.text == "." and s - 2 >= 0 and (toks[s - 2].end == prev.start)
+        ):
+            break  # punctuation ends the subject, but the dots of "U.S." do not
+        s -= 1
+    if s > lo and toks[s - 1].low in ("'s", "’s"):
+        s = max(0, s - 3)
+    return s
+
+
+def _plain_words(toks: list[Token], lo: int, hi: int) -> bool:
+    """Only lower-case words from `lo` to `hi` (an `of` phrase that names no side)."""
+    return all(t.text.isalpha() and t.text.islower() for t in toks[lo : hi + 1])
 
 
 # a force that grows to a figure is that figure: `its ranks have swelled to 6,500 fighters`

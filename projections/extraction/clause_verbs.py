@@ -296,6 +296,10 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
     if w == "treated" and nxt == "for" and _passive_before(toks, j):
         if any(t.low in _INJURY_WORDS for t in toks[j + 2 : j + 6]):
             return "wounded", "treated for injuries"  # "2 were treated for injuries"
+    if w == "action" and j >= 2 and toks[j - 1].low == "of" and toks[j - 2].low == "out":
+        # "has put out of action 312 members of the group": put out of the fight, as
+        # `neutralised` (CONVENTIONS.md: casualties unless the text says they died)
+        return "casualties", "out of action"
     if w == "handed" and _into_custody(toks, j):
         # "handed 7 suspected bandits over to police": given into someone's custody
         return "captured", "handed over to custody"
@@ -392,7 +396,7 @@ _VERB_WORDS = (
         bodies remains lives suffered sustained suffering sustaining treated handed forced
         crossed crossing left sought seeking returned returning arrived
         sheltering sheltered death deaths pushed pushing drove driven driving chased forcing flown
-        airlifted ferried leave back buried bury burying scattered dispersed
+        airlifted ferried leave back buried bury burying scattered dispersed action
         """.split()
     )
 )
