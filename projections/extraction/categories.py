@@ -654,7 +654,7 @@ def _people(
         # "some 300 members of the Viv Ansanm gang had attacked": gang members are troops
         # (CONVENTIONS.md), when no verb says what happened to them
         return _counted(np, "troops", "category:members-of-armed-group-after")
-    among = _among_after(toks, np.end)
+    among = _among_after(toks, _past_modified_head(toks, np.end))
     if among is not None:
         return _counted(np, among[0], f"category:noun:{w}", f"category:among-the:{among[1]}")
     return _counted(np, "other", f"category:other:people-without-verb:{w}")
@@ -989,7 +989,23 @@ def _demonym(
         return _counted(np, found[0], f"category:noun:{w}", found[1])
     if near(toks, first, np.end, TROOP_VERBS, prev_end, next_start):
         return _counted(np, "troops", f"category:troop-verb:{w}")
+    among = _among_after(toks, _past_modified_head(toks, np.end))
+    if among is not None:
+        return _counted(np, among[0], f"category:noun:{w}", f"category:among-the:{among[1]}")
     return _counted(np, "other", f"category:other:people-without-verb:{w}")
+
+
+def _past_modified_head(toks: list[Token], end: int) -> int:
+    """`Five Sudanese aid workers`: the demonym read as the head may modify up to two
+    lower-case words after it; the last of them ends the phrase."""
+    n = len(toks)
+    k = end
+    for _ in range(2):
+        if k + 1 < n and toks[k + 1].text.isalpha() and toks[k + 1].text.islower():
+            if toks[k + 1].low in _PASSIVE_AUX:
+                break
+            k += 1
+    return k
 
 
 def _demonym_plural(word: str) -> bool:
