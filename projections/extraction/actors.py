@@ -336,6 +336,15 @@ def subject_actor(
             if toks[v].low in _SUPPLY_VERBS or toks[v].low in _WITH_VERBS:
                 j = v  # "the movement had fought with 50,000 men": the subject's own
                 break
+        else:
+            # "Russia has supplied the junta in Bamako with 12 helicopters": a longer
+            # recipient phrase, with no punctuation in it, between the supply verb and `with`
+            for v in range(j - 5, max(-1, j - 9), -1):
+                if not toks[v].text[0].isalnum():
+                    break
+                if toks[v].low in _SUPPLY_VERBS:
+                    j = v
+                    break
     if j < 0 or (toks[j].low not in OWN_VERBS and toks[j].low not in _WITH_VERBS and not grown):
         return None
     verb = toks[j].low

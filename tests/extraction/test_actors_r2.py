@@ -156,3 +156,10 @@ def test_an_of_phrase_naming_no_one_does_not_hide_the_subjects_side() -> None:
     c = claim(text, "six")
     assert (c.category, c.actor) == ("casualties", "Burundi")
     assert "actor:clause-subject:Burundian" in c.rules
+
+
+def test_a_supplier_before_a_long_recipient_phrase_and_with() -> None:
+    text = "Russia has supplied the junta in Bamako with 12 attack helicopters since 2022."
+    c = claim(text, "12")
+    assert (c.category, c.actor) == ("equipment", "Russia")
+    assert "actor:supplier:Russia" in c.rules
