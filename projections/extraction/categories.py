@@ -244,6 +244,36 @@ def _attacked(toks: list[Token], first: int) -> str | None:
     return None
 
 
+_LOSS_LINKS = frozenset(
+    """came come comes stood stand stands amounted amount totalled totaled total totals
+    reached reach reaches exceeded exceed exceeds topped top tops passed numbered number
+    were was are is""".split()
+)
+_LOSS_HEADS = frozenset("losses casualties".split())
+_LOSS_STOPS = frozenset("that and but or while because as when there which who".split())
+
+
+def _losses_subject(toks: list[Token], first: int, prev_end: int) -> bool:
+    """The figure at `first` completes a linking verb (`exceed`, `top`, `came to`) whose
+    subject is a side's losses (`X's losses`, `their losses`, `Armenian losses`), within
+    twelve words back and no punctuation between."""
+    j = first if toks[first].low in _LOSS_LINKS else first - 1  # `exceeded` is the figure's
+    if j >= 1 and toks[j].low in ("to", "at"):
+        j -= 1
+    if j < 2 or toks[j].low not in _LOSS_LINKS:
+        return False
+    for k in range(j - 1, max(prev_end, j - 13), -1):
+        t = toks[k]
+        if not t.text[0].isalnum() or t.low in _LOSS_STOPS or t.low in _LOSS_LINKS:
+            return False  # another clause, or another verb's subject
+        if t.low in _LOSS_HEADS:
+            b = toks[k - 1] if k >= 1 else None
+            return b is not None and (
+                b.low in ("'s", "’s", "its", "their", "own") or b.text[0].isupper()
+            )
+    return False
+
+
 def _listed_after(toks: list[Token], first: int, prev_end: int) -> bool:
     """The figure at `first` follows the sentence's previous figure in one list (`22 soldiers
     and nine members of the VDP militia`): the list's predicate, not the noun, says what
@@ -638,6 +668,10 @@ def _people(
     if part is not None:
         return part
     if not people:
+        if _losses_subject(toks, first, prev_end):
+            # "Hezbollah's losses since October exceed 500 fighters": the troops a side's
+            # losses come to were lost, however long the subject phrase
+            return _counted(np, "casualties", f"category:noun:{w}", "category:losses-subject")
         return _counted(np, "troops", f"category:noun:{w}")
     if near(toks, first, np.end, TROOP_VERBS, prev_end, next_start):
         return _counted(np, "troops", f"category:troop-verb:{w}")

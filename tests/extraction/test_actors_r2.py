@@ -163,3 +163,16 @@ def test_a_supplier_before_a_long_recipient_phrase_and_with() -> None:
     c = claim(text, "12")
     assert (c.category, c.actor) == ("equipment", "Russia")
     assert "actor:supplier:Russia" in c.rules
+
+
+def test_troops_a_sides_losses_come_to_are_casualties() -> None:
+    text = "Hezbollah's losses since the autumn exceed 500 fighters, Israeli officials said."
+    c = claim(text, "exceed 500")
+    assert (c.category, c.actor) == ("casualties", "Hezbollah")
+    assert "category:losses-subject" in c.rules
+
+
+def test_troops_after_another_clause_are_no_losses() -> None:
+    text = "Ukraine's casualties are mounting and there are 300 troops left in the town."
+    c = claim(text, "300")
+    assert c.category == "troops"
