@@ -500,7 +500,7 @@ def _aside_opening(toks: list[Token], close: int) -> int:
         t = toks[k]
         if t.text == ",":
             first = toks[k + 1].low
-            if first in _RELATIVES or first in ("one", "a", "an", "the", "itself", "known"):
+            if first in _RELATIVES or first in ("whom", "one", "a", "an", "the", "itself", "known"):
                 return k
             if first in _ASIDE_OPENERS or (first.endswith("ed") and toks[k + 2].low == "by"):
                 # "Mozambique's government, backed by Rwandan soldiers since ..., has sent":

@@ -176,3 +176,10 @@ def test_troops_after_another_clause_are_no_losses() -> None:
     text = "Ukraine's casualties are mounting and there are 300 troops left in the town."
     c = claim(text, "300")
     assert c.category == "troops"
+
+
+def test_a_whom_clause_between_the_subject_and_its_verb_is_an_aside() -> None:
+    text = "The M23 rebels, whom Kinshasa calls terrorists, now field some 6,500 fighters."
+    c = claim(text, "some 6,500")
+    assert (c.category, c.actor) == ("troops", "M23")
+    assert "actor:clause-subject:M 23" in c.rules
