@@ -246,7 +246,15 @@ def from_actor(
         j = k + 1 if toks[k + 1].low != "the" else k + 2
         hit = entity_at(texts, j) if j < n else None
         if hit:
+            after = j + hit[2]
+            if after + 1 < n and toks[after].text == "-" and toks[after + 1].low in _BACKED:
+                return None  # "from Saudi-backed government troops": backed by a side, not its
             return hit[0], f"actor:from:{hit[3]}", (k, j + hit[2] - 1)
+        if j + 1 < n and toks[j].low == "junta" and toks[j + 1].low in ("'s", "’s", "forces"):
+            # "captured 5 artillery guns from the junta's 77th Division": the junta's state
+            found = junta_actor(toks, texts, j, j)
+            if found is not None:
+                return found[0], f"actor:from-junta:{found[1].split(':')[-1]}", (k, j)
     return None
 
 

@@ -183,3 +183,16 @@ def test_a_whom_clause_between_the_subject_and_its_verb_is_an_aside() -> None:
     c = claim(text, "some 6,500")
     assert (c.category, c.actor) == ("troops", "M23")
     assert "actor:clause-subject:M 23" in c.rules
+
+
+def test_gear_seized_from_the_junta_is_the_junta_states() -> None:
+    text = "The KIA captured 5 artillery guns from the junta's 77th Division near Bhamo."
+    c = claim(text, "5")
+    assert (c.category, c.actor) == ("equipment", "Myanmar")
+    assert "actor:from-junta:KIA" in c.rules
+
+
+def test_gear_seized_from_troops_a_side_backs_is_not_that_sides() -> None:
+    text = "Houthi forces seized 4 armoured vehicles from Saudi-backed government troops."
+    c = claim(text, "4")
+    assert c.actor is None
