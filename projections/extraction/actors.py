@@ -57,7 +57,21 @@ HOSTILE_VERBS = frozenset(
     rescued released holding holds held""".split()
 )
 _BACKED = frozenset("backed led allied supported trained aligned sponsored funded".split())
-_OWNERS = frozenset({"'s", "’s", "its", "their"})
+_OWNERS = frozenset({"'s", "’s", "its", "their", "'", "’"})
+
+
+def _plural_possessive(toks: list[Token], p: int) -> bool:
+    """The apostrophe at `p` closes a plural possessive (`the Houthis' arsenal`): glued to a
+    word ending in `s`, with a word after it."""
+    return (
+        p >= 1
+        and p + 1 < len(toks)
+        and toks[p - 1].end == toks[p].start
+        and toks[p - 1].text.endswith("s")
+        and toks[p + 1].text[0].isalpha()
+    )
+
+
 _PRE_MODIFIERS = frozenset("another more additional further extra only just".split())
 # a body of troops whose size `a force of N` gives
 _BODY_NOUNS = frozenset("force contingent detachment column army garrison".split())
@@ -814,7 +828,7 @@ def possessive_actor(
         owned = any(x.low in OWNED_NOUNS for x in toks[p + 1 : min(first, p + 4)])
         if not owned:
             continue
-        if t.low in ("'s", "’s"):
+        if t.low in ("'s", "’s") or (t.low in ("'", "’") and _plural_possessive(toks, p)):
             for q in range(p - 1, max(-1, p - 4), -1):
                 hit = entity_at(texts, q)
                 if hit and q + hit[2] == p:

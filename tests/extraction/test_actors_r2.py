@@ -196,3 +196,10 @@ def test_gear_seized_from_troops_a_side_backs_is_not_that_sides() -> None:
     text = "Houthi forces seized 4 armoured vehicles from Saudi-backed government troops."
     c = claim(text, "4")
     assert c.actor is None
+
+
+def test_a_plural_possessive_owns_the_arsenal() -> None:
+    text = "The Houthis' arsenal includes more than 1,000 drones, according to the coalition."
+    c = claim(text, "more than 1,000")
+    assert (c.category, c.actor) == ("equipment", "Houthis")
+    assert "actor:possessive:Houthis" in c.rules
