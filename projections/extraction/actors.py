@@ -62,7 +62,21 @@ HOSTILE_VERBS = frozenset(
     rescued released holding holds held""".split()
 )
 _BACKED = frozenset("backed led allied supported trained aligned sponsored funded".split())
-_OWNERS = frozenset({"'s", "’s", "its", "their"})
+_OWNERS = frozenset({"'s", "’s", "its", "their", "'", "’"})
+
+
+def _plural_possessive(toks: list[Token], p: int) -> bool:
+    """The apostrophe at `p` closes a plural possessive (`the Houthis' arsenal`): glued to a
+    word ending in `s`, with a word after it."""
+    return (
+        p >= 1
+        and p + 1 < len(toks)
+        and toks[p - 1].end == toks[p].start
+        and toks[p - 1].text.endswith("s")
+        and toks[p + 1].text[0].isalpha()
+    )
+
+
 _PRE_MODIFIERS = frozenset("another more additional further extra only just".split())
 # quote marks around a quoted figure phrase (`fired 'dozens of rockets' at …`)
 _OPENING_QUOTES = frozenset("' ‘ \" “".split())
@@ -145,10 +159,16 @@ def member_of(toks: list[Token], texts: list[str], end: int) -> tuple[str, str] 
     j += 1
     if toks[j].low == "the" and j + 1 < n:
         j += 1
+    rule = "actor:member-of:"
+    if texts[j] not in gazetteer.FIRST_WORDS and j + 1 < n and toks[j].text.isalpha():
+        if toks[j].text.islower() and texts[j + 1] in gazetteer.FIRST_WORDS:
+            # "312 members of the extremist Fano group": one epithet before the name
+            j += 1
+            rule = "actor:member-of-epithet:"
     hit = entity_at(texts, j) if texts[j] in gazetteer.FIRST_WORDS else None
     if hit is None or hit[1] not in ("org", "demonym"):
         return None
-    return hit[0], f"actor:member-of:{hit[3]}"
+    return hit[0], rule + hit[3]
 
 
 def junta_actor(
@@ -250,7 +270,15 @@ def from_actor(
         j = k + 1 if toks[k + 1].low != "the" else k + 2
         hit = entity_at(texts, j) if j < n else None
         if hit:
+            after = j + hit[2]
+            if after + 1 < n and toks[after].text == "-" and toks[after + 1].low in _BACKED:
+                return None  # "from Saudi-backed government troops": backed by a side, not its
             return hit[0], f"actor:from:{hit[3]}", (k, j + hit[2] - 1)
+        if j + 1 < n and toks[j].low == "junta" and toks[j + 1].low in ("'s", "’s", "forces"):
+            # "captured 5 artillery guns from the junta's 77th Division": the junta's state
+            found = junta_actor(toks, texts, j, j)
+            if found is not None:
+                return found[0], f"actor:from-junta:{found[1].split(':')[-1]}", (k, j)
     return None
 
 
@@ -342,6 +370,15 @@ def subject_actor(
             if toks[v].low in _SUPPLY_VERBS or toks[v].low in _WITH_VERBS:
                 j = v  # "the movement had fought with 50,000 men": the subject's own
                 break
+        else:
+            # "Russia has supplied the junta in Bamako with 12 helicopters": a longer
+            # recipient phrase, with no punctuation in it, between the supply verb and `with`
+            for v in range(j - 5, max(-1, j - 9), -1):
+                if not toks[v].text[0].isalnum():
+                    break
+                if toks[v].low in _SUPPLY_VERBS:
+                    j = v
+                    break
     if j < 0 or (toks[j].low not in OWN_VERBS and toks[j].low not in _WITH_VERBS and not grown):
         return None
     verb = toks[j].low
@@ -391,26 +428,13 @@ def subject_actor(
     led = _led_by(toks, texts, j)
     if led is not None:
         return led
-    # the subject noun phrase: up to 4 tokens back, no preposition, no punctuation
-    lo = max(0, j - 4)
-    s = j
-    while s > lo and toks[s - 1].low not in _PREPS:
-        prev = toks[s - 1]
-        if prev.low in _SPEECH:
-            break
-        if prev.text == "-" and s >= 2 and toks[s - 2].end == prev.start:
-            if prev.end == toks[s].start and toks[s].text[0].isupper():
-                # "Jama'at Nusrat al-Islam wal-Muslimin lost": a hyphen inside a name
-                s -= 1
-                lo = max(0, lo - 2)
-                continue
-        if not prev.text[0].isalnum() and not (
-            prev.text == "." and s - 2 >= 0 and (toks[s - 2].end == prev.start)
-        ):
-            break  # punctuation ends the subject, but the dots of "U.S." do not
-        s -= 1
-    if s > lo and toks[s - 1].low in ("'s", "’s"):
-        s = max(0, s - 3)
+    s = _subject_start(toks, j)
+    if s >= 3 and toks[s - 1].low == "of" and _plain_words(toks, s, j):
+        # "Kenyan police officers of the multinational mission lost two colleagues": an `of`
+        # phrase that names no one only describes the subject's head, whose side stands
+        # before it
+        j = s - 2
+        s = _subject_start(toks, j)
     found: tuple[str, str] | None = None
     at = j
     found_kind = ""
@@ -435,6 +459,36 @@ def subject_actor(
             if hit and hit[1] == "org":
                 return hit[0], f"actor:clause-subject-group:{hit[3]}"
     return found
+
+
+def _subject_start(toks: list[Token], j: int) -> int:
+    """The first token of the subject noun phrase that ends at `j`: up to 4 tokens back, no
+    preposition, no punctuation."""
+    lo = max(0, j - 4)
+    s = j
+    while s > lo and toks[s - 1].low not in _PREPS:
+        prev = toks[s - 1]
+        if prev.low in _SPEECH:
+            break
+        if prev.text == "-" and s >= 2 and toks[s - 2].end == prev.start:
+            if prev.end == toks[s].start and toks[s].text[0].isupper():
+                # "Jama'at Nusrat al-Islam wal-Muslimin lost": a hyphen inside a name
+                s -= 1
+                lo = max(0, lo - 2)
+                continue
+        if not prev.text[0].isalnum() and not (
+            prev.text == "." and s - 2 >= 0 and (toks[s - 2].end == prev.start)
+        ):
+            break  # punctuation ends the subject, but the dots of "U.S." do not
+        s -= 1
+    if s > lo and toks[s - 1].low in ("'s", "’s"):
+        s = max(0, s - 3)
+    return s
+
+
+def _plain_words(toks: list[Token], lo: int, hi: int) -> bool:
+    """Only lower-case words from `lo` to `hi` (an `of` phrase that names no side)."""
+    return all(t.text.isalpha() and t.text.islower() for t in toks[lo : hi + 1])
 
 
 # a force that grows to a figure is that figure: `its ranks have swelled to 6,500 fighters`
@@ -480,7 +534,7 @@ def _aside_opening(toks: list[Token], close: int) -> int:
         t = toks[k]
         if t.text == ",":
             first = toks[k + 1].low
-            if first in _RELATIVES or first in ("one", "a", "an", "the", "itself", "known"):
+            if first in _RELATIVES or first in ("whom", "one", "a", "an", "the", "itself", "known"):
                 return k
             if first in _ASIDE_OPENERS or (first.endswith("ed") and toks[k + 2].low == "by"):
                 # "Mozambique's government, backed by Rwandan soldiers since ..., has sent":
@@ -560,6 +614,10 @@ _LINK_VERBS = frozenset(
     """came come comes stood stand stands amounted amount totalled totaled reached rose
     climbed exceeded numbered were was are is""".split()
 )
+# verbs whose object lists what the subject's losses were made of (`The junta's losses ...
+# included some 1,200 soldiers killed`): the owner of the subject owns the figure, as with a
+# linking verb
+_INCLUDE_VERBS = frozenset("included include includes comprised comprise comprises".split())
 
 
 def pronoun_subject(toks: list[Token], first: int) -> bool:
@@ -695,7 +753,9 @@ def subject_owner(
     else:
         if j >= 0 and toks[j].low in ("to", "at"):
             j -= 1
-        if j < 1 or toks[j].low not in _LINK_VERBS:
+        if j >= 1 and toks[j].low in _INCLUDE_VERBS:
+            rule = "actor:subject-owner-includes:"
+        elif j < 1 or toks[j].low not in _LINK_VERBS:
             return None
         j -= 1
         while j > 0 and toks[j].low in _AUX:
@@ -706,6 +766,12 @@ def subject_owner(
         if t.text in (",", ";", ":") or t.low in _SPEECH or t.low == "that":
             break
         hit = entity_at(texts, p) if texts[p] in gazetteer.FIRST_WORDS else None
+        if hit is None and t.low == "junta" and p + 2 <= j and toks[p + 1].low in ("'s", "’s"):
+            # "The junta's losses ... included": the junta's state, as `junta soldiers`
+            state = junta_actor(toks, texts, p, p)
+            if state is not None and toks[p + 2].low in OWNED_NOUNS:
+                owner = state[0], rule + "junta:" + state[1].split(":")[-1]
+            continue
         if hit is None:
             continue
         k = p + hit[2]
@@ -774,7 +840,7 @@ def possessive_actor(
         owned = any(x.low in OWNED_NOUNS for x in toks[p + 1 : min(first, p + 4)])
         if not owned:
             continue
-        if t.low in ("'s", "’s"):
+        if t.low in ("'s", "’s") or (t.low in ("'", "’") and _plural_possessive(toks, p)):
             for q in range(p - 1, max(-1, p - 4), -1):
                 hit = entity_at(texts, q)
                 if hit and q + hit[2] == p:

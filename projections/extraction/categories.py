@@ -244,6 +244,59 @@ def _attacked(toks: list[Token], first: int) -> str | None:
     return None
 
 
+_LOSS_LINKS = frozenset(
+    """came come comes stood stand stands amounted amount totalled totaled total totals
+    reached reach reaches exceeded exceed exceeds topped top tops passed numbered number
+    were was are is""".split()
+)
+_LOSS_HEADS = frozenset("losses casualties".split())
+_LOSS_STOPS = frozenset("that and but or while because as when there which who".split())
+
+
+def _losses_subject(toks: list[Token], first: int, prev_end: int) -> bool:
+    """The figure at `first` completes a linking verb (`exceed`, `top`, `came to`) whose
+    subject is a side's losses (`X's losses`, `their losses`, `Armenian losses`), within
+    twelve words back and no punctuation between."""
+    j = first if toks[first].low in _LOSS_LINKS else first - 1  # `exceeded` is the figure's
+    if j >= 1 and toks[j].low in ("to", "at"):
+        j -= 1
+    if j < 2 or toks[j].low not in _LOSS_LINKS:
+        return False
+    for k in range(j - 1, max(prev_end, j - 13), -1):
+        t = toks[k]
+        if not t.text[0].isalnum() or t.low in _LOSS_STOPS or t.low in _LOSS_LINKS:
+            return False  # another clause, or another verb's subject
+        if t.low in _LOSS_HEADS:
+            b = toks[k - 1] if k >= 1 else None
+            return b is not None and (
+                b.low in ("'s", "’s", "its", "their", "own") or b.text[0].isupper()
+            )
+    return False
+
+
+def _listed_after(toks: list[Token], first: int, prev_end: int) -> bool:
+    """The figure at `first` follows the sentence's previous figure in one list (`22 soldiers
+    and nine members of the VDP militia`): the list's predicate, not the noun, says what
+    they are counted for."""
+    return prev_end >= 0 and first >= 1 and toks[first - 1].low in ("and", ",", "or")
+
+
+def _of_armed_group(toks: list[Token], end: int) -> bool:
+    """`members of the Viv Ansanm gang`, `members of a militia`: an `of` phrase right after
+    the counted noun at `end` whose head, within five words, is an armed group's (not `the
+    alliance`, whose members are states)."""
+    n = len(toks)
+    if end + 2 >= n or toks[end + 1].low != "of":
+        return False
+    for k in range(end + 2, min(n, end + 7)):
+        t = toks[k]
+        if not t.text[0].isalnum():
+            return False
+        if t.low in _ARMED_GROUPS and t.low != "alliance":
+            return True
+    return False
+
+
 def _names(toks: list[Token], lo: int, hi: int, words: frozenset[str]) -> bool:
     """One of `words` among `toks[lo:hi]`."""
     return any(t.low in words for t in toks[lo:hi])
@@ -615,6 +668,10 @@ def _people(
     if part is not None:
         return part
     if not people:
+        if _losses_subject(toks, first, prev_end):
+            # "Hezbollah's losses since October exceed 500 fighters": the troops a side's
+            # losses come to were lost, however long the subject phrase
+            return _counted(np, "casualties", f"category:noun:{w}", "category:losses-subject")
         return _counted(np, "troops", f"category:noun:{w}")
     if near(toks, first, np.end, TROOP_VERBS, prev_end, next_start):
         return _counted(np, "troops", f"category:troop-verb:{w}")
@@ -623,7 +680,37 @@ def _people(
     held = _held(toks, first, np.end, next_start)
     if held is not None:
         return _counted(np, "captured", f"category:noun:{w}", held)
+    if (
+        w == "members"
+        and _of_armed_group(toks, np.end)
+        and not _listed_after(toks, first, prev_end)
+    ):
+        # "some 300 members of the Viv Ansanm gang had attacked": gang members are troops
+        # (CONVENTIONS.md), when no verb says what happened to them
+        return _counted(np, "troops", "category:members-of-armed-group-after")
+    among = _among_after(toks, _past_modified_head(toks, np.end))
+    if among is not None:
+        return _counted(np, among[0], f"category:noun:{w}", f"category:among-the:{among[1]}")
     return _counted(np, "other", f"category:other:people-without-verb:{w}")
+
+
+def _among_after(toks: list[Token], end: int) -> tuple[str, str] | None:
+    """`Eight Ethiopian migrants were among the 68 people killed`: people who were among a
+    group of the dead or hurt share that group's category, which the word of dying or
+    wounding after `among the` names (its own figure between)."""
+    n = len(toks)
+    if end + 3 >= n or toks[end + 1].low not in _PASSIVE_AUX or toks[end + 2].low != "among":
+        return None
+    if toks[end + 3].low not in _AMONG_HEADS:
+        return None
+    for k in range(end + 4, min(n, end + 10)):
+        t = toks[k]
+        if t.text in (",", ";", ".", ":"):
+            return None
+        cat = CATEGORY_NOUNS.get(t.low) or _CATEGORY_PARTICIPLES.get(t.low)
+        if cat is not None:
+            return cat, t.low
+    return None
 
 
 # verbs whose object, restated after a colon, is troops lost: `destroyed a brigade: 400 soldiers`
@@ -936,7 +1023,23 @@ def _demonym(
         return _counted(np, found[0], f"category:noun:{w}", found[1])
     if near(toks, first, np.end, TROOP_VERBS, prev_end, next_start):
         return _counted(np, "troops", f"category:troop-verb:{w}")
+    among = _among_after(toks, _past_modified_head(toks, np.end))
+    if among is not None:
+        return _counted(np, among[0], f"category:noun:{w}", f"category:among-the:{among[1]}")
     return _counted(np, "other", f"category:other:people-without-verb:{w}")
+
+
+def _past_modified_head(toks: list[Token], end: int) -> int:
+    """`Five Sudanese aid workers`: the demonym read as the head may modify up to two
+    lower-case words after it; the last of them ends the phrase."""
+    n = len(toks)
+    k = end
+    for _ in range(2):
+        if k + 1 < n and toks[k + 1].text.isalpha() and toks[k + 1].text.islower():
+            if toks[k + 1].low in _PASSIVE_AUX:
+                break
+            k += 1
+    return k
 
 
 def _demonym_plural(word: str) -> bool:

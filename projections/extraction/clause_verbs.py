@@ -300,6 +300,10 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
     if w == "treated" and nxt == "for" and _passive_before(toks, j):
         if any(t.low in _INJURY_WORDS for t in toks[j + 2 : j + 6]):
             return "wounded", "treated for injuries"  # "2 were treated for injuries"
+    if w == "action" and j >= 2 and toks[j - 1].low == "of" and toks[j - 2].low == "out":
+        # "has put out of action 312 members of the group": put out of the fight, as
+        # `neutralised` (CONVENTIONS.md: casualties unless the text says they died)
+        return "casualties", "out of action"
     if w == "handed" and _into_custody(toks, j):
         # "handed 7 suspected bandits over to police": given into someone's custody
         return "captured", "handed over to custody"
@@ -355,6 +359,8 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
             return "captured", f"{w} (exchange)"
         if _soldiers_given_back(toks, j):
             return "captured", f"{w} (soldiers, passive)"
+        if _held_after(toks, j):
+            return "captured", f"{w} (held)"
         return None
     if w == "trapped" and nxt != "under":
         return None  # besieged fighters, trapped civilians: not missing (under rubble is)
@@ -366,6 +372,19 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
     if w in ("dead", "killed", "killing", "killings") and j > 0 and toks[j - 1].low in ("the", "a"):
         return None  # "protesting the killing of a colleague": a noun, no one's verb
     return casualty_pair(toks, j, cat), w
+
+
+def _held_after(toks: list[Token], j: int) -> bool:
+    """`freed 12 soldiers it had held for months`: the people a verb of release at `j`
+    frees are captives when a relative clause after them says someone held them (active
+    `held`, `was holding`; a passive `had been held` is read by its own rule)."""
+    for k in range(j + 2, min(len(toks), j + 12)):
+        t = toks[k]
+        if t.text in (",", ";", ".", ":"):
+            return False
+        if t.low in ("held", "holding"):
+            return toks[k - 1].low not in ("been", "being", "was", "were", "is", "are")
+    return False
 
 
 # Every word `_verb_at` can read (its first test is on the word itself): a cheap set test
@@ -399,7 +418,7 @@ _VERB_WORDS = (
         bodies remains lives suffered sustained suffering sustaining treated handed forced
         crossed crossing left sought seeking returned returning arrived
         sheltering sheltered death deaths pushed pushing drove driven driving chased forcing flown
-        airlifted ferried leave back buried bury burying scattered dispersed
+        airlifted ferried leave back buried bury burying scattered dispersed action
         """.split()
     )
 )

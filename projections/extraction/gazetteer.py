@@ -294,7 +294,14 @@ ORGS: dict[str, tuple[str, ...]] = {
     "Islamic Jihad": ("Islamic Jihad", "Quds Brigades", "al-Quds Brigades", "Al-Quds Brigades"),
     "Hayat Tahrir al-Sham": ("Hayat Tahrir al-Sham", "HTS"),
     "Syrian Democratic Forces": ("Syrian Democratic Forces", "SDF"),
-    "Islamic State Sahel": ("Islamic State Sahel", "ISSP"),
+    "Islamic State Sahel": (
+        "Islamic State Sahel",
+        "ISSP",
+        "IS Sahel",
+        "Islamic State Sahel Province",
+        "Islamic State in the Greater Sahara",
+        "ISGS",
+    ),
     "JNIM": (
         "JNIM",
         "GSIM",  # its French acronym

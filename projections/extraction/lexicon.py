@@ -21,7 +21,7 @@ TROOP_NOUNS = _w(
     jihadists gunmen snipers sappers gunners crews cadets draftees mobilised mobilized troopers
     operatives battalions brigades divisions regiments platoons squads btgs army armies contingent
     garrison legionnaires militia wagnerites contractors police gendarmes veterans deployment
-    bandits"""
+    bandits auxiliaries"""
 )
 # Units named in the singular: sized by an apposition (`the brigade, 2,500 strong,`) or
 # standing for the subject an apposition sizes (`The Ethiopian division ..., about 7,000 men,`)
@@ -40,7 +40,7 @@ PEOPLE_NOUNS = _w(
     schoolboys teachers farmers traders herdsmen fishermen policemen policewomen
     shopkeepers porters customers chiefs worshippers motorists drivers miners pastors
     priests youths leaders elders businessmen councillors vendors bystanders pedestrians
-    pastoralists shepherds"""
+    pastoralists shepherds colleagues comrades"""
 )
 
 # Possessive determiners: `lost three of their own`, `killed a mother and her three children`.
@@ -201,9 +201,12 @@ VERB_CATEGORY: dict[str, str] = {
         "casualties",
     ),
 }
-# Verbs that mean captured only in a prisoner exchange ("returned 95 servicemen").
+# Verbs that mean captured only in a prisoner exchange ("returned 95 servicemen") or a release
+# of people someone held ("freed 12 soldiers it had held": `clause_verbs._held_after`).
 EXCHANGE_VERBS = _w("returned repatriated released freed handed swapped exchanged")
-EXCHANGE_CONTEXT = _w("exchange exchanges swap swaps captivity prisoner prisoners pows")
+EXCHANGE_CONTEXT = _w(
+    "exchange exchanges swap swaps captivity prisoner prisoners pows captive custody"
+)
 # Words after a number that precede the counted noun ("5,000 more soldiers").
 NP_PRE_MODIFIERS = _w("more additional extra other fresh further")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from projections.extraction.gazetteer import FIRST_WORDS
 from projections.extraction.lexicon import (
     CATEGORY_NOUNS,
     CONTAINER_NOUNS,
@@ -74,6 +75,12 @@ _CLOSING_QUOTES = frozenset({"'", "’", '"', "”"})
 # words that open a time phrase before `last year`, `in March`: `late`, `early`
 _TIME_EDGES = frozenset("late early mid".split())
 _TIME_STARTS = frozenset("last this next in on that".split())
+
+
+def _acronym_name(text: str) -> bool:
+    """`IS Sahel militants`: a stop word written in capitals that starts a gazetteer name is
+    that name's acronym, not the verb (`is`)."""
+    return len(text) > 1 and text.isupper() and text in FIRST_WORDS
 
 
 def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> NounPhrase:
@@ -153,7 +160,7 @@ def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> NounPhrase:
             continue
         if not c.isalnum():
             break
-        if w in NP_STOP or j in num_at:
+        if j in num_at or (w in NP_STOP and not _acronym_name(t.text)):
             break
         if w in _TIME_EDGES and j + 1 < n and toks[j + 1].low in _TIME_STARTS:
             break  # "down from 2,000 late last year": a time phrase, no counted noun

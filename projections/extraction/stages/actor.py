@@ -163,7 +163,11 @@ def _own_of_the_subject(ctx: ClaimContext) -> tuple[str, str] | None:
     if subject[0] + 1 > subject[1] or toks[subject[0] + 1].low != "own":
         return None
     between = toks[prev_reading.np_end + 1 : i]
-    if not 1 < len(between) <= 4 or between[0].low != "and":
+    # "returned 84 Russian prisoners in exchange for 84 of its own": the side that hands
+    # captives over gets its own back; the verb is the exchange's
+    swap = tuple(t.low for t in between) in _IN_EXCHANGE
+    verbs = _SWAP_VERBS if swap else _TAKING_VERBS
+    if not swap and (not 1 < len(between) <= 4 or between[0].low != "and"):
         return None
     if any(t.text in (",", ";") or t.low in _SPEECH_VERBS for t in between):
         return None
@@ -171,28 +175,34 @@ def _own_of_the_subject(ctx: ClaimContext) -> tuple[str, str] | None:
     for k in range(ctx.prev_end, max(-1, ctx.prev_end - 8), -1):
         if toks[k].text in (",", ";", ":"):
             return None
-        if toks[k].low in HOSTILE_VERBS or toks[k].low in _TAKING_VERBS:
+        if (not swap and toks[k].low in HOSTILE_VERBS) or toks[k].low in verbs:
             verb = k
             break
     if verb < 1:
         return None
     found = antecedent(toks, texts, verb, ctx.sentence.speaker_spans)
+    rule = "actor:own-in-exchange" if swap else "actor:own-of-the-subject"
     if found is not None:
-        return found[0], f"actor:own-of-the-subject:{found[1]}"
-    if any(t.low in ("its", "their") for t in toks[max(0, verb - 4) : verb]):
+        return found[0], f"{rule}:{found[1]}"
+    pronouns = ("its", "their", "it", "they") if swap else ("its", "their")
+    if any(t.low in pronouns for t in toks[max(0, verb - 4) : verb]):
         speaker = ctx.speaker
         if speaker is not None and speaker.end < verb:
             # "Ukraine said its troops had captured ...": `its` is the side that speaks
             side = side_of(texts, speaker.start, speaker.end)
             if side is not None:
-                return side, f"actor:own-of-the-subject-speaker:{side}"
+                return side, f"{rule}-speaker:{side}"
         lead = ctx.sentence.para.lead
         if lead is not None:
-            return lead, f"actor:own-of-the-subject-lead:{lead}"
+            return lead, f"{rule}-lead:{lead}"
     return None
 
 
 _TAKING_VERBS = frozenset("captured seized abducted detained took taken".split())
+_SWAP_VERBS = frozenset(
+    "returned released freed handed swapped exchanged traded repatriated".split()
+)
+_IN_EXCHANGE = frozenset({("in", "exchange", "for"), ("in", "return", "for"), ("for",)})
 
 
 def _reports_it(ctx: ClaimContext, after: int) -> bool:
@@ -605,11 +615,39 @@ def _coordinated(ctx: ClaimContext) -> tuple[str, str] | None:
         if any(r.startswith((*_DEMONYM_RULES, "actor:clause-before")) for r in prev.rules):
             return prev.actor, "actor:coordinated-captives-gear"
         return None
-    if category != prev.category or category not in ("equipment", "troops"):
+    if category != prev.category:
+        return None
+    if category not in ("equipment", "troops"):
+        # "Three Rwandan soldiers and two officers were killed": a list of armed people that
+        # shares one predicate of harm shares its nationality word too; not civilians after
+        # soldiers (their side is not said)
+        if category in _PART_CATEGORIES and _armed_pair(ctx):
+            if any(r.startswith(("actor:demonym", "actor:org")) for r in prev.rules):
+                return prev.actor, "actor:coordinated-demonym-armed"
         return None
     if any(r.startswith(_DEMONYM_RULES) for r in prev.rules):
         return prev.actor, "actor:coordinated-demonym"
     return None
+
+
+def _armed_pair(ctx: ClaimContext) -> bool:
+    """The previous figure's counted head and this figure's are both nouns of armed people."""
+    prev_reading, subject = ctx.prev_reading, ctx.reading.subject
+    if prev_reading is None or prev_reading.subject is None or subject is None:
+        return False
+    a, b = ctx.toks[prev_reading.subject[1]].low, ctx.toks[subject[1]].low
+    return (a in _REGULARS and b in _REGULARS) or (a in _IRREGULARS and b in _IRREGULARS)
+
+
+# the ranks of a regular force, and the fighters of irregular ones: `Rwandan soldiers and two
+# officers` are one side's, `Indian soldiers and a dozen militants` two sides'
+_REGULARS = frozenset(
+    """soldiers soldier troops servicemen serviceman officers officer generals commanders
+    pilots sailors airmen marines paratroopers commandos reservists conscripts crews""".split()
+)
+_IRREGULARS = frozenset(
+    "militants fighters insurgents rebels guerrillas jihadists gunmen militiamen".split()
+)
 
 
 def _article_list(ctx: ClaimContext) -> tuple[str, str] | None:

@@ -10,6 +10,7 @@ of one speaker in a report give one claimant.
 
 from __future__ import annotations
 
+from projections.extraction import gazetteer
 from projections.extraction.attribution import continued_quote, transcript_turns
 from projections.extraction.attribution.colon_sources import QA_ANSWER
 from projections.extraction.attribution.speaker import Speaker
@@ -75,6 +76,9 @@ def _attribution(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
     named = _description_named_before(ctx, speaker)
     if named is not None:
         return f"{said} [{named}]", claimant_name(named), (DESCRIPTION_SAME_SENTENCE, *rules)
+    named = _group_named_before(ctx, speaker)
+    if named is not None:
+        return f"{said} [{named}]", claimant_name(named), (GROUP_SAME_SENTENCE, *rules)
     memory = sent.para.speakers
     memory.declined = None
     resolved = memory.resolve(toks, speaker)
@@ -123,6 +127,45 @@ def _description_named_before(ctx: ClaimContext, speaker: Speaker) -> str | None
             continue
         return ctx.sentence.text_of(sp.start, sp.end - 1)
     return None
+
+
+GROUP_SAME_SENTENCE = "attribution:group-named-before"
+# what an armed group is called when the sentence has named it already (`the group said`)
+_GROUP_DESCRIPTIONS = frozenset("group militia movement rebels insurgents jihadists".split())
+# the gazetteer's states: their armed forces (`FAMa`, `the SAF`) are no `group`
+_STATES = frozenset(gazetteer.COUNTRIES) | frozenset(gazetteer.DEMONYMS)
+
+
+def _group_named_before(ctx: ClaimContext, speaker: Speaker) -> str | None:
+    """`Fighters of the Arakan Army ... captured about 200 junta troops ..., the group said`:
+    `the group` (the militia, the movement, the rebels) that speaks after the sentence has
+    named one armed group, and one only, by a name of the gazetteer that is no state's,
+    stands for that group (CONVENTIONS.md: descriptions resolve like pronouns, also inside
+    one sentence). Two groups named, or none: the description stays as written."""
+    toks, texts = ctx.toks, ctx.texts
+    s = speaker.start
+    if s + 1 != speaker.end or toks[s].low != "the" or toks[s + 1].low not in _GROUP_DESCRIPTIONS:
+        return None
+    found: tuple[str, int, int] | None = None
+    first_words = gazetteer.FIRST_WORDS
+    i = 0
+    while i < s:
+        hit = gazetteer.match_at(texts, i) if texts[i] in first_words else None
+        if hit is None:
+            i += 1
+            continue
+        actor, kind, n = hit[0], hit[1], hit[2]
+        if kind == "org" and actor not in _STATES:
+            if found is not None and found[0] != actor:
+                return None
+            found = found or (actor, i, i + n - 1)
+        i += n
+    if found is None:
+        return None
+    a, b = found[1], found[2]
+    if a > 0 and toks[a - 1].low == "the":
+        a -= 1
+    return ctx.sentence.text_of(a, b)
 
 
 def _named_before_in_sentence(ctx: ClaimContext, before: int) -> str | None:
