@@ -30,6 +30,9 @@ from projections.extraction.lexicon import (
 from projections.extraction.tokens import Token, glued
 
 ARTICLE_ONE = "number:article-one"
+# `a Sudanese officer`, `an Israeli reservist`: a demonym that is also a noun of people
+# (`the Sudanese`) modifies the noun after it, which is the phrase's head
+ARTICLE_LAST_NOUN = "number:article-one:last-noun"
 SEVERAL_RULE = "number:several"
 
 # nouns of the lexicon's lists that name a body or a status, not a person
@@ -127,6 +130,8 @@ def article_head(toks: list[Token], i: int, plural: bool) -> int:
         t = toks[k]
         w = t.low
         if w in heads:
+            while k + 1 < n and toks[k + 1].low in heads:
+                k += 1  # the head of a noun phrase is its last noun
             return k
         c = t.text[0]
         if c == "-" and glued(toks[k - 1], t):

@@ -1378,7 +1378,7 @@ _FAR_LINKS = frozenset(
 _FAR_KEYS = frozenset("number total count size strength tally toll".split())
 _RANGE_VERBS = frozenset("range ranged ranging ranges varied vary".split())
 _BARE_KEYS = frozenset("number figure total count tally estimate".split())
-_FAR_STOPS = frozenset(". ; , while but whereas although though".split())
+_FAR_STOPS = frozenset(". ; , | while but whereas although though".split())  # `|`: a form's field
 _OPENING_WORDS = frozenset(
     "at the their its his her of in on start height peak beginning end war offensive".split()
 )
@@ -1433,8 +1433,39 @@ def _that_figure(toks: list[Token], lo: int, first: int) -> bool:
     return False
 
 
+LABEL_BRACKET = "category:far:label-bracket"
+
+
+def _label_bracket(toks: list[Token], first: int) -> int:
+    """`Killed (health ministry, 2 June): 41`, `Refugees in eastern Chad (UNHCR, June):
+    850,000`: a label, its source and date in brackets, a colon, the value. The bracket is an
+    aside of the label: the label's words are read from the token before it (-1: none)."""
+    if first < 4 or toks[first - 1].text != ":" or toks[first - 2].text != ")":
+        return -1
+    for p in range(first - 3, max(0, first - 12), -1):
+        t = toks[p].text
+        if t == "(":
+            return p - 1 if p > 0 else -1
+        if t in (")", ":", ";", "."):
+            return -1
+    return -1
+
+
 def _far_back(
     toks: list[Token], first: int, last: int, prev_end: int, next_start: int
+) -> Reading | None:
+    """`_far_back_at`, past a label's bracket (`Killed (health ministry, 2 June): 41`)."""
+    skip = _label_bracket(toks, first)
+    if skip < 0 or skip <= prev_end:
+        return _far_back_at(toks, first, last, prev_end, next_start, first - 2)
+    got = _far_back_at(toks, first, last, prev_end, next_start, skip)
+    if got is not None:
+        got.rules.append(LABEL_BRACKET)
+    return got
+
+
+def _far_back_at(
+    toks: list[Token], first: int, last: int, prev_end: int, next_start: int, k: int
 ) -> Reading | None:
     """`put the number of North Korean soldiers in the Kursk region at about 11,000`, `the
     death toll from the strike on Dnipro rose to 46`, `bringing its total losses since
@@ -1442,8 +1473,7 @@ def _far_back(
     What `the number of` counts is read as if the figure stood in the place of `number`;
     `put it at 70,000` is the figure before; a clause that reaches the previous figure without
     naming anything counted compares with it (`numbered 300,000 and may have reached 1.35
-    million`)."""
-    k = first - 2
+    million`). `k` is where the words before the figure are read from."""
     if toks[first - 1].low == "from" and k > 0 and toks[k].low in _RANGE_VERBS:
         k -= 1  # "estimates ranged from 170, the government's figure, to more than 230"
     if toks[first - 1].low in ("numbering", "numbered") and k > 0 and toks[k].text == ",":

@@ -262,6 +262,12 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
         # people were captives (not `held back`, `held in reserve`)
         if not (nxt == "in" and nxt2 == "reserve"):
             return "captured", "held (passive)"
+    if w == "out" and nxt == "of" and nxt2 == "action":
+        # "put some 300 enemy soldiers out of action": disabled, not said to be dead
+        # (CONVENTIONS: personnel lost or eliminated are casualties)
+        return "casualties", "out of action"
+    if w == "action" and j > 1 and toks[j - 1].low == "of" and toks[j - 2].low == "out":
+        return "casualties", "out of action"  # "put out of action 120 soldiers"
     if w == "under" and (nxt == "rubble" or nxt2 == "rubble"):
         return "missing", "under rubble"
     if w in _BURY_VERBS:
@@ -377,7 +383,7 @@ _VERB_WORDS = (
         bodies remains lives suffered sustained suffering sustaining treated handed forced
         crossed crossing left sought seeking returned returning arrived
         sheltering sheltered death deaths pushed pushing drove driven driving chased forcing flown
-        airlifted ferried leave back buried bury burying scattered dispersed
+        airlifted ferried leave back buried bury burying scattered dispersed out action
         """.split()
     )
 )

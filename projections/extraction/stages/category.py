@@ -15,6 +15,7 @@ from projections.extraction.articles import predicate_of
 from projections.extraction.categories import fronted_of_them, fronted_partitive, named_after_be
 from projections.extraction.context import ClaimContext, Rules
 from projections.extraction.lexicon import POSSESSIVE_DETERMINERS
+from projections.extraction.tokens import Token
 
 _PREPS = frozenset("in during after at on before".split())
 _EXCHANGE_VERBS = frozenset("exchanged swapped traded exchanging swapping".split())
@@ -33,10 +34,16 @@ def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
     category, rules = _category_of(ctx)
     if category == "troops" and _under_losses(ctx):
         return "casualties", [*rules, LOSSES_LIST]
+    if category == "troops" and ctx.num.rules[0] == HANDFUL and not any("verb" in r for r in rules):
+        # `only a handful of local men were involved`: a dismissive few, no force's size,
+        # unless a verb of deploying says so (`sent a handful of instructors`)
+        return "other", [*rules, HANDFUL_NO_FORCE]
     return category, rules
 
 
 LOSSES_LIST = "category:losses-list"
+HANDFUL = "number:vague:a handful"
+HANDFUL_NO_FORCE = "category:handful-without-troop-verb"
 _LOSS_WORDS = frozenset("losses loss".split())
 _LIST_MARKS = frozenset(":—–‒―")
 
@@ -273,7 +280,26 @@ def fronted_part(ctx: ClaimContext) -> bool:
     return fronted_partitive(toks, ctx.q.i, prev_start, ctx.prev_end)
 
 
-_LISTED_OBJECT = ("category:verb-before:", "category:article:object-")
+# the previous figure is the object of the verb before it, or listed after such an object
+# (`killing 7 policemen, two soldiers and a child`)
+_LISTED_OBJECT = (
+    "category:verb-before:",
+    "category:article:object-",
+    "category:coordinated",
+    "category:apposed-breakdown:",
+)
+# what an object of such a verb may be: `abducted 20 schoolchildren and a teacher` too
+_LISTED_CATS = frozenset({"killed", "wounded", "captured"})
+
+
+def _ends_before(toks: list[Token], np_end: int, k: int) -> bool:
+    """The previous figure's phrase, ending at `np_end`, reaches the `and` at `k`, with the
+    complement of its head (`5 members of a local militia and a teenager`)."""
+    if np_end == k - 1:
+        return True
+    if np_end < 0 or np_end + 1 >= k or toks[np_end + 1].low != "of" or k - np_end > 6:
+        return False
+    return all(t.text[0].isalnum() and t.low not in ("and", "or") for t in toks[np_end + 2 : k])
 
 
 def _person_article(ctx: ClaimContext) -> tuple[str | None, Rules]:
@@ -284,7 +310,7 @@ def _person_article(ctx: ClaimContext) -> tuple[str | None, Rules]:
     listed_with = None
     prev, prev_reading = ctx.prev, ctx.prev_reading
     if prev is not None and prev_reading is not None and i > 1 and toks[i - 1].low == "and":
-        if prev_reading.np_end == i - 2 and prev.category in ("killed", "wounded"):
+        if _ends_before(toks, prev_reading.np_end, i - 1) and prev.category in _LISTED_CATS:
             if any(r.startswith(_LISTED_OBJECT) for r in prev.rules):
                 listed_with = prev.category
     got = predicate_of(toks, i, ctx.num.head, listed_with)
