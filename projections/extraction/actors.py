@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from projections.extraction import gazetteer
-from projections.extraction.lexicon import TROOP_NOUNS
+from projections.extraction.lexicon import SINGULAR_UNITS, TROOP_NOUNS
 from projections.extraction.tokens import Token
 
 OWN_VERBS = frozenset(
@@ -60,7 +60,9 @@ _BACKED = frozenset("backed led allied supported trained aligned sponsored funde
 _OWNERS = frozenset({"'s", "’s", "its", "their"})
 _PRE_MODIFIERS = frozenset("another more additional further extra only just".split())
 # a body of troops whose size `a force of N` gives
-_BODY_NOUNS = frozenset("force contingent detachment column army garrison".split())
+_BODY_NOUNS = (
+    frozenset("force contingent detachment column army garrison".split()) | SINGULAR_UNITS
+)  # `sent a brigade of 2,000 soldiers` too
 
 
 def _strong_after(toks: list[Token], first: int) -> bool:

@@ -181,3 +181,35 @@ def test_gold_has_no_error_but_what_the_validator_cannot_parse() -> None:
         errors: list[str] = []
         mod.check_passage(json.loads(line), errors, [])
         assert [e for e in errors if not any(x in e for x in accepted)] == []
+
+
+def test_others_of_a_second_verb_are_the_first_group() -> None:
+    text = "Troops killed 9 Boko Haram fighters and arrested 3 others near Bama."
+    c = _one(text, "3")
+    assert (c.category, c.actor) == ("captured", "Boko Haram")
+    assert "actor:others-after-second-verb" in c.rules
+    # one list with the noun: others than that group, no side
+    assert _one("Troops killed 9 Boko Haram fighters and 3 others near Bama.", "3").actor is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "actor"),
+    [
+        ("A 700-strong battalion of Rwandan troops arrived in Bangui.", "700", "Rwanda"),
+        ("The army said it had killed 30 rebels of the M23 near Sake.", "30", "M23"),
+    ],
+)
+def test_the_of_complement_of_a_unit_or_fighters_names_the_side(
+    text: str, figure: str, actor: str
+) -> None:
+    c = _one(text, figure)
+    assert c.actor == actor
+    assert any(r.startswith("actor:member-of:") for r in c.rules)
+
+
+def test_a_unit_of_n_soldiers_is_the_senders() -> None:
+    c = _one(
+        "Rwanda has sent a brigade of some 2,000 soldiers to Bangui, the army said.", "some 2,000"
+    )
+    assert (c.category, c.actor) == ("troops", "Rwanda")
+    assert any(r.startswith(("actor:supplier:", "actor:clause-subject:")) for r in c.rules)
