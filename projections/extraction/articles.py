@@ -188,9 +188,21 @@ def may_count(toks: list[Token], first: int, head: int) -> bool:
     its clause's verb nor a listed figure before `and` admits it (`predicate_of`). Such a
     mention is dropped before the stages run, so that it bounds no other figure's clause
     (`abducted a driver and 4 passengers`)."""
-    if first > 0 and toks[first - 1].low == "and":
+    if first > 0 and (toks[first - 1].low == "and" or listed_by_comma(toks, first, head)):
         return True
     return predicate_of(toks, first, head, None) is not None
+
+
+def listed_by_comma(toks: list[Token], first: int, head: int) -> bool:
+    """`killed three soldiers, a policeman and 4 civilians`: the phrase at `first` stands in
+    a list after a comma, and the list goes on after it (`and` or another comma follows its
+    head); not `killed 3 soldiers, a spokesman said`."""
+    return (
+        first > 0
+        and toks[first - 1].text == ","
+        and head + 1 < len(toks)
+        and toks[head + 1].low in ("and", ",")
+    )
 
 
 def predicate_of(
@@ -247,6 +259,8 @@ def predicate_of(
         return None
     if listed_with is not None and toks[k].low == "and":
         return listed_with, end, "category:article:object-listed"
+    if listed_with is not None and listed_by_comma(toks, first, head):
+        return listed_with, end, "category:article:object-listed-comma"
     got = _verb_at(toks, k)
     if got is not None and not (k > 0 and toks[k - 1].low in _PASSIVE_BE):
         return got, end, f"category:article:object-of:{toks[k].low}"

@@ -306,7 +306,8 @@ ORGS: dict[str, tuple[str, ...]] = {
     "TPLF": ("TPLF", "Tigray People's Liberation Front"),
     "Tigray Defence Forces": ("Tigray Defence Forces", "TDF"),
     "Oromo Liberation Army": ("Oromo Liberation Army", "OLA"),
-    "Arakan Army": ("Arakan Army",),
+    # `AA` alone is also anti-aircraft (`AA guns`): only with `group` is it the army
+    "Arakan Army": ("Arakan Army", "AA group"),
     "Kachin Independence Army": ("Kachin Independence Army", "KIA"),
     "Karen National Union": ("Karen National Union", "KNU"),
     "Three Brotherhood Alliance": ("Three Brotherhood Alliance",),

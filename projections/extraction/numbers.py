@@ -209,8 +209,8 @@ def _read_words(toks: list[Token], i: int) -> Num | None:
         if nxt == "of" and i + 2 < n and (low, toks[i + 2].low) in VAGUE_OF:
             lo, hi = VAGUE_OF[(low, toks[i + 2].low)]
             return Num(i, i + 2, lo, hi, vague=True, rules=[f"number:vague:{low} of"])
-        if low == "scores" and nxt != "of":
-            return None
+        if low == "scores" and nxt != "of" and nxt not in _SCORES_SUBJECT:
+            return None  # `scores of X`, or `scores were killed`: people; not a game's
         lo, hi = VAGUE[low]
         return Num(i, i, lo, hi, vague=True, rules=[f"number:vague:{low}"])
     if low == "tens" and nxt == "of" and i + 2 < n and (low, toks[i + 2].low) in VAGUE_OF:
@@ -242,6 +242,8 @@ def _read_words(toks: list[Token], i: int) -> Num | None:
         if k + 1 < n and toks[k].low == "a" and toks[k + 1].low in SCALES:
             v = (0.5 if low == "half" else 0.25) * SCALES[toks[k + 1].low]
             return Num(i, k + 1, v, v, words=True, rules=[f"number:words:{low} a"])
+        if low == "half" and k + 1 < n and toks[k].low == "a" and toks[k + 1].low == "dozen":
+            return Num(i, k + 1, 6, 6, words=True, rules=["number:words:half a dozen"])
         return None
     if low == "a":
         if nxt == "quarter":
@@ -374,6 +376,8 @@ def _try_range(toks: list[Token], a: Num) -> Num | None:
 
 
 _YEAR_BEFORE = MONTHS | {"since", "in", "of"}
+# `scores` with no `of` counts people only as the subject of a verb (`Scores were killed`)
+_SCORES_SUBJECT = frozenset("were have had are more died".split())
 _ALL_STARTS = WORD_STARTS | frozenset(VAGUE) | {"tens"}
 _RANGE_WORDS = frozenset(DASHES) | {"to", "or", "and"}
 _ARTICLES = frozenset({"a", "an"})

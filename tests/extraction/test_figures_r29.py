@@ -213,3 +213,56 @@ def test_a_unit_of_n_soldiers_is_the_senders() -> None:
     )
     assert (c.category, c.actor) == ("troops", "Rwanda")
     assert any(r.startswith(("actor:supplier:", "actor:clause-subject:")) for r in c.rules)
+
+
+def test_the_aa_group_is_the_arakan_army_but_aa_guns_are_no_side() -> None:
+    c = _one("Junta troops killed 12 fighters of the AA group near Kyauktaw.", "12")
+    assert (c.category, c.actor) == ("killed", "Arakan Army")
+    assert _one("The militia fired 4 AA guns at the drones.", "4").actor is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "low", "rule"),
+    [
+        (
+            "The toll rose past 250 on Friday, officials said.",
+            "rose past 250",
+            250,
+            "qualifier:lower:rose past",
+        ),
+        (
+            "The number of refugees in Poland has crossed 900,000.",
+            "crossed 900,000",
+            900000,
+            "qualifier:lower:crossed",
+        ),
+    ],
+)
+def test_a_count_going_past_a_mark_is_a_lower_bound(
+    text: str, figure: str, low: int, rule: str
+) -> None:
+    c = _one(text, figure)
+    assert (c.qualifier, c.low, c.high) == ("lower", low, None)
+    assert rule in c.rules
+
+
+def test_the_past_hours_are_no_bound() -> None:
+    c = _one("In the past 24 hours, 12 soldiers were killed.", "12")
+    assert (c.qualifier, c.low) == ("exact", 12)
+
+
+def test_half_a_dozen_and_bare_scores() -> None:
+    c = _one("Half a dozen policemen were wounded in Peshawar.", "Half a dozen")
+    assert (c.low, c.high, c.category) == (6, 6, "wounded")
+    c = _one("Scores were killed in the shelling, medics said.", "Scores")
+    assert (c.qualifier, c.category) == ("approx", "killed")
+    assert extract("The team's scores were high.") == []
+
+
+def test_a_person_listed_after_a_comma() -> None:
+    text = "Gunmen killed 3 soldiers, a policeman and 4 civilians near Gao."
+    got = [(c.text, c.category) for c in extract(text)]
+    assert got == [("3", "killed"), ("a policeman", "killed"), ("4", "killed")]
+    assert "category:article:object-listed-comma" in extract(text)[1].rules
+    # a speaker after the comma is no listed person
+    assert [c.text for c in extract("Gunmen killed 3 soldiers, a spokesman said.")] == ["3"]

@@ -288,6 +288,7 @@ _LISTED_OBJECT = (
     "category:coordinated",
     "category:apposed-breakdown:",
 )
+_LIST_JOINS = frozenset({"and", ","})  # a comma only inside a list (`listed_by_comma`)
 # what an object of such a verb may be: `abducted 20 schoolchildren and a teacher` too
 _LISTED_CATS = frozenset({"killed", "wounded", "captured"})
 
@@ -295,8 +296,8 @@ _LISTED_CATS = frozenset({"killed", "wounded", "captured"})
 def _ends_before(toks: list[Token], np_end: int, k: int) -> bool:
     """The previous figure's phrase, ending at `np_end`, reaches the `and` at `k`, with the
     complement of its head (`5 members of a local militia and a teenager`)."""
-    if np_end == k - 1:
-        return True
+    if np_end == k - 1 or (np_end == k - 2 and toks[k - 1].text == ","):
+        return True  # `..., a policeman, and a nurse`: a serial comma before `and`
     if np_end < 0 or np_end + 1 >= k or toks[np_end + 1].low != "of" or k - np_end > 6:
         return False
     return all(t.text[0].isalnum() and t.low not in ("and", "or") for t in toks[np_end + 2 : k])
@@ -309,7 +310,7 @@ def _person_article(ctx: ClaimContext) -> tuple[str | None, Rules]:
     toks, i = ctx.toks, ctx.num.i
     listed_with = None
     prev, prev_reading = ctx.prev, ctx.prev_reading
-    if prev is not None and prev_reading is not None and i > 1 and toks[i - 1].low == "and":
+    if prev is not None and prev_reading is not None and i > 1 and toks[i - 1].low in _LIST_JOINS:
         if _ends_before(toks, prev_reading.np_end, i - 1) and prev.category in _LISTED_CATS:
             if any(r.startswith(_LISTED_OBJECT) for r in prev.rules):
                 listed_with = prev.category
