@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from projections.extraction import gazetteer
-from projections.extraction.clause_verbs import casualty_pair, near, verb_category
+from projections.extraction.clause_verbs import casualty_pair, label_verb, near, verb_category
 from projections.extraction.lexicon import (
     CATEGORY_NOUNS,
     COUNTED_NOUNS,
@@ -1386,6 +1386,7 @@ _FORWARD_LINKS = frozenset("numbering numbered at".split())
 _TAG_VERBS = frozenset("said says added adds told noted claimed stated wrote".split())
 _FIGURE_ADJ = frozenset("true real actual official final overall".split())
 _FAR_WINDOW = 30
+_LABEL_WORDS = 12  # at most this many tokens (a bracketed source included) before the colon
 _PLACING_PREPS = frozenset("to from with against by for into on near".split())
 
 
@@ -1553,6 +1554,12 @@ def _far_back_at(
         if label is not None:
             label.np_end = last
             return label
+        if prev_end < 0 and k < 0 and noun < 0 and first - 1 <= _LABEL_WORDS:
+            # `Under the rubble (civil defence): about 40`: a label that opens the line and
+            # names no counted noun, but what befell those its value counts
+            got = label_verb(toks, 0, first - 1)
+            if got is not None:
+                return Reading(got[0], None, last, rules=[f"category:far:label-verb:{got[1]}"])
     if k < 0 or prev_end < 0 or k != prev_end or toks[k + 1].low in _FAR_STOPS:
         if prev_end < 0 and k + 2 < first - 1 and toks[k + 1].low == "it":
             # "The count of people displaced ... rose again. It stood at 946,000": `it` with

@@ -244,6 +244,17 @@ def _named_place(toks: list[Token], k: int) -> bool:
     return False
 
 
+def label_verb(toks: list[Token], start: int, end: int) -> tuple[str, str] | None:
+    """`Under the rubble`, `Taken hostage`, `Fled to Chad`: the first verb (or phrase) of what
+    befell people among the words of a form's label, `toks[start:end]`."""
+    for j in range(start, end):
+        if toks[j].low in _VERB_WORDS:
+            got = _verb_at(toks, j, True)
+            if got is not None:
+                return got
+    return None
+
+
 def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | None:
     n = len(toks)
     w = toks[j].low

@@ -266,3 +266,16 @@ def test_a_person_listed_after_a_comma() -> None:
     assert "category:article:object-listed-comma" in extract(text)[1].rules
     # a speaker after the comma is no listed person
     assert [c.text for c in extract("Gunmen killed 3 soldiers, a spokesman said.")] == ["3"]
+
+
+@pytest.mark.parametrize(
+    ("line", "figure", "category"),
+    [
+        ("Still under the rubble (civil defence, 9 May): about 70", "about 70", "missing"),
+        ("Fled to Chad since April: 3,000", "3,000", "displaced"),
+    ],
+)
+def test_a_label_that_names_what_befell_them(line: str, figure: str, category: str) -> None:
+    c = _one(line, figure)
+    assert c.category == category
+    assert any(r.startswith("category:far:label-verb:") for r in c.rules)
