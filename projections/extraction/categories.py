@@ -512,6 +512,16 @@ def _category_noun(
         found = verb_category(toks, first, np.end, prev_end, next_start, displaced=False)
         if found is not None and found[0] == "killed" and found[1].startswith("category:verb:"):
             return _counted(np, "killed", f"category:noun:{w}", found[1])
+    if category == "displaced" and not whole:
+        # "two Sudanese refugees were killed": what the clause's verb says befell them wins
+        # over their earlier flight (as for `killed 27 displaced people`)
+        found = verb_category(toks, first, np.end, prev_end, next_start, displaced=False)
+        if found is not None and found[0] in _VICTIM_CATEGORIES:
+            if found[1].startswith("category:verb:"):
+                return _counted(np, found[0], f"category:noun:{w}", f"{found[1]}:{w}")
+        struck = _struck_victims(toks, first)  # "gunmen killed 12 refugees"
+        if struck is not None:
+            return _counted(np, struck[0], f"category:noun:{w}", f"category:struck:{struck[1]}")
     if category == "captured" and _killing_verb_before(toks, first):
         # "executed 33 prisoners of war", "killed 3 hostages": the verb that governs the
         # figure says the captives died
@@ -528,6 +538,8 @@ def _killing_verb_before(toks: list[Token], first: int) -> bool:
     k = first - 1
     while k > 0 and first - k <= 3 and toks[k].low in _QUALIFIER_WORDS:
         k -= 1
+    if k >= 2 and toks[k].low == "death" and toks[k - 1].low == "to" and toks[k - 2].low == "put":
+        return True  # "put to death 12 prisoners"
     return k >= 0 and VERB_CATEGORY.get(toks[k].low) == "killed" and toks[k].low.endswith("ed")
 
 

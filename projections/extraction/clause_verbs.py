@@ -107,6 +107,7 @@ def verb_category(
 
 
 _INVERTING_BE = frozenset({"were", "was", "are", "is"})
+_PUT_WORDS = frozenset("put puts putting".split())
 _BURY_VERBS = frozenset("buried bury burying".split())
 _NOT_BURIED = frozenset("under beneath alive".split())
 _DEAD_HEADS = (":bodies of", ":remains of", ":death of", ":deaths of")
@@ -273,6 +274,8 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
         # people were captives (not `held back`, `held in reserve`)
         if not (nxt == "in" and nxt2 == "reserve"):
             return "captured", "held (passive)"
+    if w == "death" and j > 1 and toks[j - 1].low == "to" and toks[j - 2].low in _PUT_WORDS:
+        return "killed", "put to death"  # "the militants put to death 12 prisoners"
     if w == "out" and nxt == "of" and nxt2 == "action":
         # "put some 300 enemy soldiers out of action": disabled, not said to be dead
         # (CONVENTIONS: personnel lost or eliminated are casualties)

@@ -279,3 +279,25 @@ def test_a_label_that_names_what_befell_them(line: str, figure: str, category: s
     c = _one(line, figure)
     assert c.category == category
     assert any(r.startswith("category:far:label-verb:") for r in c.rules)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        ("Three Congolese refugees were killed when the camp was shelled.", "Three", "killed"),
+        ("Gunmen abducted 14 refugees on the road to Kakuma.", "14", "captured"),
+        ("About 2,000 refugees were evacuated from the camp.", "About 2,000", "displaced"),
+    ],
+)
+def test_what_befell_refugees_wins_over_their_flight(text: str, figure: str, category: str) -> None:
+    assert _one(text, figure).category == category
+
+
+def test_put_as_a_deed_is_no_speech() -> None:
+    c = _one("The brigade put out of action 120 soldiers near Kupiansk, its commander said.", "120")
+    assert (c.category, c.attribution) == ("casualties", "its commander")
+    assert any(r.startswith("attribution:refused:put-deed") for r in c.rules)
+    c = _one("The militants put to death 12 prisoners, a monitor said.", "12")
+    assert (c.category, c.attribution) == ("killed", "a monitor")
+    # `put the toll at N` still states a figure
+    assert _one("The ministry put the toll at 400.", "400").attribution == "The ministry"
