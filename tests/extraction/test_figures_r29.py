@@ -48,11 +48,8 @@ def test_lakh_is_a_hundred_thousand(text: str, figure: str, value: int, category
     assert "number:magnitude:lakh" in c.rules
 
 
-def test_crore_of_money_is_no_claim() -> None:
+def test_crore_of_money_is_no_claim_and_a_scaled_decimal_is_whole() -> None:
     assert extract("The government released Rs 3 crore for the families in Poonch.") == []
-
-
-def test_a_scaled_decimal_is_a_whole_number() -> None:
     c = _one("Some 2.3 million people have fled Darfur, the agency said.", "Some 2.3 million")
     assert c.low == c.high == 2_300_000
 
