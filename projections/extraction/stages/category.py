@@ -14,7 +14,7 @@ from __future__ import annotations
 from projections.extraction.articles import predicate_of
 from projections.extraction.categories import fronted_of_them, fronted_partitive, named_after_be
 from projections.extraction.context import ClaimContext, Rules
-from projections.extraction.lexicon import POSSESSIVE_DETERMINERS
+from projections.extraction.lexicon import EXCHANGE_VERBS, POSSESSIVE_DETERMINERS, VERB_CATEGORY
 from projections.extraction.tokens import Token
 
 _PREPS = frozenset("in during after at on before".split())
@@ -303,6 +303,17 @@ def _ends_before(toks: list[Token], np_end: int, k: int) -> bool:
     return all(t.text[0].isalnum() and t.low not in ("and", "or") for t in toks[np_end + 2 : k])
 
 
+def _object_of_verb(toks: list[Token], start: int) -> bool:
+    """The figure whose text begins at offset `start` is the object of the verb right before
+    it (`released 12 hostages`, whose category its noun gave): a person listed after it with
+    `and` shares that verb (`released 12 hostages and a pilot`)."""
+    for p in range(1, len(toks)):
+        if toks[p].start == start:
+            w = toks[p - 1].low
+            return w in VERB_CATEGORY or w in EXCHANGE_VERBS
+    return False
+
+
 def _person_article(ctx: ClaimContext) -> tuple[str | None, Rules]:
     """`a civilian was killed`, `gunmen shot dead a farmer`, `several soldiers were wounded`
     (`articles`): killed or wounded as the clause's verb says, else no figure. The counted
@@ -312,7 +323,9 @@ def _person_article(ctx: ClaimContext) -> tuple[str | None, Rules]:
     prev, prev_reading = ctx.prev, ctx.prev_reading
     if prev is not None and prev_reading is not None and i > 1 and toks[i - 1].low in _LIST_JOINS:
         if _ends_before(toks, prev_reading.np_end, i - 1) and prev.category in _LISTED_CATS:
-            if any(r.startswith(_LISTED_OBJECT) for r in prev.rules):
+            if any(r.startswith(_LISTED_OBJECT) for r in prev.rules) or _object_of_verb(
+                toks, prev.start
+            ):
                 listed_with = prev.category
     got = predicate_of(toks, i, ctx.num.head, listed_with)
     if got is None:
