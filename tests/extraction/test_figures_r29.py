@@ -213,6 +213,8 @@ def test_the_of_complement_of_a_unit_or_fighters_names_the_side(
 
 
 def test_a_unit_of_n_soldiers_is_the_senders() -> None:
+    assert _one("A 5,000-strong Ugandan force entered Ituri.", "5,000").actor == "Uganda"
+    assert _one("Kampala has deployed 1,000 troops to Bunia.", "1,000").actor == "Uganda"
     c = _one(
         "Rwanda has sent a brigade of some 2,000 soldiers to Bangui, the army said.", "some 2,000"
     )
@@ -241,6 +243,12 @@ def test_the_aa_group_is_the_arakan_army_but_aa_guns_are_no_side() -> None:
             900000,
             "qualifier:lower:crossed",
         ),
+        (
+            "Fatalities have now passed the 500 mark, officials said.",
+            "passed the 500 mark",
+            500,
+            "qualifier:lower:passed the",
+        ),
     ],
 )
 def test_a_count_going_past_a_mark_is_a_lower_bound(
@@ -251,9 +259,10 @@ def test_a_count_going_past_a_mark_is_a_lower_bound(
     assert rule in c.rules
 
 
-def test_the_past_hours_are_no_bound() -> None:
+def test_the_past_hours_and_bridges_crossed_are_no_bound() -> None:
     c = _one("In the past 24 hours, 12 soldiers were killed.", "12")
     assert (c.qualifier, c.low) == ("exact", 12)
+    assert extract("The troops crossed the 3 bridges.") == []
 
 
 def test_half_a_dozen_and_bare_scores() -> None:
