@@ -73,6 +73,11 @@ _INHERIT_LINKS = frozenset(
 _VERB_DECIDES = frozenset({"killed", "wounded", "missing", "captured"})
 # ...but `neutralised` and `eliminated` are said of people: "neutralised 150 terrorists"
 _PEOPLE_LOSS_VERBS = tuple(":" + w for w in "neutralised neutralized eliminated".split())
+# ...and so are `displaced` and `fled`: "1.5 lakh voters were displaced", "300 tourists fled"
+# (not `moved` or `relocated`, said of things too)
+_PEOPLE_FLIGHT_VERBS = tuple(
+    ":" + w for w in "displaced fled flee flees fleeing uprooted evacuated".split()
+)
 _SCALE_WORDS = frozenset("hundred thousand million billion".split())
 _CLAUSE_VERBS = frozenset("were was are is have had remain remained".split())
 _RATE_WORDS = frozenset({"a", "per", "each", "every"})
@@ -417,6 +422,11 @@ def _noun(
     found = verb_category(toks, first, np.end, prev_end, next_start, displaced=False)
     if found is not None and (found[0] in _VERB_DECIDES or found[1].endswith(_PEOPLE_LOSS_VERBS)):
         return _counted(np, found[0], f"category:unknown-noun:{w}", found[1])
+    if found is None:
+        fled = verb_category(toks, first, np.end, prev_end, next_start, displaced=True)
+        if fled is not None and fled[0] == "displaced" and fled[1].startswith("category:verb:"):
+            if fled[1].endswith(_PEOPLE_FLIGHT_VERBS):
+                return _counted(np, "displaced", f"category:unknown-noun:{w}", fled[1])
     if found is not None and w == "own" and toks[head - 1].low in POSSESSIVE_DETERMINERS:
         # "killed 14 Iraqi soldiers and lost three of their own": a side's own are its people,
         # so a verb of losing decides as it does for soldiers
