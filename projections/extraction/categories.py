@@ -526,7 +526,7 @@ def _category_noun(
         # "two Sudanese refugees were killed": what the clause's verb says befell them wins
         # over their earlier flight (as for `killed 27 displaced people`)
         found = verb_category(toks, first, np.end, prev_end, next_start, displaced=False)
-        if found is not None and found[0] in _VICTIM_CATEGORIES:
+        if found is not None and (found[0] in _VICTIM_CATEGORIES or _hurt_pair(found)):
             if found[1].startswith("category:verb:"):
                 return _counted(np, found[0], f"category:noun:{w}", f"{found[1]}:{w}")
         struck = _struck_victims(toks, first)  # "gunmen killed 12 refugees"
@@ -541,6 +541,13 @@ def _category_noun(
     if category == "captured" and near(toks, first, np.end, RECRUIT_VERBS, prev_end, next_start):
         return _counted(np, "troops", f"category:recruited:{w}")
     return _counted(np, category, f"category:noun:{w}")
+
+
+def _hurt_pair(found: tuple[str, str]) -> bool:
+    """`were killed or wounded`: casualties read from a verb of dying or being hurt, not from
+    one of losing (`refugees lost their homes`)."""
+    verb = found[1].rsplit(":", 1)[-1]
+    return found[0] == "casualties" and VERB_CATEGORY.get(verb) in ("killed", "wounded")
 
 
 def _killing_verb_before(toks: list[Token], first: int) -> bool:

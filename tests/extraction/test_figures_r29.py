@@ -301,6 +301,8 @@ def test_a_label_that_names_what_befell_them(line: str, figure: str, category: s
         ("Three Congolese refugees were killed when the camp was shelled.", "Three", "killed"),
         ("Gunmen abducted 14 refugees on the road to Kakuma.", "14", "captured"),
         ("About 2,000 refugees were evacuated from the camp.", "About 2,000", "displaced"),
+        ("Some 900 refugees were killed or wounded in the raids.", "Some 900", "casualties"),
+        ("Some 300 refugees lost their homes in the fire.", "Some 300", "displaced"),
         # a noun the lexicon does not know: a verb said only of people who flee decides
         ("Some 1.5 lakh voters were displaced by the clashes.", "Some 1.5 lakh", "displaced"),
     ],
