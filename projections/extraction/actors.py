@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from projections.extraction import gazetteer
-from projections.extraction.lexicon import TROOP_NOUNS
+from projections.extraction.lexicon import SINGULAR_UNITS, TROOP_NOUNS
 from projections.extraction.tokens import Token
 
 OWN_VERBS = frozenset(
@@ -82,7 +82,9 @@ _PRE_MODIFIERS = frozenset("another more additional further extra only just".spl
 _OPENING_QUOTES = frozenset("' ‘ \" “".split())
 _CLOSING_QUOTES = frozenset("' ’ \" ”".split())
 # a body of troops whose size `a force of N` gives
-_BODY_NOUNS = frozenset("force contingent detachment column army garrison".split())
+_BODY_NOUNS = (
+    frozenset("force contingent detachment column army garrison".split()) | SINGULAR_UNITS
+)  # `sent a brigade of 2,000 soldiers` too
 
 
 def _strong_after(toks: list[Token], first: int) -> bool:

@@ -30,6 +30,9 @@ from projections.extraction.lexicon import (
 from projections.extraction.tokens import Token, glued
 
 ARTICLE_ONE = "number:article-one"
+# `a Sudanese officer`, `an Israeli reservist`: a demonym that is also a noun of people
+# (`the Sudanese`) modifies the noun after it, which is the phrase's head
+ARTICLE_LAST_NOUN = "number:article-one:last-noun"
 SEVERAL_RULE = "number:several"
 
 # nouns of the lexicon's lists that name a body or a status, not a person
@@ -127,6 +130,8 @@ def article_head(toks: list[Token], i: int, plural: bool) -> int:
         t = toks[k]
         w = t.low
         if w in heads:
+            while k + 1 < n and toks[k + 1].low in heads:
+                k += 1  # the head of a noun phrase is its last noun
             return k
         c = t.text[0]
         if c == "-" and glued(toks[k - 1], t):
@@ -183,9 +188,21 @@ def may_count(toks: list[Token], first: int, head: int) -> bool:
     its clause's verb nor a listed figure before `and` admits it (`predicate_of`). Such a
     mention is dropped before the stages run, so that it bounds no other figure's clause
     (`abducted a driver and 4 passengers`)."""
-    if first > 0 and toks[first - 1].low == "and":
+    if first > 0 and (toks[first - 1].low == "and" or listed_by_comma(toks, first, head)):
         return True
     return predicate_of(toks, first, head, None) is not None
+
+
+def listed_by_comma(toks: list[Token], first: int, head: int) -> bool:
+    """`killed three soldiers, a policeman and 4 civilians`: the phrase at `first` stands in
+    a list after a comma, and the list goes on after it (`and` or another comma follows its
+    head); not `killed 3 soldiers, a spokesman said`."""
+    return (
+        first > 0
+        and toks[first - 1].text == ","
+        and head + 1 < len(toks)
+        and toks[head + 1].low in ("and", ",")
+    )
 
 
 def predicate_of(
@@ -242,6 +259,8 @@ def predicate_of(
         return None
     if listed_with is not None and toks[k].low == "and":
         return listed_with, end, "category:article:object-listed"
+    if listed_with is not None and listed_by_comma(toks, first, head):
+        return listed_with, end, "category:article:object-listed-comma"
     got = _verb_at(toks, k)
     if got is not None and not (k > 0 and toks[k - 1].low in _PASSIVE_BE):
         return got, end, f"category:article:object-of:{toks[k].low}"

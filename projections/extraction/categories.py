@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from projections.extraction import gazetteer
-from projections.extraction.clause_verbs import casualty_pair, near, verb_category
+from projections.extraction.clause_verbs import casualty_pair, label_verb, near, verb_category
 from projections.extraction.lexicon import (
     CATEGORY_NOUNS,
     COUNTED_NOUNS,
@@ -73,6 +73,11 @@ _INHERIT_LINKS = frozenset(
 _VERB_DECIDES = frozenset({"killed", "wounded", "missing", "captured"})
 # ...but `neutralised` and `eliminated` are said of people: "neutralised 150 terrorists"
 _PEOPLE_LOSS_VERBS = tuple(":" + w for w in "neutralised neutralized eliminated".split())
+# ...and so are `displaced` and `fled`: "1.5 lakh voters were displaced", "300 tourists fled"
+# (not `moved` or `relocated`, said of things too)
+_PEOPLE_FLIGHT_VERBS = tuple(
+    ":" + w for w in "displaced fled flee flees fleeing uprooted evacuated".split()
+)
 _SCALE_WORDS = frozenset("hundred thousand million billion".split())
 _CLAUSE_VERBS = frozenset("were was are is have had remain remained".split())
 _RATE_WORDS = frozenset({"a", "per", "each", "every"})
@@ -470,6 +475,11 @@ def _noun(
     found = verb_category(toks, first, np.end, prev_end, next_start, displaced=False)
     if found is not None and (found[0] in _VERB_DECIDES or found[1].endswith(_PEOPLE_LOSS_VERBS)):
         return _counted(np, found[0], f"category:unknown-noun:{w}", found[1])
+    if found is None:
+        fled = verb_category(toks, first, np.end, prev_end, next_start, displaced=True)
+        if fled is not None and fled[0] == "displaced" and fled[1].startswith("category:verb:"):
+            if fled[1].endswith(_PEOPLE_FLIGHT_VERBS):
+                return _counted(np, "displaced", f"category:unknown-noun:{w}", fled[1])
     if found is not None and w == "own" and toks[head - 1].low in POSSESSIVE_DETERMINERS:
         # "killed 14 Iraqi soldiers and lost three of their own": a side's own are its people,
         # so a verb of losing decides as it does for soldiers
@@ -565,6 +575,16 @@ def _category_noun(
         found = verb_category(toks, first, np.end, prev_end, next_start, displaced=False)
         if found is not None and found[0] == "killed" and found[1].startswith("category:verb:"):
             return _counted(np, "killed", f"category:noun:{w}", found[1])
+    if category == "displaced" and not whole:
+        # "two Sudanese refugees were killed": what the clause's verb says befell them wins
+        # over their earlier flight (as for `killed 27 displaced people`)
+        found = verb_category(toks, first, np.end, prev_end, next_start, displaced=False)
+        if found is not None and (found[0] in _VICTIM_CATEGORIES or _hurt_pair(found)):
+            if found[1].startswith("category:verb:"):
+                return _counted(np, found[0], f"category:noun:{w}", f"{found[1]}:{w}")
+        struck = _struck_victims(toks, first)  # "gunmen killed 12 refugees"
+        if struck is not None:
+            return _counted(np, struck[0], f"category:noun:{w}", f"category:struck:{struck[1]}")
     if category == "captured" and _killing_verb_before(toks, first):
         # "executed 33 prisoners of war", "killed 3 hostages": the verb that governs the
         # figure says the captives died
@@ -576,11 +596,20 @@ def _category_noun(
     return _counted(np, category, f"category:noun:{w}")
 
 
+def _hurt_pair(found: tuple[str, str]) -> bool:
+    """`were killed or wounded`: casualties read from a verb of dying or being hurt, not from
+    one of losing (`refugees lost their homes`)."""
+    verb = found[1].rsplit(":", 1)[-1]
+    return found[0] == "casualties" and VERB_CATEGORY.get(verb) in ("killed", "wounded")
+
+
 def _killing_verb_before(toks: list[Token], first: int) -> bool:
     """A verb of killing right before the figure, past its qualifier (`executed at least`)."""
     k = first - 1
     while k > 0 and first - k <= 3 and toks[k].low in _QUALIFIER_WORDS:
         k -= 1
+    if k >= 2 and toks[k].low == "death" and toks[k - 1].low == "to" and toks[k - 2].low == "put":
+        return True  # "put to death 12 prisoners"
     return k >= 0 and VERB_CATEGORY.get(toks[k].low) == "killed" and toks[k].low.endswith("ed")
 
 
@@ -1481,7 +1510,7 @@ _FAR_LINKS = frozenset(
 _FAR_KEYS = frozenset("number total count size strength tally toll".split())
 _RANGE_VERBS = frozenset("range ranged ranging ranges varied vary".split())
 _BARE_KEYS = frozenset("number figure total count tally estimate".split())
-_FAR_STOPS = frozenset(". ; , while but whereas although though".split())
+_FAR_STOPS = frozenset(". ; , | while but whereas although though".split())  # `|`: a form's field
 _OPENING_WORDS = frozenset(
     "at the their its his her of in on start height peak beginning end war offensive".split()
 )
@@ -1489,6 +1518,7 @@ _FORWARD_LINKS = frozenset("numbering numbered at".split())
 _TAG_VERBS = frozenset("said says added adds told noted claimed stated wrote".split())
 _FIGURE_ADJ = frozenset("true real actual official final overall".split())
 _FAR_WINDOW = 30
+_LABEL_WORDS = 12  # at most this many tokens (a bracketed source included) before the colon
 _PLACING_PREPS = frozenset("to from with against by for into on near".split())
 
 
@@ -1536,8 +1566,39 @@ def _that_figure(toks: list[Token], lo: int, first: int) -> bool:
     return False
 
 
+LABEL_BRACKET = "category:far:label-bracket"
+
+
+def _label_bracket(toks: list[Token], first: int) -> int:
+    """`Killed (health ministry, 2 June): 41`, `Refugees in eastern Chad (UNHCR, June):
+    850,000`: a label, its source and date in brackets, a colon, the value. The bracket is an
+    aside of the label: the label's words are read from the token before it (-1: none)."""
+    if first < 4 or toks[first - 1].text != ":" or toks[first - 2].text != ")":
+        return -1
+    for p in range(first - 3, max(0, first - 12), -1):
+        t = toks[p].text
+        if t == "(":
+            return p - 1 if p > 0 else -1
+        if t in (")", ":", ";", "."):
+            return -1
+    return -1
+
+
 def _far_back(
     toks: list[Token], first: int, last: int, prev_end: int, next_start: int
+) -> Reading | None:
+    """`_far_back_at`, past a label's bracket (`Killed (health ministry, 2 June): 41`)."""
+    skip = _label_bracket(toks, first)
+    if skip < 0 or skip <= prev_end:
+        return _far_back_at(toks, first, last, prev_end, next_start, first - 2)
+    got = _far_back_at(toks, first, last, prev_end, next_start, skip)
+    if got is not None:
+        got.rules.append(LABEL_BRACKET)
+    return got
+
+
+def _far_back_at(
+    toks: list[Token], first: int, last: int, prev_end: int, next_start: int, k: int
 ) -> Reading | None:
     """`put the number of North Korean soldiers in the Kursk region at about 11,000`, `the
     death toll from the strike on Dnipro rose to 46`, `bringing its total losses since
@@ -1545,8 +1606,7 @@ def _far_back(
     What `the number of` counts is read as if the figure stood in the place of `number`;
     `put it at 70,000` is the figure before; a clause that reaches the previous figure without
     naming anything counted compares with it (`numbered 300,000 and may have reached 1.35
-    million`)."""
-    k = first - 2
+    million`). `k` is where the words before the figure are read from."""
     if toks[first - 1].low == "from" and k > 0 and toks[k].low in _RANGE_VERBS:
         k -= 1  # "estimates ranged from 170, the government's figure, to more than 230"
     if toks[first - 1].low in ("numbering", "numbered") and k > 0 and toks[k].text == ",":
@@ -1626,6 +1686,12 @@ def _far_back(
         if label is not None:
             label.np_end = last
             return label
+        if prev_end < 0 and k < 0 and noun < 0 and first - 1 <= _LABEL_WORDS:
+            # `Under the rubble (civil defence): about 40`: a label that opens the line and
+            # names no counted noun, but what befell those its value counts
+            got = label_verb(toks, 0, first - 1)
+            if got is not None:
+                return Reading(got[0], None, last, rules=[f"category:far:label-verb:{got[1]}"])
     if k < 0 or prev_end < 0 or k != prev_end or toks[k + 1].low in _FAR_STOPS:
         if prev_end < 0 and k + 2 < first - 1 and toks[k + 1].low == "it":
             # "The count of people displaced ... rose again. It stood at 946,000": `it` with

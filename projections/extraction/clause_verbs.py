@@ -107,6 +107,7 @@ def verb_category(
 
 
 _INVERTING_BE = frozenset({"were", "was", "are", "is"})
+_PUT_WORDS = frozenset("put puts putting".split())
 _BURY_VERBS = frozenset("buried bury burying".split())
 _NOT_BURIED = frozenset("under beneath alive".split())
 _DEAD_HEADS = (":bodies of", ":remains of", ":death of", ":deaths of")
@@ -244,6 +245,17 @@ def _named_place(toks: list[Token], k: int) -> bool:
     return False
 
 
+def label_verb(toks: list[Token], start: int, end: int) -> tuple[str, str] | None:
+    """`Under the rubble`, `Taken hostage`, `Fled to Chad`: the first verb (or phrase) of what
+    befell people among the words of a form's label, `toks[start:end]`."""
+    for j in range(start, end):
+        if toks[j].low in _VERB_WORDS:
+            got = _verb_at(toks, j, True)
+            if got is not None:
+                return got
+    return None
+
+
 def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | None:
     n = len(toks)
     w = toks[j].low
@@ -266,6 +278,14 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
         # people were captives (not `held back`, `held in reserve`)
         if not (nxt == "in" and nxt2 == "reserve"):
             return "captured", "held (passive)"
+    if w == "death" and j > 1 and toks[j - 1].low == "to" and toks[j - 2].low in _PUT_WORDS:
+        return "killed", "put to death"  # "the militants put to death 12 prisoners"
+    if w == "out" and nxt == "of" and nxt2 == "action":
+        # "put some 300 enemy soldiers out of action": disabled, not said to be dead
+        # (CONVENTIONS: personnel lost or eliminated are casualties)
+        return "casualties", "out of action"
+    if w == "action" and j > 1 and toks[j - 1].low == "of" and toks[j - 2].low == "out":
+        return "casualties", "out of action"  # "put out of action 120 soldiers"
     if w == "under" and (nxt == "rubble" or nxt2 == "rubble"):
         return "missing", "under rubble"
     if w in _BURY_VERBS:
@@ -418,7 +438,7 @@ _VERB_WORDS = (
         bodies remains lives suffered sustained suffering sustaining treated handed forced
         crossed crossing left sought seeking returned returning arrived
         sheltering sheltered death deaths pushed pushing drove driven driving chased forcing flown
-        airlifted ferried leave back buried bury burying scattered dispersed action
+        airlifted ferried leave back buried bury burying scattered dispersed out action
         """.split()
     )
 )

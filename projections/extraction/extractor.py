@@ -34,12 +34,14 @@ from projections.extraction.posts import (
     DASH_TAIL,
     DOCUMENT_HEADER,
     HEADLINE_TAIL,
+    LABEL_LINE_VALUE,
     LEAD_RE,
     TITLE_CASE,
     colon_lead,
     dash_tail_source,
     document_header,
     headline_source,
+    label_line,
     lead_cut,
     list_item,
     post_source,
@@ -91,8 +93,10 @@ def extract(text: str, published: date | str | None = None) -> list[FigureClaim]
             para.heading = text[head[0] : head[1]]  # the line the list hangs from
         unsourced = len(claims)  # the previous sentence's claims start here
         spans = sentences(text, ps, pe)
+        labelled = False
         if head[1] == ps - 1 and _bare_value(text, ps, pe, head):
             spans = [(head[0], pe)]  # `Russian missiles launched overnight:\n18`: one sentence
+            labelled = text[head[1] - 1] != ":"
         for ss, se in spans:
             if unsourced < len(claims):
                 source = source_named_after(text, ss, se)
@@ -122,6 +126,8 @@ def extract(text: str, published: date | str | None = None) -> list[FigureClaim]
                     if nums and len(nums) <= most:
                         claims.extend(_sentence_claims(text, ss, se, toks, texts, nums, para))
                 para.add_chunk(toks, texts)
+            if labelled and unsourced < len(claims):
+                _note(claims, unsourced, LABEL_LINE_VALUE)
             if unsourced < len(claims) and (cut is not None or titled):
                 _note(claims, unsourced, cut[1] if cut is not None else TITLE_CASE)
                 if cut is not None and titled:
@@ -143,8 +149,10 @@ def extract(text: str, published: date | str | None = None) -> list[FigureClaim]
 def _bare_value(text: str, ps: int, pe: int, head: tuple[int, int]) -> bool:
     """A line that is only a number, right under a heading that ends in a colon and holds no
     number of its own: the heading's words count it, as if the value followed the colon."""
-    if _BARE_VALUE_RE.fullmatch(text, ps, pe) is None or text[head[1] - 1] != ":":
+    if _BARE_VALUE_RE.fullmatch(text, ps, pe) is None:
         return False
+    if text[head[1] - 1] != ":":
+        return label_line(text, head[0], head[1])  # `Killed\n41`: a label with no colon
     if not may_hold_number(text, head[0], head[1]):
         return True
     # a heading whose only numbers are years (`Sudanese who have crossed into South Sudan

@@ -10,10 +10,14 @@ import re
 from dataclasses import dataclass, field
 
 from projections.extraction.articles import (
+    ARTICLE_LAST_NOUN,
     ARTICLE_ONE,
     SEVERAL_RULE,
     article_head,
     may_hold_article,
+)
+from projections.extraction.articles import (
+    SINGULAR_PERSONS as SINGULAR_HEADS,
 )
 from projections.extraction.lexicon import MONTHS
 from projections.extraction.tokens import Token, glued, is_digits
@@ -59,6 +63,11 @@ SPACED_MAGNITUDES = {
     "mn": 1e6,
     "bn": 1e9,
     "bln": 1e9,
+    # Indian numbering (`1.2 lakh` = 120,000, `2 crore` = 20 million)
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
 }
 GLUED_MAGNITUDES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "bln": 1e9}
 SPACED_OR_GLUED = frozenset(SPACED_MAGNITUDES) | frozenset(GLUED_MAGNITUDES)
@@ -176,8 +185,19 @@ def _read_digits(toks: list[Token], i: int) -> Num | None:
             scale = SPACED_MAGNITUDES[nxt.low]
             rules.append(f"number:magnitude:{nxt.low}")
             j += 1
-    value = raw * scale
+    value = _scaled(raw, scale)
     return Num(i, j, value, value, False, False, False, raw, scale, False, rules)
+
+
+def _scaled(raw: float, scale: float) -> float:
+    """`4.1 million` is 4,100,000, not the float product 4,099,999.9999999995: a whole
+    number within rounding error of the product is the value."""
+    value = raw * scale
+    if scale > 1:
+        whole = round(value)
+        if abs(value - whole) < 1e-6 * max(1.0, abs(value)):
+            return float(whole)
+    return value
 
 
 def _read_words(toks: list[Token], i: int) -> Num | None:
@@ -189,13 +209,16 @@ def _read_words(toks: list[Token], i: int) -> Num | None:
         if nxt == "of" and i + 2 < n and (low, toks[i + 2].low) in VAGUE_OF:
             lo, hi = VAGUE_OF[(low, toks[i + 2].low)]
             return Num(i, i + 2, lo, hi, vague=True, rules=[f"number:vague:{low} of"])
-        if low == "scores" and nxt != "of":
-            return None
+        if low == "scores" and nxt != "of" and nxt not in _SCORES_SUBJECT:
+            return None  # `scores of X`, or `scores were killed`: people; not a game's
         lo, hi = VAGUE[low]
         return Num(i, i, lo, hi, vague=True, rules=[f"number:vague:{low}"])
     if low == "tens" and nxt == "of" and i + 2 < n and (low, toks[i + 2].low) in VAGUE_OF:
         lo, hi = VAGUE_OF[(low, toks[i + 2].low)]
         return Num(i, i + 2, lo, hi, vague=True, rules=["number:vague:tens of"])
+    if low == "tens" and nxt == "of" and i + 2 < n and toks[i + 2].text[0].isalpha():
+        # `tens of fighters` (a translator's `dozens`): vague, as `dozens` is, from 20
+        return Num(i, i, 20.0, 99.0, vague=True, rules=["number:vague:tens"])
     if low in SEVERAL or (low == "a" and nxt == "few"):
         k = i + 1 if low != "a" else i + 2
         if low == "several" and nxt not in SEVERAL_OF:
@@ -219,6 +242,8 @@ def _read_words(toks: list[Token], i: int) -> Num | None:
         if k + 1 < n and toks[k].low == "a" and toks[k + 1].low in SCALES:
             v = (0.5 if low == "half" else 0.25) * SCALES[toks[k + 1].low]
             return Num(i, k + 1, v, v, words=True, rules=[f"number:words:{low} a"])
+        if low == "half" and k + 1 < n and toks[k].low == "a" and toks[k + 1].low == "dozen":
+            return Num(i, k + 1, 6, 6, words=True, rules=["number:words:half a dozen"])
         return None
     if low == "a":
         if nxt == "quarter":
@@ -228,6 +253,9 @@ def _read_words(toks: list[Token], i: int) -> Num | None:
             return got
         if nxt == "dozen":
             return Num(i, i + 1, 12, 12, words=True, rules=["number:words:a dozen"])
+        if nxt == "handful" and i + 2 < n and toks[i + 2].low == "of":
+            # `a handful of Thai rangers`: a few, vague as `several` is (2-9)
+            return Num(i, i + 1, 2.0, 9.0, vague=True, rules=["number:vague:a handful"])
         if nxt in ("hundred", "thousand", "million", "billion"):
             sub = _compose(toks, i + 1, start_value=1)
             if sub:
@@ -348,16 +376,20 @@ def _try_range(toks: list[Token], a: Num) -> Num | None:
 
 
 _YEAR_BEFORE = MONTHS | {"since", "in", "of"}
+# `scores` with no `of` counts people only as the subject of a verb (`Scores were killed`)
+_SCORES_SUBJECT = frozenset("were have had are more died".split())
 _ALL_STARTS = WORD_STARTS | frozenset(VAGUE) | {"tens"}
 _RANGE_WORDS = frozenset(DASHES) | {"to", "or", "and"}
 _ARTICLES = frozenset({"a", "an"})
-_AFTER_A = frozenset({"few", "quarter", "dozen", "hundred", "thousand", "million", "billion"})
+_AFTER_A = frozenset(
+    {"few", "quarter", "dozen", "handful", "hundred", "thousand", "million", "billion"}
+)
 
 
 def _propagate_scale(a: Num, b: Num) -> float:
     """`1.5 to 2 million` -> 1.5 million; `two to three thousand` -> two thousand."""
     if b.scale > 1 and a.scale == 1 and not a.words and a.low * b.scale <= b.low:
-        return a.low * b.scale
+        return _scaled(a.low, b.scale)
     if a.words and b.words and a.low < 1000:
         for scale in (1e9, 1e6, 1e3, 100.0):
             if b.low >= scale and b.low % scale == 0 and b.low / 20 < a.low * scale < b.low:
@@ -372,7 +404,7 @@ def _propagate_scale(a: Num, b: Num) -> float:
 # boundaries: lower-casing maps no non-letter to a letter, so every token whose `low` is one of
 # them is found (finding more is harmless). Plain regexes, linear in the text.
 _NUMBER_WORDS = sorted(
-    {*UNITS, *TENS, *SCALES, *VAGUE, "tens", *SEVERAL_OF}, key=lambda w: (-len(w), w)
+    {*UNITS, *TENS, *SCALES, *VAGUE, "tens", "handful", *SEVERAL_OF}, key=lambda w: (-len(w), w)
 )
 _NUMBER_WORD_RE = re.compile(r"(?<![^\W\d_])(?:" + "|".join(_NUMBER_WORDS) + r")(?![^\W\d_])")
 
@@ -403,7 +435,10 @@ def find_numbers(toks: list[Token]) -> list[Num]:
             if head < 0:
                 i += 1
                 continue
-            num = Num(i, i, 1.0, 1.0, words=True, rules=[ARTICLE_ONE], head=head)
+            rules = [ARTICLE_ONE]
+            if head > i + 1 and toks[head - 1].low in SINGULAR_HEADS:
+                rules.append(ARTICLE_LAST_NOUN)
+            num = Num(i, i, 1.0, 1.0, words=True, rules=rules, head=head)
         elif t.low not in starts:
             i += 1
             continue

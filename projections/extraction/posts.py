@@ -21,6 +21,7 @@ from projections.extraction.attribution.colon_sources import (
 )
 from projections.extraction.attribution.words import SOURCE_NOUNS
 from projections.extraction.gazetteer import match_at
+from projections.extraction.lexicon import CATEGORY_NOUNS, VERB_CATEGORY
 from projections.extraction.tokens import Token, tokenize
 
 FORWARDED = "attribution:post:forwarded-from"
@@ -172,7 +173,37 @@ def list_item(text: str, start: int) -> bool:
     if text[start - 2] == ":":
         return True  # a row of a form hangs from a line that ends in a colon
     before = text.rfind("\n", 0, start - 1) + 1  # or from the row above it
-    return _FORM_ROW_RE.fullmatch(text, before, start - 1) is not None
+    if _FORM_ROW_RE.fullmatch(text, before, start - 1) is not None:
+        return True
+    # or the value alone under a label line with no colon (`Killed\n41`)
+    return (
+        text[start].isdigit()
+        and end_value(text, start, end)
+        and label_line(text, before, start - 1)
+    )
+
+
+def end_value(text: str, start: int, end: int) -> bool:
+    """The line at `start` (to `end`, -1: the text's end) is a number and nothing else."""
+    return _BARE_RE.fullmatch(text, start, end if end >= 0 else len(text)) is not None
+
+
+_BARE_RE = re.compile(r"\d[\d,.]*\s*")
+
+
+def label_line(text: str, start: int, end: int) -> bool:
+    """`Killed`, `Newly displaced`, `Killed in attacks on camps`: a sitrep's label on a line
+    of its own, with no colon, no stop and no number: a few words, the first capitalised,
+    one of them a status word or a verb of what befell people. The value on the next line is
+    its row's value."""
+    m = _LABEL_LINE_RE.fullmatch(text, start, end)
+    if m is None:
+        return False
+    return any(w in CATEGORY_NOUNS or w in VERB_CATEGORY for w in text[start:end].lower().split())
+
+
+_LABEL_LINE_RE = re.compile(r"[A-Z][a-z]+(?: [A-Za-z][a-z-]*){0,5}\s*")
+LABEL_LINE_VALUE = "category:value-under-label-line"
 
 
 # a row of a flattened form or table under a heading that ends in a colon: a label and its

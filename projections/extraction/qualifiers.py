@@ -53,6 +53,20 @@ _BEFORE: dict[str, str] = {
     "passed": "lower",
     "surpassing": "lower",
     "topping": "lower",
+    # a count that goes past a mark (`the toll has crossed 1 million`, `rose past 300`)
+    "crossed": "lower",
+    "passing": "lower",
+    # `passed the 500 mark`: only before a word of a mark (`_MARKS`)
+    "passed the": "lower",
+    "crossed the": "lower",
+    "topped the": "lower",
+    "surpassed the": "lower",
+    "passing the": "lower",
+    "rose past": "lower",
+    "risen past": "lower",
+    "climbed past": "lower",
+    "went past": "lower",
+    "gone past": "lower",
     "no fewer than": "lower",
     "no less than": "lower",
     "not less than": "lower",
@@ -140,6 +154,11 @@ def qualify(toks: list[Token], num: Num) -> Qualified:
     high: float | None = num.high
     qual = "exact"
     estimated = False
+    if before and before[2].endswith(" the"):
+        if j + 1 < len(toks) and toks[j + 1].low in _MARKS:
+            j += 1  # the mark is in the claim's text: `passed the 500 mark`
+        else:
+            before = None  # `crossed the 3 bridges`
     if before:
         qual, n_words, phrase = before
         i -= n_words
@@ -157,6 +176,8 @@ def qualify(toks: list[Token], num: Num) -> Qualified:
         high = None
     return Qualified(i, j, qual, low, high, rules, estimated)
 
+
+_MARKS = frozenset("mark threshold milestone".split())
 
 # phrasal verbs whose particle is `over`: `handed over 84 prisoners` counts 84, not more
 _OVER_VERBS = frozenset("hand hands handed handing turn turns turned turning".split())

@@ -356,9 +356,6 @@ KNOWN_MISSES = {
     ("f9-014", "40"),
     # "well short of the 2,500 it was promised": a bare figure with a relative clause
     ("f12-015", "2,500"),
-    # `Twelve Chadian soldiers and a Sudanese officer died`: the article's claim is read
-    # (incidents-r1), but its side is not (the actor stage reads no demonym after `a`)
-    ("f12-024", "a Sudanese officer"),
     # soldiers who "have crossed into India": fleeing, which the verb does not tell from
     # troops crossing into a country they invade
     ("f14-032", "More than 3,400"),

@@ -144,7 +144,7 @@ def test_a_coders_size_tag_is_no_claim() -> None:
     ("text", "figure", "rule"),
     [
         (
-            "The raid on the camp resulted in the death of 8 herders.",
+            "The raid on the camp resulted in the death of 8 nomads.",
             "8",
             "category:verb-before:death of",
         ),

@@ -64,11 +64,14 @@ ISSUER_COMMA = "attribution:document-lead-issuer"
 def _before_aside(toks: list[Token], v: int) -> int | None:
     """The index of the `(` of a bracketed aside that closes the lead before the colon at `v`
     and opens in lower case (`(translated from Russian)`, `(unofficial translation)`), or
-    None. A capitalised bracket names a source (`Displaced (OCHA, 30 May):`)."""
+    None. A capitalised bracket names a source (`Displaced (OCHA, 30 May):`), and so does one
+    that gives a date or a second part after a comma (`Dead (civil defence, 14 March):`)."""
     if v < 4 or toks[v - 1].text != ")":
         return None
     o = next((k for k in range(v - 2, max(0, v - 8), -1) if toks[k].text == "("), -1)
     if o < 1 or not toks[o + 1].text[:1].islower():
+        return None
+    if any(t.text == "," or t.text[:1].isdigit() for t in toks[o + 1 : v - 1]):
         return None
     return o
 

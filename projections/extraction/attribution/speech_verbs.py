@@ -194,6 +194,10 @@ def find_speakers(
             if refused is not None:  # `The Taliban claimed the attack, which killed 11`
                 refused.append(("attribution:refused:claimed-act", v, min(n - 1, v + 2)))
             continue  # a deed its subject owns, no statement of a figure
+        if w in _PUT_VERBS and v + 1 < n and lows[v + 1] in _PUT_DEEDS:
+            if refused is not None:  # `The brigade put out of action 120 soldiers`
+                refused.append(("attribution:refused:put-deed", v, v + 1))
+            continue  # a deed (`put out of action`, `put to death`, `put down`), no statement
         strong = w in STRONG_VERBS or w == "found"
         if w in _THAT_VERBS:
             if (v + 1 >= n or lows[v + 1] != "that") and not _informs_whom_that(lows, v):
@@ -404,6 +408,9 @@ _ACTION_VERBS = frozenset(
 )
 
 
+_PUT_VERBS = frozenset("put puts".split())
+# `put` then one of these is a deed, not `put the toll at N`
+_PUT_DEEDS = frozenset("out to down".split())
 _CLAIM = frozenset("claimed claims claim".split())
 
 # the speaker is the subject of a relative clause about the noun before it, whose figure the

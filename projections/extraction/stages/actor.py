@@ -57,6 +57,7 @@ from projections.extraction.lexicon import (
     PEOPLE_NOUNS,
     SINGULAR_UNITS,
     TROOP_NOUNS,
+    VERB_CATEGORY,
 )
 from projections.extraction.paragraph import Paragraph
 from projections.extraction.phrases import forward_np
@@ -74,7 +75,15 @@ _EVENT_NOUNS = frozenset("war wars conflict fighting invasion crisis revolution 
 _ACT_NOUNS = frozenset(
     "aggression attack attacks assault bombardment bombing shelling strikes invasion".split()
 )
-_MEMBER_HEADS = frozenset("members member fighters militants soldiers troops".split())
+# heads whose `of` complement names the side they belong to: people, and bodies of troops
+# (`a 1,500-strong battalion of Burundian troops`, `a contingent of Kenyan police`)
+_MEMBER_HEADS = (
+    frozenset(
+        """members member fighters militants soldiers troops insurgents rebels jihadists
+    combatants terrorists contingent force battalions brigades units""".split()
+    )
+    | SINGULAR_UNITS
+)
 _PART_CATEGORIES = frozenset({"killed", "wounded", "casualties", "missing", "captured"})
 _CARRY_HEADS = TROOP_NOUNS | PEOPLE_NOUNS
 # the last item of a list of gear whose agent or owner (`fired by`, `belonging to`) is the
@@ -704,8 +713,9 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
         return prev.actor, "actor:of-which"
     if _others_of_a_new_clause(ctx):
         return prev.actor, "actor:others-of-previous"
-    if _others_after_a_clause(ctx):
-        return prev.actor, "actor:others-after-clause"
+    after = _others_after_a_clause(ctx)
+    if after is not None:
+        return prev.actor, after
     if _of_the_same(ctx):
         # "launched 62 attack drones ..., and that 46 of the drones were shot down": a part of
         # what the sentence counted before, the same side's
@@ -759,24 +769,29 @@ def _others_of_a_new_clause(ctx: ClaimContext) -> bool:
     return prev_reading.np_end < i - 3 and ctx.category in _PART_CATEGORIES
 
 
-def _others_after_a_clause(ctx: ClaimContext) -> bool:
+def _others_after_a_clause(ctx: ClaimContext) -> str | None:
     """`said 6 of its fighters were missing ..., and that Rabat was holding 2 others`: `N
     others` (no word of its own before it) as the object of a later clause joined by `, and`
     are others of the group the previous figure counted, whoever holds or names them there
-    (captives take their own side)."""
+    (captives take their own side). So are they as the object of a second verb of the same
+    subject (`killed 15 fighters of the al-Shabaab group and captured four others`)."""
     rd, prev_reading = ctx.reading, ctx.prev_reading
     toks, i = ctx.toks, ctx.q.i
     if rd.subject is None or prev_reading is None or toks[rd.subject[1]].low != "others":
-        return False
+        return None
     if ctx.category not in _PART_CATEGORIES or ctx.prev is None:
-        return False
+        return None
     if ctx.prev.category not in _PART_CATEGORIES or rd.subject[0] != ctx.q.j + 1:
-        return False
+        return None
     between = toks[prev_reading.np_end + 1 : i]
     if len(between) > 20 or toks[i - 1].low in ("and", "or", ","):
-        return False  # `5 soldiers and 2 others`: one list, others than that group
+        return None  # `5 soldiers and 2 others`: one list, others than that group
     joins = [k for k in range(len(between) - 1) if between[k].text == ","]
-    return any(between[k + 1].low == "and" for k in joins)
+    if any(between[k + 1].low == "and" for k in joins):
+        return "actor:others-after-clause"
+    if len(between) >= 2 and between[-2].low == "and" and between[-1].low in VERB_CATEGORY:
+        return "actor:others-after-second-verb"
+    return None
 
 
 def _of_the_same(ctx: ClaimContext) -> bool:

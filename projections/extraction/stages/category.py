@@ -14,7 +14,8 @@ from __future__ import annotations
 from projections.extraction.articles import predicate_of
 from projections.extraction.categories import fronted_of_them, fronted_partitive, named_after_be
 from projections.extraction.context import ClaimContext, Rules
-from projections.extraction.lexicon import POSSESSIVE_DETERMINERS
+from projections.extraction.lexicon import EXCHANGE_VERBS, POSSESSIVE_DETERMINERS, VERB_CATEGORY
+from projections.extraction.tokens import Token
 
 _PREPS = frozenset("in during after at on before".split())
 _EXCHANGE_VERBS = frozenset("exchanged swapped traded exchanging swapping".split())
@@ -33,10 +34,16 @@ def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
     category, rules = _category_of(ctx)
     if category == "troops" and _under_losses(ctx):
         return "casualties", [*rules, LOSSES_LIST]
+    if category == "troops" and ctx.num.rules[0] == HANDFUL and not any("verb" in r for r in rules):
+        # `only a handful of local men were involved`: a dismissive few, no force's size,
+        # unless a verb of deploying says so (`sent a handful of instructors`)
+        return "other", [*rules, HANDFUL_NO_FORCE]
     return category, rules
 
 
 LOSSES_LIST = "category:losses-list"
+HANDFUL = "number:vague:a handful"
+HANDFUL_NO_FORCE = "category:handful-without-troop-verb"
 _LOSS_WORDS = frozenset("losses loss".split())
 _LIST_MARKS = frozenset(":—–‒―")
 
@@ -273,7 +280,38 @@ def fronted_part(ctx: ClaimContext) -> bool:
     return fronted_partitive(toks, ctx.q.i, prev_start, ctx.prev_end)
 
 
-_LISTED_OBJECT = ("category:verb-before:", "category:article:object-")
+# the previous figure is the object of the verb before it, or listed after such an object
+# (`killing 7 policemen, two soldiers and a child`)
+_LISTED_OBJECT = (
+    "category:verb-before:",
+    "category:article:object-",
+    "category:coordinated",
+    "category:apposed-breakdown:",
+)
+_LIST_JOINS = frozenset({"and", ","})  # a comma only inside a list (`listed_by_comma`)
+# what an object of such a verb may be: `abducted 20 schoolchildren and a teacher` too
+_LISTED_CATS = frozenset({"killed", "wounded", "captured"})
+
+
+def _ends_before(toks: list[Token], np_end: int, k: int) -> bool:
+    """The previous figure's phrase, ending at `np_end`, reaches the `and` at `k`, with the
+    complement of its head (`5 members of a local militia and a teenager`)."""
+    if np_end == k - 1 or (np_end == k - 2 and toks[k - 1].text == ","):
+        return True  # `..., a policeman, and a nurse`: a serial comma before `and`
+    if np_end < 0 or np_end + 1 >= k or toks[np_end + 1].low != "of" or k - np_end > 6:
+        return False
+    return all(t.text[0].isalnum() and t.low not in ("and", "or") for t in toks[np_end + 2 : k])
+
+
+def _object_of_verb(toks: list[Token], start: int) -> bool:
+    """The figure whose text begins at offset `start` is the object of the verb right before
+    it (`released 12 hostages`, whose category its noun gave): a person listed after it with
+    `and` shares that verb (`released 12 hostages and a pilot`)."""
+    for p in range(1, len(toks)):
+        if toks[p].start == start:
+            w = toks[p - 1].low
+            return w in VERB_CATEGORY or w in EXCHANGE_VERBS
+    return False
 
 
 def _person_article(ctx: ClaimContext) -> tuple[str | None, Rules]:
@@ -283,9 +321,11 @@ def _person_article(ctx: ClaimContext) -> tuple[str | None, Rules]:
     toks, i = ctx.toks, ctx.num.i
     listed_with = None
     prev, prev_reading = ctx.prev, ctx.prev_reading
-    if prev is not None and prev_reading is not None and i > 1 and toks[i - 1].low == "and":
-        if prev_reading.np_end == i - 2 and prev.category in ("killed", "wounded"):
-            if any(r.startswith(_LISTED_OBJECT) for r in prev.rules):
+    if prev is not None and prev_reading is not None and i > 1 and toks[i - 1].low in _LIST_JOINS:
+        if _ends_before(toks, prev_reading.np_end, i - 1) and prev.category in _LISTED_CATS:
+            if any(r.startswith(_LISTED_OBJECT) for r in prev.rules) or _object_of_verb(
+                toks, prev.start
+            ):
                 listed_with = prev.category
     got = predicate_of(toks, i, ctx.num.head, listed_with)
     if got is None:
