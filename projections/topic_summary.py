@@ -470,7 +470,7 @@ RECOMPUTE_CHUNK = 1_000  # figure rows read at once by a recompute
 # Figures of one topic a recompute holds the origins of before it stores its builder and takes
 # it up again: the largest topic of a million corpus events has about 70,000, whose texts' first
 # carriers (in the topic and in each support group) held about 40 MB until the end.
-SPILL_FIGURES = 5_000
+SPILL_FIGURES = 2_000
 
 
 def _take_up(
@@ -487,7 +487,6 @@ def _take_up(
     it again."""
     history = builder.history
     keys = {k for k in map(HistoryBuilder.support_key, rows) if k is not None}
-    texts = sorted({builder.origins.text_of(r) for r in rows})
     sup, org = tables["topic_support"], tables["topic_origins"]
     stored, live = history.stored_support, history.support_rows()
     unread = sorted(keys - set(stored) - set(live))
@@ -498,10 +497,20 @@ def _take_up(
         for skey, state in conn.execute(query):
             stored[skey] = (orjson.loads(state), {}, {})
             builder.loaded_support[skey] = set()
-    scopes = ["", *sorted(k for k in keys if k in stored or k in live)]
-    for i in range(0, len(texts), 500):
+    # Each figure reads its text's first carrier in the topic and in its own support group: one
+    # key each (a list of scopes times a list of texts made the database try every pair).
+    known = set(stored) | set(live)
+    wanted = set()
+    for row in rows:
+        text = builder.origins.text_of(row)
+        wanted.add(("", text))
+        skey = HistoryBuilder.support_key(row)
+        if skey in known:
+            wanted.add((skey, text))
+    pairs = sorted(wanted)
+    for i in range(0, len(pairs), 500):
         query = select(org.c.scope, org.c.text, org.c.carrier, org.c.first).where(
-            org.c.topic == topic, org.c.scope.in_(scopes), org.c.text.in_(texts[i : i + 500])
+            org.c.topic == topic, tuple_(org.c.scope, org.c.text).in_(pairs[i : i + 500])
         )
         for scope, text, carrier, first in conn.execute(query):
             if not scope:
