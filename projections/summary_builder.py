@@ -98,8 +98,8 @@ class SummaryBuilder:
         self._sealed_count = 0
         # What was taken up from storage (the rest is new, to be written): first carriers of
         # the summary's origins, and of each support group by its key.
-        self.loaded_texts = 0
-        self.loaded_support: dict[str, int] = {}
+        self.loaded_texts: set[str] = set()
+        self.loaded_support: dict[str, set[str]] = {}
 
     # -- in time order --
 
@@ -321,6 +321,14 @@ class SummaryBuilder:
         self._sealed_count = len(self.added)
         counts = (self.figures, self.asserted, self.denied, self.excluded)
         return hashlib.sha256(f"{self.digest:032x}|{counts}".encode()).hexdigest()[:32]
+
+    def unstored_texts(self, scope: str, seen: _Origins) -> list[str]:
+        """The texts whose first carrier storage lacks or holds out of date: those `seen` (the
+        support group stored as `scope`, or with scope "" the topic's origins) took in since
+        the builder was made or loaded, and those it moved earlier."""
+        loaded = self.loaded_support.get(scope, set()) if scope else self.loaded_texts
+        added = [t for t in seen.first_carrier if t not in loaded]
+        return list(dict.fromkeys([*added, *sorted(seen.moved_texts)]))
 
     def take_added(self) -> list[tuple[Step, bool]]:
         """The steps added so far, each with whether it began an origin, handed over to be

@@ -239,7 +239,7 @@ def maintain(
         for row in rows[len(early) :]:
             builder.add_figure(row)
         builders[topic] = builder
-    _write(conn, tables, builders, rewrite=False)
+    _write(conn, tables, builders)
     insert_many(conn, tables["topic_pending"], [{"topic": t} for t in sorted(slow - pending)])
 
 
@@ -300,16 +300,17 @@ def _rewrite(
         insert_many(conn, steps, rows)
 
     for topic in topics:
-        # The topic's steps are written while it is recomputed, a chunk at a time, so the old
-        # ones go first (`_write` never deletes steps).
-        conn.execute(steps.delete().where(steps.c.topic == topic))
-        builder = _recompute(conn, tables["figures"], topic, judgments, gone, flush)
+        # The topic's steps, support groups and first carriers are written while it is
+        # recomputed, a chunk at a time, so the old ones go first (`_write` deletes neither).
+        for table in (steps, tables["topic_support"], tables["topic_origins"]):
+            conn.execute(table.delete().where(table.c.topic == topic))
+        builder = _recompute(conn, tables, topic, judgments, gone, flush)
         group[topic] = builder
         held += builder.figures if builder is not None else 0
         if held >= REWRITE_FIGURES_HELD:
-            _write(conn, tables, group, rewrite=True)
+            _write(conn, tables, group)
             group, held = {}, 0
-    _write(conn, tables, group, rewrite=True)
+    _write(conn, tables, group)
 
 
 def _apply_withdrawals(conn: Connection, table: Table, batch: Batch) -> set[str]:
@@ -420,7 +421,7 @@ def _added_rows(
 
 def _recompute(
     conn: Connection,
-    figures: Table,
+    tables: Tables,
     topic: str,
     judgments: Judgments,
     gone: Mapping[str, tuple[str, str]],
@@ -429,8 +430,14 @@ def _recompute(
     """A topic's summary from all its live figures (None: it has none); `flush` takes the
     steps made so far after each chunk of figures, so they are never all held at once (at a
     million corpus events the largest topic held about 70,000 steps in the replay's last minutes,
-    and the replay's peak memory followed it)."""
-    f = figures
+    and the replay's peak memory followed it).
+
+    Nor are its origins: a builder keeps every text's first carrier, in the topic and in the
+    text's support group, to know a reprint when it comes. Past `SPILL_FIGURES` figures the
+    builder is stored as a batch's would be and taken up again, holding only what the next
+    chunk's figures need (`_take_up`): the same path as a topic extended by new figures, which
+    is what every later chunk of a recompute in time order is."""
+    f = tables["figures"]
     moved = judgments.moved_into(topic)
     mine = f.c.topic == topic
     query = select(f).where(
@@ -442,15 +449,28 @@ def _recompute(
     order = (f.c.effective_at, f.c.position, f.c.start)
     result = conn.execute(query.order_by(*order)).mappings()
     builder = SummaryBuilder(judgments.source_groups)
+    stored, held = False, 0  # the builder was stored and taken up again; figures since
     while chunk := [dict(r) for r in result.fetchmany(RECOMPUTE_CHUNK)]:
-        for row in as_read(chunk, judgments, gone):
-            if row["topic"] == topic:
-                builder.add_figure(row)
+        rows = [r for r in as_read(chunk, judgments, gone) if r["topic"] == topic]
+        if stored:
+            _take_up(conn, tables, topic, builder, rows)
+        for row in rows:
+            builder.add_figure(row)
         flush(topic, builder)
+        held += len(rows)
+        if held >= SPILL_FIGURES and len(chunk) == RECOMPUTE_CHUNK:
+            _write(conn, tables, {topic: builder})
+            state = _load_states(conn, tables["topic_states"], [topic])[topic]
+            builder = SummaryBuilder.from_state(state, judgments.source_groups)
+            stored, held = True, 0
     return builder if builder.figures else None
 
 
 RECOMPUTE_CHUNK = 1_000  # figure rows read at once by a recompute
+# Figures of one topic a recompute holds the origins of before it stores its builder and takes
+# it up again: the largest topic of a million corpus events has about 70,000, whose texts' first
+# carriers (in the topic and in each support group) held about 40 MB until the end.
+SPILL_FIGURES = 2_000
 
 
 def _take_up(
@@ -461,26 +481,50 @@ def _take_up(
     rows: list[dict[str, Any]],
 ) -> None:
     """Load what adding `rows` to a stored builder reads: the support groups of their bounds
-    and the first carriers of their texts."""
+    and the first carriers of their texts. Called again before each chunk of a recompute that
+    stored its builder (`_recompute`): what is already held stays as it is (new there, or
+    loaded before), and every carrier loaded is noted so that `_write_support` does not write
+    it again."""
+    history = builder.history
     keys = {k for k in map(HistoryBuilder.support_key, rows) if k is not None}
-    texts = sorted({builder.origins.text_of(r) for r in rows})
     sup, org = tables["topic_support"], tables["topic_origins"]
-    stored = builder.history.stored_support
-    for skey, state in conn.execute(
-        select(sup.c.skey, sup.c.state).where(sup.c.topic == topic, sup.c.skey.in_(sorted(keys)))
-    ):
-        stored[skey] = (orjson.loads(state), {}, {})
-    query = select(org.c.scope, org.c.text, org.c.carrier, org.c.first).where(
-        org.c.topic == topic, org.c.scope.in_(["", *sorted(stored)]), org.c.text.in_(texts)
-    )
-    for scope, text, carrier, first in conn.execute(query):
-        carriers, keys_at = (
-            stored[scope][1:] if scope else (builder.origins.first_carrier, builder.origins.text_at)
+    stored, live = history.stored_support, history.support_rows()
+    unread = sorted(keys - set(stored) - set(live))
+    for i in range(0, len(unread), 500):
+        query = select(sup.c.skey, sup.c.state).where(
+            sup.c.topic == topic, sup.c.skey.in_(unread[i : i + 500])
         )
-        carriers[text] = carrier
-        keys_at[text] = tuple(orjson.loads(first))
-    builder.loaded_texts = len(builder.origins.first_carrier)
-    builder.loaded_support = {k: len(v[1]) for k, v in stored.items()}
+        for skey, state in conn.execute(query):
+            stored[skey] = (orjson.loads(state), {}, {})
+            builder.loaded_support[skey] = set()
+    # Each figure reads its text's first carrier in the topic and in its own support group: one
+    # key each (a list of scopes times a list of texts made the database try every pair).
+    known = set(stored) | set(live)
+    wanted = set()
+    for row in rows:
+        text = builder.origins.text_of(row)
+        wanted.add(("", text))
+        skey = HistoryBuilder.support_key(row)
+        if skey in known:
+            wanted.add((skey, text))
+    pairs = sorted(wanted)
+    for i in range(0, len(pairs), 500):
+        query = select(org.c.scope, org.c.text, org.c.carrier, org.c.first).where(
+            org.c.topic == topic, tuple_(org.c.scope, org.c.text).in_(pairs[i : i + 500])
+        )
+        for scope, text, carrier, first in conn.execute(query):
+            if not scope:
+                loaded, seen = builder.loaded_texts, builder.origins
+            else:
+                loaded, seen = builder.loaded_support.setdefault(scope, set()), live.get(scope)
+            carriers, keys_at = (
+                (seen.first_carrier, seen.text_at) if seen is not None else stored[scope][1:]
+            )
+            if text in carriers:
+                continue  # held already: loaded before, or taken in since (then it is newer)
+            carriers[text] = carrier
+            keys_at[text] = tuple(orjson.loads(first))
+            loaded.add(text)
 
 
 class _StepStatements:
@@ -598,11 +642,10 @@ def _write(
     conn: Connection,
     tables: Tables,
     builders: Mapping[str, SummaryBuilder | None],
-    rewrite: bool,
 ) -> None:
-    """Store each topic's summary, state and new steps (`rewrite`: its support groups and
-    first carriers anew; its steps the recompute has already written, `_rewrite`); a topic
-    whose builder is None has no live figures left and loses its rows."""
+    """Store each topic's summary, state, new steps, the support groups its builder used and
+    the first carriers it added (a recompute has deleted the old ones and written its steps,
+    `_rewrite`); a topic whose builder is None has no live figures left and loses its rows."""
     if not builders:
         return
     summaries, states, steps = (
@@ -615,9 +658,6 @@ def _write(
         chunk = topics[i : i + 500]
         conn.execute(summaries.delete().where(summaries.c.topic.in_(chunk)))
         conn.execute(states.delete().where(states.c.topic.in_(chunk)))
-        if rewrite:
-            for extra in (tables["topic_support"], tables["topic_origins"]):
-                conn.execute(extra.delete().where(extra.c.topic.in_(chunk)))
     kept = [(t, b) for t, b in builders.items() if b is not None]
     insert_many(
         conn,
@@ -629,7 +669,7 @@ def _write(
         ],
     )
     insert_many(conn, states, [{"topic": t, "state": _json(b.state())} for t, b in kept])
-    _write_support(conn, tables, kept, rewrite)
+    _write_support(conn, tables, kept)
     insert_many(
         conn,
         steps,
@@ -642,18 +682,20 @@ def _write(
 
 
 def _write_support(
-    conn: Connection, tables: Tables, kept: list[tuple[str, SummaryBuilder]], rewrite: bool
+    conn: Connection, tables: Tables, kept: list[tuple[str, SummaryBuilder]]
 ) -> None:
     """Store the support groups the builders used and the first carriers they added or
-    moved earlier."""
+    moved earlier; a stored group a builder took up is replaced."""
     sup, org = tables["topic_support"], tables["topic_origins"]
     groups, carriers = [], []
     for topic, b in kept:
         used = b.history.support_rows()
-        if not rewrite and used:
-            conn.execute(sup.delete().where(sup.c.topic == topic, sup.c.skey.in_(sorted(used))))
-        scopes = [(skey, seen, b.loaded_support.get(skey, 0)) for skey, seen in used.items()]
-        for scope, seen, loaded in [*scopes, ("", b.origins, b.loaded_texts)]:
+        again = sorted(set(used) & set(b.loaded_support))
+        for i in range(0, len(again), 500):
+            conn.execute(
+                sup.delete().where(sup.c.topic == topic, sup.c.skey.in_(again[i : i + 500]))
+            )
+        for scope, seen in [*used.items(), ("", b.origins)]:
             if scope:
                 groups.append({"topic": topic, "skey": scope, "state": _json(seen.state())})
             for text in sorted(seen.moved_texts):
@@ -670,9 +712,7 @@ def _write_support(
                     "carrier": seen.first_carrier[t],
                     "first": _json(seen.text_at[t]),
                 }
-                for t in dict.fromkeys(
-                    [*list(seen.first_carrier)[loaded:], *sorted(seen.moved_texts)]
-                )
+                for t in b.unstored_texts(scope, seen)
             ]
     insert_many(conn, sup, groups)
     insert_many(conn, org, carriers)

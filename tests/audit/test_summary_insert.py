@@ -162,8 +162,8 @@ class Kept:
                 else (builder.origins.first_carrier, builder.origins.text_at)
             )
             into[0][text], into[1][text] = carrier, first
-        builder.loaded_texts = len(builder.origins.first_carrier)
-        builder.loaded_support = {k: len(v[1]) for k, v in stored.items()}
+        builder.loaded_texts = set(builder.origins.first_carrier)
+        builder.loaded_support = {k: set(v[1]) for k, v in stored.items()}
         return builder
 
     def _store(self, builder: SummaryBuilder) -> None:
@@ -171,13 +171,13 @@ class Kept:
         self.state = orjson.dumps(builder.state())
         for skey, seen in builder.history.support_rows().items():
             self.support[skey] = orjson.dumps(seen.state())
-            self._carriers(skey, seen, builder.loaded_support.get(skey, 0))
-        self._carriers("", builder.origins, builder.loaded_texts)
+            self._carriers(skey, seen, builder.unstored_texts(skey, seen))
+        self._carriers("", builder.origins, builder.unstored_texts("", builder.origins))
         for step, fresh in zip(builder.added, builder.added_fresh, strict=True):
             self.steps.put(step, step.series, fresh)
 
-    def _carriers(self, scope: str, seen: _Origins, loaded: int) -> None:
-        for text in [*list(seen.first_carrier)[loaded:], *seen.moved_texts]:
+    def _carriers(self, scope: str, seen: _Origins, texts: list[str]) -> None:
+        for text in texts:
             self.carriers[(scope, text)] = (seen.first_carrier[text], seen.text_at[text])
 
 
