@@ -172,11 +172,20 @@ def find_location_before(
         if w == "on" and j > 0 and toks[j - 1].low in _ATTACK_NOUNS:
             # "Israeli strikes on Khan Younis killed 33": where the attack hit, named by name
             np = _place_np(toks, j + 1, w) if j + 1 < first else None
-            if np is not None and np[1] < first and toks[np[0]].text[0].isupper():
+            if (
+                np is not None
+                and np[1] < first
+                and toks[np[0]].text[0].isupper()
+                and not _names_side(toks, np[0], np[1])
+            ):
                 return np[0], np[1], "location:before:attack-on"
             if np is not None and np[1] < first and _named_after_article(toks, np[0], np[1]):
                 # "Drone strikes on the Zamzam camp killed 27": a named place with its article
                 return np[0], np[1], "location:before:attack-on-named"
+            if np is not None and np[1] < first and _ends_in_place_name(toks, np[0], np[1]):
+                # "an attack on the centre of Sumy killed 35", "strikes on southern Lebanon
+                # killed 492": a phrase of place that ends in a name, not a side's
+                return np[0], np[1], "location:before:attack-on-phrase"
             continue
         if w not in _BEFORE_PREPS or any(s <= j <= e for s, e in skip):
             continue
@@ -205,6 +214,28 @@ def _where_antecedent(toks: list[Token], e: int) -> tuple[int, int] | None:
             if not toks[s].text[0].isalpha():
                 return None
     return None
+
+
+def _ends_in_place_name(toks: list[Token], s: int, e: int) -> bool:
+    """`the centre of Sumy`, `southern Lebanon`: lower-case words, then a name at the end
+    that the gazetteer does not know as a side (`on Hamas`, `on Russian positions`)."""
+    if e <= s or not toks[e].text[0].isupper() or toks[e].text.isupper():
+        return False
+    return not _names_side(toks, s, e)
+
+
+def _names_side(toks: list[Token], s: int, e: int) -> bool:
+    """The capitalised name that ends the phrase `s..e` is a side the gazetteer knows (a
+    demonym or an organisation: `strikes on Hezbollah`), no place."""
+    c = e
+    while c > s and toks[c - 1].text[0].isupper():
+        c -= 1
+    texts = [t.text for t in toks[c : e + 1]]
+    for i in range(len(texts)):
+        hit = gazetteer.match_at(texts, i)
+        if hit is not None and hit[1] in _NO_PLACE_KINDS:
+            return True
+    return False
 
 
 def _named_after_article(toks: list[Token], s: int, e: int) -> bool:

@@ -376,6 +376,15 @@ def _origin(ctx: ClaimContext) -> tuple[str, str] | None:
         nxt = forward_np(toks, num_at[after + 1] + 1, num_at)
         if nxt.head is not None and toks[nxt.head].low in _LIST_GEAR:
             after = nxt.end + 1
+    elif (
+        after + 1 < len(toks)
+        and toks[after].low in ("and", "or")
+        and toks[after + 1].low in _LIST_GEAR
+        and ctx.category == "equipment"
+    ):
+        # "21 drones and missiles launched by the Houthis": a second head noun shares the
+        # figure, and the agent after it launched both
+        after += 2
     found = from_actor(ctx.toks, ctx.texts, after, ctx.category == "equipment", ctx.q.i)
     if found is None and ctx.category in ("equipment", "troops"):
         # "the 71 drones Russia launched", "the 4,000 fighters Hamas had in Rafah"
@@ -601,6 +610,10 @@ def _coordinated(ctx: ClaimContext) -> tuple[str, str] | None:
         return None
     if any(r.startswith(_DEMONYM_RULES) for r in prev.rules):
         return prev.actor, "actor:coordinated-demonym"
+    if any(r.startswith("actor:possessive:") for r in prev.rules):
+        # "Iran's barrage included 170 drones, more than 30 cruise missiles and ...": the
+        # owner of the list's first item owns the items of the same kind after it
+        return prev.actor, "actor:coordinated-owner"
     return None
 
 
