@@ -29,9 +29,10 @@ PLACE_NOUNS = frozenset(
     coast state states valley
     county park mountains mountain hills forest desert strip corridor lake islands peninsula
     zone governorate regency oblast municipality department prefecture crossing
-    checkpoint checkpoints""".split()
+    checkpoint checkpoints airspace""".split()
 )
 _TAKES_PLACE = LOC_PREPS | PLACE_VERBS
+_OTHER_CLAUSE = frozenset("while whereas but".split())
 _DETS = frozenset("the a an its their his her this that these those".split())
 _NOT_PLACES = frozenset(
     """fighting shelling assault assaults attack attacks offensive strike strikes combat battle
@@ -43,7 +44,8 @@ _NOT_PLACES = frozenset(
     last coming following next process way hospital hospitals wake aftermath course front-line
     period region's payroll deal agreement accord ceasefire truce terms plan orders command
     leadership airstrikes airstrike bombardment bombardments bombing bombings shootout
-    shootouts gunfight gunfights firefight firefights autumn summer winter spring""".split()
+    shootouts gunfight gunfights firefight firefights autumn summer winter spring swap
+    swaps""".split()
 )
 _NP_END = frozenset(
     """in on at to from by with near into for against since during after before and or but
@@ -76,7 +78,9 @@ def find_location(
     while j < stop:
         t = toks[j]
         w = t.low
-        if w == ";":
+        if w == ";" or (w in _OTHER_CLAUSE and toks[j - 1].text == ","):
+            # "..., while Israel freed 39 prisoners from its jails": the place of a clause
+            # with its own subject is that clause's figures', not this one's
             return None
         if j in skipped:
             j += 1
@@ -102,6 +106,10 @@ def find_location(
                     event_before = True
                     j = e + 1
                     continue
+                if _organisation_only(toks, s, e):
+                    # "handed over 20 hostages to the Red Cross": a body, no place
+                    j = e + 1
+                    continue
                 # "a base in the Far East": keep the inner place
                 if e + 2 < n and toks[e + 1].low in ("in", "near", "of"):
                     inner = _place_np(toks, e + 2, toks[e + 1].low)
@@ -123,6 +131,16 @@ def find_location(
 
 
 _NO_PLACE_KINDS = frozenset({"demonym", "org"})
+
+
+def _organisation_only(toks: list[Token], s: int, e: int) -> bool:
+    """The phrase `s..e` is an organisation's name and nothing more (`the Red Cross`,
+    `UNHCR`), which receives or holds people but is no place (`Hezbollah strongholds` is)."""
+    k = s + 1 if toks[s].low in _DETS else s
+    if not toks[k].text[0].isupper():
+        return False
+    hit = gazetteer.match_at([t.text for t in toks[k : e + 1]], 0)
+    return hit is not None and hit[1] == "org" and k + hit[2] == e + 1
 
 
 def _name_before_event(toks: list[Token], s: int, e: int) -> int | None:

@@ -111,12 +111,16 @@ def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
             return found[0], found[1].replace("relative-antecedent", "whose-antecedent")
     named = np_actor(toks, texts, subject[0], subject[1])
     if named is None:
+        named = _dead_of(ctx, subject[1])
+    if named is None:
         named = junta_actor(toks, texts, subject[0], subject[1]) or _junta_before(ctx)
     if named is None:
         para = ctx.sentence.para
         named = group_actor(toks, texts, subject[0], subject[1], lambda: para.org)
     if named is None and ctx.category != "other" and toks[subject[1]].low in _MEMBER_HEADS:
         named = member_of(toks, texts, subject[1])  # not "32 members of NATO": states
+    if named is None and toks[subject[0]].low in ("his", "her"):
+        return _speakers_own(ctx)
     if named is not None or toks[subject[0]].low not in ("its", "their"):
         return named
     own = clause_subject_of_pronoun(toks, texts, subject[0])
@@ -362,6 +366,44 @@ def _apposition_of(ctx: ClaimContext) -> tuple[str, str] | None:
         if t.low in _NOT_IN_PHRASE or (not t.text[0].isalnum() and t.text != "-"):
             return None
     return None
+
+
+_DEAD_OF = frozenset("bodies remains".split())
+
+
+def _dead_of(ctx: ClaimContext, head: int) -> tuple[str, str] | None:
+    """`about 1,500 bodies of Hamas militants`: the dead are the side named in the `of`
+    phrase after the container noun (within four words)."""
+    toks = ctx.toks
+    k = head + 1
+    if toks[head].low not in _DEAD_OF or k + 1 >= len(toks) or toks[k].low != "of":
+        return None
+    end = k + 1
+    while end + 1 < len(toks) and end - k < 4 and toks[end + 1].text[0].isalnum():
+        end += 1
+    found = np_actor(toks, ctx.texts, k + 1, end)
+    return None if found is None else (found[0], "actor:dead-of:" + found[1].split(":")[-1])
+
+
+def _speakers_own(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`Wagner chief Yevgeny Prigozhin said about 20,000 of his fighters had died`: `his`
+    or `her` in what a person reports stands for that person, and the side is the one the
+    speaker's phrase names by a name (`Wagner`, `Kyiv`), if it names one and no demonym."""
+    speaker = ctx.speaker
+    if speaker is None or speaker.end >= ctx.q.i:
+        return None
+    texts = ctx.texts
+    own = None
+    for j in range(speaker.start, speaker.end + 1):
+        hit = match_at(texts, j) if texts[j] in FIRST_WORDS else None
+        if hit is None:
+            continue
+        if hit[1] == "demonym" or (own is not None and own != hit[0]):
+            # "A commander of the Libyan National Army": a demonym may sit inside the name
+            # of one faction of that state, whose side the gazetteer does not know
+            return None
+        own = hit[0]
+    return None if own is None else (own, f"actor:his-speaker:{own}")
 
 
 def _origin(ctx: ClaimContext) -> tuple[str, str] | None:
