@@ -128,3 +128,50 @@ def test_a_sides_barrage_includes_its_weapons() -> None:
 def test_a_sides_attack_that_killed_is_not_its_losses() -> None:
     c = claim("Russia's attack killed 14 civilians in Kharkiv, the mayor said.", "14")
     assert c.actor is None
+
+
+def test_an_acting_title_is_no_aside() -> None:
+    text = "About 3,000 people have left the district, acting mayor Ivan Petrenko told reporters."
+    c = claim(text, "About 3,000")
+    assert c.attribution == "acting mayor Ivan Petrenko"
+    assert "attribution:speech:told" in c.rules
+
+
+def test_bodies_of_a_side_are_its_dead() -> None:
+    c = claim("Troops recovered 60 bodies of RSF fighters near the bridge, the army said.", "60")
+    assert (c.category, c.actor) == ("killed", "Rapid Support Forces")
+    assert any(r.startswith("actor:dead-of:") for r in c.rules)
+
+
+def test_his_fighters_are_the_named_side_of_the_speaker() -> None:
+    text = "Hezbollah leader Naim Qassem said 40 of his fighters had been killed that week."
+    c = claim(text, "40")
+    assert c.actor == "Hezbollah"
+    assert "actor:his-speaker:Hezbollah" in c.rules
+
+
+def test_his_fighters_with_a_demonym_inside_a_faction_name_have_no_side() -> None:
+    text = "A commander of the Sudanese Revolutionary Front said 25 of his men were wounded."
+    assert claim(text, "25").actor is None
+
+
+def test_a_possessed_airspace_is_the_place() -> None:
+    c = claim("Four Russian drones entered Romania's airspace overnight, officials said.", "Four")
+    assert c.location == "Romania's airspace"
+
+
+def test_a_swap_is_no_place() -> None:
+    text = "Kyiv said 103 soldiers came home on Friday in a swap brokered by Qatar."
+    assert claim(text, "103").location is None
+
+
+def test_an_organisation_alone_is_no_place() -> None:
+    text = "The rebels handed 12 captured soldiers to the Red Cross in Goma on Sunday."
+    c = claim(text, "12")
+    assert (c.category, c.location) == ("captured", "Goma")
+
+
+def test_no_place_past_a_while_clause() -> None:
+    text = "The group freed 7 hostages on Monday, while the army held 30 fighters in Kidal."
+    assert claim(text, "7").location is None
+    assert claim(text, "30").location == "Kidal"
