@@ -78,10 +78,19 @@ def find_location(
     while j < stop:
         t = toks[j]
         w = t.low
-        if w == ";" or (w in _OTHER_CLAUSE and toks[j - 1].text == ","):
-            # "..., while Israel freed 39 prisoners from its jails": the place of a clause
-            # with its own subject is that clause's figures', not this one's
+        if w == ";":
             return None
+        if w in _OTHER_CLAUSE and toks[j - 1].text == ",":
+            # "..., while Israel freed 39 prisoners from its jails": the place of a clause
+            # with its own subject is that clause's figures', not this one's; a place after
+            # the clause's closing comma is the sentence's again (", while HTS lost 20
+            # fighters, in the clashes near Hama")
+            while j < stop and toks[j].text != ",":
+                j += 1
+            if j >= stop:
+                return None
+            j += 1
+            continue
         if j in skipped:
             j += 1
             continue
@@ -106,10 +115,6 @@ def find_location(
                     event_before = True
                     j = e + 1
                     continue
-                if _organisation_only(toks, s, e):
-                    # "handed over 20 hostages to the Red Cross": a body, no place
-                    j = e + 1
-                    continue
                 # "a base in the Far East": keep the inner place
                 if e + 2 < n and toks[e + 1].low in ("in", "near", "of"):
                     inner = _place_np(toks, e + 2, toks[e + 1].low)
@@ -131,16 +136,6 @@ def find_location(
 
 
 _NO_PLACE_KINDS = frozenset({"demonym", "org"})
-
-
-def _organisation_only(toks: list[Token], s: int, e: int) -> bool:
-    """The phrase `s..e` is an organisation's name and nothing more (`the Red Cross`,
-    `UNHCR`), which receives or holds people but is no place (`Hezbollah strongholds` is)."""
-    k = s + 1 if toks[s].low in _DETS else s
-    if not toks[k].text[0].isupper():
-        return False
-    hit = gazetteer.match_at([t.text for t in toks[k : e + 1]], 0)
-    return hit is not None and hit[1] == "org" and k + hit[2] == e + 1
 
 
 def _name_before_event(toks: list[Token], s: int, e: int) -> int | None:
