@@ -93,9 +93,6 @@ def test_an_attack_on_a_phrase_ending_in_a_name_places_the_figure() -> None:
     c = claim(text, "4")
     assert (c.category, c.location) == ("killed", "the outskirts of Kherson")
     assert "location:before:attack-on-phrase" in c.rules
-
-
-def test_strikes_on_a_region_with_an_adjective() -> None:
     c = claim("Air strikes on northern Idlib killed 17 civilians on Tuesday.", "17")
     assert c.location == "northern Idlib"
     assert "location:before:attack-on-phrase" in c.rules
@@ -184,3 +181,13 @@ def test_what_the_speaker_adds_shares_the_place() -> None:
     c = claim(text, "9")
     assert (c.category, c.location) == ("wounded", "the ruins of Chasiv Yar")
     assert "location:added-that" in c.rules
+
+
+def test_weapons_used_in_a_sides_attack_are_the_attackers() -> None:
+    text = "Romania said 3 drones crossed its border during an overnight Russian attack on Izmail."
+    c = claim(text, "3")
+    assert (c.category, c.actor) == ("equipment", "Russia")
+    assert "actor:in-sides-attack:Russian" in c.rules
+    # the clause's subject still decides first
+    c = claim("Russia lost 12 tanks in a Ukrainian attack near Vuhledar.", "12")
+    assert c.actor == "Russia"

@@ -958,6 +958,35 @@ def _clause_before(ctx: ClaimContext) -> tuple[str, str] | None:
 
 
 # In order, each with the categories it reads an actor for (None: all of them).
+_ATTACK_HEADS = frozenset("attack attacks strike strikes barrage assault raid offensive".split())
+_DURING = frozenset("during in amid".split())
+_ATTACK_STOPS = frozenset("; : , said says told while but".split())
+
+
+def _in_sides_attack(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`the 19 drones that entered Poland's airspace during a Russian attack`: weapons used
+    in a side's attack, named later in the figure's clause (`during`, `in` or `amid`, an
+    article, adjectives, a demonym, the attack noun), are the attacker's."""
+    toks, texts = ctx.toks, ctx.texts
+    n = len(toks)
+    j = max(ctx.reading.np_end, ctx.q.j) + 1
+    for p in range(j, min(n - 1, j + 14)):
+        w = toks[p].low
+        if w in _ATTACK_STOPS or p in ctx.sentence.num_at:
+            return None
+        if w not in _DURING:
+            continue
+        k = p + 2 if p + 2 < n and toks[p + 1].low in ("a", "an", "the") else p + 1
+        while k < min(n - 1, p + 4) and toks[k].text.isalpha() and toks[k].text.islower():
+            k += 1  # "in a massive Russian strike": an adjective before the demonym
+        hit = match_at(texts, k) if texts[k] in FIRST_WORDS else None
+        if hit is None or hit[1] != "demonym" or k + hit[2] >= n:
+            continue
+        if toks[k + hit[2]].low in _ATTACK_HEADS:
+            return hit[0], f"actor:in-sides-attack:{hit[3]}"
+    return None
+
+
 ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
     (_ethnic_group, None),
     (_in_phrase, None),
@@ -976,6 +1005,7 @@ ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
     (_coordinated, None),
     (_article_list, frozenset({"equipment"})),
     (_part, None),
+    (_in_sides_attack, frozenset({"equipment"})),
     (_clause_before, _CLAUSE_BEFORE_CATEGORIES),
     (_earlier, None),
     (_topic, None),
