@@ -130,7 +130,9 @@ def find_location(
                         return to[0], to[1], rule
                 kind = "verb" if w in PLACE_VERBS else "prep"
                 return s, e, f"location:{kind}:{w}"
-        event_before = event_before and w in ("the", "a")
+        # "in the last days of the defence of Avdiivka": an event or time noun read word by
+        # word (no place phrase after `in`) opens an `of` phrase as a parsed event does
+        event_before = (event_before and w in ("the", "a")) or w in _NOT_PLACES
         j += 1
     return None
 
