@@ -840,7 +840,7 @@ def possessive_actor(
                     return hit[0], f"actor:owner-demonym:{hit[3]}"
             continue  # only a possessive can own; spare the look for the owned noun
         owned = any(x.low in OWNED_NOUNS for x in toks[p + 1 : min(first, p + 4)])
-        if not owned:
+        if not owned and not _launched_in(toks, p, first):
             continue
         if t.low in ("'s", "’s") or (t.low in ("'", "’") and _plural_possessive(toks, p)):
             for q in range(p - 1, max(-1, p - 4), -1):
@@ -855,6 +855,19 @@ def possessive_actor(
             if got:
                 return got[0], f"actor:possessive-pronoun:{got[1]}"
     return None
+
+
+_SALVO_NOUNS = frozenset(
+    "barrage barrages salvo salvos volley attack attacks strike strikes".split()
+)
+_MADE_OF = frozenset("included includes include comprised comprises involved involves".split())
+
+
+def _launched_in(toks: list[Token], p: int, first: int) -> bool:
+    """`Iran's barrage included 170 drones`: the side's attack, and a verb of consisting
+    between it and the figure, so the weapons it was made of are the side's."""
+    k = p + 1
+    return k + 1 < first and toks[k].low in _SALVO_NOUNS and toks[k + 1].low in _MADE_OF
 
 
 def owning_pronoun(toks: list[Token], first: int, lo: int = 0) -> int:

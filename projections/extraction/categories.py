@@ -1436,7 +1436,7 @@ def _troop_verb_after(toks: list[Token], last: int) -> str | None:
 
 
 _PROMISE_VERBS = frozenset(
-    "pledged promised planned committed announced offered requested sought wanted".split()
+    "pledged promised planned committed announced offered requested sought wanted envisaged".split()
 )
 _RELATIVE_SUBJECTS = frozenset("it they he she we".split())
 
@@ -1448,6 +1448,10 @@ def _promised_figure(toks: list[Token], first: int, last: int) -> bool:
     if first < 1 or toks[first - 1].low != "the":
         return False
     k = last + 1
+    if k < len(toks) and toks[k].low in ("originally", "initially", "once"):
+        k += 1  # "the 2,500 originally planned": a reduced relative, the participle alone
+    if k < len(toks) and toks[k].low in _PROMISE_VERBS:
+        return True
     if k >= len(toks) or toks[k].low not in _RELATIVE_SUBJECTS:
         return False
     k += 1
@@ -1504,10 +1508,12 @@ def _gapped_verb(toks: list[Token], first: int, last: int, prev_end: int) -> boo
 # (`‒` and `―` are the dashes of a post's list: `— tanks ‒ 11 402`)
 _FAR_LINKS = frozenset(
     """at to : ( — – ‒ ― numbered reached reach exceeded passed hit topped stood stands was is be
+    were are
     has have had range ranged ranging ranges could numbering number numbers risen rose
     climbed""".split()
 )
 _FAR_KEYS = frozenset("number total count size strength tally toll".split())
+_BE_FORMS = frozenset("is are was were".split())
 _RANGE_VERBS = frozenset("range ranged ranging ranges varied vary".split())
 _BARE_KEYS = frozenset("number figure total count tally estimate".split())
 _FAR_STOPS = frozenset(". ; , | while but whereas although though".split())  # `|`: a form's field
@@ -1584,10 +1590,25 @@ def _label_bracket(toks: list[Token], first: int) -> int:
     return -1
 
 
+def _after_placing_prep(toks: list[Token], k: int) -> bool:
+    """`sent to the troops`, `deaths from traumatic injuries`: the noun at `k` is the object
+    of a preposition, right after it or after an article or an adjective or two, so not the
+    clause's subject (the search goes on back, to `deaths`)."""
+    for j in range(k - 1, max(-1, k - 4), -1):
+        t = toks[j]
+        if t.low in _PLACING_PREPS:
+            return True
+        if not (t.text.isalpha() and t.text.islower()) or t.low in CATEGORY_NOUNS:
+            return False
+    return False
+
+
 def _far_back(
     toks: list[Token], first: int, last: int, prev_end: int, next_start: int
 ) -> Reading | None:
     """`_far_back_at`, past a label's bracket (`Killed (health ministry, 2 June): 41`)."""
+    if first >= 2 and toks[first - 1].low in _BE_FORMS and toks[first - 2].low == "there":
+        return None  # `there are 300 troops left`: the figure is what exists, nothing before
     skip = _label_bracket(toks, first)
     if skip < 0 or skip <= prev_end:
         return _far_back_at(toks, first, last, prev_end, next_start, first - 2)
@@ -1648,7 +1669,7 @@ def _far_back_at(
         ):
             bare = k  # "put the number at 1,600", "the true figure was 26,000"
         elif noun < 0 and (w in CATEGORY_NOUNS or w in EQUIPMENT_NOUNS or w in TROOP_NOUNS):
-            if k == 0 or toks[k - 1].low not in _PLACING_PREPS:
+            if k == 0 or not _after_placing_prep(toks, k):
                 noun = k  # "sent to the troops": a noun after a preposition is no subject
         k -= 1
     if key >= 0 and noun > key and toks[key].low in ("toll", "tally"):
@@ -1972,7 +1993,18 @@ def _according_aside(toks: list[Token], comma: int) -> int:
 
 def _inherit_link(toks: list[Token], first: int, prev_end: int) -> bool:
     lo = max(prev_end + 1, first - 5)
-    return any(t.low in _INHERIT_LINKS for t in toks[lo:first])
+    for k in range(lo, first):
+        w = toks[k].low
+        if w in _INHERIT_LINKS:
+            return True
+        if w == "with" and k > lo and toks[k - 1].low in _WITH_ADDING:
+            # "released 13 hostages, along with 10 Thai nationals": a phrase that adds to the
+            # figure before counts the same kind, whatever noun names the added people
+            return True
+    return False
+
+
+_WITH_ADDING = frozenset("along together".split())
 
 
 def _names_weapon(toks: list[Token], lo: int, hi: int) -> bool:

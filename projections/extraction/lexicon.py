@@ -213,8 +213,8 @@ NP_PRE_MODIFIERS = _w("more additional extra other fresh further")
 # Verbs that make a count of people a count of fighters ("10,000 North Koreans were deployed").
 TROOP_VERBS = _w(
     """deployed deploy deploying sent stationed trained training mobilised mobilized
-    mobilising mobilizing drafted conscripted enlisted recruited fighting serving massed
-    amassed dispatched"""
+    mobilising mobilizing mobilise mobilize drafted conscripted enlisted recruited fighting
+    serving massed amassed dispatched"""
 )
 RECRUIT_VERBS = _w("recruited recruiting recruit enlisted enlisting pardoned joined")
 # Words at which the search for a verb stops: a new clause begins.

@@ -29,9 +29,10 @@ PLACE_NOUNS = frozenset(
     coast state states valley
     county park mountains mountain hills forest desert strip corridor lake islands peninsula
     zone governorate regency oblast municipality department prefecture crossing
-    checkpoint checkpoints""".split()
+    checkpoint checkpoints airspace""".split()
 )
 _TAKES_PLACE = LOC_PREPS | PLACE_VERBS
+_OTHER_CLAUSE = frozenset("while whereas but".split())
 _DETS = frozenset("the a an its their his her this that these those".split())
 _NOT_PLACES = frozenset(
     """fighting shelling assault assaults attack attacks offensive strike strikes combat battle
@@ -43,7 +44,8 @@ _NOT_PLACES = frozenset(
     last coming following next process way hospital hospitals wake aftermath course front-line
     period region's payroll deal agreement accord ceasefire truce terms plan orders command
     leadership airstrikes airstrike bombardment bombardments bombing bombings shootout
-    shootouts gunfight gunfights firefight firefights autumn summer winter spring""".split()
+    shootouts gunfight gunfights firefight firefights autumn summer winter spring swap
+    swaps""".split()
 )
 _NP_END = frozenset(
     """in on at to from by with near into for against since during after before and or but
@@ -78,6 +80,17 @@ def find_location(
         w = t.low
         if w == ";":
             return None
+        if w in _OTHER_CLAUSE and toks[j - 1].text == ",":
+            # "..., while Israel freed 39 prisoners from its jails": the place of a clause
+            # with its own subject is that clause's figures', not this one's; a place after
+            # the clause's closing comma is the sentence's again (", while HTS lost 20
+            # fighters, in the clashes near Hama")
+            while j < stop and toks[j].text != ",":
+                j += 1
+            if j >= stop:
+                return None
+            j += 1
+            continue
         if j in skipped:
             j += 1
             continue
@@ -117,7 +130,9 @@ def find_location(
                         return to[0], to[1], rule
                 kind = "verb" if w in PLACE_VERBS else "prep"
                 return s, e, f"location:{kind}:{w}"
-        event_before = event_before and w in ("the", "a")
+        # "in the last days of the defence of Avdiivka": an event or time noun read word by
+        # word (no place phrase after `in`) opens an `of` phrase as a parsed event does
+        event_before = (event_before and w in ("the", "a")) or w in _NOT_PLACES
         j += 1
     return None
 
@@ -172,11 +187,20 @@ def find_location_before(
         if w == "on" and j > 0 and toks[j - 1].low in _ATTACK_NOUNS:
             # "Israeli strikes on Khan Younis killed 33": where the attack hit, named by name
             np = _place_np(toks, j + 1, w) if j + 1 < first else None
-            if np is not None and np[1] < first and toks[np[0]].text[0].isupper():
+            if (
+                np is not None
+                and np[1] < first
+                and toks[np[0]].text[0].isupper()
+                and not _names_side(toks, np[0], np[1])
+            ):
                 return np[0], np[1], "location:before:attack-on"
             if np is not None and np[1] < first and _named_after_article(toks, np[0], np[1]):
                 # "Drone strikes on the Zamzam camp killed 27": a named place with its article
                 return np[0], np[1], "location:before:attack-on-named"
+            if np is not None and np[1] < first and _ends_in_place_name(toks, np[0], np[1]):
+                # "an attack on the centre of Sumy killed 35", "strikes on southern Lebanon
+                # killed 492": a phrase of place that ends in a name, not a side's
+                return np[0], np[1], "location:before:attack-on-phrase"
             continue
         if w not in _BEFORE_PREPS or any(s <= j <= e for s, e in skip):
             continue
@@ -205,6 +229,28 @@ def _where_antecedent(toks: list[Token], e: int) -> tuple[int, int] | None:
             if not toks[s].text[0].isalpha():
                 return None
     return None
+
+
+def _ends_in_place_name(toks: list[Token], s: int, e: int) -> bool:
+    """`the centre of Sumy`, `southern Lebanon`: lower-case words, then a name at the end
+    that the gazetteer does not know as a side (`on Hamas`, `on Russian positions`)."""
+    if e <= s or not toks[e].text[0].isupper() or toks[e].text.isupper():
+        return False
+    return not _names_side(toks, s, e)
+
+
+def _names_side(toks: list[Token], s: int, e: int) -> bool:
+    """The capitalised name that ends the phrase `s..e` is a side the gazetteer knows (a
+    demonym or an organisation: `strikes on Hezbollah`), no place."""
+    c = e
+    while c > s and toks[c - 1].text[0].isupper():
+        c -= 1
+    texts = [t.text for t in toks[c : e + 1]]
+    for i in range(len(texts)):
+        hit = gazetteer.match_at(texts, i)
+        if hit is not None and hit[1] in _NO_PLACE_KINDS:
+            return True
+    return False
 
 
 def _named_after_article(toks: list[Token], s: int, e: int) -> bool:

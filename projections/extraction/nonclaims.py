@@ -235,6 +235,17 @@ def _out_of(a: Around) -> bool:
 
 
 _RATE_UNITS = frozenset("day week month hour year night".split())
+_RATE_GOES_ON = frozenset("after before earlier later ago on of into since".split())
+
+
+def _article_rate(a: Around) -> bool:
+    """`1,000 a day`, `40 every month`: the unit right after the article, and the phrase ends
+    there (`a day after`, `a week earlier` date the figure instead)."""
+    nxt2 = a.nxt2
+    if nxt2 is None or nxt2.low not in _RATE_UNITS:
+        return False
+    k = a.j + 3
+    return k >= len(a.toks) or a.toks[k].low not in _RATE_GOES_ON
 
 
 _AFTER = _by_trigger(
@@ -243,6 +254,9 @@ _AFTER = _by_trigger(
         ("not-claim:percentage", ("per",), lambda a: a.nxt2 is not None and a.nxt2.low == "cent"),
         # `~1,200 per day on average`: a rate, not a count (CONVENTIONS: per-day rates)
         ("not-claim:rate", ("per",), lambda a: a.nxt2 is not None and a.nxt2.low in _RATE_UNITS),
+        # `roughly 1,000 a day`: the article of a rate unit, unless a time phrase goes on
+        # (`30 a day after the truce`, `200 a week earlier` count people)
+        ("not-claim:rate", ("a", "an", "each", "every"), _article_rate),
         ("not-claim:money", _CURRENCY_WORDS | _CURRENCY_CODES, _any),
         ("not-claim:time", TIME_SUFFIXES - {"h"}, _any),  # 10 pm, 0800 GMT
         # "over five days", "112 days", "two decades": a duration, never a figure; read here

@@ -245,7 +245,7 @@ def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> NounPhrase:
     return NounPhrase(head, start, head, (mods_start, head), definite, False, designation)
 
 
-_ADVERBS = frozenset("ever eventually actually finally later".split())
+_ADVERBS = frozenset("ever eventually actually finally later originally initially".split())
 # containers that say what their people are: a figure right before `bodies of X` counts the
 # dead X, not X (`the bodies of 12 soldiers`, with the figure inside, is read as before)
 _DEAD_CONTAINERS = frozenset({"bodies"})

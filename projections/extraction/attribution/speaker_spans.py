@@ -500,6 +500,13 @@ def single_quote(toks: list[Token], k: int) -> bool:
     return k == 0 or toks[k - 1].text in (",", ".", "?", "!")
 
 
+# `-ing` words that open a title, not an aside: `acting governor Alexei Smirnov told`,
+# `the outgoing commander said`
+_TITLE_PARTICIPLES = frozenset(
+    "acting outgoing incoming visiting commanding presiding ruling governing founding".split()
+)
+
+
 def _speaker_phrase_before(
     toks: list[Token], v: int, refused: list[Refusal] | None
 ) -> tuple[int, int] | None:
@@ -567,7 +574,11 @@ def _speaker_phrase_before(
     if aside:  # `The M23 rebels, quoted by Radio Okapi, said`: the aside is no speaker
         _refuse(refused, "attribution:cut:participle-aside", s, end, toks)
     if (
-        (toks[s].low.endswith("ing") and toks[s].text[0].islower())
+        (
+            toks[s].low.endswith("ing")
+            and toks[s].text[0].islower()
+            and toks[s].low not in _TITLE_PARTICIPLES
+        )
         or toks[s].low in ("who", "which")
         or aside
     ):

@@ -121,12 +121,16 @@ def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
             return found[0], found[1].replace("relative-antecedent", "whose-antecedent")
     named = np_actor(toks, texts, subject[0], subject[1])
     if named is None:
+        named = _dead_of(ctx, subject[1])
+    if named is None:
         named = junta_actor(toks, texts, subject[0], subject[1]) or _junta_before(ctx)
     if named is None:
         para = ctx.sentence.para
         named = group_actor(toks, texts, subject[0], subject[1], lambda: para.org)
     if named is None and ctx.category != "other" and toks[subject[1]].low in _MEMBER_HEADS:
         named = member_of(toks, texts, subject[1])  # not "32 members of NATO": states
+    if named is None and toks[subject[0]].low in ("his", "her"):
+        return _speakers_own(ctx)
     if named is not None or toks[subject[0]].low not in ("its", "their"):
         return named
     own = clause_subject_of_pronoun(toks, texts, subject[0])
@@ -384,6 +388,44 @@ def _apposition_of(ctx: ClaimContext) -> tuple[str, str] | None:
     return None
 
 
+_DEAD_OF = frozenset("bodies remains".split())
+
+
+def _dead_of(ctx: ClaimContext, head: int) -> tuple[str, str] | None:
+    """`about 1,500 bodies of Hamas militants`: the dead are the side named in the `of`
+    phrase after the container noun (within four words)."""
+    toks = ctx.toks
+    k = head + 1
+    if toks[head].low not in _DEAD_OF or k + 1 >= len(toks) or toks[k].low != "of":
+        return None
+    end = k + 1
+    while end + 1 < len(toks) and end - k < 4 and toks[end + 1].text[0].isalnum():
+        end += 1
+    found = np_actor(toks, ctx.texts, k + 1, end)
+    return None if found is None else (found[0], "actor:dead-of:" + found[1].split(":")[-1])
+
+
+def _speakers_own(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`Wagner chief Yevgeny Prigozhin said about 20,000 of his fighters had died`: `his`
+    or `her` in what a person reports stands for that person, and the side is the one the
+    speaker's phrase names by a name (`Wagner`, `Kyiv`), if it names one and no demonym."""
+    speaker = ctx.speaker
+    if speaker is None or speaker.end >= ctx.q.i:
+        return None
+    texts = ctx.texts
+    own = None
+    for j in range(speaker.start, speaker.end + 1):
+        hit = match_at(texts, j) if texts[j] in FIRST_WORDS else None
+        if hit is None:
+            continue
+        if hit[1] == "demonym" or (own is not None and own != hit[0]):
+            # "A commander of the Libyan National Army": a demonym may sit inside the name
+            # of one faction of that state, whose side the gazetteer does not know
+            return None
+        own = hit[0]
+    return None if own is None else (own, f"actor:his-speaker:{own}")
+
+
 def _origin(ctx: ClaimContext) -> tuple[str, str] | None:
     """`11,000 from North Korea`, `drones launched by Russia`. The phrase is kept in the
     context: where the troops came from is not where they are."""
@@ -396,6 +438,15 @@ def _origin(ctx: ClaimContext) -> tuple[str, str] | None:
         nxt = forward_np(toks, num_at[after + 1] + 1, num_at)
         if nxt.head is not None and toks[nxt.head].low in _LIST_GEAR:
             after = nxt.end + 1
+    elif (
+        after + 1 < len(toks)
+        and toks[after].low in ("and", "or")
+        and toks[after + 1].low in _LIST_GEAR
+        and ctx.category == "equipment"
+    ):
+        # "21 drones and missiles launched by the Houthis": a second head noun shares the
+        # figure, and the agent after it launched both
+        after += 2
     found = from_actor(ctx.toks, ctx.texts, after, ctx.category == "equipment", ctx.q.i)
     if found is None and ctx.category in ("equipment", "troops"):
         # "the 71 drones Russia launched", "the 4,000 fighters Hamas had in Rafah"
@@ -636,6 +687,10 @@ def _coordinated(ctx: ClaimContext) -> tuple[str, str] | None:
         return None
     if any(r.startswith(_DEMONYM_RULES) for r in prev.rules):
         return prev.actor, "actor:coordinated-demonym"
+    if any(r.startswith("actor:possessive:") for r in prev.rules):
+        # "Iran's barrage included 170 drones, more than 30 cruise missiles and ...": the
+        # owner of the list's first item owns the items of the same kind after it
+        return prev.actor, "actor:coordinated-owner"
     return None
 
 
@@ -964,6 +1019,35 @@ def _clause_before(ctx: ClaimContext) -> tuple[str, str] | None:
 
 
 # In order, each with the categories it reads an actor for (None: all of them).
+_ATTACK_HEADS = frozenset("attack attacks strike strikes barrage assault raid offensive".split())
+_DURING = frozenset("during in amid".split())
+_ATTACK_STOPS = frozenset("; : , said says told while but".split())
+
+
+def _in_sides_attack(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`the 19 drones that entered Poland's airspace during a Russian attack`: weapons used
+    in a side's attack, named later in the figure's clause (`during`, `in` or `amid`, an
+    article, adjectives, a demonym, the attack noun), are the attacker's."""
+    toks, texts = ctx.toks, ctx.texts
+    n = len(toks)
+    j = max(ctx.reading.np_end, ctx.q.j) + 1
+    for p in range(j, min(n - 1, j + 14)):
+        w = toks[p].low
+        if w in _ATTACK_STOPS or p in ctx.sentence.num_at:
+            return None
+        if w not in _DURING:
+            continue
+        k = p + 2 if p + 2 < n and toks[p + 1].low in ("a", "an", "the") else p + 1
+        while k < min(n - 1, p + 4) and toks[k].text.isalpha() and toks[k].text.islower():
+            k += 1  # "in a massive Russian strike": an adjective before the demonym
+        hit = match_at(texts, k) if texts[k] in FIRST_WORDS else None
+        if hit is None or hit[1] != "demonym" or k + hit[2] >= n:
+            continue
+        if toks[k + hit[2]].low in _ATTACK_HEADS:
+            return hit[0], f"actor:in-sides-attack:{hit[3]}"
+    return None
+
+
 ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
     (_ethnic_group, None),
     (_in_phrase, None),
@@ -982,6 +1066,7 @@ ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
     (_coordinated, None),
     (_article_list, frozenset({"equipment"})),
     (_part, None),
+    (_in_sides_attack, frozenset({"equipment"})),
     (_clause_before, _CLAUSE_BEFORE_CATEGORIES),
     (_earlier, None),
     (_topic, None),

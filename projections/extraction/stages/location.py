@@ -49,7 +49,23 @@ def _inherited(ctx: ClaimContext, skip: list[Span]) -> tuple[str, str] | None:
     return prev.location, "location:inherited"
 
 
-LOCATION_RULES: tuple[LocationRule, ...] = (_after, _before, _inherited)
+_ADDING = frozenset("adding added adds".split())
+
+
+def _added(ctx: ClaimContext, skip: list[Span]) -> tuple[str, str] | None:
+    """`At least 900 bodies have been recovered from the streets of Goma, the WHO said,
+    adding that nearly 2,900 people had been wounded`: what the speaker adds goes on
+    reporting the same event, so a figure there with no place of its own is where the
+    previous figure of the sentence is."""
+    prev, toks, i = ctx.prev, ctx.toks, ctx.q.i
+    if prev is None or not prev.location or i < 2 or toks[i - 1].low != "that":
+        return None
+    if toks[i - 2].low not in _ADDING or ctx.prev_end >= i - 2:
+        return None
+    return prev.location, "location:added-that"
+
+
+LOCATION_RULES: tuple[LocationRule, ...] = (_after, _before, _inherited, _added)
 
 
 def location_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
