@@ -486,7 +486,8 @@ def _take_up(
     loaded before), and every carrier loaded is noted so that `_write_support` does not write
     it again."""
     history = builder.history
-    keys = {k for k in map(HistoryBuilder.support_key, rows) if k is not None}
+    skeys = [HistoryBuilder.support_key(r) for r in rows]
+    keys = {k for k in skeys if k is not None}
     sup, org = tables["topic_support"], tables["topic_origins"]
     stored, live = history.stored_support, history.support_rows()
     unread = sorted(keys - set(stored) - set(live))
@@ -501,10 +502,9 @@ def _take_up(
     # key each (a list of scopes times a list of texts made the database try every pair).
     known = set(stored) | set(live)
     wanted = set()
-    for row in rows:
+    for row, skey in zip(rows, skeys, strict=True):
         text = builder.origins.text_of(row)
         wanted.add(("", text))
-        skey = HistoryBuilder.support_key(row)
         if skey in known:
             wanted.add((skey, text))
     pairs = sorted(wanted)
