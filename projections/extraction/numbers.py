@@ -16,9 +16,7 @@ from projections.extraction.articles import (
     article_head,
     may_hold_article,
 )
-from projections.extraction.articles import (
-    SINGULAR_PERSONS as SINGULAR_HEADS,
-)
+from projections.extraction.articles import SINGULAR_PERSONS as SINGULAR_HEADS
 from projections.extraction.lexicon import MONTHS
 from projections.extraction.tokens import Token, glued, is_digits
 
