@@ -32,7 +32,7 @@ recomputes every topic; such judgments are rare.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from typing import Any, overload
 
 import orjson
@@ -450,10 +450,15 @@ def _recompute(
     result = conn.execute(query.order_by(*order)).mappings()
     builder = SummaryBuilder(judgments.source_groups)
     stored, held = False, 0  # the builder was stored and taken up again; figures since
+    # The texts taken in so far, by hash: most texts come once, and only one seen before can
+    # have a first carrier stored (a collision costs a lookup, never a missed carrier).
+    seen = _TextHashes()
     while chunk := [dict(r) for r in result.fetchmany(RECOMPUTE_CHUNK)]:
         rows = [r for r in as_read(chunk, judgments, gone) if r["topic"] == topic]
+        texts = [builder.origins.text_of(r) for r in rows]
         if stored:
-            _take_up(conn, tables, topic, builder, rows)
+            _take_up(conn, tables, topic, builder, rows, seen)
+        seen.update(texts)
         for row in rows:
             builder.add_figure(row)
         flush(topic, builder)
@@ -466,11 +471,26 @@ def _recompute(
     return builder if builder.figures else None
 
 
+class _TextHashes:
+    """A set of texts that holds only their hashes (a recompute meets tens of thousands of
+    64-character digests, which a set of the strings would hold again): `in` may say yes for
+    a text never added, never no for one added."""
+
+    def __init__(self) -> None:
+        self._hashes: set[int] = set()
+
+    def update(self, texts: Iterable[str]) -> None:
+        self._hashes.update(map(hash, texts))
+
+    def __contains__(self, text: object) -> bool:
+        return hash(text) in self._hashes
+
+
 RECOMPUTE_CHUNK = 1_000  # figure rows read at once by a recompute
 # Figures of one topic a recompute holds the origins of before it stores its builder and takes
 # it up again: the largest topic of a million corpus events has about 70,000, whose texts' first
 # carriers (in the topic and in each support group) held about 40 MB until the end.
-SPILL_FIGURES = 2_000
+SPILL_FIGURES = 5_000
 
 
 def _take_up(
@@ -479,12 +499,14 @@ def _take_up(
     topic: str,
     builder: SummaryBuilder,
     rows: list[dict[str, Any]],
+    seen: Container[str] | None = None,
 ) -> None:
     """Load what adding `rows` to a stored builder reads: the support groups of their bounds
-    and the first carriers of their texts. Called again before each chunk of a recompute that
-    stored its builder (`_recompute`): what is already held stays as it is (new there, or
-    loaded before), and every carrier loaded is noted so that `_write_support` does not write
-    it again."""
+    and the first carriers of their texts (`seen`: the texts storage may hold, when the caller
+    knows; the others are new to the topic). Called again before each chunk of a recompute
+    that stored its builder (`_recompute`): what is already held stays as it is (new there,
+    or loaded before), and every carrier loaded is noted so that `_write_support` does not
+    write it again."""
     history = builder.history
     skeys = [HistoryBuilder.support_key(r) for r in rows]
     keys = {k for k in skeys if k is not None}
@@ -504,6 +526,8 @@ def _take_up(
     wanted = set()
     for row, skey in zip(rows, skeys, strict=True):
         text = builder.origins.text_of(row)
+        if seen is not None and text not in seen:
+            continue
         wanted.add(("", text))
         if skey in known:
             wanted.add((skey, text))
