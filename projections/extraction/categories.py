@@ -1217,6 +1217,10 @@ def _ellipsis(
         # (before the figure before is inherited: that one may be no claim, `5,000 men a month`)
         return Reading("troops", None, last, rules=[f"category:troop-verb-after:{trained}"])
     if prev_end >= 0 and last + 1 < len(toks) and toks[last + 1].low in _CLAUSE_VERBS:
+        if _rate_in_clause(toks, last + 2):
+            # "..., and that an estimated 2,000 were still crossing every day": the bare
+            # subject of a clause whose predicate holds a rate is a rate, not a count
+            return Reading(None, None, last, rules=["not-claim:rate-in-clause"])
         rules = ["category:inherited:clause-subject"]
         return Reading("other", None, last, inherit=True, rules=rules)
     if prev_end >= 0 and _promised_figure(toks, first, last):

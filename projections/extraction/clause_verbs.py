@@ -49,9 +49,15 @@ def verb_category(
         if close > 0:
             j, bracketed = close + 1, True
             stop = min(n, j + 8)
+    relative = _in_relative_clause(toks, first)
     while j < stop:
         w = toks[j].low
         if w in CLAUSE_STOP:
+            break
+        if relative and w == "," and j + 1 < n and toks[j + 1].low not in _AFTER_CLOSE_OK:
+            # "The rebels, who Kinshasa says are backed by some 4,000 Rwandan troops, denied
+            # losing ...": the comma closes the relative clause the figure stands in; the
+            # verb after it is the main clause's, said of its subject
             break
         if w == "," and _fraction_after(toks, j):
             break  # "Of the 4,000 fighters ..., about 60 percent have been killed"
@@ -104,6 +110,22 @@ def verb_category(
     if best is None and first > 1 and toks[first - 1].low in _INVERTING_BE:
         return _fronted_verb(toks)
     return (best[1], best[2]) if best else None
+
+
+_RELATIVE_OPENERS = frozenset("who which whom".split())
+_AFTER_CLOSE_OK = frozenset("including among or".split())
+
+
+def _in_relative_clause(toks: list[Token], first: int) -> bool:
+    """The figure at `first` stands in a relative clause set off by a comma (`, who ...`,
+    `, which ...`): back to the nearest comma, at most 12 tokens, and the pronoun after it."""
+    for k in range(first - 1, max(0, first - 13), -1):
+        t = toks[k].text
+        if t in (";", ":", "."):
+            return False
+        if t == ",":
+            return k + 1 < first and toks[k + 1].low in _RELATIVE_OPENERS
+    return False
 
 
 _INVERTING_BE = frozenset({"were", "was", "are", "is"})
