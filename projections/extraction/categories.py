@@ -14,7 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from projections.extraction import gazetteer
-from projections.extraction.clause_verbs import casualty_pair, label_verb, near, verb_category
+from projections.extraction.clause_verbs import (
+    casualty_pair,
+    closes_relative,
+    label_verb,
+    near,
+    verb_category,
+)
 from projections.extraction.lexicon import (
     CATEGORY_NOUNS,
     COUNTED_NOUNS,
@@ -701,6 +707,9 @@ def _people(
             # "Hezbollah's losses since October exceed 500 fighters": the troops a side's
             # losses come to were lost, however long the subject phrase
             return _counted(np, "casualties", f"category:noun:{w}", "category:losses-subject")
+        if closes_relative(toks, first, np.end):
+            # "The rebels, who Kinshasa says are backed by 4,000 Rwandan troops, denied losing"
+            return _counted(np, "troops", f"category:noun:{w}", "category:relative-clause-closed")
         return _counted(np, "troops", f"category:noun:{w}")
     if near(toks, first, np.end, TROOP_VERBS, prev_end, next_start):
         return _counted(np, "troops", f"category:troop-verb:{w}")

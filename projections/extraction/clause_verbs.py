@@ -54,7 +54,7 @@ def verb_category(
         w = toks[j].low
         if w in CLAUSE_STOP:
             break
-        if relative and w == "," and j + 1 < n and toks[j + 1].low not in _AFTER_CLOSE_OK:
+        if relative and w == "," and j + 1 < n and _main_verb(toks[j + 1]):
             # "The rebels, who Kinshasa says are backed by some 4,000 Rwandan troops, denied
             # losing ...": the comma closes the relative clause the figure stands in; the
             # verb after it is the main clause's, said of its subject
@@ -113,7 +113,13 @@ def verb_category(
 
 
 _RELATIVE_OPENERS = frozenset("who which whom".split())
-_AFTER_CLOSE_OK = frozenset("including among or".split())
+_MAIN_AUX = frozenset("has have had is are was were will would says said say".split())
+
+
+def _main_verb(t: Token) -> bool:
+    """The word after the comma that closes a relative clause opens the main predicate: an
+    auxiliary or a past form (`, denied`, `, has`), not an aside (`, mostly conscripts,`)."""
+    return t.text.islower() and (t.low in _MAIN_AUX or (t.low.endswith("ed") and len(t.low) > 4))
 
 
 def _in_relative_clause(toks: list[Token], first: int) -> bool:
@@ -124,8 +130,38 @@ def _in_relative_clause(toks: list[Token], first: int) -> bool:
         if t in (";", ":", "."):
             return False
         if t == ",":
-            return k + 1 < first and toks[k + 1].low in _RELATIVE_OPENERS
+            if not (k + 1 < first and toks[k + 1].low in _RELATIVE_OPENERS):
+                return False
+            # the relative clause has its own predicate before the figure (`who ... are
+            # backed by 4,000 troops`), so the figure is its object and the clause ends at
+            # its comma; after a verb of saying alone (`which says 4,000 troops, mostly
+            # conscripts, were killed`) the figure's own verb is still to come
+            return any(_own_predicate(x) for x in toks[k + 2 : first])
     return False
+
+
+def closes_relative(toks: list[Token], first: int, np_end: int) -> bool:
+    """The figure at `first..np_end` is the object of a relative clause whose closing comma,
+    before the main clause's verb, ends the verb search (`verb_category`): the name of that
+    rule for `--explain`."""
+    if not _in_relative_clause(toks, first):
+        return False
+    for j in range(np_end + 1, min(len(toks) - 1, np_end + 13)):
+        if toks[j].low in CLAUSE_STOP:
+            return False
+        if toks[j].text == "," and _main_verb(toks[j + 1]):
+            return True
+    return False
+
+
+_RELATIVE_SAYING = frozenset("said reported claimed stated estimated recorded confirmed".split())
+
+
+def _own_predicate(t: Token) -> bool:
+    w = t.low
+    if w in ("is", "are", "was", "were", "has", "have", "had", "been"):
+        return True
+    return t.text.islower() and w.endswith("ed") and w not in _RELATIVE_SAYING
 
 
 _INVERTING_BE = frozenset({"were", "was", "are", "is"})
