@@ -156,13 +156,17 @@ def find_location(
 _NO_PLACE_KINDS = frozenset({"demonym", "org"})
 
 
+_IRREGULAR_PAST = frozenset("sank fell came went ran broke struck took got left fled".split())
+
+
 def _verb_after_name(toks: list[Token], s: int, e: int) -> int:
     """`refugees from Myanmar capsized off the coast`: a lower-case past form right after a
     name, with a preposition or an article after it, is the name's predicate, not part of the
     place; its index (the phrase ends before it), or -1."""
     for j in range(s + 1, e):
         t = toks[j]
-        if not (t.text.islower() and t.low.endswith("ed") and toks[j - 1].text[0].isupper()):
+        past = t.low.endswith("ed") or t.low in _IRREGULAR_PAST
+        if not (t.text.islower() and past and toks[j - 1].text[0].isupper()):
             continue
         nxt = toks[j + 1].low
         if nxt in LOC_PREPS or nxt in _DETS or nxt == "off":
