@@ -729,7 +729,17 @@ def _people(
     among = _among_after(toks, _past_modified_head(toks, np.end))
     if among is not None:
         return _counted(np, among[0], f"category:noun:{w}", f"category:among-the:{among[1]}")
+    if w == "others" and prev_end >= 0 and _equipment_before(toks, prev_end):
+        # "shot down 27 drones ..., and three others hit a fuel depot": `others` with no verb
+        # of its own counts more of the weapons the figure before counted
+        return _counted(np, "other", "category:others-of-weapons-before", inherit=True)
     return _counted(np, "other", f"category:other:people-without-verb:{w}")
+
+
+def _equipment_before(toks: list[Token], prev_end: int) -> bool:
+    """The figure ending at `prev_end` counts weapons: an equipment noun within its next
+    four words (`27 drones`, `90 cruise missiles`)."""
+    return any(t.low in EQUIPMENT_NOUNS for t in toks[prev_end + 1 : prev_end + 5])
 
 
 def _among_after(toks: list[Token], end: int) -> tuple[str, str] | None:

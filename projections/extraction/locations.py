@@ -45,7 +45,7 @@ _NOT_PLACES = frozenset(
     period region's payroll deal agreement accord ceasefire truce terms plan orders command
     leadership airstrikes airstrike bombardment bombardments bombing bombings shootout
     shootouts gunfight gunfights firefight firefights autumn summer winter spring swap
-    swaps weekend weekends""".split()
+    swaps weekend weekends incident incidents crackdown crackdowns""".split()
 )
 _NP_END = frozenset(
     """in on at to from by with near into for against since during after before and or but

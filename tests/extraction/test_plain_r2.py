@@ -143,3 +143,23 @@ def test_a_hyphenated_word_counts_as_one_in_a_place() -> None:
     c = claim(text, "14")
     assert c.location is not None
     assert c.location.endswith("Deir al-Balah")
+
+
+def test_others_after_a_count_of_weapons_are_more_weapons() -> None:
+    text = "Air defences downed 31 drones over Port Sudan, and four others hit the airport."
+    c = claim(text, "four")
+    assert c.category == "equipment"
+    assert "category:others-of-weapons-before" in c.rules
+
+
+def test_others_after_people_with_no_verb_stay_uncounted() -> None:
+    text = "Militants abducted 20 villagers near Kidal, and five others were seen with them."
+    c = claim(text, "five")
+    assert c.category != "equipment"
+    assert "category:others-of-weapons-before" not in c.rules
+
+
+def test_an_incident_is_no_place() -> None:
+    text = "Police said 9 officers were killed in a single incident in Bannu district."
+    c = claim(text, "9")
+    assert (c.category, c.location) == ("killed", "Bannu district")
