@@ -14,7 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from projections.extraction import gazetteer
-from projections.extraction.clause_verbs import casualty_pair, label_verb, near, verb_category
+from projections.extraction.clause_verbs import (
+    casualty_pair,
+    closes_relative,
+    label_verb,
+    near,
+    verb_category,
+)
 from projections.extraction.lexicon import (
     CATEGORY_NOUNS,
     COUNTED_NOUNS,
@@ -701,6 +707,9 @@ def _people(
             # "Hezbollah's losses since October exceed 500 fighters": the troops a side's
             # losses come to were lost, however long the subject phrase
             return _counted(np, "casualties", f"category:noun:{w}", "category:losses-subject")
+        if closes_relative(toks, first, np.end):
+            # "The rebels, who Kinshasa says are backed by 4,000 Rwandan troops, denied losing"
+            return _counted(np, "troops", f"category:noun:{w}", "category:relative-clause-closed")
         return _counted(np, "troops", f"category:noun:{w}")
     if near(toks, first, np.end, TROOP_VERBS, prev_end, next_start):
         return _counted(np, "troops", f"category:troop-verb:{w}")
@@ -720,7 +729,17 @@ def _people(
     among = _among_after(toks, _past_modified_head(toks, np.end))
     if among is not None:
         return _counted(np, among[0], f"category:noun:{w}", f"category:among-the:{among[1]}")
+    if w == "others" and prev_end >= 0 and _equipment_before(toks, prev_end):
+        # "shot down 27 drones ..., and three others hit a fuel depot": `others` with no verb
+        # of its own counts more of the weapons the figure before counted
+        return _counted(np, "other", "category:others-of-weapons-before", inherit=True)
     return _counted(np, "other", f"category:other:people-without-verb:{w}")
+
+
+def _equipment_before(toks: list[Token], prev_end: int) -> bool:
+    """The figure ending at `prev_end` counts weapons: an equipment noun within its next
+    four words (`27 drones`, `90 cruise missiles`)."""
+    return any(t.low in EQUIPMENT_NOUNS for t in toks[prev_end + 1 : prev_end + 5])
 
 
 def _among_after(toks: list[Token], end: int) -> tuple[str, str] | None:
@@ -1217,6 +1236,10 @@ def _ellipsis(
         # (before the figure before is inherited: that one may be no claim, `5,000 men a month`)
         return Reading("troops", None, last, rules=[f"category:troop-verb-after:{trained}"])
     if prev_end >= 0 and last + 1 < len(toks) and toks[last + 1].low in _CLAUSE_VERBS:
+        if _rate_in_clause(toks, last + 2):
+            # "..., and that an estimated 2,000 were still crossing every day": the bare
+            # subject of a clause whose predicate holds a rate is a rate, not a count
+            return Reading(None, None, last, rules=["not-claim:rate-in-clause"])
         rules = ["category:inherited:clause-subject"]
         return Reading("other", None, last, inherit=True, rules=rules)
     if prev_end >= 0 and _promised_figure(toks, first, last):

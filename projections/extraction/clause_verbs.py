@@ -49,9 +49,15 @@ def verb_category(
         if close > 0:
             j, bracketed = close + 1, True
             stop = min(n, j + 8)
+    relative = _in_relative_clause(toks, first)
     while j < stop:
         w = toks[j].low
         if w in CLAUSE_STOP:
+            break
+        if relative and w == "," and j + 1 < n and _main_verb(toks[j + 1]):
+            # "The rebels, who Kinshasa says are backed by some 4,000 Rwandan troops, denied
+            # losing ...": the comma closes the relative clause the figure stands in; the
+            # verb after it is the main clause's, said of its subject
             break
         if w == "," and _fraction_after(toks, j):
             break  # "Of the 4,000 fighters ..., about 60 percent have been killed"
@@ -104,6 +110,58 @@ def verb_category(
     if best is None and first > 1 and toks[first - 1].low in _INVERTING_BE:
         return _fronted_verb(toks)
     return (best[1], best[2]) if best else None
+
+
+_RELATIVE_OPENERS = frozenset("who which whom".split())
+_MAIN_AUX = frozenset("has have had is are was were will would says said say".split())
+
+
+def _main_verb(t: Token) -> bool:
+    """The word after the comma that closes a relative clause opens the main predicate: an
+    auxiliary or a past form (`, denied`, `, has`), not an aside (`, mostly conscripts,`)."""
+    return t.text.islower() and (t.low in _MAIN_AUX or (t.low.endswith("ed") and len(t.low) > 4))
+
+
+def _in_relative_clause(toks: list[Token], first: int) -> bool:
+    """The figure at `first` stands in a relative clause set off by a comma (`, who ...`,
+    `, which ...`): back to the nearest comma, at most 12 tokens, and the pronoun after it."""
+    for k in range(first - 1, max(0, first - 13), -1):
+        t = toks[k].text
+        if t in (";", ":", "."):
+            return False
+        if t == ",":
+            if not (k + 1 < first and toks[k + 1].low in _RELATIVE_OPENERS):
+                return False
+            # the relative clause has its own predicate before the figure (`who ... are
+            # backed by 4,000 troops`), so the figure is its object and the clause ends at
+            # its comma; after a verb of saying alone (`which says 4,000 troops, mostly
+            # conscripts, were killed`) the figure's own verb is still to come
+            return any(_own_predicate(x) for x in toks[k + 2 : first])
+    return False
+
+
+def closes_relative(toks: list[Token], first: int, np_end: int) -> bool:
+    """The figure at `first..np_end` is the object of a relative clause whose closing comma,
+    before the main clause's verb, ends the verb search (`verb_category`): the name of that
+    rule for `--explain`."""
+    if not _in_relative_clause(toks, first):
+        return False
+    for j in range(np_end + 1, min(len(toks) - 1, np_end + 13)):
+        if toks[j].low in CLAUSE_STOP:
+            return False
+        if toks[j].text == "," and _main_verb(toks[j + 1]):
+            return True
+    return False
+
+
+_RELATIVE_SAYING = frozenset("said reported claimed stated estimated recorded confirmed".split())
+
+
+def _own_predicate(t: Token) -> bool:
+    w = t.low
+    if w in ("is", "are", "was", "were", "has", "have", "had", "been"):
+        return True
+    return t.text.islower() and w.endswith("ed") and w not in _RELATIVE_SAYING
 
 
 _INVERTING_BE = frozenset({"were", "was", "are", "is"})

@@ -45,13 +45,13 @@ _NOT_PLACES = frozenset(
     period region's payroll deal agreement accord ceasefire truce terms plan orders command
     leadership airstrikes airstrike bombardment bombardments bombing bombings shootout
     shootouts gunfight gunfights firefight firefights autumn summer winter spring swap
-    swaps""".split()
+    swaps weekend weekends incident incidents crackdown crackdowns""".split()
 )
 _NP_END = frozenset(
     """in on at to from by with near into for against since during after before and or but
     that which who when while where as than said says told had have has was were is are
     will would could may might including according up down last next this early late
-    overnight yesterday today over""".split()
+    overnight yesterday today over between""".split()
 )
 
 
@@ -75,6 +75,7 @@ def find_location(
         if max(s, j) <= min(e, stop):
             skipped.update(range(max(s, j), min(e, stop) + 1))
     event_before = False
+    note = ""  # a rule that shaped the search, named after the place's own rule
     while j < stop:
         t = toks[j]
         w = t.low
@@ -107,6 +108,10 @@ def find_location(
             np = _place_np(toks, j + 1, w)
             if np is not None:
                 s, e = np
+                cut = _verb_after_name(toks, s, e)
+                if cut > 0:
+                    e = cut - 1
+                cut_note = "+location:name-then-verb" if cut > 0 else ""
                 named = _name_before_event(toks, s, e)
                 if named is not None:
                     # "Gunmen kill 9 soldiers in Cotabato ambush": the name of the event's place
@@ -120,6 +125,17 @@ def find_location(
                     inner = _place_np(toks, e + 2, toks[e + 1].low)
                     if inner is not None and toks[inner[1]].low not in _NOT_PLACES:
                         e = inner[1]
+                if toks[e].text[0].isupper() and e + 1 < n and toks[e + 1].low in _FORCE_HEADS:
+                    # "delivered six drones to the Sudanese army": a side's armed force is
+                    # who receives or fights, not a place; the search goes on past it
+                    j = e + 2
+                    note += "+location:past-armed-force"
+                    continue
+                if w in _FLED and e + 2 < n and toks[e + 1].low in ("to", "into"):
+                    # "had fled Sudan into Chad": like `from X into Y`, they are where they went
+                    to = _place_np(toks, e + 2, toks[e + 1].low)
+                    if to is not None and toks[to[1]].low not in _NOT_PLACES:
+                        return to[0], to[1], f"location:fled-into:{toks[e + 1].low}"
                 if w == "from" and e + 2 < n and toks[e + 1].low in ("to", "into"):
                     # "moved 3,000 troops from Kidal to Gao", "tried to cross from Afghanistan
                     # into North Waziristan": they are where they went
@@ -129,7 +145,7 @@ def find_location(
                         rule = "location:from-to" if goal == "to" else "location:from-into"
                         return to[0], to[1], rule
                 kind = "verb" if w in PLACE_VERBS else "prep"
-                return s, e, f"location:{kind}:{w}"
+                return s, e, f"location:{kind}:{w}{note}{cut_note}"
         # "in the last days of the defence of Avdiivka": an event or time noun read word by
         # word (no place phrase after `in`) opens an `of` phrase as a parsed event does
         event_before = (event_before and w in ("the", "a")) or w in _NOT_PLACES
@@ -138,6 +154,28 @@ def find_location(
 
 
 _NO_PLACE_KINDS = frozenset({"demonym", "org"})
+
+
+_IRREGULAR_PAST = frozenset("sank fell came went ran broke struck took got left fled".split())
+
+
+def _verb_after_name(toks: list[Token], s: int, e: int) -> int:
+    """`refugees from Myanmar capsized off the coast`: a lower-case past form right after a
+    name, with a preposition or an article after it, is the name's predicate, not part of the
+    place; its index (the phrase ends before it), or -1."""
+    for j in range(s + 1, e):
+        t = toks[j]
+        past = t.low.endswith("ed") or t.low in _IRREGULAR_PAST
+        if not (t.text.islower() and past and toks[j - 1].text[0].isupper()):
+            continue
+        nxt = toks[j + 1].low
+        if nxt in LOC_PREPS or nxt in _DETS or nxt == "off":
+            return j
+    return -1
+
+
+_FORCE_HEADS = frozenset("army armies military forces troops militia militias navy".split())
+_FLED = frozenset("fled flee fleeing left".split())
 
 
 def _name_before_event(toks: list[Token], s: int, e: int) -> int | None:
@@ -283,10 +321,12 @@ def _place_np(toks: list[Token], k: int, prep: str) -> tuple[int, int] | None:
 
     e = k
     j = k + 1 if has_det else k
-    while j < n and j - k < 7:
+    glue = 0  # the parts of a hyphenated word count as one word (`a school-turned-shelter`)
+    while j < n and j - k - glue < 7:
         t = toks[j]
         if t.text == "-" and j > k and glued(toks[j - 1], t):
             j += 1
+            glue += 2
             continue
         if t.low in ("'s", "’s"):
             j += 1

@@ -299,6 +299,13 @@ def speaker_before(
             if lead > s:  # `On Monday the army's commander, General X, said`
                 _refuse(refused, "attribution:cut:leading-time", s, lead - 1, toks)
                 s = lead
+    if toks[s].text.islower() and toks[s].low in _CLAUSE_VERBS:
+        if any(t.low in _NEGATIONS or t.low in PASSIVE for t in toks[s:v]):
+            # "a figure that could not be independently verified": the words before the verb
+            # are its auxiliaries (the subject is the relative pronoun), a passive or a
+            # negation, so no one asserts it
+            _refuse(refused, "attribution:refused:auxiliaries-only", s, v - 1, toks)
+            return None
     # "Ukraine's intelligence agency has given …": a speaker is the subject, not a clause
     for k in range(s + 1, end + 1):
         if toks[k].low in _CLAUSE_VERBS:

@@ -747,12 +747,17 @@ def _puts_at(lows: list[str], v: int) -> bool:
     """`put the number of soldiers still fighting in the region at about 11,000`: a
     preposition of `put … at N` ends its object before the clause does, however long the
     counted phrase is."""
-    for w in lows[v + 1 : v + 30]:
+    for k, w in enumerate(lows[v + 1 : v + 30], v + 1):
         if w in _PUT_PREPS:
             return True
+        if w == "as" and k + 2 < len(lows) and lows[k + 1] in _PUT_AS and lows[k + 2] == "as":
+            return True  # `put the toll as high as 400`: the comparison states the figure
         if w in _PUT_STOP:
             return False
     return False
+
+
+_PUT_AS = frozenset("high low many few much".split())
 
 
 _PUT_STOP = frozenset('. , ; : ( ) — – ” " while but'.split())

@@ -76,5 +76,5 @@ def location_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
     for rule in LOCATION_RULES:
         found = rule(ctx, skip)
         if found is not None:
-            return found[0], (found[1],)
+            return found[0], tuple(found[1].split("+"))
     return None, ()
