@@ -214,7 +214,7 @@ NP_PRE_MODIFIERS = _w("more additional extra other fresh further")
 TROOP_VERBS = _w(
     """deployed deploy deploying sent stationed trained training mobilised mobilized
     mobilising mobilizing mobilise mobilize drafted conscripted enlisted recruited fighting
-    serving massed amassed dispatched"""
+    serving served massed amassed dispatched"""
 )
 RECRUIT_VERBS = _w("recruited recruiting recruit enlisted enlisting pardoned joined")
 # Words at which the search for a verb stops: a new clause begins.

@@ -32,6 +32,7 @@ PLACE_NOUNS = frozenset(
     checkpoint checkpoints airspace""".split()
 )
 _TAKES_PLACE = LOC_PREPS | PLACE_VERBS
+_STRIKE_VERBS = frozenset("struck hit shelled bombed pounded".split())
 _OTHER_CLAUSE = frozenset("while whereas but".split())
 _DETS = frozenset("the a an its their his her this that these those".split())
 _NOT_PLACES = frozenset(
@@ -101,6 +102,13 @@ def find_location(
                 j += 1
             j += 1
             continue
+        if w in _STRIKE_VERBS and j + 1 < n:
+            # "3 people were killed after Russian glide bombs struck a residential district":
+            # what an attack's verb hit is where the figure's people were hit, when it is a
+            # place by its noun (not `their vehicle hit a mine`)
+            np = _place_np(toks, j + 1, w)
+            if np is not None and toks[np[1]].low in PLACE_NOUNS:
+                return np[0], np[1], f"location:struck-object:{w}"
         takes = w in _TAKES_PLACE or (event_before and w in ("for", "of"))
         takes = takes or (w == "of" and j > 0 and toks[j - 1].low == "out")
         if takes and j + 1 < n:
@@ -327,3 +335,36 @@ def _name_tail_cut(toks: list[Token], k: int, e: int) -> int:
         if t.text[0].isupper() or (last >= 0 and t.low in PLACE_NOUNS):
             last = i
     return last if last >= 0 else e
+
+
+_CAUSE_PREPS = frozenset("over".split())
+_CAUSE_NOUNS = frozenset(
+    """killing killings death deaths murder murders massacre massacres abduction abductions
+    kidnapping kidnappings attack attacks assassination assassinations shooting shootings
+    bombing bombings disappearance disappearances""".split()
+)
+
+
+def cause_phrase(toks: list[Token], after: int, limit: int = 24) -> tuple[int, int] | None:
+    """`arrested 11 suspects over the killing of nine people at a pool hall`: `over` before
+    a noun of a violent act gives the cause of the clause's act, not its place; the phrase,
+    to the next comma, names where that act was. The token span (from `over` to the phrase's
+    end), or None."""
+    n = len(toks)
+    stop = min(n, after + 1 + limit)
+    for j in range(after + 1, stop):
+        w = toks[j].low
+        if w in (",", ";", "."):
+            return None
+        if w not in _CAUSE_PREPS or j + 1 >= n:
+            continue
+        k = j + 1 if toks[j + 1].low not in _DETS else j + 2
+        if k < n and toks[k].low not in _CAUSE_NOUNS and k + 1 < n:
+            k += 1  # "over the recent killing"
+        if k >= n or toks[k].low not in _CAUSE_NOUNS:
+            return None
+        e = k
+        while e + 1 < n and toks[e + 1].text not in (",", ";", ".", ":"):
+            e += 1
+        return j, e
+    return None

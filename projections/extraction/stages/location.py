@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from projections.extraction.context import ClaimContext, Rules, Span
-from projections.extraction.locations import find_location, find_location_before
+from projections.extraction.locations import cause_phrase, find_location, find_location_before
 
 # (place, rule name), or None when the rule finds none; the second argument is the token spans
 # that name no place of this figure
@@ -73,8 +73,13 @@ def location_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
     skip = ctx.sentence.speaker_spans if ctx.speaker is not None else []
     if ctx.origin is not None:
         skip = [ctx.origin, *skip]
+    cause = cause_phrase(ctx.toks, max(ctx.reading.np_end, ctx.q.j))
+    if cause is not None:
+        skip = [*skip, cause]
     for rule in LOCATION_RULES:
         found = rule(ctx, skip)
         if found is not None:
+            if cause is not None:
+                return found[0], (found[1], "location:skip:cause-over")
             return found[0], (found[1],)
     return None, ()
