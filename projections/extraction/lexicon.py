@@ -222,3 +222,9 @@ CLAUSE_STOP = _w(
     """; : when while but after before because since where although though whereas unless
     until ( —"""
 )
+# the nouns of a supply of arms, and the verbs of a relative clause that lists what it holds
+# (`a new package for Kyiv that includes 12 Bradleys`)
+AID_NOUNS = _w(
+    "package packages tranche tranches aid shipment shipments consignment delivery deliveries"
+)
+AID_INCLUDE_VERBS = _w("includes include included contains contain comprises")

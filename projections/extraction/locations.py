@@ -10,7 +10,7 @@ that is where a statement was made. Bounded to a window of tokens.
 from __future__ import annotations
 
 from projections.extraction import gazetteer
-from projections.extraction.lexicon import MONTHS, WEEKDAYS
+from projections.extraction.lexicon import AID_INCLUDE_VERBS, AID_NOUNS, MONTHS, WEEKDAYS
 from projections.extraction.tokens import Token, glued
 
 LOC_PREPS = frozenset(
@@ -367,4 +367,26 @@ def cause_phrase(toks: list[Token], after: int, limit: int = 24) -> tuple[int, i
         while e + 1 < n and toks[e + 1].text not in (",", ";", ".", ":"):
             e += 1
         return j, e
+    return None
+
+
+def aid_recipient(toks: list[Token], i: int) -> tuple[int, int, str] | None:
+    """`a new package for Kyiv that includes 12 Bradleys`: the figure in a relative clause
+    (`that includes`) of an aid noun is sent where the aid goes, the place of `for` or `to`
+    right after the noun (a name: `for Kyiv`, `to Ukraine`). (first, last, rule) or None."""
+    if (
+        i < 3
+        or toks[i - 1].low not in AID_INCLUDE_VERBS
+        or toks[i - 2].low not in ("that", "which")
+    ):
+        return None
+    for a in range(i - 3, max(-1, i - 12), -1):
+        w = toks[a].low
+        if w in (",", ";", ":"):
+            return None
+        if w in ("for", "to") and a > 0 and toks[a - 1].low in AID_NOUNS:
+            np = _place_np(toks, a + 1, w)
+            if np is not None and np[1] < i - 2 and toks[np[1]].text[0].isupper():
+                return np[0], np[1], f"location:aid-recipient:{w}"
+            return None
     return None

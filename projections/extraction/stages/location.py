@@ -12,7 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from projections.extraction.context import ClaimContext, Rules, Span
-from projections.extraction.locations import cause_phrase, find_location, find_location_before
+from projections.extraction.locations import (
+    aid_recipient,
+    cause_phrase,
+    find_location,
+    find_location_before,
+)
 
 # (place, rule name), or None when the rule finds none; the second argument is the token spans
 # that name no place of this figure
@@ -65,7 +70,24 @@ def _added(ctx: ClaimContext, skip: list[Span]) -> tuple[str, str] | None:
     return prev.location, "location:added-that"
 
 
-LOCATION_RULES: tuple[LocationRule, ...] = (_after, _before, _inherited, _added)
+def _aid(ctx: ClaimContext, skip: list[Span]) -> tuple[str, str] | None:
+    """`a new package for Kyiv that includes 12 Bradleys`: the aid's recipient."""
+    toks = ctx.toks
+    found = aid_recipient(toks, ctx.q.i)
+    if found is None:
+        prev = ctx.prev
+        if (
+            prev is not None
+            and prev.location
+            and any(r.startswith("location:aid-recipient") for r in prev.rules)
+            and toks[ctx.q.i - 1].low == "and"
+        ):
+            return prev.location, "location:aid-recipient-list"
+        return None
+    return ctx.sentence.text[toks[found[0]].start : toks[found[1]].end], found[2]
+
+
+LOCATION_RULES: tuple[LocationRule, ...] = (_after, _before, _inherited, _added, _aid)
 
 
 def location_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
