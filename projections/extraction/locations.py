@@ -46,7 +46,7 @@ _NOT_PLACES = frozenset(
     period region's payroll deal agreement accord ceasefire truce terms plan orders command
     leadership airstrikes airstrike bombardment bombardments bombing bombings shootout
     shootouts gunfight gunfights firefight firefights autumn summer winter spring swap
-    swaps""".split()
+    swaps mission missions""".split()
 )
 _NP_END = frozenset(
     """in on at to from by with near into for against since during after before and or but
@@ -108,7 +108,13 @@ def find_location(
             # place by its noun (not `their vehicle hit a mine`)
             np = _place_np(toks, j + 1, w)
             if np is not None and toks[np[1]].low in PLACE_NOUNS:
-                return np[0], np[1], f"location:struck-object:{w}"
+                e = np[1]
+                if e + 2 < n and toks[e + 1].low in ("in", "near", "of"):
+                    # "struck a village in Jonglei": keep the inner place
+                    inner = _place_np(toks, e + 2, toks[e + 1].low)
+                    if inner is not None and toks[inner[1]].low not in _NOT_PLACES:
+                        e = inner[1]
+                return np[0], e, f"location:struck-object:{w}"
         takes = w in _TAKES_PLACE or (event_before and w in ("for", "of"))
         takes = takes or (w == "of" and j > 0 and toks[j - 1].low == "out")
         if takes and j + 1 < n:
@@ -136,6 +142,10 @@ def find_location(
                     if to is not None and toks[to[1]].low not in _NOT_PLACES:
                         rule = "location:from-to" if goal == "to" else "location:from-into"
                         return to[0], to[1], rule
+                if w == "from":
+                    sent = _sent_to(toks, e + 1, stop)
+                    if sent is not None:
+                        return sent
                 kind = "verb" if w in PLACE_VERBS else "prep"
                 return s, e, f"location:{kind}:{w}"
         # "in the last days of the defence of Avdiivka": an event or time noun read word by
@@ -389,4 +399,27 @@ def aid_recipient(toks: list[Token], i: int) -> tuple[int, int, str] | None:
             if np is not None and np[1] < i - 2 and toks[np[1]].text[0].isupper():
                 return np[0], np[1], f"location:aid-recipient:{w}"
             return None
+    return None
+
+
+_SEND_VERBS = frozenset(
+    "sent deployed dispatched moved transferred redeployed sending deploying".split()
+)
+
+
+def _sent_to(toks: list[Token], k: int, stop: int) -> tuple[int, int, str] | None:
+    """`3,000 more fighters from the region would be sent to the front`: after the origin
+    of the counted noun, the clause's own verb of sending, within a few words (auxiliaries),
+    and its `to` or `into` phrase say where they go, which is their place."""
+    for v in range(k, min(stop, k + 5)):
+        t = toks[v]
+        if not t.text[0].isalpha():
+            return None
+        if t.low not in _SEND_VERBS:
+            continue
+        if v + 2 < len(toks) and toks[v + 1].low in ("to", "into"):
+            np = _place_np(toks, v + 2, toks[v + 1].low)
+            if np is not None and toks[np[1]].low not in _NOT_PLACES:
+                return np[0], np[1], f"location:origin-then-sent:{t.low}"
+        return None
     return None

@@ -70,6 +70,25 @@ def _added(ctx: ClaimContext, skip: list[Span]) -> tuple[str, str] | None:
     return prev.location, "location:added-that"
 
 
+_BRINGING = frozenset("bringing taking raising".split())
+
+
+def _brought_to(ctx: ClaimContext, skip: list[Span]) -> tuple[str, str] | None:
+    """`Kenya sent a further 200 police officers to Haiti, bringing its contingent in the
+    mission to nearly 600`: a clause of result (`, bringing X to N`) gives the total the
+    previous figure of the sentence adds to, so with no place of its own it is where that
+    figure is."""
+    prev, toks, i = ctx.prev, ctx.toks, ctx.q.i
+    if prev is None or not prev.location or i < 3 or toks[i - 1].low != "to":
+        return None
+    for k in range(i - 2, max(ctx.prev_end, i - 12), -1):
+        if toks[k].text in (",", ";"):
+            return None
+        if toks[k].low in _BRINGING and toks[k - 1].text == ",":
+            return prev.location, "location:brought-to"
+    return None
+
+
 def _aid(ctx: ClaimContext, skip: list[Span]) -> tuple[str, str] | None:
     """`a new package for Kyiv that includes 12 Bradleys`: the aid's recipient."""
     toks = ctx.toks
@@ -87,7 +106,14 @@ def _aid(ctx: ClaimContext, skip: list[Span]) -> tuple[str, str] | None:
     return ctx.sentence.text[toks[found[0]].start : toks[found[1]].end], found[2]
 
 
-LOCATION_RULES: tuple[LocationRule, ...] = (_after, _before, _inherited, _added, _aid)
+LOCATION_RULES: tuple[LocationRule, ...] = (
+    _after,
+    _before,
+    _inherited,
+    _added,
+    _brought_to,
+    _aid,
+)
 
 
 def location_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
