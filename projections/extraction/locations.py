@@ -107,7 +107,10 @@ def find_location(
             # what an attack's verb hit is where the figure's people were hit, when it is a
             # place by its noun (not `their vehicle hit a mine`)
             np = _place_np(toks, j + 1, w)
-            if np is not None and toks[np[1]].low in PLACE_NOUNS:
+            if np is not None and (
+                toks[np[1]].low in PLACE_NOUNS
+                or (toks[np[1]].text[0].isupper() and not _names_side(toks, np[0], np[1]))
+            ):
                 e = np[1]
                 if e + 2 < n and toks[e + 1].low in ("in", "near", "of"):
                     # "struck a village in Jonglei": keep the inner place
