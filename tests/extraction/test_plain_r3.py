@@ -146,3 +146,13 @@ def test_bringing_to_takes_the_previous_place_and_a_mission_is_no_place() -> Non
     c = claim(text, "about 400")
     assert (c.category, c.location) == ("troops", "Haiti")
     assert "location:brought-to" in c.rules
+
+
+def test_an_initialism_does_not_cut_the_source_after_according_to() -> None:
+    text = "About 900 troops were deployed, according to a U.S. defence official."
+    c = claim(text, "About 900")
+    assert c.attribution == "a U.S. defence official"
+    assert "attribution:initialism" in c.rules
+    c = claim("About 900 troops were deployed, according to the UN. Then 40 left.", "About 900")
+    assert c.attribution == "the UN"
+    assert "attribution:initialism" not in c.rules
