@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from projections.extraction import gazetteer
-from projections.extraction.lexicon import SINGULAR_UNITS, TROOP_NOUNS
+from projections.extraction.lexicon import AID_INCLUDE_VERBS, AID_NOUNS, SINGULAR_UNITS, TROOP_NOUNS
 from projections.extraction.tokens import Token
 
 OWN_VERBS = frozenset(
@@ -355,6 +355,13 @@ def subject_actor(
             if toks[v].low in _SUPPLY_VERBS:
                 j = v
                 break
+    aid = False
+    if j >= 2 and toks[j].low in AID_INCLUDE_VERBS and toks[j - 1].low in ("that", "which"):
+        # "The Pentagon announced a new package for Kyiv that includes 12 Bradleys": the
+        # relative clause is of the aid the verb before it gives or announces
+        v = aid_verb(toks, j - 2)
+        if v >= 0:
+            j, aid = v, True
     if j >= 0 and toks[j].low == "up":
         j -= 1
     grown = j >= 1 and toks[j].low == "to" and toks[j - 1].low in _GROW_VERBS
@@ -381,7 +388,9 @@ def subject_actor(
                 if toks[v].low in _SUPPLY_VERBS:
                     j = v
                     break
-    if j < 0 or (toks[j].low not in OWN_VERBS and toks[j].low not in _WITH_VERBS and not grown):
+    if j < 0 or (
+        toks[j].low not in OWN_VERBS and toks[j].low not in _WITH_VERBS and not grown and not aid
+    ):
         return None
     verb = toks[j].low
     j -= 1
@@ -452,6 +461,7 @@ def subject_actor(
                     return hit[0], f"actor:subject-possessor:{hit[3]}"
                 return found
             kind = "supplier" if verb in _SUPPLY_VERBS else "clause-subject"
+            kind = "supplier-of-aid" if aid else kind
             found, at, found_kind = (hit[0], f"actor:{kind}:{hit[3]}"), p, hit[1]
     if found is None and j >= 1 and toks[j].low in _GROUP_WORDS and toks[j - 1].low == "the":
         # "Hezbollah's leader said the movement had fought with 50,000 men": the group
@@ -461,6 +471,30 @@ def subject_actor(
             if hit and hit[1] == "org":
                 return hit[0], f"actor:clause-subject-group:{hit[3]}"
     return found
+
+
+_AID_VERBS = _SUPPLY_VERBS | frozenset(
+    "announced announces approved approves unveiled unveils authorised authorized".split()
+)
+
+
+def aid_verb(toks: list[Token], j: int) -> int:
+    """The verb whose object is the aid noun that ends at or before token `j` (`announced a
+    new $400 million package for Kyiv`): the noun up to 10 tokens back, the verb up to 8
+    before it, no comma or semicolon between; -1 for none."""
+    for a in range(j, max(-1, j - 10), -1):
+        w = toks[a].low
+        if w in (",", ";", ":"):
+            return -1
+        if w not in AID_NOUNS:
+            continue
+        for v in range(a - 1, max(-1, a - 8), -1):
+            if toks[v].low in (",", ";", ":"):
+                return -1
+            if toks[v].low in _AID_VERBS:
+                return v
+        return -1
+    return -1
 
 
 def _subject_start(toks: list[Token], j: int) -> int:
@@ -619,7 +653,7 @@ _LINK_VERBS = frozenset(
 # verbs whose object lists what the subject's losses were made of (`The junta's losses ...
 # included some 1,200 soldiers killed`): the owner of the subject owns the figure, as with a
 # linking verb
-_INCLUDE_VERBS = frozenset("included include includes comprised comprise comprises".split())
+INCLUDE_VERBS = frozenset("included include includes comprised comprise comprises".split())
 
 
 def pronoun_subject(toks: list[Token], first: int) -> bool:
@@ -755,7 +789,7 @@ def subject_owner(
     else:
         if j >= 0 and toks[j].low in ("to", "at"):
             j -= 1
-        if j >= 1 and toks[j].low in _INCLUDE_VERBS:
+        if j >= 1 and toks[j].low in INCLUDE_VERBS:
             rule = "actor:subject-owner-includes:"
         elif j < 1 or toks[j].low not in _LINK_VERBS:
             return None

@@ -168,6 +168,7 @@ _INVERTING_BE = frozenset({"were", "was", "are", "is"})
 _PUT_WORDS = frozenset("put puts putting".split())
 _BURY_VERBS = frozenset("buried bury burying".split())
 _NOT_BURIED = frozenset("under beneath alive".split())
+_RUBBLE_NOUNS = frozenset("debris ruins wreckage remnants".split())
 _DEAD_HEADS = (":bodies of", ":remains of", ":death of", ":deaths of")
 _TAKING_VERBS = frozenset("claimed claiming claim claims cost costing took taking taken".split())
 _SUFFER_VERBS = frozenset("suffered sustained suffering sustaining".split())
@@ -346,6 +347,10 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
         return "casualties", "out of action"  # "put out of action 120 soldiers"
     if w == "under" and (nxt == "rubble" or nxt2 == "rubble"):
         return "missing", "under rubble"
+    if w == "under" and (nxt in _RUBBLE_NOUNS or (nxt in ("the", "a") and nxt2 in _RUBBLE_NOUNS)):
+        # "two people believed to be buried under the debris": the object of `under` is what
+        # is left of a building, so the people are lost under it, as under rubble
+        return "missing", f"under {nxt2 if nxt in ('the', 'a') else nxt}"
     if w in _BURY_VERBS:
         # "the city had buried perhaps 8,000 of its residents", "41 soldiers were buried in
         # the village cemetery": people buried are dead (not `buried under the rubble`, which

@@ -214,7 +214,7 @@ NP_PRE_MODIFIERS = _w("more additional extra other fresh further")
 TROOP_VERBS = _w(
     """deployed deploy deploying sent stationed trained training mobilised mobilized
     mobilising mobilizing mobilise mobilize drafted conscripted enlisted recruited fighting
-    serving massed amassed dispatched"""
+    serving served massed amassed dispatched"""
 )
 RECRUIT_VERBS = _w("recruited recruiting recruit enlisted enlisting pardoned joined")
 # Words at which the search for a verb stops: a new clause begins.
@@ -222,3 +222,9 @@ CLAUSE_STOP = _w(
     """; : when while but after before because since where although though whereas unless
     until ( —"""
 )
+# the nouns of a supply of arms, and the verbs of a relative clause that lists what it holds
+# (`a new package for Kyiv that includes 12 Bradleys`)
+AID_NOUNS = _w(
+    "package packages tranche tranches aid shipment shipments consignment delivery deliveries"
+)
+AID_INCLUDE_VERBS = _w("includes include included contains contain comprises")

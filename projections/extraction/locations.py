@@ -10,7 +10,7 @@ that is where a statement was made. Bounded to a window of tokens.
 from __future__ import annotations
 
 from projections.extraction import gazetteer
-from projections.extraction.lexicon import MONTHS, WEEKDAYS
+from projections.extraction.lexicon import AID_INCLUDE_VERBS, AID_NOUNS, MONTHS, WEEKDAYS
 from projections.extraction.tokens import Token, glued
 
 LOC_PREPS = frozenset(
@@ -32,6 +32,7 @@ PLACE_NOUNS = frozenset(
     checkpoint checkpoints airspace""".split()
 )
 _TAKES_PLACE = LOC_PREPS | PLACE_VERBS
+_STRIKE_VERBS = frozenset("struck hit shelled bombed pounded".split())
 _OTHER_CLAUSE = frozenset("while whereas but".split())
 _DETS = frozenset("the a an its their his her this that these those".split())
 _NOT_PLACES = frozenset(
@@ -45,7 +46,7 @@ _NOT_PLACES = frozenset(
     period region's payroll deal agreement accord ceasefire truce terms plan orders command
     leadership airstrikes airstrike bombardment bombardments bombing bombings shootout
     shootouts gunfight gunfights firefight firefights autumn summer winter spring swap
-    swaps weekend weekends incident incidents crackdown crackdowns""".split()
+    swaps weekend weekends incident incidents crackdown crackdowns mission missions""".split()
 )
 _NP_END = frozenset(
     """in on at to from by with near into for against since during after before and or but
@@ -102,6 +103,22 @@ def find_location(
                 j += 1
             j += 1
             continue
+        if w in _STRIKE_VERBS and j + 1 < n:
+            # "3 people were killed after Russian glide bombs struck a residential district":
+            # what an attack's verb hit is where the figure's people were hit, when it is a
+            # place by its noun (not `their vehicle hit a mine`)
+            np = _place_np(toks, j + 1, w)
+            if np is not None and (
+                toks[np[1]].low in PLACE_NOUNS
+                or (toks[np[1]].text[0].isupper() and not _names_side(toks, np[0], np[1]))
+            ):
+                e = np[1]
+                if e + 2 < n and toks[e + 1].low in ("in", "near", "of"):
+                    # "struck a village in Jonglei": keep the inner place
+                    inner = _place_np(toks, e + 2, toks[e + 1].low)
+                    if inner is not None and toks[inner[1]].low not in _NOT_PLACES:
+                        e = inner[1]
+                return np[0], e, f"location:struck-object:{w}"
         takes = w in _TAKES_PLACE or (event_before and w in ("for", "of"))
         takes = takes or (w == "of" and j > 0 and toks[j - 1].low == "out")
         if takes and j + 1 < n:
@@ -144,6 +161,10 @@ def find_location(
                     if to is not None and toks[to[1]].low not in _NOT_PLACES:
                         rule = "location:from-to" if goal == "to" else "location:from-into"
                         return to[0], to[1], rule
+                if w == "from":
+                    sent = _sent_to(toks, e + 1, stop)
+                    if sent is not None:
+                        return sent
                 kind = "verb" if w in PLACE_VERBS else "prep"
                 return s, e, f"location:{kind}:{w}{note}{cut_note}"
         # "in the last days of the defence of Avdiivka": an event or time noun read word by
@@ -367,3 +388,81 @@ def _name_tail_cut(toks: list[Token], k: int, e: int) -> int:
         if t.text[0].isupper() or (last >= 0 and t.low in PLACE_NOUNS):
             last = i
     return last if last >= 0 else e
+
+
+_CAUSE_PREPS = frozenset("over".split())
+_CAUSE_NOUNS = frozenset(
+    """killing killings death deaths murder murders massacre massacres abduction abductions
+    kidnapping kidnappings attack attacks assassination assassinations shooting shootings
+    bombing bombings disappearance disappearances""".split()
+)
+
+
+def cause_phrase(toks: list[Token], after: int, limit: int = 24) -> tuple[int, int] | None:
+    """`arrested 11 suspects over the killing of nine people at a pool hall`: `over` before
+    a noun of a violent act gives the cause of the clause's act, not its place; the phrase,
+    to the next comma, names where that act was. The token span (from `over` to the phrase's
+    end), or None."""
+    n = len(toks)
+    stop = min(n, after + 1 + limit)
+    for j in range(after + 1, stop):
+        w = toks[j].low
+        if w in (",", ";", "."):
+            return None
+        if w not in _CAUSE_PREPS or j + 1 >= n:
+            continue
+        k = j + 1 if toks[j + 1].low not in _DETS else j + 2
+        if k < n and toks[k].low not in _CAUSE_NOUNS and k + 1 < n:
+            k += 1  # "over the recent killing"
+        if k >= n or toks[k].low not in _CAUSE_NOUNS:
+            return None
+        e = k
+        while e + 1 < n and toks[e + 1].text not in (",", ";", ".", ":"):
+            e += 1
+        return j, e
+    return None
+
+
+def aid_recipient(toks: list[Token], i: int) -> tuple[int, int, str] | None:
+    """`a new package for Kyiv that includes 12 Bradleys`: the figure in a relative clause
+    (`that includes`) of an aid noun is sent where the aid goes, the place of `for` or `to`
+    right after the noun (a name: `for Kyiv`, `to Ukraine`). (first, last, rule) or None."""
+    if (
+        i < 3
+        or toks[i - 1].low not in AID_INCLUDE_VERBS
+        or toks[i - 2].low not in ("that", "which")
+    ):
+        return None
+    for a in range(i - 3, max(-1, i - 12), -1):
+        w = toks[a].low
+        if w in (",", ";", ":"):
+            return None
+        if w in ("for", "to") and a > 0 and toks[a - 1].low in AID_NOUNS:
+            np = _place_np(toks, a + 1, w)
+            if np is not None and np[1] < i - 2 and toks[np[1]].text[0].isupper():
+                return np[0], np[1], f"location:aid-recipient:{w}"
+            return None
+    return None
+
+
+_SEND_VERBS = frozenset(
+    "sent deployed dispatched moved transferred redeployed sending deploying".split()
+)
+
+
+def _sent_to(toks: list[Token], k: int, stop: int) -> tuple[int, int, str] | None:
+    """`3,000 more fighters from the region would be sent to the front`: after the origin
+    of the counted noun, the clause's own verb of sending, within a few words (auxiliaries),
+    and its `to` or `into` phrase say where they go, which is their place."""
+    for v in range(k, min(stop, k + 5)):
+        t = toks[v]
+        if not t.text[0].isalpha():
+            return None
+        if t.low not in _SEND_VERBS:
+            continue
+        if v + 2 < len(toks) and toks[v + 1].low in ("to", "into"):
+            np = _place_np(toks, v + 2, toks[v + 1].low)
+            if np is not None and toks[np[1]].low not in _NOT_PLACES:
+                return np[0], np[1], f"location:origin-then-sent:{t.low}"
+        return None
+    return None

@@ -59,6 +59,31 @@ _QUOTES = frozenset('” " ’'.split())
 _RANK_ABBREVIATIONS = frozenset("lt col gen maj brig capt sgt adm cmdr".split())
 
 
+INITIALISM = "attribution:initialism"
+
+
+def _single_capital(t: Token) -> bool:
+    return len(t.text) == 1 and t.text.isupper()
+
+
+def initialism_dot(toks: list[Token], k: int) -> bool:
+    """The full stop at `k` is one of an initialism's (`U.S.`, `U.N.`, `U.K.`): it follows a
+    single capital glued to it, and either a single capital is glued after it, or it closes
+    `X.Y.` and a word follows."""
+    if k < 1 or not _single_capital(toks[k - 1]) or toks[k - 1].end != toks[k].start:
+        return False
+    nxt = toks[k + 1]
+    if _single_capital(nxt) and nxt.start == toks[k].end:
+        return True
+    return (
+        k >= 3
+        and toks[k - 2].text == "."
+        and _single_capital(toks[k - 3])
+        and toks[k - 2].end == toks[k - 1].start
+        and nxt.text[0].isalpha()
+    )
+
+
 def phrase_end(toks: list[Token], j: int, refused: list[Refusal] | None = None) -> int:
     """End of the source phrase after `according to` (bounded to 12 tokens). A bracket after
     the name is no part of it (`according to the General Staff (ZSU)`): cut, and noted in
@@ -95,6 +120,10 @@ def phrase_end(toks: list[Token], j: int, refused: list[Refusal] | None = None) 
             and toks[k + 1].start == t.end + 1
         ):
             k += 1  # `by Lt. Col. Vikram Rathore`: a rank's full stop ends no name
+            continue
+        if t.text == "." and k > j and k + 1 < n and initialism_dot(toks, k):
+            end = k
+            k += 1  # `a U.S. think tank`: the full stops of an initialism end no name
             continue
         if t.text in (",", ".", ";", ":", "(", ")", "—", "!", "?", '"', "“", "”") or t.low in (
             "that",

@@ -27,7 +27,9 @@ from projections.extraction.attribution.count_owners import official_count, poss
 from projections.extraction.attribution.credits import credit
 from projections.extraction.attribution.speaker import Refusal, Speaker
 from projections.extraction.attribution.speaker_spans import (
+    INITIALISM,
     PLACES_JOINED,
+    initialism_dot,
     owner_before_whose,
     phrase_end,
     places_joined,
@@ -131,7 +133,11 @@ def find_speakers(
         if w == "according" and v + 2 < n and toks[v + 1].low == "to":
             end = phrase_end(toks, v + 2, refused)
             if end >= v + 2:
-                out.append(Speaker(v + 2, end, v, "according-to", "according to"))
+                dots = any(
+                    toks[k].text == "." and initialism_dot(toks, k) for k in range(v + 2, end + 1)
+                )
+                notes = (INITIALISM,) if dots else ()
+                out.append(Speaker(v + 2, end, v, "according-to", "according to", notes=notes))
             continue
         if w in _CREDITS:
             sp = credit(toks, v)  # `…, per Reuters`, `… (AFP).`, `… overnight — TASS`

@@ -775,6 +775,8 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
         # "launched 62 attack drones ..., and that 46 of the drones were shot down": a part of
         # what the sentence counted before, the same side's
         return prev.actor, "actor:partitive-of-the-same"
+    if _added_same_noun(ctx):
+        return prev.actor, "actor:added-same-noun"
     if i >= 2 and toks[i - 1].low == "from" and toks[i - 2].low in ("up", "down"):
         if ctx.category == prev.category:
             return prev.actor, "actor:superseded"  # "479 Russian drones ..., down from 728"
@@ -866,6 +868,30 @@ def _of_the_same(ctx: ClaimContext) -> bool:
     # the noun counted by an earlier figure of the sentence (`62 attack drones`), whose side
     # the figures since have kept
     for m in range(ctx.q.i - 1, 0, -1):
+        if toks[m].low == head and any(x in num_at for x in range(max(0, m - 3), m)):
+            return True
+    return False
+
+
+_ADDING = frozenset("adding added adds".split())
+
+
+def _added_same_noun(ctx: ClaimContext) -> bool:
+    """`Russia launched 728 drones ..., the air force said, adding that 718 drones had been
+    shot down`: what a speaker adds (`adding that`) goes on reporting the same event, so a
+    figure there whose counted noun (with no name of its own) is the noun an earlier figure
+    of the sentence counted counts the same side's things."""
+    toks, i = ctx.toks, ctx.q.i
+    subject = ctx.reading.subject
+    if subject is None or i < 2 or toks[i - 1].low != "that" or toks[i - 2].low not in _ADDING:
+        return False
+    if ctx.prev_end >= i - 2 or ctx.category != ctx.prev.category:
+        return False
+    if any(t.text[0].isupper() for t in toks[subject[0] : subject[1] + 1]):
+        return False
+    head = toks[subject[1]].low
+    num_at = ctx.sentence.num_at
+    for m in range(i - 3, 0, -1):
         if toks[m].low == head and any(x in num_at for x in range(max(0, m - 3), m)):
             return True
     return False

@@ -7,7 +7,7 @@ and the figure (`hedging.py`); `an estimated 150,000` hedges its own figure.
 from __future__ import annotations
 
 from projections.extraction.context import ClaimContext, Rules
-from projections.extraction.hedging import belief_kept_out, hedge_name, hedges_for
+from projections.extraction.hedging import NOUN_HEDGE, belief_kept_out, hedge_name, hedges_for
 
 
 def hedged_of(ctx: ClaimContext) -> tuple[bool, Rules]:
@@ -17,6 +17,7 @@ def hedged_of(ctx: ClaimContext) -> tuple[bool, Rules]:
         return (True, ["hedge:an estimated"]) if ctx.q.estimated else (False, ())
     reach = _in_reach(ctx)
     rules = hedges_for(reach, sent.breaks, ctx.num.i)
+    rules.extend(_own_noun_hedges(ctx, reach))
     kept_out = [
         f"hedge:kept-out:{hedge_name(rule)}"
         for i, rule in reach
@@ -42,3 +43,16 @@ def _in_reach(ctx: ClaimContext) -> list[tuple[int, str]]:
     if not cut:
         return sent.hedges
     return [(i, rule) for i, rule in sent.hedges if i not in cut]
+
+
+def _own_noun_hedges(ctx: ClaimContext, reach: list[tuple[int, str]]) -> list[str]:
+    """`two people believed to be buried under the debris`: a participle of belief right
+    after the figure's own counted phrase is a reduced relative clause of that phrase, so it
+    doubts the figure (the rule that keeps a noun's hedge to the noun's own phrase keeps it
+    out of figures before other nouns, not of the noun it follows)."""
+    end = ctx.reading.np_end
+    return [
+        rule.removesuffix(NOUN_HEDGE) + " (of the figure's noun)"
+        for i, rule in reach
+        if i == end + 1 and i > ctx.num.i and rule.endswith(NOUN_HEDGE)
+    ]

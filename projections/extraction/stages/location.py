@@ -12,7 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from projections.extraction.context import ClaimContext, Rules, Span
-from projections.extraction.locations import find_location, find_location_before
+from projections.extraction.locations import (
+    aid_recipient,
+    cause_phrase,
+    find_location,
+    find_location_before,
+)
 
 # (place, rule name), or None when the rule finds none; the second argument is the token spans
 # that name no place of this figure
@@ -65,7 +70,50 @@ def _added(ctx: ClaimContext, skip: list[Span]) -> tuple[str, str] | None:
     return prev.location, "location:added-that"
 
 
-LOCATION_RULES: tuple[LocationRule, ...] = (_after, _before, _inherited, _added)
+_BRINGING = frozenset("bringing taking raising".split())
+
+
+def _brought_to(ctx: ClaimContext, skip: list[Span]) -> tuple[str, str] | None:
+    """`Kenya sent a further 200 police officers to Haiti, bringing its contingent in the
+    mission to nearly 600`: a clause of result (`, bringing X to N`) gives the total the
+    previous figure of the sentence adds to, so with no place of its own it is where that
+    figure is."""
+    prev, toks, i = ctx.prev, ctx.toks, ctx.q.i
+    if prev is None or not prev.location or i < 3 or toks[i - 1].low != "to":
+        return None
+    for k in range(i - 2, max(ctx.prev_end, i - 12), -1):
+        if toks[k].text in (",", ";"):
+            return None
+        if toks[k].low in _BRINGING and toks[k - 1].text == ",":
+            return prev.location, "location:brought-to"
+    return None
+
+
+def _aid(ctx: ClaimContext, skip: list[Span]) -> tuple[str, str] | None:
+    """`a new package for Kyiv that includes 12 Bradleys`: the aid's recipient."""
+    toks = ctx.toks
+    found = aid_recipient(toks, ctx.q.i)
+    if found is None:
+        prev = ctx.prev
+        if (
+            prev is not None
+            and prev.location
+            and any(r.startswith("location:aid-recipient") for r in prev.rules)
+            and toks[ctx.q.i - 1].low == "and"
+        ):
+            return prev.location, "location:aid-recipient-list"
+        return None
+    return ctx.sentence.text[toks[found[0]].start : toks[found[1]].end], found[2]
+
+
+LOCATION_RULES: tuple[LocationRule, ...] = (
+    _after,
+    _before,
+    _inherited,
+    _added,
+    _brought_to,
+    _aid,
+)
 
 
 def location_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
@@ -73,8 +121,14 @@ def location_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
     skip = ctx.sentence.speaker_spans if ctx.speaker is not None else []
     if ctx.origin is not None:
         skip = [ctx.origin, *skip]
+    cause = cause_phrase(ctx.toks, max(ctx.reading.np_end, ctx.q.j))
+    if cause is not None:
+        skip = [*skip, cause]
     for rule in LOCATION_RULES:
         found = rule(ctx, skip)
         if found is not None:
-            return found[0], tuple(found[1].split("+"))
+            rules = tuple(found[1].split("+"))
+            if cause is not None:
+                return found[0], (*rules, "location:skip:cause-over")
+            return found[0], rules
     return None, ()
