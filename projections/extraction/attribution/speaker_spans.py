@@ -9,6 +9,8 @@ the same spans.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from projections.extraction.attribution.speaker import Refusal
 from projections.extraction.attribution.words import (
     BOUNDARY,
@@ -93,17 +95,12 @@ def phrase_end(toks: list[Token], j: int, refused: list[Refusal] | None = None) 
     k = j
     while k < n and k - j < 12:
         t = toks[k]
-        if (
-            refused is not None
-            and k > j
-            and t.low in _TIME_OPENERS
-            and time_phrase_end(toks, k, n - 1) > k
-        ):
+        opens_time = refused is not None and k > j and t.low in _TIME_OPENERS
+        timed = time_phrase_end(toks, k, n - 1) if opens_time else k
+        if timed > k and refused is not None:
             # `according to the UN late on Friday, …`: when it was said ends the source's
             # name (the agents after `by` cut their day themselves, `by_agents._drop_day`)
-            refused.append(
-                ("attribution:cut:trailing-time", k, time_phrase_end(toks, k, n - 1) - 1)
-            )
+            refused.append(("attribution:cut:trailing-time", k, timed - 1))
             break
         if t.text == "(" and refused is not None and end >= j:
             close = _bracket_close(toks, k)
@@ -323,11 +320,8 @@ def speaker_before(
             _refuse(refused, "attribution:cut:known-as", s, v - 1, toks)
             return x, s - 2
         if x is not None:
-            s = x
-            lead = _leading_time(toks, s, end)
-            if lead > s:  # `On Monday the army's commander, General X, said`
-                _refuse(refused, "attribution:cut:leading-time", s, lead - 1, toks)
-                s = lead
+            # `On Monday the army's commander, General X, said`
+            s = _past_time(toks, x, end, refused, _leading_time, LEADING_TIME)
     if toks[s].text.islower() and toks[s].low in _CLAUSE_VERBS:
         if any(t.low in _NEGATIONS or t.low in PASSIVE for t in toks[s:v]):
             # "a figure that could not be independently verified": the words before the verb
@@ -633,20 +627,32 @@ def _speaker_phrase_before(
         return None
     while s <= end and toks[s].low in LEADING_DROP:
         s += 1
-    fronted = _fronted_time(toks, s, end)
-    if fronted > s:
-        # `On Sunday it raised the figure to 67`: when it spoke is no part of the speaker
-        _refuse(refused, FRONTED_TIME, s, fronted - 1, toks)
-        s = fronted
-    lead = _leading_time(toks, s, end)
-    if lead > s:
-        # `On Monday the army's commander, General X, said`: a time phrase that opens the
-        # sentence before its subject, with no comma, is when it spoke, not who
-        _refuse(refused, "attribution:cut:leading-time", s, lead - 1, toks)
-        s = lead
+    # When it spoke is no part of the speaker: `On Sunday it raised the figure to 67`, and with
+    # no comma before the subject `On Monday the army's commander, General X, said`
+    s = _past_time(toks, s, end, refused, _fronted_time, FRONTED_TIME)
+    s = _past_time(toks, s, end, refused, _leading_time, LEADING_TIME)
     if s > end:
         return None
     return s, end
+
+
+LEADING_TIME = "attribution:cut:leading-time"
+
+
+def _past_time(
+    toks: list[Token],
+    s: int,
+    end: int,
+    refused: list[Refusal] | None,
+    find: Callable[[list[Token], int, int], int],
+    rule: str,
+) -> int:
+    """Where the speaker phrase `s..end` starts once the time phrase `find` reads at `s` is
+    cut (noted as `rule`); `s` when there is none."""
+    k = find(toks, s, end)
+    if k > s:
+        _refuse(refused, rule, s, k - 1, toks)
+    return k if k > s else s
 
 
 # parts of a day after a weekday (`On Tuesday evening`), and the units of `last week`
