@@ -196,12 +196,55 @@ def _clause_start(toks: list[Token], first: int) -> int:
     return max(0, first - 30)
 
 
-_DETENTION = frozenset("prisons prison detention custody jails jail camps".split())
+_DETENTION = frozenset("prisons prison detention custody jails jail camps captivity".split())
+# `8,000 servicemen remain in Russian captivity`: a verb of being between the noun and `in`
+_HELD_VERBS = frozenset("remain remained remains are were is was still".split())
+
+
+# verbs that hand captives over (CONVENTIONS: prisoners exchanged or returned are
+# `captured`); `freed` and `released` only with the swap named after the figure (`The
+# offensive freed 3,000 troops for the northern front` freed no captive), and never
+# `returned`, which also brings troops back to base
+_HANDING_VERBS = frozenset("repatriated swapped exchanged".split())
+_FREEING_VERBS = frozenset("freed released".split())
+
+
+def _freed_object(toks: list[Token], first: int, end: int) -> str | None:
+    """The verb that hands the figure's troops over, right before the figure (`swapped 32
+    soldiers`, `handed over 150 servicemen`, `freed 32 soldiers … in return for …`), or
+    None. `end` is the phrase's last token."""
+    k = first - 1
+    if k < 0:
+        return None
+    w = toks[k].low
+    if w in _HANDING_VERBS:
+        return w
+    if w == "over" and k > 0 and toks[k - 1].low == "handed":
+        return "handed over"
+    if w in _FREEING_VERBS and _swap_after(toks, end):
+        return w
+    return None
+
+
+def _swap_after(toks: list[Token], end: int) -> bool:
+    """`in return for` or `in exchange for` within a few words after the phrase, before any
+    stop: the clause names a swap."""
+    for k in range(end + 1, min(len(toks) - 2, end + 6)):
+        if toks[k].text in (",", ";", ":", "."):
+            return False
+        if toks[k].low == "in" and toks[k + 1].low in ("return", "exchange"):
+            return toks[k + 2].low == "for"
+    return False
 
 
 def _held_in(toks: list[Token], end: int) -> bool:
-    """`2,000 Islamic State fighters in detention centres`: fighters held, not fielded."""
+    """`2,000 Islamic State fighters in detention centres`: fighters held, not fielded; also
+    `… servicemen remained in Russian captivity` (a demonym may stand before the noun)."""
     k = end + 1
+    while k < len(toks) and toks[k].low in _HELD_VERBS and k - end <= 2:
+        k += 1
+    if k + 2 < len(toks) and toks[k].low == "in" and toks[k + 2].low == "captivity":
+        return True
     if k + 1 >= len(toks) or toks[k].low not in ("in", "into"):
         return False
     return toks[k + 1].low in _DETENTION or (
@@ -455,6 +498,10 @@ def _noun(
         return _counted(np, "captured", f"category:taken-captive:{w}")
     if w in TROOP_NOUNS and _held_in(toks, np.end):
         return _counted(np, "captured", f"category:held-in:{w}")  # "fighters in prisons"
+    freed = _freed_object(toks, first, np.end) if w in TROOP_NOUNS else None
+    if freed is not None:
+        # "Azerbaijan freed 32 Armenian soldiers in return for two of its own": captives
+        return _counted(np, "captured", f"category:freed-object:{freed}")
     if w in TROOP_NOUNS or w in PEOPLE_NOUNS:
         participle = _participle(toks, np)
         if participle == "displaced":
@@ -471,7 +518,7 @@ def _noun(
     text = toks[head].text
     if text[0].isupper() and prev_end >= 0 and _elliptic_demonym(toks, last) == head:
         return _ellipsis(toks, first, last, np, prev_end, next_start)  # "500 North Korean"
-    if text[0].isupper() and _demonym_plural(text):
+    if text[0].isupper() and (_demonym_plural(text) or _demonym_noun(toks, first, head, last)):
         return _demonym(toks, first, np, w, prev_end, next_start)
     if text[0].isupper() and head == np.mods[0]:
         return _ellipsis(toks, first, last, np, prev_end, next_start)  # a name: look before
@@ -1090,6 +1137,23 @@ def _past_modified_head(toks: list[Token], end: int) -> int:
     return k
 
 
+def _demonym_noun(toks: list[Token], first: int, head: int, last: int) -> bool:
+    """`one Filipino was killed`, `two Britons were wounded`: a demonym that is the head of
+    the figure's phrase, with no noun after it, names a person of that nation (CONVENTIONS:
+    demonym nouns). The gazetteer must read the word as a demonym; a singular one counts only
+    after `one` (a plural shape the endings of `_demonym_plural` miss: `Britons`,
+    `Filipinos`)."""
+    if head != last + 1:
+        return False
+    hit = gazetteer.match_at([toks[head].text], 0)
+    if hit is None or hit[1] != "demonym" or hit[2] != 1:
+        return False
+    word = toks[head].text
+    if word.endswith("s") and not word.endswith("ss"):
+        return True
+    return first == last and toks[last].low == "one"
+
+
 def _demonym_plural(word: str) -> bool:
     """`Nepalis`, `Chechens`, `Afghans`: a capitalised plural of people."""
     return len(word) > 4 and word.endswith(("ans", "ens", "is", "ese", "ers", "ians"))
@@ -1218,10 +1282,14 @@ def _ellipsis(
             # figure before counts captives (the category stage decides)
             return Reading(None, None, last, rules=[f"category:released-part:{toks[last + 2].low}"])
         return Reading(None, None, last, rules=["not-claim:own-verb"])  # "and 25 were rescued"
-    found = verb_category(toks, first, last, prev_end, next_start, displaced=True)
+    more = _more_of_the_same(toks, last)
+    # "one Israeli was killed and two more were wounded": `more` belongs to the figure's
+    # phrase, so the verb after it is as near as the one before the figure, and wins
+    found = verb_category(toks, first, last + more, prev_end, next_start, displaced=True)
     if found:
         cat, rule = found
-        return Reading(cat, None, last, rules=[rule], partitive_pronoun=np.partitive_pronoun)
+        rules = [rule, MORE_THEN_VERB] if more and "verb:" in rule else [rule]
+        return Reading(cat, None, last, rules=rules, partitive_pronoun=np.partitive_pronoun)
     if _inherit_link(toks, first, prev_end) or np.partitive_pronoun:
         return Reading("other", None, last, inherit=True, rules=["category:inherited"])
     if _more_of_the_same(toks, last):
@@ -1290,6 +1358,9 @@ def _noun_of_next(
         return Reading(own[0], found.subject, last, rules=rules)
     rules = ["category:noun-of-next", *found.rules]
     return Reading(found.category, found.subject, last, rules=rules)
+
+
+MORE_THEN_VERB = "category:more-then-verb"
 
 
 def _more_of_the_same(toks: list[Token], last: int) -> bool:

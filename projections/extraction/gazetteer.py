@@ -19,7 +19,7 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     # KCNA writes the south in lower case (`the south Korean puppet military`)
     "South Korea": ("South Korean", "South Koreans", "south Korean"),
     "United States": ("American", "Americans", "U.S.", "US"),
-    "United Kingdom": ("British", "UK", "U.K."),
+    "United Kingdom": ("British", "UK", "U.K.", "Briton", "Britons"),
     "China": ("Chinese", "PLA", "PLAN"),
     "Iran": ("Iranian", "Iranians"),
     "Israel": ("Israeli", "Israelis", "IDF", "Zionist"),
@@ -91,7 +91,7 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "Cameroon": ("Cameroonian",),
     "Palestine": ("Palestinian", "Palestinians"),
     "Kuwait": ("Kuwaiti",),
-    "Philippines": ("Filipino", "Philippine"),
+    "Philippines": ("Filipino", "Filipinos", "Philippine"),
     "Indonesia": ("Indonesian",),
     "Thailand": ("Thai",),
     "Cambodia": ("Cambodian",),

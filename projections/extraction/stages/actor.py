@@ -178,7 +178,10 @@ def _own_of_the_subject(ctx: ClaimContext) -> tuple[str, str] | None:
     between = toks[prev_reading.np_end + 1 : i]
     # "returned 84 Russian prisoners in exchange for 84 of its own": the side that hands
     # captives over gets its own back; the verb is the exchange's
-    swap = tuple(t.low for t in between) in _IN_EXCHANGE
+    lows = tuple(t.low for t in between)
+    # a time phrase may stand between the first figure and the swap (`freed 32 soldiers on
+    # Wednesday in return for two of its own`)
+    swap = lows in _IN_EXCHANGE or lows[-3:] in _IN_EXCHANGE
     verbs = _SWAP_VERBS if swap else _TAKING_VERBS
     if not swap and (not 1 < len(between) <= 4 or between[0].low != "and"):
         return None

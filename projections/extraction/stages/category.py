@@ -266,8 +266,10 @@ def _exchanged_for(ctx: ClaimContext) -> bool:
     toks, i = ctx.toks, ctx.q.i
     if i == 0 or toks[i - 1].low != "for":
         return False
-    if i > 2 and toks[i - 2].low == "exchange" and toks[i - 3].low == "in":
-        return True  # "freed in exchange for five commanders": the noun names the swap
+    if i > 2 and toks[i - 2].low in ("exchange", "return") and toks[i - 3].low == "in":
+        # "freed in exchange for five commanders", "in return for 150 Russian servicemen":
+        # the phrase names the swap
+        return True
     return any(t.low in _EXCHANGE_VERBS for t in toks[max(0, i - 12) : i])
 
 
