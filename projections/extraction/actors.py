@@ -668,6 +668,23 @@ def pronoun_subject(toks: list[Token], first: int) -> bool:
     return j == 0 and toks[0].low in ("it", "they")
 
 
+def speaker_pronoun_subject(toks: list[Token], first: int, speaker_end: int) -> bool:
+    """`The group said it had fired three ballistic missiles`: the verb of having or sending
+    that governs the figure has `it` or `they` as its subject, right after the speaker's verb
+    of saying (and `that`), so the pronoun is the speaker."""
+    j = _before_own_verb(toks, first)
+    if j is None:
+        return False
+    while j > speaker_end and toks[j].low in _AUX and toks[j].low not in _SPEECH:
+        j -= 1
+    if j <= speaker_end + 1 or toks[j].low not in ("it", "they"):
+        return False
+    k = j - 1
+    if toks[k].low == "that":
+        k -= 1
+    return k == speaker_end + 1 and toks[k].low in _SPEECH
+
+
 def _before_own_verb(toks: list[Token], first: int) -> int | None:
     """The token before the verb of having or sending that governs the figure at `first`
     (past a pre-modifier such as `some`), or None when no such verb stands there."""

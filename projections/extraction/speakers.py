@@ -30,7 +30,7 @@ from projections.extraction.attribution.speaker import Speaker
 from projections.extraction.attribution.speech_verbs import find_speakers
 from projections.extraction.attribution.words import SOURCE_NOUNS, STRONG_VERBS
 from projections.extraction.claimants import ORG_WORDS
-from projections.extraction.gazetteer import match_at
+from projections.extraction.gazetteer import COUNTRIES, DEMONYMS, match_at
 from projections.extraction.tokens import Token, tokenize
 
 # the object forms stand after `according to` (`According to him, 15 more were wounded`)
@@ -108,6 +108,9 @@ class Named:
     # Government`: nug), since an initialism spells the body's own name
     own_initials: str = ""
     common: frozenset[str] = frozenset()  # its words written in lower case (common nouns)
+    # the phrase names one armed group that is no state (`M23`, `Fighters of the Arakan
+    # Army`): what a later `the group` or `the rebel movement` may mean (`_armed_group`)
+    group: bool = False
 
     def shares(self, w: str, loose: bool = False) -> bool:
         """The description's word `w` is one of this speaker's words, in the singular or
@@ -185,6 +188,9 @@ class SpeakerMemory:
                 if loose is not None:
                     self.declined = (PROPER_NAME_RULE, loose.phrase)
             return None
+        if found.group and kind in ("description", "title"):
+            if not any(found.shares(w) for w in words[1:] if w not in _SKIP_WORDS):
+                return found.phrase, ARMED_GROUP_RULE  # `The rebel movement` after `M23 says`
         return found.phrase, f"attribution:{kind}-resolved"
 
     def latest(self, person: bool = False) -> str | None:
@@ -243,6 +249,7 @@ class SpeakerMemory:
         person, plural = _is_person(span), _is_plural(span)
         named = Named(phrase, words, person, plural, initials, _is_side(span), self._count)
         named.common = frozenset(t.low for t in span if t.text.islower())
+        named.group = not person and _names_armed_group(span)
         owner = next((i for i, t in enumerate(span[:3]) if t.low in ("'s", "’s")), -1)
         if owner >= 0:
             named.own_initials = _initials(span[owner + 1 :])
@@ -311,6 +318,7 @@ def _hyphenated_name(span: list[Token]) -> bool:
 
 
 PROPER_NAME_RULE = "attribution:unresolved:proper-name"
+ARMED_GROUP_RULE = "attribution:armed-group-resolved"
 
 
 def _match(
@@ -377,7 +385,67 @@ def _match(
                 return cand
             if head in _ORG_HEADS and _is_organisation(cand):
                 return cand
+    if words[-1] in _ARMED_GROUP_HEADS:
+        return _armed_group(named, now)
     return None
+
+
+# heads of a description of an armed group that is no state (`the rebel movement`, `the
+# group`, `the militants`)
+_ARMED_GROUP_HEADS = frozenset(
+    """movement group rebels militia militias militants insurgents guerrillas guerrilla
+    paramilitaries faction alliance front jihadists""".split()
+)
+
+
+def _armed_group(named: list[Named], now: int) -> Named | None:
+    """`M23 says it repelled army assault` (a headline), then `The rebel movement said`: a
+    description of an armed group that shares no word with any speaker means the armed group
+    named last, if it was named in one of the last three sentences (RULE: attribution
+    `description-resolved`)."""
+    for cand in reversed(named):
+        if now - cand.last > 3:
+            return None
+        if cand.group:
+            return cand
+    return None
+
+
+# organisations of the gazetteer that are no armed group, and the states (`AFU` is an org
+# entry of Ukraine's)
+_UNARMED_ORGS = frozenset(
+    (
+        "NATO",
+        "European Union",
+        "United Nations",
+        "UNHCR",
+        "OCHA",
+        "UNICEF",
+        "World Health Organization",
+        "International Organization for Migration",
+        "ICRC",
+        "UNIFIL",
+        "World Central Kitchen",
+    )
+).union(COUNTRIES, DEMONYMS)
+
+
+def _names_armed_group(span: list[Token]) -> bool:
+    """The phrase names exactly one organisation of the gazetteer that is an armed group
+    (`M23`, `the Houthis`, `Fighters of the Arakan Army`) and no state."""
+    texts = [t.text for t in span]
+    found = None
+    k = 0
+    while k < len(texts):
+        hit = match_at(texts, k) if texts[k][:1].isupper() else None
+        if hit is None:
+            k += 1
+            continue
+        if hit[1] != "org" or hit[0] in _UNARMED_ORGS or (found and found != hit[0]):
+            return False
+        found = hit[0]
+        k += hit[2]
+    return found is not None
 
 
 def _is_organisation(cand: Named) -> bool:
@@ -425,7 +493,8 @@ _VERBS = STRONG_VERBS | frozenset(
     """met spoke gave held went came sent took made visited addressed briefed travelled
     traveled arrived urged called described denied rejected launched is are was were has have
     had will would can could may might did does do kept lost fought flew wrote fled began
-    brought spent speaks commands leads heads runs oversees chairs directs represents""".split()
+    brought spent speaks commands leads heads runs oversees chairs directs represents
+    overran overrun seized struck shot drove won beat hit""".split()
 )
 # Words in `-ed` that are no verbs in a name (`Ukraine's armed forces`, `the United Nations`)
 _NOT_VERBS = frozenset("armed united allied backed based led red".split())

@@ -42,6 +42,7 @@ from projections.extraction.actors import (
     pronoun_subject,
     relative_actor,
     relative_antecedent,
+    speaker_pronoun_subject,
     subject_actor,
     subject_owner,
 )
@@ -94,6 +95,7 @@ _SUBJECT_RULES = (
     "actor:clause-subject",
     "actor:supplier",
     "actor:pronoun-speaker",
+    "actor:speaker-pronoun-subject",  # `The group said it had fired three missiles and two …`
     "actor:coordinated-verb",
     "actor:along-with",
     "actor:coordinated",
@@ -155,12 +157,108 @@ def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
             own = _unplaced_side(ctx, speaker.start, speaker.end)
             if own is not None and own != found[0]:
                 return own, f"actor:its-reporting-side:{own}"
+    if found is not None and speaker is not None and _parallel_complement(ctx, subject[0]):
+        own = _speaker_side(ctx)
+        if own is not None and own[0] != found[0]:
+            return own[0], f"actor:its-parallel-complement:{own[0]}"
     if found is None:
         # "Azerbaijan said 2,908 of its servicemen died": its own, said by the side itself
         found = antecedent(toks, texts, subject[0], [])
+    if found is None and speaker is not None and speaker.end < subject[0]:
+        # "The ministry in Yerevan said two of its soldiers …": the side the speaker's
+        # phrase names as a place (which `antecedent` passes over), or the side of the
+        # speaker a description means (`The ministry said` after `Armenia's defence ministry`)
+        own = _speaker_side(ctx)
+        if own is not None:
+            return own
     if found is None and ctx.category != "other":
         return _earlier_side(ctx)
     return None if found is None else (found[0], f"actor:possessive-pronoun:{found[1]}")
+
+
+def _speaker_side(ctx: ClaimContext) -> tuple[str, str] | None:
+    """The one side the figure's speaker names (`The ministry in Yerevan`, `Officials in
+    Kyiv`), else the side of the speaker a description or pronoun of it means; with the
+    rule's name."""
+    speaker = ctx.speaker
+    if speaker is None:
+        return None
+    side = _unplaced_side(ctx, speaker.start, speaker.end)
+    if side is not None:
+        return side, f"actor:its-speaker:{side}"
+    side = _body_in_capital(ctx, speaker.start, speaker.end)
+    if side is not None:
+        return side, f"actor:its-speaker-in-capital:{side}"
+    meant = _resolved_speaker_side(ctx)
+    return None if meant is None else (meant, f"actor:its-speaker-meant:{meant}")
+
+
+# a state's own bodies, which a capital after `in` places at home (`The ministry in Yerevan`,
+# `officials in Kyiv`); not an embassy or a mission, which are another state's or no one's
+_HOME_BODIES = frozenset(
+    """ministry officials authorities government leadership command military army
+    spokesman spokeswoman spokesperson""".split()
+)
+
+
+def _body_in_capital(ctx: ClaimContext, start: int, end: int) -> str | None:
+    """`The ministry in Yerevan`, `Officials in Kyiv`: a state's body in its capital, and no
+    other side in the phrase, speaks for that state (CONVENTIONS: a capital standing for its
+    state)."""
+    toks, texts = ctx.toks, ctx.texts
+    for k in range(start + 1, end):
+        if toks[k].low != "in" or toks[k - 1].low not in _HOME_BODIES:
+            continue
+        hit = match_at(texts, k + 1) if texts[k + 1] in FIRST_WORDS else None
+        if hit is None or hit[1] != "capital" or k + hit[2] != end:
+            return None
+        if side_of(texts, start, k - 1) is not None:
+            return None
+        return hit[0]
+    return None
+
+
+def _resolved_speaker_side(ctx: ClaimContext) -> str | None:
+    """The side of the speaker that the figure's speaker phrase refers back to (`The rebel
+    movement` after the headline `M23 says …`, `The ministry` after `Armenia's defence
+    ministry`), read from the phrase as first named; None when it refers to no one."""
+    speaker = ctx.speaker
+    if speaker is None:
+        return None
+    memory = ctx.sentence.para.speakers
+    resolved = memory.resolve(ctx.toks, speaker)
+    memory.declined = None
+    if resolved is None:
+        return None
+    words = [t.text for t in tokenize(resolved[0], 0, len(resolved[0]))]
+    return side_of(words, 0, len(words) - 1) if words else None
+
+
+_THAT_OPENERS = frozenset({"it", "its", "they", "their"})
+
+
+def _parallel_complement(ctx: ClaimContext, p: int) -> bool:
+    """`Israel's military said its troops had killed about 20 Hamas gunmen …, and that four
+    of its reservists were wounded`: a second `that` clause of the same verb of saying
+    (`and that`), whose first one opened with a pronoun of the speaker (`said its troops`,
+    `said that it`): the `its` at `p` means what the first one meant, the speaker, not the
+    side named in between."""
+    toks, speaker = ctx.toks, ctx.speaker
+    if speaker is None or p < 2:
+        return False
+    verb = speaker.end + 1
+    if verb >= p or toks[verb].low not in _SPEECH_VERBS:
+        return False
+    k = verb + 1
+    if k < p and toks[k].low == "that":
+        k += 1
+    if k >= p or toks[k].low not in _THAT_OPENERS:
+        return False
+    that = next((j for j in range(p - 1, k, -1) if toks[j].low == "that"), -1)
+    if that < 2 or toks[that - 1].low != "and":
+        return False
+    # no side named between the second `that` and the pronoun
+    return not any(ctx.texts[j] in FIRST_WORDS for j in range(that + 1, p))
 
 
 def _own_of_the_subject(ctx: ClaimContext) -> tuple[str, str] | None:
@@ -200,7 +298,9 @@ def _own_of_the_subject(ctx: ClaimContext) -> tuple[str, str] | None:
     rule = "actor:own-in-exchange" if swap else "actor:own-of-the-subject"
     if found is not None:
         return found[0], f"{rule}:{found[1]}"
-    pronouns = ("its", "their", "it", "they") if swap else ("its", "their")
+    # the subject of both verbs is a pronoun of the speaker (`its troops had captured`,
+    # `said that it had killed 40 … and lost nine of its own`)
+    pronouns = ("its", "their", "it", "they")
     if any(t.low in pronouns for t in toks[max(0, verb - 4) : verb]):
         speaker = ctx.speaker
         if speaker is not None and speaker.end < verb:
@@ -211,6 +311,10 @@ def _own_of_the_subject(ctx: ClaimContext) -> tuple[str, str] | None:
         lead = ctx.sentence.para.lead
         if lead is not None:
             return lead, f"{rule}-lead:{lead}"
+        if speaker is not None and speaker.end < verb:
+            meant = _resolved_speaker_side(ctx)
+            if meant is not None:
+                return meant, f"{rule}-speaker-meant:{meant}"
     return None
 
 
@@ -490,6 +594,10 @@ def _clause_subject(ctx: ClaimContext) -> tuple[str, str] | None:
         side = _earlier_side(ctx)
         if side is not None:
             return side[0], "actor:pronoun-subject:" + side[0]
+    if speaker is not None and speaker_pronoun_subject(ctx.toks, ctx.q.i, speaker.end):
+        own = _speaker_side(ctx)
+        if own is not None:
+            return own[0], "actor:speaker-pronoun-subject:" + own[0]
     prev = ctx.prev
     if (
         prev is not None
