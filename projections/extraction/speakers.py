@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from projections.extraction.attribution.speaker import Speaker
 from projections.extraction.attribution.speech_verbs import find_speakers
+from projections.extraction.attribution.transcript_turns import interviewee_span
 from projections.extraction.attribution.words import SOURCE_NOUNS, STRONG_VERBS
 from projections.extraction.claimants import ORG_WORDS
 from projections.extraction.gazetteer import COUNTRIES, DEMONYMS, match_at
@@ -217,6 +218,11 @@ class SpeakerMemory:
             if subject is not None and not (speakers and speakers[0].start == subject.start):
                 asked = asked_object(toks, subject)
                 self._remember(toks, asked or subject)
+            asked_person = interviewee_span(toks, self.text, toks[0].start) if toks else None
+            if asked_person is not None:
+                # `Interview: Deputy Foreign Minister X`, `Q: General X, …`: the one who will
+                # answer (an `A:` line stands for them: `latest(person=True)`)
+                self._remember(toks, Speaker(*asked_person, asked_person[1] + 1, "subject", ""))
             for sp in speakers:
                 self._remember(toks, sp)
             self._count += 1

@@ -477,6 +477,11 @@ def _name_before_comma(toks: list[Token], comma: int) -> int | None:
         c = t.text[0]
         if not (c.isalpha() or t.text in NAME_PARTS):
             return None
+        opens = t.low in ("said", "says") or (t.low == "to" and x > 0 and toks[x - 1].low == "according")
+        if opens and x + 1 < comma and toks[x + 1].text[0].isupper():
+            # `…, said Ivan Fedorov, the regional governor, who …` and `…, according to
+            # Oleksandr Prokudin, the governor, who …`: the name opens the speech tag
+            return x + 1
         if c.islower() and (t.low in STRONG_VERBS or t.low in PASSIVE or t.low in _CLAUSE_VERBS):
             return None
         x -= 1

@@ -58,3 +58,49 @@ def turn_speaker(text: str, start: int) -> str | None:
         return None
     label = m.group("label")
     return label if is_label(label.split()) else None
+
+
+ANSWER_TURN = "attribution:interview-answer-turn"
+
+
+def answer_turn(text: str, start: int) -> bool:
+    """The sentence at `start` continues an interview's answer: its line opens with `A:` (or
+    `Answer:`) and the sentence is not the one the mark opens (`A: No. They hold 40 of our
+    men …`). The one interviewed speaks for it, as for the answer's first sentence."""
+    line = text.rfind("\n", 0, start) + 1
+    if line == start:
+        return False
+    for mark in ("A:", "Answer:"):
+        if text.startswith(mark, line):
+            return line + len(mark) < start
+    return False
+
+
+# `Interview: X`, `Interview with X`, `In conversation with X`: a heading naming the one
+# interviewed; `Q: General X, …`: the one asked, addressed by name
+_INTERVIEW_HEADS = ("Interview: ", "Interview with ", "INTERVIEW: ", "In conversation with ")
+
+
+def interviewee_span(toks: list, text: str, start: int) -> tuple[int, int] | None:
+    """Tokens (first, last) of the person an interview's heading names (`Interview: Armenian
+    Deputy Foreign Minister Aram Hakobyan`) or a question addresses by name before a comma
+    (`Q: General Abdel Rahman, the RSF says …`); None for any other sentence. `toks` are the
+    sentence's tokens, `start` its offset in `text`."""
+    n = len(toks)
+    if text.startswith("Q: ", start) and n > 3 and toks[1].text == ":":
+        comma = next((k for k in range(2, min(n, 10)) if toks[k].text == ","), -1)
+        if comma < 4 or toks[2].low.rstrip(".") not in _TITLES:
+            return None
+        if all(t.text[0].isupper() or t.text == "." for t in toks[2:comma]):
+            return 2, comma - 1
+        return None
+    for head in _INTERVIEW_HEADS:
+        if text.startswith(head, start):
+            first = 2 if head.endswith(": ") else len(head.split())
+            if first >= n or not toks[first].text[0].isupper():
+                return None
+            last = first
+            while last + 1 < n and (toks[last + 1].text[0].isupper() or toks[last + 1].text == "."):
+                last += 1
+            return first, last
+    return None

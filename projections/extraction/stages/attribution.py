@@ -56,6 +56,11 @@ def _attribution(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
                 label = transcript_turns.turn_speaker(sent.text, sent.start)
                 if label is not None:
                     return label, claimant_name(label), (transcript_turns.RULE,)
+                if transcript_turns.answer_turn(sent.text, sent.start):
+                    person = sent.para.speakers.latest(person=True)
+                    if person is not None:
+                        rules = (transcript_turns.ANSWER_TURN,)
+                        return f"A [{person}]", claimant_name(person), rules
             return None, None, ()
     sent, toks = ctx.sentence, ctx.toks
     said = sent.text_of(speaker.start, speaker.end)
