@@ -26,7 +26,8 @@ OWN_VERBS = frozenset(
     armed built build builds building produced produce produces producing manufactured
     rotated rotate withdrew withdraw pulled massing gathered make makes made add adds adding
     added dropped drop drops dropping promised promise promises retained retains retain puts
-    call calls calling scrambled scramble scrambles flew fly flies""".split()
+    call calls calling scrambled scramble scrambles flew fly flies contribute contributes
+    contributed contributing""".split()
 ) | frozenset(
     # verbs of holding an arsenal or a force (`Hezbollah now holds some 25,000 rockets`);
     # a captor's `holds` does not make captives its own (`stages.actor._held_captives`)
@@ -190,7 +191,28 @@ def junta_actor(
         if found is not None and found[0] != state:
             return None  # two juntas' states: the sentence does not say which
         found = found or (state, f"actor:junta-state:{hit[3]}")  # type: ignore[index]
+    if found is None:
+        foe = _unlisted_junta_foe(texts)
+        if foe is not None:
+            return foe
     return found
+
+
+# Myanmar's resistance, which the gazetteer does not list as a side (the gold sets have no
+# actor name for it): `PDF`, `People's Defence Force(s)`, `NUG`. A `junta` in a sentence that
+# names them is Myanmar's.
+_MYANMAR_FOE_WORDS = frozenset({"PDF", "PDFs", "NUG"})
+
+
+def _unlisted_junta_foe(texts: list[str]) -> tuple[str, str] | None:
+    """The junta state of a sentence that names Myanmar's resistance by a name the gazetteer
+    leaves out (`The People's Defence Force in Sagaing said it killed 25 junta soldiers`)."""
+    for i, w in enumerate(texts):
+        if w in _MYANMAR_FOE_WORDS:
+            return "Myanmar", f"actor:junta-state-foe:{w}"
+        if w == "People" and texts[i + 1 : i + 3] in (["'s", "Defence"], ["'s", "Defense"]):
+            return "Myanmar", "actor:junta-state-foe:People's Defence Force"
+    return None
 
 
 def group_actor(

@@ -1881,6 +1881,24 @@ def fronted_of_them(toks: list[Token], first: int, last: int) -> tuple[int, int]
     return named_after_be(toks, last + 1)
 
 
+_PLACE_PREPS = frozenset("in over near at inside on around".split())
+
+
+def fronted_of_them_placed(toks: list[Token], first: int, last: int) -> bool:
+    """`Of them, 22 were over the Kursk region`: after `Of them,` the part is placed, not
+    named (`were` and a preposition of place): it counts a part of the group all the same."""
+    if len(toks) < 6 or toks[0].low != "of" or toks[1].low not in _OF_THEM:
+        return False
+    if toks[2].text != "," or first < 3 or toks[first - 1].text != ",":
+        return False
+    k = last + 1
+    return (
+        k + 1 < len(toks)
+        and toks[k].low in ("were", "are", "was", "is")
+        and toks[k + 1].low in _PLACE_PREPS
+    )
+
+
 def named_after_be(toks: list[Token], k: int) -> tuple[int, int] | None:
     """`... were children`: the span of a noun phrase of people right after a form of `be`
     at `k` (the predicate that names a part), or None."""

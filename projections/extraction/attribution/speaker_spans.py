@@ -477,7 +477,9 @@ def _name_before_comma(toks: list[Token], comma: int) -> int | None:
         c = t.text[0]
         if not (c.isalpha() or t.text in NAME_PARTS):
             return None
-        opens = t.low in ("said", "says") or (t.low == "to" and x > 0 and toks[x - 1].low == "according")
+        opens = t.low in ("said", "says") or (
+            t.low == "to" and x > 0 and toks[x - 1].low == "according"
+        )
         if opens and x + 1 < comma and toks[x + 1].text[0].isupper():
             # `…, said Ivan Fedorov, the regional governor, who …` and `…, according to
             # Oleksandr Prokudin, the governor, who …`: the name opens the speech tag

@@ -799,6 +799,12 @@ def _coordinated(ctx: ClaimContext) -> tuple[str, str] | None:
         if category in _PART_CATEGORIES and _armed_pair(ctx):
             if any(r.startswith(("actor:demonym", "actor:org")) for r in prev.rules):
                 return prev.actor, "actor:coordinated-demonym-armed"
+        if category in _PART_CATEGORIES and _civilians_then_soldier(ctx):
+            # "14 Thai civilians and one soldier were killed": a state's soldier after its
+            # civilians is that state's (plain_r1 p1-025); civilians after soldiers are not
+            # said to be (`300 Ukrainian soldiers and 40 civilians`)
+            if any(r.startswith("actor:demonym") for r in prev.rules):
+                return prev.actor, "actor:coordinated-demonym-soldier"
         return None
     if any(r.startswith(_DEMONYM_RULES) for r in prev.rules):
         return prev.actor, "actor:coordinated-demonym"
@@ -807,6 +813,20 @@ def _coordinated(ctx: ClaimContext) -> tuple[str, str] | None:
         # owner of the list's first item owns the items of the same kind after it
         return prev.actor, "actor:coordinated-owner"
     return None
+
+
+_CIVILIANS = frozenset("civilians nationals citizens residents villagers".split())
+
+
+def _civilians_then_soldier(ctx: ClaimContext) -> bool:
+    """The previous figure counts civilians (`Thai civilians`) and this one, with no word of
+    its own before the noun, a state's regular soldiers (`one soldier`)."""
+    prev_reading, subject = ctx.prev_reading, ctx.reading.subject
+    if prev_reading is None or prev_reading.subject is None or subject is None:
+        return False
+    if subject[0] != subject[1] or ctx.toks[prev_reading.subject[1]].low not in _CIVILIANS:
+        return False
+    return ctx.toks[subject[1]].low in _REGULARS
 
 
 def _armed_pair(ctx: ClaimContext) -> bool:

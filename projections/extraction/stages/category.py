@@ -12,7 +12,12 @@ its category; figures set off by a comma after a figure's counted phrase break i
 from __future__ import annotations
 
 from projections.extraction.articles import predicate_of
-from projections.extraction.categories import fronted_of_them, fronted_partitive, named_after_be
+from projections.extraction.categories import (
+    fronted_of_them,
+    fronted_of_them_placed,
+    fronted_partitive,
+    named_after_be,
+)
 from projections.extraction.context import ClaimContext, Rules
 from projections.extraction.lexicon import EXCHANGE_VERBS, POSSESSIVE_DETERMINERS, VERB_CATEGORY
 from projections.extraction.tokens import Token
@@ -104,6 +109,8 @@ def _category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
             if span is not None:
                 rd.subject = span  # "Of them, about 900 were children": the children
                 return last, [f"category:fronted-of-them:{last}"]
+            if fronted_of_them_placed(ctx.toks, ctx.q.i, ctx.num.j):
+                return last, [f"category:fronted-of-them-placed:{last}"]
         return None, rd.rules
     if ctx.num.lone_one:
         if not _counted_one(ctx):
