@@ -1393,6 +1393,9 @@ def _rate_in_clause(toks: list[Token], start: int) -> bool:
 _MORE_VERBS_OPEN = frozenset(
     """were was are is had have has will would could may might remain remained still also
     arrived fled died crossed left""".split()
+) | frozenset(
+    # `with the arrival of 200 more on Friday`: a time or a place after `more` ends its phrase
+    "on in at to into from since this last".split()
 )
 _BRINGING = frozenset(
     "bringing brought brings bring taking took takes take raising raised raises pushing".split()

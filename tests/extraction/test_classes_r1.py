@@ -259,3 +259,17 @@ def test_contributing_troops_is_sending_them() -> None:
     c = claim("Burundi will contribute 2,000 troops to the new mission, officials said.", "2,000")
     assert (c.category, c.actor) == ("troops", "Burundi")
     assert "actor:clause-subject:Burundi" in c.rules
+
+
+def test_more_before_a_time_phrase_counts_more_of_the_figure_before() -> None:
+    text = "Chad's contingent will grow to 800 soldiers with the arrival of 150 more on Monday."
+    c = claim(text, "150")
+    assert c.category == "troops"
+    assert "category:more-of-before" in c.rules
+
+
+def test_a_bare_figure_of_a_new_clause_after_and_keeps_the_groups_side() -> None:
+    text = "Six Nigerian soldiers were killed near Maiduguri, the army said, and 9 were wounded."
+    c = claim(text, "9")
+    assert (c.category, c.actor) == ("wounded", "Nigeria")
+    assert "actor:elliptical-new-clause" in c.rules

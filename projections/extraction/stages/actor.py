@@ -933,12 +933,31 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
         return prev.actor, "actor:elliptical"
     if bare and ctx.category in _PART_CATEGORIES and _elliptical_after_phrase(ctx):
         return prev.actor, "actor:elliptical-after-phrase"
+    if bare and ctx.category in _PART_CATEGORIES and _elliptical_new_clause(ctx):
+        return prev.actor, "actor:elliptical-new-clause"
     if bare and ctx.category in _PART_CATEGORIES and i >= 2 and toks[i - 1].low == "that":
         if toks[i - 2].low == "and":
             # "estimates that 11,000 North Korean soldiers are in Kursk, and that several
             # hundred have been killed": a second complement of one verb, of the same group
             return prev.actor, "actor:elliptical-complement"
     return None
+
+
+_BE_AUX = frozenset("were was are is had have has remain remained".split())
+
+
+def _elliptical_new_clause(ctx: ClaimContext) -> bool:
+    """`Some 20 Malian soldiers were killed near Boulkessi, local sources said, and about a
+    dozen were missing`: a bare figure that opens a clause of its own after `, and`, with a
+    verb of harm, counts more of the group the previous figure of harm counted (its noun is
+    left out), as `and 30 were wounded` does in one clause."""
+    toks, i, j = ctx.toks, ctx.q.i, ctx.q.j
+    prev = ctx.prev
+    if prev is None or prev.category not in _PART_CATEGORIES or prev.subject is None:
+        return False
+    if i < 3 or toks[i - 1].low != "and" or toks[i - 2].text != ",":
+        return False
+    return j + 1 < len(toks) and toks[j + 1].low in _BE_AUX
 
 
 def _gear_of_the_lost(category: str, prev_category: str | None) -> bool:
