@@ -86,7 +86,7 @@ def extract(text: str, published: date | str | None = None) -> list[FigureClaim]
         if para is None or not list_item(text, ps):
             if para is not None and para.heading and listed < len(claims):
                 _footer_side(text[ps:pe], claims, listed)
-            para = Paragraph(text, speakers)
+            para = Paragraph(text, speakers, para)
             head = (ps, pe)
             listed = len(claims)  # the claims of this paragraph (and its list) start here
         elif not para.heading:

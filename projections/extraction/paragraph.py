@@ -35,6 +35,7 @@ class Paragraph:
         "_actors",
         "_category",
         "_lead",
+        "before",
         "_org",
         "_question",
         "_queue",
@@ -47,8 +48,13 @@ class Paragraph:
         "text",
     )
 
-    def __init__(self, text: str, speakers: SpeakerMemory | None = None) -> None:
+    def __init__(
+        self, text: str, speakers: SpeakerMemory | None = None, before: Paragraph | None = None
+    ) -> None:
         self.text = text
+        # the paragraph before (a headline before the body): what `the country's` means when
+        # this one names no state (`earlier_lead`)
+        self.before = before
         # a post's list (`— tanks ‒ 11 402`) is read as part of the line it hangs from; that
         # line, for what its items are (`losses of the enemy:`)
         self.heading = ""
@@ -106,6 +112,19 @@ class Paragraph:
         if self._queue:
             self._catch_up()
         return self._lead
+
+    def earlier_lead(self) -> str | None:
+        """The side this paragraph is about, else the one the nearest paragraph before it
+        that names one is about (up to three back): `Kenya sends more police to Haiti`, then
+        `The country's contingent …`."""
+        para: Paragraph | None = self
+        for _ in range(4):
+            if para is None:
+                return None
+            if para.lead is not None:
+                return para.lead
+            para = para.before
+        return None
 
     @property
     def question(self) -> str | None:

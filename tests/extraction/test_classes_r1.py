@@ -273,3 +273,13 @@ def test_a_bare_figure_of_a_new_clause_after_and_keeps_the_groups_side() -> None
     c = claim(text, "9")
     assert (c.category, c.actor) == ("wounded", "Nigeria")
     assert "actor:elliptical-new-clause" in c.rules
+
+
+def test_the_countrys_force_is_the_state_a_headline_is_about() -> None:
+    text = (
+        "Rwanda sends more troops to Mozambique\n"
+        "The country's force in Cabo Delgado will grow to about 4,000 soldiers, the army said."
+    )
+    c = claim(text, "about 4,000")
+    assert (c.category, c.actor) == ("troops", "Rwanda")
+    assert "actor:the-country-before:Rwanda" in c.rules

@@ -703,6 +703,9 @@ def _owner(ctx: ClaimContext) -> tuple[str, str] | None:
     # "The group's losses, he added, exceeded 4,000": the group's, named before
     toks, i = ctx.toks, ctx.q.i
     para = ctx.sentence.para
+    country = _the_countrys(ctx)
+    if country is not None:
+        return country
     lo = max(ctx.prev_end + 1, i - 10)
     for k in range(lo, i - 2):
         if toks[k + 1].low in ("'s", "’s") and toks[k + 2].low in OWNED_NOUNS:
@@ -715,6 +718,32 @@ def _owner(ctx: ClaimContext) -> tuple[str, str] | None:
         return None if found is None else (found[0], "actor:whose:" + found[1].split(":")[-1])
     if p >= 0 and toks[p].low != "whose" and antecedent(toks, ctx.texts, p, []) is None:
         return _earlier_side(ctx)
+    return None
+
+
+_COUNTRY_WORDS = frozenset({"country", "nation"})
+
+
+def _the_countrys(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`Kenya sends more police to Haiti` (a headline), then `The country's contingent in
+    Port-au-Prince will grow to about 600 officers`: `the country's` with a noun a side owns
+    stands for the state the sentence names before it, else the one the paragraph, or the
+    one before it, is about."""
+    toks, texts, i = ctx.toks, ctx.texts, ctx.q.i
+    for k in range(max(ctx.prev_end + 1, i - 16, 1), i - 2):
+        if toks[k].low not in _COUNTRY_WORDS or toks[k - 1].low != "the":
+            continue
+        owned = toks[k + 2].low
+        if toks[k + 1].low not in _POSSESSIVE or (
+            owned not in OWNED_NOUNS and owned not in TROOP_NOUNS
+        ):
+            continue
+        for q in range(k - 2, max(-1, k - 30), -1):
+            hit = entity_at(texts, q) if texts[q] in FIRST_WORDS else None
+            if hit is not None and hit[1] in ("country", "capital"):
+                return hit[0], f"actor:the-country:{hit[3]}"
+        lead = ctx.sentence.para.earlier_lead()
+        return None if lead is None else (lead, f"actor:the-country-before:{lead}")
     return None
 
 
