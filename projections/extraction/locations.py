@@ -121,6 +121,12 @@ def find_location(
                 return np[0], e, f"location:struck-object:{w}"
         takes = w in _TAKES_PLACE or (event_before and w in ("for", "of"))
         takes = takes or (w == "of" and j > 0 and toks[j - 1].low == "out")
+        if takes and w == "in" and j > 0 and toks[j - 1].low in _IN_PARTICLE_VERBS:
+            # "had handed in their weapons at camps near Mekelle": `in` is the verb's
+            # particle, and the place is still to come
+            note += "+location:verb-particle"
+            j += 1
+            continue
         if takes and j + 1 < n:
             np = _place_np(toks, j + 1, w)
             if np is not None:
@@ -175,6 +181,8 @@ def find_location(
 
 
 _NO_PLACE_KINDS = frozenset({"demonym", "org"})
+# verbs whose `in` is a particle (`handed in their weapons`), not a preposition of place
+_IN_PARTICLE_VERBS = frozenset("handed hand hands handing turned turn turns turning".split())
 
 
 _IRREGULAR_PAST = frozenset("sank fell came went ran broke struck took got left fled".split())

@@ -283,3 +283,10 @@ def test_the_countrys_force_is_the_state_a_headline_is_about() -> None:
     c = claim(text, "about 4,000")
     assert (c.category, c.actor) == ("troops", "Rwanda")
     assert "actor:the-country-before:Rwanda" in c.rules
+
+
+def test_in_after_handed_is_a_particle_and_the_place_comes_later() -> None:
+    text = "The army said 450 fighters had handed in their rifles at a camp near Bunia."
+    c = claim(text, "450")
+    assert c.location == "a camp near Bunia"
+    assert "location:verb-particle" in c.rules
