@@ -269,7 +269,7 @@ def test_more_before_a_time_phrase_counts_more_of_the_figure_before() -> None:
 
 
 def test_a_bare_figure_of_a_new_clause_after_and_keeps_the_groups_side() -> None:
-    text = "Six Nigerian soldiers were killed near Maiduguri, the army said, and 9 were wounded."
+    text = "Six Nigerian soldiers were killed near Maiduguri, and 9 were wounded, the army said."
     c = claim(text, "9")
     assert (c.category, c.actor) == ("wounded", "Nigeria")
     assert "actor:elliptical-new-clause" in c.rules
@@ -290,3 +290,8 @@ def test_in_after_handed_is_a_particle_and_the_place_comes_later() -> None:
     c = claim(text, "450")
     assert c.location == "a camp near Bunia"
     assert "location:verb-particle" in c.rules
+
+
+def test_a_bare_figure_after_a_speech_tag_keeps_no_side() -> None:
+    text = "Six Nigerian soldiers were killed near Maiduguri, the army said, and 9 were wounded."
+    assert claim(text, "9").actor is None

@@ -976,15 +976,18 @@ _BE_AUX = frozenset("were was are is had have has remain remained".split())
 
 
 def _elliptical_new_clause(ctx: ClaimContext) -> bool:
-    """`Some 20 Malian soldiers were killed near Boulkessi, local sources said, and about a
-    dozen were missing`: a bare figure that opens a clause of its own after `, and`, with a
-    verb of harm, counts more of the group the previous figure of harm counted (its noun is
-    left out), as `and 30 were wounded` does in one clause."""
+    """`Three Malian soldiers were killed near Gao, and 5 were wounded`: a bare figure that
+    opens a clause of its own after `, and`, with a verb of harm, counts more of the group the
+    previous figure of harm counted (its noun is left out), as `and 30 were wounded` does in
+    one clause. Not past a speech tag (`…, he added, and 11 were captured` keeps no side in
+    claimants_r22 c2217: the clause after the tag is the reporter's)."""
     toks, i, j = ctx.toks, ctx.q.i, ctx.q.j
     prev = ctx.prev
     if prev is None or prev.category not in _PART_CATEGORIES or prev.subject is None:
         return False
     if i < 3 or toks[i - 1].low != "and" or toks[i - 2].text != ",":
+        return False
+    if any(t.low in _SPEECH_VERBS for t in toks[ctx.prev_end + 1 : i]):
         return False
     return j + 1 < len(toks) and toks[j + 1].low in _BE_AUX
 
