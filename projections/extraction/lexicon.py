@@ -40,7 +40,7 @@ PEOPLE_NOUNS = _w(
     schoolboys teachers farmers traders herdsmen fishermen policemen policewomen
     shopkeepers porters customers chiefs worshippers motorists drivers miners pastors
     priests youths leaders elders businessmen councillors vendors bystanders pedestrians
-    pastoralists shepherds herders vigilantes colleagues comrades"""
+    pastoralists shepherds herders vigilantes colleagues comrades britons filipinos"""
 )
 
 # Possessive determiners: `lost three of their own`, `killed a mother and her three children`.

@@ -295,3 +295,9 @@ def test_in_after_handed_is_a_particle_and_the_place_comes_later() -> None:
 def test_a_bare_figure_after_a_speech_tag_keeps_no_side() -> None:
     text = "Six Nigerian soldiers were killed near Maiduguri, the army said, and 9 were wounded."
     assert claim(text, "9").actor is None
+
+
+def test_a_briton_counts_one_person_of_the_united_kingdom() -> None:
+    c = claim("A Briton was killed near Siversk, the Foreign Office said.", "A Briton")
+    assert (c.category, c.low, c.actor) == ("killed", 1, "United Kingdom")
+    assert "category:article:subject-of:killed" in c.rules
