@@ -434,7 +434,13 @@ def _noun(
     if w in _LOST_VEHICLES and _conjunct_of_loss(toks, first, prev_end):
         return _counted(np, "equipment", f"category:lost-vehicles:{w}", "category:conjunct-of-loss")
     if (toks[head - 1].low, w) in TROOP_COMPOUNDS:
-        return _counted(np, "troops", f"category:noun:{toks[head - 1].low} {w}")
+        compound = f"category:noun:{toks[head - 1].low} {w}"
+        found = verb_category(toks, first, np.end, prev_end, next_start, displaced=False)
+        if found is not None and found[0] in _COMPOUND_STATUS and found[1].startswith(_VERB_RULES):
+            # "wounded five US service members": as for `soldiers`, the clause's verb says
+            # what befell the personnel the compound names
+            return _counted(np, found[0], compound, found[1])
+        return _counted(np, "troops", compound)
     fronted = _fronted_among(toks, first) if first > 3 else None
     if fronted is not None and w not in CATEGORY_NOUNS:
         # "Among the dead were 31 soldiers": the inverted clause puts the group first
@@ -496,6 +502,10 @@ def _noun(
     return _part_of(toks, first, np, prev_end, next_start) or _counted(
         np, "other", f"category:other:noun:{w}"
     )
+
+
+_COMPOUND_STATUS = frozenset({"killed", "wounded", "captured", "missing", "casualties"})
+_VERB_RULES = ("category:verb:", "category:verb-before:")
 
 
 def _part_of(

@@ -10,6 +10,7 @@ that is where a statement was made. Bounded to a window of tokens.
 from __future__ import annotations
 
 from projections.extraction import gazetteer
+from projections.extraction.attribution.words import NUMBER_WORDS
 from projections.extraction.lexicon import AID_INCLUDE_VERBS, AID_NOUNS, MONTHS, WEEKDAYS
 from projections.extraction.tokens import Token, glued
 
@@ -355,6 +356,8 @@ def _place_np(toks: list[Token], k: int, prep: str) -> tuple[int, int] | None:
         c = t.text[0]
         if not c.isalnum() or t.low in _NP_END or c in "0123456789":  # is_digits(t)
             break
+        if t.low in NUMBER_WORDS and t.text.islower():
+            break  # "in western Iraq wounded five US service members": a figure ends the place
         if (t.low in MONTHS and t.text[0].isupper()) or t.low in WEEKDAYS:
             break
         if t.low == "of" and j > k and toks[j - 1].low in _NOT_PLACES:
