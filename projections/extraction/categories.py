@@ -853,7 +853,30 @@ def _hosted(toks: list[Token], first: int) -> bool:
     k = first - 1
     if k >= 1 and toks[k].low == "in" and toks[k - 1].low in _TAKE_IN:
         return True
+    if k >= 1 and toks[k].low in _RECEIVE_VERBS:
+        return _country_subject(toks, k)
     return k >= 0 and toks[k].low in _HOST_VERBS
+
+
+_RECEIVE_VERBS = frozenset("received receive receives receiving welcomed admitted".split())
+_RECEIVE_AUX = frozenset("has have had had already also".split())
+
+
+def _country_subject(toks: list[Token], verb: int) -> bool:
+    """`Egypt has received 1.5 million Sudanese`: a country (a gazetteer name, one word or
+    two) as the subject of `received`, past its auxiliaries, takes the people in; not a
+    hospital that received patients or an office that received claims."""
+    k = verb - 1
+    while k > 0 and verb - k <= 2 and toks[k].low in _RECEIVE_AUX:
+        k -= 1
+    if not toks[k].text[0].isupper():
+        return False
+    texts = [t.text for t in toks[max(0, k - 1) : k + 1]]
+    for i in range(len(texts)):
+        hit = gazetteer.match_at(texts, i)
+        if hit is not None and hit[1] == "country" and i + hit[2] == len(texts):
+            return True
+    return False
 
 
 _CAPTIVE_WORDS = frozenset("captive prisoner prisoners hostage hostages".split())

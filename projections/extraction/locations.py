@@ -469,3 +469,34 @@ def _sent_to(toks: list[Token], k: int, stop: int) -> tuple[int, int, str] | Non
                 return np[0], np[1], f"location:origin-then-sent:{t.low}"
         return None
     return None
+
+
+_HOSTING_VERBS = frozenset(
+    """hosts host hosted hosting shelters sheltered sheltering received receives receiving
+    welcomed admitted""".split()
+)
+_HOST_ADVERBS = frozenset("now has have had already also currently still".split())
+
+
+def host_country(toks: list[Token], first: int) -> tuple[int, int] | None:
+    """`Chad now hosts more than 1.2 million Sudanese refugees`, `Egypt has received 1.5
+    million Sudanese`, `Uganda has taken in 80,000`: the figure (its qualifier at `first`) is
+    the object of a verb of hosting whose subject, past an auxiliary or adverb, is a country
+    by name; the people are in that country. The subject's token span, or None."""
+    k = first - 1
+    if k >= 1 and toks[k].low == "in" and toks[k - 1].low in ("taken", "took", "take"):
+        k -= 1
+    elif k < 0 or toks[k].low not in _HOSTING_VERBS:
+        return None
+    k -= 1
+    while k >= 0 and first - k <= 5 and toks[k].low in _HOST_ADVERBS:
+        k -= 1
+    if k < 0 or not toks[k].text[0].isupper():
+        return None
+    for s in (k - 1, k):  # a country of one word or two (`South Sudan`)
+        if s < 0:
+            continue
+        hit = gazetteer.match_at([t.text for t in toks[s : k + 1]], 0)
+        if hit is not None and hit[1] == "country" and hit[2] == k + 1 - s:
+            return s, k
+    return None

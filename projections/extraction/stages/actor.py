@@ -432,12 +432,11 @@ def _origin(ctx: ClaimContext) -> tuple[str, str] | None:
     after = max(ctx.reading.np_end, ctx.q.j) + 1
     toks = ctx.toks
     num_at = ctx.sentence.num_at
-    if after + 1 < len(toks) and toks[after].low == "and" and after + 1 in num_at:
-        # "three cruise missiles and eight drones fired by Houthi forces": the agent of the
-        # list's last phrase launched the whole list
-        nxt = forward_np(toks, num_at[after + 1] + 1, num_at)
-        if nxt.head is not None and toks[nxt.head].low in _LIST_GEAR:
-            after = nxt.end + 1
+    if after + 1 < len(toks) and toks[after].low in _LIST_LINKS and after + 1 in num_at:
+        # "three cruise missiles and eight drones fired by Houthi forces", "18 drones, two
+        # cruise missiles and one ballistic missile launched by the Houthis": the agent of
+        # the list's last phrase launched the whole list
+        after = _gear_list_end(toks, num_at, after)
     elif (
         after + 1 < len(toks)
         and toks[after].low in ("and", "or")
@@ -457,6 +456,24 @@ def _origin(ctx: ClaimContext) -> tuple[str, str] | None:
         return None
     ctx.origin = found[2]
     return found[0], found[1]
+
+
+_LIST_LINKS = frozenset({"and", ","})
+
+
+def _gear_list_end(toks: list[Token], num_at: dict[int, int], after: int) -> int:
+    """The token after the last item of a list of counted gear that goes on at `after` (a
+    comma or `and`, then a figure and a gear noun), or `after` itself when the next item is
+    no gear. At most four items: a list, not a walk over the sentence."""
+    end = after
+    for _ in range(4):
+        if end + 1 >= len(toks) or toks[end].low not in _LIST_LINKS or end + 1 not in num_at:
+            break
+        nxt = forward_np(toks, num_at[end + 1] + 1, num_at)
+        if nxt.head is None or toks[nxt.head].low not in _LIST_GEAR:
+            break
+        end = nxt.end + 1
+    return end
 
 
 def _enemy(ctx: ClaimContext) -> tuple[str, str] | None:
@@ -657,6 +674,26 @@ def _apposition(ctx: ClaimContext) -> tuple[str, str] | None:
     )
 
 
+_HOLDING_NOUNS = frozenset("arsenal arsenals stockpile stockpiles fleet fleets stock".split())
+
+
+def _holding_conjunct(ctx: ClaimContext) -> bool:
+    """`… fighters and an arsenal of roughly 150,000 rockets`: between the previous figure's
+    phrase and this one stand only `and`, an article, a noun of holdings and `of`: a second
+    object of the same verb."""
+    prev_reading = ctx.prev_reading
+    if prev_reading is None:
+        return False
+    between = [t.low for t in ctx.toks[prev_reading.np_end + 1 : ctx.q.i]]
+    return (
+        len(between) == 4
+        and between[0] == "and"
+        and between[1] in ("a", "an", "its", "their")
+        and between[2] in _HOLDING_NOUNS
+        and between[3] == "of"
+    )
+
+
 def _coordinated(ctx: ClaimContext) -> tuple[str, str] | None:
     """The previous figure's actor, when only `and` or a comma stands between the two and
     they share its subject (`Germany has pledged 18 howitzers and 12 air defence systems`) or,
@@ -664,6 +701,11 @@ def _coordinated(ctx: ClaimContext) -> tuple[str, str] | None:
     ships`). Not across kinds: in `300 Ukrainian soldiers and 40 civilians were killed` the
     civilians' side is not said."""
     prev = ctx.prev
+    if prev is not None and prev.actor and _holding_conjunct(ctx):
+        if any(r.startswith(_SUBJECT_RULES) for r in prev.rules):
+            # "Hezbollah has 40,000 fighters and an arsenal of 150,000 rockets": the
+            # subject that has the first object has the arsenal too
+            return prev.actor, "actor:coordinated-holding"
     if prev is None or not prev.actor or not ctx.follows_previous():
         return None
     if any(r.startswith(_SUBJECT_RULES) for r in prev.rules):
