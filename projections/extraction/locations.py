@@ -57,6 +57,27 @@ _NP_END = frozenset(
 )
 
 
+_CLAUSE_AUX = frozenset("has have had was were is are".split())
+
+
+def _named_clause_after_and(toks: list[Token], j: int) -> bool:
+    """`Hamas freed three women …, and Israel released 90 prisoners from Ofer prison`: `, and`
+    then a name and its own verb (a past form or an auxiliary) open a clause with its own
+    subject; its places are its own figures', as after `, while`."""
+    if toks[j].low != "and" or j < 1 or toks[j - 1].text != ",":
+        return False
+    k = j + 1
+    n = len(toks)
+    if k >= n or not toks[k].text[0].isupper():
+        return False
+    while k < n and k - j <= 4 and toks[k].text[0].isupper():
+        k += 1
+    if k >= n:
+        return False
+    t = toks[k]
+    return t.text.islower() and (t.low in _CLAUSE_AUX or (t.low.endswith("ed") and len(t.low) > 4))
+
+
 def find_location(
     toks: list[Token],
     after: int,
@@ -83,7 +104,7 @@ def find_location(
         w = t.low
         if w == ";":
             return None
-        if w in _OTHER_CLAUSE and toks[j - 1].text == ",":
+        if (w in _OTHER_CLAUSE and toks[j - 1].text == ",") or _named_clause_after_and(toks, j):
             # "..., while Israel freed 39 prisoners from its jails": the place of a clause
             # with its own subject is that clause's figures', not this one's; a place after
             # the clause's closing comma is the sentence's again (", while HTS lost 20
@@ -320,7 +341,7 @@ def _named_after_article(toks: list[Token], s: int, e: int) -> bool:
     return toks[e].low in PLACE_NOUNS or toks[e].low in ("hospital", "market", "school", "mosque")
 
 
-_BEFORE_PREPS = frozenset({"in", "near", "along", "at"})
+_BEFORE_PREPS = frozenset({"in", "near", "along", "at", "across"})
 _ATTACK_NOUNS = frozenset("strikes strike attack attacks raid raids shelling assault".split())
 
 
@@ -337,7 +358,10 @@ def _place_np(toks: list[Token], k: int, prep: str) -> tuple[int, int] | None:
         )
         adjective = first.text[0].isalpha() and first.low not in _NP_END
         adjective = adjective and first.low not in LOC_PREPS and first.low not in PLACE_VERBS
-        if not (k + 1 < n and toks[k + 1].text[0].isupper() and adjective):
+        after = k + 1
+        if first.low in _COMPASS and _compass_compound(toks, k):
+            after = k + 3  # "north-eastern Syria": the hyphenated bearing is one adjective
+        if not (after < n and toks[after].text[0].isupper() and adjective):
             if not bare_place:
                 return None
 
@@ -367,6 +391,19 @@ def _place_np(toks: list[Token], k: int, prep: str) -> tuple[int, int] | None:
     if e == k and has_det:
         return None
     return k, _name_tail_cut(toks, k, e)
+
+
+_COMPASS = frozenset("north south east west".split())
+_COMPASS_TAILS = frozenset(
+    "east west eastern western north south northern southern central".split()
+)
+
+
+def _compass_compound(toks: list[Token], k: int) -> bool:
+    """`north-eastern`, `south-west`: a bearing, a glued hyphen and a second bearing."""
+    if k + 2 >= len(toks) or toks[k + 1].text != "-" or not glued(toks[k], toks[k + 1]):
+        return False
+    return toks[k + 2].low in _COMPASS_TAILS and glued(toks[k + 1], toks[k + 2])
 
 
 # nouns of a place inside a named one, kept after a possessive name (`Goma's general
