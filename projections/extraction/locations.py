@@ -287,8 +287,28 @@ def find_location_before(
             continue
         np = _place_np(toks, j + 1, w) if j + 1 < first else None
         if np is not None and np[1] < first and toks[np[1]].low not in _NOT_PLACES:
+            site = _named_site_before(toks, j) if w == "near" else -1
+            if site >= 0:
+                # "stormed Sednaya prison near Damascus freed thousands": the named site
+                # `near` places is where they were; the phrase keeps both
+                return site, np[1], "location:before:near+location:named-site-near"
             return np[0], np[1], f"location:before:{w}"
     return None
+
+
+_SITES = frozenset("prison jail hospital airport camp base school market mosque".split())
+
+
+def _named_site_before(toks: list[Token], near: int) -> int:
+    """`Sednaya prison near Damascus`: a site's noun right before `near`, with a name before
+    it (one to three capitalised words); the name's first token, or -1."""
+    k = near - 1
+    if k < 1 or toks[k].low not in _SITES or not toks[k].text.islower():
+        return -1
+    s = k
+    while s > 0 and k - s < 3 and toks[s - 1].text[0].isupper() and toks[s - 1].text.isalpha():
+        s -= 1
+    return s if s < k else -1
 
 
 def _where_antecedent(toks: list[Token], e: int) -> tuple[int, int] | None:

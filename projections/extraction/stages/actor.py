@@ -980,6 +980,30 @@ def _earlier(ctx: ClaimContext) -> tuple[str, str] | None:
     return (carried, "actor:carried-over") if carried else None
 
 
+_TOTAL_VERBS = frozenset("bringing taking raising pushing".split())
+
+
+def _brought_total(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`Five Israeli soldiers were killed …, the military said, bringing the army's toll in
+    the ground operation to 37`: a clause of result (`, bringing X to N`) gives the running
+    total the previous figure of the sentence adds to; of the same category and naming no
+    side of its own, the total is that figure's side's."""
+    prev, toks, i = ctx.prev, ctx.toks, ctx.q.i
+    if prev is None or not prev.actor or prev.category != ctx.category or i < 3:
+        return None
+    if toks[i - 1].low != "to":
+        return None
+    for k in range(i - 2, max(ctx.prev_end, i - 12), -1):
+        t = toks[k]
+        if t.text in (";", ":"):
+            return None
+        if t.low in _TOTAL_VERBS and toks[k - 1].text == ",":
+            if any(ctx.texts[m] in FIRST_WORDS and entity_at(ctx.texts, m) for m in range(k, i)):
+                return None  # `bringing Ukraine's toll to …`: a side of its own
+            return prev.actor, "actor:brought-total"
+    return None
+
+
 def _topic(ctx: ClaimContext) -> tuple[str, str] | None:
     """`For Ukraine, the slides gave a range of 15,500 to 17,500`: a sentence that opens by
     naming a side (`For X,`) gives its figures that side when nothing nearer does."""
@@ -1137,6 +1161,7 @@ ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
     (_in_sides_attack, frozenset({"equipment"})),
     (_clause_before, _CLAUSE_BEFORE_CATEGORIES),
     (_earlier, None),
+    (_brought_total, frozenset(CATEGORIES) - {"other"}),
     (_topic, None),
 )
 # Each category -> its rules, in order: a rule is not even called for another category.
