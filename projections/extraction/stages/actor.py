@@ -986,11 +986,14 @@ _TOTAL_VERBS = frozenset("bringing taking raising pushing".split())
 def _brought_total(ctx: ClaimContext) -> tuple[str, str] | None:
     """`Five Israeli soldiers were killed …, the military said, bringing the army's toll in
     the ground operation to 37`: a clause of result (`, bringing X to N`) gives the running
-    total the previous figure of the sentence adds to; of the same category and naming no
-    side of its own, the total is that figure's side's."""
+    total the previous figure of the sentence adds to; of the same category, counting no
+    noun of its own (a toll, not `the number of arrivals`) and naming no side of its own,
+    the total is that figure's side's."""
     prev, toks, i = ctx.prev, ctx.toks, ctx.q.i
     if prev is None or not prev.actor or prev.category != ctx.category or i < 3:
         return None
+    if ctx.reading.subject is not None:
+        return None  # `taking the number of arrivals to 600,000`: a group of its own naming
     if toks[i - 1].low != "to":
         return None
     for k in range(i - 2, max(ctx.prev_end, i - 12), -1):
