@@ -448,6 +448,8 @@ def _inside_according_to(found: list[Speaker], v: int) -> bool:
         return False
     last = found[-1]
     return last.kind == "according-to" and last.start <= v <= last.end
+
+
 _COUNTED_WORDS = frozenset(
     """fatalities deaths dead killed casualties wounded injured injuries missing displaced
     arrests losses victims detained captured casualty fatality death loss""".split()

@@ -167,6 +167,8 @@ def _moved_again(ctx: ClaimContext) -> str | None:
     if found is None or found[0] != "displaced" or not found[1].startswith("category:verb:"):
         return None
     return found[1]
+
+
 _ANSWER_LINKS = (",", "or", "perhaps", "maybe")
 
 
