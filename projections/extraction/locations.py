@@ -400,7 +400,7 @@ def _place_np(toks: list[Token], k: int, prep: str) -> tuple[int, int] | None:
         c = t.text[0]
         if not c.isalnum() or t.low in _NP_END or c in "0123456789":  # is_digits(t)
             break
-        if t.low in NUMBER_WORDS and t.text.islower():
+        if j > k and t.low in NUMBER_WORDS and t.text.islower():
             break  # "in western Iraq wounded five US service members": a figure ends the place
         if (t.low in MONTHS and t.text[0].isupper()) or t.low in WEEKDAYS:
             break
