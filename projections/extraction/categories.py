@@ -477,7 +477,13 @@ def _noun(
     if w in _LOST_VEHICLES and _conjunct_of_loss(toks, first, prev_end):
         return _counted(np, "equipment", f"category:lost-vehicles:{w}", "category:conjunct-of-loss")
     if (toks[head - 1].low, w) in TROOP_COMPOUNDS:
-        return _counted(np, "troops", f"category:noun:{toks[head - 1].low} {w}")
+        compound = f"category:noun:{toks[head - 1].low} {w}"
+        found = verb_category(toks, first, np.end, prev_end, next_start, displaced=False)
+        if found is not None and found[0] in _COMPOUND_STATUS and found[1].startswith(_VERB_RULES):
+            # "wounded five US service members": as for `soldiers`, the clause's verb says
+            # what befell the personnel the compound names
+            return _counted(np, found[0], compound, found[1])
+        return _counted(np, "troops", compound)
     fronted = _fronted_among(toks, first) if first > 3 else None
     if fronted is not None and w not in CATEGORY_NOUNS:
         # "Among the dead were 31 soldiers": the inverted clause puts the group first
@@ -543,6 +549,10 @@ def _noun(
     return _part_of(toks, first, np, prev_end, next_start) or _counted(
         np, "other", f"category:other:noun:{w}"
     )
+
+
+_COMPOUND_STATUS = frozenset({"killed", "wounded", "captured", "missing", "casualties"})
+_VERB_RULES = ("category:verb:", "category:verb-before:")
 
 
 def _part_of(
@@ -890,7 +900,30 @@ def _hosted(toks: list[Token], first: int) -> bool:
     k = first - 1
     if k >= 1 and toks[k].low == "in" and toks[k - 1].low in _TAKE_IN:
         return True
+    if k >= 1 and toks[k].low in _RECEIVE_VERBS:
+        return _country_subject(toks, k)
     return k >= 0 and toks[k].low in _HOST_VERBS
+
+
+_RECEIVE_VERBS = frozenset("received receive receives receiving welcomed admitted".split())
+_RECEIVE_AUX = frozenset("has have had had already also".split())
+
+
+def _country_subject(toks: list[Token], verb: int) -> bool:
+    """`Egypt has received 1.5 million Sudanese`: a country (a gazetteer name, one word or
+    two) as the subject of `received`, past its auxiliaries, takes the people in; not a
+    hospital that received patients or an office that received claims."""
+    k = verb - 1
+    while k > 0 and verb - k <= 2 and toks[k].low in _RECEIVE_AUX:
+        k -= 1
+    if not toks[k].text[0].isupper():
+        return False
+    texts = [t.text for t in toks[max(0, k - 1) : k + 1]]
+    for i in range(len(texts)):
+        hit = gazetteer.match_at(texts, i)
+        if hit is not None and hit[1] == "country" and i + hit[2] == len(texts):
+            return True
+    return False
 
 
 _CAPTIVE_WORDS = frozenset("captive prisoner prisoners hostage hostages".split())

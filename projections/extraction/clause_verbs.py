@@ -103,6 +103,17 @@ def verb_category(
             break
         j -= 1
     best = fwd if bwd is None or (fwd is not None and fwd[0] <= bwd[0]) else bwd
+    if (
+        fwd is not None
+        and bwd is not None
+        and np_end + 1 < n
+        and toks[np_end + 1].low in _OWN_AUX
+        and toks[first - 1].low in _COORDINATORS
+    ):
+        # "four were killed and 15 were still missing": a figure after `and` with an
+        # auxiliary of its own opens a new clause, the subject of the verb after it; the verb
+        # before `and` is the first conjunct's
+        best = fwd
     if bwd is not None and bwd[2].endswith(_DEAD_HEADS):
         # "the bodies of 6 men abducted by militiamen": the figure is the complement of
         # `bodies of`; a participle after it only describes what befell them before
@@ -113,6 +124,7 @@ def verb_category(
 
 
 _RELATIVE_OPENERS = frozenset("who which whom".split())
+_OWN_AUX = frozenset("were was are is have has had remain remained".split())
 _MAIN_AUX = frozenset("has have had is are was were will would says said say".split())
 
 

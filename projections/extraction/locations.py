@@ -10,6 +10,7 @@ that is where a statement was made. Bounded to a window of tokens.
 from __future__ import annotations
 
 from projections.extraction import gazetteer
+from projections.extraction.attribution.words import NUMBER_WORDS
 from projections.extraction.lexicon import AID_INCLUDE_VERBS, AID_NOUNS, MONTHS, WEEKDAYS
 from projections.extraction.tokens import Token, glued
 
@@ -56,6 +57,27 @@ _NP_END = frozenset(
 )
 
 
+_CLAUSE_AUX = frozenset("has have had was were is are".split())
+
+
+def _named_clause_after_and(toks: list[Token], j: int) -> bool:
+    """`Hamas freed three women …, and Israel released 90 prisoners from Ofer prison`: `, and`
+    then a name and its own verb (a past form or an auxiliary) open a clause with its own
+    subject; its places are its own figures', as after `, while`."""
+    if toks[j].low != "and" or j < 1 or toks[j - 1].text != ",":
+        return False
+    k = j + 1
+    n = len(toks)
+    if k >= n or not toks[k].text[0].isupper():
+        return False
+    while k < n and k - j <= 4 and toks[k].text[0].isupper():
+        k += 1
+    if k >= n:
+        return False
+    t = toks[k]
+    return t.text.islower() and (t.low in _CLAUSE_AUX or (t.low.endswith("ed") and len(t.low) > 4))
+
+
 def find_location(
     toks: list[Token],
     after: int,
@@ -82,7 +104,7 @@ def find_location(
         w = t.low
         if w == ";":
             return None
-        if w in _OTHER_CLAUSE and toks[j - 1].text == ",":
+        if (w in _OTHER_CLAUSE and toks[j - 1].text == ",") or _named_clause_after_and(toks, j):
             # "..., while Israel freed 39 prisoners from its jails": the place of a clause
             # with its own subject is that clause's figures', not this one's; a place after
             # the clause's closing comma is the sentence's again (", while HTS lost 20
@@ -273,8 +295,28 @@ def find_location_before(
             continue
         np = _place_np(toks, j + 1, w) if j + 1 < first else None
         if np is not None and np[1] < first and toks[np[1]].low not in _NOT_PLACES:
+            site = _named_site_before(toks, j) if w == "near" else -1
+            if site >= 0:
+                # "stormed Sednaya prison near Damascus freed thousands": the named site
+                # `near` places is where they were; the phrase keeps both
+                return site, np[1], "location:before:near+location:named-site-near"
             return np[0], np[1], f"location:before:{w}"
     return None
+
+
+_SITES = frozenset("prison jail hospital airport camp base school market mosque".split())
+
+
+def _named_site_before(toks: list[Token], near: int) -> int:
+    """`Sednaya prison near Damascus`: a site's noun right before `near`, with a name before
+    it (one to three capitalised words); the name's first token, or -1."""
+    k = near - 1
+    if k < 1 or toks[k].low not in _SITES or not toks[k].text.islower():
+        return -1
+    s = k
+    while s > 0 and k - s < 3 and toks[s - 1].text[0].isupper() and toks[s - 1].text.isalpha():
+        s -= 1
+    return s if s < k else -1
 
 
 def _where_antecedent(toks: list[Token], e: int) -> tuple[int, int] | None:
@@ -327,7 +369,7 @@ def _named_after_article(toks: list[Token], s: int, e: int) -> bool:
     return toks[e].low in PLACE_NOUNS or toks[e].low in ("hospital", "market", "school", "mosque")
 
 
-_BEFORE_PREPS = frozenset({"in", "near", "along", "at"})
+_BEFORE_PREPS = frozenset({"in", "near", "along", "at", "across"})
 _ATTACK_NOUNS = frozenset("strikes strike attack attacks raid raids shelling assault".split())
 
 
@@ -344,7 +386,10 @@ def _place_np(toks: list[Token], k: int, prep: str) -> tuple[int, int] | None:
         )
         adjective = first.text[0].isalpha() and first.low not in _NP_END
         adjective = adjective and first.low not in LOC_PREPS and first.low not in PLACE_VERBS
-        if not (k + 1 < n and toks[k + 1].text[0].isupper() and adjective):
+        after = k + 1
+        if first.low in _COMPASS and _compass_compound(toks, k):
+            after = k + 3  # "north-eastern Syria": the hyphenated bearing is one adjective
+        if not (after < n and toks[after].text[0].isupper() and adjective):
             if not bare_place:
                 return None
 
@@ -363,6 +408,8 @@ def _place_np(toks: list[Token], k: int, prep: str) -> tuple[int, int] | None:
         c = t.text[0]
         if not c.isalnum() or t.low in _NP_END or c in "0123456789":  # is_digits(t)
             break
+        if j > k and t.low in NUMBER_WORDS and t.text.islower():
+            break  # "in western Iraq wounded five US service members": a figure ends the place
         if (t.low in MONTHS and t.text[0].isupper()) or t.low in WEEKDAYS:
             break
         if t.low == "of" and j > k and toks[j - 1].low in _NOT_PLACES:
@@ -372,6 +419,19 @@ def _place_np(toks: list[Token], k: int, prep: str) -> tuple[int, int] | None:
     if e == k and has_det:
         return None
     return k, _name_tail_cut(toks, k, e)
+
+
+_COMPASS = frozenset("north south east west".split())
+_COMPASS_TAILS = frozenset(
+    "east west eastern western north south northern southern central".split()
+)
+
+
+def _compass_compound(toks: list[Token], k: int) -> bool:
+    """`north-eastern`, `south-west`: a bearing, a glued hyphen and a second bearing."""
+    if k + 2 >= len(toks) or toks[k + 1].text != "-" or not glued(toks[k], toks[k + 1]):
+        return False
+    return toks[k + 2].low in _COMPASS_TAILS and glued(toks[k + 1], toks[k + 2])
 
 
 # nouns of a place inside a named one, kept after a possessive name (`Goma's general
@@ -473,4 +533,35 @@ def _sent_to(toks: list[Token], k: int, stop: int) -> tuple[int, int, str] | Non
             if np is not None and toks[np[1]].low not in _NOT_PLACES:
                 return np[0], np[1], f"location:origin-then-sent:{t.low}"
         return None
+    return None
+
+
+_HOSTING_VERBS = frozenset(
+    """hosts host hosted hosting shelters sheltered sheltering received receives receiving
+    welcomed admitted""".split()
+)
+_HOST_ADVERBS = frozenset("now has have had already also currently still".split())
+
+
+def host_country(toks: list[Token], first: int) -> tuple[int, int] | None:
+    """`Chad now hosts more than 1.2 million Sudanese refugees`, `Egypt has received 1.5
+    million Sudanese`, `Uganda has taken in 80,000`: the figure (its qualifier at `first`) is
+    the object of a verb of hosting whose subject, past an auxiliary or adverb, is a country
+    by name; the people are in that country. The subject's token span, or None."""
+    k = first - 1
+    if k >= 1 and toks[k].low == "in" and toks[k - 1].low in ("taken", "took", "take"):
+        k -= 1
+    elif k < 0 or toks[k].low not in _HOSTING_VERBS:
+        return None
+    k -= 1
+    while k >= 0 and first - k <= 5 and toks[k].low in _HOST_ADVERBS:
+        k -= 1
+    if k < 0 or not toks[k].text[0].isupper():
+        return None
+    for s in (k - 1, k):  # a country of one word or two (`South Sudan`)
+        if s < 0:
+            continue
+        hit = gazetteer.match_at([t.text for t in toks[s : k + 1]], 0)
+        if hit is not None and hit[1] == "country" and hit[2] == k + 1 - s:
+            return s, k
     return None

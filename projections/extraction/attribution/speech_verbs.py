@@ -252,6 +252,10 @@ def find_speakers(
         if w in ("put", "puts"):
             if not _puts_at(lows, v):
                 continue
+        elif w in _NOUN_LIKE and _inside_according_to(out, v):
+            if refused is not None:  # `…, according to Western estimates, …`: the noun of `to`
+                refused.append((ACCORDING_TO_NOUN, v, v))
+            continue
         elif w in _NOUN_LIKE and (not _takes_object(nxt) or (v > 0 and lows[v - 1] in _NOUN_AFTER)):
             if not (w in _CLAIM and nxt is not None and nxt.low == "to" and v > 0):
                 continue  # "denied reports that …": the reports are an object, not a verb
@@ -432,6 +436,20 @@ DOCUMENT_LABEL = "attribution:refused:document-label"
 # of a label or a heading (`Fatalities reported: 23`, `Deaths recorded since May: 40`)
 # `per X report`: the verb's form is the noun that `per` governs (its source), no speech
 REPORT_AFTER_PER = "attribution:refused:noun-after-per"
+ACCORDING_TO_NOUN = "attribution:refused:noun-after-according-to"
+
+
+def _inside_according_to(found: list[Speaker], v: int) -> bool:
+    """`…, according to Western estimates, …`: a noun-like verb (`estimates`, `reports`) that
+    lies inside the phrase an `according to` found before it governs is that phrase's head
+    noun, never a verb of its own. Only the last speaker found can hold it (the scan is in
+    order), so this is one look, not a search."""
+    if not found:
+        return False
+    last = found[-1]
+    return last.kind == "according-to" and last.start <= v <= last.end
+
+
 _COUNTED_WORDS = frozenset(
     """fatalities deaths dead killed casualties wounded injured injuries missing displaced
     arrests losses victims detained captured casualty fatality death loss""".split()

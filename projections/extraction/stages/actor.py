@@ -541,12 +541,11 @@ def _origin(ctx: ClaimContext) -> tuple[str, str] | None:
     after = max(ctx.reading.np_end, ctx.q.j) + 1
     toks = ctx.toks
     num_at = ctx.sentence.num_at
-    if after + 1 < len(toks) and toks[after].low == "and" and after + 1 in num_at:
-        # "three cruise missiles and eight drones fired by Houthi forces": the agent of the
-        # list's last phrase launched the whole list
-        nxt = forward_np(toks, num_at[after + 1] + 1, num_at)
-        if nxt.head is not None and toks[nxt.head].low in _LIST_GEAR:
-            after = nxt.end + 1
+    if after + 1 < len(toks) and toks[after].low in _LIST_LINKS and after + 1 in num_at:
+        # "three cruise missiles and eight drones fired by Houthi forces", "18 drones, two
+        # cruise missiles and one ballistic missile launched by the Houthis": the agent of
+        # the list's last phrase launched the whole list
+        after = _gear_list_end(toks, num_at, after)
     elif (
         after + 1 < len(toks)
         and toks[after].low in ("and", "or")
@@ -566,6 +565,24 @@ def _origin(ctx: ClaimContext) -> tuple[str, str] | None:
         return None
     ctx.origin = found[2]
     return found[0], found[1]
+
+
+_LIST_LINKS = frozenset({"and", ","})
+
+
+def _gear_list_end(toks: list[Token], num_at: dict[int, int], after: int) -> int:
+    """The token after the last item of a list of counted gear that goes on at `after` (a
+    comma or `and`, then a figure and a gear noun), or `after` itself when the next item is
+    no gear. At most four items: a list, not a walk over the sentence."""
+    end = after
+    for _ in range(4):
+        if end + 1 >= len(toks) or toks[end].low not in _LIST_LINKS or end + 1 not in num_at:
+            break
+        nxt = forward_np(toks, num_at[end + 1] + 1, num_at)
+        if nxt.head is None or toks[nxt.head].low not in _LIST_GEAR:
+            break
+        end = nxt.end + 1
+    return end
 
 
 def _enemy(ctx: ClaimContext) -> tuple[str, str] | None:
@@ -801,6 +818,26 @@ def _apposition(ctx: ClaimContext) -> tuple[str, str] | None:
     )
 
 
+_HOLDING_NOUNS = frozenset("arsenal arsenals stockpile stockpiles fleet fleets stock".split())
+
+
+def _holding_conjunct(ctx: ClaimContext) -> bool:
+    """`… fighters and an arsenal of roughly 150,000 rockets`: between the previous figure's
+    phrase and this one stand only `and`, an article, a noun of holdings and `of`: a second
+    object of the same verb."""
+    prev_reading = ctx.prev_reading
+    if prev_reading is None:
+        return False
+    between = [t.low for t in ctx.toks[prev_reading.np_end + 1 : ctx.q.i]]
+    return (
+        len(between) == 4
+        and between[0] == "and"
+        and between[1] in ("a", "an", "its", "their")
+        and between[2] in _HOLDING_NOUNS
+        and between[3] == "of"
+    )
+
+
 def _coordinated(ctx: ClaimContext) -> tuple[str, str] | None:
     """The previous figure's actor, when only `and` or a comma stands between the two and
     they share its subject (`Germany has pledged 18 howitzers and 12 air defence systems`) or,
@@ -808,6 +845,11 @@ def _coordinated(ctx: ClaimContext) -> tuple[str, str] | None:
     ships`). Not across kinds: in `300 Ukrainian soldiers and 40 civilians were killed` the
     civilians' side is not said."""
     prev = ctx.prev
+    if prev is not None and prev.actor and _holding_conjunct(ctx):
+        if any(r.startswith(_SUBJECT_RULES) for r in prev.rules):
+            # "Hezbollah has 40,000 fighters and an arsenal of 150,000 rockets": the
+            # subject that has the first object has the arsenal too
+            return prev.actor, "actor:coordinated-holding"
     if prev is None or not prev.actor or not ctx.follows_previous():
         return None
     if any(r.startswith(_SUBJECT_RULES) for r in prev.rules):
@@ -1124,6 +1166,33 @@ def _earlier(ctx: ClaimContext) -> tuple[str, str] | None:
     return (carried, "actor:carried-over") if carried else None
 
 
+_TOTAL_VERBS = frozenset("bringing taking raising pushing".split())
+
+
+def _brought_total(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`Five Israeli soldiers were killed …, the military said, bringing the army's toll in
+    the ground operation to 37`: a clause of result (`, bringing X to N`) gives the running
+    total the previous figure of the sentence adds to; of the same category, counting no
+    noun of its own (a toll, not `the number of arrivals`) and naming no side of its own,
+    the total is that figure's side's."""
+    prev, toks, i = ctx.prev, ctx.toks, ctx.q.i
+    if prev is None or not prev.actor or prev.category != ctx.category or i < 3:
+        return None
+    if ctx.reading.subject is not None:
+        return None  # `taking the number of arrivals to 600,000`: a group of its own naming
+    if toks[i - 1].low != "to":
+        return None
+    for k in range(i - 2, max(ctx.prev_end, i - 12), -1):
+        t = toks[k]
+        if t.text in (";", ":"):
+            return None
+        if t.low in _TOTAL_VERBS and toks[k - 1].text == ",":
+            if any(ctx.texts[m] in FIRST_WORDS and entity_at(ctx.texts, m) for m in range(k, i)):
+                return None  # `bringing Ukraine's toll to …`: a side of its own
+            return prev.actor, "actor:brought-total"
+    return None
+
+
 def _topic(ctx: ClaimContext) -> tuple[str, str] | None:
     """`For Ukraine, the slides gave a range of 15,500 to 17,500`: a sentence that opens by
     naming a side (`For X,`) gives its figures that side when nothing nearer does."""
@@ -1281,6 +1350,7 @@ ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
     (_in_sides_attack, frozenset({"equipment"})),
     (_clause_before, _CLAUSE_BEFORE_CATEGORIES),
     (_earlier, None),
+    (_brought_total, frozenset(CATEGORIES) - {"other"}),
     (_topic, None),
 )
 # Each category -> its rules, in order: a rule is not even called for another category.

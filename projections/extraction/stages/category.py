@@ -18,6 +18,7 @@ from projections.extraction.categories import (
     fronted_partitive,
     named_after_be,
 )
+from projections.extraction.clause_verbs import verb_category
 from projections.extraction.context import ClaimContext, Rules
 from projections.extraction.lexicon import EXCHANGE_VERBS, POSSESSIVE_DETERMINERS, VERB_CATEGORY
 from projections.extraction.tokens import Token
@@ -103,6 +104,9 @@ def _category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
         asked = _answer(ctx)
         if asked is not None:
             return asked, [f"category:answer-to-how-many:{asked}"]
+        moved = _moved_again(ctx)
+        if moved is not None:
+            return "displaced", [moved, "category:bare-figure-after-displaced"]
         last = ctx.sentence.para.last_figure
         if prev is None and last is not None and last != "other":
             span = fronted_of_them(ctx.toks, ctx.q.i, ctx.num.j)
@@ -156,6 +160,22 @@ def _category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
 
 
 _FORM_ABBREVIATIONS = frozenset(("KIA", "WIA", "MIA"))
+
+
+def _moved_again(ctx: ClaimContext) -> str | None:
+    """`Egypt has received 1.5 million Sudanese … Some 150,000 have returned to Sudan this
+    year`: a bare figure (no counted noun) that is the subject of a verb of moving to or from
+    a place, in a paragraph whose last figure counted displaced people, counts more of them
+    (the people who fled, now returning or leaving). The verb's rule name, or None."""
+    if ctx.sentence.para.last_figure != "displaced" or ctx.prev is not None:
+        return None
+    toks, j = ctx.toks, ctx.q.j
+    found = verb_category(toks, ctx.q.i, j, ctx.prev_end, ctx.next_start, displaced=True)
+    if found is None or found[0] != "displaced" or not found[1].startswith("category:verb:"):
+        return None
+    return found[1]
+
+
 _ANSWER_LINKS = (",", "or", "perhaps", "maybe")
 
 

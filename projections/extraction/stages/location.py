@@ -17,6 +17,7 @@ from projections.extraction.locations import (
     cause_phrase,
     find_location,
     find_location_before,
+    host_country,
 )
 
 # (place, rule name), or None when the rule finds none; the second argument is the token spans
@@ -46,12 +47,37 @@ def _before(ctx: ClaimContext, skip: list[Span]) -> tuple[str, str] | None:
     return ctx.sentence.text[toks[found[0]].start : toks[found[1]].end], found[2]
 
 
+def _host(ctx: ClaimContext, skip: list[Span]) -> tuple[str, str] | None:
+    """`Chad now hosts more than 1.2 million Sudanese refugees`: the country whose verb of
+    hosting takes the figure as object is where the people are."""
+    found = host_country(ctx.toks, ctx.q.i)
+    if found is None:
+        return None
+    toks = ctx.toks
+    return ctx.sentence.text[toks[found[0]].start : toks[found[1]].end], "location:host-country"
+
+
 def _inherited(ctx: ClaimContext, skip: list[Span]) -> tuple[str, str] | None:
     """`up from 40,000`: a figure that only compares is where the one it compares to is."""
     prev = ctx.prev
     if not ctx.reading.inherit or prev is None or not prev.location:
         return None
     return prev.location, "location:inherited"
+
+
+_PARTITIVE_PRONOUNS = frozenset("whom them which".split())
+
+
+def _partitive(ctx: ClaimContext, skip: list[Span]) -> tuple[str, str] | None:
+    """`more than 1.2 million Sudanese refugees, about 800,000 of whom arrived after …`: a
+    part (`N of whom`, `N of them`) of the previous figure of the sentence, with no place of
+    its own, is where the whole is."""
+    prev, toks, j = ctx.prev, ctx.toks, ctx.q.j
+    if prev is None or not prev.location or j + 2 >= len(toks):
+        return None
+    if toks[j + 1].low != "of" or toks[j + 2].low not in _PARTITIVE_PRONOUNS:
+        return None
+    return prev.location, "location:partitive-of-previous"
 
 
 _ADDING = frozenset("adding added adds".split())
@@ -109,7 +135,9 @@ def _aid(ctx: ClaimContext, skip: list[Span]) -> tuple[str, str] | None:
 LOCATION_RULES: tuple[LocationRule, ...] = (
     _after,
     _before,
+    _host,
     _inherited,
+    _partitive,
     _added,
     _brought_to,
     _aid,
