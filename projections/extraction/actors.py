@@ -455,7 +455,8 @@ def subject_actor(
             if found is not None and p + hit[2] > at:
                 # "South Sudan's army has sent 2,000 reinforcements": a longer name that
                 # covers the one found (`Sudan`) is the name, not a second side
-                found, at, found_kind = (hit[0], found[1].rsplit(":", 1)[0] + f":{hit[3]}"), p, hit[1]
+                rule = found[1].rsplit(":", 1)[0] + f":{hit[3]}"
+                found, at, found_kind = (hit[0], rule), p, hit[1]
                 continue
             if found is not None:
                 if found[0] != hit[0] and toks[p + hit[2]].low == "and" and p + hit[2] + 1 == at:

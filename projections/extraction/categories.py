@@ -470,7 +470,8 @@ def _noun(
             # died decides
             found = verb_category(toks, first, np.end, prev_end, next_start, displaced=False)
             if found is not None and found[0] == "killed":
-                return _counted(np, "killed", f"category:modifier-then-killed:{participle}", found[1])
+                rule = f"category:modifier-then-killed:{participle}"
+                return _counted(np, "killed", rule, found[1])
         if participle is not None:
             return _counted(
                 np, _CATEGORY_PARTICIPLES[participle], f"category:modifier:{participle}"
