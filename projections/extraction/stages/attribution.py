@@ -73,6 +73,9 @@ def _attribution(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
         named = _named_before_in_sentence(ctx, speaker.start)
         if named is not None:
             return f"{said} [{named}]", claimant_name(named), (SAME_SENTENCE, *rules)
+        named = _group_subject_of_pronoun(ctx, speaker.start)
+        if named is not None:
+            return f"{said} [{named}]", claimant_name(named), (GROUP_SUBJECT, *rules)
     named = _description_named_before(ctx, speaker)
     if named is not None:
         return f"{said} [{named}]", claimant_name(named), (DESCRIPTION_SAME_SENTENCE, *rules)
@@ -166,6 +169,26 @@ def _group_named_before(ctx: ClaimContext, speaker: Speaker) -> str | None:
     if a > 0 and toks[a - 1].low == "the":
         a -= 1
     return ctx.sentence.text_of(a, b)
+
+
+GROUP_SUBJECT = "attribution:pronoun-of-group-subject"
+
+
+def _group_subject_of_pronoun(ctx: ClaimContext, pronoun: int) -> str | None:
+    """`The group released a video showing what it said were 14 captured soldiers`: an `it`
+    that speaks inside the clause of a sentence whose subject is `the group` (the militia,
+    the movement), with no comma between, stands for that subject, and the subject for the
+    armed group the paragraph last named (CONVENTIONS.md: descriptions resolve like
+    pronouns). No group named before: the pronoun stays as written."""
+    toks = ctx.toks
+    if pronoun < 3 or toks[pronoun].low != "it" or toks[0].low != "the":
+        return None
+    if toks[1].low not in _GROUP_DESCRIPTIONS:
+        return None
+    if any(not t.text[0].isalnum() for t in toks[2:pronoun]):
+        return None
+    org = ctx.sentence.para.org
+    return org if org is not None and org not in _STATES else None
 
 
 def _named_before_in_sentence(ctx: ClaimContext, before: int) -> str | None:
