@@ -145,3 +145,10 @@ def test_a_belief_that_holds_the_figure_still_hedges_it() -> None:
     assert c.hedged is True
     c = claim("Militants believed to have killed 40 villagers were arrested in Tillaberi.", "40")
     assert c.hedged is True
+
+
+def test_what_they_said_were_stands_for_the_sentences_subject() -> None:
+    text = "The militiamen displayed what they said were 11 captured army trucks near Kalemie."
+    c = claim(text, "11")
+    assert (c.attribution, c.claimant) == ("they [The militiamen]", "The militiamen")
+    assert "attribution:pronoun-of-subject" in c.rules
