@@ -152,3 +152,14 @@ def test_what_they_said_were_stands_for_the_sentences_subject() -> None:
     c = claim(text, "11")
     assert (c.attribution, c.claimant) == ("they [The militiamen]", "The militiamen")
     assert "attribution:pronoun-of-subject" in c.rules
+
+
+def test_a_time_clause_with_a_bare_plural_subject_is_the_reporters() -> None:
+    text = (
+        "About 70 soldiers died in the ambush near Dori, the army said, days after militants"
+        " killed 40 soldiers at a base in Djibo."
+    )
+    assert claim(text, "About 70").attribution == "the army"
+    c = claim(text, "40")
+    assert c.attribution is None
+    assert 'attribution:lost:reach-cut "the army"' in c.rules

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from projections.extraction.attribution.speaker import Speaker
 from projections.extraction.attribution.words import NUMBER_WORDS
+from projections.extraction.lexicon import PEOPLE_NOUNS, TROOP_NOUNS
 from projections.extraction.tokens import Token
 
 
@@ -79,6 +80,8 @@ _POSSESSIVES = frozenset("its their his her".split())
 
 TIME_CLAUSE = "attribution:tag-then-time-clause"
 _SUBORDINATORS = frozenset("after before since".split())
+# bare plurals that open a subject of their own (`days after militants killed 40 soldiers`)
+_BARE_SUBJECTS = TROOP_NOUNS | PEOPLE_NOUNS
 # what may measure the time before `after` (`a month after`, `two days before`, `shortly after`)
 _DURATIONS = frozenset(
     """a an one two three four five six seven eight nine ten few several day days week weeks
@@ -103,8 +106,10 @@ def _time_clause(toks: list[Token], lows: list[str], k: int) -> int:
             break
         if lows[j] not in _DURATIONS:
             return -1
-    if sub <= k or sub + 2 >= n or not _opens_subject(toks[sub + 1]):
+    if sub <= k or sub + 2 >= n:
         return -1  # a duration is needed: `, after` alone may go on reporting
+    if not _opens_subject(toks[sub + 1]) and toks[sub + 1].low not in _BARE_SUBJECTS:
+        return -1
     for j in range(sub + 2, min(n, sub + 14)):
         w = lows[j]
         if not toks[j].text[0].isalnum():
