@@ -474,6 +474,12 @@ def subject_actor(
     for p in range(j, s - 1, -1):
         hit = entity_at(texts, p) if texts[p] in gazetteer.FIRST_WORDS else None
         if hit and p + hit[2] - 1 <= j and (p == 0 or toks[p - 1].low not in _PREPS):
+            if found is not None and p + hit[2] > at:
+                # "South Sudan's army has sent 2,000 reinforcements": a longer name that
+                # covers the one found (`Sudan`) is the name, not a second side
+                rule = found[1].rsplit(":", 1)[0] + f":{hit[3]}"
+                found, at, found_kind = (hit[0], rule), p, hit[1]
+                continue
             if found is not None:
                 if found[0] != hit[0] and toks[p + hit[2]].low == "and" and p + hit[2] + 1 == at:
                     return None  # "Armenian and Azerbaijani forces lost": no one side

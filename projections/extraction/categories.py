@@ -98,6 +98,9 @@ _CATEGORY_PARTICIPLES: dict[str, str] = {
     "fallen": "killed",  # "the names of 1,024 fallen border guards"
     "missing": "missing",
     "captured": "captured",
+    "abducted": "captured",  # "12 abducted students"
+    "kidnapped": "captured",
+    "detained": "captured",
     "mobilised": "troops",
     "mobilized": "troops",
 }
@@ -514,6 +517,14 @@ def _noun(
             struck = _struck_victims(toks, first)
             if struck is not None:
                 return _counted(np, struck[0], f"category:displaced-victims:{struck[1]}")
+        if participle is not None and _CATEGORY_PARTICIPLES[participle] == "captured":
+            # "the bodies of 4 kidnapped fishermen", "executed 14 captured soldiers": the
+            # participle says what befell them before; a verb of the clause that says they
+            # died decides
+            found = verb_category(toks, first, np.end, prev_end, next_start, displaced=False)
+            if found is not None and found[0] == "killed":
+                rule = f"category:modifier-then-killed:{participle}"
+                return _counted(np, "killed", rule, found[1])
         if participle is not None:
             return _counted(
                 np, _CATEGORY_PARTICIPLES[participle], f"category:modifier:{participle}"

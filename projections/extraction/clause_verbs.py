@@ -344,6 +344,10 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
         return "captured", f"{w} of"
     if w == "held" and nxt in ("captive", "hostage", "prisoner"):
         return "captured", f"held {nxt}"
+    if w in _CARRY_VERBS and nxt in ("off", "away"):
+        # "killing 18 villagers and carrying off about 30 others": people carried off by
+        # raiders were abducted (the phrasal verb, never `carry` alone: `carried 40 troops`)
+        return "captured", f"{w} {nxt}"
     if w == "held" and j > 0 and toks[j - 1].low in _PASSIVE_BE and nxt not in _NOT_HELD:
         # "28 soldiers who had been held for three days": the passive of `hold` says the
         # people were captives (not `held back`, `held in reserve`)
@@ -503,11 +507,13 @@ def _soldiers_given_back(toks: list[Token], j: int) -> bool:
 
 
 _CAPTURE_NOUNS = frozenset("detention abduction abductions arrest capture kidnapping".split())
+_CARRY_VERBS = frozenset("carried carrying carry carries".split())
 _VERB_WORDS = (
     frozenset(VERB_CATEGORY)
     | _CAPTURE_NOUNS
     | _LAY_VERBS
     | EXCHANGE_VERBS
+    | _CARRY_VERBS
     | frozenset(
         """taken held under lost prisoners prisoner hostages hostage captives captivity pows homes
         bodies remains lives suffered sustained suffering sustaining treated handed forced

@@ -13,6 +13,8 @@ Not hedges: approximators (they set the qualifier), reporting verbs, forecasts
 
 from __future__ import annotations
 
+from projections.extraction.attribution.words import NUMBER_WORDS
+from projections.extraction.lexicon import PEOPLE_NOUNS, TROOP_NOUNS, VERB_CATEGORY
 from projections.extraction.tokens import Token
 
 HEDGE_WORDS = frozenset(
@@ -59,7 +61,7 @@ def hedges_for(found: list[tuple[int, str]], breaks: list[int], figure: int) -> 
 
 def _bare(rule: str) -> str:
     """The rule name without the suffix that says how far the hedge reaches."""
-    for suffix in (OWN_BELIEF, FRACTION_HEDGE, FORECAST):
+    for suffix in (OWN_BELIEF, FRACTION_HEDGE, FORECAST, SUBJECT_HEDGE):
         rule = rule.removesuffix(suffix)
     return rule
 
@@ -71,6 +73,8 @@ def hedge_name(rule: str) -> str:
         return f"{word} (of a fraction)"
     if rule.endswith(FORECAST):
         return f"{word} (a forecast)"
+    if rule.endswith(SUBJECT_HEDGE):
+        return f"{word} (the subject's identity)"
     return f"{word} (another clause)"
 
 
@@ -80,7 +84,7 @@ def belief_kept_out(i: int, rule: str, breaks: list[int], figure: int) -> bool:
     party's view of another value, not a doubt about this figure. A hedge of a fraction
     after the figure (`of whom perhaps a fifth`) doubts the fraction only, as `an estimated`
     hedges its own figure."""
-    if rule.endswith(FORECAST):
+    if rule.endswith(FORECAST) or rule.endswith(SUBJECT_HEDGE):
         return True  # wherever it stands
     if i <= figure:
         return False
@@ -123,6 +127,38 @@ _NOT_NOUNS = frozenset(
 )
 
 
+# the suffix when the hedge is a reduced relative of belief about the subject, closed by the
+# clause's own verb before any number (`Gunmen believed to belong to IS Sahel killed 44`):
+# it doubts who the subject is, not a figure
+SUBJECT_HEDGE = " (of the subject's identity)"
+_INFINITIVE_AUX = frozenset("to have has had be been being".split())
+
+
+def _reduced_relative_of_first(toks: list[Token], i: int) -> bool:
+    """`Gunmen believed to belong to ...`: the reduced relative of the sentence's first word,
+    a noun of people or fighters written with its capital."""
+    return (
+        i == 1
+        and i + 1 < len(toks)
+        and toks[i + 1].low == "to"
+        and toks[i].low in _REDUCED_HEDGES
+        and (toks[0].low in TROOP_NOUNS or toks[0].low in PEOPLE_NOUNS)
+    )
+
+
+def _subject_relative_closed(toks: list[Token], i: int) -> bool:
+    """The reduced relative at `i` ends at a finite verb of what befell people (`killed`,
+    `abducted`), not inside the infinitive (`believed to have killed 40`), with no number or
+    punctuation before it: the figures after that verb are the clause's, not the relative's."""
+    for k in range(i + 2, min(len(toks), i + 12)):
+        t = toks[k]
+        if not t.text[0].isalpha() or t.low in NUMBER_WORDS:
+            return False
+        if t.low in VERB_CATEGORY and toks[k - 1].low not in _INFINITIVE_AUX:
+            return True
+    return False
+
+
 def _reduced_relative(toks: list[Token], i: int) -> bool:
     """`gangs believed to have 12,000 members`: a participle of belief right after a noun
     and before `to` is a reduced relative clause of that noun, not the verb of the clause."""
@@ -151,7 +187,10 @@ def hedges_at(toks: list[Token], lows: list[str] | None = None) -> list[tuple[in
         if w in HEDGE_WORDS:
             if w == "estimated" and _qualifies_number(toks, i):
                 continue  # "an estimated 150,000" hedges its own figure only (qualifiers.py)
-            if _reduced_relative(toks, i):
+            if _reduced_relative(toks, i) or _reduced_relative_of_first(toks, i):
+                if _subject_relative_closed(toks, i):
+                    found.append((i, f"hedge:{w}{SUBJECT_HEDGE}"))
+                    continue
                 found.append((i, f"hedge:{w}{NOUN_HEDGE}"))
                 continue
             if w in ("believe", "believes") and _own_subject(toks, i):

@@ -272,7 +272,7 @@ def find_location_before(
             # "headed for Tawila, where more than 180,000 people have arrived": the relative
             # `where` stands for the place named before its comma
             found = _where_antecedent(toks, j - 2)
-            return None if found is None else (*found, "location:where-antecedent")
+            return None if found is None else found
         if w == "on" and j > 0 and toks[j - 1].low in _ATTACK_NOUNS:
             # "Israeli strikes on Khan Younis killed 33": where the attack hit, named by name
             np = _place_np(toks, j + 1, w) if j + 1 < first else None
@@ -319,7 +319,28 @@ def _named_site_before(toks: list[Token], near: int) -> int:
     return s if s < k else -1
 
 
-def _where_antecedent(toks: list[Token], e: int) -> tuple[int, int] | None:
+def _where_antecedent(toks: list[Token], e: int) -> tuple[int, int, str] | None:
+    """The place phrase that ends at token `e`, with the named place it locates when one
+    stands before it (`Tinzaouaten on the Algerian border`); None for anything else."""
+    found = _where_place(toks, e)
+    if found is None:
+        return None
+    s = found[0]
+    if s >= 2 and toks[s - 1].low in _LOCATING_PREPS and toks[s - 2].text[0].isupper():
+        # "near Tinzaouaten on the Algerian border, where ...": the border only locates the
+        # town, which is what `where` stands for; the whole phrase is the place
+        k = s - 2
+        while k > 0 and s - 2 - k < 3 and toks[k - 1].text[0].isupper():
+            k -= 1
+        if k > 0 and toks[k - 1].low in LOC_PREPS and not _names_side(toks, k, s - 2):
+            return k, found[1], "location:where-antecedent:located-place"
+    return found[0], found[1], "location:where-antecedent"
+
+
+_LOCATING_PREPS = frozenset("on in near along".split())
+
+
+def _where_place(toks: list[Token], e: int) -> tuple[int, int] | None:
     """The place phrase that ends at token `e`: a name (`Tawila`, `North Darfur`), or a noun
     of place with its article (`the camp`); None for anything else (`the meeting, where`)."""
     if toks[e].text[0].isupper():
@@ -369,7 +390,7 @@ def _named_after_article(toks: list[Token], s: int, e: int) -> bool:
     return toks[e].low in PLACE_NOUNS or toks[e].low in ("hospital", "market", "school", "mosque")
 
 
-_BEFORE_PREPS = frozenset({"in", "near", "along", "at", "across"})
+_BEFORE_PREPS = frozenset({"in", "near", "along", "at", "across", "inside"})
 _ATTACK_NOUNS = frozenset("strikes strike attack attacks raid raids shelling assault".split())
 
 

@@ -19,7 +19,9 @@ from projections.extraction.lexicon import (
     NONCLAIM_NOUNS,
     NP_PRE_MODIFIERS,
     NP_STOP,
+    PEOPLE_NOUNS,
     TROOP_COMPOUNDS,
+    TROOP_NOUNS,
     UNIT_NOUNS,
     VERB_CATEGORY,
 )
@@ -66,6 +68,22 @@ def _modifies(toks: list[Token], j: int) -> bool:
         if not t.text.isalpha() or t.low in NP_STOP or t.low in VERB_CATEGORY:
             return False
     return False
+
+
+# participles used only as adjectives before a noun (`31 suspected collaborators`)
+_ATTRIBUTIVE = frozenset("suspected alleged presumed".split())
+# participles that say what befell people, before a noun of people (`14 captured soldiers`)
+_PEOPLE_PARTICIPLES = frozenset("captured abducted kidnapped detained".split())
+
+
+def _modifies_people(toks: list[Token], j: int) -> bool:
+    """`what it said were 14 captured soldiers`: the participle at `j` right before a noun
+    of people or troops is that noun's modifier, not the verb of a bare figure."""
+    return (
+        toks[j].low in _PEOPLE_PARTICIPLES
+        and j + 1 < len(toks)
+        and (toks[j + 1].low in TROOP_NOUNS or toks[j + 1].low in PEOPLE_NOUNS)
+    )
 
 
 _NOUNS = COUNTED_NOUNS | NONCLAIM_NOUNS  # "11 remaining hospitals": `remaining` modifies
@@ -204,7 +222,7 @@ def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> NounPhrase:
                 continue
             break
         if w in VERB_CATEGORY:
-            if j == k and not _modifies(toks, j):
+            if j == k and not _modifies(toks, j) and not _modifies_people(toks, j):
                 return NounPhrase(None, start, j - 1, (k, k - 1), verb_word=j)
             if j > k:
                 break  # "nine traders died": the verb ends the phrase
@@ -221,6 +239,10 @@ def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> NounPhrase:
             # "35,000 Malians crossed", "90,000 Congolese sheltering in Uganda": a verb after a
             # name ends the phrase
             break
+        if j == k and w in _ATTRIBUTIVE and j + 1 < n and toks[j + 1].text.isalpha():
+            if toks[j + 1].low not in NP_STOP and toks[j + 1].low not in VERB_CATEGORY:
+                j += 1  # "arrested 31 suspected collaborators": an adjective, not a verb
+                continue
         if j == k and w in _ADVERBS and j + 1 < n and toks[j + 1].low.endswith("ed"):
             # "only about 1,400 ever deployed": an adverb before the verb of a bare figure
             return NounPhrase(None, start, j - 1, (k, k - 1), verb_word=j + 1)

@@ -572,13 +572,6 @@ KNOWN_LIMITS = [
         "location",
         "the territory",
     ),
-    # an actor named only as an object pronoun's antecedent two sentences back is not found
-    (
-        "Russia sent reinforcements. They arrived on Monday. Officials said 3,000 of them "
-        "were killed.",
-        "actor",
-        "Russia",
-    ),
 ]
 
 

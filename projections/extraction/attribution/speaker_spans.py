@@ -249,12 +249,31 @@ def _bracket_close(toks: list[Token], k: int) -> int:
     return -1
 
 
+def _free_relative_before(toks: list[Token], v: int) -> int:
+    """The `what` that opens a free relative whose subject (a pronoun or up to three words
+    of a name) stands right before the verb at `v` (`what it said were`, `what the army
+    called`); -1 for none."""
+    for k in range(v - 1, max(-1, v - 5), -1):
+        t = toks[k]
+        if t.low == "what":
+            return k if k < v - 1 and t.text.islower() else -1
+        if not t.text[0].isalnum():
+            return -1
+    return -1
+
+
 def speaker_before(
     toks: list[Token], v: int, refused: list[Refusal] | None = None
 ) -> tuple[int, int] | None:
     """The speaker phrase before the verb at `v`, or None when the words there are no name
     (a clause, a verb phrase, too many words). `refused`, when given, gets each phrase kept
     out and each part cut, with the rule that did it."""
+    what = _free_relative_before(toks, v)
+    if what >= 0:
+        # `a video showing what it said were 14 captured soldiers`: the subject of the free
+        # relative speaks; the clause before `what` is no part of it
+        _refuse(refused, "attribution:cut:free-relative", what, what, toks)
+        return what + 1, v - 1
     first = _first_predicate(toks, v)
     if first >= 0:
         # `The ministry's statement blamed the Islamic State and said 4 …`: the verb shares

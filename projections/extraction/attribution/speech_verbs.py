@@ -241,6 +241,10 @@ def find_speakers(
         nxt = toks[v + 1] if v + 1 < n else None
         if nxt is not None and nxt.low == "by":
             continue  # `the number confirmed by name`: a participle, no one's speech
+        if nxt is not None and nxt.low in _STATUS_WORDS and w in _STATUS_REPORTS:
+            if refused is not None:  # `killed and some 1,400 reported missing`
+                refused.append((REPORTED_STATUS, v, v + 1))
+            continue  # a participle with the status it reports: the figure's, no speaker
         if (
             w in ESTIMATE_PARTICIPLES
             and v > 0
@@ -391,6 +395,13 @@ def _cut_source(
 
 
 REPORTED_ACTION = "attribution:refused:reported-action"
+REPORTED_STATUS = "attribution:refused:reported-status"
+# `some 1,400 reported missing`, `12 confirmed dead`: a reporting participle that a status word
+# follows describes the people counted (an elided `were`), it names no one who speaks
+_STATUS_REPORTS = frozenset("reported confirmed listed registered".split())
+_STATUS_WORDS = frozenset(
+    "missing dead killed wounded injured kidnapped abducted displaced captured".split()
+)
 _THAT_STOPS = frozenset({"that", ",", ";", ":", ".", "and", "but"})
 
 

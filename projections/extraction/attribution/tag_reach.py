@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from projections.extraction.attribution.speaker import Speaker
 from projections.extraction.attribution.words import NUMBER_WORDS
+from projections.extraction.lexicon import PEOPLE_NOUNS, TROOP_NOUNS
 from projections.extraction.tokens import Token
 
 
@@ -55,6 +56,14 @@ def read_tag(toks: list[Token], lows: list[str], sp: Speaker) -> None:
                 if k + 2 < n and _opens_subject(toks[k + 2]) and lows[k + 3 : k + 4] != ["of"]:
                     sp.closes_at = k + 1
                 return
+            sub = _time_clause(toks, lows, k + 1)
+            if sub >= 0:
+                # `…, Niger's rulers said, a month after the last of roughly 1,000 American
+                # troops left the country`: a clause of time with its own subject and verb
+                # is the reporter's background, not what the tag reports
+                sp.closes_at = sub
+                sp.notes = (*sp.notes, TIME_CLAUSE)
+                return
             if not nxt.endswith("ing"):
                 return  # a list or an apposition goes on: no tag of a whole sentence
         elif w[0].isdigit() or w in NUMBER_WORDS or w == "that":
@@ -68,6 +77,46 @@ def read_tag(toks: list[Token], lows: list[str], sp: Speaker) -> None:
 
 
 _POSSESSIVES = frozenset("its their his her".split())
+
+TIME_CLAUSE = "attribution:tag-then-time-clause"
+_SUBORDINATORS = frozenset("after before since".split())
+# bare plurals that open a subject of their own (`days after militants killed 40 soldiers`)
+_BARE_SUBJECTS = TROOP_NOUNS | PEOPLE_NOUNS
+# what may measure the time before `after` (`a month after`, `two days before`, `shortly after`)
+_DURATIONS = frozenset(
+    """a an one two three four five six seven eight nine ten few several day days week weeks
+    month months year years hour hours shortly just soon moments minutes""".split()
+)
+# finite verbs that are no `-ed` form, for the clause after `after`
+_FINITE = frozenset(
+    """left fell took began came went struck overran seized stormed was were had has have is
+    are""".split()
+)
+
+
+def _time_clause(toks: list[Token], lows: list[str], k: int) -> int:
+    """Token `k` opens `a month after X left …` (at most three words of duration, then
+    `after`, `before` or `since`, then a subject and a finite verb before the next comma):
+    the subordinator's index, else -1."""
+    n = len(toks)
+    sub = -1
+    for j in range(k, min(n, k + 4)):
+        if lows[j] in _SUBORDINATORS:
+            sub = j
+            break
+        if lows[j] not in _DURATIONS:
+            return -1
+    if sub <= k or sub + 2 >= n:
+        return -1  # a duration is needed: `, after` alone may go on reporting
+    if not _opens_subject(toks[sub + 1]) and toks[sub + 1].low not in _BARE_SUBJECTS:
+        return -1
+    for j in range(sub + 2, min(n, sub + 14)):
+        w = lows[j]
+        if not toks[j].text[0].isalnum():
+            return -1
+        if w in _FINITE or (w.endswith("ed") and lows[j - 1] not in ("the", "a", "an")):
+            return sub
+    return -1
 
 
 # words that open the subject of a reported clause (`says the attackers used …`)

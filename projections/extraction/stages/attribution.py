@@ -78,6 +78,9 @@ def _attribution(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
         named = _named_before_in_sentence(ctx, speaker.start)
         if named is not None:
             return f"{said} [{named}]", claimant_name(named), (SAME_SENTENCE, *rules)
+        subject = _subject_of_pronoun(ctx, speaker.start)
+        if subject is not None:
+            return f"{said} [{subject[0]}]", claimant_name(subject[0]), (subject[1], *rules)
     named = _description_named_before(ctx, speaker)
     if named is not None:
         return f"{said} [{named}]", claimant_name(named), (DESCRIPTION_SAME_SENTENCE, *rules)
@@ -171,6 +174,43 @@ def _group_named_before(ctx: ClaimContext, speaker: Speaker) -> str | None:
     if a > 0 and toks[a - 1].low == "the":
         a -= 1
     return ctx.sentence.text_of(a, b)
+
+
+GROUP_SUBJECT = "attribution:pronoun-of-group-subject"
+SUBJECT_OF_PRONOUN = "attribution:pronoun-of-subject"
+_OPENING_VERBS = frozenset("showed shows took takes gave gives held holds".split())
+
+
+def _subject_of_pronoun(ctx: ClaimContext, pronoun: int) -> tuple[str, str] | None:
+    """`The rebels paraded what they said were 14 captured vehicles`, `The group released a
+    video showing what it said were 14 captured soldiers`: an `it` or `they` that speaks
+    inside the clause of a sentence that opens with its subject (an article and at most
+    three lower-case words, then a past verb), with no punctuation between, stands for that
+    subject; a subject `the group` (the militia, the movement) for the armed group the
+    paragraph last named (CONVENTIONS.md: descriptions resolve like pronouns). Outside a
+    free relative (`what it said`) only `the group` is read. (words, rule) or None."""
+    toks = ctx.toks
+    if pronoun < 3 or toks[pronoun].low not in ("it", "they") or toks[0].low != "the":
+        return None
+    verb = next(
+        (
+            k
+            for k in range(2, min(pronoun, 5))
+            if toks[k].low.endswith("ed") or toks[k].low in _OPENING_VERBS
+        ),
+        -1,
+    )
+    if verb < 0 or any(not t.text[0].isalnum() for t in toks[1:pronoun]):
+        return None
+    if any(not t.text.islower() for t in toks[1:verb]):
+        return None  # `The Arakan Army ...`: a name, which its own rules read
+    if verb == 2 and toks[1].low in _GROUP_DESCRIPTIONS and toks[pronoun].low == "it":
+        org = ctx.sentence.para.org
+        if org is not None and org not in _STATES:
+            return org, GROUP_SUBJECT
+    if toks[pronoun - 1].low != "what":
+        return None
+    return ctx.sentence.text_of(0, verb - 1), SUBJECT_OF_PRONOUN
 
 
 def _named_before_in_sentence(ctx: ClaimContext, before: int) -> str | None:
