@@ -57,7 +57,8 @@ _SAME_BODY: dict[str, frozenset[str]] = {
     "junta": frozenset({"military", "government", "army", "regime"}),
     "regime": frozenset({"government", "junta"}),
     "army": frozenset({"military", "forces", "idf"}),
-    "military": frozenset({"army", "forces", "idf"}),
+    # `the military` for `South Korea's Joint Chiefs of Staff`, `Ukraine's General Staff`
+    "military": frozenset({"army", "forces", "idf", "staff", "chiefs", "command"}),
     "militants": frozenset({"rebels", "fighters", "group"}),
     "rebels": frozenset({"militants", "fighters", "movement", "front"}),
     "ministry": frozenset({"mod"}),
@@ -187,6 +188,14 @@ class SpeakerMemory:
             return None
         return found.phrase, f"attribution:{kind}-resolved"
 
+    def owner(self, pronoun: str) -> str | None:
+        """The phrase (as first named) of the speaker that `pronoun` (`it`, `they`) would
+        mean here: the owner a later `its report` speaks for; None when nothing fits."""
+        if self._queue:
+            self._catch_up()
+        found = _match(self._named, "pronoun", (pronoun,), [], self._count)
+        return found.phrase if found is not None else None
+
     def latest(self, person: bool = False) -> str | None:
         """The phrase of the speaker last named or meant, as first named (with `person`, the
         last person: the one an interview's `A:` stands for); None if none yet."""
@@ -283,6 +292,8 @@ def reference_kind(toks: list[Token], sp: Speaker) -> str | None:
                 t.text.isupper() and len(t.text) <= 4 for t in span[1:-1] if t.text[0].isupper()
             ):
                 return "title"  # "The UN body", "the US official": an acronym modifies a title
+            if span[-1].low in GENERIC_HEADS and _side_adjective(span):
+                return "title"  # "The Ukrainian leader": a side's adjective before a title
             return None  # "the Syrian Observatory": a name
         if span[-1].low in GENERIC_HEADS or any(t.low in GENERIC_HEADS for t in span):
             return "title"
@@ -292,6 +303,19 @@ def reference_kind(toks: list[Token], sp: Speaker) -> str | None:
     if _hyphenated_name(span):
         return "hyphenated-surname"  # `Fils-Aimé` after `…, Alix Didier Fils-Aimé`
     return None
+
+
+def _side_adjective(span: list[Token]) -> bool:
+    """`The Ukrainian leader`, `the North Korean official`: the capitalised words between
+    the determiner and the lower-case title are one demonym of the gazetteer and nothing
+    else, so the phrase is a description, not a body's proper name (`the Syrian
+    Observatory` has no lower-case title after it)."""
+    texts = [t.text for t in span]
+    hit = match_at(texts, 1)
+    if hit is None or hit[1] != "demonym":
+        return False
+    rest = span[1 + hit[2] :]
+    return bool(rest) and all(t.text.islower() for t in rest)
 
 
 def _hyphenated_name(span: list[Token]) -> bool:

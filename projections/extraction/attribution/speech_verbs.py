@@ -576,7 +576,7 @@ _INFORMING = frozenset("informs inform".split())
 
 
 # verbs that state a figure only when one follows within four words (`Oryx lists 412 tanks`)
-_FIGURE_VERBS = frozenset("lists attributes described".split())
+_FIGURE_VERBS = frozenset("lists listed attributes described".split())
 
 
 def _figure_after(lows: list[str], verbs: set[str]) -> bool:
