@@ -119,7 +119,78 @@ class Reading:
 _ONE_OF_BEFORE = frozenset("not was is were are".split())
 
 
+# plural groups whose size `of N` gives (`in groups of 20 to 30 men`): each one's size
+_PER_GROUP = frozenset("groups teams squads bands batches waves".split())
+# determiners of a known group that `one of` picks a member out of (`One of the men`)
+_GROUP_DETS = frozenset("the these those its their his her our".split())
+
+
 def read_category(
+    toks: list[Token],
+    first: int,
+    last: int,
+    num_at: dict[int, int],
+    prev_end: int,
+    next_start: int,
+) -> Reading:
+    """Category and subject of the figure spanning tokens `first..last` (`_read_category`),
+    but no claim for the size of each of several groups (`in groups of 20 to 30 men`), nor
+    for one member picked out of a known group when no verb says what befell it (`One of
+    the men, aged 26, told …`; but `one of the herders was arrested` is a count)."""
+    if first >= 2 and toks[first - 1].low == "of" and toks[first - 2].low in _PER_GROUP:
+        return Reading(None, None, last, rules=[f"not-claim:per-group:{toks[first - 2].low}"])
+    reading = _read_category(toks, first, last, num_at, prev_end, next_start)
+    if (
+        toks[first].low == "one"
+        and first == last
+        and last + 2 < len(toks)
+        and toks[last + 1].low == "of"
+        and toks[last + 2].low in _GROUP_DETS
+        and reading.category == "troops"
+        and not any(r.startswith(_VERB_RULES) for r in reading.rules)
+    ):
+        return Reading(None, None, last, rules=["not-claim:one-of-group"])
+    if (
+        reading.category in _FATES
+        and reading.subject is not None
+        and toks[reading.subject[1]].low in TROOP_NOUNS
+        and _whole_of_part(toks, first, prev_end)
+        and any(r.startswith("category:verb:") for r in reading.rules)
+    ):
+        # `around 4,000 of the roughly 11,000 North Korean troops had become casualties`:
+        # the verb tells what befell the part before `of`; the whole is the force it was
+        # taken from
+        return Reading(
+            "troops",
+            reading.subject,
+            reading.np_end,
+            definite=reading.definite,
+            rules=[r for r in reading.rules if not r.startswith("category:verb")]
+            + ["category:partitive-whole"],
+        )
+    return reading
+
+
+_FATES = frozenset("killed wounded casualties missing captured".split())
+_WHOLE_DETS = frozenset("the its their".split())
+_APPROX_WORDS = frozenset("roughly about around some nearly almost approximately".split())
+
+
+def _whole_of_part(toks: list[Token], first: int, prev_end: int) -> bool:
+    """The figure at `first` follows `N of the` (an approximator between): it is the whole
+    the figure before it is part of."""
+    k = first - 1
+    if k >= 0 and toks[k].low in _APPROX_WORDS:
+        k -= 1
+    if k >= 0 and toks[k].low in _WHOLE_DETS:
+        k -= 1
+    return k >= 1 and toks[k].low == "of" and prev_end == k - 1
+
+
+_VERB_RULES = ("category:verb", "category:unknown-noun")
+
+
+def _read_category(
     toks: list[Token],
     first: int,
     last: int,
@@ -461,6 +532,12 @@ def _noun(
             struck = _struck_victims(toks, first)
             if struck is not None:
                 return _counted(np, struck[0], f"category:displaced-victims:{struck[1]}")
+        if participle is not None and _CATEGORY_PARTICIPLES[participle] == "wounded":
+            held = verb_category(toks, first, np.end, prev_end, next_start, displaced=False)
+            if held is not None and held[0] == "captured" and "verb-before" in held[1]:
+                # `captured two wounded North Korean soldiers`: what the clause did to them
+                # decides; `wounded` only says the state they were taken in
+                return _counted(np, "captured", f"category:hurt-captive:{participle}", held[1])
         if participle is not None:
             return _counted(
                 np, _CATEGORY_PARTICIPLES[participle], f"category:modifier:{participle}"
