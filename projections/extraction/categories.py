@@ -1210,6 +1210,13 @@ def _ellipsis(
     """A number with no counted noun after it: `60 wounded`, `at 2.7m`, `up from 40,000`."""
     if prev_end >= 0 and first > 1 and toks[first - 1].low == "of" and toks[first - 2].low == "out":
         # "58 of the missiles were intercepted, out of 71 launched": the whole of a part
+        verb = toks[np.verb_word].low if np.verb_word is not None else ""
+        if verb in TROOP_VERBS:
+            # "2,000 soldiers had been killed, out of around 15,000 sent": the whole a verb
+            # of sending counts is the force, whatever befell the part
+            return Reading(
+                "troops", None, last, rules=["category:out-of-whole", f"category:whole-{verb}"]
+            )
         return Reading("other", None, last, inherit=True, rules=["category:out-of-whole"])
     if _of_a_figure(toks, last, next_start):
         if prev_end >= 0:
@@ -1624,6 +1631,8 @@ _FORWARD_LINKS = frozenset("numbering numbered at".split())
 _TAG_VERBS = frozenset("said says added adds told noted claimed stated wrote".split())
 _FIGURE_ADJ = frozenset("true real actual official final overall".split())
 _FAR_WINDOW = 30
+# comparatives a speaker puts a figure at, set off by a comma (`put it lower, at 8,000`)
+_COMPARATIVES = frozenset("lower higher".split())
 _LABEL_WORDS = 12  # at most this many tokens (a bracketed source included) before the colon
 _PLACING_PREPS = frozenset("to from with against by for into on near".split())
 
@@ -1732,6 +1741,17 @@ def _far_back_at(
         k -= 1  # "estimates ranged from 170, the government's figure, to more than 230"
     if toks[first - 1].low in ("numbering", "numbered") and k > 0 and toks[k].text == ",":
         k -= 1  # "French troops in Niger, numbering 1,500": the phrase before the comma
+    aside = ""
+    if (
+        toks[first - 1].low == "at"
+        and k >= 1
+        and toks[k].text == ","
+        and toks[k - 1].low in _COMPARATIVES
+    ):
+        # "put the number of North Korean soldiers already deployed lower, at about 8,000":
+        # the comparative and its comma set the figure off; the clause before is read
+        aside = f"category:far:comparative-aside:{toks[k - 1].low}"
+        k -= 2
     if k >= 0 and toks[k].low == "it" and prev_end >= 0:
         return Reading("other", None, last, inherit=True, rules=["category:far:it"])
     if toks[first - 1].low == "to" and prev_end >= 0 and _from_before(toks, prev_end, first):
@@ -1788,6 +1808,8 @@ def _far_back_at(
         if inner.category != "other":
             inner.np_end = last
             inner.rules.insert(0, f"category:far:{w}-of")
+            if aside:
+                inner.rules.insert(0, aside)
             return inner
     if k + 1 < first - 1 and _that_figure(toks, max(lo, k + 1), first):
         # "the army later raised that figure to 9": `that figure` points back at the figure

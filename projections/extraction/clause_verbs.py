@@ -445,6 +445,13 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
         if _held_after(toks, j):
             return "captured", f"{w} (held)"
         return None
+    if w in _HOMECOMING and nxt == "home":
+        # "270 Ukrainian servicemen and 120 civilians had come home": in a report of an
+        # exchange, people who came home were given back from captivity
+        window = toks[max(0, j - 30) : j + 30]
+        if any(t.low in EXCHANGE_CONTEXT for t in window):
+            return "captured", f"{w} home (exchange)"
+        return None
     if w in _BECOME_VERBS and nxt in _BECOME_STATUS:
         # "4,000 of the troops had become casualties": the predicate noun says what they are
         cat = _BECOME_STATUS[nxt]
@@ -495,6 +502,7 @@ def _soldiers_given_back(toks: list[Token], j: int) -> bool:
     return any(t.low in _GIVEN_BACK_HEADS for t in toks[max(0, j - 4) : j - 1])
 
 
+_HOMECOMING = frozenset("come came coming comes".split())
 _BECOME_VERBS = frozenset("become became becomes becoming".split())
 _BECOME_STATUS = {
     "casualties": "casualties",
@@ -509,6 +517,7 @@ _VERB_WORDS = (
     | _LAY_VERBS
     | EXCHANGE_VERBS
     | _BECOME_VERBS
+    | _HOMECOMING
     | frozenset(
         """taken held under lost prisoners prisoner hostages hostage captives captivity pows homes
         bodies remains lives suffered sustained suffering sustaining treated handed forced

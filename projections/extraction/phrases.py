@@ -30,7 +30,7 @@ _PARTITIVE_PRONOUNS = frozenset("them those these whom which us".split())
 _VERBISH = frozenset(
     """remain remains remained took take fought fight went came left stayed made gave got ran
     hold held face faced live lived work serve served stand stood return returned arrive
-    reach reached""".split()
+    reach reached sent""".split()
 )
 
 

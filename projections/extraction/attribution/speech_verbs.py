@@ -758,12 +758,20 @@ def _puts_at(lows: list[str], v: int) -> bool:
             return True
         if w == "as" and k + 2 < len(lows) and lows[k + 1] in _PUT_AS and lows[k + 2] == "as":
             return True  # `put the toll as high as 400`: the comparison states the figure
+        if (
+            w == ","
+            and k + 1 < len(lows)
+            and lows[k + 1] in _PUT_PREPS
+            and lows[k - 1] in _PUT_THAN
+        ):
+            return True  # `put the number … lower, at about 8,000`: a comparative's aside
         if w in _PUT_STOP:
             return False
     return False
 
 
 _PUT_AS = frozenset("high low many few much".split())
+_PUT_THAN = frozenset("lower higher".split())
 
 
 _PUT_STOP = frozenset('. , ; : ( ) — – ” " while but'.split())
