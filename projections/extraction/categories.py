@@ -173,14 +173,14 @@ def read_category(
 
 _FATES = frozenset("killed wounded casualties missing captured".split())
 _WHOLE_DETS = frozenset("the its their".split())
-_APPROX_WORDS = frozenset("roughly about around some nearly almost approximately".split())
+_WHOLE_APPROX = frozenset("roughly about around some nearly almost approximately".split())
 
 
 def _whole_of_part(toks: list[Token], first: int, prev_end: int) -> bool:
     """The figure at `first` follows `N of the` (an approximator between): it is the whole
     the figure before it is part of."""
     k = first - 1
-    if k >= 0 and toks[k].low in _APPROX_WORDS:
+    if k >= 0 and toks[k].low in _WHOLE_APPROX:
         k -= 1
     if k >= 0 and toks[k].low in _WHOLE_DETS:
         k -= 1
@@ -1927,12 +1927,11 @@ def named_after_be(toks: list[Token], k: int) -> tuple[int, int] | None:
 def fronted_partitive(toks: list[Token], first: int, prev_start: int, prev_end: int) -> bool:
     """`Of the 91,000 Germans taken prisoner ..., only about 5,000 ever returned home`: the
     sentence opens with `Of` and the previous figure, and this figure opens the main clause
-    after the comma that ends that phrase: a part of the previous figure."""
-    if (
-        toks[0].low != "of"
-        or prev_start not in (1, 2)
-        or (prev_start == 2 and toks[1].low != "the")
-    ):
+    after the comma that ends that phrase: a part of the previous figure. The `of` may open
+    a reported clause too (`He said that of the roughly 11,000 North Korean soldiers sent to
+    Kursk, as many as 4,000 had been killed`)."""
+    o = prev_start - 2 if prev_start >= 2 and toks[prev_start - 1].low == "the" else prev_start - 1
+    if o < 0 or toks[o].low != "of" or not (o == 0 or toks[o - 1].low == "that"):
         return False
     k = first - 1
     if k > 0 and toks[k].low in ("only", "just", "some", "another"):

@@ -752,7 +752,7 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
     if (
         rd.partitive_pronoun
         or (i >= 2 and toks[i - 1].low == "of" and toks[i - 2].low == "out")
-        or (toks[0].low == "of" and fronted_part(ctx))
+        or fronted_part(ctx)
     ):
         # "recruited 50,000 prisoners ..., about 10,000 of them had been killed", "405 of its
         # soldiers ..., out of 850 killed": a part of the previous figure, or its whole
@@ -777,6 +777,8 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
         return prev.actor, "actor:partitive-of-the-same"
     if _added_same_noun(ctx):
         return prev.actor, "actor:added-same-noun"
+    if _another_of_the_same(ctx):
+        return prev.actor, "actor:another-of-the-same"
     if i >= 2 and toks[i - 1].low == "from" and toks[i - 2].low in ("up", "down"):
         if ctx.category == prev.category:
             return prev.actor, "actor:superseded"  # "479 Russian drones ..., down from 728"
@@ -893,6 +895,26 @@ def _added_same_noun(ctx: ClaimContext) -> bool:
     num_at = ctx.sentence.num_at
     for m in range(i - 3, 0, -1):
         if toks[m].low == head and any(x in num_at for x in range(max(0, m - 3), m)):
+            return True
+    return False
+
+
+def _another_of_the_same(ctx: ClaimContext) -> bool:
+    """`shot down 112 of the Russian drones and four of the missiles, while another 39 drones
+    were lost to jamming`: `another` adds to things the sentence counted before with the
+    same noun (no name of its own), of the same category, so they are the same side's."""
+    toks, i = ctx.toks, ctx.q.i
+    subject = ctx.reading.subject
+    if subject is None or i < 3 or toks[i - 1].low != "another":
+        return False
+    if ctx.category != ctx.prev.category:  # type: ignore[union-attr]
+        return False
+    if any(t.text[0].isupper() for t in toks[subject[0] : subject[1] + 1]):
+        return False
+    head = toks[subject[1]].low
+    num_at = ctx.sentence.num_at
+    for m in range(i - 2, 0, -1):
+        if toks[m].low == head and any(x in num_at for x in range(max(0, m - 4), m)):
             return True
     return False
 

@@ -277,7 +277,8 @@ def fronted_part(ctx: ClaimContext) -> bool:
     `categories.fronted_partitive`."""
     toks, prev = ctx.toks, ctx.prev
     start = prev.start  # type: ignore[union-attr]
-    prev_start = next((k for k in (1, 2) if k < len(toks) and toks[k].start == start), -1)
+    lo = max(-1, ctx.prev_end - 4)
+    prev_start = next((k for k in range(ctx.prev_end, lo, -1) if toks[k].start == start), -1)
     return fronted_partitive(toks, ctx.q.i, prev_start, ctx.prev_end)
 
 
