@@ -447,13 +447,18 @@ def subject_actor(
         j = s - 2
         s = _subject_start(toks, j)
     placed = False
-    if s >= 3 and toks[s - 1].low in _WHERE_PREPS and not _names_a_side(texts, s, j):
-        # "North Korean units in the Kursk region had lost more than 3,000 soldiers": a
-        # phrase of place that names no side only says where the subject is; its side
-        # stands before it
-        j = s - 2
-        s = _subject_start(toks, j)
-        placed = True
+    js, ss = j, s
+    for _ in range(3):
+        # "North Korean units in the Kursk region had lost more than 3,000 soldiers",
+        # "Russian units near the village of Plekhovo have lost": a phrase of place that
+        # names no side only says where the subject is; its side stands before it
+        if ss < 3 or toks[ss - 1].low not in _WHERE_OF or _names_a_side(texts, ss, js):
+            break
+        placed = placed or toks[ss - 1].low in _WHERE_PREPS
+        js = ss - 2
+        ss = _subject_start(toks, js)
+        if placed:
+            j, s = js, ss
     found: tuple[str, str] | None = None
     at = j
     found_kind = ""
@@ -532,6 +537,7 @@ def _subject_start(toks: list[Token], j: int) -> int:
 
 
 _WHERE_PREPS = frozenset("in near inside around".split())
+_WHERE_OF = _WHERE_PREPS | {"of"}
 
 
 def _names_a_side(texts: list[str], lo: int, hi: int) -> bool:
