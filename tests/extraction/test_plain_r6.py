@@ -202,3 +202,28 @@ def test_another_of_the_same_noun_shares_the_side() -> None:
     c = claim(text, "8")
     assert c.actor == "Russia"
     assert "actor:another-of-the-same" in c.rules
+
+
+def test_a_prepositional_phrase_before_a_participle_is_no_speaker() -> None:
+    text = (
+        "The president ordered the navy to grow by 12,000 sailors, in a decree published on Friday."
+    )
+    c = claim(text, "12,000")
+    assert c.attribution == "The president"
+    assert c.location is None
+    assert 'attribution:refused:prepositional-phrase "in a decree published"' in c.rules
+
+
+def test_the_previous_hours_are_no_place() -> None:
+    text = "The ministry said 31 people were killed in the previous 24 hours."
+    c = claim(text, "31")
+    assert (c.category, c.location) == ("killed", None)
+
+
+def test_a_blast_placed_by_the_phrase_after_it() -> None:
+    text = "Officials said 14 people died in an explosion at an arms depot near Tbilisi."
+    c = claim(text, "14")
+    assert c.location == "an arms depot near Tbilisi"
+    assert "location:past-blast" in c.rules
+    c = claim("At least 9 people were killed in the explosion, police said.", "At least 9")
+    assert c.location == "the explosion"

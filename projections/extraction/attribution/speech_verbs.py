@@ -292,6 +292,10 @@ def find_speakers(
             if refused is not None:  # `per the battalion's after-action report`: a noun
                 refused.append((REPORT_AFTER_PER, span[0], v))
             continue
+        if _prepositional_span(lows, span, v):
+            if refused is not None:  # `…, in a decree published on Monday`: no subject
+                refused.append((PREPOSITIONAL_SPAN, span[0], v))
+            continue
         if _document_label(toks, lows, span, v):
             if refused is not None:  # `Field report: Militants killed 9 …`: a document's name
                 refused.append((DOCUMENT_LABEL, span[0], v))
@@ -432,6 +436,20 @@ DOCUMENT_LABEL = "attribution:refused:document-label"
 # of a label or a heading (`Fatalities reported: 23`, `Deaths recorded since May: 40`)
 # `per X report`: the verb's form is the noun that `per` governs (its source), no speech
 REPORT_AFTER_PER = "attribution:refused:noun-after-per"
+PREPOSITIONAL_SPAN = "attribution:refused:prepositional-phrase"
+# prepositions that open a phrase of place or means, never a speaker's name
+_SPAN_PREPS = frozenset("in on at with under from into through".split())
+_SPAN_DETS = frozenset("a an the this that its their".split())
+
+
+def _prepositional_span(lows: list[str], span: tuple[int, int], v: int) -> bool:
+    """The words before the verb are a phrase a preposition opens, with a determiner after it
+    (`in a decree published on Monday`): the verb is a participle of that phrase's noun and
+    has no subject there (not `In Kyiv officials said`, with no determiner)."""
+    s, e = span
+    return e < v and s < e and lows[s] in _SPAN_PREPS and lows[s + 1] in _SPAN_DETS
+
+
 _COUNTED_WORDS = frozenset(
     """fatalities deaths dead killed casualties wounded injured injuries missing displaced
     arrests losses victims detained captured casualty fatality death loss""".split()
