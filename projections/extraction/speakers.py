@@ -380,6 +380,9 @@ def _match(
             if cand.plural and cand.shares(words[0]):
                 return cand
         return None
+    side = _side_of(span) if kind == "title" else None
+    if side is not None:
+        named = _of_the_side(named, side, words[-1] in _PERSON_HEADS)
     content = [w for w in words[1:] if w not in _SKIP_WORDS]
     best: Named | None = None
     most = 0
@@ -402,6 +405,38 @@ def _match(
             if head in _ORG_HEADS and _is_organisation(cand):
                 return cand
     return None
+
+
+def _side_of(span: list[Token]) -> str | None:
+    """The side a title's demonym names (`The Russian president` -> Russia), or None."""
+    if len(span) < 3 or not _side_adjective(span):
+        return None
+    hit = match_at([t.text for t in span], 1)
+    return hit[0] if hit is not None else None
+
+
+def _named_side(cand: Named) -> str | None:
+    """The first side the speaker's own words name (`Ukraine's president, Volodymyr
+    Zelensky` -> Ukraine), or None."""
+    texts = [t.text for t in tokenize(cand.phrase)]
+    for i in range(len(texts)):
+        hit = match_at(texts, i)
+        if hit is not None:
+            return hit[0]
+    return None
+
+
+def _of_the_side(named: list[Named], side: str, person: bool) -> list[Named]:
+    """The speakers `The Russian president` may mean: those whose words name Russia; else,
+    when exactly one speaker of the title's kind names no side at all, that one (`The
+    Ukrainian leader` after `President Volodymyr Zelensky` alone); else none, so that the
+    title stays a name of its own rather than mean another side's leader."""
+    sides = [(c, _named_side(c)) for c in named]
+    same = [c for c, s in sides if s == side]
+    if same:
+        return same
+    blank = [c for c, s in sides if s is None and c.person == person]
+    return blank if len(blank) == 1 else []
 
 
 def _is_organisation(cand: Named) -> bool:

@@ -227,3 +227,26 @@ def test_a_blast_placed_by_the_phrase_after_it() -> None:
     assert "location:past-blast" in c.rules
     c = claim("At least 9 people were killed in the explosion, police said.", "At least 9")
     assert c.location == "the explosion"
+
+
+def test_a_side_adjective_title_never_means_another_sides_speaker() -> None:
+    text = (
+        "Ukraine's president, Volodymyr Zelensky, said 300 soldiers were captured. The Russian"
+        " president said 500 Ukrainian soldiers had surrendered. The Ukrainian president said"
+        " 20 more had been captured."
+    )
+    c = claim(text, "500")
+    assert c.attribution == "The Russian president"
+    assert "attribution:title-resolved" not in c.rules
+    c = claim(text, "20")
+    assert c.attribution == "The Ukrainian president [Ukraine's president, Volodymyr Zelensky]"
+    assert "attribution:title-resolved" in c.rules
+
+
+def test_a_side_adjective_title_with_two_sideless_persons_stays_its_own() -> None:
+    text = (
+        "Vladimir Putin said 40 soldiers were killed. Volodymyr Zelensky said 300 were"
+        " captured. The Russian leader said 500 had surrendered."
+    )
+    c = claim(text, "500")
+    assert c.attribution == "The Russian leader"
