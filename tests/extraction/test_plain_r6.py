@@ -250,3 +250,22 @@ def test_a_side_adjective_title_with_two_sideless_persons_stays_its_own() -> Non
     )
     c = claim(text, "500")
     assert c.attribution == "The Russian leader"
+
+
+def test_the_total_a_force_grows_to_is_the_same_side_s() -> None:
+    text = "The decree lets the Ukrainian navy grow by 4,000 sailors to 19,000 personnel."
+    c = claim(text, "19,000")
+    assert (c.category, c.actor) == ("troops", "Ukraine")
+    assert "actor:grown-to" in c.rules
+
+
+def test_a_part_with_adds_to_a_toll_is_the_toll_s_side() -> None:
+    text = (
+        "The Ukrainian death toll in the region rose to 412, the governor said, with 15 people"
+        " killed on Sunday."
+    )
+    c = claim(text, "15")
+    assert (c.category, c.actor) == ("killed", "Ukraine")
+    assert "actor:with-part" in c.rules
+    other = "Russia lost 300 soldiers, the army said, with 40 Ukrainians killed on the other side."
+    assert claim(other, "40").actor == "Ukraine"
