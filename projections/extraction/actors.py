@@ -468,6 +468,19 @@ def subject_actor(
         # before it
         j = s - 2
         s = _subject_start(toks, j)
+    placed = False
+    js, ss = j, s
+    for _ in range(3):
+        # "North Korean units in the Kursk region had lost more than 3,000 soldiers",
+        # "Russian units near the village of Plekhovo have lost": a phrase of place that
+        # names no side only says where the subject is; its side stands before it
+        if ss < 3 or toks[ss - 1].low not in _WHERE_OF or _names_a_side(texts, ss, js):
+            break
+        placed = placed or toks[ss - 1].low in _WHERE_PREPS
+        js = ss - 2
+        ss = _subject_start(toks, js)
+        if placed:
+            j, s = js, ss
     found: tuple[str, str] | None = None
     at = j
     found_kind = ""
@@ -490,6 +503,7 @@ def subject_actor(
                 return found
             kind = "supplier" if verb in _SUPPLY_VERBS else "clause-subject"
             kind = "supplier-of-aid" if aid else kind
+            kind = f"{kind}-past-place" if placed else kind
             found, at, found_kind = (hit[0], f"actor:{kind}:{hit[3]}"), p, hit[1]
     if found is None and j >= 1 and toks[j].low in _GROUP_WORDS and toks[j - 1].low == "the":
         # "Hezbollah's leader said the movement had fought with 50,000 men": the group
@@ -548,6 +562,18 @@ def _subject_start(toks: list[Token], j: int) -> int:
     if s > lo and toks[s - 1].low in ("'s", "’s"):
         s = max(0, s - 3)
     return s
+
+
+_WHERE_PREPS = frozenset("in near inside around".split())
+_WHERE_OF = _WHERE_PREPS | {"of"}
+
+
+def _names_a_side(texts: list[str], lo: int, hi: int) -> bool:
+    """Some word from `lo` to `hi` starts a gazetteer name (`in Russia's Kursk region`)."""
+    first_words = gazetteer.FIRST_WORDS
+    return any(
+        texts[p] in first_words and entity_at(texts, p) is not None for p in range(lo, hi + 1)
+    )
 
 
 def _plain_words(toks: list[Token], lo: int, hi: int) -> bool:

@@ -122,7 +122,78 @@ class Reading:
 _ONE_OF_BEFORE = frozenset("not was is were are".split())
 
 
+# plural groups whose size `of N` gives (`in groups of 20 to 30 men`): each one's size
+_PER_GROUP = frozenset("groups teams squads bands batches waves".split())
+# determiners of a known group that `one of` picks a member out of (`One of the men`)
+_GROUP_DETS = frozenset("the these those its their his her our".split())
+
+
 def read_category(
+    toks: list[Token],
+    first: int,
+    last: int,
+    num_at: dict[int, int],
+    prev_end: int,
+    next_start: int,
+) -> Reading:
+    """Category and subject of the figure spanning tokens `first..last` (`_read_category`),
+    but no claim for the size of each of several groups (`in groups of 20 to 30 men`), nor
+    for one member picked out of a known group when no verb says what befell it (`One of
+    the men, aged 26, told …`; but `one of the herders was arrested` is a count)."""
+    if first >= 2 and toks[first - 1].low == "of" and toks[first - 2].low in _PER_GROUP:
+        return Reading(None, None, last, rules=[f"not-claim:per-group:{toks[first - 2].low}"])
+    reading = _read_category(toks, first, last, num_at, prev_end, next_start)
+    if (
+        toks[first].low == "one"
+        and first == last
+        and last + 2 < len(toks)
+        and toks[last + 1].low == "of"
+        and toks[last + 2].low in _GROUP_DETS
+        and reading.category == "troops"
+        and not any(r.startswith(_VERB_RULES) for r in reading.rules)
+    ):
+        return Reading(None, None, last, rules=["not-claim:one-of-group"])
+    if (
+        reading.category in _FATES
+        and reading.subject is not None
+        and toks[reading.subject[1]].low in TROOP_NOUNS
+        and _whole_of_part(toks, first, prev_end)
+        and any(r.startswith("category:verb:") for r in reading.rules)
+    ):
+        # `around 4,000 of the roughly 11,000 North Korean troops had become casualties`:
+        # the verb tells what befell the part before `of`; the whole is the force it was
+        # taken from
+        return Reading(
+            "troops",
+            reading.subject,
+            reading.np_end,
+            definite=reading.definite,
+            rules=[r for r in reading.rules if not r.startswith("category:verb")]
+            + ["category:partitive-whole"],
+        )
+    return reading
+
+
+_FATES = frozenset("killed wounded casualties missing captured".split())
+_WHOLE_DETS = frozenset("the its their".split())
+_WHOLE_APPROX = frozenset("roughly about around some nearly almost approximately".split())
+
+
+def _whole_of_part(toks: list[Token], first: int, prev_end: int) -> bool:
+    """The figure at `first` follows `N of the` (an approximator between): it is the whole
+    the figure before it is part of."""
+    k = first - 1
+    if k >= 0 and toks[k].low in _WHOLE_APPROX:
+        k -= 1
+    if k >= 0 and toks[k].low in _WHOLE_DETS:
+        k -= 1
+    return k >= 1 and toks[k].low == "of" and prev_end == k - 1
+
+
+_VERB_RULES = ("category:verb", "category:unknown-noun")
+
+
+def _read_category(
     toks: list[Token],
     first: int,
     last: int,
@@ -525,6 +596,13 @@ def _noun(
             if found is not None and found[0] == "killed":
                 rule = f"category:modifier-then-killed:{participle}"
                 return _counted(np, "killed", rule, found[1])
+
+        if participle is not None and _CATEGORY_PARTICIPLES[participle] == "wounded":
+            held = verb_category(toks, first, np.end, prev_end, next_start, displaced=False)
+            if held is not None and held[0] == "captured" and "verb-before" in held[1]:
+                # `captured two wounded North Korean soldiers`: what the clause did to them
+                # decides; `wounded` only says the state they were taken in
+                return _counted(np, "captured", f"category:hurt-captive:{participle}", held[1])
         if participle is not None:
             return _counted(
                 np, _CATEGORY_PARTICIPLES[participle], f"category:modifier:{participle}"
@@ -1241,6 +1319,13 @@ def _ellipsis(
     """A number with no counted noun after it: `60 wounded`, `at 2.7m`, `up from 40,000`."""
     if prev_end >= 0 and first > 1 and toks[first - 1].low == "of" and toks[first - 2].low == "out":
         # "58 of the missiles were intercepted, out of 71 launched": the whole of a part
+        verb = toks[np.verb_word].low if np.verb_word is not None else ""
+        if verb in TROOP_VERBS:
+            # "2,000 soldiers had been killed, out of around 15,000 sent": the whole a verb
+            # of sending counts is the force, whatever befell the part
+            return Reading(
+                "troops", None, last, rules=["category:out-of-whole", f"category:whole-{verb}"]
+            )
         return Reading("other", None, last, inherit=True, rules=["category:out-of-whole"])
     if _of_a_figure(toks, last, next_start):
         if prev_end >= 0:
@@ -1665,6 +1750,8 @@ _FORWARD_LINKS = frozenset("numbering numbered at".split())
 _TAG_VERBS = frozenset("said says added adds told noted claimed stated wrote".split())
 _FIGURE_ADJ = frozenset("true real actual official final overall".split())
 _FAR_WINDOW = 30
+# comparatives a speaker puts a figure at, set off by a comma (`put it lower, at 8,000`)
+_COMPARATIVES = frozenset("lower higher".split())
 _LABEL_WORDS = 12  # at most this many tokens (a bracketed source included) before the colon
 _PLACING_PREPS = frozenset("to from with against by for into on near".split())
 
@@ -1773,6 +1860,17 @@ def _far_back_at(
         k -= 1  # "estimates ranged from 170, the government's figure, to more than 230"
     if toks[first - 1].low in ("numbering", "numbered") and k > 0 and toks[k].text == ",":
         k -= 1  # "French troops in Niger, numbering 1,500": the phrase before the comma
+    aside = ""
+    if (
+        toks[first - 1].low == "at"
+        and k >= 1
+        and toks[k].text == ","
+        and toks[k - 1].low in _COMPARATIVES
+    ):
+        # "put the number of North Korean soldiers already deployed lower, at about 8,000":
+        # the comparative and its comma set the figure off; the clause before is read
+        aside = f"category:far:comparative-aside:{toks[k - 1].low}"
+        k -= 2
     if k >= 0 and toks[k].low == "it" and prev_end >= 0:
         return Reading("other", None, last, inherit=True, rules=["category:far:it"])
     if toks[first - 1].low == "to" and prev_end >= 0 and _from_before(toks, prev_end, first):
@@ -1829,6 +1927,8 @@ def _far_back_at(
         if inner.category != "other":
             inner.np_end = last
             inner.rules.insert(0, f"category:far:{w}-of")
+            if aside:
+                inner.rules.insert(0, aside)
             return inner
     if k + 1 < first - 1 and _that_figure(toks, max(lo, k + 1), first):
         # "the army later raised that figure to 9": `that figure` points back at the figure
@@ -1964,12 +2064,11 @@ def named_after_be(toks: list[Token], k: int) -> tuple[int, int] | None:
 def fronted_partitive(toks: list[Token], first: int, prev_start: int, prev_end: int) -> bool:
     """`Of the 91,000 Germans taken prisoner ..., only about 5,000 ever returned home`: the
     sentence opens with `Of` and the previous figure, and this figure opens the main clause
-    after the comma that ends that phrase: a part of the previous figure."""
-    if (
-        toks[0].low != "of"
-        or prev_start not in (1, 2)
-        or (prev_start == 2 and toks[1].low != "the")
-    ):
+    after the comma that ends that phrase: a part of the previous figure. The `of` may open
+    a reported clause too (`He said that of the roughly 11,000 North Korean soldiers sent to
+    Kursk, as many as 4,000 had been killed`)."""
+    o = prev_start - 2 if prev_start >= 2 and toks[prev_start - 1].low == "the" else prev_start - 1
+    if o < 0 or toks[o].low != "of" or not (o == 0 or toks[o - 1].low == "that"):
         return False
     k = first - 1
     if k > 0 and toks[k].low in ("only", "just", "some", "another"):

@@ -461,6 +461,18 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
         if _held_after(toks, j):
             return "captured", f"{w} (held)"
         return None
+    if w in _HOMECOMING and nxt == "home":
+        # "270 Ukrainian servicemen and 120 civilians had come home": in a report of an
+        # exchange, people who came home were given back from captivity
+        window = toks[max(0, j - 30) : j + 30]
+        if any(t.low in EXCHANGE_CONTEXT for t in window):
+            return "captured", f"{w} home (exchange)"
+        return None
+    if w in _BECOME_VERBS and nxt in _BECOME_STATUS:
+        # "4,000 of the troops had become casualties": the predicate noun says what they are
+        cat = _BECOME_STATUS[nxt]
+        if cat != "displaced" or displaced:
+            return cat, f"{w} {nxt}"
     if w == "trapped" and nxt != "under":
         return None  # besieged fighters, trapped civilians: not missing (under rubble is)
     cat = VERB_CATEGORY.get(w)
@@ -506,6 +518,14 @@ def _soldiers_given_back(toks: list[Token], j: int) -> bool:
     return any(t.low in _GIVEN_BACK_HEADS for t in toks[max(0, j - 4) : j - 1])
 
 
+_HOMECOMING = frozenset("come came coming comes".split())
+_BECOME_VERBS = frozenset("become became becomes becoming".split())
+_BECOME_STATUS = {
+    "casualties": "casualties",
+    "refugees": "displaced",
+    "prisoners": "captured",
+    "hostages": "captured",
+}
 _CAPTURE_NOUNS = frozenset("detention abduction abductions arrest capture kidnapping".split())
 _CARRY_VERBS = frozenset("carried carrying carry carries".split())
 _VERB_WORDS = (
@@ -514,6 +534,8 @@ _VERB_WORDS = (
     | _LAY_VERBS
     | EXCHANGE_VERBS
     | _CARRY_VERBS
+    | _BECOME_VERBS
+    | _HOMECOMING
     | frozenset(
         """taken held under lost prisoners prisoner hostages hostage captives captivity pows homes
         bodies remains lives suffered sustained suffering sustaining treated handed forced

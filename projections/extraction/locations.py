@@ -47,7 +47,8 @@ _NOT_PLACES = frozenset(
     period region's payroll deal agreement accord ceasefire truce terms plan orders command
     leadership airstrikes airstrike bombardment bombardments bombing bombings shootout
     shootouts gunfight gunfights firefight firefights autumn summer winter spring swap
-    swaps weekend weekends incident incidents crackdown crackdowns mission missions""".split()
+    swaps weekend weekends incident incidents crackdown crackdowns mission missions previous
+    decree decrees""".split()
 )
 _NP_END = frozenset(
     """in on at to from by with near into for against since during after before and or but
@@ -165,6 +166,12 @@ def find_location(
                     event_before = True
                     j = e + 1
                     continue
+                if toks[e].low in _BLASTS and e + 2 < n and toks[e + 1].low in ("at", "near"):
+                    # "killed in an explosion at a fuel depot near Stepanakert": the blast is
+                    # placed by the phrase after it (alone, `killed in the blast`, it stays)
+                    note += "+location:past-blast"
+                    j = e + 1
+                    continue
                 # "a base in the Far East": keep the inner place
                 if e + 2 < n and toks[e + 1].low in ("in", "near", "of"):
                     inner = _place_np(toks, e + 2, toks[e + 1].low)
@@ -205,6 +212,8 @@ def find_location(
 _NO_PLACE_KINDS = frozenset({"demonym", "org"})
 # verbs whose `in` is a particle (`handed in their weapons`), not a preposition of place
 _IN_PARTICLE_VERBS = frozenset("handed hand hands handing turned turn turns turning".split())
+
+_BLASTS = frozenset("explosion explosions blast blasts".split())
 
 
 _IRREGULAR_PAST = frozenset("sank fell came went ran broke struck took got left fled".split())

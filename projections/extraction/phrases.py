@@ -32,7 +32,7 @@ _PARTITIVE_PRONOUNS = frozenset("them those these whom which us".split())
 _VERBISH = frozenset(
     """remain remains remained took take fought fight went came left stayed made gave got ran
     hold held face faced live lived work serve served stand stood return returned arrive
-    reach reached""".split()
+    reach reached sent""".split()
 )
 
 
@@ -217,6 +217,9 @@ def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> NounPhrase:
             continue
         # an unknown word
         if head is not None:
+            if c.isupper() and toks[head].low in _HURT_MODIFIERS and head == mods_start:
+                j += 1  # "two wounded North Korean soldiers": `wounded` modifies what follows
+                continue
             if _modifies(toks, j - 1):
                 j += 1  # "5 police armoured vehicles": the people noun modifies the weapons
                 continue
@@ -267,6 +270,8 @@ def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> NounPhrase:
     return NounPhrase(head, start, head, (mods_start, head), definite, False, designation)
 
 
+# participles that stand as nouns (`the wounded`) and before a name's noun as modifiers
+_HURT_MODIFIERS = frozenset({"wounded", "injured"})
 _ADVERBS = frozenset("ever eventually actually finally later originally initially".split())
 # containers that say what their people are: a figure right before `bodies of X` counts the
 # dead X, not X (`the bodies of 12 soldiers`, with the figure inside, is read as before)

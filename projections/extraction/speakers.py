@@ -58,7 +58,8 @@ _SAME_BODY: dict[str, frozenset[str]] = {
     "junta": frozenset({"military", "government", "army", "regime"}),
     "regime": frozenset({"government", "junta"}),
     "army": frozenset({"military", "forces", "idf"}),
-    "military": frozenset({"army", "forces", "idf"}),
+    # `the military` for `South Korea's Joint Chiefs of Staff`, `Ukraine's General Staff`
+    "military": frozenset({"army", "forces", "idf", "staff", "chiefs", "command"}),
     "militants": frozenset({"rebels", "fighters", "group"}),
     "rebels": frozenset({"militants", "fighters", "movement", "front"}),
     "ministry": frozenset({"mod"}),
@@ -194,6 +195,14 @@ class SpeakerMemory:
                 return found.phrase, ARMED_GROUP_RULE  # `The rebel movement` after `M23 says`
         return found.phrase, f"attribution:{kind}-resolved"
 
+    def owner(self, pronoun: str) -> str | None:
+        """The phrase (as first named) of the speaker that `pronoun` (`it`, `they`) would
+        mean here: the owner a later `its report` speaks for; None when nothing fits."""
+        if self._queue:
+            self._catch_up()
+        found = _match(self._named, "pronoun", (pronoun,), [], self._count)
+        return found.phrase if found is not None else None
+
     def latest(self, person: bool = False) -> str | None:
         """The phrase of the speaker last named or meant, as first named (with `person`, the
         last person: the one an interview's `A:` stands for); None if none yet."""
@@ -296,6 +305,8 @@ def reference_kind(toks: list[Token], sp: Speaker) -> str | None:
                 t.text.isupper() and len(t.text) <= 4 for t in span[1:-1] if t.text[0].isupper()
             ):
                 return "title"  # "The UN body", "the US official": an acronym modifies a title
+            if span[-1].low in GENERIC_HEADS and _side_adjective(span):
+                return "title"  # "The Ukrainian leader": a side's adjective before a title
             return None  # "the Syrian Observatory": a name
         if span[-1].low in GENERIC_HEADS or any(t.low in GENERIC_HEADS for t in span):
             return "title"
@@ -305,6 +316,19 @@ def reference_kind(toks: list[Token], sp: Speaker) -> str | None:
     if _hyphenated_name(span):
         return "hyphenated-surname"  # `Fils-Aimé` after `…, Alix Didier Fils-Aimé`
     return None
+
+
+def _side_adjective(span: list[Token]) -> bool:
+    """`The Ukrainian leader`, `the North Korean official`: the capitalised words between
+    the determiner and the lower-case title are one demonym of the gazetteer and nothing
+    else, so the phrase is a description, not a body's proper name (`the Syrian
+    Observatory` has no lower-case title after it)."""
+    texts = [t.text for t in span]
+    hit = match_at(texts, 1)
+    if hit is None or hit[1] != "demonym":
+        return False
+    rest = span[1 + hit[2] :]
+    return bool(rest) and all(t.text.islower() for t in rest)
 
 
 def _hyphenated_name(span: list[Token]) -> bool:
@@ -370,6 +394,9 @@ def _match(
             if cand.plural and cand.shares(words[0]):
                 return cand
         return None
+    side = _side_of(span) if kind == "title" else None
+    if side is not None:
+        named = _of_the_side(named, side, words[-1] in _PERSON_HEADS)
     content = [w for w in words[1:] if w not in _SKIP_WORDS]
     best: Named | None = None
     most = 0
@@ -452,6 +479,38 @@ def _names_armed_group(span: list[Token]) -> bool:
         found = hit[0]
         k += hit[2]
     return found is not None
+
+
+def _side_of(span: list[Token]) -> str | None:
+    """The side a title's demonym names (`The Russian president` -> Russia), or None."""
+    if len(span) < 3 or not _side_adjective(span):
+        return None
+    hit = match_at([t.text for t in span], 1)
+    return hit[0] if hit is not None else None
+
+
+def _named_side(cand: Named) -> str | None:
+    """The first side the speaker's own words name (`Ukraine's president, Volodymyr
+    Zelensky` -> Ukraine), or None."""
+    texts = [t.text for t in tokenize(cand.phrase)]
+    for i in range(len(texts)):
+        hit = match_at(texts, i)
+        if hit is not None:
+            return hit[0]
+    return None
+
+
+def _of_the_side(named: list[Named], side: str, person: bool) -> list[Named]:
+    """The speakers `The Russian president` may mean: those whose words name Russia; else,
+    when exactly one speaker of the title's kind names no side at all, that one (`The
+    Ukrainian leader` after `President Volodymyr Zelensky` alone); else none, so that the
+    title stays a name of its own rather than mean another side's leader."""
+    sides = [(c, _named_side(c)) for c in named]
+    same = [c for c, s in sides if s == side]
+    if same:
+        return same
+    blank = [c for c, s in sides if s is None and c.person == person]
+    return blank if len(blank) == 1 else []
 
 
 def _is_organisation(cand: Named) -> bool:

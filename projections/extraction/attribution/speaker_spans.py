@@ -274,6 +274,13 @@ def speaker_before(
         # relative speaks; the clause before `what` is no part of it
         _refuse(refused, "attribution:cut:free-relative", what, what, toks)
         return what + 1, v - 1
+
+    if v >= 3 and toks[v - 1].low in _PERFECT_AUX and toks[v - 2].text == ",":
+        # `The ministry, which updates the tally every few days, had put …`: the aside ends
+        # before the auxiliary, and the subject is read before it as before a bare verb
+        span = speaker_before(toks, v - 1, refused)
+        if span is not None:
+            return span
     first = _first_predicate(toks, v)
     if first >= 0:
         # `The ministry's statement blamed the Islamic State and said 4 …`: the verb shares
@@ -359,7 +366,9 @@ def speaker_before(
                 # of their own, so they are its speaker and its clause, not this verb's subject
                 _refuse(refused, "attribution:refused:reported-clause", s, v - 1, toks)
                 return None
-            if toks[s].text[0].isupper() or toks[s].low in DETS:
+            if toks[s].text[0].isupper() or toks[s].low in DETS or _subject_pronoun(toks, s, k):
+                # `A week earlier he had put …`: the pronoun alone is the subject, `had` its
+                # auxiliary
                 _refuse(refused, "attribution:cut:clause", k, v - 1, toks)
                 return s, k - 1
             _refuse(refused, "attribution:refused:clause", s, v - 1, toks)
@@ -379,6 +388,15 @@ def speaker_before(
             _refuse(refused, "attribution:cut:based-on", k, end, toks)
             return s, k - 1
     return s, end
+
+
+_PERFECT_AUX = frozenset("had has have".split())
+_SUBJECT_PRONOUNS = frozenset("he she they it".split())
+
+
+def _subject_pronoun(toks: list[Token], s: int, k: int) -> bool:
+    """The phrase before the auxiliary at `k` is one subject pronoun (`he had put`)."""
+    return k == s + 1 and toks[s].low in _SUBJECT_PRONOUNS
 
 
 def _holds_speech_verb(toks: list[Token], s: int, end: int) -> bool:
@@ -710,7 +728,23 @@ def time_phrase_end(toks: list[Token], s: int, end: int) -> int:
     if k == s and k + 1 <= end and toks[k].low in ("last", "this"):
         if toks[k + 1].low in _LAST_UNITS:
             return k + 2
+    if k == s and k + 2 <= end and toks[k + 2].low in _RELATIVE_TIME and _counts_units(toks, k):
+        return k + 3  # `A week earlier he had put …`, `Two days later the ministry said`
     return s
+
+
+# the adverbs that place a span of time before or after the story's moment
+_RELATIVE_TIME = frozenset("earlier later ago before".split())
+_SPAN_UNITS = frozenset("day days week weeks month months year years hours".split())
+
+
+def _counts_units(toks: list[Token], k: int) -> bool:
+    """`a week`, `two days`, `10 months` at `k`: a count (an article, a number word or
+    digits) and a unit of time."""
+    w = toks[k].low
+    return toks[k + 1].low in _SPAN_UNITS and (
+        w in ("a", "an") or w in NUMBER_WORDS or w[:1].isdigit()
+    )
 
 
 def _spaced_dash(toks: list[Token], k: int) -> bool:
@@ -844,6 +878,11 @@ def speaker_after(
     if k < n and not (toks[k].low in _AFTER_SPEAKER or toks[k].text in _CLAUSE_END):
         _refuse(refused, "attribution:refused:inverted-object", s, e, toks)
         return None
+    if k < n and _opens_quote(toks, k):
+        # `X, the press secretary, said North Korea's losses ran to "several hundred"`: a
+        # quote opening after the words is the rest of the object, no speaker's end
+        _refuse(refused, "attribution:refused:inverted-quote-opens", s, e, toks)
+        return None
     for i in range(s, e + 1):
         w = toks[i].low
         if w[0].isdigit() or w in NUMBER_WORDS or w in _CLAUSE_VERBS:
@@ -857,6 +896,21 @@ def speaker_after(
             _refuse(refused, "attribution:refused:inverted-count", s, e, toks)
             return None
     return (s, e) if e >= s else None
+
+
+def _opens_quote(toks: list[Token], k: int) -> bool:
+    """Token `k` opens a quotation: a left quote mark, or a straight one with a word written
+    against its right side (`"several`), not a closing mark after a word (`said."`)."""
+    t = toks[k]
+    if t.text == "“":
+        return True
+    return (
+        t.text == '"'
+        and k + 1 < len(toks)
+        and toks[k + 1].start == t.end
+        and toks[k + 1].text[0].isalnum()
+        and toks[k - 1].end < t.start
+    )
 
 
 _TITLE_ABBREVIATIONS = frozenset(

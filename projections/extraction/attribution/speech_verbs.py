@@ -300,6 +300,10 @@ def find_speakers(
             if refused is not None:  # `per the battalion's after-action report`: a noun
                 refused.append((REPORT_AFTER_PER, span[0], v))
             continue
+        if _prepositional_span(lows, span, v):
+            if refused is not None:  # `…, in a decree published on Monday`: no subject
+                refused.append((PREPOSITIONAL_SPAN, span[0], v))
+            continue
         if _document_label(toks, lows, span, v):
             if refused is not None:  # `Field report: Militants killed 9 …`: a document's name
                 refused.append((DOCUMENT_LABEL, span[0], v))
@@ -461,6 +465,20 @@ def _inside_according_to(found: list[Speaker], v: int) -> bool:
     return last.kind == "according-to" and last.start <= v <= last.end
 
 
+PREPOSITIONAL_SPAN = "attribution:refused:prepositional-phrase"
+# prepositions that open a phrase of place or means, never a speaker's name
+_SPAN_PREPS = frozenset("in on at with under from into through".split())
+_SPAN_DETS = frozenset("a an the this that its their".split())
+
+
+def _prepositional_span(lows: list[str], span: tuple[int, int], v: int) -> bool:
+    """The words before the verb are a phrase a preposition opens, with a determiner after it
+    (`in a decree published on Monday`): the verb is a participle of that phrase's noun and
+    has no subject there (not `In Kyiv officials said`, with no determiner)."""
+    s, e = span
+    return e < v and s < e and lows[s] in _SPAN_PREPS and lows[s + 1] in _SPAN_DETS
+
+
 _COUNTED_WORDS = frozenset(
     """fatalities deaths dead killed casualties wounded injured injuries missing displaced
     arrests losses victims detained captured casualty fatality death loss""".split()
@@ -605,7 +623,7 @@ _INFORMING = frozenset("informs inform".split())
 
 
 # verbs that state a figure only when one follows within four words (`Oryx lists 412 tanks`)
-_FIGURE_VERBS = frozenset("lists attributes described".split())
+_FIGURE_VERBS = frozenset("lists listed attributes described".split())
 
 
 def _figure_after(lows: list[str], verbs: set[str]) -> bool:
@@ -787,12 +805,20 @@ def _puts_at(lows: list[str], v: int) -> bool:
             return True
         if w == "as" and k + 2 < len(lows) and lows[k + 1] in _PUT_AS and lows[k + 2] == "as":
             return True  # `put the toll as high as 400`: the comparison states the figure
+        if (
+            w == ","
+            and k + 1 < len(lows)
+            and lows[k + 1] in _PUT_PREPS
+            and lows[k - 1] in _PUT_THAN
+        ):
+            return True  # `put the number … lower, at about 8,000`: a comparative's aside
         if w in _PUT_STOP:
             return False
     return False
 
 
 _PUT_AS = frozenset("high low many few much".split())
+_PUT_THAN = frozenset("lower higher".split())
 
 
 _PUT_STOP = frozenset('. , ; : ( ) — – ” " while but'.split())

@@ -958,7 +958,7 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
     if (
         rd.partitive_pronoun
         or (i >= 2 and toks[i - 1].low == "of" and toks[i - 2].low == "out")
-        or (toks[0].low == "of" and fronted_part(ctx))
+        or fronted_part(ctx)
     ):
         # "recruited 50,000 prisoners ..., about 10,000 of them had been killed", "405 of its
         # soldiers ..., out of 850 killed": a part of the previous figure, or its whole
@@ -983,6 +983,17 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
         return prev.actor, "actor:partitive-of-the-same"
     if _added_same_noun(ctx):
         return prev.actor, "actor:added-same-noun"
+    if _another_of_the_same(ctx):
+        return prev.actor, "actor:another-of-the-same"
+    own = _no_name_of_its_own(ctx)
+    if own and ctx.category == prev.category and ctx.follows_previous(("to",)):
+        # "ordered the Russian army to grow by 180,000 troops to a total of 1.5 million
+        # active personnel": the total the figure before grows to is the same side's
+        return prev.actor, "actor:grown-to"
+    if own and ctx.category == prev.category and _with_part(ctx):
+        # "The Palestinian death toll … rose above 29,900 …, with 96 people killed in the
+        # previous 24 hours": the part `with` adds to a toll is the toll's side
+        return prev.actor, "actor:with-part"
     if i >= 2 and toks[i - 1].low == "from" and toks[i - 2].low in ("up", "down"):
         if ctx.category == prev.category:
             return prev.actor, "actor:superseded"  # "479 Russian drones ..., down from 728"
@@ -1121,6 +1132,41 @@ def _added_same_noun(ctx: ClaimContext) -> bool:
     num_at = ctx.sentence.num_at
     for m in range(i - 3, 0, -1):
         if toks[m].low == head and any(x in num_at for x in range(max(0, m - 3), m)):
+            return True
+    return False
+
+
+def _no_name_of_its_own(ctx: ClaimContext) -> bool:
+    """The figure's counted phrase names no one (no capitalised word): it can take a side."""
+    subject = ctx.reading.subject
+    if subject is None:
+        return True
+    return not any(t.text[0].isupper() for t in ctx.toks[subject[0] : subject[1] + 1])
+
+
+def _with_part(ctx: ClaimContext) -> bool:
+    """`…, the ministry said, with 96 people killed`: `with` opens the figure's phrase after
+    the previous figure's clause, past a comma, in the same sentence."""
+    toks, i = ctx.toks, ctx.q.i
+    return i >= 2 and toks[i - 1].low == "with" and toks[i - 2].text == ","
+
+
+def _another_of_the_same(ctx: ClaimContext) -> bool:
+    """`shot down 112 of the Russian drones and four of the missiles, while another 39 drones
+    were lost to jamming`: `another` adds to things the sentence counted before with the
+    same noun (no name of its own), of the same category, so they are the same side's."""
+    toks, i = ctx.toks, ctx.q.i
+    subject = ctx.reading.subject
+    if subject is None or i < 3 or toks[i - 1].low != "another":
+        return False
+    if ctx.category != ctx.prev.category:  # type: ignore[union-attr]
+        return False
+    if any(t.text[0].isupper() for t in toks[subject[0] : subject[1] + 1]):
+        return False
+    head = toks[subject[1]].low
+    num_at = ctx.sentence.num_at
+    for m in range(i - 2, 0, -1):
+        if toks[m].low == head and any(x in num_at for x in range(max(0, m - 4), m)):
             return True
     return False
 

@@ -16,7 +16,8 @@ from projections.extraction.attribution.colon_sources import QA_ANSWER
 from projections.extraction.attribution.speaker import Speaker
 from projections.extraction.claimants import claimant_name
 from projections.extraction.context import ClaimContext, Rules, SentenceContext
-from projections.extraction.speakers import PRONOUNS, sentence_subject
+from projections.extraction.speakers import PRONOUNS, SpeakerMemory, sentence_subject
+from projections.extraction.tokens import Token
 
 
 def attribution_of(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
@@ -88,6 +89,9 @@ def _attribution(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
     if named is not None:
         return f"{said} [{named}]", claimant_name(named), (GROUP_SAME_SENTENCE, *rules)
     memory = sent.para.speakers
+    owner = _owner_of_document(toks, speaker, memory)
+    if owner is not None:
+        return f"{said} [{owner}]", claimant_name(owner), (OWNED_DOCUMENT, *rules)
     memory.declined = None
     resolved = memory.resolve(toks, speaker)
     if resolved is not None:
@@ -106,6 +110,27 @@ def _attribution(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
         body = sent.text_of(speaker.start, e - 1)
         return said, claimant_name(body), (*rules, "attribution:claimant:body-of-its-people")
     return said, claimant_name(said), rules
+
+
+OWNED_DOCUMENT = "attribution:owner-resolved"
+# what a speaker issues, written with its possessive (`Its daily report listed 11 tanks`)
+_ISSUED_HEADS = frozenset(
+    """report reports update updates statement statements count tally figures data bulletin
+    assessment summary briefing""".split()
+)
+
+
+def _owner_of_document(toks: list[Token], speaker: Speaker, memory: SpeakerMemory) -> str | None:
+    """`… Ukraine's General Staff said. Its daily report listed 11 Russian tanks`: a report,
+    count or statement owned by `its` or `their` speaks for the owner, the speaker the
+    pronoun means (CONVENTIONS.md: pronouns resolve to the named speaker); a title owned so
+    (`Its chief, Kyrylo Budanov`) is a speaker of its own."""
+    first = toks[speaker.start].low
+    if first not in ("its", "their") or speaker.end == speaker.start:
+        return None
+    if toks[speaker.end].low not in _ISSUED_HEADS:
+        return None
+    return memory.owner("it" if first == "its" else "they")
 
 
 SAME_SENTENCE = "attribution:pronoun-same-sentence"

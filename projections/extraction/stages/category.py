@@ -119,8 +119,9 @@ def _category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
     if ctx.num.lone_one:
         if not _counted_one(ctx):
             return None, ()
-        if rd.subject is None:  # admitted by `_one_of_the_figure_before`: name the rule
-            rd.rules.append("category:one-of-the-figure-before")
+        if rd.subject is None:  # admitted by `_one_of_the_figure_before` or `_gapped_one`
+            gapped = _gapped_one(ctx)
+            rd.rules.append(GAPPED_ONE if gapped else "category:one-of-the-figure-before")
     if rd.inherit:
         if rd.subject is None:
             _name_the_part(ctx)
@@ -305,7 +306,8 @@ def fronted_part(ctx: ClaimContext) -> bool:
     `categories.fronted_partitive`."""
     toks, prev = ctx.toks, ctx.prev
     start = prev.start  # type: ignore[union-attr]
-    prev_start = next((k for k in (1, 2) if k < len(toks) and toks[k].start == start), -1)
+    lo = max(-1, ctx.prev_end - 4)
+    prev_start = next((k for k in range(ctx.prev_end, lo, -1) if toks[k].start == start), -1)
     return fronted_partitive(toks, ctx.q.i, prev_start, ctx.prev_end)
 
 
@@ -384,7 +386,25 @@ def _counted_one(ctx: ClaimContext) -> bool:
     rd = ctx.reading
     if rd.category in (None, "other") or rd.inherit:
         return False
-    return rd.subject is not None or _one_of_the_figure_before(ctx)
+    return rd.subject is not None or _one_of_the_figure_before(ctx) or _gapped_one(ctx)
+
+
+GAPPED_ONE = "category:gapped-one"
+
+
+def _gapped_one(ctx: ClaimContext) -> bool:
+    """`had killed 63 North Korean soldiers and captured one`: a bare `one` that is the
+    object of a second verb after `and`, the noun left out because the figure before (of
+    people) names it, counts one of them; its own verb says what befell it."""
+    prev, toks, i = ctx.prev, ctx.toks, ctx.num.i
+    if prev is None or prev.category in ("equipment", "other") or i < 2:
+        return False
+    if toks[i - 2].low not in ("and", "but") or not toks[i - 1].low.endswith("ed"):
+        return False
+    rd = ctx.reading
+    return rd.category in _STATUS_CATEGORIES and any(
+        r.startswith("category:verb-before:") for r in rd.rules
+    )
 
 
 _OPENERS = frozenset({";", ",", "and", "but"})
