@@ -50,10 +50,13 @@ def verb_category(
             j, bracketed = close + 1, True
             stop = min(n, j + 8)
     relative = _in_relative_clause(toks, first)
+    past = "-past-bracket" if bracketed else ""
     while j < stop:
         w = toks[j].low
         if w in CLAUSE_STOP:
-            break
+            if not adverb_since(toks, j):
+                break
+            past = "-past-since"
         if relative and w == "," and j + 1 < n and _main_verb(toks[j + 1]):
             # "The rebels, who Kinshasa says are backed by some 4,000 Rwandan troops, denied
             # losing ...": the comma closes the relative clause the figure stands in; the
@@ -84,7 +87,6 @@ def verb_category(
             continue
         got = _verb_at(toks, j, displaced) if w in _VERB_WORDS else None
         if got and j + 1 != next_start:
-            past = "-past-bracket" if bracketed else ""
             fwd = (j - np_end, got[0], f"category:verb{past}:{got[1]}")
             break
         j += 1
@@ -110,6 +112,19 @@ def verb_category(
     if best is None and first > 1 and toks[first - 1].low in _INVERTING_BE:
         return _fronted_verb(toks)
     return (best[1], best[2]) if best else None
+
+
+_PERFECT_AUX = frozenset("have has had".split())
+
+
+def adverb_since(toks: list[Token], j: int) -> bool:
+    """`have since fled`, `had since died`: `since` between a perfect auxiliary and a
+    participle is an adverb of time inside the clause, not the conjunction that opens a new
+    one, so the verb after it is still the figure's."""
+    if toks[j].low != "since" or j < 1 or j + 1 >= len(toks):
+        return False
+    nxt = toks[j + 1]
+    return toks[j - 1].low in _PERFECT_AUX and nxt.text.islower() and nxt.low.endswith(("ed", "en"))
 
 
 _RELATIVE_OPENERS = frozenset("who which whom".split())
