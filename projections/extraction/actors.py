@@ -186,12 +186,7 @@ def junta_actor(
         hit = entity_at(texts, i) if w in first_words else None
         state = None if hit is None else gazetteer.JUNTA_OF.get(hit[0])
         if state is None:
-            state = gazetteer.JUNTA_PLACES.get(w)
-            if state is None:
-                continue
-            # "killed about 40 junta soldiers near Kawlin in Sagaing Region": a region of
-            # the state the junta rules names it too
-            hit = (state, "place", i, w)  # type: ignore[assignment]
+            continue
         if found is not None and found[0] != state:
             return None  # two juntas' states: the sentence does not say which
         found = found or (state, f"actor:junta-state:{hit[3]}")  # type: ignore[index]

@@ -354,15 +354,6 @@ JUNTA_STATES: dict[str, tuple[str, ...]] = {
     "Burkina Faso": ("Burkina Faso",),
     "Niger": ("Niger",),
 }
-# Regions and states of a junta state, as one word: they name the state for `junta soldiers`
-# as its name would (`junta troops in Sagaing` -> Myanmar), and are no actor themselves.
-JUNTA_PLACES: dict[str, str] = {
-    w: "Myanmar"
-    for w in (
-        "Sagaing Rakhine Mandalay Magway Bago Ayeyarwady Tanintharyi Kayin Kayah Karenni Shan "
-        "Yangon Mon Chin Kachin"
-    ).split()
-}
 # actor named by a gazetteer hit -> the junta state it stands for or fights
 JUNTA_OF: dict[str, str] = {
     actor: state for state, actors in JUNTA_STATES.items() for actor in actors
