@@ -847,7 +847,9 @@ _TITLE_ABBREVIATIONS = frozenset(
 _AFTER_SPEAKER = frozenset("that on in at after when while".split())
 _PLACE_PREPS = frozenset("on in at".split())
 _FINITE_AUX = frozenset("had has have was were is are".split())
-_ADJUNCT_ENDS = frozenset("as when while after before because since where which who that and but".split())
+_ADJUNCT_ENDS = frozenset(
+    "as when while after before because since where which who that and but".split()
+)
 
 
 def _finite_after_adjunct(toks: list[Token], k: int) -> bool:
