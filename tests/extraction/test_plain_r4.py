@@ -92,3 +92,14 @@ def test_a_law_is_no_place() -> None:
     text = "The junta said 7,000 recruits would be drafted under the conscription law."
     c = claim(text, "7,000")
     assert (c.category, c.location) == ("troops", None)
+
+
+def test_the_second_conjunct_of_an_added_clause_keeps_the_place() -> None:
+    text = (
+        "Gunmen who stormed a bus on the highway near Quetta held 40 passengers for most of"
+        " a day before troops ended the siege, the police said, adding that 12 gunmen had"
+        " been killed and 4 passengers had died."
+    )
+    c = claim(text, "4")
+    assert (c.category, c.location) == ("killed", "Quetta")
+    assert "location:added-that-conjunct" in c.rules
