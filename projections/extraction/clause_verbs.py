@@ -114,6 +114,21 @@ def verb_category(
     return (best[1], best[2]) if best else None
 
 
+_BODY_PARTS = frozenset("leg legs arm arms limb limbs foot feet hand hands eye eyes sight".split())
+_BODY_DETS = frozenset("a an their his her both one".split())
+
+
+def _body_part_after(toks: list[Token], j: int) -> bool:
+    """A part of the body is the object of the verb at `j` (`lost legs`, `lost a leg`,
+    `lost both their feet`), within three words."""
+    for t in toks[j + 1 : j + 4]:
+        if t.low in _BODY_PARTS:
+            return True
+        if t.low not in _BODY_DETS:
+            return False
+    return False
+
+
 _PERFECT_AUX = frozenset("have has had".split())
 
 
@@ -375,6 +390,10 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
         return "killed", "buried"
     if w == "lost" and nxt in ("their", "his", "her") and nxt2 in ("lives", "life"):
         return "killed", "lost their lives"
+    if w == "lost" and _body_part_after(toks, j):
+        # "Two Thai soldiers lost legs after stepping on landmines": the subject's own loss
+        # of a limb or of sight says it was hurt, not lost to its side
+        return "wounded", "lost a limb"
     if w in _LAY_VERBS and nxt == "down" and nxt2 in _ARMS:
         # "63 rebels who have laid down arms": fighters who lay down their weapons surrender
         return "captured", f"{w} down arms"

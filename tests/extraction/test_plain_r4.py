@@ -103,3 +103,23 @@ def test_the_second_conjunct_of_an_added_clause_keeps_the_place() -> None:
     c = claim(text, "4")
     assert (c.category, c.location) == ("killed", "Quetta")
     assert "location:added-that-conjunct" in c.rules
+
+
+def test_maoists_are_counted_fighters() -> None:
+    text = "Security forces have killed 212 Maoists in Bastar this year, the state police said."
+    c = claim(text, "212")
+    assert (c.category, c.subject, c.location) == ("killed", "Maoists", "Bastar")
+    assert "category:noun:maoists" in c.rules
+
+
+def test_soldiers_who_lost_limbs_are_wounded() -> None:
+    text = "Three Cambodian soldiers lost legs when a mine exploded on patrol, the army said."
+    c = claim(text, "Three")
+    assert (c.category, c.actor) == ("wounded", "Cambodia")
+    assert "category:verb:lost a limb" in c.rules
+
+
+def test_a_side_that_lost_soldiers_still_has_casualties() -> None:
+    c = claim("The army lost 40 soldiers and both of its tanks in the ambush.", "40")
+    assert c.category == "casualties"
+    assert "category:verb:lost a limb" not in c.rules
