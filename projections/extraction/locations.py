@@ -47,7 +47,7 @@ _NOT_PLACES = frozenset(
     leadership airstrikes airstrike bombardment bombardments bombing bombings shootout
     shootouts gunfight gunfights firefight firefights autumn summer winter spring swap
     swaps weekend weekends incident incidents crackdown crackdowns mission missions law laws
-    decree decrees""".split()
+    decree decrees drill drills exercise exercises manoeuvres maneuvers""".split()
 )
 _NP_END = frozenset(
     """in on at to from by with near into for against since during after before and or but

@@ -123,3 +123,13 @@ def test_a_side_that_lost_soldiers_still_has_casualties() -> None:
     c = claim("The army lost 40 soldiers and both of its tanks in the ambush.", "40")
     assert c.category == "casualties"
     assert "category:verb:lost a limb" not in c.rules
+
+
+def test_a_drill_is_no_place() -> None:
+    text = (
+        "Some 2,000 Japanese troops took part in the amphibious drill on Tokunoshima,"
+        " officials said."
+    )
+    c = claim(text, "Some 2,000")
+    assert (c.category, c.actor, c.location) == ("troops", "Japan", "Tokunoshima")
+    assert "location:prep:on" in c.rules
