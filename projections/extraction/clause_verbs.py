@@ -129,6 +129,16 @@ def _body_part_after(toks: list[Token], j: int) -> bool:
     return False
 
 
+_INTO_CUSTODY_VERBS = frozenset("taken placed put".split())
+_CUSTODY_NOUNS = frozenset("custody detention".split())
+
+
+def _custody_after(toks: list[Token], k: int) -> str | None:
+    """The noun of custody at `k` or after one modifier (`preventive custody`, `police
+    custody`), or None."""
+    return next((t.low for t in toks[k : k + 2] if t.low in _CUSTODY_NOUNS), None)
+
+
 _PERFECT_AUX = frozenset("have has had".split())
 
 
@@ -352,6 +362,12 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
     nxt2 = toks[j + 2].low if j + 2 < n else ""
     if w == "taken" and nxt in ("prisoner", "captive", "hostage", "prisoners", "captives"):
         return "captured", f"taken {nxt}"
+    if w in _INTO_CUSTODY_VERBS and nxt in ("into", "in"):
+        # "2,000 people were taken into preventive custody", "placed in detention": put
+        # into someone's custody, so held
+        held = _custody_after(toks, j + 2)
+        if held is not None:
+            return "captured", f"{w} {nxt} {held}"
     if w == "taken" and nxt in _TAKEN_ENDS and _passive_before(toks, j):
         # "Two teachers were also taken.": a passive `taken` that ends its clause, or whose
         # agent follows, is an abduction (not `taken to hospital`, `taken into account`)
@@ -533,7 +549,7 @@ _VERB_WORDS = (
     | frozenset(
         """taken held under lost prisoners prisoner hostages hostage captives captivity pows homes
         bodies remains lives suffered sustained suffering sustaining treated handed forced
-        crossed crossing left sought seeking returned returning arrived
+        crossed crossing left sought seeking returned returning arrived placed put
         sheltering sheltered death deaths pushed pushing drove driven driving chased forcing flown
         airlifted ferried leave back buried bury burying scattered dispersed out action
         """.split()
@@ -562,6 +578,10 @@ def near(
     (not past the neighbouring figures)."""
     lo = max(prev_end + 1, first - 6)
     hi = min(len(toks), nxt, np_end + 10)
-    return any(t.low in words for t in toks[lo:first]) or any(
-        t.low in words for t in toks[np_end + 1 : hi]
-    )
+    for k in (*range(lo, first), *range(np_end + 1, hi)):
+        if toks[k].low in words and not (k > 0 and toks[k - 1].low in _NOUN_DETS):
+            return True  # not `after the fighting`: a determiner makes the word a noun
+    return False
+
+
+_NOUN_DETS = frozenset("the a an this that".split())

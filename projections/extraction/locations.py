@@ -53,7 +53,7 @@ _NP_END = frozenset(
     """in on at to from by with near into for against since during after before and or but
     that which who when while where as than said says told had have has was were is are
     will would could may might including according up down last next this early late
-    overnight yesterday today over between""".split()
+    overnight yesterday today over between more less""".split()
 )
 
 

@@ -133,3 +133,28 @@ def test_a_drill_is_no_place() -> None:
     c = claim(text, "Some 2,000")
     assert (c.category, c.actor, c.location) == ("troops", "Japan", "Tokunoshima")
     assert "location:prep:on" in c.rules
+
+
+def test_people_taken_into_custody_are_captured() -> None:
+    text = "Police said 350 protesters had been taken into police custody in Dhaka overnight."
+    c = claim(text, "350")
+    assert (c.category, c.location) == ("captured", "Dhaka")
+    assert "category:verb:taken into custody" in c.rules
+
+
+def test_a_determiner_makes_fighting_a_noun_not_a_troop_verb() -> None:
+    text = "About 9,000 residents are still in Marawi after the fighting, officials said."
+    c = claim(text, "About 9,000")
+    assert c.category != "troops"
+    assert not any(r.startswith("category:troop-verb") for r in c.rules)
+
+
+def test_fighting_for_a_side_is_still_a_troop_verb() -> None:
+    c = claim("About 600 Nepalis are fighting for Russia, Kathmandu said.", "About 600")
+    assert (c.category, c.actor) == ("troops", "Russia")
+
+
+def test_more_than_ends_a_place_phrase() -> None:
+    text = "Some 12,000 villagers remain in relief camps more than a month after the floods."
+    c = claim(text, "Some 12,000")
+    assert (c.category, c.location) == ("displaced", "relief camps")
