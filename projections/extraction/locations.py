@@ -29,7 +29,8 @@ PLACE_NOUNS = frozenset(
     coast state states valley
     county park mountains mountain hills forest desert strip corridor lake islands peninsula
     zone governorate regency oblast municipality department prefecture crossing
-    checkpoint checkpoints airspace""".split()
+    checkpoint checkpoints airspace temple temples pagoda pagodas monastery township townships
+    shoal reef""".split()
 )
 _TAKES_PLACE = LOC_PREPS | PLACE_VERBS
 _STRIKE_VERBS = frozenset("struck hit shelled bombed pounded".split())

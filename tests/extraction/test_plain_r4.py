@@ -158,3 +158,10 @@ def test_more_than_ends_a_place_phrase() -> None:
     text = "Some 12,000 villagers remain in relief camps more than a month after the floods."
     c = claim(text, "Some 12,000")
     assert (c.category, c.location) == ("displaced", "relief camps")
+
+
+def test_a_temple_ends_a_named_place() -> None:
+    text = "Four Thai rangers were wounded near the Ta Krabey temple, the army said."
+    c = claim(text, "Four")
+    assert (c.category, c.actor, c.location) == ("wounded", "Thailand", "the Ta Krabey temple")
+    assert "location:prep:near" in c.rules
