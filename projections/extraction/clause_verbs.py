@@ -129,6 +129,9 @@ def _body_part_after(toks: list[Token], j: int) -> bool:
     return False
 
 
+_REFUGEE_WORDS = frozenset("refugees refugee evacuees asylum-seekers".split())
+_AS_OR_BE = frozenset("as are were is was became become".split())
+_STATUS_ADVERBS = frozenset("now still already".split())
 _INTO_CUSTODY_VERBS = frozenset("taken placed put".split())
 _CUSTODY_NOUNS = frozenset("custody detention".split())
 
@@ -406,6 +409,12 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
         return "killed", "buried"
     if w == "lost" and nxt in ("their", "his", "her") and nxt2 in ("lives", "life"):
         return "killed", "lost their lives"
+    if w in _REFUGEE_WORDS and j > 1:
+        # "2.6 million Afghans live as refugees in Iran", "40,000 are now refugees": the
+        # predicate names the people's status, fled from their homes
+        k = j - 2 if toks[j - 1].low in _STATUS_ADVERBS else j - 1
+        if toks[k].low in _AS_OR_BE:
+            return "displaced", f"{toks[k].low} {w}"
     if w == "lost" and _body_part_after(toks, j):
         # "Two Thai soldiers lost legs after stepping on landmines": the subject's own loss
         # of a limb or of sight says it was hurt, not lost to its side
@@ -549,7 +558,8 @@ _VERB_WORDS = (
     | frozenset(
         """taken held under lost prisoners prisoner hostages hostage captives captivity pows homes
         bodies remains lives suffered sustained suffering sustaining treated handed forced
-        crossed crossing left sought seeking returned returning arrived placed put
+        crossed crossing left sought seeking returned returning arrived placed put refugees
+        refugee evacuees
         sheltering sheltered death deaths pushed pushing drove driven driving chased forcing flown
         airlifted ferried leave back buried bury burying scattered dispersed out action
         """.split()

@@ -165,3 +165,16 @@ def test_a_temple_ends_a_named_place() -> None:
     c = claim(text, "Four")
     assert (c.category, c.actor, c.location) == ("wounded", "Thailand", "the Ta Krabey temple")
     assert "location:prep:near" in c.rules
+
+
+def test_people_who_live_as_refugees_are_displaced() -> None:
+    text = "Aid groups estimate that 1.3 million Afghans live as refugees in Pakistan."
+    c = claim(text, "1.3 million")
+    assert (c.category, c.actor, c.location) == ("displaced", "Afghanistan", "Pakistan")
+    assert "category:verb:as refugees" in c.rules
+
+
+def test_people_who_are_now_refugees_are_displaced() -> None:
+    c = claim("Some 8,000 villagers are now refugees in Mizoram, officials said.", "Some 8,000")
+    assert c.category == "displaced"
+    assert "category:verb:are refugees" in c.rules
