@@ -230,6 +230,10 @@ def _read_category(
                 back.np_end = last
                 return back
     np = forward_np(toks, last + 1, num_at)
+    if prev_end >= 0 and _record_of(toks, first, last, np):
+        # "sent a record 153 aircraft, surpassing the previous high of 103 set in 2023": the
+        # record a figure beats counts what that figure counts
+        return Reading("other", None, last, inherit=True, rules=["category:record-of-figure"])
     if np.head is not None:
         if prev_end < 0 and next_start < len(toks) and toks[next_start - 1].low == "and":
             shared = _shared_noun_ahead(toks, last, num_at, next_start)
@@ -251,6 +255,21 @@ def _read_category(
             w = toks[np.verb_word].low
             return Reading("other", None, last, True, rules=[f"category:only-part:{w}"])
     return _ellipsis(toks, first, last, np, prev_end, next_start)
+
+
+_RECORD_NOUNS = frozenset("high record peak maximum".split())
+# what a reduced relative after a record says of it (`the high of 103 set in 2023`)
+_RECORD_PARTICIPLES = frozenset("set recorded reached registered seen logged".split())
+
+
+def _record_of(toks: list[Token], first: int, last: int, np: NounPhrase) -> bool:
+    """`the previous high of 103 (set in 2023)`: the figure is the complement of a noun of a
+    record, with no counted noun of its own (a participle after it describes the record)."""
+    if first < 2 or toks[first - 1].low != "of" or toks[first - 2].low not in _RECORD_NOUNS:
+        return False
+    if np.head is None:
+        return True
+    return last + 1 < len(toks) and toks[last + 1].low in _RECORD_PARTICIPLES
 
 
 _FACILITIES = frozenset("posts post outposts bases base positions camps camp headquarters".split())
@@ -1428,6 +1447,12 @@ def _ellipsis(
     if _gapped_verb(toks, first, last, prev_end):
         return Reading("other", None, last, inherit=True, rules=["category:gapped-verb"])
     trained = _troop_verb_after(toks, last)
+    if trained is None and _reduced_troop_relative(toks, first, last):
+        # "on top of the roughly 11,000 deployed last autumn": a definite bare figure whose
+        # participle (a reduced relative) deploys people is a force's size
+        # (definite: the side is the one last named with troops, `actor:carried-over`)
+        rules = [f"category:troop-participle-after:{toks[last + 1].low}"]
+        return Reading("troops", None, last, definite=True, rules=rules)
     if trained is not None:
         # "some 13,000 had already been trained": a bare figure whose verb makes fighters
         # (before the figure before is inherited: that one may be no claim, `5,000 men a month`)
@@ -1659,6 +1684,23 @@ def _troop_verb_after(toks: list[Token], last: int) -> str | None:
     if k < len(toks) and toks[k].low in TROOP_VERBS and toks[k].low.endswith(("ed", "sent")):
         return toks[k].low
     return None
+
+
+_DEFINITE_BEFORE = frozenset("the those these".split())
+
+
+def _reduced_troop_relative(toks: list[Token], first: int, last: int) -> bool:
+    """`the 11,000 deployed last autumn`, `the roughly 2,000 stationed there`: a bare figure
+    after a definite determiner (an approximator between) followed at once by the past
+    participle of a verb that deploys people, with no auxiliary: the participle modifies
+    the figure, which counts the people so deployed."""
+    k = last + 1
+    if k >= len(toks) or toks[k].low not in TROOP_VERBS or not toks[k].low.endswith("ed"):
+        return False
+    for d in (first - 1, first - 2):
+        if d >= 0 and toks[d].low in _DEFINITE_BEFORE:
+            return d == first - 1 or toks[d + 1].text.islower()
+    return False
 
 
 _PROMISE_VERBS = frozenset(

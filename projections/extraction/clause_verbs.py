@@ -50,10 +50,13 @@ def verb_category(
             j, bracketed = close + 1, True
             stop = min(n, j + 8)
     relative = _in_relative_clause(toks, first)
+    past = "-past-bracket" if bracketed else ""
     while j < stop:
         w = toks[j].low
         if w in CLAUSE_STOP:
-            break
+            if not adverb_since(toks, j):
+                break
+            past = "-past-since"
         if relative and w == "," and j + 1 < n and _main_verb(toks[j + 1]):
             # "The rebels, who Kinshasa says are backed by some 4,000 Rwandan troops, denied
             # losing ...": the comma closes the relative clause the figure stands in; the
@@ -84,7 +87,6 @@ def verb_category(
             continue
         got = _verb_at(toks, j, displaced) if w in _VERB_WORDS else None
         if got and j + 1 != next_start:
-            past = "-past-bracket" if bracketed else ""
             fwd = (j - np_end, got[0], f"category:verb{past}:{got[1]}")
             break
         j += 1
@@ -121,6 +123,47 @@ def verb_category(
     if best is None and first > 1 and toks[first - 1].low in _INVERTING_BE:
         return _fronted_verb(toks)
     return (best[1], best[2]) if best else None
+
+
+_BODY_PARTS = frozenset("leg legs arm arms limb limbs foot feet hand hands eye eyes sight".split())
+_BODY_DETS = frozenset("a an their his her both one".split())
+
+
+def _body_part_after(toks: list[Token], j: int) -> bool:
+    """A part of the body is the object of the verb at `j` (`lost legs`, `lost a leg`,
+    `lost both their feet`), within three words."""
+    for t in toks[j + 1 : j + 4]:
+        if t.low in _BODY_PARTS:
+            return True
+        if t.low not in _BODY_DETS:
+            return False
+    return False
+
+
+_REFUGEE_WORDS = frozenset("refugees refugee evacuees asylum-seekers".split())
+_AS_OR_BE = frozenset("as are were is was became become".split())
+_STATUS_ADVERBS = frozenset("now still already".split())
+_INTO_CUSTODY_VERBS = frozenset("taken placed put".split())
+_CUSTODY_NOUNS = frozenset("custody detention".split())
+
+
+def _custody_after(toks: list[Token], k: int) -> str | None:
+    """The noun of custody at `k` or after one modifier (`preventive custody`, `police
+    custody`), or None."""
+    return next((t.low for t in toks[k : k + 2] if t.low in _CUSTODY_NOUNS), None)
+
+
+_PERFECT_AUX = frozenset("have has had".split())
+
+
+def adverb_since(toks: list[Token], j: int) -> bool:
+    """`have since fled`, `had since died`: `since` between a perfect auxiliary and a
+    participle is an adverb of time inside the clause, not the conjunction that opens a new
+    one, so the verb after it is still the figure's."""
+    if toks[j].low != "since" or j < 1 or j + 1 >= len(toks):
+        return False
+    nxt = toks[j + 1]
+    return toks[j - 1].low in _PERFECT_AUX and nxt.text.islower() and nxt.low.endswith(("ed", "en"))
 
 
 _RELATIVE_OPENERS = frozenset("who which whom".split())
@@ -334,6 +377,12 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
     nxt2 = toks[j + 2].low if j + 2 < n else ""
     if w == "taken" and nxt in ("prisoner", "captive", "hostage", "prisoners", "captives"):
         return "captured", f"taken {nxt}"
+    if w in _INTO_CUSTODY_VERBS and nxt in ("into", "in"):
+        # "2,000 people were taken into preventive custody", "placed in detention": put
+        # into someone's custody, so held
+        held = _custody_after(toks, j + 2)
+        if held is not None:
+            return "captured", f"{w} {nxt} {held}"
     if w == "taken" and nxt in _TAKEN_ENDS and _passive_before(toks, j):
         # "Two teachers were also taken.": a passive `taken` that ends its clause, or whose
         # agent follows, is an abduction (not `taken to hospital`, `taken into account`)
@@ -376,6 +425,16 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
         return "killed", "buried"
     if w == "lost" and nxt in ("their", "his", "her") and nxt2 in ("lives", "life"):
         return "killed", "lost their lives"
+    if w in _REFUGEE_WORDS and j > 1:
+        # "2.6 million Afghans live as refugees in Iran", "40,000 are now refugees": the
+        # predicate names the people's status, fled from their homes
+        k = j - 2 if toks[j - 1].low in _STATUS_ADVERBS else j - 1
+        if toks[k].low in _AS_OR_BE:
+            return "displaced", f"{toks[k].low} {w}"
+    if w == "lost" and _body_part_after(toks, j):
+        # "Two Thai soldiers lost legs after stepping on landmines": the subject's own loss
+        # of a limb or of sight says it was hurt, not lost to its side
+        return "wounded", "lost a limb"
     if w in _LAY_VERBS and nxt == "down" and nxt2 in _ARMS:
         # "63 rebels who have laid down arms": fighters who lay down their weapons surrender
         return "captured", f"{w} down arms"
@@ -539,7 +598,8 @@ _VERB_WORDS = (
     | frozenset(
         """taken held under lost prisoners prisoner hostages hostage captives captivity pows homes
         bodies remains lives suffered sustained suffering sustaining treated handed forced
-        crossed crossing left sought seeking returned returning arrived
+        crossed crossing left sought seeking returned returning arrived placed put refugees
+        refugee evacuees
         sheltering sheltered death deaths pushed pushing drove driven driving chased forcing flown
         airlifted ferried leave back buried bury burying scattered dispersed out action
         """.split()
@@ -568,6 +628,10 @@ def near(
     (not past the neighbouring figures)."""
     lo = max(prev_end + 1, first - 6)
     hi = min(len(toks), nxt, np_end + 10)
-    return any(t.low in words for t in toks[lo:first]) or any(
-        t.low in words for t in toks[np_end + 1 : hi]
-    )
+    for k in (*range(lo, first), *range(np_end + 1, hi)):
+        if toks[k].low in words and not (k > 0 and toks[k - 1].low in _NOUN_DETS):
+            return True  # not `after the fighting`: a determiner makes the word a noun
+    return False
+
+
+_NOUN_DETS = frozenset("the a an this that".split())

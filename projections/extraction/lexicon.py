@@ -21,7 +21,7 @@ TROOP_NOUNS = _w(
     jihadists gunmen snipers sappers gunners crews cadets draftees mobilised mobilized troopers
     operatives battalions brigades divisions regiments platoons squads btgs army armies contingent
     garrison legionnaires militia wagnerites contractors police gendarmes veterans deployment
-    bandits auxiliaries reinforcements"""
+    bandits auxiliaries reinforcements maoists naxals naxalites"""
 )
 # Units named in the singular: sized by an apposition (`the brigade, 2,500 strong,`) or
 # standing for the subject an apposition sizes (`The Ethiopian division ..., about 7,000 men,`)

@@ -30,7 +30,8 @@ PLACE_NOUNS = frozenset(
     coast state states valley
     county park mountains mountain hills forest desert strip corridor lake islands peninsula
     zone governorate regency oblast municipality department prefecture crossing
-    checkpoint checkpoints airspace""".split()
+    checkpoint checkpoints airspace temple temples pagoda pagodas monastery township townships
+    shoal reef""".split()
 )
 _TAKES_PLACE = LOC_PREPS | PLACE_VERBS
 _STRIKE_VERBS = frozenset("struck hit shelled bombed pounded".split())
@@ -48,13 +49,13 @@ _NOT_PLACES = frozenset(
     leadership airstrikes airstrike bombardment bombardments bombing bombings shootout
     shootouts gunfight gunfights firefight firefights autumn summer winter spring swap
     swaps weekend weekends incident incidents crackdown crackdowns mission missions previous
-    decree decrees""".split()
+    law laws decree decrees drill drills exercise exercises manoeuvres maneuvers""".split()
 )
 _NP_END = frozenset(
     """in on at to from by with near into for against since during after before and or but
     that which who when while where as than said says told had have has was were is are
     will would could may might including according up down last next this early late
-    overnight yesterday today over between""".split()
+    overnight yesterday today over between more less""".split()
 )
 
 
@@ -158,6 +159,12 @@ def find_location(
                 if cut > 0:
                     e = cut - 1
                 cut_note = "+location:name-then-verb" if cut > 0 else ""
+                if _attributive_demonym(toks, s, e):
+                    # "killed in Cambodian rocket and artillery fire on border districts": a
+                    # demonym before lower-case nouns is an adjective of what hit them, no place
+                    j = e + 1
+                    note += "+location:past-demonym-adjective"
+                    continue
                 named = _name_before_event(toks, s, e)
                 if named is not None:
                     # "Gunmen kill 9 soldiers in Cotabato ambush": the name of the event's place
@@ -303,6 +310,8 @@ def find_location_before(
         if w not in _BEFORE_PREPS or any(s <= j <= e for s, e in skip):
             continue
         np = _place_np(toks, j + 1, w) if j + 1 < first else None
+        if np is not None and _attributive_demonym(toks, np[0], np[1]):
+            continue  # "in Cambodian rocket fire": an adjective, no place
         if np is not None and np[1] < first and toks[np[1]].low not in _NOT_PLACES:
             site = _named_site_before(toks, j) if w == "near" else -1
             if site >= 0:
@@ -376,6 +385,17 @@ def _ends_in_place_name(toks: list[Token], s: int, e: int) -> bool:
     if e <= s or not toks[e].text[0].isupper() or toks[e].text.isupper():
         return False
     return not _names_side(toks, s, e)
+
+
+def _attributive_demonym(toks: list[Token], s: int, e: int) -> bool:
+    """The place phrase `s..e` is one demonym (`Cambodian`) and a lower-case noun follows
+    it: the demonym modifies that noun (`Cambodian rocket fire`), it names no place."""
+    if s != e or e + 1 >= len(toks) or not toks[e + 1].text.isalpha():
+        return False
+    if not toks[e + 1].text.islower():
+        return False
+    hit = gazetteer.match_at([toks[s].text], 0)
+    return hit is not None and hit[1] == "demonym"
 
 
 def _names_side(toks: list[Token], s: int, e: int) -> bool:

@@ -883,6 +883,12 @@ def speaker_after(
         # quote opening after the words is the rest of the object, no speaker's end
         _refuse(refused, "attribution:refused:inverted-quote-opens", s, e, toks)
         return None
+    if k < n and toks[k].low in _PLACE_PREPS and _finite_after_adjunct(toks, k):
+        # `X, Lt Gen Y, said the strikes on nine sites had killed 100 militants`: the phrase
+        # after `said` has its own verb after the prepositional phrase, so it is the subject
+        # of the reported clause, not an inverted speaker (`said the ministry on Monday.`)
+        _refuse(refused, "attribution:refused:inverted-clause-subject", s, e, toks)
+        return None
     for i in range(s, e + 1):
         w = toks[i].low
         if w[0].isdigit() or w in NUMBER_WORDS or w in _CLAUSE_VERBS:
@@ -919,6 +925,26 @@ _TITLE_ABBREVIATIONS = frozenset(
 
 
 _AFTER_SPEAKER = frozenset("that on in at after when while".split())
+_PLACE_PREPS = frozenset("on in at".split())
+_FINITE_AUX = frozenset("had has have was were is are".split())
+_ADJUNCT_ENDS = frozenset(
+    "as when while after before because since where which who that and but".split()
+)
+
+
+def _finite_after_adjunct(toks: list[Token], k: int) -> bool:
+    """An auxiliary follows the prepositional phrase opening at `k` within its clause (at
+    most 20 tokens, up to punctuation or a conjunction): the words before `k` are the
+    subject of that auxiliary's clause."""
+    for j in range(k + 1, min(len(toks), k + 21)):
+        t = toks[j]
+        if t.low == "and" and j + 1 < len(toks) and toks[j + 1].text[0].isupper():
+            continue  # `linked to Jaish-e-Mohammed and Lashkar-e-Taiba`: names joined
+        if t.text in _CLAUSE_END or t.low in _ADJUNCT_ENDS:
+            return False
+        if t.low in _FINITE_AUX:
+            return True
+    return False
 
 
 _CLAUSE_END = frozenset('. , ; : ! ? ) — – ” "'.split())

@@ -858,7 +858,8 @@ def _coordinated(ctx: ClaimContext) -> tuple[str, str] | None:
     if category == "equipment" and prev.category == "captured":
         # "M23 rebels captured 300 FARDC soldiers and two armoured vehicles": one verb of
         # capture takes both objects, and the gear is the captives' side's
-        if any(r.startswith((*_DEMONYM_RULES, "actor:clause-before")) for r in prev.rules):
+        # ("capturing more than 300 junta soldiers and 12 artillery pieces": `junta` too)
+        if any(r.startswith((*_DEMONYM_RULES, *_CAPTIVE_SIDE_RULES)) for r in prev.rules):
             return prev.actor, "actor:coordinated-captives-gear"
         return None
     if category != prev.category:
@@ -898,6 +899,10 @@ def _civilians_then_soldier(ctx: ClaimContext) -> bool:
     if subject[0] != subject[1] or ctx.toks[prev_reading.subject[1]].low not in _CIVILIANS:
         return False
     return ctx.toks[subject[1]].low in _REGULARS
+
+
+# rules that name the captives' side by a word of their own phrase or the clause before
+_CAPTIVE_SIDE_RULES = ("actor:clause-before", "actor:junta-state")
 
 
 def _armed_pair(ctx: ClaimContext) -> bool:
@@ -1204,6 +1209,12 @@ def _earlier(ctx: ClaimContext) -> tuple[str, str] | None:
     rd, prev = ctx.reading, ctx.prev
     if rd.inherit and prev is not None and prev.actor:
         return prev.actor, "actor:inherited"
+    if rd.definite and rd.subject is None and prev is not None and prev.actor:
+        # "sent another 3,000 troops on top of the roughly 11,000 deployed last autumn": a
+        # definite bare figure of the same kind as the figure before it in the sentence
+        # counts more of the same side's people
+        if prev.category == ctx.category:
+            return prev.actor, "actor:definite-bare-of-previous"
     if ctx.category in ("other", "displaced") or not (rd.definite or rd.partitive_pronoun):
         return None
     head = ctx.toks[rd.subject[1]].low if rd.subject else "*"

@@ -89,7 +89,17 @@ def _added(ctx: ClaimContext, skip: list[Span]) -> tuple[str, str] | None:
     reporting the same event, so a figure there with no place of its own is where the
     previous figure of the sentence is."""
     prev, toks, i = ctx.prev, ctx.toks, ctx.q.i
-    if prev is None or not prev.location or i < 2 or toks[i - 1].low != "that":
+    if prev is None or not prev.location or i < 2:
+        return None
+    if toks[i - 1].low == "and" and "location:added-that" in prev.rules:
+        # "adding that 33 attackers had been killed and 26 hostages had died": the second
+        # conjunct of the added clause reports the same event, when only the first's own
+        # words (no comma, no name) stand between the two figures
+        between = toks[ctx.prev_end + 1 : i - 1]
+        if len(between) <= 6 and all(t.text.isalpha() and t.text.islower() for t in between):
+            return prev.location, "location:added-that-conjunct"
+        return None
+    if toks[i - 1].low != "that":
         return None
     if toks[i - 2].low not in _ADDING or ctx.prev_end >= i - 2:
         return None
