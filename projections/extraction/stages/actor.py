@@ -55,6 +55,7 @@ from projections.extraction.lexicon import (
     CATEGORY_NOUNS,
     COUNTED_NOUNS,
     EQUIPMENT_NOUNS,
+    MONTHS,
     PEOPLE_NOUNS,
     SINGULAR_UNITS,
     TROOP_NOUNS,
@@ -1009,9 +1010,7 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
     ):
         return prev.actor, "actor:along-with"
     subject = rd.subject
-    bare = subject is None or (
-        subject[0] == subject[1] and ctx.toks[subject[1]].low in CATEGORY_NOUNS
-    )
+    bare = subject is None or _bare_status(ctx.toks, subject)
     j = ctx.q.j + 1
     if bare and j < len(toks) and toks[j].low == "more":
         # "23 Nigerien soldiers were killed ..., and five more are missing": more of them
@@ -1028,6 +1027,14 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
             # hundred have been killed": a second complement of one verb, of the same group
             return prev.actor, "actor:elliptical-complement"
     return None
+
+
+def _bare_status(toks: list[Token], subject: tuple[int, int]) -> bool:
+    """The figure counts no noun but its status word, maybe after adverbs of degree: `two
+    seriously wounded` counts no group of its own, as `two wounded` does not."""
+    if toks[subject[1]].low not in CATEGORY_NOUNS:
+        return False
+    return all(t.low.endswith("ly") and t.low.isalpha() for t in toks[subject[0] : subject[1]])
 
 
 _BE_AUX = frozenset("were was are is had have has remain remained".split())
@@ -1187,7 +1194,16 @@ def _elliptical_after_phrase(ctx: ClaimContext) -> bool:
     between = toks[prev_reading.np_end + 1 : i]
     if len(between) < 3 or len(between) > 12 or between[-1].low != "and":
         return False
-    return all(t.text[0].islower() or t.text == "-" for t in between)
+    if between[-2].text == ",":
+        # "…had been killed in the territory since October 2023, and 113,274 wounded": a
+        # comma before the `and` of a verbless conjunct still ends the same clause
+        between = between[:-2]
+    return all(t.text[0].islower() or t.text == "-" or _date_word(t) for t in between)
+
+
+def _date_word(t: Token) -> bool:
+    """A month or a year in a phrase of time (`since October 2023`): no name of a side."""
+    return t.low in MONTHS or (len(t.text) == 4 and t.text.isdigit())
 
 
 def _same_clause(ctx: ClaimContext) -> bool:
