@@ -380,13 +380,27 @@ def _counted_one(ctx: ClaimContext) -> bool:
     `clashes in which one officer was killed`)."""
     i = ctx.num.i
     toks = ctx.toks
+    rd = ctx.reading
     if i > 0 and toks[i - 1].low in _ONE_BLOCKERS:
         if not (i > 1 and toks[i - 1].low == "which" and toks[i - 2].low in _PREPS):
-            return False
-    rd = ctx.reading
+            if not (_complement_that(toks, i) and rd.subject is not None):
+                return False
     if rd.category in (None, "other") or rd.inherit:
         return False
     return rd.subject is not None or _one_of_the_figure_before(ctx) or _gapped_one(ctx)
+
+
+# verbs of saying and knowing whose `that` opens a clause (`adding that one guard was killed`)
+_THAT_VERBS = frozenset(
+    "said says adding added told reported stated announced confirmed claimed "
+    "saying reporting confirming announcing stating claiming".split()
+)
+
+
+def _complement_that(toks: list[Token], i: int) -> bool:
+    """`police said, adding that one staff member was killed`: after a verb of saying, `that`
+    opens the clause the `one` is the subject of; it is no demonstrative (`that one`)."""
+    return i > 1 and toks[i - 1].low == "that" and toks[i - 2].low in _THAT_VERBS
 
 
 GAPPED_ONE = "category:gapped-one"
