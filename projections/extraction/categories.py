@@ -1440,6 +1440,11 @@ def _ellipsis(
         return Reading(cat, None, last, rules=rules, partitive_pronoun=np.partitive_pronoun)
     if _inherit_link(toks, first, prev_end) or np.partitive_pronoun:
         return Reading("other", None, last, inherit=True, rules=["category:inherited"])
+    if prev_end >= 0 and breakdown_link(toks, first):
+        # "shot down five Indian fighter jets, among them three Rafales": a part of the figure
+        # before counts what it counts, whatever name (a model's, capitalised) it goes by
+        named = _plural_name_after(toks, last)
+        return Reading("other", named, last, inherit=True, rules=["category:breakdown:named"])
     if _more_of_the_same(toks, last):
         # "Some 4,000 families have left ..., and hundreds more were still leaving": `more`
         # with no noun of its own counts more of what the figure before counted
@@ -2289,6 +2294,18 @@ def _according_aside(toks: list[Token], comma: int) -> int:
         if not (t[0].isalnum() or t in ("'s", "’s", "-")):
             return -1
     return -1
+
+
+def _plural_name_after(toks: list[Token], last: int) -> tuple[int, int] | None:
+    """`three Rafales,`: a capitalised plural word that alone ends the figure's phrase names
+    what is counted (a model's name), though no lexicon knows it."""
+    k = last + 1
+    if k + 1 >= len(toks) or toks[k + 1].text not in (",", ".", ";", ")"):
+        return None
+    w = toks[k].text
+    if len(w) > 3 and w[0].isupper() and w[1:].islower() and w.isalpha() and w.endswith("s"):
+        return (k, k)
+    return None
 
 
 def _inherit_link(toks: list[Token], first: int, prev_end: int) -> bool:
