@@ -38,6 +38,8 @@ def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
     Personnel in a list under a heading of losses (`combat losses of the enemy …\n—
     personnel ‒ about 718,240`) are the losses' count, not a force's size: `casualties`."""
     category, rules = _category_of(ctx)
+    if category == "casualties" and _more_gear_lost(ctx, rules):
+        return "equipment", [*rules, MORE_GEAR_LOST]
     if category == "troops" and _under_losses(ctx):
         return "casualties", [*rules, LOSSES_LIST]
     if category == "troops" and ctx.num.rules[0] == HANDFUL and not any("verb" in r for r in rules):
@@ -48,6 +50,22 @@ def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
 
 
 LOSSES_LIST = "category:losses-list"
+MORE_GEAR_LOST = "category:more-of-the-gear-lost"
+
+
+def _more_gear_lost(ctx: ClaimContext, rules: Rules) -> bool:
+    """`…shot down 41 of the 60 drones. Another 15 were lost to jamming`: a bare figure that
+    opens its sentence with `another` (or takes `more`), whose only word of category is the
+    verb `lost`, counts more of what the paragraph last counted; after weapons, those were
+    lost, not men (a noun of its own, `another 15 soldiers`, decides instead)."""
+    if ctx.prev is not None or ctx.reading.subject is not None:
+        return False
+    if "category:verb:lost" not in rules or ctx.sentence.para.last_figure != "equipment":
+        return False
+    toks, i = ctx.toks, ctx.num.i
+    if i == 1 and toks[0].low == "another":
+        return True
+    return i == 0 and "category:more-then-verb" in rules
 HANDFUL = "number:vague:a handful"
 HANDFUL_NO_FORCE = "category:handful-without-troop-verb"
 _LOSS_WORDS = frozenset("losses loss".split())
