@@ -37,7 +37,10 @@ def test_a_named_place_between_still_cuts_the_conjunct() -> None:
 
 
 def test_one_after_a_complementiser_that_is_a_count() -> None:
-    text = "Gunmen seized 12 traders on the Kaduna road, police said, adding that one guard was killed."
+    text = (
+        "Gunmen seized 12 traders on the Kaduna road, police said, adding that one guard"
+        " was killed."
+    )
     c = claim(text, "one")
     assert (c.category, c.low, c.subject) == ("killed", 1, "guard")
     assert "category:verb:killed" in c.rules
@@ -50,7 +53,9 @@ def test_that_one_without_a_noun_is_still_no_figure() -> None:
 
 
 def test_a_part_after_among_them_named_by_a_model_takes_the_whole_s_category() -> None:
-    text = "Air defences shot down six Russian bombers, among them two Tupolevs, the air force said."
+    text = (
+        "Air defences shot down six Russian bombers, among them two Tupolevs, the air force said."
+    )
     c = claim(text, "two")
     assert (c.category, c.actor, c.subject) == ("equipment", "Russia", "Tupolevs")
     assert "category:breakdown:named" in c.rules
@@ -68,5 +73,7 @@ def test_another_lost_after_weapons_counts_weapons() -> None:
 
 
 def test_another_lost_with_a_noun_of_people_stays_casualties() -> None:
-    text = "Russian forces lost 12 tanks near Pokrovsk. Another 300 soldiers were lost in the assault."
+    text = (
+        "Russian forces lost 12 tanks near Pokrovsk. Another 300 soldiers were lost in the assault."
+    )
     assert claim(text, "300").category == "casualties"

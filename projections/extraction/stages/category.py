@@ -66,6 +66,8 @@ def _more_gear_lost(ctx: ClaimContext, rules: Rules) -> bool:
     if i == 1 and toks[0].low == "another":
         return True
     return i == 0 and "category:more-then-verb" in rules
+
+
 HANDFUL = "number:vague:a handful"
 HANDFUL_NO_FORCE = "category:handful-without-troop-verb"
 _LOSS_WORDS = frozenset("losses loss".split())
