@@ -309,6 +309,8 @@ def find_location_before(
             continue
         if w not in _BEFORE_PREPS or any(s <= j <= e for s, e in skip):
             continue
+        if w == "around" and not _around_in_subject(toks, j):
+            continue
         np = _place_np(toks, j + 1, w) if j + 1 < first else None
         if np is not None and _attributive_demonym(toks, np[0], np[1]):
             continue  # "in Cambodian rocket fire": an adjective, no place
@@ -323,6 +325,25 @@ def find_location_before(
 
 
 _SITES = frozenset("prison jail hospital airport camp base school market mosque".split())
+_RELATIVES = frozenset({"which", "who", "whose"})
+
+
+def _around_in_subject(toks: list[Token], j: int) -> bool:
+    """`Fighting around Masisi has displaced 40,000 people`, `RSF fighters massed around El
+    Fasher at roughly 8,000`: `around` places the figure from before it when its phrase
+    belongs to the clause's subject or the counted noun, so nothing before it in the sentence
+    is another figure (`20 warships around Taiwan …, along with 45 aircraft`: the warships')
+    or a relative clause of the speaker's (`the council, which runs shelters around Hodeidah,
+    said 3,400 people had fled`)."""
+    if j > 0 and toks[j - 1].low in PLACE_NOUNS:
+        return False  # `in the camps around Goma`: the preposition before keeps the whole
+    for k in range(j):
+        t = toks[k]
+        if t.low in _RELATIVES or t.low in NUMBER_WORDS:
+            return False
+        if t.text[0].isdigit() and not (k > 0 and glued(toks[k - 1], t)):
+            return False  # a figure, not a designation (`M23`, `Su-34`)
+    return True
 
 
 def _named_site_before(toks: list[Token], near: int) -> int:
@@ -419,7 +440,7 @@ def _named_after_article(toks: list[Token], s: int, e: int) -> bool:
     return toks[e].low in PLACE_NOUNS or toks[e].low in ("hospital", "market", "school", "mosque")
 
 
-_BEFORE_PREPS = frozenset({"in", "near", "along", "at", "across", "inside"})
+_BEFORE_PREPS = frozenset({"in", "near", "along", "at", "across", "inside", "around"})
 _ATTACK_NOUNS = frozenset("strikes strike attack attacks raid raids shelling assault".split())
 
 

@@ -5,7 +5,9 @@ side past adverbs of degree and past a time phrase with a month or a year; a bar
 after the complementiser `that` of a verb of saying (`adding that one guard was killed`) is a
 count, not the demonstrative `that one`; a figure after `among them` / `of whom` whose noun no
 lexicon knows (`among them three Rafales`) is a part of the figure before; `Another N were
-lost` after a sentence of weapons counts more weapons, not men. Passages written for these
+lost` after a sentence of weapons counts more weapons, not men; `around X` before the figure
+places it when the phrase belongs to the clause's subject or the counted noun (no figure or
+relative clause before it, no place noun it modifies). Passages written for these
 tests (not taken from the gold file); each asserts the values read and the rule `--explain`
 names for them."""
 
@@ -77,3 +79,17 @@ def test_another_lost_with_a_noun_of_people_stays_casualties() -> None:
         "Russian forces lost 12 tanks near Pokrovsk. Another 300 soldiers were lost in the assault."
     )
     assert claim(text, "300").category == "casualties"
+
+
+def test_around_in_the_clause_subject_places_the_figure() -> None:
+    text = "Fighting around Bunia has driven 22,000 people from their homes, aid groups said."
+    c = claim(text, "22,000")
+    assert (c.category, c.location) == ("displaced", "Bunia")
+    assert "location:before:around" in c.rules
+
+
+def test_around_after_another_figure_or_in_a_relative_is_not_the_place() -> None:
+    text = "The group, which runs clinics around Kismayo, said 900 families had fled."
+    assert claim(text, "900").location is None
+    text = "China sent 12 warships around Kinmen on Monday, officials said, along with 30 jets."
+    assert claim(text, "30").location is None
