@@ -350,6 +350,8 @@ def _unplaced_side(ctx: ClaimContext, start: int, end: int) -> str | None:
             continue
         if k > 0 and toks[k - 1].low in _PLACE_BEFORE:
             return None
+        if k > 0 and toks[k - 1].low == "ethnic":
+            return None  # "ethnic Armenian authorities": an ethnic group's, no side's
         if found is not None and found != hit[0]:
             return None
         found = hit[0]
