@@ -1416,8 +1416,12 @@ def _ellipsis(
         return Reading("wounded", None, last, rules=["category:in-hospital"])
     downed = _downed(toks, first, last)
     if downed is not None and np.head is None:
-        # "air defences shot down 402 of 431": only weapons are shot down
-        return Reading("equipment", None, last, rules=[f"category:downed-bare:{downed}"])
+        # "air defences shot down 402 of 431": only weapons are shot down; the subject of a
+        # passive (`and that 109 were shot down`) after a figure of the same sentence counts
+        # more of what that figure counts, and takes its side
+        rules = [f"category:downed-bare:{downed}"]
+        passive = downed.endswith("(passive)") and prev_end >= 0
+        return Reading("equipment", None, last, inherit=passive, rules=rules)
     if np.partitive_pronoun and last + 2 < len(toks) and toks[last + 2].low == "whom":
         # "59 hostages, at least 35 of whom Israel believes are dead": the relative clause
         # says what became of the part

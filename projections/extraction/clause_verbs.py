@@ -85,7 +85,9 @@ def verb_category(
             stop = min(n, j + 8)
             next_start = n
             continue
-        got = _verb_at(toks, j, displaced) if w in _VERB_WORDS else None
+        # `cost` reads only backwards: "an estimated 10,000 troops crossing ..., has cost
+        # Moscow 17,000" is said of the figure after its side object, not of the subject
+        got = _verb_at(toks, j, displaced) if w in _VERB_WORDS and w not in _COST_VERBS else None
         if got and j + 1 != next_start:
             fwd = (j - np_end, got[0], f"category:verb{past}:{got[1]}")
             break

@@ -113,3 +113,27 @@ def test_the_attackers_with_no_named_side_have_none() -> None:
     c = claim(text, "four")
     assert c.category == "killed"
     assert c.actor is None
+
+
+def test_the_first_object_of_cost_is_the_side_that_lost() -> None:
+    c = claim("The battle for the town cost Kyiv at least 800 soldiers.", "at least 800")
+    assert (c.category, c.actor) == ("casualties", "Ukraine")
+    assert "actor:cost-object:Kyiv" in c.rules
+
+
+def test_cost_does_not_reach_back_to_the_subject_figure() -> None:
+    text = (
+        "The raid, which began with about 2,000 Ukrainian troops crossing the border, has cost"
+        " Russia 5,000 casualties, officials said."
+    )
+    c = claim(text, "about 2,000")
+    assert (c.category, c.actor) == ("troops", "Ukraine")
+    assert not any("cost" in r for r in c.rules)
+
+
+def test_a_passive_downed_figure_after_another_takes_its_side() -> None:
+    text = "The army said Russia fired 60 drones overnight, and that 48 were shot down."
+    c = claim(text, "48")
+    assert (c.category, c.actor) == ("equipment", "Russia")
+    assert "category:downed-bare:shot down (passive)" in c.rules
+    assert "actor:inherited" in c.rules

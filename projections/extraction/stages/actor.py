@@ -638,6 +638,9 @@ def _clause_subject(ctx: ClaimContext) -> tuple[str, str] | None:
     found = subject_actor(ctx.toks, ctx.texts, ctx.q.i, span)
     if found is not None:
         return found
+    found = _cost_object(ctx)
+    if found is not None:
+        return found
     found = _junta_subject(ctx)
     if found is not None:
         return found
@@ -662,6 +665,20 @@ def _clause_subject(ctx: ClaimContext) -> tuple[str, str] | None:
         and coordinated_verb(ctx.toks, ctx.q.i)
     ):
         return prev.actor, "actor:coordinated-verb"
+    return None
+
+
+_COST_VERBS = frozenset("cost costs costing".split())
+
+
+def _cost_object(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`The offensive has cost Moscow at least 17,000 casualties`: the first object of `cost`,
+    right before the figure, is the side that lost what the figure counts."""
+    toks, texts, i = ctx.toks, ctx.texts, ctx.q.i
+    for q in range(i - 1, max(0, i - 4), -1):
+        hit = entity_at(texts, q) if texts[q] in FIRST_WORDS else None
+        if hit is not None and q + hit[2] == i and toks[q - 1].low in _COST_VERBS:
+            return hit[0], f"actor:cost-object:{hit[3]}"
     return None
 
 
