@@ -684,6 +684,10 @@ def clause_subject_of_pronoun(
         if hit and q + hit[2] == v:
             return hit[0], hit[3]
         if hit and hit[1] == "demonym" and q + hit[2] == v - 1 and toks[v - 1].low in _SIDE_HEADS:
+            if q > 0 and toks[q - 1].low == "ethnic":
+                # "ethnic Armenian authorities put their own losses at about 200": an ethnic
+                # group's authorities are no state's (CONVENTIONS: ethnic groups have none)
+                return None
             return hit[0], hit[3]  # "Russian officials put their own losses at ..."
     return None
 
@@ -1002,6 +1006,8 @@ def antecedent(
         if not texts[q][0].isupper() or any(s <= q <= e for s, e in skip):
             continue
         hit = entity_at(texts, q)
+        if hit and q > 0 and toks[q - 1].low == "ethnic":
+            return None  # "ethnic Armenian authorities ... their own": an ethnic group, no side
         if hit and (q == 0 or toks[q - 1].low not in _PREPS):
             return hit[0], hit[3]
     return None

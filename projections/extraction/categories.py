@@ -23,6 +23,7 @@ from projections.extraction.clause_verbs import (
 )
 from projections.extraction.lexicon import (
     CATEGORY_NOUNS,
+    CLAUSE_STOP,
     COUNTED_NOUNS,
     EQUIPMENT_IF_MODIFIED,
     EQUIPMENT_NOUNS,
@@ -444,6 +445,21 @@ def _of_armed_group(toks: list[Token], end: int) -> bool:
     return False
 
 
+def _reciprocal_parties(toks: list[Token], first: int, end: int) -> bool:
+    """`The two armies have faced each other`, `the two sides fought one another`: a definite
+    `the two` whose clause has a reciprocal object names the two parties, it counts nothing
+    (CONVENTIONS: counts of organisations are no claims). Six words after the phrase."""
+    if first < 1 or toks[first - 1].low != "the" or toks[first].low != "two":
+        return False
+    for k in range(end + 1, min(len(toks) - 1, end + 7)):
+        w = toks[k].low
+        if w in CLAUSE_STOP or not toks[k].text[0].isalpha():
+            return False
+        if (w, toks[k + 1].low) in (("each", "other"), ("one", "another")):
+            return True
+    return False
+
+
 def _names(toks: list[Token], lo: int, hi: int, words: frozenset[str]) -> bool:
     """One of `words` among `toks[lo:hi]`."""
     return any(t.low in words for t in toks[lo:hi])
@@ -549,6 +565,8 @@ def _noun(
     after = np.end + 1
     if after < len(toks) and toks[after].low in _RATE_STARTS and _is_rate(toks, np.end):
         return _counted(np, None, "not-claim:rate")
+    if _reciprocal_parties(toks, first, np.end):
+        return _counted(np, None, f"not-claim:reciprocal-parties:{w}")  # "the two armies"
     if w in _TARGET_HEADS and _names(toks, np.mods[0], head, _CIVILIAN_CRAFT):
         return _counted(np, None, f"not-claim:target:{w}")  # "40 merchant ships attacked"
     if w in _FIRED_AT_HEADS and _fired_at(toks, first):
@@ -586,6 +604,11 @@ def _noun(
     if w in TROOP_NOUNS and np.end + 1 < len(toks) and toks[np.end + 1].low in _FACILITIES:
         return _counted(np, None, f"not-claim:facility:{toks[np.end + 1].low}")  # "45 army posts"
     if w == "members" and _names(toks, _clause_start(toks, first), first, _ARMED_GROUPS):
+        lost = verb_category(toks, first, np.end, prev_end, next_start, displaced=False)
+        if lost is not None and lost[1].startswith(_VERB_RULES):
+            # "The Viv Ansanm alliance lost at least 40 of its members": the group's members
+            # are its fighters, and the clause's verb says what befell them
+            return _counted(np, lost[0], "category:members-of-armed-group", lost[1])
         return _counted(
             np, "troops", "category:members-of-armed-group"
         )  # "gangs ... 5,000 members"
@@ -1303,9 +1326,10 @@ def _demonym_plural(word: str) -> bool:
 _DOWN_VERBS = frozenset("downed intercepted jammed".split())
 
 
-def _downed(toks: list[Token], first: int) -> str | None:
+def _downed(toks: list[Token], first: int, last: int) -> str | None:
     """`shot down 402`, `downed 28`, and the whole in `shot down 402 of 431`: a figure with no
-    noun that is the object of a verb that only brings down weapons. The verb, or None."""
+    noun that is the object of a verb that only brings down weapons, or the subject of its
+    passive. The verb, or None."""
     k = first - 1
     if k > 1 and toks[k].low == "of" and is_digits(toks[k - 1]):
         k -= 2
@@ -1313,6 +1337,28 @@ def _downed(toks: list[Token], first: int) -> str | None:
         return f"{toks[k - 1].low} down"
     if k >= 0 and toks[k].low in _DOWN_VERBS:
         return toks[k].low
+    return _downed_passive(toks, last)
+
+
+_PASSIVE_AUX = frozenset("were was been have has had also".split())
+
+
+def _downed_passive(toks: list[Token], last: int) -> str | None:
+    """`another 12 were downed over the sea`, `all five were intercepted`, `17 had been shot
+    down`: a bare figure that is the subject of a passive verb that only brings down weapons.
+    Up to three auxiliaries (`had also been`) between; the verb, with `(passive)`, or None."""
+    n = len(toks)
+    k = last + 1
+    if k >= n or toks[k].low not in ("were", "was", "have", "has", "had"):
+        return None
+    while k < n and k <= last + 3 and toks[k].low in _PASSIVE_AUX:
+        k += 1
+    if k >= n:
+        return None
+    if toks[k].low in _DOWN_VERBS:
+        return f"{toks[k].low} (passive)"
+    if toks[k].low == "shot" and k + 1 < n and toks[k + 1].low == "down":
+        return "shot down (passive)"
     return None
 
 
@@ -1368,10 +1414,14 @@ def _ellipsis(
         # "38 people have died, and 60 are in hospital", "left 17 in hospital": the ones a
         # hospital holds are the wounded, whatever the figure before counted
         return Reading("wounded", None, last, rules=["category:in-hospital"])
-    downed = _downed(toks, first)
+    downed = _downed(toks, first, last)
     if downed is not None and np.head is None:
-        # "air defences shot down 402 of 431": only weapons are shot down
-        return Reading("equipment", None, last, rules=[f"category:downed-bare:{downed}"])
+        # "air defences shot down 402 of 431": only weapons are shot down; the subject of a
+        # passive (`and that 109 were shot down`) after a figure of the same sentence counts
+        # more of what that figure counts, and takes its side
+        rules = [f"category:downed-bare:{downed}"]
+        passive = downed.endswith("(passive)") and prev_end >= 0
+        return Reading("equipment", None, last, inherit=passive, rules=rules)
     if np.partitive_pronoun and last + 2 < len(toks) and toks[last + 2].low == "whom":
         # "59 hostages, at least 35 of whom Israel believes are dead": the relative clause
         # says what became of the part

@@ -85,7 +85,9 @@ def verb_category(
             stop = min(n, j + 8)
             next_start = n
             continue
-        got = _verb_at(toks, j, displaced) if w in _VERB_WORDS else None
+        # `cost` reads only backwards: "an estimated 10,000 troops crossing ..., has cost
+        # Moscow 17,000" is said of the figure after its side object, not of the subject
+        got = _verb_at(toks, j, displaced) if w in _VERB_WORDS and w not in _COST_VERBS else None
         if got and j + 1 != next_start:
             fwd = (j - np_end, got[0], f"category:verb{past}:{got[1]}")
             break
@@ -410,6 +412,11 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
         return "casualties", "out of action"
     if w == "action" and j > 1 and toks[j - 1].low == "of" and toks[j - 2].low == "out":
         return "casualties", "out of action"  # "put out of action 120 soldiers"
+    if w in _COST_VERBS and _side_object(toks, j + 1):
+        # "the fighting has cost the attackers more than 2,000 men", "cost Russia 300
+        # soldiers": `cost` with a side as its first object says the side lost the people of
+        # the second, not that they died (CONVENTIONS: personnel lost are casualties)
+        return "casualties", f"{w} (side object)"
     if w == "under" and (nxt == "rubble" or nxt2 == "rubble"):
         return "missing", "under rubble"
     if w == "under" and (nxt in _RUBBLE_NOUNS or (nxt in ("the", "a") and nxt2 in _RUBBLE_NOUNS)):
@@ -587,12 +594,38 @@ _BECOME_STATUS = {
 }
 _CAPTURE_NOUNS = frozenset("detention abduction abductions arrest capture kidnapping".split())
 _CARRY_VERBS = frozenset("carried carrying carry carries".split())
+_COST_VERBS = frozenset("cost costs costing".split())
+_SIDE_DETS = frozenset("the its their them his her our us".split())
+
+
+def _side_object(toks: list[Token], k: int) -> bool:
+    """The first object of `cost` at `k` is a side (`the attackers`, `Russia`, `them`) that
+    the figure after it follows within three words: not `cost $14 million`, not `cost the
+    lives of 40 soldiers` (whose noun says they died)."""
+    n = len(toks)
+    if k >= n or not toks[k].text[0].isalpha():
+        return False
+    for i in range(k, min(n, k + 4)):
+        t = toks[i]
+        if t.low in ("lives", "life", "of"):
+            return False
+        if t.text[0].isdigit() or t.low in _FIGURE_STARTS:
+            return i > k
+        if not t.text[0].isalpha() or (i > k and t.low in _SIDE_DETS):
+            return False
+    return False
+
+
+_FIGURE_STARTS = frozenset(
+    "more over at about around nearly almost some roughly up as between an".split()
+)
 _VERB_WORDS = (
     frozenset(VERB_CATEGORY)
     | _CAPTURE_NOUNS
     | _LAY_VERBS
     | EXCHANGE_VERBS
     | _CARRY_VERBS
+    | _COST_VERBS
     | _BECOME_VERBS
     | _HOMECOMING
     | frozenset(

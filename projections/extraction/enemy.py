@@ -100,6 +100,8 @@ def side_of(texts: list[str], start: int, end: int) -> str | None:
         if hit is None:
             j += 1
             continue
+        if j > 0 and texts[j - 1].lower() == "ethnic":
+            return None  # "ethnic Armenian authorities": an ethnic group's, no side's
         if found is not None and found != hit[0]:
             return None
         found = hit[0]

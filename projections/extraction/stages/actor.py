@@ -131,6 +131,8 @@ def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
     if named is None:
         para = ctx.sentence.para
         named = group_actor(toks, texts, subject[0], subject[1], lambda: para.org)
+    if named is None and ctx.category != "other":
+        named = _attackers_side(ctx, subject[1])
     if named is None and ctx.category != "other" and toks[subject[1]].low in _MEMBER_HEADS:
         named = member_of(toks, texts, subject[1])  # not "32 members of NATO": states
     if named is None and toks[subject[0]].low in ("his", "her"):
@@ -176,6 +178,37 @@ def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
     if found is None and ctx.category != "other":
         return _earlier_side(ctx)
     return None if found is None else (found[0], f"actor:possessive-pronoun:{found[1]}")
+
+
+# definite descriptions of the side that attacked, and the verbs of attacking whose subject
+# they stand for (`Al-Shabaab fighters stormed a base ... 30 of the attackers were killed`)
+_ATTACKER_HEADS = frozenset("attackers assailants raiders".split())
+_ATTACK_VERBS = frozenset(
+    "stormed attacked raided ambushed assaulted overran struck besieged".split()
+)
+
+
+def _attackers_side(ctx: ClaimContext, head: int) -> tuple[str, str] | None:
+    """`Al-Shabaab fighters stormed a military base ..., and the government said 17 of its
+    soldiers and more than 30 of the attackers were killed`: `the attackers` is the subject
+    of the sentence's verb of attacking before it, so the side that subject names. The verb
+    within 30 words back; its subject within the same clause, up to six words before it."""
+    toks, texts = ctx.toks, ctx.texts
+    if toks[head].low not in _ATTACKER_HEADS or head < 1 or toks[head - 1].low != "the":
+        return None
+    for v in range(head - 2, max(-1, head - 30), -1):
+        if toks[v].low not in _ATTACK_VERBS:
+            continue
+        q = v - 1
+        while q > 0 and q > v - 7 and toks[q - 1].text not in (",", ";", ":"):
+            q -= 1
+        while q < v:
+            hit = entity_at(texts, q) if texts[q] in FIRST_WORDS else None
+            if hit is not None and q + hit[2] <= v:
+                return hit[0], f"actor:attackers-subject:{hit[3]}"
+            q += 1
+        return None
+    return None
 
 
 def _speaker_side(ctx: ClaimContext, groups_only: bool = False) -> tuple[str, str] | None:
@@ -351,6 +384,8 @@ def _unplaced_side(ctx: ClaimContext, start: int, end: int) -> str | None:
             continue
         if k > 0 and toks[k - 1].low in _PLACE_BEFORE:
             return None
+        if k > 0 and toks[k - 1].low == "ethnic":
+            return None  # "ethnic Armenian authorities": an ethnic group's, no side's
         if found is not None and found != hit[0]:
             return None
         found = hit[0]
@@ -604,6 +639,9 @@ def _clause_subject(ctx: ClaimContext) -> tuple[str, str] | None:
     found = subject_actor(ctx.toks, ctx.texts, ctx.q.i, span)
     if found is not None:
         return found
+    found = _cost_object(ctx)
+    if found is not None:
+        return found
     found = _junta_subject(ctx)
     if found is not None:
         return found
@@ -628,6 +666,20 @@ def _clause_subject(ctx: ClaimContext) -> tuple[str, str] | None:
         and coordinated_verb(ctx.toks, ctx.q.i)
     ):
         return prev.actor, "actor:coordinated-verb"
+    return None
+
+
+_COST_VERBS = frozenset("cost costs costing".split())
+
+
+def _cost_object(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`The offensive has cost Moscow at least 17,000 casualties`: the first object of `cost`,
+    right before the figure, is the side that lost what the figure counts."""
+    toks, texts, i = ctx.toks, ctx.texts, ctx.q.i
+    for q in range(i - 1, max(0, i - 4), -1):
+        hit = entity_at(texts, q) if texts[q] in FIRST_WORDS else None
+        if hit is not None and q + hit[2] == i and toks[q - 1].low in _COST_VERBS:
+            return hit[0], f"actor:cost-object:{hit[3]}"
     return None
 
 
