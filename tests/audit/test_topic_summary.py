@@ -12,7 +12,7 @@ from typing import Any
 import orjson
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import select
+from sqlalchemy import MetaData, select
 
 from events import EventStore
 from ingest.observation import Observation
@@ -432,3 +432,36 @@ def test_reports_dated_out_of_order_go_in_among_the_steps_without_a_recompute(
         assert summary_tables(store) == incremental
     finally:
         store.close()
+
+
+def test_first_carriers_are_read_by_their_whole_key(tmp_path: Path) -> None:
+    """A catch-up reads the first carriers its figures need by (topic, scope, text): the
+    lookup must use the whole key, or it reads every first carrier of the topic for each
+    chunk (`(scope, text) IN (…)` did so in SQLite, and a catch-up's cost grew with the
+    largest topic). The rows found are those asked for, and only those."""
+    from sqlalchemy import create_engine
+
+    url = f"sqlite:///{tmp_path / 'o.db'}"
+    engine = create_engine(url)
+    tables = topic_summary.define_tables(MetaData(), "_t")
+    org = tables["topic_origins"]
+    stored = [
+        {"topic": t, "scope": s, "text": x, "carrier": f"{t}{s}{x}", "first": "[]"}
+        for t in ("a", "b")
+        for s in ("", "total|1.0|1.0|0")
+        for x in ("t1", "t2", "t3")
+    ]
+    pairs = [("", "t1"), ("total|1.0|1.0|0", "t3"), ("", "missing")]
+    with engine.begin() as conn:
+        org.create(conn)
+        conn.execute(org.insert(), stored)
+        query = topic_summary._carriers_of(org, "a", pairs)
+        found = sorted(tuple(r) for r in conn.execute(query))
+        compiled = query.compile(engine, compile_kwargs={"render_postcompile": True})
+        params = [compiled.params[k] for k in compiled.positiontup or ()]
+        plan = " ".join(
+            str(r[-1])
+            for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}", tuple(params))
+        )
+    assert found == [("", "t1", "at1", "[]"), ("total|1.0|1.0|0", "t3", "atotal|1.0|1.0|0t3", "[]")]
+    assert "topic=? AND scope=? AND text=?" in plan, plan
