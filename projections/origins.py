@@ -198,7 +198,7 @@ class _Pool:
 def _candidates(conn: Connection, tables: Tables, keys: list[int]) -> _Stored:
     """Stored texts sharing a band key with any of `keys`, and the keys they share: the band
     rows first (the key's own B-tree), then each text once. Joined in one statement, a text
-    that shares several keys was read (signature and all) once per key: at 300,000 corpus
+    that shares several keys was read (signature and all) once per key: at 270,000 corpus
     events a batch's 8,100 to 9,600 band rows name 5,900 to 6,800 texts, and four batches'
     lookups cost 0.22 s CPU joined, 0.13 s in two steps (the same rows)."""
     origins, bands = tables["report_origins"], tables["near_bands"]

@@ -554,7 +554,7 @@ def _carriers_of(
     """The first carriers stored for (scope, text) `pairs` of `topic`, each found by its whole
     key: the pairs are a table of their own, joined on the key. `(scope, text) IN (…)` used
     only the key's first column in SQLite and read every first carrier of the topic for each
-    chunk of pairs (10 ms for the largest topic at 300,000 corpus events, 35,000 rows, with
+    chunk of pairs (10 ms for the largest topic at 270,000 corpus events, 35,000 rows, with
     hundreds of such reads per catch-up window: the catch-up's cost grew with the log);
     joined, 0.07 ms."""
     sql = (
