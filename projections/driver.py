@@ -7,7 +7,8 @@ wrapping and cache lookup against a few microseconds of SQLite's own index work,
 100,000 events that overhead was most of what made a catch-up dearer than at 1,000. The
 statement is still written as a Core expression (so both dialects get their own SQL, row
 values and all) and compiled once; only the running skips SQLAlchemy. Expanding `IN` lists
-are not supported (write constants as comparisons; `fetch_in` takes a list of values). It
+are not supported (write constants as comparisons; `fetch_in` takes a list of values, and
+`fetch_rows` a table of them). It
 runs on the connection of the caller's transaction, as `bulk` does.
 """
 
@@ -71,6 +72,28 @@ def fetch_in(conn: Connection, sql: str, values: Sequence[Any]) -> list[tuple[An
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.execute(sql.format(", ".join([mark] * len(values))), tuple(values))
+        return [tuple(r) for r in cursor.fetchall()]
+    finally:
+        cursor.close()
+
+
+def fetch_rows(
+    conn: Connection, sql: str, rows: Sequence[Sequence[Any]], after: Sequence[Any] = ()
+) -> list[tuple[Any, ...]]:
+    """Every row of `sql`, whose `{rows}` becomes the placeholders of `rows` as a `VALUES` list
+    (its columns are `column1`, `column2`, … in SQLite and PostgreSQL alike) and each `{mark}`
+    one placeholder, bound to `after` in order (all after the rows'). Built as text:
+    SQLAlchemy compiles a `values()` construct row by row on every call (22 ms for 500 pairs,
+    against 1 ms to run it)."""
+    if not rows:
+        return []
+    mark = _MARKS[conn.dialect.paramstyle]
+    width = len(rows[0])
+    row = "(" + ", ".join([mark] * width) + ")"
+    params = [v for r in rows for v in r]
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql.format(rows=", ".join([row] * len(rows)), mark=mark), (*params, *after))
         return [tuple(r) for r in cursor.fetchall()]
     finally:
         cursor.close()

@@ -196,24 +196,35 @@ class _Pool:
 
 
 def _candidates(conn: Connection, tables: Tables, keys: list[int]) -> _Stored:
-    """Stored texts sharing a band key with any of `keys`, and the keys they share (one
-    statement: a text comes once per key it shares, and its position says which it is)."""
+    """Stored texts sharing a band key with any of `keys`, and the keys they share: the band
+    rows first (the key's own B-tree), then each text once. Joined in one statement, a text
+    that shares several keys was read (signature and all) once per key: at 270,000 corpus
+    events a batch's 8,100 to 9,600 band rows name 5,900 to 6,800 texts, and four batches'
+    lookups cost 0.22 s CPU joined, 0.13 s in two steps (the same rows)."""
     origins, bands = tables["report_origins"], tables["near_bands"]
     rows = fetch_in(
         conn,
-        f'SELECT b."band_key", o."position", o."origin_sha256", o."signature"'
-        f' FROM "{bands.name}" AS b JOIN "{origins.name}" AS o'
-        f' ON o."position" = b."position" WHERE b."band_key" IN ({{}})',
+        f'SELECT "band_key", "position" FROM "{bands.name}" WHERE "band_key" IN ({{}})',
         keys,
     )
+    positions = sorted({int(position) for _, position in rows})
     stored = _Stored([], [], [], [])
     index: dict[int, int] = {}
-    for key, position, origin, signature in rows:
-        i = index.get(position)
-        if i is None:
-            i = index[position] = len(stored.positions)
+    for i in range(0, len(positions), _TEXTS_READ):
+        for position, origin, signature in fetch_in(
+            conn,
+            f'SELECT "position", "origin_sha256", "signature" FROM "{origins.name}"'
+            f' WHERE "position" IN ({{}})',
+            positions[i : i + _TEXTS_READ],
+        ):
+            index[int(position)] = len(stored.positions)
             stored.positions.append(int(position))
             stored.origins.append(origin)
             stored.signatures.append(bytes(signature))
-        stored.keys.append((int(key), i))
+    # As the join did, a band row whose text is not stored finds nothing.
+    found = ((int(key), index.get(int(position))) for key, position in rows)
+    stored.keys.extend((key, i) for key, i in found if i is not None)
     return stored
+
+
+_TEXTS_READ = 5_000  # texts looked up by position in one statement (within every driver's limit)

@@ -56,7 +56,7 @@ from sqlalchemy import (
 
 from events import FigureJudged, Judgment, ReportObserved, ReportWithdrawn
 from projections.bulk import insert_many
-from projections.driver import DriverStatement
+from projections.driver import DriverStatement, fetch_rows
 from projections.history import (
     CONTRADICTED,
     EARLIER,
@@ -533,10 +533,7 @@ def _take_up(
             wanted.add((skey, text))
     pairs = sorted(wanted)
     for i in range(0, len(pairs), 500):
-        query = select(org.c.scope, org.c.text, org.c.carrier, org.c.first).where(
-            org.c.topic == topic, tuple_(org.c.scope, org.c.text).in_(pairs[i : i + 500])
-        )
-        for scope, text, carrier, first in conn.execute(query):
+        for scope, text, carrier, first in _carriers_of(conn, org, topic, pairs[i : i + 500]):
             if not scope:
                 loaded, seen = builder.loaded_texts, builder.origins
             else:
@@ -549,6 +546,23 @@ def _take_up(
             carriers[text] = carrier
             keys_at[text] = tuple(orjson.loads(first))
             loaded.add(text)
+
+
+def _carriers_of(
+    conn: Connection, org: Table, topic: str, pairs: list[tuple[str, str]]
+) -> list[tuple[Any, ...]]:
+    """The first carriers stored for (scope, text) `pairs` of `topic`, each found by its whole
+    key: the pairs are a table of their own, joined on the key. `(scope, text) IN (…)` used
+    only the key's first column in SQLite and read every first carrier of the topic for each
+    chunk of pairs (10 ms for the largest topic at 270,000 corpus events, 35,000 rows, with
+    hundreds of such reads per catch-up window: the catch-up's cost grew with the log);
+    joined, 0.07 ms."""
+    sql = (
+        f'SELECT o."scope", o."text", o."carrier", o."first" FROM (VALUES {{rows}}) AS wanted'
+        f' JOIN "{org.name}" AS o ON o."scope" = wanted.column1 AND o."text" = wanted.column2'
+        ' WHERE o."topic" = {mark}'
+    )
+    return fetch_rows(conn, sql, pairs, (topic,))
 
 
 class _StepStatements:

@@ -12,7 +12,7 @@ from typing import Any
 import orjson
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import select
+from sqlalchemy import MetaData, select
 
 from events import EventStore
 from ingest.observation import Observation
@@ -432,3 +432,50 @@ def test_reports_dated_out_of_order_go_in_among_the_steps_without_a_recompute(
         assert summary_tables(store) == incremental
     finally:
         store.close()
+
+
+def test_first_carriers_are_read_by_their_whole_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A catch-up reads the first carriers its figures need by (topic, scope, text): the
+    lookup must use the whole key, or it reads every first carrier of the topic for each
+    chunk (`(scope, text) IN (…)` did so in SQLite, and a catch-up's cost grew with the
+    largest topic). The rows found are those asked for, and only those."""
+    from sqlalchemy import create_engine
+
+    from projections import driver
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'o.db'}")
+    tables = topic_summary.define_tables(MetaData(), "_t")
+    org = tables["topic_origins"]
+    stored = [
+        {"topic": t, "scope": s, "text": x, "carrier": f"{t}{s}{x}", "first": "[]"}
+        for t in ("a", "b")
+        for s in ("", "total|1.0|1.0|0")
+        for x in ("t1", "t2", "t3")
+    ]
+    pairs = [("", "t1"), ("total|1.0|1.0|0", "t3"), ("", "missing")]
+    ran: list[tuple[str, list[Any]]] = []
+
+    def noting(conn, sql, rows, after=()):  # type: ignore[no-untyped-def]
+        ran.append((sql, [*(v for r in rows for v in r), *after]))
+        return driver.fetch_rows(conn, sql, rows, after)
+
+    monkeypatch.setattr(topic_summary, "fetch_rows", noting)
+    with engine.begin() as conn:
+        org.create(conn)
+        conn.execute(org.insert(), stored)
+        found = sorted(topic_summary._carriers_of(conn, org, "a", pairs))
+        ((sql, params),) = ran
+        rows = ", ".join(["(?, ?)"] * len(pairs))
+        plan = " ".join(
+            str(r[-1])
+            for r in conn.exec_driver_sql(
+                "EXPLAIN QUERY PLAN " + sql.format(rows=rows, mark="?"), tuple(params)
+            )
+        )
+    assert found == [
+        ("", "t1", "at1", "[]"),
+        ("total|1.0|1.0|0", "t3", "atotal|1.0|1.0|0t3", "[]"),
+    ]
+    assert "topic=? AND scope=? AND text=?" in plan, plan
