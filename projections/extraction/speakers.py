@@ -297,6 +297,8 @@ def reference_kind(toks: list[Token], sp: Speaker) -> str | None:
             return "surname"
         return None
     if first.low in _DESCRIPTION_DETS:
+        if _compound_modified_title(span):
+            return "title"  # `the Britain-based monitor`: a place in a compound modifier
         second = span[1].text
         if len(span) == 2 and second.isupper() and 2 <= len(second) <= 6:
             return "acronym"  # "The IOM"
@@ -316,6 +318,30 @@ def reference_kind(toks: list[Token], sp: Speaker) -> str | None:
     if _hyphenated_name(span):
         return "hyphenated-surname"  # `Fils-Aimé` after `…, Alix Didier Fils-Aimé`
     return None
+
+
+# participles that make a capitalised word before a hyphen a modifier (`Britain-based`)
+_COMPOUND_PARTICIPLES = frozenset("based led backed run funded allied aligned linked".split())
+
+
+def _compound_modified_title(span: list[Token]) -> bool:
+    """`the Britain-based monitor`, `the Iran-backed group`: every capitalised word is the
+    first part of a hyphenated compound modifier and the head is a generic title, so the
+    phrase describes someone named before rather than naming a body of its own."""
+    if span[-1].low not in GENERIC_HEADS:
+        return False
+    seen = False
+    for i, t in enumerate(span[1:-1], 1):
+        if not t.text[0].isupper():
+            continue
+        if not (
+            span[i + 1].text == "-"
+            and i + 2 < len(span)
+            and span[i + 2].low in _COMPOUND_PARTICIPLES
+        ):
+            return False
+        seen = True
+    return seen
 
 
 def _side_adjective(span: list[Token]) -> bool:
