@@ -1934,8 +1934,15 @@ def _far_back_at(
         return Reading("other", None, last, inherit=True, rules=["category:far:from-to"])
     lo = max(prev_end + 1, first - _FAR_WINDOW)
     key = noun = bare = -1  # the leftmost `toll` or `number of`, the nearest noun of a category
+    source_np = False  # inside the subject of `put` before `the number`
     while k >= lo:
         w = toks[k].low
+        if source_np and not (toks[k].text.isalpha() and toks[k].text.islower()):
+            source_np = False
+        if w in _BACK_DETERMINERS:
+            source_np = False
+        if w in _PUT_VERBS and bare > k:
+            source_np = True  # the words before `put` are its subject, up to a determiner
         if w == "," and key < 0 and bare < 0 and noun < 0 and _whose_count(toks, k):
             # "Wagner instructors, whose number Moscow put at 1,135": `whose` stands for
             # the phrase before the comma, and the figure counts it
@@ -1964,7 +1971,10 @@ def _far_back_at(
         ):
             bare = k  # "put the number at 1,600", "the true figure was 26,000"
         elif noun < 0 and (w in CATEGORY_NOUNS or w in EQUIPMENT_NOUNS or w in TROOP_NOUNS):
-            if k == 0 or not _after_placing_prep(toks, k):
+            if source_np:
+                pass  # "the army put the number at 25", "a local army officer put …": who
+                # puts the figure (the subject's head and its modifiers) is its source
+            elif k == 0 or not _after_placing_prep(toks, k):
                 noun = k  # "sent to the troops": a noun after a preposition is no subject
         k -= 1
     if key >= 0 and noun > key and toks[key].low in ("toll", "tally"):
@@ -2024,6 +2034,8 @@ def _far_back_at(
 
 
 _ANAPHORIC_KEYS = frozenset("number figure count".split())
+# the verbs whose subject gives `the number` a value: the source, not what is counted
+_PUT_VERBS = frozenset("put puts putting placed places".split())
 # words after a noun that show it heads its phrase (`drones along the border`), where a noun
 # after it would make it a modifier (`army officer`)
 _HEAD_FOLLOWERS = frozenset(

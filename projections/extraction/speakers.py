@@ -193,7 +193,11 @@ class SpeakerMemory:
         if not self._named:
             return None
         words = tuple(t.low for t in toks[sp.start : sp.end + 1])
-        armed = kind in ("description", "title") and not _ARMED_WORDS.isdisjoint(words)
+        armed = (
+            kind in ("description", "title")
+            and words[-1] not in _PERSON_HEADS  # `The paramilitary leader` is a person
+            and not _ARMED_WORDS.isdisjoint(words)
+        )
         found = _match(self._named, kind, words, toks[sp.start : sp.end + 1], self._count)
         if armed and (found is None or not _shares_any(found, words)):
             # `The paramilitary group said` after `attacks by the Rapid Support Forces …,

@@ -17,7 +17,6 @@ from projections.extraction.attribution.speaker import Speaker
 from projections.extraction.claimants import claimant_name
 from projections.extraction.context import ClaimContext, Rules, SentenceContext
 from projections.extraction.speakers import PRONOUNS, SpeakerMemory, sentence_subject
-from projections.extraction.tokens import Token
 
 
 def attribution_of(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
