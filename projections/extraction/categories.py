@@ -2039,7 +2039,8 @@ _PUT_VERBS = frozenset("put puts putting placed places".split())
 # words after a noun that show it heads its phrase (`drones along the border`), where a noun
 # after it would make it a modifier (`army officer`)
 _HEAD_FOLLOWERS = frozenset(
-    "along in on near at from into across over and or during since which that who".split()
+    """along in on near at from into across over and or during since which that who had have
+    has were was are is remain remained remains""".split()
 )
 
 

@@ -380,12 +380,14 @@ def reference_kind(toks: list[Token], sp: Speaker) -> str | None:
     return None
 
 
-# participles that make a capitalised word before a hyphen a modifier (`Britain-based`)
-_COMPOUND_PARTICIPLES = frozenset("based led backed run funded allied aligned linked".split())
+# participles that make a capitalised word before a hyphen a modifier (`Britain-based`): a
+# body's seat, which a later description adds; not `Iran-backed`, which says whose side
+# a group is on and may name another group than the last speaker
+_COMPOUND_PARTICIPLES = frozenset("based headquartered".split())
 
 
 def _compound_modified_title(span: list[Token]) -> bool:
-    """`the Britain-based monitor`, `the Iran-backed group`: every capitalised word is the
+    """`the Britain-based monitor`, `the Geneva-based agency`: every capitalised word is the
     first part of a hyphenated compound modifier and the head is a generic title, so the
     phrase describes someone named before rather than naming a body of its own."""
     if span[-1].low not in GENERIC_HEADS:

@@ -122,3 +122,18 @@ def test_an_armed_groups_leader_is_still_a_person() -> None:
     c = claim(text, "300")
     assert c.claimant == "Mohammed Hamdan Dagalo"
     assert "attribution:armed-group-resolved" not in c.rules
+
+
+def test_the_number_counts_a_subject_noun_before_its_verb() -> None:
+    c = claim("Hostages remain in Gaza, and Israeli officials put the number at 59.", "59")
+    assert c.category == "captured"
+    assert "category:far:number-of-uncounted-noun" in c.rules
+
+
+def test_a_backed_group_is_a_name_of_its_own() -> None:
+    text = (
+        "The Sudan Doctors Network said 40 people were killed in El Fasher."
+        " The Iran-backed group said 12 more died."
+    )
+    c = claim(text, "12")
+    assert c.attribution == "The Iran-backed group"
