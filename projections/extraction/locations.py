@@ -333,9 +333,14 @@ def find_location_before(
             np is not None
             and np[1] < first
             and toks[np[1]].low not in _NOT_PLACES
-            and not _event_head(toks, np[0], np[1])
+            and not (
+                np[1] + 1 < first
+                and toks[np[1] + 1].low == "by"
+                and _event_head(toks, np[0], np[1])
+            )
         ):
-            # not `in a statement carried by its media arm`: an event and its participle
+            # not `in a statement carried by its media arm`: an event and the participle of
+            # its reduced relative (not `losses in the offensive reached 1,200`: a verb)
             site = _named_site_before(toks, j) if w == "near" else -1
             if site >= 0:
                 # "stormed Sednaya prison near Damascus freed thousands": the named site
