@@ -891,6 +891,8 @@ def _people(
     if part is not None:
         return part
     if not people:
+        if _held_in_detention(toks, np.end, next_start):
+            return _counted(np, "captured", f"category:noun:{w}", "category:held-in-detention")
         if _losses_subject(toks, first, prev_end):
             # "Hezbollah's losses since October exceed 500 fighters": the troops a side's
             # losses come to were lost, however long the subject phrase
@@ -1134,6 +1136,8 @@ def _held(toks: list[Token], first: int, end: int, next_start: int) -> str | Non
         # "Nineteen crew members held by the Houthis ... were freed": a reduced relative
         if toks[end + 2].low in ("by", "captive", "hostage", "since"):
             return "category:held-by"
+        if _held_in_detention(toks, end, next_start):
+            return "category:held-in-detention"
     for j in range(end + 1, min(len(toks) - 1, next_start, end + 8)):
         t = toks[j]
         if not t.text[0].isalpha():
@@ -1144,6 +1148,16 @@ def _held(toks: list[Token], first: int, end: int, next_start: int) -> str | Non
                 nxt = toks[j + 2].low
             return "category:verb:held" if nxt == "held" else None
     return None
+
+
+def _held_in_detention(toks: list[Token], end: int, next_start: int) -> bool:
+    """`307 of its soldiers held in Russian captivity`: a reduced relative `held in` whose
+    place is one of detention (not `held in reserve`) makes the noun before it captives,
+    soldiers as much as civilians."""
+    stop = min(len(toks), next_start)
+    if end + 3 >= stop or toks[end + 1].low != "held" or toks[end + 2].low != "in":
+        return False
+    return any(t.low in _DETENTION for t in toks[end + 3 : min(stop, end + 5)])
 
 
 _RELEASE_VERBS = frozenset("rescued freed released returned repatriated".split())
@@ -1975,8 +1989,15 @@ def _far_back_at(
         return Reading("other", None, last, inherit=True, rules=["category:far:from-to"])
     lo = max(prev_end + 1, first - _FAR_WINDOW)
     key = noun = bare = -1  # the leftmost `toll` or `number of`, the nearest noun of a category
+    source_np = False  # inside the subject of `put` before `the number`
     while k >= lo:
         w = toks[k].low
+        if source_np and not (toks[k].text.isalpha() and toks[k].text.islower()):
+            source_np = False
+        if w in _BACK_DETERMINERS:
+            source_np = False
+        if w in _PUT_VERBS and bare > k:
+            source_np = True  # the words before `put` are its subject, up to a determiner
         if w == "," and key < 0 and bare < 0 and noun < 0 and _whose_count(toks, k):
             # "Wagner instructors, whose number Moscow put at 1,135": `whose` stands for
             # the phrase before the comma, and the figure counts it
@@ -2005,7 +2026,10 @@ def _far_back_at(
         ):
             bare = k  # "put the number at 1,600", "the true figure was 26,000"
         elif noun < 0 and (w in CATEGORY_NOUNS or w in EQUIPMENT_NOUNS or w in TROOP_NOUNS):
-            if k == 0 or not _after_placing_prep(toks, k):
+            if source_np:
+                pass  # "the army put the number at 25", "a local army officer put …": who
+                # puts the figure (the subject's head and its modifiers) is its source
+            elif k == 0 or not _after_placing_prep(toks, k):
                 noun = k  # "sent to the troops": a noun after a preposition is no subject
         k -= 1
     if key >= 0 and noun > key and toks[key].low in ("toll", "tally"):
@@ -2038,6 +2062,10 @@ def _far_back_at(
             back.rules.insert(0, "category:far:noun")
             return back
     if bare >= 0:
+        if prev_end < 0 and toks[bare].low in _ANAPHORIC_KEYS:
+            earlier = _uncounted_antecedent(toks, k)
+            if earlier is not None:
+                return earlier
         # the figure already counted: of the previous figure, else of the paragraph
         return Reading("other", None, last, inherit=True, rules=["category:far:the-figure"])
     if key < 0 and toks[first - 1].text == ":":
@@ -2058,6 +2086,34 @@ def _far_back_at(
             return Reading("other", None, last, inherit=True, rules=["category:far:it-before"])
         return None
     return Reading("other", None, last, inherit=True, rules=["category:far:compared"])
+
+
+_ANAPHORIC_KEYS = frozenset("number figure count".split())
+# the verbs whose subject gives `the number` a value: the source, not what is counted
+_PUT_VERBS = frozenset("put puts putting placed places".split())
+# words after a noun that show it heads its phrase (`drones along the border`), where a noun
+# after it would make it a modifier (`army officer`)
+_HEAD_FOLLOWERS = frozenset(
+    """along in on near at from into across over and or during since which that who had have
+    has were was are is remain remained remains""".split()
+)
+
+
+def _uncounted_antecedent(toks: list[Token], k: int) -> Reading | None:
+    """`India said it had shot down Pakistani drones; an officer put the number at 25`: with
+    no figure before it in the sentence, `the number` counts the nearest counted noun named
+    without a figure in an earlier clause of the same sentence (`drones`), not whatever the
+    paragraph counted last. `k` is the clause stop the far-back search ended at."""
+    for j in range(k - 1, max(-1, k - _FAR_WINDOW), -1):
+        w = toks[j].low
+        if (w in EQUIPMENT_NOUNS or w in CATEGORY_NOUNS or w in TROOP_NOUNS) and (
+            toks[j + 1].low in _HEAD_FOLLOWERS or not toks[j + 1].text[0].isalnum()
+        ):
+            back = _back_np(toks, j + 1, -1)
+            if back is not None:
+                back.rules.insert(0, "category:far:number-of-uncounted-noun")
+            return back
+    return None
 
 
 def _people_label(toks: list[Token], start: int, colon: int, prev_end: int) -> Reading | None:

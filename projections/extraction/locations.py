@@ -143,7 +143,7 @@ def find_location(
                     if inner is not None and toks[inner[1]].low not in _NOT_PLACES:
                         e = inner[1]
                 return np[0], e, f"location:struck-object:{w}"
-        takes = w in _TAKES_PLACE or (event_before and w in ("for", "of"))
+        takes = w in _TAKES_PLACE or (event_before and w in ("for", "of") and _for_a_place(toks, j))
         takes = takes or (w == "of" and j > 0 and toks[j - 1].low == "out")
         if takes and w == "in" and j > 0 and toks[j - 1].low in _IN_PARTICLE_VERBS:
             # "had handed in their weapons at camps near Mekelle": `in` is the verb's
@@ -214,6 +214,23 @@ def find_location(
         event_before = (event_before and w in ("the", "a")) or w in _NOT_PLACES
         j += 1
     return None
+
+
+# `in exchange for`, `in return for`: the `for` of a trade, whose object is what was given
+_TRADE_NOUNS = frozenset("exchange return swap".split())
+
+
+def _for_a_place(toks: list[Token], j: int) -> bool:
+    """The `for` or `of` at `j` after an event noun opens the event's place (`the battle for
+    Bakhmut`), not the other side of a trade (`came home in exchange for the same number of
+    Russians`) nor the side a participle's fighters serve (`troops killed fighting for
+    Russia`: a verb, with no determiner before it)."""
+    if toks[j].low != "for" or j < 1:
+        return True
+    before = toks[j - 1].low
+    if before in _TRADE_NOUNS:
+        return False
+    return not (before.endswith("ing") and (j < 2 or toks[j - 2].low not in _DETS))
 
 
 _NO_PLACE_KINDS = frozenset({"demonym", "org"})
@@ -314,7 +331,18 @@ def find_location_before(
         np = _place_np(toks, j + 1, w) if j + 1 < first else None
         if np is not None and _attributive_demonym(toks, np[0], np[1]):
             continue  # "in Cambodian rocket fire": an adjective, no place
-        if np is not None and np[1] < first and toks[np[1]].low not in _NOT_PLACES:
+        if (
+            np is not None
+            and np[1] < first
+            and toks[np[1]].low not in _NOT_PLACES
+            and not (
+                np[1] + 1 < first
+                and toks[np[1] + 1].low == "by"
+                and _event_head(toks, np[0], np[1])
+            )
+        ):
+            # not `in a statement carried by its media arm`: an event and the participle of
+            # its reduced relative (not `losses in the offensive reached 1,200`: a verb)
             site = _named_site_before(toks, j) if w == "near" else -1
             if site >= 0:
                 # "stormed Sednaya prison near Damascus freed thousands": the named site

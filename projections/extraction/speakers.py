@@ -133,11 +133,23 @@ class Named:
 class SpeakerMemory:
     """The speakers a passage has named so far, read lazily and in order."""
 
-    __slots__ = ("_count", "_named", "_noted", "_queue", "_tokens", "declined", "text")
+    __slots__ = (
+        "_count",
+        "_groups",
+        "_named",
+        "_noted",
+        "_queue",
+        "_tokens",
+        "declined",
+        "text",
+    )
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._named: list[Named] = []
+        # armed groups named in a sentence read so far, speakers or not, latest last: what
+        # `The paramilitary group said` may mean when no speaker fits (`_mentioned_group`)
+        self._groups: list[Named] = []
         # sentences not read yet: token lists, (start, end) spans, or speakers already found
         self._queue: list[tuple[list[Token], list[Speaker] | None] | tuple[int, int]] = []
         self._noted: tuple[list[Token], list[Speaker]] | None = None
@@ -181,7 +193,22 @@ class SpeakerMemory:
         if not self._named:
             return None
         words = tuple(t.low for t in toks[sp.start : sp.end + 1])
+        armed = (
+            kind in ("description", "title")
+            and words[-1] not in _PERSON_HEADS  # `The paramilitary leader` is a person
+            and not _ARMED_WORDS.isdisjoint(words)
+        )
         found = _match(self._named, kind, words, toks[sp.start : sp.end + 1], self._count)
+        if armed and (found is None or not _shares_any(found, words)):
+            # `The paramilitary group said` after `attacks by the Rapid Support Forces …,
+            # according to the United Nations`: an armed group's description never means a
+            # body that is no armed group; it means the armed group named last
+            group = _armed_group(self._named, self._count) or self.mentioned_group()
+            if group is not None:
+                return group.phrase, ARMED_GROUP_RULE
+            if found is None or _is_organisation(found):
+                return None
+            # a person or a plain speaker of other words stays as `_match` found it
         if found is None:
             if kind in ("description", "title") and _STATE_BODY.intersection(words):
                 loose = _match(
@@ -234,7 +261,33 @@ class SpeakerMemory:
                 self._remember(toks, Speaker(*asked_person, asked_person[1] + 1, "subject", ""))
             for sp in speakers:
                 self._remember(toks, sp)
+            self._note_groups(toks)
             self._count += 1
+
+    def _note_groups(self, toks: list[Token]) -> None:
+        """The armed groups of the gazetteer the sentence names (`attacks by the Rapid
+        Support Forces`), as written with their article, for `_mentioned_group`."""
+        texts = [t.text for t in toks]
+        k = 0
+        while k < len(texts):
+            hit = match_at(texts, k) if texts[k][:1].isupper() else None
+            if hit is None or hit[1] != "org" or hit[0] in _UNARMED_ORGS:
+                k += 1
+                continue
+            a = k - 1 if k > 0 and toks[k - 1].low == "the" else k
+            span = toks[a : k + hit[2]]
+            phrase = self.text[span[0].start : span[-1].end]
+            words = tuple(t.low for t in span)
+            named = Named(phrase, words, False, False, _initials(span), True, self._count)
+            named.group = True
+            self._groups.append(named)
+            k += hit[2]
+
+    def mentioned_group(self) -> Named | None:
+        """The armed group named last in the last three sentences read, speaker or not."""
+        if self._groups and self._count - 1 - self._groups[-1].last <= 3:
+            return self._groups[-1]
+        return None
 
     def _remember(self, toks: list[Token], sp: Speaker) -> None:
         if sp.kind == "weak" or sp.first_person:
@@ -271,6 +324,13 @@ class SpeakerMemory:
         self._named.append(named)
 
 
+def _shares_any(found: Named, words: tuple[str, ...]) -> bool:
+    """`The rebels` after `Yemen's Houthi movement`: the description shares a word (or
+    another word for the same body) with the speaker `_match` found, so it did not fall
+    back to the last speaker of its kind."""
+    return any(found.shares(w) for w in words[1:] if w not in _SKIP_WORDS)
+
+
 def _initials(span: list[Token]) -> str:
     """The initials of the capitalised words (an acronym among them whole), `the` left out."""
     return "".join(
@@ -297,6 +357,8 @@ def reference_kind(toks: list[Token], sp: Speaker) -> str | None:
             return "surname"
         return None
     if first.low in _DESCRIPTION_DETS:
+        if _compound_modified_title(span):
+            return "title"  # `the Britain-based monitor`: a place in a compound modifier
         second = span[1].text
         if len(span) == 2 and second.isupper() and 2 <= len(second) <= 6:
             return "acronym"  # "The IOM"
@@ -316,6 +378,32 @@ def reference_kind(toks: list[Token], sp: Speaker) -> str | None:
     if _hyphenated_name(span):
         return "hyphenated-surname"  # `Fils-Aimé` after `…, Alix Didier Fils-Aimé`
     return None
+
+
+# participles that make a capitalised word before a hyphen a modifier (`Britain-based`): a
+# body's seat, which a later description adds; not `Iran-backed`, which says whose side
+# a group is on and may name another group than the last speaker
+_COMPOUND_PARTICIPLES = frozenset("based headquartered".split())
+
+
+def _compound_modified_title(span: list[Token]) -> bool:
+    """`the Britain-based monitor`, `the Geneva-based agency`: every capitalised word is the
+    first part of a hyphenated compound modifier and the head is a generic title, so the
+    phrase describes someone named before rather than naming a body of its own."""
+    if span[-1].low not in GENERIC_HEADS:
+        return False
+    seen = False
+    for i, t in enumerate(span[1:-1], 1):
+        if not t.text[0].isupper():
+            continue
+        if not (
+            span[i + 1].text == "-"
+            and i + 2 < len(span)
+            and span[i + 2].low in _COMPOUND_PARTICIPLES
+        ):
+            return False
+        seen = True
+    return seen
 
 
 def _side_adjective(span: list[Token]) -> bool:
@@ -442,6 +530,13 @@ def _armed_group(named: list[Named], now: int) -> Named | None:
         if cand.group:
             return cand
     return None
+
+
+# words of a description that make it an armed group's (`the paramilitary group`)
+_ARMED_WORDS = frozenset(
+    """paramilitary paramilitaries rebel rebels militant militants militia insurgent
+    insurgents jihadist jihadists guerrilla guerrillas""".split()
+)
 
 
 # organisations of the gazetteer that are no armed group, and the states (`AFU` is an org

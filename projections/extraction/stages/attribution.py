@@ -17,7 +17,6 @@ from projections.extraction.attribution.speaker import Speaker
 from projections.extraction.claimants import claimant_name
 from projections.extraction.context import ClaimContext, Rules, SentenceContext
 from projections.extraction.speakers import PRONOUNS, SpeakerMemory, sentence_subject
-from projections.extraction.tokens import Token
 
 
 def attribution_of(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
@@ -89,7 +88,7 @@ def _attribution(ctx: ClaimContext) -> tuple[str | None, str | None, Rules]:
     if named is not None:
         return f"{said} [{named}]", claimant_name(named), (GROUP_SAME_SENTENCE, *rules)
     memory = sent.para.speakers
-    owner = _owner_of_document(toks, speaker, memory)
+    owner = _owner_of_document(ctx, speaker, memory)
     if owner is not None:
         return f"{said} [{owner}]", claimant_name(owner), (OWNED_DOCUMENT, *rules)
     memory.declined = None
@@ -120,17 +119,39 @@ _ISSUED_HEADS = frozenset(
 )
 
 
-def _owner_of_document(toks: list[Token], speaker: Speaker, memory: SpeakerMemory) -> str | None:
+def _owner_of_document(ctx: ClaimContext, speaker: Speaker, memory: SpeakerMemory) -> str | None:
     """`… Ukraine's General Staff said. Its daily report listed 11 Russian tanks`: a report,
     count or statement owned by `its` or `their` speaks for the owner, the speaker the
     pronoun means (CONVENTIONS.md: pronouns resolve to the named speaker); a title owned so
-    (`Its chief, Kyrylo Budanov`) is a speaker of its own."""
+    (`Its chief, Kyrylo Budanov`) is a speaker of its own. A body's own part (`its human
+    rights office`) speaks for it too; a source the same sentence named before the
+    possessive (`The UN put the toll higher: … its human rights office said`) is nearer than
+    any speaker of an earlier sentence."""
+    toks = ctx.toks
     first = toks[speaker.start].low
     if first not in ("its", "their") or speaker.end == speaker.start:
         return None
-    if toks[speaker.end].low not in _ISSUED_HEADS:
+    if toks[speaker.end].low not in _ISSUED_HEADS and toks[speaker.end].low not in _OWNED_BODIES:
         return None
+    named = _named_before_in_sentence(ctx, speaker.start)
+    if named is not None:
+        return named
+    subject = sentence_subject(toks)
+    if (
+        subject is not None
+        and subject.end < speaker.start
+        and toks[subject.start].low not in PRONOUNS
+        and any(t.text[0].isupper() for t in toks[subject.start : subject.end + 1])
+    ):
+        return ctx.sentence.text_of(subject.start, subject.end)
     return memory.owner("it" if first == "its" else "they")
+
+
+# a body's own parts, which speak for it (`The UN put the toll higher: … its human rights
+# office said 207 people had been killed`); a person it owns (`Its chief`) speaks for themself
+_OWNED_BODIES = frozenset(
+    "office offices branch wing arm department directorate secretariat mission".split()
+)
 
 
 SAME_SENTENCE = "attribution:pronoun-same-sentence"
