@@ -359,6 +359,25 @@ JUNTA_OF: dict[str, str] = {
     actor: state for state, actors in JUNTA_STATES.items() for actor in actors
 }
 
+# Organisations of ORGS that field no fighters of their own: an alliance, the UN and its
+# agencies, aid bodies. A description of an armed group (`the group`) never means one of them,
+# and their people are never a side's troops.
+UNARMED_ORGS = frozenset(
+    (
+        "NATO",
+        "European Union",
+        "United Nations",
+        "UNHCR",
+        "OCHA",
+        "UNICEF",
+        "World Health Organization",
+        "International Organization for Migration",
+        "ICRC",
+        "UNIFIL",
+        "World Central Kitchen",
+    )
+)
+
 KINDS: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
     ("demonym", DEMONYMS),
     ("country", COUNTRIES),

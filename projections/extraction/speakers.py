@@ -31,7 +31,7 @@ from projections.extraction.attribution.speech_verbs import find_speakers
 from projections.extraction.attribution.transcript_turns import interviewee_span
 from projections.extraction.attribution.words import SOURCE_NOUNS, STRONG_VERBS
 from projections.extraction.claimants import ORG_WORDS
-from projections.extraction.gazetteer import COUNTRIES, DEMONYMS, match_at
+from projections.extraction.gazetteer import COUNTRIES, DEMONYMS, UNARMED_ORGS, match_at
 from projections.extraction.tokens import Token, tokenize
 
 # the object forms stand after `according to` (`According to him, 15 more were wounded`)
@@ -541,21 +541,7 @@ _ARMED_WORDS = frozenset(
 
 # organisations of the gazetteer that are no armed group, and the states (`AFU` is an org
 # entry of Ukraine's)
-_UNARMED_ORGS = frozenset(
-    (
-        "NATO",
-        "European Union",
-        "United Nations",
-        "UNHCR",
-        "OCHA",
-        "UNICEF",
-        "World Health Organization",
-        "International Organization for Migration",
-        "ICRC",
-        "UNIFIL",
-        "World Central Kitchen",
-    )
-).union(COUNTRIES, DEMONYMS)
+_UNARMED_ORGS = UNARMED_ORGS.union(COUNTRIES, DEMONYMS)
 
 
 def _names_armed_group(span: list[Token]) -> bool:

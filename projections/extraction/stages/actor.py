@@ -1190,14 +1190,7 @@ def _added_same_noun(ctx: ClaimContext) -> bool:
         return False
     if ctx.prev_end >= i - 2 or ctx.category != ctx.prev.category:
         return False
-    if any(t.text[0].isupper() for t in toks[subject[0] : subject[1] + 1]):
-        return False
-    head = toks[subject[1]].low
-    num_at = ctx.sentence.num_at
-    for m in range(i - 3, 0, -1):
-        if toks[m].low == head and any(x in num_at for x in range(max(0, m - 3), m)):
-            return True
-    return False
+    return _noun_counted_before(ctx, subject, i - 3, 3)
 
 
 def _no_name_of_its_own(ctx: ClaimContext) -> bool:
@@ -1225,12 +1218,21 @@ def _another_of_the_same(ctx: ClaimContext) -> bool:
         return False
     if ctx.category != ctx.prev.category:  # type: ignore[union-attr]
         return False
+    return _noun_counted_before(ctx, subject, i - 2, 4)
+
+
+def _noun_counted_before(
+    ctx: ClaimContext, subject: tuple[int, int], last: int, reach: int
+) -> bool:
+    """The figure's counted noun, with no name of its own, stands at or before token `last`
+    with a number up to `reach` tokens before it: an earlier figure counted the same things."""
+    toks = ctx.toks
     if any(t.text[0].isupper() for t in toks[subject[0] : subject[1] + 1]):
         return False
     head = toks[subject[1]].low
     num_at = ctx.sentence.num_at
-    for m in range(i - 2, 0, -1):
-        if toks[m].low == head and any(x in num_at for x in range(max(0, m - 4), m)):
+    for m in range(last, 0, -1):
+        if toks[m].low == head and any(x in num_at for x in range(max(0, m - reach), m)):
             return True
     return False
 
@@ -1345,22 +1347,6 @@ _FORCE_NOUNS = _REGULAR_HEADS | _IRREGULAR_HEADS
 _STATES = (
     frozenset(gazetteer.DEMONYMS) | frozenset(gazetteer.COUNTRIES) | frozenset(gazetteer.CAPITALS)
 )
-# organisations that field no fighters of their own
-_UNARMED = frozenset(
-    (
-        "NATO",
-        "European Union",
-        "United Nations",
-        "UNHCR",
-        "OCHA",
-        "UNICEF",
-        "World Health Organization",
-        "International Organization for Migration",
-        "ICRC",
-        "UNIFIL",
-        "World Central Kitchen",
-    )
-)
 _CLAUSE_BREAKS = frozenset(";—–")
 _PLACE_BEFORE = frozenset("in at near from to into toward towards across inside outside".split())
 _CLAUSE_BEFORE_CATEGORIES = frozenset(
@@ -1415,7 +1401,12 @@ def _clause_before(ctx: ClaimContext) -> tuple[str, str] | None:
         placed = q > 0 and toks[q - 1].low in _PLACE_BEFORE
         spoken = any(s <= q <= e for s, e in skip)
         actor = hit[0]
-        if not placed and not spoken and actor not in _UNARMED and (actor in _STATES) == regular:
+        if (
+            not placed
+            and not spoken
+            and actor not in gazetteer.UNARMED_ORGS
+            and (actor in _STATES) == regular
+        ):
             sides.setdefault(actor, hit[3])
         q += hit[2]
     if len(sides) != 1:
