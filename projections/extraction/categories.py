@@ -27,6 +27,7 @@ from projections.extraction.lexicon import (
     COUNTED_NOUNS,
     EQUIPMENT_IF_MODIFIED,
     EQUIPMENT_NOUNS,
+    FATE_CATEGORIES,
     KIN_NOUNS,
     MONTHS,
     NONCLAIM_NOUNS,
@@ -155,7 +156,7 @@ def read_category(
     ):
         return Reading(None, None, last, rules=["not-claim:one-of-group"])
     if (
-        reading.category in _FATES
+        reading.category in FATE_CATEGORIES
         and reading.subject is not None
         and toks[reading.subject[1]].low in TROOP_NOUNS
         and _whole_of_part(toks, first, prev_end)
@@ -175,7 +176,6 @@ def read_category(
     return reading
 
 
-_FATES = frozenset("killed wounded casualties missing captured".split())
 _WHOLE_DETS = frozenset("the its their".split())
 _WHOLE_APPROX = frozenset("roughly about around some nearly almost approximately".split())
 
@@ -590,7 +590,7 @@ def _noun(
     if (toks[head - 1].low, w) in TROOP_COMPOUNDS:
         compound = f"category:noun:{toks[head - 1].low} {w}"
         found = verb_category(toks, first, np.end, prev_end, next_start, displaced=False)
-        if found is not None and found[0] in _COMPOUND_STATUS and found[1].startswith(_VERB_RULES):
+        if found is not None and found[0] in FATE_CATEGORIES and found[1].startswith(_VERB_RULES):
             # "wounded five US service members": as for `soldiers`, the clause's verb says
             # what befell the personnel the compound names
             return _counted(np, found[0], compound, found[1])
@@ -682,7 +682,6 @@ def _noun(
     )
 
 
-_COMPOUND_STATUS = frozenset({"killed", "wounded", "captured", "missing", "casualties"})
 _VERB_RULES = ("category:verb:", "category:verb-before:")
 
 
@@ -848,7 +847,7 @@ def _people(
     if not people and first > 0 and toks[first - 1].low in _FAR_LINKS:
         # "The rebels' losses ... were put at 60 fighters": the fighters are the losses
         far = _far_back(toks, first, np.end, prev_end, next_start)
-        if far is not None and far.category in _PART_CATEGORIES:
+        if far is not None and far.category in FATE_CATEGORIES:
             return _counted(np, far.category, f"category:noun:{w}", *far.rules)
     if people and _in_relief_camps(toks, np.end, next_start):
         return _counted(np, "displaced", f"category:noun:{w}", "category:in-relief-camps")
@@ -1022,7 +1021,6 @@ def _crossed_to_escape(toks: list[Token], np_end: int, next_start: int) -> bool:
 
 
 _HOLD_VERBS = frozenset("holding hold holds held".split())
-_PART_CATEGORIES = frozenset("killed wounded casualties missing captured".split())
 _HOST_VERBS = frozenset("hosts host hosting hosted sheltering shelters sheltered".split())
 _TAKE_IN = frozenset("taken take took taking".split())
 
@@ -1440,7 +1438,7 @@ def _ellipsis(
         # "59 hostages, at least 35 of whom Israel believes are dead": the relative clause
         # says what became of the part
         found = verb_category(toks, first, last + 2, prev_end, next_start, displaced=True)
-        if found is not None and found[0] in _PART_CATEGORIES:
+        if found is not None and found[0] in FATE_CATEGORIES:
             rules = ["category:of-whom", found[1]]
             return Reading(found[0], None, last, rules=rules, partitive_pronoun=True)
     if np.partitive_pronoun and prev_end >= 0:

@@ -10,9 +10,13 @@ from __future__ import annotations
 
 from projections.extraction.lexicon import (
     CLAUSE_STOP,
+    COST_VERBS,
     EXCHANGE_CONTEXT,
     EXCHANGE_VERBS,
+    FINITE_AUX,
     PEOPLE_NOUNS,
+    PERFECT_AUX,
+    STATE_AUX,
     VERB_CATEGORY,
 )
 from projections.extraction.tokens import Token
@@ -87,7 +91,7 @@ def verb_category(
             continue
         # `cost` reads only backwards: "an estimated 10,000 troops crossing ..., has cost
         # Moscow 17,000" is said of the figure after its side object, not of the subject
-        got = _verb_at(toks, j, displaced) if w in _VERB_WORDS and w not in _COST_VERBS else None
+        got = _verb_at(toks, j, displaced) if w in _VERB_WORDS and w not in COST_VERBS else None
         if got and j + 1 != next_start:
             fwd = (j - np_end, got[0], f"category:verb{past}:{got[1]}")
             break
@@ -111,7 +115,7 @@ def verb_category(
         fwd is not None
         and bwd is not None
         and np_end + 1 < n
-        and toks[np_end + 1].low in _OWN_AUX
+        and toks[np_end + 1].low in STATE_AUX
         and toks[first - 1].low in _COORDINATORS
     ):
         # "four were killed and 15 were still missing": a figure after `and` with an
@@ -155,9 +159,6 @@ def _custody_after(toks: list[Token], k: int) -> str | None:
     return next((t.low for t in toks[k : k + 2] if t.low in _CUSTODY_NOUNS), None)
 
 
-_PERFECT_AUX = frozenset("have has had".split())
-
-
 def adverb_since(toks: list[Token], j: int) -> bool:
     """`have since fled`, `had since died`: `since` between a perfect auxiliary and a
     participle is an adverb of time inside the clause, not the conjunction that opens a new
@@ -165,11 +166,10 @@ def adverb_since(toks: list[Token], j: int) -> bool:
     if toks[j].low != "since" or j < 1 or j + 1 >= len(toks):
         return False
     nxt = toks[j + 1]
-    return toks[j - 1].low in _PERFECT_AUX and nxt.text.islower() and nxt.low.endswith(("ed", "en"))
+    return toks[j - 1].low in PERFECT_AUX and nxt.text.islower() and nxt.low.endswith(("ed", "en"))
 
 
 _RELATIVE_OPENERS = frozenset("who which whom".split())
-_OWN_AUX = frozenset("were was are is have has had remain remained".split())
 _MAIN_AUX = frozenset("has have had is are was were will would says said say".split())
 
 
@@ -320,12 +320,11 @@ def _fraction_after(toks: list[Token], comma: int) -> bool:
     for t in toks[part + 1 : part + 7]:
         if t.text == ",":
             return False  # ", most of them Alawites, were killed": an aside, the verb is all's
-        if t.low in _FINITE_BE:
+        if t.low in FINITE_AUX:
             return True
     return False
 
 
-_FINITE_BE = frozenset("have has had were was are is".split())
 # what may follow a passive `taken` that says the people were seized (end, agent, `away`)
 _TAKEN_ENDS = frozenset({"", ".", ",", "by", "away"})
 # what may follow `crossed` when the verb has no object: the clause ends or an adjunct of time
@@ -412,7 +411,7 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
         return "casualties", "out of action"
     if w == "action" and j > 1 and toks[j - 1].low == "of" and toks[j - 2].low == "out":
         return "casualties", "out of action"  # "put out of action 120 soldiers"
-    if w in _COST_VERBS and _side_object(toks, j + 1):
+    if w in COST_VERBS and _side_object(toks, j + 1):
         # "the fighting has cost the attackers more than 2,000 men", "cost Russia 300
         # soldiers": `cost` with a side as its first object says the side lost the people of
         # the second, not that they died (CONVENTIONS: personnel lost are casualties)
@@ -594,7 +593,6 @@ _BECOME_STATUS = {
 }
 _CAPTURE_NOUNS = frozenset("detention abduction abductions arrest capture kidnapping".split())
 _CARRY_VERBS = frozenset("carried carrying carry carries".split())
-_COST_VERBS = frozenset("cost costs costing".split())
 _SIDE_DETS = frozenset("the its their them his her our us".split())
 
 
@@ -625,7 +623,7 @@ _VERB_WORDS = (
     | _LAY_VERBS
     | EXCHANGE_VERBS
     | _CARRY_VERBS
-    | _COST_VERBS
+    | COST_VERBS
     | _BECOME_VERBS
     | _HOMECOMING
     | frozenset(

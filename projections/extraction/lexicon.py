@@ -228,3 +228,15 @@ AID_NOUNS = _w(
     "package packages tranche tranches aid shipment shipments consignment delivery deliveries"
 )
 AID_INCLUDE_VERBS = _w("includes include included contains contain comprises")
+
+# The categories that say what befell people (as against troops, displaced, equipment …): a
+# part, a breakdown or a clause's status verb carries one of these over to another figure.
+FATE_CATEGORIES = _w("killed wounded casualties missing captured")
+# `cost the attackers 2,000 men`: a verb whose object is the side that paid
+COST_VERBS = _w("cost costs costing")
+# auxiliaries of a perfect (`had put`, `have fled`)
+PERFECT_AUX = _w("have has had")
+# finite auxiliaries that open a clause's verb (`were killed`, `had fled`)
+FINITE_AUX = _w("have has had were was are is")
+# the same, with `remain`: a clause that keeps its own state (`15 were still missing`)
+STATE_AUX = FINITE_AUX | _w("remain remained")

@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from projections.extraction import gazetteer
 from projections.extraction.attribution.words import NUMBER_WORDS
-from projections.extraction.lexicon import AID_INCLUDE_VERBS, AID_NOUNS, MONTHS, WEEKDAYS
+from projections.extraction.lexicon import (
+    AID_INCLUDE_VERBS,
+    AID_NOUNS,
+    FINITE_AUX,
+    MONTHS,
+    WEEKDAYS,
+)
 from projections.extraction.tokens import Token, glued
 
 LOC_PREPS = frozenset(
@@ -59,9 +65,6 @@ _NP_END = frozenset(
 )
 
 
-_CLAUSE_AUX = frozenset("has have had was were is are".split())
-
-
 def _named_clause_after_and(toks: list[Token], j: int) -> bool:
     """`Hamas freed three women …, and Israel released 90 prisoners from Ofer prison`: `, and`
     then a name and its own verb (a past form or an auxiliary) open a clause with its own
@@ -77,7 +80,7 @@ def _named_clause_after_and(toks: list[Token], j: int) -> bool:
     if k >= n:
         return False
     t = toks[k]
-    return t.text.islower() and (t.low in _CLAUSE_AUX or (t.low.endswith("ed") and len(t.low) > 4))
+    return t.text.islower() and (t.low in FINITE_AUX or (t.low.endswith("ed") and len(t.low) > 4))
 
 
 def find_location(

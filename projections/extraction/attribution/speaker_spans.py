@@ -23,7 +23,7 @@ from projections.extraction.attribution.words import (
     STRONG_VERBS,
     WEEKDAYS,
 )
-from projections.extraction.lexicon import MONTHS
+from projections.extraction.lexicon import FINITE_AUX, MONTHS, PERFECT_AUX
 from projections.extraction.tokens import Token
 
 _ISSUED = frozenset("released published issued updated".split())
@@ -275,7 +275,7 @@ def speaker_before(
         _refuse(refused, "attribution:cut:free-relative", what, what, toks)
         return what + 1, v - 1
 
-    if v >= 3 and toks[v - 1].low in _PERFECT_AUX and toks[v - 2].text == ",":
+    if v >= 3 and toks[v - 1].low in PERFECT_AUX and toks[v - 2].text == ",":
         # `The ministry, which updates the tally every few days, had put …`: the aside ends
         # before the auxiliary, and the subject is read before it as before a bare verb
         span = speaker_before(toks, v - 1, refused)
@@ -390,7 +390,6 @@ def speaker_before(
     return s, end
 
 
-_PERFECT_AUX = frozenset("had has have".split())
 _SUBJECT_PRONOUNS = frozenset("he she they it".split())
 
 
@@ -926,7 +925,6 @@ _TITLE_ABBREVIATIONS = frozenset(
 
 _AFTER_SPEAKER = frozenset("that on in at after when while".split())
 _PLACE_PREPS = frozenset("on in at".split())
-_FINITE_AUX = frozenset("had has have was were is are".split())
 _ADJUNCT_ENDS = frozenset(
     "as when while after before because since where which who that and but".split()
 )
@@ -942,7 +940,7 @@ def _finite_after_adjunct(toks: list[Token], k: int) -> bool:
             continue  # `linked to Jaish-e-Mohammed and Lashkar-e-Taiba`: names joined
         if t.text in _CLAUSE_END or t.low in _ADJUNCT_ENDS:
             return False
-        if t.low in _FINITE_AUX:
+        if t.low in FINITE_AUX:
             return True
     return False
 

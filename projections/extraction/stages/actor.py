@@ -53,11 +53,14 @@ from projections.extraction.enemy import enemy_side, side_of
 from projections.extraction.gazetteer import FIRST_WORDS, match_at
 from projections.extraction.lexicon import (
     CATEGORY_NOUNS,
+    COST_VERBS,
     COUNTED_NOUNS,
     EQUIPMENT_NOUNS,
+    FATE_CATEGORIES,
     MONTHS,
     PEOPLE_NOUNS,
     SINGULAR_UNITS,
+    STATE_AUX,
     TROOP_NOUNS,
     VERB_CATEGORY,
 )
@@ -87,7 +90,6 @@ _MEMBER_HEADS = (
     )
     | SINGULAR_UNITS
 )
-_PART_CATEGORIES = frozenset({"killed", "wounded", "casualties", "missing", "captured"})
 _CARRY_HEADS = TROOP_NOUNS | PEOPLE_NOUNS
 # the last item of a list of gear whose agent or owner (`fired by`, `belonging to`) is the
 # whole list's: equipment nouns, and the vehicles that count as gear when lost or destroyed
@@ -669,16 +671,13 @@ def _clause_subject(ctx: ClaimContext) -> tuple[str, str] | None:
     return None
 
 
-_COST_VERBS = frozenset("cost costs costing".split())
-
-
 def _cost_object(ctx: ClaimContext) -> tuple[str, str] | None:
     """`The offensive has cost Moscow at least 17,000 casualties`: the first object of `cost`,
     right before the figure, is the side that lost what the figure counts."""
     toks, texts, i = ctx.toks, ctx.texts, ctx.q.i
     for q in range(i - 1, max(0, i - 4), -1):
         hit = entity_at(texts, q) if texts[q] in FIRST_WORDS else None
-        if hit is not None and q + hit[2] == i and toks[q - 1].low in _COST_VERBS:
+        if hit is not None and q + hit[2] == i and toks[q - 1].low in COST_VERBS:
             return hit[0], f"actor:cost-object:{hit[3]}"
     return None
 
@@ -921,10 +920,10 @@ def _coordinated(ctx: ClaimContext) -> tuple[str, str] | None:
         # "Three Rwandan soldiers and two officers were killed": a list of armed people that
         # shares one predicate of harm shares its nationality word too; not civilians after
         # soldiers (their side is not said)
-        if category in _PART_CATEGORIES and _armed_pair(ctx):
+        if category in FATE_CATEGORIES and _armed_pair(ctx):
             if any(r.startswith(("actor:demonym", "actor:org")) for r in prev.rules):
                 return prev.actor, "actor:coordinated-demonym-armed"
-        if category in _PART_CATEGORIES and _civilians_then_soldier(ctx):
+        if category in FATE_CATEGORIES and _civilians_then_soldier(ctx):
             # "14 Thai civilians and one soldier were killed": a state's soldier after its
             # civilians is that state's (plain_r1 p1-025); civilians after soldiers are not
             # said to be (`300 Ukrainian soldiers and 40 civilians`)
@@ -1067,13 +1066,13 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
     if bare and j < len(toks) and toks[j].low == "more":
         # "23 Nigerien soldiers were killed ..., and five more are missing": more of them
         return prev.actor, "actor:more-of-previous"
-    if bare and ctx.category in _PART_CATEGORIES and _same_clause(ctx):
+    if bare and ctx.category in FATE_CATEGORIES and _same_clause(ctx):
         return prev.actor, "actor:elliptical"
-    if bare and ctx.category in _PART_CATEGORIES and _elliptical_after_phrase(ctx):
+    if bare and ctx.category in FATE_CATEGORIES and _elliptical_after_phrase(ctx):
         return prev.actor, "actor:elliptical-after-phrase"
-    if bare and ctx.category in _PART_CATEGORIES and _elliptical_new_clause(ctx):
+    if bare and ctx.category in FATE_CATEGORIES and _elliptical_new_clause(ctx):
         return prev.actor, "actor:elliptical-new-clause"
-    if bare and ctx.category in _PART_CATEGORIES and i >= 2 and toks[i - 1].low == "that":
+    if bare and ctx.category in FATE_CATEGORIES and i >= 2 and toks[i - 1].low == "that":
         if toks[i - 2].low == "and":
             # "estimates that 11,000 North Korean soldiers are in Kursk, and that several
             # hundred have been killed": a second complement of one verb, of the same group
@@ -1089,9 +1088,6 @@ def _bare_status(toks: list[Token], subject: tuple[int, int]) -> bool:
     return all(t.low.endswith("ly") and t.low.isalpha() for t in toks[subject[0] : subject[1]])
 
 
-_BE_AUX = frozenset("were was are is had have has remain remained".split())
-
-
 def _elliptical_new_clause(ctx: ClaimContext) -> bool:
     """`Three Malian soldiers were killed near Gao, and 5 were wounded`: a bare figure that
     opens a clause of its own after `, and`, with a verb of harm, counts more of the group the
@@ -1100,13 +1096,13 @@ def _elliptical_new_clause(ctx: ClaimContext) -> bool:
     claimants_r22 c2217: the clause after the tag is the reporter's)."""
     toks, i, j = ctx.toks, ctx.q.i, ctx.q.j
     prev = ctx.prev
-    if prev is None or prev.category not in _PART_CATEGORIES or prev.subject is None:
+    if prev is None or prev.category not in FATE_CATEGORIES or prev.subject is None:
         return False
     if i < 3 or toks[i - 1].low != "and" or toks[i - 2].text != ",":
         return False
     if any(t.low in _SPEECH_VERBS for t in toks[ctx.prev_end + 1 : i]):
         return False
-    return j + 1 < len(toks) and toks[j + 1].low in _BE_AUX
+    return j + 1 < len(toks) and toks[j + 1].low in STATE_AUX
 
 
 def _gear_of_the_lost(category: str, prev_category: str | None) -> bool:
@@ -1126,7 +1122,7 @@ def _others_of_a_new_clause(ctx: ClaimContext) -> bool:
         return False
     if i < 3 or toks[i - 1].low != "and" or toks[i - 2].text != ",":
         return False
-    return prev_reading.np_end < i - 3 and ctx.category in _PART_CATEGORIES
+    return prev_reading.np_end < i - 3 and ctx.category in FATE_CATEGORIES
 
 
 def _others_after_a_clause(ctx: ClaimContext) -> str | None:
@@ -1139,9 +1135,9 @@ def _others_after_a_clause(ctx: ClaimContext) -> str | None:
     toks, i = ctx.toks, ctx.q.i
     if rd.subject is None or prev_reading is None or toks[rd.subject[1]].low != "others":
         return None
-    if ctx.category not in _PART_CATEGORIES or ctx.prev is None:
+    if ctx.category not in FATE_CATEGORIES or ctx.prev is None:
         return None
-    if ctx.prev.category not in _PART_CATEGORIES or rd.subject[0] != ctx.q.j + 1:
+    if ctx.prev.category not in FATE_CATEGORIES or rd.subject[0] != ctx.q.j + 1:
         return None
     between = toks[prev_reading.np_end + 1 : i]
     if len(between) > 20 or toks[i - 1].low in ("and", "or", ","):
@@ -1242,7 +1238,7 @@ def _elliptical_after_phrase(ctx: ClaimContext) -> bool:
     status figure after `and` that ends the previous figure's clause, past a phrase of place
     or time (no comma, no name, no other verb of its own), is the same group's."""
     prev_reading, prev = ctx.prev_reading, ctx.prev
-    if prev_reading is None or prev is None or prev.category not in _PART_CATEGORIES:
+    if prev_reading is None or prev is None or prev.category not in FATE_CATEGORIES:
         return False
     toks, i = ctx.toks, ctx.q.i
     between = toks[prev_reading.np_end + 1 : i]
@@ -1455,9 +1451,9 @@ ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
     (_enemy, frozenset(CATEGORIES) - {"other", "displaced"}),
     (_clause_subject, frozenset(CATEGORIES) - {"other", "displaced"}),
     (_owner, _FROM_CATEGORIES),
-    (_subject_owner, _PART_CATEGORIES),
-    (_colon_object, _PART_CATEGORIES),
-    (_attacked_side, _PART_CATEGORIES),
+    (_subject_owner, FATE_CATEGORIES),
+    (_colon_object, FATE_CATEGORIES),
+    (_attacked_side, FATE_CATEGORIES),
     (_apposition, frozenset({"troops"})),
     (_apposition_of, frozenset({"troops"})),
     (_coordinated, None),

@@ -20,12 +20,16 @@ from projections.extraction.categories import (
 )
 from projections.extraction.clause_verbs import verb_category
 from projections.extraction.context import ClaimContext, Rules
-from projections.extraction.lexicon import EXCHANGE_VERBS, POSSESSIVE_DETERMINERS, VERB_CATEGORY
+from projections.extraction.lexicon import (
+    EXCHANGE_VERBS,
+    FATE_CATEGORIES,
+    POSSESSIVE_DETERMINERS,
+    VERB_CATEGORY,
+)
 from projections.extraction.tokens import Token
 
 _PREPS = frozenset("in during after at on before".split())
 _EXCHANGE_VERBS = frozenset("exchanged swapped traded exchanging swapping".split())
-_STATUS_CATEGORIES = frozenset({"killed", "wounded", "captured", "missing", "casualties"})
 # the rules of a figure that restates the one counted before (`put the figure at 40`, `puts the
 # figure closer to 15`): it counts what that figure counted
 _RESTATED = frozenset({"category:far:the-figure", "category:far:figure-nearer"})
@@ -151,7 +155,7 @@ def _category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
         kind = para.category or para.last_figure
         last = para.last_figure
         again = _of_them(ctx) or not _RESTATED.isdisjoint(rd.rules)
-        if kind == "troops" and last in _STATUS_CATEGORIES and again:
+        if kind == "troops" and last in FATE_CATEGORIES and again:
             # "arrested 9 suspected members of the gang. They said 2 of them were foreign
             # nationals": the members were counted as arrested; `of them` are the arrested,
             # and `Rights groups put the number at 40` counts them again
@@ -436,7 +440,7 @@ def _gapped_one(ctx: ClaimContext) -> bool:
     if toks[i - 2].low not in ("and", "but") or not toks[i - 1].low.endswith("ed"):
         return False
     rd = ctx.reading
-    return rd.category in _STATUS_CATEGORIES and any(
+    return rd.category in FATE_CATEGORIES and any(
         r.startswith("category:verb-before:") for r in rd.rules
     )
 
@@ -457,7 +461,7 @@ def _one_of_the_figure_before(ctx: ClaimContext) -> bool:
     if toks[i + 1].low not in ("was", "later", "had", "has", "is", "died", "also"):
         return False
     rules = ctx.reading.rules
-    return ctx.reading.category in _STATUS_CATEGORIES and any(
+    return ctx.reading.category in FATE_CATEGORIES and any(
         r.startswith(_STATUS_VERB_RULES) for r in rules
     )
 
