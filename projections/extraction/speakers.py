@@ -25,6 +25,7 @@ was named with a common noun (`Myanmar's military`), never by a word of a group'
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from projections.extraction.attribution.speaker import Speaker
 from projections.extraction.attribution.speech_verbs import find_speakers
@@ -570,10 +571,12 @@ def _side_of(span: list[Token]) -> str | None:
     return hit[0] if hit is not None else None
 
 
-def _named_side(cand: Named) -> str | None:
-    """The first side the speaker's own words name (`Ukraine's president, Volodymyr
-    Zelensky` -> Ukraine), or None."""
-    texts = [t.text for t in tokenize(cand.phrase)]
+@lru_cache(maxsize=4096)
+def _named_side(phrase: str) -> str | None:
+    """The first side a speaker's own words name (`Ukraine's president, Volodymyr
+    Zelensky` -> Ukraine), or None. By phrase and cached: a passage asks it of every speaker
+    named so far at each title it resolves, and the same speakers recur across reports."""
+    texts = [t.text for t in tokenize(phrase)]
     for i in range(len(texts)):
         hit = match_at(texts, i)
         if hit is not None:
@@ -586,7 +589,7 @@ def _of_the_side(named: list[Named], side: str, person: bool) -> list[Named]:
     when exactly one speaker of the title's kind names no side at all, that one (`The
     Ukrainian leader` after `President Volodymyr Zelensky` alone); else none, so that the
     title stays a name of its own rather than mean another side's leader."""
-    sides = [(c, _named_side(c)) for c in named]
+    sides = [(c, _named_side(c.phrase)) for c in named]
     same = [c for c, s in sides if s == side]
     if same:
         return same
