@@ -61,7 +61,7 @@ def hedges_for(found: list[tuple[int, str]], breaks: list[int], figure: int) -> 
 
 def _bare(rule: str) -> str:
     """The rule name without the suffix that says how far the hedge reaches."""
-    for suffix in (OWN_BELIEF, FRACTION_HEDGE, FORECAST, SUBJECT_HEDGE):
+    for suffix in (OWN_BELIEF, FRACTION_HEDGE, FORECAST, SUBJECT_HEDGE, RIVAL_CLAUSE):
         rule = rule.removesuffix(suffix)
     return rule
 
@@ -75,6 +75,8 @@ def hedge_name(rule: str) -> str:
         return f"{word} (a forecast)"
     if rule.endswith(SUBJECT_HEDGE):
         return f"{word} (the subject's identity)"
+    if rule.endswith(RIVAL_CLAUSE):
+        return f"{word} (a contrasted clause)"
     return f"{word} (another clause)"
 
 
@@ -90,12 +92,38 @@ def belief_kept_out(i: int, rule: str, breaks: list[int], figure: int) -> bool:
         return False
     if rule.endswith(FRACTION_HEDGE):
         return True
-    return rule.endswith(OWN_BELIEF) and any(figure < b < i for b in breaks)
+    own_clause = rule.endswith(OWN_BELIEF) or rule.endswith(RIVAL_CLAUSE)
+    return own_clause and any(figure < b < i for b in breaks)
 
 
 # the suffix of a hedge's rule name when the hedge is the finite verb `believe(s)` after a
 # subject of its own (`monitors believe`), whose scope is its own clause
 OWN_BELIEF = " (finite, own subject)"
+
+
+# the suffix when the hedge stands in a `, while` / `, whereas` clause with a subject of its
+# own that is not the figure (`Finland lost 25,000 men, while Soviet losses were perhaps five
+# times higher`): it doubts the other party's value, not a figure before the break
+RIVAL_CLAUSE = " (a contrasted clause's own subject)"
+_RIVAL_OPENERS = frozenset({"while", "whereas"})
+# subjects that point back to the figure, so that a hedge after them still doubts it
+_BACK_REFERENCES = frozenset(
+    """it this that these which they figure figures toll tolls number numbers claim claims
+    count tally estimate report reports data""".split()
+)
+
+
+def _rival_clause(toks: list[Token], i: int) -> bool:
+    """The hedge at `i` is the first word after `, while` / `, whereas` and the subject of
+    that clause, with no number, punctuation or word pointing back at a figure between.
+    Bounded: at most eight words back."""
+    for k in range(i - 1, max(1, i - 9) - 1, -1):
+        t = toks[k]
+        if t.low in _RIVAL_OPENERS:
+            return k + 1 < i and toks[k - 1].text == ","
+        if not t.text[0].isalpha() or t.low in _BACK_REFERENCES or t.low in NUMBER_WORDS:
+            return False
+    return False
 
 
 # the suffix of a hedge's rule name when the hedge is right before a fraction (`perhaps a
@@ -201,6 +229,9 @@ def hedges_at(toks: list[Token], lows: list[str] | None = None) -> list[tuple[in
                 continue
             if _of_fraction(toks, i):
                 found.append((i, f"hedge:{w}{FRACTION_HEDGE}"))
+                continue
+            if _rival_clause(toks, i):
+                found.append((i, f"hedge:{w}{RIVAL_CLAUSE}"))
                 continue
             found.append((i, f"hedge:{w}"))
         elif w == "may" and t.text == "may":

@@ -61,7 +61,11 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 word = w.group(1).lower()
                 if word in ABBREVIATIONS or word.endswith(".u"):
                     continue
-                if len(word) == 1 and not _named_letter(text, cur, w.start(1)):
+                if (
+                    len(word) == 1
+                    and not _named_letter(text, cur, w.start(1))
+                    and not _after_digit(text, w.start(1))
+                ):
                     continue  # an initial (`George W. Bush`)
         spans.append((cur, ms + len(text[ms:nxt].rstrip())))
         cur = nxt
@@ -78,6 +82,12 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _WORD_END_RE = re.compile(r"([A-Za-z]+)[ ]$")
+
+
+def _after_digit(text: str, at: int) -> bool:
+    """The one letter at `at` ends a word that begins with digits (`in the 1990s.`, `F-16s.`):
+    a plural or unit suffix, not an initial, so the stop after it ends the sentence."""
+    return at > 0 and text[at - 1].isdigit() and text[at].islower()
 
 
 def _named_letter(text: str, cur: int, at: int) -> bool:
