@@ -103,6 +103,8 @@ _WITH_VERBS = frozenset(
     "equipped armed fought fight fighting attacked attack advanced stormed invaded entered".split()
 )
 _LED_VERBS = frozenset("led commanded headed directed".split())
+# past participles after a counted weapon whose `from` names the seller (`ordered from Italy`)
+_BOUGHT_VERBS = frozenset("ordered bought purchased acquired imported".split())
 _OWN_ORDER = frozenset("last remaining first".split())
 _WITHDRAW_VERBS = frozenset(
     "withdrew withdraw withdrawn withdrawing pulled pull evacuated removed redeployed".split()
@@ -278,6 +280,12 @@ def from_actor(
         hit = entity_at(texts, j) if j < n else None
         if hit:
             return hit[0], f"actor:by:{hit[3]}", (k, j + hit[2] - 1)
+    if equipment and k + 2 < n and toks[k].low in _BOUGHT_VERBS and toks[k + 1].low == "from":
+        # "24 M-346 jets ordered from Italy": bought weapons take their supplier
+        j = k + 2 if toks[k + 2].low != "the" else k + 3
+        hit = entity_at(texts, j) if j < n else None
+        if hit:
+            return hit[0], f"actor:bought-from:{hit[3]}", (k, j + hit[2] - 1)
     if k + 2 < n and toks[k].low in _LED_VERBS and toks[k + 1].low == "by":
         # "some 3,000 fighters led by the RSF": led by a side, they are its
         j = k + 2 if toks[k + 2].low != "the" else k + 3
@@ -712,6 +720,24 @@ _LINK_VERBS = frozenset(
 # included some 1,200 soldiers killed`): the owner of the subject owns the figure, as with a
 # linking verb
 INCLUDE_VERBS = frozenset("included include includes comprised comprise comprises".split())
+# participles whose passive with `at` gives a subject's size (`losses were put at 5,000`)
+_PASSIVE_LINKS = frozenset("put estimated reckoned placed".split())
+_BE_FORMS = frozenset("is are was were be been being".split())
+
+
+def _degree_adverb(w: str) -> bool:
+    """`usually`, `generally`: an adverb in -ly between an auxiliary and its verb."""
+    return len(w) > 4 and w.endswith("ly") and w.isalpha()
+
+
+def _passive_be(toks: list[Token], j: int) -> bool:
+    """A form of `be` stands before the participle at `j`, past at most two adverbs in -ly."""
+    for k in range(j - 1, max(-1, j - 4), -1):
+        if toks[k].low in _BE_FORMS:
+            return True
+        if not _degree_adverb(toks[k].low):
+            return False
+    return False
 
 
 def pronoun_subject(toks: list[Token], first: int) -> bool:
@@ -862,14 +888,19 @@ def subject_owner(
         j -= 1
         rule = "actor:bracket-owner:"
     else:
+        at_before = j >= 0 and toks[j].low == "at"
         if j >= 0 and toks[j].low in ("to", "at"):
             j -= 1
         if j >= 1 and toks[j].low in INCLUDE_VERBS:
             rule = "actor:subject-owner-includes:"
+        elif j >= 2 and toks[j].low in _PASSIVE_LINKS and at_before and _passive_be(toks, j):
+            # "Turkish losses in the campaign are usually put at 250,000": the passive of a
+            # verb of reckoning links the subject to the figure as `came to` does
+            rule = "actor:subject-owner-put:"
         elif j < 1 or toks[j].low not in _LINK_VERBS:
             return None
         j -= 1
-        while j > 0 and toks[j].low in _AUX:
+        while j > 0 and (toks[j].low in _AUX or _degree_adverb(toks[j].low)):
             j -= 1
     owner: tuple[str, str] | None = None
     for p in range(j, max(lo, j - 12) - 1, -1):

@@ -17,6 +17,7 @@ from projections.extraction.lexicon import (
     PEOPLE_NOUNS,
     PERFECT_AUX,
     STATE_AUX,
+    TROOP_NOUNS,
     VERB_CATEGORY,
 )
 from projections.extraction.tokens import Token
@@ -38,7 +39,7 @@ def verb_category(
     j = np_end + 1
     if (
         next_start < n
-        and all(t.low in _COORDINATORS for t in toks[np_end + 1 : next_start])
+        and _only_coordinated_nouns(toks, np_end + 1, next_start)
         and not _part_of_this(toks, next_start)
     ):
         # "300 soldiers and 40 civilians were killed": the verb after the next figure's
@@ -255,6 +256,22 @@ def _into_custody(toks: list[Token], j: int) -> bool:
 
 
 _RELATIVE_PARTS = frozenset("whom which them".split())
+
+
+def _only_coordinated_nouns(toks: list[Token], lo: int, hi: int) -> bool:
+    """Only coordinators stand in `toks[lo:hi]`, or a conjunct of troops or people opened by
+    one: `165 soldiers and police officers and 47 civilians dead` shares the verb after the
+    next figure as `300 soldiers and 40 civilians were killed` does. At most six words."""
+    if hi - lo > 6:
+        return False
+    opened = False
+    for t in toks[lo:hi]:
+        w = t.low
+        if w in _COORDINATORS:
+            opened = True
+        elif not (opened and (w in TROOP_NOUNS or w in PEOPLE_NOUNS)):
+            return False
+    return True
 
 
 def _part_of_this(toks: list[Token], next_start: int) -> bool:

@@ -64,3 +64,74 @@ def test_a_hedge_before_the_figure_in_the_contrasted_clause_still_reaches_it() -
     )
     assert claim(text, "20").hedged is True
     assert claim(text, "12").hedged is False
+
+
+def test_freed_hostages_do_not_take_the_side_of_the_fighters_killed_before() -> None:
+    text = (
+        "Soldiers killed 40 al-Shabaab fighters and freed 25 hostages near Kismayo, the army said."
+    )
+    fighters = claim(text, "40")
+    assert (fighters.category, fighters.actor) == ("killed", "al-Shabaab")
+    hostages = claim(text, "25")
+    assert (hostages.category, hostages.actor) == ("captured", None)
+    assert hostages.attribution == "the army"
+
+
+def test_a_status_conjunct_still_takes_the_side_before() -> None:
+    text = "Four Jordanian soldiers were killed and three wounded near the border, officials said."
+    assert claim(text, "three").actor == "Jordan"
+
+
+def test_weapons_ordered_from_a_state_take_the_supplier() -> None:
+    text = (
+        "Ghana's army said it had received the first four of 12 Z-9 helicopters ordered from China."
+    )
+    for figure in ("four", "12"):
+        c = claim(text, figure)
+        assert (c.category, c.actor, c.location) == ("equipment", "China", None)
+        assert c.attribution == "Ghana's army"
+    assert "actor:bought-from:China" in claim(text, "12").rules
+
+
+def test_a_passive_verb_of_reckoning_links_a_sides_losses_to_the_figure() -> None:
+    text = "Greek losses in the mountain campaigns were generally put at 60,000 killed and wounded."
+    c = claim(text, "60,000")
+    assert (c.category, c.actor) == ("casualties", "Greece")
+    assert "actor:subject-owner-put:Greek" in c.rules
+
+
+def test_another_n_seized_after_weapons_counts_weapons() -> None:
+    text = (
+        "Police destroyed 35 homemade rockets near Kidal and seized another 60 in a raid on a"
+        " depot, the governor said."
+    )
+    c = claim(text, "60")
+    assert (c.category, c.low, c.high) == ("equipment", 60, 60)
+    assert c.attribution == "the governor"
+
+
+def test_another_n_seized_after_people_stays_captured() -> None:
+    text = "Troops killed 20 rebels near the town and captured another 15, the army said."
+    assert claim(text, "15").category == "captured"
+
+
+def test_a_postposed_status_word_is_shared_along_a_list_with_a_conjunct_of_troops() -> None:
+    text = (
+        "The siege ended with 38 soldiers and police officers and 12 civilians dead, the"
+        " governor said."
+    )
+    c = claim(text, "38")
+    assert (c.category, c.actor, c.attribution) == ("killed", None, "the governor")
+    assert claim(text, "12").category == "killed"
+
+
+def test_troops_added_along_with_a_toll_share_its_fate() -> None:
+    text = "Nine civilians were wounded, along with 14 soldiers, in the attack, police said."
+    c = claim(text, "14")
+    assert (c.category, c.attribution) == ("wounded", "police")
+    assert "category:along-with-fate" in c.rules
+
+
+def test_troops_added_along_with_weapons_stay_troops() -> None:
+    text = "The government sent 30 armoured vehicles, along with 900 soldiers, to the north."
+    assert claim(text, "900").category == "troops"

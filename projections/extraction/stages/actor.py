@@ -1067,6 +1067,8 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
         # "23 Nigerien soldiers were killed ..., and five more are missing": more of them
         return prev.actor, "actor:more-of-previous"
     if bare and ctx.category in FATE_CATEGORIES and _same_clause(ctx):
+        if _freed_captives(ctx, subject):
+            return None
         return prev.actor, "actor:elliptical"
     if bare and ctx.category in FATE_CATEGORIES and _elliptical_after_phrase(ctx):
         return prev.actor, "actor:elliptical-after-phrase"
@@ -1078,6 +1080,20 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
             # hundred have been killed": a second complement of one verb, of the same group
             return prev.actor, "actor:elliptical-complement"
     return None
+
+
+_FREEING_VERBS = frozenset("rescued freed liberated released".split())
+_CAPTIVE_HEADS = frozenset("hostages captives abductees".split())
+
+
+def _freed_captives(ctx: ClaimContext, subject: tuple[int, int] | None) -> bool:
+    """`killed 76 Boko Haram fighters and rescued 132 hostages`: the captives a verb of
+    freeing takes as its object are the victims the other side held, not more of the group the
+    figure before counted (captives take their own side, CONVENTIONS.md)."""
+    i = ctx.q.i
+    if subject is None or i < 1 or ctx.toks[i - 1].low not in _FREEING_VERBS:
+        return False
+    return ctx.toks[subject[1]].low in _CAPTIVE_HEADS
 
 
 def _bare_status(toks: list[Token], subject: tuple[int, int]) -> bool:

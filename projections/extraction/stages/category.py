@@ -44,6 +44,10 @@ def category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
     category, rules = _category_of(ctx)
     if category == "casualties" and _more_gear_lost(ctx, rules):
         return "equipment", [*rules, MORE_GEAR_LOST]
+    if category == "captured" and _more_gear_taken(ctx, rules):
+        return "equipment", [*rules, MORE_GEAR_TAKEN]
+    if category == "troops" and _added_to_a_fate(ctx, rules):
+        return ctx.prev.category, [*rules, ADDED_TO_A_FATE]
     if category == "troops" and _under_losses(ctx):
         return "casualties", [*rules, LOSSES_LIST]
     if category == "troops" and ctx.num.rules[0] == HANDFUL and not any("verb" in r for r in rules):
@@ -70,6 +74,44 @@ def _more_gear_lost(ctx: ClaimContext, rules: Rules) -> bool:
     if i == 1 and toks[0].low == "another":
         return True
     return i == 0 and "category:more-then-verb" in rules
+
+
+MORE_GEAR_TAKEN = "category:more-of-the-gear-taken"
+_TAKING_RULES = frozenset(
+    f"category:verb-before:{w}" for w in ("seized", "captured", "took", "taken", "recovered")
+)
+
+
+def _more_gear_taken(ctx: ClaimContext, rules: Rules) -> bool:
+    """`shot down 18 rebel drones … and seized another 120`: a bare `another N` (or `N more`)
+    whose only word of category is a verb of taking, after a figure of weapons in the same
+    sentence, counts more of those weapons, seized as gear (CONVENTIONS.md: captured tanks
+    are equipment), not people taken captive."""
+    prev = ctx.prev
+    if prev is None or prev.category != "equipment" or ctx.reading.subject is not None:
+        return False
+    if not any(r in _TAKING_RULES for r in rules):
+        return False
+    toks, i, j = ctx.toks, ctx.q.i, ctx.num.j
+    another = i >= 1 and toks[i - 1].low == "another"
+    more = j + 1 < len(toks) and toks[j + 1].low == "more"
+    return another or more
+
+
+ADDED_TO_A_FATE = "category:along-with-fate"
+
+
+def _added_to_a_fate(ctx: ClaimContext, rules: Rules) -> bool:
+    """`…47 civilians dead, along with more than 900 militants`: troops that `along with` /
+    `together with` adds to a figure of people killed, wounded, missing or taken, with no verb
+    of their own, share that fate (the troop noun alone would make them a force's size)."""
+    prev = ctx.prev
+    if prev is None or prev.category not in FATE_CATEGORIES:
+        return False
+    if len(rules) != 1 or not rules[0].startswith("category:noun:"):
+        return False
+    toks, i = ctx.toks, ctx.q.i
+    return i >= 2 and toks[i - 1].low == "with" and toks[i - 2].low in ("along", "together")
 
 
 HANDFUL = "number:vague:a handful"
