@@ -456,6 +456,9 @@ def subject_actor(
             named = _named_before(texts, opening)
             if named is not None:
                 return named[0], f"actor:apposition-possessive:{named[1]}"
+        titled = _apposition_names_side(toks, texts, opening)
+        if titled is not None:
+            return titled
         j = opening - 1
     if speaker is not None and (
         toks[j].low in ("it", "they")
@@ -647,6 +650,36 @@ def _aside_opening(toks: list[Token], close: int) -> int:
 
 
 _ASIDE_OPENERS = frozenset("after despite following unlike".split())
+
+
+def _apposition_names_side(
+    toks: list[Token], texts: list[str], opening: int
+) -> tuple[str, str] | None:
+    """`MINUSCA, the UN mission in the Central African Republic, has some 14,400 military
+    personnel`: a subject name no gazetteer knows (a capitalised word before the comma), with
+    an apposition `the <side> <body>` after it, is that side's body; a known name decides
+    itself (`Hamas, the group that…`), and a body word that modifies a title (`the UN mission
+    chief`) names no body."""
+    k = opening + 1
+    if opening < 1 or k + 2 >= len(toks) or toks[k].low != "the":
+        return None
+    name = texts[opening - 1]
+    if not (name[:1].isupper() and name.isalpha()) or name in gazetteer.FIRST_WORDS:
+        return None
+    hit = entity_at(texts, k + 1) if texts[k + 1] in gazetteer.FIRST_WORDS else None
+    if hit is None:
+        return None
+    after = k + 1 + hit[2]
+    if after + 1 >= len(toks) or toks[after].low not in _BODY_HEADS:
+        return None
+    if toks[after + 1].low not in _AFTER_BODY_HEAD:
+        return None  # `the UN mission chief`: the body word modifies a person's title
+    return hit[0], f"actor:apposition-of-subject:{hit[3]}"
+
+
+# bodies an apposition may name for a side (`the UN mission`, `the AU force`)
+_BODY_HEADS = frozenset("mission force forces contingent operation army militia".split())
+_AFTER_BODY_HEAD = frozenset(", in of for to that which".split())
 
 
 def _named_before(texts: list[str], comma: int) -> tuple[str, str] | None:

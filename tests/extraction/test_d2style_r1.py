@@ -135,3 +135,34 @@ def test_troops_added_along_with_a_toll_share_its_fate() -> None:
 def test_troops_added_along_with_weapons_stay_troops() -> None:
     text = "The government sent 30 armoured vehicles, along with 900 soldiers, to the north."
     assert claim(text, "900").category == "troops"
+
+
+def test_a_bare_passive_lost_after_a_sentence_of_weapons_counts_weapons() -> None:
+    text = (
+        "Rebels said they had shot down nine army helicopters over Darfur. A military source"
+        " said that no more than two had been lost."
+    )
+    c = claim(text, "no more than two")
+    assert (c.category, c.low, c.high, c.qualifier) == ("equipment", None, 2, "upper")
+    assert c.attribution == "A military source"
+    assert "category:more-of-the-gear-lost" in c.rules
+
+
+def test_a_bare_passive_lost_after_a_sentence_of_men_stays_casualties() -> None:
+    text = "The army said 40 soldiers were killed. Another 12 were lost in the retreat."
+    assert claim(text, "12").category == "casualties"
+
+
+def test_an_apposition_names_the_side_of_an_unknown_subject() -> None:
+    text = (
+        "UNMISS, the UN mission in South Sudan, has about 13,000 troops deployed in the"
+        " country, a spokesman said."
+    )
+    c = claim(text, "about 13,000")
+    assert (c.category, c.actor, c.attribution) == ("troops", "United Nations", "a spokesman")
+    assert "actor:apposition-of-subject:UN" in c.rules
+
+
+def test_a_body_word_in_a_persons_title_names_no_side() -> None:
+    text = "Okello, the UN mission chief in Juba, has 40 bodyguards, officials said."
+    assert claim(text, "40").actor is None

@@ -73,7 +73,24 @@ def _more_gear_lost(ctx: ClaimContext, rules: Rules) -> bool:
     toks, i = ctx.toks, ctx.num.i
     if i == 1 and toks[0].low == "another":
         return True
+    if _passive_lost_after(toks, ctx.num.j):
+        # "A Turkish official said that no more than three had been lost": the bare subject
+        # of a passive `lost`, after a sentence of weapons, counts weapons too
+        return True
     return i == 0 and "category:more-then-verb" in rules
+
+
+_PASSIVE_AUX = frozenset("had have has were was been".split())
+
+
+def _passive_lost_after(toks: list[Token], j: int) -> bool:
+    """`three had been lost`, `15 were lost`: one to three auxiliaries of a passive, then
+    `lost`, right after the figure's last token `j`."""
+    k = j + 1
+    n = len(toks)
+    while k < n and k <= j + 3 and toks[k].low in _PASSIVE_AUX:
+        k += 1
+    return j + 1 < k < n and toks[k].low == "lost"
 
 
 MORE_GEAR_TAKEN = "category:more-of-the-gear-taken"
