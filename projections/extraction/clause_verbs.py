@@ -459,6 +459,10 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
         # of a limb or of sight says it was hurt, not lost to its side
         return "wounded", "lost a limb"
     if w in _LAY_VERBS and nxt == "down" and nxt2 in _ARMS:
+        if _under_an_accord(toks, j + 3):
+            # "13,000 FARC members laid down their arms under the 2016 peace accord": an
+            # accord demobilises a force, it takes no one captive
+            return "troops", f"{w} down arms under an accord"
         # "63 rebels who have laid down arms": fighters who lay down their weapons surrender
         return "captured", f"{w} down arms"
     if w in _CAPTIVE_WORDS and j > 0:
@@ -585,6 +589,20 @@ def _held_after(toks: list[Token], j: int) -> bool:
 _CAPTIVE_WORDS = frozenset("prisoners prisoner hostages hostage captives captivity pows".split())
 _CAPTIVE_BEFORE = frozenset("as in taken held remain remained remains still".split())
 _LAY_VERBS = frozenset("laid lay laying lays".split())
+_ACCORD_NOUNS = frozenset("accord accords agreement deal pact treaty".split())
+
+
+def _under_an_accord(toks: list[Token], k: int) -> bool:
+    """`under the 2016 peace accord` (or `as part of a deal`) within a few words after `k`:
+    the arms are laid down by agreement. Bounded: eight words, `under` within the first three."""
+    n = len(toks)
+    for u in range(k, min(n, k + 3)):
+        w = toks[u].low
+        if w == "under" or (w == "part" and u > 0 and toks[u - 1].low == "as"):
+            return any(t.low in _ACCORD_NOUNS for t in toks[u + 1 : min(n, u + 6)])
+    return False
+
+
 _ARMS = frozenset("arms weapons their his".split())
 _GIVEN_BACK_HEADS = frozenset("servicemen soldiers fighters marines defenders sailors".split())
 

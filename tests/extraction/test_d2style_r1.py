@@ -166,3 +166,18 @@ def test_an_apposition_names_the_side_of_an_unknown_subject() -> None:
 def test_a_body_word_in_a_persons_title_names_no_side() -> None:
     text = "Okello, the UN mission chief in Juba, has 40 bodyguards, officials said."
     assert claim(text, "40").actor is None
+
+
+def test_arms_laid_down_under_an_accord_count_a_force_not_captives() -> None:
+    text = (
+        "About 6,000 Karen National Union fighters laid down their arms under the 2015 ceasefire"
+        " agreement, and about 200 of them were later killed, monitors said."
+    )
+    c = claim(text, "About 6,000")
+    assert (c.category, c.actor, c.attribution) == ("troops", "Karen National Union", "monitors")
+    assert claim(text, "about 200").category == "killed"
+
+
+def test_arms_laid_down_without_an_accord_are_a_surrender() -> None:
+    text = "Some 90 rebels have laid down their arms near Beni, the army said."
+    assert claim(text, "Some 90").category == "captured"
