@@ -699,10 +699,10 @@ def _relative_before_aside(toks: list[Token], says: int) -> int:
 def _aside_opening(toks: list[Token], close: int) -> int:
     """The comma that opens the aside closed by the comma at `close`, when the aside is a
     relative clause (`, who lead the mission in Haiti,`), an apposition that begins with a
-    determiner (`, one of three groups,`) or a name (`, MINUSCA,`), or -1. No figure and no other punctuation inside:
-    the aside is one clause. An apposition may also open with a possessive name (`, Nigeria's
-    oldest jihadist group,`), which names someone else's side: the subject is the name before
-    it (`actor:apposition-possessive`)."""
+    determiner (`, one of three groups,`) or a name (`, MINUSCA,`), or -1. No figure and no
+    other punctuation inside: the aside is one clause. An apposition may also open with a
+    possessive name (`, Nigeria's oldest jihadist group,`), which names someone else's side:
+    the subject is the name before it (`actor:apposition-possessive`)."""
     for k in range(close - 1, max(0, close - 16), -1):
         t = toks[k]
         if t.text == ",":

@@ -1163,8 +1163,9 @@ def _elliptical_new_clause(ctx: ClaimContext) -> bool:
     opens a clause of its own after `, and`, with a verb of harm, counts more of the group the
     previous figure of harm counted (its noun is left out), as `and 30 were wounded` does in
     one clause; so does one after a count of troops (`300 Colombians are fighting for
-    Ukraine, and at least 50 have been killed`: of those fighters). Not past a speech tag (`…, he added, and 11 were captured` keeps no side in
-    claimants_r22 c2217: the clause after the tag is the reporter's)."""
+    Ukraine, and at least 50 have been killed`: of those fighters). Not past a speech tag
+    (`…, he added, and 11 were captured` keeps no side in claimants_r22 c2217: the clause
+    after the tag is the reporter's)."""
     toks, i, j = ctx.toks, ctx.q.i, ctx.q.j
     prev = ctx.prev
     if prev is None or prev.subject is None:

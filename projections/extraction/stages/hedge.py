@@ -76,7 +76,8 @@ def _relative_aside(ctx: ClaimContext) -> tuple[int, int] | None:
     """`UNIFIL, which has about 10,000 troops in southern Lebanon, said the rockets were
     probably fired by Hezbollah`: a figure in a relative clause set off by commas before the
     main clause's verb is background to the sentence; only hedges inside that clause reach
-    it, and those that say the figures could not be checked. The commas that open and close the clause, or None (up to 12 words either side)."""
+    it, and those that say the figures could not be checked. The commas that open and close
+    the clause, or None (up to 12 words either side)."""
     toks, first = ctx.toks, ctx.q.i
     opening = -1
     for k in range(first - 1, max(0, first - 12), -1):
