@@ -715,18 +715,38 @@ _INCLUDE_VERBS = frozenset("included include includes including".split())
 
 def _included_by(toks: list[Token], first: int) -> tuple[str, str] | None:
     """`The dead included four children`, `the wounded also include 12 women`: a group named
-    by its status word includes the counted people, so they share its status."""
+    by its status word includes the counted people, so they share its status; so does one
+    named as handed back (`the freed hostages`, `the returned Ukrainians`). The second item of
+    a list after the verb shares it (`included 270 soldiers and 120 civilians`)."""
     k = first - 1
+    if k > 2 and toks[k].low == "and":
+        # "included 270 soldiers and 120 civilians": the list's second item, past the first
+        for j in range(k - 1, max(0, k - 6), -1):
+            if toks[j].low in _INCLUDE_VERBS:
+                k = j
+                break
+            if not toks[j].text[0].isalnum():
+                break
     if k < 2 or toks[k].low not in _INCLUDE_VERBS:
         return None
     k -= 1
     if toks[k].low == "also" and k > 1:
         k -= 1
+    handed = toks[k - 1].low
+    if handed in _HANDED_PARTICIPLES and k > 1 and toks[k - 2].low in _AMONG_HEADS:
+        # "the returned Ukrainians included 270 soldiers": people handed back are captives
+        # (CONVENTIONS: prisoners exchanged or returned); `the returned troops` came home
+        if handed == "returned" and toks[k].low in TROOP_NOUNS:
+            return None
+        return "captured", handed
     if toks[k - 1].low not in _AMONG_HEADS:
         return None
     group = toks[k].low
     category = CATEGORY_NOUNS.get(group) or _CATEGORY_PARTICIPLES.get(group)
     return None if category is None else (category, group)
+
+
+_HANDED_PARTICIPLES = frozenset("returned freed released exchanged swapped repatriated".split())
 
 
 def _listed_breakdown(toks: list[Token], first: int, prev_end: int) -> bool:

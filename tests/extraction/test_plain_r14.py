@@ -137,3 +137,17 @@ def test_the_alliance_means_nato() -> None:
     c = claim(text, "eight")
     assert (c.category, c.actor) == ("wounded", "Italy")
     assert "NATO" in (c.attribution or "")
+
+
+def test_people_handed_back_include_captives_of_their_side() -> None:
+    text = "Moscow said the freed Russians included 84 soldiers and 11 civilians."
+    c = claim(text, "84")
+    assert (c.category, c.actor) == ("captured", "Russia")
+    assert "actor:included-in:Russians" in c.rules
+    c = claim(text, "11")
+    assert (c.category, c.actor) == ("captured", "Russia")
+
+
+def test_returned_troops_are_no_captives() -> None:
+    c = claim("The returned troops included 40 officers, the ministry said.", "40")
+    assert c.category == "troops"

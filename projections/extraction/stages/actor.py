@@ -191,6 +191,31 @@ _SERVING_CATEGORIES = frozenset(
 
 
 _COPULAS = frozenset("were was are is".split())
+_INCLUDE_VERBS = frozenset("included include includes".split())
+
+
+def _included_in(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`the returned Ukrainians included 270 soldiers and 120 civilians`: the people the
+    figure counts are among the group the subject of `included` names by a demonym, whose
+    side they share (the list's later items too, past the items before them)."""
+    toks, texts = ctx.toks, ctx.texts
+    k = ctx.q.i - 1
+    if k > 2 and toks[k].low == "and":
+        for j in range(k - 1, max(0, k - 6), -1):
+            if toks[j].low in _INCLUDE_VERBS:
+                k = j
+                break
+            if not toks[j].text[0].isalnum():
+                return None
+    if k < 1 or toks[k].low not in _INCLUDE_VERBS:
+        return None
+    head = k - 1
+    if toks[head].low == "also" and head > 0:
+        head -= 1
+    hit = entity_at(texts, head) if texts[head] in FIRST_WORDS else None
+    if hit is None or hit[1] != "demonym":
+        return None
+    return hit[0], "actor:included-in:" + hit[3]
 
 
 def _predicate_demonym(ctx: ClaimContext) -> tuple[str, str] | None:
@@ -1523,6 +1548,7 @@ ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
     (_of_phrase, _FROM_CATEGORIES),
     (_origin, _FROM_CATEGORIES),
     (_predicate_demonym, _SERVING_CATEGORIES),
+    (_included_in, _SERVING_CATEGORIES),
     (_enemy, frozenset(CATEGORIES) - {"other", "displaced"}),
     (_clause_subject, frozenset(CATEGORIES) - {"other", "displaced"}),
     (_owner, _FROM_CATEGORIES),
