@@ -256,6 +256,77 @@ def fighting_for(
     return hit[0], f"actor:fighting-for:{hit[3]}", (k, j + hit[2] - 1)
 
 
+_JOIN_VERBS = frozenset("join joined joining joins enlisted enlist".split())
+_SERVED_FORCES = frozenset("army military forces ranks legion".split())
+_SERVE_REACH = 14
+
+
+def served_side(
+    toks: list[Token], texts: list[str], k: int
+) -> tuple[str, str, tuple[int, int]] | None:
+    """`two men who were fighting for Russia`, `155 foreigners serving in the Russian army`,
+    `20,000 volunteers had signed up for Ukraine's International Legion`, `40,000 foreign
+    fighters ... travelled to Syria to join Islamic State`: the side that the verb of
+    fighting, serving or joining of the clause going on at `k` names (up to 14 words,
+    not past punctuation). `fighting in Ukraine` names a place: after `in` only an
+    organisation, a side's possessive or a side's force (`the Russian army`) is served; and
+    `fighting with` may name the enemy, so it names no side."""
+    n = len(toks)
+    if k < n and toks[k].text == ",":
+        k += 1  # ", who were fighting for Russia"
+    for j in range(k, min(n - 1, k + _SERVE_REACH)):
+        t = toks[j]
+        if not t.text[0].isalnum() and t.text not in ("-", "'s", "’s"):
+            return None  # the clause ends
+        low, nxt = t.low, toks[j + 1].low
+        if j > 0 and toks[j - 1].low in ("in", "of", "the", "heavy", "fierce"):
+            continue  # "killed in fighting in ...": the noun, not the verb
+        if low in _FIGHT_VERBS and nxt in ("for", "in"):
+            side = _side_named(toks, texts, j + 2, nxt == "in")
+        elif low in _JOIN_VERBS:
+            side = _side_named(toks, texts, j + 2 if nxt in ("in", "into") else j + 1, True)
+        elif low == "signed" and nxt == "up" and j + 2 < n and toks[j + 2].low == "for":
+            side = _side_named(toks, texts, j + 3, True)
+        else:
+            continue
+        if side is None:
+            return None
+        return side[0], f"actor:served:{side[1]}", (j, side[2])
+    return None
+
+
+def _force_named(toks: list[Token], j: int) -> bool:
+    """A side's force, maybe after a capitalised or lower-case modifier, at `j`: `army`,
+    `International Legion`, `armed forces`."""
+    return any(t.low in _SERVED_FORCES for t in toks[j : min(len(toks), j + 3)])
+
+
+def _side_named(
+    toks: list[Token], texts: list[str], j: int, force_only: bool
+) -> tuple[str, str, int] | None:
+    """The side named at `j` (an article skipped): (actor, surface, last token). With
+    `force_only`, a country or capital alone is a place, not a side served."""
+    n = len(toks)
+    if j < n and toks[j].low == "the":
+        j += 1
+    hit = entity_at(texts, j) if j < n and texts[j] in gazetteer.FIRST_WORDS else None
+    if hit is None:
+        return None
+    after = j + hit[2]
+    if after + 1 < n and toks[after].low in ("'s", "’s"):
+        owned = entity_at(texts, after + 1) if texts[after + 1] in gazetteer.FIRST_WORDS else None
+        if owned is not None and owned[1] == "org":
+            return owned[0], owned[3], after + owned[2]  # "Sudan's Rapid Support Forces"
+        if force_only and not _force_named(toks, after + 1):
+            return None  # "fighting in Ethiopia's Amhara region": a place
+        return hit[0], hit[3], after  # "Ukraine's International Legion"
+    if hit[1] == "org":
+        return hit[0], hit[3], after - 1
+    if hit[1] == "demonym" and after < n and toks[after].low in _SERVED_FORCES:
+        return hit[0], hit[3], after  # "the Russian army"
+    return None if force_only or hit[1] == "demonym" else (hit[0], hit[3], after - 1)
+
+
 def from_actor(
     toks: list[Token], texts: list[str], k: int, equipment: bool = False, first: int = -1
 ) -> tuple[str, str, tuple[int, int]] | None:
@@ -301,10 +372,22 @@ def from_actor(
     if k < n and toks[k].low == "from" and k + 1 < n and not withdrawn:
         j = k + 1 if toks[k + 1].low != "the" else k + 2
         hit = entity_at(texts, j) if j < n else None
+        if hit is None and j + 3 < n and toks[j + 1].text == "-" and toks[j + 2].low in _BACKED:
+            # "30 fighters from the Kurdish-led Syrian Democratic Forces": an epithet of no
+            # side's name before an organisation's
+            group = entity_at(texts, j + 3)
+            if group is not None and group[1] == "org":
+                return group[0], f"actor:from-qualified:{group[3]}", (k, j + 2 + group[2])
         if hit:
             after = j + hit[2]
             if after + 1 < n and toks[after].text == "-" and toks[after + 1].low in _BACKED:
-                return None  # "from Saudi-backed government troops": backed by a side, not its
+                # "from Saudi-backed government troops": backed by a side, not its; but
+                # "fighters from the Kurdish-led Syrian Democratic Forces" are the group's
+                # that the epithet qualifies, when an organisation's name follows it
+                group = entity_at(texts, after + 2) if after + 2 < n else None
+                if group is None or group[1] != "org":
+                    return None
+                return group[0], f"actor:from-qualified:{group[3]}", (k, after + 1 + group[2])
             return hit[0], f"actor:from:{hit[3]}", (k, j + hit[2] - 1)
         if j + 1 < n and toks[j].low == "junta" and toks[j + 1].low in ("'s", "’s", "forces"):
             # "captured 5 artillery guns from the junta's 77th Division": the junta's state
@@ -626,11 +709,11 @@ def _relative_before_aside(toks: list[Token], says: int) -> int:
 
 def _aside_opening(toks: list[Token], close: int) -> int:
     """The comma that opens the aside closed by the comma at `close`, when the aside is a
-    relative clause (`, who lead the mission in Haiti,`) or an apposition that begins with a
-    determiner (`, one of three groups,`), or -1. No figure and no other punctuation inside:
-    the aside is one clause. An apposition may also open with a possessive name (`, Nigeria's
-    oldest jihadist group,`), which names someone else's side: the subject is the name before
-    it (`actor:apposition-possessive`)."""
+    relative clause (`, who lead the mission in Haiti,`), an apposition that begins with a
+    determiner (`, one of three groups,`) or a name (`, MINUSCA,`), or -1. No figure and no
+    other punctuation inside: the aside is one clause. An apposition may also open with a
+    possessive name (`, Nigeria's oldest jihadist group,`), which names someone else's side:
+    the subject is the name before it (`actor:apposition-possessive`)."""
     for k in range(close - 1, max(0, close - 16), -1):
         t = toks[k]
         if t.text == ",":
@@ -641,6 +724,8 @@ def _aside_opening(toks: list[Token], close: int) -> int:
                 # "Mozambique's government, backed by Rwandan soldiers since ..., has sent":
                 # a participle's or a preposition's phrase is an aside too
                 return k
+            if _name_apposed(toks, k, close):
+                return k  # "The UN mission there, MINUSCA, has": the description's name
             return k if _possessive_opening(toks, k + 1, close) else -1
         if t.low in ("'s", "’s"):
             continue
@@ -680,6 +765,16 @@ def _apposition_names_side(
 # bodies an apposition may name for a side (`the UN mission`, `the AU force`)
 _BODY_HEADS = frozenset("mission force forces contingent operation army militia".split())
 _AFTER_BODY_HEAD = frozenset(", in of for to that which".split())
+def _name_apposed(toks: list[Token], opening: int, close: int) -> bool:
+    """`, MINUSCA,` after `The UN mission there`: up to four capitalised words set off by
+    commas right after a lower-case word name what the description before them describes
+    (not a list of names, `Mali, Niger, Chad`, whose first item is capitalised too)."""
+    return (
+        0 < close - opening - 1 <= 4
+        and opening >= 1
+        and toks[opening - 1].text[0].islower()
+        and all(t.text[0].isupper() for t in toks[opening + 1 : close])
+    )
 
 
 def _named_before(texts: list[str], comma: int) -> tuple[str, str] | None:

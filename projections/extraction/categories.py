@@ -301,12 +301,14 @@ _HELD_VERBS = frozenset("remain remained remains are were is was still".split())
 # `returned`, which also brings troops back to base
 _HANDING_VERBS = frozenset("repatriated swapped exchanged".split())
 _FREEING_VERBS = frozenset("freed released".split())
+_SWAP_NOUNS = frozenset("swap exchange".split())
 
 
 def _freed_object(toks: list[Token], first: int, end: int) -> str | None:
     """The verb that hands the figure's troops over, right before the figure (`swapped 32
-    soldiers`, `handed over 150 servicemen`, `freed 32 soldiers … in return for …`), or
-    None. `end` is the phrase's last token."""
+    soldiers`, `handed over 150 servicemen`, `freed 32 soldiers … in return for …`), or the
+    swap they are given for (`in a swap for two servicemen`), or None. `end` is the phrase's
+    last token."""
     k = first - 1
     if k < 0:
         return None
@@ -315,6 +317,8 @@ def _freed_object(toks: list[Token], first: int, end: int) -> str | None:
         return w
     if w == "over" and k > 0 and toks[k - 1].low == "handed":
         return "handed over"
+    if w == "for" and k > 0 and toks[k - 1].low in _SWAP_NOUNS:
+        return toks[k - 1].low + " for"  # "released 32 soldiers in a swap for two servicemen"
     if w in _FREEING_VERBS and _swap_after(toks, end):
         return w
     return None
@@ -711,18 +715,38 @@ _INCLUDE_VERBS = frozenset("included include includes including".split())
 
 def _included_by(toks: list[Token], first: int) -> tuple[str, str] | None:
     """`The dead included four children`, `the wounded also include 12 women`: a group named
-    by its status word includes the counted people, so they share its status."""
+    by its status word includes the counted people, so they share its status; so does one
+    named as handed back (`the freed hostages`, `the returned Ukrainians`). The second item of
+    a list after the verb shares it (`included 270 soldiers and 120 civilians`)."""
     k = first - 1
+    if k > 2 and toks[k].low == "and":
+        # "included 270 soldiers and 120 civilians": the list's second item, past the first
+        for j in range(k - 1, max(0, k - 6), -1):
+            if toks[j].low in _INCLUDE_VERBS:
+                k = j
+                break
+            if not toks[j].text[0].isalnum():
+                break
     if k < 2 or toks[k].low not in _INCLUDE_VERBS:
         return None
     k -= 1
     if toks[k].low == "also" and k > 1:
         k -= 1
+    handed = toks[k - 1].low
+    if handed in _HANDED_PARTICIPLES and k > 1 and toks[k - 2].low in _AMONG_HEADS:
+        # "the returned Ukrainians included 270 soldiers": people handed back are captives
+        # (CONVENTIONS: prisoners exchanged or returned); `the returned troops` came home
+        if handed == "returned" and toks[k].low in TROOP_NOUNS:
+            return None
+        return "captured", handed
     if toks[k - 1].low not in _AMONG_HEADS:
         return None
     group = toks[k].low
     category = CATEGORY_NOUNS.get(group) or _CATEGORY_PARTICIPLES.get(group)
     return None if category is None else (category, group)
+
+
+_HANDED_PARTICIPLES = frozenset("returned freed released exchanged swapped repatriated".split())
 
 
 def _listed_breakdown(toks: list[Token], first: int, prev_end: int) -> bool:
@@ -1103,7 +1127,7 @@ def _took_shelter(toks: list[Token], end: int, next_start: int) -> bool:
 
 def _taken_captive(toks: list[Token], first: int, end: int, next_start: int) -> bool:
     """`taken 170 soldiers captive`, `25 sailors were held for more than a year`: fighters
-    taken or held are captives. Not `held in reserve` or `held back`."""
+    taken or held are captives (`held in prisons`). Not `held in reserve` or `held back`."""
     n = len(toks)
     after = end + 1
     if after < min(n, next_start) and toks[after].low in _CAPTIVE_WORDS:
@@ -1114,7 +1138,10 @@ def _taken_captive(toks: list[Token], first: int, end: int, next_start: int) -> 
         if toks[k].low in ("still", "being", "been") and k + 1 < n:
             k += 1
         if toks[k].low == "held" and k + 1 < n:
-            return toks[k + 1].low not in ("in", "back", "at", "on", "off", "up", "near")
+            if toks[k + 1].low == "in":
+                # "are still held in prisons run by ...": a place of detention, not reserve
+                return any(t.low in _DETENTION for t in toks[k + 2 : min(n, k + 4)])
+            return toks[k + 1].low not in ("back", "at", "on", "off", "up", "near")
     return False
 
 

@@ -410,12 +410,10 @@ def _tables() -> tuple[tuple[str, dict[str, tuple[str, ...]]], ...]:
 
 def _with_plurals(kind: str, forms: tuple[str, ...]) -> tuple[str, ...]:
     """A demonym ending in -an or -i also names people as a plural noun (`Afghans`,
-    `Somalis`, `Kenyans`), unless the table lists the plural already."""
+    `Somalis`, `Kenyans`, `South Africans`), unless the table lists the plural already."""
     if kind != "demonym":
         return forms
-    extra = tuple(
-        f + "s" for f in forms if f.endswith(("an", "i")) and " " not in f and f + "s" not in forms
-    )
+    extra = tuple(f + "s" for f in forms if f.endswith(("an", "i")) and f + "s" not in forms)
     return forms + extra
 
 

@@ -273,6 +273,17 @@ _VERB_OBJECT_STARTS = frozenset(
 )
 
 
+def _after_according_to(toks: list[Token], i: int) -> bool:
+    """`according to (the latest) UN estimates`: the object of `according to`, up to three
+    modifiers between, is a noun."""
+    for k in range(i - 1, max(0, i - 5), -1):
+        if toks[k].low == "to":
+            return toks[k - 1].low == "according"
+        if not toks[k].text[0].isalpha():
+            return False
+    return False
+
+
 def _estimate_is_verb(toks: list[Token], i: int) -> bool:
     """`officials estimate that ...` (a hedge) versus `an estimate of 8,000` (a source)."""
     prev = toks[i - 1] if i > 0 else None
@@ -281,6 +292,8 @@ def _estimate_is_verb(toks: list[Token], i: int) -> bool:
         return True
     if prev is not None and prev.low in _ESTIMATE_NOUN_BEFORE:
         return False
+    if _after_according_to(toks, i):
+        return False  # "according to UN estimates": the noun names the source
     if nxt is None or nxt.text in (".", ",", ";", "!"):
         return True  # "..., officials in Kathmandu estimate."
     if nxt.low in ("of", "put", "puts", "by", "suggest", "show", "vary"):

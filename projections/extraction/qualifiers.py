@@ -139,12 +139,14 @@ def qualify(toks: list[Token], num: Num) -> Qualified:
     after = _match_after(toks, j)
     if num.is_range:
         # "around 10 to 12" is still a range; keep the word inside the claim text
+        estimated = False
         if before and before[0] == "approx":
             i -= before[1]
             rules.append(f"qualifier:range:{before[2]}")
+            estimated = before[2].endswith("estimated")  # "an estimated 5,000 to 10,000"
         else:
             rules.append("qualifier:range")
-        return Qualified(i, j, "range", num.low, num.high, rules, False)
+        return Qualified(i, j, "range", num.low, num.high, rules, estimated)
     if num.vague:
         if before and before[0] == "approx":
             i -= before[1]

@@ -65,6 +65,8 @@ _SAME_BODY: dict[str, frozenset[str]] = {
     "rebels": frozenset({"militants", "fighters", "movement", "front"}),
     "ministry": frozenset({"mod"}),
     "charity": frozenset({"children", "frontieres", "cross", "crescent", "msf"}),
+    # `the alliance` for NATO, `the bloc` for the EU: a body whose name has no such word
+    "alliance": frozenset({"nato", "csto"}),
 }
 _NONE: frozenset[str] = frozenset()
 # a rank as a description writes it, and as a name's title abbreviates it (`Lt. Gen. X`, then

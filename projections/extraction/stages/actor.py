@@ -42,6 +42,7 @@ from projections.extraction.actors import (
     pronoun_subject,
     relative_actor,
     relative_antecedent,
+    served_side,
     speaker_pronoun_subject,
     subject_actor,
     subject_owner,
@@ -135,6 +136,8 @@ def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
         named = group_actor(toks, texts, subject[0], subject[1], lambda: para.org)
     if named is None and ctx.category != "other":
         named = _attackers_side(ctx, subject[1])
+    if named is None and ctx.category != "other":
+        named = _owner_determiner(ctx)
     if named is None and ctx.category != "other" and toks[subject[1]].low in _MEMBER_HEADS:
         named = member_of(toks, texts, subject[1])  # not "32 members of NATO": states
     if named is None and toks[subject[0]].low in ("his", "her"):
@@ -180,6 +183,96 @@ def _in_phrase(ctx: ClaimContext) -> tuple[str, str] | None:
     if found is None and ctx.category != "other":
         return _earlier_side(ctx)
     return None if found is None else (found[0], f"actor:possessive-pronoun:{found[1]}")
+
+
+_SERVING_CATEGORIES = frozenset(
+    {"troops", "killed", "wounded", "casualties", "captured", "missing"}
+)
+
+
+_COPULAS = frozenset("were was are is".split())
+_INCLUDE_VERBS = frozenset("included include includes".split())
+
+
+def _included_in(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`the returned Ukrainians included 270 soldiers and 120 civilians`: the people the
+    figure counts are among the group the subject of `included` names by a demonym, whose
+    side they share (the list's later items too, past the items before them)."""
+    toks, texts = ctx.toks, ctx.texts
+    k = ctx.q.i - 1
+    if k > 2 and toks[k].low == "and":
+        for j in range(k - 1, max(0, k - 6), -1):
+            if toks[j].low in _INCLUDE_VERBS:
+                k = j
+                break
+            if not toks[j].text[0].isalnum():
+                return None
+    if k < 1 or toks[k].low not in _INCLUDE_VERBS:
+        return None
+    head = k - 1
+    if toks[head].low == "also" and head > 0:
+        head -= 1
+    hit = entity_at(texts, head) if texts[head] in FIRST_WORDS else None
+    if hit is None or hit[1] != "demonym":
+        return None
+    return hit[0], "actor:included-in:" + hit[3]
+
+
+def _predicate_demonym(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`Of the wounded, 11 were Italian`, `five of the dead were Kenyan police officers`: the
+    figure (or its partitive) is the subject of a copula whose predicate is a demonym, which
+    says whose the people are (not `Russian-made`, nor `were Russian strikes`: only people,
+    and a demonym that ends the clause or stands before a noun of people)."""
+    toks, texts = ctx.toks, ctx.texts
+    n = len(toks)
+    j = ctx.q.j + 1
+    if j + 2 < n and toks[j].low == "of" and toks[j + 1].low in ("the", "them", "those"):
+        # "Five of the dead were Kenyan police officers": past the partitive to the copula
+        j = next((k for k in range(j + 1, min(n, j + 5)) if toks[k].low in _COPULAS), j)
+    if j + 1 >= n or toks[j].low not in _COPULAS:
+        return None
+    j += 1
+    hit = entity_at(texts, j) if texts[j] in FIRST_WORDS else None
+    if hit is None or hit[1] != "demonym":
+        return None
+    k = j + hit[2]
+    if k < n and toks[k].text[0].isalnum():
+        if toks[k].low != "and" and toks[k].low not in _CARRY_HEADS:
+            return None
+    elif k < n and toks[k].text == "-":
+        return None
+    return hit[0], "actor:predicate-demonym:" + hit[3]
+
+
+_DETERMINER_MODIFIERS = frozenset("last remaining estimated own total".split())
+_APOSTROPHES = frozenset({"'", "’"})
+
+
+def _owner_determiner(ctx: ClaimContext) -> tuple[str, str] | None:
+    """`Russia's roughly 2,000 peacekeepers`, `Mali's last 300 soldiers`, `the Houthis' 200
+    drones`: a side's possessive that stands as the counted phrase's determiner, right before
+    the figure (one modifier between), owns what it counts. A capital is a place there for a
+    count of harm (`Khartoum's 50 dead`)."""
+    toks, texts = ctx.toks, ctx.texts
+    p = ctx.q.i - 1
+    if p >= 1 and toks[p].low in _DETERMINER_MODIFIERS:
+        p -= 1
+    if p < 1:
+        return None
+    t = toks[p]
+    if t.low in _APOSTROPHES:
+        prev = toks[p - 1]
+        if prev.end != t.start or not prev.text.endswith("s"):
+            return None
+    elif t.low not in ("'s", "’s"):
+        return None
+    for q in range(p - 1, max(-1, p - 4), -1):
+        hit = entity_at(texts, q) if texts[q] in FIRST_WORDS else None
+        if hit is not None and q + hit[2] == p:
+            if hit[1] == "capital" and ctx.category not in ("troops", "equipment"):
+                return None
+            return hit[0], f"actor:owner-determiner:{hit[3]}"
+    return None
 
 
 # definite descriptions of the side that attacked, and the verbs of attacking whose subject
@@ -599,6 +692,8 @@ def _origin(ctx: ClaimContext) -> tuple[str, str] | None:
         found = relative_actor(ctx.toks, ctx.texts, after)
     if found is None and ctx.category == "troops":
         found = fighting_for(ctx.toks, ctx.texts, after)
+    if found is None and ctx.category in _SERVING_CATEGORIES:
+        found = served_side(ctx.toks, ctx.texts, after)
     if found is None:
         return None
     ctx.origin = found[2]
@@ -1108,11 +1203,15 @@ def _elliptical_new_clause(ctx: ClaimContext) -> bool:
     """`Three Malian soldiers were killed near Gao, and 5 were wounded`: a bare figure that
     opens a clause of its own after `, and`, with a verb of harm, counts more of the group the
     previous figure of harm counted (its noun is left out), as `and 30 were wounded` does in
-    one clause. Not past a speech tag (`…, he added, and 11 were captured` keeps no side in
-    claimants_r22 c2217: the clause after the tag is the reporter's)."""
+    one clause; so does one after a count of troops (`300 Colombians are fighting for
+    Ukraine, and at least 50 have been killed`: of those fighters). Not past a speech tag
+    (`…, he added, and 11 were captured` keeps no side in claimants_r22 c2217: the clause
+    after the tag is the reporter's)."""
     toks, i, j = ctx.toks, ctx.q.i, ctx.q.j
     prev = ctx.prev
-    if prev is None or prev.category not in FATE_CATEGORIES or prev.subject is None:
+    if prev is None or prev.subject is None:
+        return False
+    if prev.category not in FATE_CATEGORIES and prev.category != "troops":
         return False
     if i < 3 or toks[i - 1].low != "and" or toks[i - 2].text != ",":
         return False
@@ -1464,6 +1563,8 @@ ACTOR_RULES: tuple[tuple[ActorRule, frozenset[str] | None], ...] = (
     (_opening, _FROM_CATEGORIES),
     (_of_phrase, _FROM_CATEGORIES),
     (_origin, _FROM_CATEGORIES),
+    (_predicate_demonym, _SERVING_CATEGORIES),
+    (_included_in, _SERVING_CATEGORIES),
     (_enemy, frozenset(CATEGORIES) - {"other", "displaced"}),
     (_clause_subject, frozenset(CATEGORIES) - {"other", "displaced"}),
     (_owner, _FROM_CATEGORIES),

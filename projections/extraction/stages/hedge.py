@@ -6,6 +6,7 @@ and the figure (`hedging.py`); `an estimated 150,000` hedges its own figure.
 
 from __future__ import annotations
 
+from projections.extraction.clause_verbs import closes_relative
 from projections.extraction.context import ClaimContext, Rules
 from projections.extraction.hedging import NOUN_HEDGE, belief_kept_out, hedge_name, hedges_for
 
@@ -16,6 +17,9 @@ def hedged_of(ctx: ClaimContext) -> tuple[bool, Rules]:
     if not sent.hedges:
         return (True, ["hedge:an estimated"]) if ctx.q.estimated else (False, ())
     reach = _in_reach(ctx)
+    aside = _relative_aside(ctx)
+    if aside is not None:
+        reach = [(i, rule) for i, rule in reach if aside[0] < i < aside[1] or _checks(rule)]
     rules = hedges_for(reach, sent.breaks, ctx.num.i)
     rules.extend(_own_noun_hedges(ctx, reach))
     kept_out = [
@@ -56,3 +60,37 @@ def _own_noun_hedges(ctx: ClaimContext, reach: list[tuple[int, str]]) -> list[st
         for i, rule in reach
         if i == end + 1 and i > ctx.num.i and rule.endswith(NOUN_HEDGE)
     ]
+
+
+_RELATIVES = frozenset("which who whose".split())
+_CHECK_WORDS = ("verified", "confirmed", "unverified", "unconfirmed")
+
+
+def _checks(rule: str) -> bool:
+    """`…, which could not be verified`: that no one could check the sentence's figures
+    doubts every one of them (CONVENTIONS: `could not be verified` in the figure's sentence)."""
+    return rule.endswith(_CHECK_WORDS)
+
+
+def _relative_aside(ctx: ClaimContext) -> tuple[int, int] | None:
+    """`UNIFIL, which has about 10,000 troops in southern Lebanon, said the rockets were
+    probably fired by Hezbollah`: a figure in a relative clause set off by commas before the
+    main clause's verb is background to the sentence; only hedges inside that clause reach
+    it, and those that say the figures could not be checked. The commas that open and close
+    the clause, or None (up to 12 words either side)."""
+    toks, first = ctx.toks, ctx.q.i
+    opening = -1
+    for k in range(first - 1, max(0, first - 12), -1):
+        t = toks[k]
+        if t.low in _RELATIVES and toks[k - 1].text == ",":
+            opening = k - 1
+            break
+        if not t.text[0].isalnum():
+            return None
+    end = ctx.reading.np_end
+    if opening < 0 or not closes_relative(toks, first, end):
+        return None
+    for j in range(end + 1, min(len(toks), end + 13)):
+        if toks[j].text == ",":
+            return opening, j
+    return None
