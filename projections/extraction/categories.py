@@ -317,7 +317,25 @@ def _freed_object(toks: list[Token], first: int, end: int) -> str | None:
         return "handed over"
     if w in _FREEING_VERBS and _swap_after(toks, end):
         return w
+    if w == "home" and k > 0 and toks[k - 1].low in _BRINGING_VERBS and _swap_named(toks, end):
+        # "Ukraine brought home 84 soldiers in Thursday's swap": brought back in an exchange
+        return f"{toks[k - 1].low} home"
     return None
+
+
+_BRINGING_VERBS = frozenset("brought bring brings bringing".split())
+_SWAP_NOUNS = frozenset("swap swaps exchange exchanges".split())
+
+
+def _swap_named(toks: list[Token], end: int) -> bool:
+    """A swap named in the few words after the phrase, before any stop (`… in Thursday's
+    swap`, `… in the latest exchange`)."""
+    for k in range(end + 1, min(len(toks), end + 8)):
+        if toks[k].text in (",", ";", ":", "."):
+            return False
+        if toks[k].low in _SWAP_NOUNS:
+            return True
+    return False
 
 
 def _swap_after(toks: list[Token], end: int) -> bool:
@@ -2297,6 +2315,8 @@ def _back_np(toks: list[Token], first: int, prev_end: int) -> Reading | None:
         w = toks[j].low
         if w in COUNTED_NOUNS or (j > 0 and (toks[j - 1].low, w) in TROOP_COMPOUNDS):
             break
+        if w in EQUIPMENT_IF_MODIFIED and j > 0 and toks[j - 1].low in WEAPON_MODIFIERS:
+            break  # "Losses of air defence systems rose to 1,232": a weapon word names them
         if w == "," and j > 2 and toks[j - 1].low in _TAG_VERBS:
             # "The group's losses, he added, exceeded 4,000": a speech tag set off by commas
             k = next((k for k in range(j - 2, max(-1, j - 6), -1) if toks[k].text == ","), -1)
@@ -2352,7 +2372,7 @@ def _back_np(toks: list[Token], first: int, prev_end: int) -> Reading | None:
     if w in ("toll", "tally"):
         cat = "casualties" if "casualty" in mods else "killed"
         return Reading(cat, (s, head), head, rules=rules)
-    if w in EQUIPMENT_NOUNS:
+    if w in EQUIPMENT_NOUNS or w in EQUIPMENT_IF_MODIFIED:
         return Reading("equipment", (s, head), head, rules=rules)
     if w in CATEGORY_NOUNS:
         cat = CATEGORY_NOUNS[w]

@@ -914,6 +914,13 @@ def _coordinated(ctx: ClaimContext) -> tuple[str, str] | None:
         if any(r.startswith((*_DEMONYM_RULES, *_CAPTIVE_SIDE_RULES)) for r in prev.rules):
             return prev.actor, "actor:coordinated-captives-gear"
         return None
+    if category == "equipment" and prev.category in _LOSS_CATEGORIES:
+        # "listed 1,080 Russian troops, 29 artillery systems and 96 drones lost": a list of
+        # one side's losses that opens with its men goes on with its gear; the nationality
+        # word of the first item is shared (not `soldiers and civilians`: two kinds of people)
+        if any(r.startswith("actor:demonym") for r in prev.rules):
+            return prev.actor, "actor:coordinated-demonym-losses"
+        return None
     if category != prev.category:
         return None
     if category not in ("equipment", "troops"):
@@ -940,6 +947,8 @@ def _coordinated(ctx: ClaimContext) -> tuple[str, str] | None:
 
 
 _CIVILIANS = frozenset("civilians nationals citizens residents villagers".split())
+# the fates of men that a loss list names before the side's gear
+_LOSS_CATEGORIES = frozenset({"casualties", "killed", "wounded"})
 
 
 def _civilians_then_soldier(ctx: ClaimContext) -> bool:
