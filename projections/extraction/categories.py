@@ -729,13 +729,20 @@ _INCLUDE_VERBS = frozenset("included include includes including".split())
 
 def _included_by(toks: list[Token], first: int) -> tuple[str, str] | None:
     """`The dead included four children`, `the wounded also include 12 women`: a group named
-    by its status word includes the counted people, so they share its status."""
+    by its status word includes the counted people, so they share its status; so does a
+    (death) toll, whose people are dead."""
     k = first - 1
     if k < 2 or toks[k].low not in _INCLUDE_VERBS:
         return None
     k -= 1
     if toks[k].low == "also" and k > 1:
         k -= 1
+    if toks[k].low == "toll":
+        # "The toll includes 230 members of the security forces", "the death toll included
+        # seven children": the people a toll includes are among its dead
+        if toks[k - 1].low == "death" and k > 1:
+            k -= 1
+        return ("killed", "toll") if toks[k - 1].low in _TOLL_OWNERS else None
     if toks[k - 1].low not in _AMONG_HEADS:
         return None
     group = toks[k].low
@@ -1178,6 +1185,7 @@ def _held_in_detention(toks: list[Token], end: int, next_start: int) -> bool:
 
 _RELEASE_VERBS = frozenset("rescued freed released returned repatriated".split())
 _AMONG_HEADS = frozenset({"the", "those"})
+_TOLL_OWNERS = frozenset({"the", "its", "their"})  # `The toll includes`, `Its toll includes`
 _RESERVE_WORDS = frozenset("reserve back ready".split())
 _CAMP_MODIFIERS = frozenset(
     "relief displacement refugee idp makeshift tent transit displaced aid".split()

@@ -67,7 +67,7 @@ from projections.extraction.lexicon import (
 from projections.extraction.paragraph import Paragraph
 from projections.extraction.phrases import forward_np
 from projections.extraction.speakers import ARMED_GROUP_RULE
-from projections.extraction.stages.category import apposed_part, fronted_part
+from projections.extraction.stages.category import apposed_part, fronted_part, parallel_place
 from projections.extraction.tokens import Token, tokenize
 
 # (actor, rule name), or None when the rule does not apply
@@ -785,6 +785,10 @@ def _owner(ctx: ClaimContext) -> tuple[str, str] | None:
         # phrase before the comma names
         found = np_actor(toks, ctx.texts, max(0, p - 6), p - 2)
         return None if found is None else (found[0], "actor:whose:" + found[1].split(":")[-1])
+    if sp is not None and sp.start <= p <= sp.end:
+        # "Its tally also lists 421 aircraft": the pronoun owns the phrase that reports the
+        # figure (a count, a report), so it says whose count it is, not whose aircraft
+        return None
     if p >= 0 and toks[p].low != "whose" and antecedent(toks, ctx.texts, p, []) is None:
         return _earlier_side(ctx)
     return None
@@ -1018,7 +1022,8 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
         return prev.actor, "actor:part-of-previous"
     if apposed_part(ctx):
         return prev.actor, "actor:apposed-part"  # "90 Palestinian detainees, 69 women and"
-    if "actor:part-of-previous" in prev.rules and ctx.follows_previous():
+    if "actor:part-of-previous" in prev.rules and (ctx.follows_previous() or parallel_place(ctx)):
+        # "including 126 over the Kursk region and 91 over Bryansk": the next part
         return prev.actor, "actor:part-of-previous"
     toks, i = ctx.toks, ctx.q.i
     if (

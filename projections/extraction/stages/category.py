@@ -23,6 +23,7 @@ from projections.extraction.context import ClaimContext, Rules
 from projections.extraction.lexicon import (
     EXCHANGE_VERBS,
     FATE_CATEGORIES,
+    MONTHS,
     POSSESSIVE_DETERMINERS,
     VERB_CATEGORY,
 )
@@ -131,6 +132,8 @@ def _category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
         moved = _moved_again(ctx)
         if moved is not None:
             return "displaced", [moved, "category:bare-figure-after-displaced"]
+        if prev is not None and parallel_place(ctx):
+            return prev.category, [*rd.rules, f"{PARALLEL_PLACE}:{prev.category}"]
         last = ctx.sentence.para.last_figure
         if prev is None and last is not None and last != "other":
             span = fronted_of_them(ctx.toks, ctx.q.i, ctx.num.j)
@@ -185,6 +188,30 @@ def _category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
 
 
 _FORM_ABBREVIATIONS = frozenset(("KIA", "WIA", "MIA"))
+PARALLEL_PLACE = "category:parallel-place"
+# `126 over the Kursk region and 91 over Bryansk`
+_PARALLEL_PREPS = frozenset("in at near around outside across from on over inside".split())
+
+
+def parallel_place(ctx: ClaimContext) -> bool:
+    """`including 126 over the Kursk region and 91 over Bryansk`: a bare figure after `and`
+    whose own preposition of place repeats the one after the figure before, with only that
+    phrase of place between them, is the gapped next item of the same count (not when the
+    objects are times: `40 in January and 9 in March`)."""
+    toks, i, j, pe = ctx.toks, ctx.q.i, ctx.q.j, ctx.prev_end
+    if pe < 0 or i - pe < 4 or i - pe > 9 or j + 2 >= len(toks):
+        return False
+    prep = toks[pe + 1].low
+    if prep not in _PARALLEL_PREPS or toks[j + 1].low != prep or toks[i - 1].low != "and":
+        return False
+    if _time_word(toks[pe + 2]) or _time_word(toks[j + 2]):
+        return False  # "rose to 40 in January and 9 in March": times, not places
+    return all(_in_noun_phrase(t.text, t.low) for t in toks[pe + 2 : i - 1])
+
+
+def _time_word(t: Token) -> bool:
+    """A month or a number (a year, a day) that opens the object of a preposition."""
+    return t.low in MONTHS or t.low[:1].isdigit()
 
 
 def _moved_again(ctx: ClaimContext) -> str | None:
