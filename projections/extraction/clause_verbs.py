@@ -35,20 +35,22 @@ def _list_end(toks: list[Token], k: int) -> int:
     """The token after the last item of a list of counted phrases that goes on at `k` (`, 29
     artillery systems, two air defence systems and 96 drones`): each item is a coordinator, a
     figure and lower-case words or hyphens; at most 40 tokens are read."""
-    n, end, last = len(toks), min(len(toks), k + 40), k
+    end, last = min(len(toks), k + 40), k
     while k < end:
         while k < end and toks[k].low in _COORDINATORS:
             k += 1
         if k >= end or not (toks[k].low[:1].isdigit() or toks[k].low in _LIST_NUMBER_WORDS):
             return last
         k += 1
-        while k < n and k < end and (
-            (toks[k].text.isalpha() and toks[k].text.islower() and toks[k].low not in VERB_CATEGORY)
-            or toks[k].text == "-"
-        ):
+        while k < end and _list_word(toks[k]):
             k += 1
         last = k
     return last
+
+
+def _list_word(t: Token) -> bool:
+    """A word inside a list item's noun phrase: lower-case and no status verb, or a hyphen."""
+    return t.text == "-" or (t.text.isalpha() and t.text.islower() and t.low not in VERB_CATEGORY)
 
 
 def verb_category(
@@ -631,6 +633,8 @@ def _from_detention(toks: list[Token], k: int) -> str | None:
         if t.text in (",", ".", ";", ":"):
             return None
     return None
+
+
 _BECOME_VERBS = frozenset("become became becomes becoming".split())
 _BECOME_STATUS = {
     "casualties": "casualties",
