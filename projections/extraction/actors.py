@@ -756,7 +756,22 @@ def pronoun_subject(toks: list[Token], first: int) -> bool:
         return False
     while j > 0 and toks[j].low in _AUX:
         j -= 1
-    return j == 0 and toks[0].low in ("it", "they")
+    if toks[j].low not in ("it", "they"):
+        return False
+    return j == 0 or _opening_phrase(toks, j)
+
+
+_OPENING_PREPS = frozenset("at in by during since after before over on until for".split())
+
+
+def _opening_phrase(toks: list[Token], j: int) -> bool:
+    """`At the height of the ground offensive it had some 40,000 troops`: the words before
+    the pronoun at `j` are one phrase opened by a preposition at the start of the sentence
+    (a comma may close it), with no figure, no name and no other punctuation in it."""
+    if j > 10 or toks[0].low not in _OPENING_PREPS:
+        return False
+    end = j - 1 if toks[j - 1].text == "," else j
+    return all(t.text.isalpha() and t.text.islower() for t in toks[1:end])
 
 
 def speaker_pronoun_subject(toks: list[Token], first: int, speaker_end: int) -> bool:
