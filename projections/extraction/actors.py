@@ -344,6 +344,9 @@ def _ends_verb_phrase(toks: list[Token], v: int) -> bool:
     return v >= len(toks) or not toks[v].text[0].isalpha() or toks[v].low in _PREPS
 
 
+_BRINGING = frozenset("brought bring brings bringing".split())
+
+
 def _weapons_after(toks: list[Token], first: int) -> bool:
     """A noun of weapons within the few words after the figure at `first` (`18 Leopard 2
     tanks`): what is handed over is gear, not captives."""
@@ -394,6 +397,9 @@ def subject_actor(
         and toks[j - 3].low == "the"
     ):
         j -= 4  # "it had delivered the last of the 24 F-16 jets": the verb's object is a part
+    home = j >= 1 and toks[j].low == "home" and toks[j - 1].low in _BRINGING
+    if home:
+        j -= 1  # "Ukraine brought home 84 soldiers": a side brings its own people home
     handed = j >= 1 and toks[j].low == "over" and toks[j - 1].low == "handed"
     if handed and _weapons_after(toks, first):
         j -= 1  # "Germany has handed over 18 Leopard 2 tanks": handing weapons over supplies
@@ -445,6 +451,7 @@ def subject_actor(
         and not grown
         and not aid
         and not supplied
+        and not home
     ):
         return None
     verb = "supplied" if supplied else toks[j].low

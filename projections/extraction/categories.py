@@ -583,6 +583,10 @@ def _noun(
     after = np.end + 1
     if after < len(toks) and toks[after].low in _RATE_STARTS and _is_rate(toks, np.end):
         return _counted(np, None, "not-claim:rate")
+    if after + 1 < len(toks) and toks[after].low == "for" and toks[after + 1].low == "every":
+        # "fires about one shell for every three Russian ones": the first term of a ratio
+        # (CONVENTIONS.md: ratios are no claims)
+        return _counted(np, None, "not-claim:ratio-for-every")
     if _reciprocal_parties(toks, first, np.end):
         return _counted(np, None, f"not-claim:reciprocal-parties:{w}")  # "the two armies"
     if w in _TARGET_HEADS and _names(toks, np.mods[0], head, _CIVILIAN_CRAFT):

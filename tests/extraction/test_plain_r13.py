@@ -10,7 +10,9 @@ place noun only modifies it; a possessive inside the reporting phrase owns the c
 counted; handing weapons over (and `the last of the N`) supplies them; a subject pronoun
 right after a figure's phrase is the whole subject of a contact relative; a pronoun after an
 opening prepositional phrase is the sentence's subject; a sentence-opening `Its count`
-speaks for the pronoun's owner; `Bundeswehr` is Germany's. Passages written for these tests
+speaks for the pronoun's owner; `Bundeswehr` is Germany's; a side brings its own people home;
+`one shell for every three` is a ratio; a bare object of a joined verb of making (`and plans
+to make 4.5 million`) counts the same gear. Passages written for these tests
 (not taken from the gold file); each asserts the values read and the rule `--explain` names.
 """
 
@@ -34,8 +36,9 @@ def test_people_returned_from_camps_still_fled() -> None:
 def test_soldiers_brought_home_in_a_swap_are_captives() -> None:
     text = "Kyiv brought home 103 soldiers in the latest swap, the president said."
     c = claim(text, "103")
-    assert (c.category, c.attribution) == ("captured", "the president")
+    assert (c.category, c.actor, c.attribution) == ("captured", "Ukraine", "the president")
     assert "category:freed-object:brought home" in c.rules
+    assert "actor:clause-subject:Kyiv" in c.rules
 
 
 def test_soldiers_brought_home_from_the_front_are_troops() -> None:
@@ -167,3 +170,22 @@ def test_a_sentence_opening_count_owned_by_a_pronoun_speaks_for_the_owner() -> N
 def test_the_bundeswehr_is_germany_s() -> None:
     c = claim("The Bundeswehr operates about 350 Leopard tanks.", "about 350")
     assert (c.category, c.actor) == ("equipment", "Germany")
+
+
+def test_the_first_term_of_a_ratio_for_every_is_no_claim() -> None:
+    assert claims("Kyiv says it fires one shell for every five Russian shells.") == []
+    c = claim("Kyiv says it fired 4,000 shells for the offensive.", "4,000")
+    assert c.category == "equipment"
+
+
+def test_a_bare_object_of_a_joined_verb_of_making_counts_the_same_gear() -> None:
+    text = "Iran built some 900 drones in March and aims to produce 1,500 next month, it said."
+    c = claim(text, "1,500")
+    assert (c.category, c.actor) == ("equipment", "Iran")
+    assert "category:gapped-object:equipment" in c.rules
+    c = claim("Turkey made 400 drones and plans to make 700 by December.", "700")
+    assert (c.category, c.actor) == ("equipment", "Turkey")
+
+
+def test_a_bare_object_after_a_comma_clause_is_no_gapped_gear() -> None:
+    assert [c.text for c in claims("Russia lost 300 tanks, which made 12 headlines.")] == ["300"]

@@ -67,7 +67,12 @@ from projections.extraction.lexicon import (
 from projections.extraction.paragraph import Paragraph
 from projections.extraction.phrases import forward_np
 from projections.extraction.speakers import ARMED_GROUP_RULE
-from projections.extraction.stages.category import apposed_part, fronted_part, parallel_place
+from projections.extraction.stages.category import (
+    apposed_part,
+    fronted_part,
+    gapped_object,
+    parallel_place,
+)
 from projections.extraction.tokens import Token, tokenize
 
 # (actor, rule name), or None when the rule does not apply
@@ -906,6 +911,16 @@ def _coordinated(ctx: ClaimContext) -> tuple[str, str] | None:
             # "Hezbollah has 40,000 fighters and an arsenal of 150,000 rockets": the
             # subject that has the first object has the arsenal too
             return prev.actor, "actor:coordinated-holding"
+    if (
+        prev is not None
+        and prev.actor
+        and ctx.reading.subject is None
+        and any(r.startswith(_SUBJECT_RULES) for r in prev.rules)
+        and gapped_object(ctx)
+    ):
+        # "Ukraine produced 2.2 million drones and plans to make 4.5 million": the joined
+        # predicate shares the subject that made the first
+        return prev.actor, "actor:gapped-object"
     if prev is None or not prev.actor or not ctx.follows_previous():
         return None
     if any(r.startswith(_SUBJECT_RULES) for r in prev.rules):
