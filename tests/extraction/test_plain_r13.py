@@ -189,3 +189,8 @@ def test_a_bare_object_of_a_joined_verb_of_making_counts_the_same_gear() -> None
 
 def test_a_bare_object_after_a_comma_clause_is_no_gapped_gear() -> None:
     assert [c.text for c in claims("Russia lost 300 tanks, which made 12 headlines.")] == ["300"]
+
+
+def test_a_pronoun_after_a_clause_with_a_figure_is_no_contact_relative_speaker() -> None:
+    c = claim("Gunmen killed 6 villagers they accused of spying near Kidal.", "6")
+    assert c.attribution is None

@@ -581,6 +581,8 @@ _TITLE_PARTICIPLES = frozenset(
 
 
 _LOWER_SUBJECT_PRONOUNS = frozenset("it they he she".split())
+# words that open a phrase comparing a figure with an earlier one (`up from 1,000`)
+_COMPARING = frozenset("up down from compared against versus than".split())
 
 
 def _speaker_phrase_before(
@@ -643,11 +645,13 @@ def _speaker_phrase_before(
         end > s
         and bracket_end < 0
         and toks[end].text in _LOWER_SUBJECT_PRONOUNS
+        and toks[s].low in _COMPARING
         and any(t.text[0].isdigit() for t in toks[s:end])
     ):
-        # "…, up from 1,000 it reported a day earlier": a subject pronoun right after a
-        # figure's phrase is the whole subject of a relative clause with no `that`; the
-        # words before it are the phrase the clause modifies
+        # "…, up from 1,000 it reported a day earlier": a subject pronoun right after the
+        # figure of a comparing phrase is the whole subject of a relative clause with no
+        # `that`; the phrase before it is what the clause modifies (not `soldiers shot dead
+        # 4 men they accused …`, a clause of its own)
         _refuse(refused, "attribution:cut:before-pronoun", s, end - 1, toks)
         s = end
     if bracket_end >= 0:
