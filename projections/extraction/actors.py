@@ -12,7 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from projections.extraction import gazetteer
-from projections.extraction.lexicon import AID_INCLUDE_VERBS, AID_NOUNS, SINGULAR_UNITS, TROOP_NOUNS
+from projections.extraction.lexicon import (
+    AID_INCLUDE_VERBS,
+    AID_NOUNS,
+    EQUIPMENT_NOUNS,
+    SINGULAR_UNITS,
+    TROOP_NOUNS,
+)
 from projections.extraction.tokens import Token
 
 OWN_VERBS = frozenset(
@@ -429,6 +435,20 @@ def _ends_verb_phrase(toks: list[Token], v: int) -> bool:
     return v >= len(toks) or not toks[v].text[0].isalpha() or toks[v].low in _PREPS
 
 
+_BRINGING = frozenset("brought bring brings bringing".split())
+
+
+def _weapons_after(toks: list[Token], first: int) -> bool:
+    """A noun of weapons within the few words after the figure at `first` (`18 Leopard 2
+    tanks`): what is handed over is gear, not captives."""
+    for t in toks[first + 1 : first + 6]:
+        if t.low in EQUIPMENT_NOUNS:
+            return True
+        if t.text in (",", ";", ".", ":"):
+            return False
+    return False
+
+
 def coordinated_verb(toks: list[Token], first: int) -> bool:
     """`has delivered 18 tanks and pledged another 100`: the verb before the figure is
     joined by `and` to a verb before it, and shares its subject."""
@@ -460,6 +480,20 @@ def subject_actor(
         j -= 1  # "Chad has sent a 1,200-strong contingent"
     if j >= 1 and toks[j].low in _OWN_ORDER and toks[j - 1].low in ("its", "their"):
         j -= 1  # "France withdrew its last 1,500 soldiers"
+    if (
+        j >= 4
+        and toks[j].low == "the"
+        and toks[j - 1].low == "of"
+        and toks[j - 2].low in _OWN_ORDER
+        and toks[j - 3].low == "the"
+    ):
+        j -= 4  # "it had delivered the last of the 24 F-16 jets": the verb's object is a part
+    home = j >= 1 and toks[j].low == "home" and toks[j - 1].low in _BRINGING
+    if home:
+        j -= 1  # "Ukraine brought home 84 soldiers": a side brings its own people home
+    handed = j >= 1 and toks[j].low == "over" and toks[j - 1].low == "handed"
+    if handed and _weapons_after(toks, first):
+        j -= 1  # "Germany has handed over 18 Leopard 2 tanks": handing weapons over supplies
     if j >= 0 and toks[j].low in ("its", "their"):
         j -= 1  # the verb stands before the possessive
     if j >= 0 and toks[j].low == "including":
@@ -501,11 +535,17 @@ def subject_actor(
                 if toks[v].low in _SUPPLY_VERBS:
                     j = v
                     break
+    supplied = toks[j].low == "handed" and j + 1 < len(toks) and toks[j + 1].low == "over"
     if j < 0 or (
-        toks[j].low not in OWN_VERBS and toks[j].low not in _WITH_VERBS and not grown and not aid
+        toks[j].low not in OWN_VERBS
+        and toks[j].low not in _WITH_VERBS
+        and not grown
+        and not aid
+        and not supplied
+        and not home
     ):
         return None
-    verb = toks[j].low
+    verb = "supplied" if supplied else toks[j].low
     j -= 1
     steps = 0
     while j >= 0 and toks[j].low in _AUX and steps < 7:
@@ -877,7 +917,22 @@ def pronoun_subject(toks: list[Token], first: int) -> bool:
         return False
     while j > 0 and toks[j].low in _AUX:
         j -= 1
-    return j == 0 and toks[0].low in ("it", "they")
+    if toks[j].low not in ("it", "they"):
+        return False
+    return j == 0 or _opening_phrase(toks, j)
+
+
+_OPENING_PREPS = frozenset("at in by during since after before over on until for".split())
+
+
+def _opening_phrase(toks: list[Token], j: int) -> bool:
+    """`At the height of the ground offensive it had some 40,000 troops`: the words before
+    the pronoun at `j` are one phrase opened by a preposition at the start of the sentence
+    (a comma may close it), with no figure, no name and no other punctuation in it."""
+    if j > 10 or toks[0].low not in _OPENING_PREPS:
+        return False
+    end = j - 1 if toks[j - 1].text == "," else j
+    return all(t.text.isalpha() and t.text.islower() for t in toks[1:end])
 
 
 def speaker_pronoun_subject(toks: list[Token], first: int, speaker_end: int) -> bool:

@@ -321,7 +321,25 @@ def _freed_object(toks: list[Token], first: int, end: int) -> str | None:
         return toks[k - 1].low + " for"  # "released 32 soldiers in a swap for two servicemen"
     if w in _FREEING_VERBS and _swap_after(toks, end):
         return w
+    if w == "home" and k > 0 and toks[k - 1].low in _BRINGING_VERBS and _swap_named(toks, end):
+        # "Ukraine brought home 84 soldiers in Thursday's swap": brought back in an exchange
+        return f"{toks[k - 1].low} home"
     return None
+
+
+_BRINGING_VERBS = frozenset("brought bring brings bringing".split())
+_SWAP_NOUNS = frozenset("swap swaps exchange exchanges".split())
+
+
+def _swap_named(toks: list[Token], end: int) -> bool:
+    """A swap named in the few words after the phrase, before any stop (`… in Thursday's
+    swap`, `… in the latest exchange`)."""
+    for k in range(end + 1, min(len(toks), end + 8)):
+        if toks[k].text in (",", ";", ":", "."):
+            return False
+        if toks[k].low in _SWAP_NOUNS:
+            return True
+    return False
 
 
 def _swap_after(toks: list[Token], end: int) -> bool:
@@ -569,6 +587,10 @@ def _noun(
     after = np.end + 1
     if after < len(toks) and toks[after].low in _RATE_STARTS and _is_rate(toks, np.end):
         return _counted(np, None, "not-claim:rate")
+    if after + 1 < len(toks) and toks[after].low == "for" and toks[after + 1].low == "every":
+        # "fires about one shell for every three Russian ones": the first term of a ratio
+        # (CONVENTIONS.md: ratios are no claims)
+        return _counted(np, None, "not-claim:ratio-for-every")
     if _reciprocal_parties(toks, first, np.end):
         return _counted(np, None, f"not-claim:reciprocal-parties:{w}")  # "the two armies"
     if w in _TARGET_HEADS and _names(toks, np.mods[0], head, _CIVILIAN_CRAFT):
@@ -716,8 +738,9 @@ _INCLUDE_VERBS = frozenset("included include includes including".split())
 def _included_by(toks: list[Token], first: int) -> tuple[str, str] | None:
     """`The dead included four children`, `the wounded also include 12 women`: a group named
     by its status word includes the counted people, so they share its status; so does one
-    named as handed back (`the freed hostages`, `the returned Ukrainians`). The second item of
-    a list after the verb shares it (`included 270 soldiers and 120 civilians`)."""
+    named as handed back (`the freed hostages`, `the returned Ukrainians`), and a (death) toll,
+    whose people are dead. The second item of a list after the verb shares it (`included 270
+    soldiers and 120 civilians`)."""
     k = first - 1
     if k > 2 and toks[k].low == "and":
         # "included 270 soldiers and 120 civilians": the list's second item, past the first
@@ -732,6 +755,12 @@ def _included_by(toks: list[Token], first: int) -> tuple[str, str] | None:
     k -= 1
     if toks[k].low == "also" and k > 1:
         k -= 1
+    if toks[k].low == "toll":
+        # "The toll includes 230 members of the security forces", "the death toll included
+        # seven children": the people a toll includes are among its dead
+        if toks[k - 1].low == "death" and k > 1:
+            k -= 1
+        return ("killed", "toll") if toks[k - 1].low in _TOLL_OWNERS else None
     handed = toks[k - 1].low
     if handed in _HANDED_PARTICIPLES and k > 1 and toks[k - 2].low in _AMONG_HEADS:
         # "the returned Ukrainians included 270 soldiers": people handed back are captives
@@ -1187,6 +1216,7 @@ def _held_in_detention(toks: list[Token], end: int, next_start: int) -> bool:
 
 _RELEASE_VERBS = frozenset("rescued freed released returned repatriated".split())
 _AMONG_HEADS = frozenset({"the", "those"})
+_TOLL_OWNERS = frozenset({"the", "its", "their"})  # `The toll includes`, `Its toll includes`
 _RESERVE_WORDS = frozenset("reserve back ready".split())
 _CAMP_MODIFIERS = frozenset(
     "relief displacement refugee idp makeshift tent transit displaced aid".split()
@@ -2324,6 +2354,8 @@ def _back_np(toks: list[Token], first: int, prev_end: int) -> Reading | None:
         w = toks[j].low
         if w in COUNTED_NOUNS or (j > 0 and (toks[j - 1].low, w) in TROOP_COMPOUNDS):
             break
+        if w in EQUIPMENT_IF_MODIFIED and j > 0 and toks[j - 1].low in WEAPON_MODIFIERS:
+            break  # "Losses of air defence systems rose to 1,232": a weapon word names them
         if w == "," and j > 2 and toks[j - 1].low in _TAG_VERBS:
             # "The group's losses, he added, exceeded 4,000": a speech tag set off by commas
             k = next((k for k in range(j - 2, max(-1, j - 6), -1) if toks[k].text == ","), -1)
@@ -2379,7 +2411,7 @@ def _back_np(toks: list[Token], first: int, prev_end: int) -> Reading | None:
     if w in ("toll", "tally"):
         cat = "casualties" if "casualty" in mods else "killed"
         return Reading(cat, (s, head), head, rules=rules)
-    if w in EQUIPMENT_NOUNS:
+    if w in EQUIPMENT_NOUNS or w in EQUIPMENT_IF_MODIFIED:
         return Reading("equipment", (s, head), head, rules=rules)
     if w in CATEGORY_NOUNS:
         cat = CATEGORY_NOUNS[w]

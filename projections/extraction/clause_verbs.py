@@ -27,6 +27,33 @@ _CASUALTY_PAIRS = {("killed", "wounded"), ("killed", "injured"), ("dead", "wound
 _COORDINATORS = frozenset({"and", "or", ","})
 
 
+_LIST_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve dozens hundreds".split()
+)
+
+
+def _list_end(toks: list[Token], k: int) -> int:
+    """The token after the last item of a list of counted phrases that goes on at `k` (`, 29
+    artillery systems, two air defence systems and 96 drones`): each item is a coordinator, a
+    figure and lower-case words or hyphens; at most 40 tokens are read."""
+    end, last = min(len(toks), k + 40), k
+    while k < end:
+        while k < end and toks[k].low in _COORDINATORS:
+            k += 1
+        if k >= end or not (toks[k].low[:1].isdigit() or toks[k].low in _LIST_NUMBER_WORDS):
+            return last
+        k += 1
+        while k < end and _list_word(toks[k]):
+            k += 1
+        last = k
+    return last
+
+
+def _list_word(t: Token) -> bool:
+    """A word inside a list item's noun phrase: lower-case and no status verb, or a hyphen."""
+    return t.text == "-" or (t.text.isalpha() and t.text.islower() and t.low not in VERB_CATEGORY)
+
+
 def verb_category(
     toks: list[Token], first: int, np_end: int, prev_end: int, next_start: int, displaced: bool
 ) -> tuple[str, str] | None:
@@ -45,7 +72,12 @@ def verb_category(
         # "300 soldiers and 40 civilians were killed": the verb after the next figure's
         # phrase is this one's too, since only "and" (or a comma) stands between them.
         next_start = n
-    stop = min(n, next_start, np_end + 13)
+        # "listed 1,080 Russian troops, 29 artillery systems, two air defence systems and 96
+        # drones lost in the previous day": a participle after the last item of a list of
+        # counted phrases is said of every item, however long the list
+        stop = min(n, max(np_end + 13, _list_end(toks, np_end + 1) + 4))
+    else:
+        stop = min(n, next_start, np_end + 13)
     bracketed = False
     if j < n and toks[j].text == "(":
         # "27 people (19 men and eight women) were killed": the bracket right after the
@@ -536,6 +568,10 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
             # there (not troops `pulled back since February`)
             return "displaced", f"back {nxt}"
         if w in _MOVE_VERBS and j + 1 < n and _to_a_place(toks[j + 1], nxt):
+            if nxt == "from" and _from_detention(toks, j + 2):
+                # "5,857 Ukrainians have been returned from Russian captivity": the object of
+                # `from` is where captives were held, so they were prisoners given back
+                return "captured", f"{w} from {_from_detention(toks, j + 2)}"
             # "40,000 Afghans left Pakistan", "90,000 Sudanese have returned to Wad Madani"
             return "displaced", f"{w} {nxt}"
     if w in EXCHANGE_VERBS:
@@ -619,6 +655,21 @@ def _soldiers_given_back(toks: list[Token], j: int) -> bool:
 
 
 _HOMECOMING = frozenset("come came coming comes".split())
+# the object of `returned from` that says the people were held (not `camps`: refugees)
+_HELD_PLACES = frozenset("captivity custody detention prison prisons jail jails".split())
+
+
+def _from_detention(toks: list[Token], k: int) -> str | None:
+    """The noun of the phrase that starts at `k` after `from`, when it names a place of
+    detention (`from Russian captivity`, `from the prison`); at most two words before it."""
+    for t in toks[k : k + 3]:
+        if t.low in _HELD_PLACES:
+            return t.low
+        if t.text in (",", ".", ";", ":"):
+            return None
+    return None
+
+
 _BECOME_VERBS = frozenset("become became becomes becoming".split())
 _BECOME_STATUS = {
     "casualties": "casualties",

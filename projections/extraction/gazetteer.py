@@ -27,7 +27,7 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "Syria": ("Syrian", "Syrians"),
     "Turkey": ("Turkish",),
     "Poland": ("Polish",),
-    "Germany": ("German", "Germans"),
+    "Germany": ("German", "Germans", "Bundeswehr"),
     "France": ("French",),
     "Italy": ("Italian", "Italians"),
     "Spain": ("Spanish",),

@@ -70,6 +70,10 @@ def _modifies(toks: list[Token], j: int) -> bool:
     return False
 
 
+# weapon nouns in the singular, which before other nouns are modifiers (`missile sites`)
+_SINGULAR_WEAPONS = frozenset(
+    "missile drone tank rocket shell munition bomb mine helicopter jet artillery".split()
+)
 # participles used only as adjectives before a noun (`31 suspected collaborators`)
 _ATTRIBUTIVE = frozenset("suspected alleged presumed".split())
 # participles that say what befell people, before a noun of people (`14 captured soldiers`)
@@ -222,6 +226,18 @@ def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> NounPhrase:
                 continue
             if _modifies(toks, j - 1):
                 j += 1  # "5 police armoured vehicles": the people noun modifies the weapons
+                continue
+            if (
+                head == j - 1
+                and toks[head].low in _SINGULAR_WEAPONS
+                and t.text.isalpha()
+                and t.text.islower()
+                and j + 1 < n
+                and toks[j + 1].low in NONCLAIM_NOUNS
+            ):
+                # "12 missile production sites": a singular weapon noun and the next word
+                # modify the place noun after them, which heads the phrase
+                j += 1
                 continue
             break
         if w in VERB_CATEGORY:

@@ -489,6 +489,12 @@ def _match(
     if side is not None:
         named = _of_the_side(named, side, words[-1] in _PERSON_HEADS)
     content = [w for w in words[1:] if w not in _SKIP_WORDS]
+    if words[-1] in _BODY_PARTS and ("'s" in words or "’s" in words):
+        # "the military's media wing" after "Pakistani forces have killed …": a part owned
+        # by a body is named by the words after the possessive; the owner's words
+        # (`military`) say whose part it is, not that it is the forces named before
+        cut = max(k for k, w in enumerate(words) if w in ("'s", "’s"))
+        content = [w for w in words[cut + 1 :] if w not in _SKIP_WORDS]
     best: Named | None = None
     most = 0
     for cand in reversed(named):  # words of the description in the speaker's own words
@@ -512,6 +518,10 @@ def _match(
     if words[-1] in _ARMED_GROUP_HEADS:
         return _armed_group(named, now)
     return None
+
+
+# a body's own parts, named after its possessive (`the military's media wing`)
+_BODY_PARTS = frozenset("wing arm branch".split())
 
 
 # heads of a description of an armed group that is no state (`the rebel movement`, `the

@@ -580,6 +580,11 @@ _TITLE_PARTICIPLES = frozenset(
 )
 
 
+_LOWER_SUBJECT_PRONOUNS = frozenset("it they he she".split())
+# words that open a phrase comparing a figure with an earlier one (`up from 1,000`)
+_COMPARING = frozenset("up down from compared against versus than".split())
+
+
 def _speaker_phrase_before(
     toks: list[Token], v: int, refused: list[Refusal] | None
 ) -> tuple[int, int] | None:
@@ -636,6 +641,19 @@ def _speaker_phrase_before(
     elif s - 1 >= 0 and toks[s - 1].low not in BOUNDARY and not single_quote(toks, s - 1):
         _refuse(refused, "attribution:refused:too-long", s, end, toks)
         return None  # too long to be a speaker's name
+    if (
+        end > s
+        and bracket_end < 0
+        and toks[end].text in _LOWER_SUBJECT_PRONOUNS
+        and toks[s].low in _COMPARING
+        and any(t.text[0].isdigit() for t in toks[s:end])
+    ):
+        # "…, up from 1,000 it reported a day earlier": a subject pronoun right after the
+        # figure of a comparing phrase is the whole subject of a relative clause with no
+        # `that`; the phrase before it is what the clause modifies (not `soldiers shot dead
+        # 4 men they accused …`, a clause of its own)
+        _refuse(refused, "attribution:cut:before-pronoun", s, end - 1, toks)
+        s = end
     if bracket_end >= 0:
         end = bracket_end
     # "The president, speaking in Kyiv, said": skip a participle or relative clause

@@ -180,6 +180,12 @@ def find_speakers(
             if sp is not None:
                 out.append(sp)
             continue
+        if w in POSSESSED_COUNTS and v == 1 and lows[0] in ("its", "their"):
+            # `Its count of Ukrainian tank losses stands at just over 1,100`: a count that
+            # opens its sentence owned by a pronoun is the statement of the one the pronoun
+            # means (the attribution stage resolves the owner)
+            out.append(Speaker(0, 1, v, "speech", w))
+            continue
         if w == "found":  # `..., a Reuters investigation found.`, `found that`
             nxt = toks[v + 1] if v + 1 < n else None
             if nxt is not None and nxt.text not in (".", ",", ";") and nxt.low != "that":

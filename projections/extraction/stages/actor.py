@@ -68,7 +68,12 @@ from projections.extraction.lexicon import (
 from projections.extraction.paragraph import Paragraph
 from projections.extraction.phrases import forward_np
 from projections.extraction.speakers import ARMED_GROUP_RULE
-from projections.extraction.stages.category import apposed_part, fronted_part
+from projections.extraction.stages.category import (
+    apposed_part,
+    fronted_part,
+    gapped_object,
+    parallel_place,
+)
 from projections.extraction.tokens import Token, tokenize
 
 # (actor, rule name), or None when the rule does not apply
@@ -880,6 +885,10 @@ def _owner(ctx: ClaimContext) -> tuple[str, str] | None:
         # phrase before the comma names
         found = np_actor(toks, ctx.texts, max(0, p - 6), p - 2)
         return None if found is None else (found[0], "actor:whose:" + found[1].split(":")[-1])
+    if sp is not None and sp.start <= p <= sp.end:
+        # "Its tally also lists 421 aircraft": the pronoun owns the phrase that reports the
+        # figure (a count, a report), so it says whose count it is, not whose aircraft
+        return None
     if p >= 0 and toks[p].low != "whose" and antecedent(toks, ctx.texts, p, []) is None:
         return _earlier_side(ctx)
     return None
@@ -997,6 +1006,16 @@ def _coordinated(ctx: ClaimContext) -> tuple[str, str] | None:
             # "Hezbollah has 40,000 fighters and an arsenal of 150,000 rockets": the
             # subject that has the first object has the arsenal too
             return prev.actor, "actor:coordinated-holding"
+    if (
+        prev is not None
+        and prev.actor
+        and ctx.reading.subject is None
+        and any(r.startswith(_SUBJECT_RULES) for r in prev.rules)
+        and gapped_object(ctx)
+    ):
+        # "Ukraine produced 2.2 million drones and plans to make 4.5 million": the joined
+        # predicate shares the subject that made the first
+        return prev.actor, "actor:gapped-object"
     if prev is None or not prev.actor or not ctx.follows_previous():
         return None
     if any(r.startswith(_SUBJECT_RULES) for r in prev.rules):
@@ -1008,6 +1027,13 @@ def _coordinated(ctx: ClaimContext) -> tuple[str, str] | None:
         # ("capturing more than 300 junta soldiers and 12 artillery pieces": `junta` too)
         if any(r.startswith((*_DEMONYM_RULES, *_CAPTIVE_SIDE_RULES)) for r in prev.rules):
             return prev.actor, "actor:coordinated-captives-gear"
+        return None
+    if category == "equipment" and prev.category in _LOSS_CATEGORIES:
+        # "listed 1,080 Russian troops, 29 artillery systems and 96 drones lost": a list of
+        # one side's losses that opens with its men goes on with its gear; the nationality
+        # word of the first item is shared (not `soldiers and civilians`: two kinds of people)
+        if any(r.startswith("actor:demonym") for r in prev.rules):
+            return prev.actor, "actor:coordinated-demonym-losses"
         return None
     if category != prev.category:
         return None
@@ -1035,6 +1061,8 @@ def _coordinated(ctx: ClaimContext) -> tuple[str, str] | None:
 
 
 _CIVILIANS = frozenset("civilians nationals citizens residents villagers".split())
+# the fates of men that a loss list names before the side's gear
+_LOSS_CATEGORIES = frozenset({"casualties", "killed", "wounded"})
 
 
 def _civilians_then_soldier(ctx: ClaimContext) -> bool:
@@ -1104,7 +1132,8 @@ def _part(ctx: ClaimContext) -> tuple[str, str] | None:
         return prev.actor, "actor:part-of-previous"
     if apposed_part(ctx):
         return prev.actor, "actor:apposed-part"  # "90 Palestinian detainees, 69 women and"
-    if "actor:part-of-previous" in prev.rules and ctx.follows_previous():
+    if "actor:part-of-previous" in prev.rules and (ctx.follows_previous() or parallel_place(ctx)):
+        # "including 126 over the Kursk region and 91 over Bryansk": the next part
         return prev.actor, "actor:part-of-previous"
     toks, i = ctx.toks, ctx.q.i
     if (

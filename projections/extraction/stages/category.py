@@ -23,6 +23,7 @@ from projections.extraction.context import ClaimContext, Rules
 from projections.extraction.lexicon import (
     EXCHANGE_VERBS,
     FATE_CATEGORIES,
+    MONTHS,
     POSSESSIVE_DETERMINERS,
     VERB_CATEGORY,
 )
@@ -190,6 +191,10 @@ def _category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
         moved = _moved_again(ctx)
         if moved is not None:
             return "displaced", [moved, "category:bare-figure-after-displaced"]
+        if prev is not None and parallel_place(ctx):
+            return prev.category, [*rd.rules, f"{PARALLEL_PLACE}:{prev.category}"]
+        if prev is not None and prev.category == "equipment" and gapped_object(ctx):
+            return prev.category, [*rd.rules, f"category:gapped-object:{prev.category}"]
         last = ctx.sentence.para.last_figure
         if prev is None and last is not None and last != "other":
             span = fronted_of_them(ctx.toks, ctx.q.i, ctx.num.j)
@@ -244,6 +249,51 @@ def _category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
 
 
 _FORM_ABBREVIATIONS = frozenset(("KIA", "WIA", "MIA"))
+PARALLEL_PLACE = "category:parallel-place"
+# `126 over the Kursk region and 91 over Bryansk`
+_PARALLEL_PREPS = frozenset("in at near around outside across from on over inside".split())
+
+
+def parallel_place(ctx: ClaimContext) -> bool:
+    """`including 126 over the Kursk region and 91 over Bryansk`: a bare figure after `and`
+    whose own preposition of place repeats the one after the figure before, with only that
+    phrase of place between them, is the gapped next item of the same count (not when the
+    objects are times: `40 in January and 9 in March`)."""
+    toks, i, j, pe = ctx.toks, ctx.q.i, ctx.q.j, ctx.prev_end
+    if pe < 0 or i - pe < 4 or i - pe > 9 or j + 2 >= len(toks):
+        return False
+    prep = toks[pe + 1].low
+    if prep not in _PARALLEL_PREPS or toks[j + 1].low != prep or toks[i - 1].low != "and":
+        return False
+    if _time_word(toks[pe + 2]) or _time_word(toks[j + 2]):
+        return False  # "rose to 40 in January and 9 in March": times, not places
+    return all(_in_noun_phrase(t.text, t.low) for t in toks[pe + 2 : i - 1])
+
+
+# verbs that make or hand over weapons, whose bare object after `and` counts the same gear
+_GEAR_VERBS = frozenset(
+    """make makes made produce produces produced build builds built deliver delivers
+    delivered supply supplies supplied send sends sent buy buys bought""".split()
+)
+
+
+def gapped_object(ctx: ClaimContext) -> bool:
+    """`Ukraine produced about 2.2 million drones last year and plans to make 4.5 million in
+    2025`: a bare figure right after a verb of making or supplying, in a predicate joined by
+    `and` to the clause of the weapons counted before (no comma, no relative pronoun between),
+    counts more of the same gear."""
+    toks, i, pe = ctx.toks, ctx.q.i, ctx.prev_end
+    if pe < 0 or i - pe > 12 or toks[i - 1].low not in _GEAR_VERBS:
+        return False
+    between = toks[pe + 1 : i - 1]
+    if not any(t.low == "and" for t in between):
+        return False
+    return all(t.text[0].isalnum() and t.low not in _CLAUSE_WORDS for t in between)
+
+
+def _time_word(t: Token) -> bool:
+    """A month or a number (a year, a day) that opens the object of a preposition."""
+    return t.low in MONTHS or t.low[:1].isdigit()
 
 
 def _moved_again(ctx: ClaimContext) -> str | None:
