@@ -36,6 +36,7 @@ def verb_category(
     n = len(toks)
     fwd: tuple[int, str, str] | None = None
     j = np_end + 1
+    shared_from = -1  # the next figure, when its verb is shared with this one
     if (
         next_start < n
         and all(t.low in _COORDINATORS for t in toks[np_end + 1 : next_start])
@@ -43,6 +44,7 @@ def verb_category(
     ):
         # "300 soldiers and 40 civilians were killed": the verb after the next figure's
         # phrase is this one's too, since only "and" (or a comma) stands between them.
+        shared_from = next_start
         next_start = n
     stop = min(n, next_start, np_end + 13)
     bracketed = False
@@ -92,6 +94,10 @@ def verb_category(
         # `cost` reads only backwards: "an estimated 10,000 troops crossing ..., has cost
         # Moscow 17,000" is said of the figure after its side object, not of the subject
         got = _verb_at(toks, j, displaced) if w in _VERB_WORDS and w not in COST_VERBS else None
+        if got and shared_from >= 0 and _figure_ends_before(toks, shared_from, j):
+            # "35 dead, including two children, and 117 wounded": a participle right after
+            # the next figure is that figure's own phrase, not a verb the two share
+            break
         if got and j + 1 != next_start:
             fwd = (j - np_end, got[0], f"category:verb{past}:{got[1]}")
             break
@@ -255,6 +261,22 @@ def _into_custody(toks: list[Token], j: int) -> bool:
 
 
 _RELATIVE_PARTS = frozenset("whom which them".split())
+
+
+_FIGURE_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred thousand million dozen dozens hundreds thousands""".split()
+)
+
+
+def _figure_ends_before(toks: list[Token], fig: int, j: int) -> bool:
+    """The figure that starts at token `fig` ends right before token `j` (`117 wounded`,
+    `at least 40 injured`): within four tokens, the last a digit or a number word."""
+    if not fig < j <= fig + 4:
+        return False
+    t = toks[j - 1]
+    return t.text[0].isdigit() or t.low in _FIGURE_WORDS
 
 
 def _part_of_this(toks: list[Token], next_start: int) -> bool:
