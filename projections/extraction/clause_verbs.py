@@ -39,7 +39,10 @@ def verb_category(
     shared_from = -1  # the next figure, when its verb is shared with this one
     if (
         next_start < n
-        and all(t.low in _COORDINATORS for t in toks[np_end + 1 : next_start])
+        and (
+            all(t.low in _COORDINATORS for t in toks[np_end + 1 : next_start])
+            or _of_phrase_then_and(toks, np_end, next_start)
+        )
         and not _part_of_this(toks, next_start)
     ):
         # "300 soldiers and 40 civilians were killed": the verb after the next figure's
@@ -47,6 +50,8 @@ def verb_category(
         shared_from = next_start
         next_start = n
     stop = min(n, next_start, np_end + 13)
+    if shared_from > np_end + 3:
+        stop = min(n, shared_from + 10)  # past the `of` phrase: as far as from the next figure
     bracketed = False
     if j < n and toks[j].text == "(":
         # "27 people (19 men and eight women) were killed": the bracket right after the
@@ -261,6 +266,28 @@ def _into_custody(toks: list[Token], j: int) -> bool:
 
 
 _RELATIVE_PARTS = frozenset("whom which them".split())
+
+
+_OF_PHRASE_WORDS = frozenset("the its their his her a an".split())
+
+
+def _of_phrase_then_and(toks: list[Token], np_end: int, next_start: int) -> bool:
+    """`273 members of the security forces and 259 gunmen had died`: the counted noun's `of`
+    phrase (a determiner and at most four words, no verb) and then only `and` stand before
+    the next figure, so the two figures share the verb after the second."""
+    k = np_end + 1
+    if not (k < next_start - 2 and toks[k].low == "of" and toks[next_start - 1].low == "and"):
+        return False
+    words = toks[k + 1 : next_start - 1]
+    if len(words) > 5:
+        return False
+    for t in words:
+        w = t.low
+        if not t.text.isalpha() or (w in _VERB_WORDS and w not in _OF_PHRASE_WORDS):
+            return False
+        if w in CLAUSE_STOP or w in _COORDINATORS or w in ("who", "which", "that"):
+            return False
+    return True
 
 
 _FIGURE_WORDS = frozenset(
