@@ -199,7 +199,8 @@ def _came_home(ctx: ClaimContext) -> bool:
     from captivity; the exchange is in an earlier sentence, out of the verb's reach."""
     toks, k = ctx.toks, ctx.reading.np_end + 1
     n = len(toks)
-    while k < n and toks[k].low in _HOME_AUX:
+    stop = min(n, k + 3)  # at most three auxiliaries and adverbs (`have also finally`)
+    while k < stop and toks[k].low in _HOME_AUX:
         k += 1
     return k + 1 < n and toks[k].low in _HOMECOMING and toks[k + 1].low == "home"
 
