@@ -173,22 +173,43 @@ def read_category(
             rules=[r for r in reading.rules if not r.startswith("category:verb")]
             + ["category:partitive-whole"],
         )
+    if (
+        reading.subject is not None
+        and toks[reading.subject[1]].low in _RESIDENT_NOUNS
+        and any(r.startswith(_VERB_RULES) for r in reading.rules)
+        and _whole_of_part(toks, first, prev_end)
+    ):
+        # `Half of the 2,000 residents of the village fled`: the verb tells what befell the
+        # part; the whole is the place's population (CONVENTIONS.md, "Not claims")
+        return Reading(None, None, last, rules=["not-claim:population-whole"])
     return reading
+
+
+# the people who live in a place: the whole a part of them is taken from is its population
+_RESIDENT_NOUNS = frozenset("residents inhabitants villagers townspeople".split())
 
 
 _WHOLE_DETS = frozenset("the its their".split())
 _WHOLE_APPROX = frozenset("roughly about around some nearly almost approximately".split())
 
 
+# fractions that pick a part out of a figure (`a third of the 600 fighters`): not figures
+_PART_FRACTIONS = frozenset(
+    """half third thirds quarter quarters fifth fifths tenth tenths most majority""".split()
+)
+
+
 def _whole_of_part(toks: list[Token], first: int, prev_end: int) -> bool:
-    """The figure at `first` follows `N of the` (an approximator between): it is the whole
-    the figure before it is part of."""
+    """The figure at `first` follows `N of the` (an approximator between) or a fraction's
+    `a third of the`: it is the whole the figure or fraction before it is part of."""
     k = first - 1
     if k >= 0 and toks[k].low in _WHOLE_APPROX:
         k -= 1
     if k >= 0 and toks[k].low in _WHOLE_DETS:
         k -= 1
-    return k >= 1 and toks[k].low == "of" and prev_end == k - 1
+    if k < 1 or toks[k].low != "of":
+        return False
+    return prev_end == k - 1 or toks[k - 1].low in _PART_FRACTIONS
 
 
 _VERB_RULES = ("category:verb", "category:unknown-noun")
@@ -451,6 +472,19 @@ def _listed_after(toks: list[Token], first: int, prev_end: int) -> bool:
     return prev_end >= 0 and first >= 1 and toks[first - 1].low in ("and", ",", "or")
 
 
+def _own_group_modifier(toks: list[Token], np: NounPhrase) -> bool:
+    """`the 25 crew members`, `40 staff members`: a common noun before `members` names the
+    body they belong to, so an armed group named earlier in the clause is not theirs (`5,000
+    gang members` and `Hamas members` stay the group's)."""
+    return any(t.low in _MEMBER_BODIES for t in toks[np.mods[0] : np.head])
+
+
+# bodies whose members a compound names (`crew members`): not the fighters of a group
+_MEMBER_BODIES = frozenset(
+    "crew staff family council board committee parliament cabinet team union household".split()
+)
+
+
 def _of_armed_group(toks: list[Token], end: int) -> bool:
     """`members of the Viv Ansanm gang`, `members of a militia`: an `of` phrase right after
     the counted noun at `end` whose head, within five words, is an armed group's (not `the
@@ -629,7 +663,11 @@ def _noun(
         return _category_noun(toks, first, np, w, prev_end, next_start)
     if w in TROOP_NOUNS and np.end + 1 < len(toks) and toks[np.end + 1].low in _FACILITIES:
         return _counted(np, None, f"not-claim:facility:{toks[np.end + 1].low}")  # "45 army posts"
-    if w == "members" and _names(toks, _clause_start(toks, first), first, _ARMED_GROUPS):
+    if (
+        w == "members"
+        and _names(toks, _clause_start(toks, first), first, _ARMED_GROUPS)
+        and not _own_group_modifier(toks, np)
+    ):
         lost = verb_category(toks, first, np.end, prev_end, next_start, displaced=False)
         if lost is not None and lost[1].startswith(_VERB_RULES):
             # "The Viv Ansanm alliance lost at least 40 of its members": the group's members
@@ -1181,9 +1219,7 @@ def _held(toks: list[Token], first: int, end: int, next_start: int) -> str | Non
     """`are holding 25 crew members`, `40,000 people linked to the group are held in camps`:
     people someone holds, or who are held, are captives. Only the object of `hold` or its
     passive: in `500 people held a rally` the people do the holding."""
-    k = first - 1
-    if k >= 0 and toks[k].low == "still":
-        k -= 1
+    k = _before_held_object(toks, first)
     if k >= 0 and toks[k].low in _HOLD_VERBS:
         return "category:verb-before:" + toks[k].low
     if end + 2 < min(len(toks), next_start) and toks[end + 1].low == "held":
@@ -1202,6 +1238,21 @@ def _held(toks: list[Token], first: int, end: int, next_start: int) -> str | Non
                 nxt = toks[j + 2].low
             return "category:verb:held" if nxt == "held" else None
     return None
+
+
+_HELD_DETS = frozenset("the all its their".split())
+
+
+def _before_held_object(toks: list[Token], first: int) -> int:
+    """The token before the object phrase the figure at `first` opens, past `still` and a
+    determiner (`still holding the 25 crew members`, `held all 59 hostages`): where the verb
+    of holding would stand."""
+    k = first - 1
+    if k > 0 and toks[k].low in _HELD_DETS:
+        k -= 1
+    if k > 0 and toks[k].low == "still":
+        k -= 1
+    return k
 
 
 def _held_in_detention(toks: list[Token], end: int, next_start: int) -> bool:
@@ -1239,9 +1290,7 @@ def _fronted_among(toks: list[Token], first: int) -> str | None:
 def _hold_object(toks: list[Token], first: int, end: int) -> bool:
     """`are holding about 90 government soldiers`: troops that are the object of `hold` are
     captives; not `held 2,000 troops in reserve` or `holding 500 men back`."""
-    k = first - 1
-    if k > 0 and toks[k].low == "still":
-        k -= 1
+    k = _before_held_object(toks, first)
     if k < 0 or toks[k].low not in _HOLD_VERBS:
         return False
     after = toks[end + 1 : end + 3]

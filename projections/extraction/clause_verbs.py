@@ -64,18 +64,26 @@ def verb_category(
     n = len(toks)
     fwd: tuple[int, str, str] | None = None
     j = np_end + 1
+    shared_from = -1  # the next figure, when its verb is shared with this one
     if (
         next_start < n
-        and _only_coordinated_nouns(toks, np_end + 1, next_start)
+        and (
+            _only_coordinated_nouns(toks, np_end + 1, next_start)
+            or _of_phrase_then_and(toks, np_end, next_start)
+        )
         and not _part_of_this(toks, next_start)
     ):
         # "300 soldiers and 40 civilians were killed": the verb after the next figure's
         # phrase is this one's too, since only "and" (or a comma) stands between them.
+        shared_from = next_start
         next_start = n
         # "listed 1,080 Russian troops, 29 artillery systems, two air defence systems and 96
         # drones lost in the previous day": a participle after the last item of a list of
         # counted phrases is said of every item, however long the list
         stop = min(n, max(np_end + 13, _list_end(toks, np_end + 1) + 4))
+        if shared_from > np_end + 3:
+            # past the `of` phrase: as far as from the next figure
+            stop = max(stop, min(n, shared_from + 10))
     else:
         stop = min(n, next_start, np_end + 13)
     bracketed = False
@@ -125,6 +133,10 @@ def verb_category(
         # `cost` reads only backwards: "an estimated 10,000 troops crossing ..., has cost
         # Moscow 17,000" is said of the figure after its side object, not of the subject
         got = _verb_at(toks, j, displaced) if w in _VERB_WORDS and w not in COST_VERBS else None
+        if got and shared_from >= 0 and _figure_ends_before(toks, shared_from, j):
+            # "35 dead, including two children, and 117 wounded": a participle right after
+            # the next figure is that figure's own phrase, not a verb the two share
+            break
         if got and j + 1 != next_start:
             fwd = (j - np_end, got[0], f"category:verb{past}:{got[1]}")
             break
@@ -304,6 +316,44 @@ def _only_coordinated_nouns(toks: list[Token], lo: int, hi: int) -> bool:
         elif not (opened and (w in TROOP_NOUNS or w in PEOPLE_NOUNS)):
             return False
     return True
+
+
+_OF_PHRASE_WORDS = frozenset("the its their his her a an".split())
+
+
+def _of_phrase_then_and(toks: list[Token], np_end: int, next_start: int) -> bool:
+    """`273 members of the security forces and 259 gunmen had died`: the counted noun's `of`
+    phrase (a determiner and at most four words, no verb) and then only `and` stand before
+    the next figure, so the two figures share the verb after the second."""
+    k = np_end + 1
+    if not (k < next_start - 2 and toks[k].low == "of" and toks[next_start - 1].low == "and"):
+        return False
+    words = toks[k + 1 : next_start - 1]
+    if len(words) > 5:
+        return False
+    for t in words:
+        w = t.low
+        if not t.text.isalpha() or (w in _VERB_WORDS and w not in _OF_PHRASE_WORDS):
+            return False
+        if w in CLAUSE_STOP or w in _COORDINATORS or w in ("who", "which", "that"):
+            return False
+    return True
+
+
+_FIGURE_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred thousand million dozen dozens hundreds thousands""".split()
+)
+
+
+def _figure_ends_before(toks: list[Token], fig: int, j: int) -> bool:
+    """The figure that starts at token `fig` ends right before token `j` (`117 wounded`,
+    `at least 40 injured`): within four tokens, the last a digit or a number word."""
+    if not fig < j <= fig + 4:
+        return False
+    t = toks[j - 1]
+    return t.text[0].isdigit() or t.low in _FIGURE_WORDS
 
 
 def _part_of_this(toks: list[Token], next_start: int) -> bool:

@@ -304,6 +304,10 @@ def find_location_before(
     people were killed`), outside speakers' phrases."""
     for j in range(first - 1, max(-1, first - 20), -1):
         w = toks[j].low
+        if w == ";" or (w in _CONTRASTS and j > 0 and toks[j - 1].text == ","):
+            # "… strikes on nine sites in Pakistan, while Pakistan said 31 civilians had
+            # died": a clause of contrast is the figure's own; the place before it is not
+            return None
         if w == "where" and j >= 2 and toks[j - 1].text == ",":
             # "headed for Tawila, where more than 180,000 people have arrived": the relative
             # `where` stands for the place named before its comma
@@ -355,6 +359,7 @@ def find_location_before(
     return None
 
 
+_CONTRASTS = frozenset("while whereas but".split())
 _SITES = frozenset("prison jail hospital airport camp base school market mosque".split())
 _RELATIVES = frozenset({"which", "who", "whose"})
 

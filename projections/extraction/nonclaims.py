@@ -457,6 +457,26 @@ def _year(a: Around) -> bool:
     return not counted or (prev is not None and prev.low in _YEAR_PREPS)
 
 
+_RATIO_WORDS = frozenset("ratio ratios odds outnumbered outgunned outnumber outguns".split())
+
+
+def _ratio_range(a: Around) -> bool:
+    """`a ratio of one to ten`, `narrowed ... to roughly one to five.`: `one to N` read as a
+    range is a ratio when a word of ratios stands in the four words before it, or when no
+    word follows it (a range of people goes on to its noun: `one to two soldiers`) and no
+    noun of a status stands before it (`the toll was one to three.`)."""
+    if "number:range:to" not in a.num.rules:
+        return False
+    before = a.toks[max(0, a.num.i - 4) : a.num.i]
+    if any(t.low in _RATIO_WORDS for t in before):
+        return True
+    nxt = a.nxt
+    if nxt is not None and nxt.text[0].isalnum():
+        return False
+    # `the toll was one to three.`: a noun of the counted status before it makes it a figure
+    return not any(t.low in CATEGORY_NOUNS for t in before)
+
+
 def _first(table: Table, around: Around) -> str | None:
     """The rule name of the first row of `table` whose predicate holds, else None."""
     for name, test in table:
@@ -502,6 +522,8 @@ def reason(toks: list[Token], num: Num) -> str | None:
             hit = _first(_BEFORE.get(word) or _BEFORE[""], a)
             if hit:
                 return hit
+    if num.is_range and num.low == 1 and _ratio_range(a):
+        return "not-claim:ratio"
     if _population(a):
         return "not-claim:population"
     if a.digits and len(first.text) == 4 and _year(a):

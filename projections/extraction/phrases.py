@@ -183,6 +183,10 @@ def forward_np(toks: list[Token], k: int, num_at: dict[int, int]) -> NounPhrase:
         if not c.isalnum():
             break
         if j in num_at or (w in NP_STOP and not _acronym_name(t.text)):
+            if (w == "and" or w == "or") and _coordinated_modifier(toks, k, j, head, num_at):
+                head = None  # "24 cruise and ballistic missiles": both words modify `missiles`
+                j += 1
+                continue
             break
         if w in _TIME_EDGES and j + 1 < n and toks[j + 1].low in _TIME_STARTS:
             break  # "down from 2,000 late last year": a time phrase, no counted noun
@@ -292,6 +296,38 @@ _ADVERBS = frozenset("ever eventually actually finally later originally initiall
 # containers that say what their people are: a figure right before `bodies of X` counts the
 # dead X, not X (`the bodies of 12 soldiers`, with the figure inside, is read as before)
 _DEAD_CONTAINERS = frozenset({"bodies"})
+
+
+def _coordinated_modifier(
+    toks: list[Token], k: int, j: int, head: int | None, num_at: dict[int, int]
+) -> bool:
+    """`24 cruise and ballistic missiles`, `300 Russian and Belarusian troops`, `12 attack and
+    reconnaissance drones`: the `and` at `j` joins two modifiers of one plural noun after it,
+    not two counted nouns. The words before it (at most two) hold no plural noun and no noun of
+    people (`40 tanks and armoured vehicles`, `30 police and soldiers` keep their head), and the
+    conjunct after it is one or two modifiers and a plural counted noun that ends the phrase
+    (`12 missile and drone attacks` does not count drones)."""
+    if j == k or j - k > 2 or j + 2 >= len(toks):
+        return False
+    for t in toks[k:j]:
+        if not t.text.isalpha():
+            return False
+    if head is not None:
+        h = toks[head].low
+        if h.endswith("s") or h in PEOPLE_NOUNS or h in TROOP_NOUNS:
+            return False
+    n = len(toks)
+    for m in range(j + 2, min(j + 4, n)):
+        prev = toks[m - 1]
+        if m - 1 in num_at or not prev.text.isalpha() or prev.low in NP_STOP:
+            return False
+        if prev.low in COUNTED_NOUNS:
+            return False  # `a tank and soldiers`: the word after `and` is a noun itself
+        w = toks[m].low
+        if w in COUNTED_NOUNS and w.endswith("s"):
+            nxt = toks[m + 1] if m + 1 < n else None
+            return nxt is None or nxt.low not in _NOUNS
+    return False
 
 
 def _before_prep(toks: list[Token], j: int) -> bool:

@@ -497,7 +497,12 @@ def _match(
         content = [w for w in words[cut + 1 :] if w not in _SKIP_WORDS]
     best: Named | None = None
     most = 0
+    singular = kind == "description" and not _is_plural(span)
     for cand in reversed(named):  # words of the description in the speaker's own words
+        if singular and cand.plural:
+            # `the air force` after `Russian forces launched`: one body, not many (a plural
+            # may still mean one body: `The rebels` after `Yemen's Houthi movement`)
+            continue
         shared = sum(cand.shares(w, loose) for w in content)
         if shared > most:  # the most shared, the latest among equals
             best, most = cand, shared

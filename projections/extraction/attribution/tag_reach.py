@@ -53,7 +53,7 @@ def read_tag(toks: list[Token], lows: list[str], sp: Speaker) -> None:
             if nxt in _NEW_CLAUSE:
                 # a subject of its own after the conjunction; but `, and 45 of them are
                 # children` and `, and plans to move another 20,000` go on reporting
-                if k + 2 < n and _opens_subject(toks[k + 2]) and lows[k + 3 : k + 4] != ["of"]:
+                if k + 2 < n and _opens_subject(toks[k + 2]) and not _part_of_before(lows, k + 3):
                     sp.closes_at = k + 1
                 return
             sub = _time_clause(toks, lows, k + 1)
@@ -129,6 +129,18 @@ _SUBJECT_OPENERS = frozenset(
     hundreds thousands tens millions scores at about nearly around almost roughly over up
     as fewer less only just""".split()
 )
+
+
+# what `of` is followed by in a part of a group named before (`45 of them`, `12 of the dead`)
+_BACK_OF = frozenset("them whom those these the its their".split())
+
+
+def _part_of_before(lows: list[str], k: int) -> bool:
+    """`, and 45 of them are children`, `, and 12 of the dead were soldiers`: the subject
+    after the conjunction is a part (`of` a pronoun or a definite group) of what the tag
+    reported, so it goes on reporting; `, and hundreds of thousands have fled` and
+    `, and dozens of people fled` open a subject of their own."""
+    return lows[k : k + 1] == ["of"] and lows[k + 1 : k + 2] != [] and lows[k + 1] in _BACK_OF
 
 
 def _opens_subject(tok: Token) -> bool:

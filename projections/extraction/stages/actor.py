@@ -1427,6 +1427,13 @@ def _earlier(ctx: ClaimContext) -> tuple[str, str] | None:
             return prev.actor, "actor:definite-bare-of-previous"
     if ctx.category in ("other", "displaced") or not (rd.definite or rd.partitive_pronoun):
         return None
+    if rd.partitive_pronoun and not rd.definite:
+        # `Some 4,000 of them have since been killed`, a sentence after the side was named:
+        # the actor comes from the figure's own sentence only (CONVENTIONS.md, `Of them, 300…`
+        # in a later sentence has none)
+        if prev is not None and prev.actor:
+            return prev.actor, "actor:partitive-of-previous"
+        return None
     head = ctx.toks[rd.subject[1]].low if rd.subject else "*"
     actors = ctx.sentence.para.actors
     carried = actors.get(head) or (actors.get("*") if head in _CARRY_HEADS or head == "*" else None)

@@ -227,6 +227,8 @@ def _category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
         if kind is not None:
             return kind, [*rd.rules, f"category:inherited-from-paragraph:{kind}"]
         return None, ()
+    if rd.category == "other" and ctx.sentence.para.last_figure == "captured" and _came_home(ctx):
+        return "captured", [*rd.rules, CAME_HOME]
     if prev is not None and prev.category == "captured" and _exchanged_for(ctx):
         return "captured", [*rd.rules, "category:exchanged-for"]
     if prev is not None and rd.category == "other" and fronted_part(ctx):
@@ -294,6 +296,24 @@ def gapped_object(ctx: ClaimContext) -> bool:
 def _time_word(t: Token) -> bool:
     """A month or a number (a year, a day) that opens the object of a preposition."""
     return t.low in MONTHS or t.low[:1].isdigit()
+
+
+CAME_HOME = "category:came-home-after-captives"
+_HOMECOMING = frozenset("come came coming comes returned".split())
+_HOME_AUX = frozenset("have had has also finally".split())
+
+
+def _came_home(ctx: ClaimContext) -> bool:
+    """`Russia and Ukraine each handed over 1,000 prisoners … On the first day 390 Ukrainians
+    came home`: people with no verb of their own status whose clause's verb is `came home`
+    (past an auxiliary) in a paragraph whose last figure counted captives were given back
+    from captivity; the exchange is in an earlier sentence, out of the verb's reach."""
+    toks, k = ctx.toks, ctx.reading.np_end + 1
+    n = len(toks)
+    stop = min(n, k + 3)  # at most three auxiliaries and adverbs (`have also finally`)
+    while k < stop and toks[k].low in _HOME_AUX:
+        k += 1
+    return k + 1 < n and toks[k].low in _HOMECOMING and toks[k + 1].low == "home"
 
 
 def _moved_again(ctx: ClaimContext) -> str | None:
