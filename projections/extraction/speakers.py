@@ -65,6 +65,9 @@ _SAME_BODY: dict[str, frozenset[str]] = {
     "rebels": frozenset({"militants", "fighters", "movement", "front"}),
     "ministry": frozenset({"mod"}),
     "charity": frozenset({"children", "frontieres", "cross", "crescent", "msf"}),
+    # `The court` for `The International Criminal Tribunal for the former Yugoslavia`
+    "court": frozenset({"tribunal", "chamber", "chambers", "judges"}),
+    "tribunal": frozenset({"court", "chamber", "judges"}),
 }
 _NONE: frozenset[str] = frozenset()
 # a rank as a description writes it, and as a name's title abbreviates it (`Lt. Gen. X`, then
@@ -497,7 +500,7 @@ def _match(
         # `The army spokesman` after `An army spokesman, X` and `A Houthi spokesman, Y`: X
         return best
     if kind == "title":  # no word shared: the last speaker of the title's kind, if recent
-        head = words[-1]
+        head = _owner_head(words)
         for cand in reversed(named):
             if now - cand.last > 2:
                 break
@@ -510,6 +513,20 @@ def _match(
     if words[-1] in _ARMED_GROUP_HEADS:
         return _armed_group(named, now)
     return None
+
+
+def _owner_head(words: tuple[str, ...]) -> str:
+    """The head a title falls back on: its last word, or the owner before its possessive
+    when what the owner has is no person (`The agency's displacement tracking teams counted`,
+    `the monitor's latest update`: the agency, the monitor; `The agency's chief` is a
+    person of her own)."""
+    head = words[-1]
+    if head in _PERSON_HEADS:
+        return head
+    for k in range(len(words) - 2, 0, -1):
+        if words[k] in ("'s", "’s"):
+            return words[k - 1]
+    return head
 
 
 # heads of a description of an armed group that is no state (`the rebel movement`, `the
