@@ -871,6 +871,16 @@ def _people(
     if first >= 2 and toks[first - 1].low == "of" and toks[first - 2].low in _DEATH_NOUNS:
         # "responsible for the deaths of 93 civilians": the noun of dying governs them
         return _counted(np, "killed", f"category:noun:{w}", f"category:{toks[first - 2].low}-of")
+    if people:
+        k = np.end if w == "victims" else np.end + 2
+        if k < len(toks) and (k == np.end or toks[np.end + 1].low in _CLAUSE_VERBS):
+            crime = _victims_of(toks, k)
+            if crime is not None:
+                # "121,000 victims of enforced disappearance", "4,000 people were victims of
+                # kidnapping": the crime names what befell them
+                return _counted(
+                    np, crime[0], f"category:noun:{w}", f"category:victims-of:{crime[1]}"
+                )
     # "men" who fled the country are people fleeing, not troops withdrawing
     flee = people or w == "men"
     found = verb_category(toks, first, np.end, prev_end, next_start, displaced=flee)
@@ -1524,6 +1534,12 @@ def _ellipsis(
         # "some 13,000 had already been trained": a bare figure whose verb makes fighters
         # (before the figure before is inherited: that one may be no claim, `5,000 men a month`)
         return Reading("troops", None, last, rules=[f"category:troop-verb-after:{trained}"])
+    if last + 2 < len(toks) and toks[last + 1].low in _CLAUSE_VERBS:
+        crime = _victims_of(toks, last + 2)
+        if crime is not None:
+            # "and that some 121,000 were victims of forced disappearance": the crime the
+            # predicate names says what befell the bare figure's people
+            return Reading(crime[0], None, last, rules=[f"category:victims-of:{crime[1]}"])
     if prev_end >= 0 and last + 1 < len(toks) and toks[last + 1].low in _CLAUSE_VERBS:
         if _rate_in_clause(toks, last + 2):
             # "..., and that an estimated 2,000 were still crossing every day": the bare
@@ -1539,6 +1555,32 @@ def _ellipsis(
         rules = ["category:inherited:the-number"]
         return Reading("other", None, last, inherit=True, rules=rules)
     return Reading(None, None, last, rules=["not-claim:nothing-counted"])
+
+
+# crimes whose victims a count may be of (`victims of forced disappearance`), and what
+# befell them
+_CRIME_NOUNS = {
+    **dict.fromkeys(("disappearance", "disappearances"), "missing"),
+    **dict.fromkeys(("kidnapping", "kidnappings", "abduction", "abductions"), "captured"),
+    **dict.fromkeys(("displacement", "deportation", "deportations"), "displaced"),
+    **dict.fromkeys(("killings", "executions", "massacres", "murder"), "killed"),
+}
+
+
+def _victims_of(toks: list[Token], k: int) -> tuple[str, str] | None:
+    """`victims of forced disappearance` from token `k` (the noun `victims`): the crime's
+    noun after `of` and at most two lower-case modifiers (category, noun), or None."""
+    n = len(toks)
+    if k + 2 >= n or toks[k].low != "victims" or toks[k + 1].low != "of":
+        return None
+    for j in range(k + 2, min(n, k + 5)):
+        t = toks[j]
+        crime = _CRIME_NOUNS.get(t.low)
+        if crime is not None:
+            return crime, t.low
+        if not (t.text.isalpha() and t.text.islower()):
+            return None
+    return None
 
 
 _NUMBER_NOUNS = frozenset("number figure toll count total tally".split())

@@ -78,6 +78,16 @@ def verb_category(
             stop = min(n, j + 8)
             next_start = n
             continue
+        if w == "," and not relative:
+            close = _share_aside(toks, j)
+            if close > 0:
+                # "as many as 1.9 million people in Gaza, about 90 percent of the population,
+                # had been displaced": the share the figure makes, set off by commas, restates
+                # it; the verb after the closing comma is this figure's
+                j = close + 1
+                stop = min(n, j + 8)
+                next_start = n
+                continue
         if w == "including" or (w == "among" and j + 1 < n and toks[j + 1].low == "them"):
             # skip "including 480 children," or "among them two colonels," to reach the verb
             end = min(n, j + 12)
@@ -310,6 +320,24 @@ def _driven_to(toks: list[Token], j: int) -> str | None:
 _PART_WORDS = frozenset("percent % half third quarter most majority".split())
 
 
+def _share_aside(toks: list[Token], comma: int) -> int:
+    """The comma that closes an aside opened at `comma` which gives the share a figure makes
+    of a whole (`, about 90 percent of the population,`, `, nearly half of its residents,`):
+    a fraction or a percentage within three words, then `of` and a few words, and no verb; -1
+    for none."""
+    n = len(toks)
+    part = next((k for k in range(comma + 1, min(n, comma + 4)) if toks[k].low in _PART_WORDS), -1)
+    if part < 0 or part + 1 >= n or toks[part + 1].low != "of":
+        return -1
+    for k in range(part + 2, min(n, part + 9)):
+        t = toks[k]
+        if t.text == ",":
+            return k if k > part + 2 else -1
+        if t.low in FINITE_AUX or not (t.text[0].isalpha() or t.text in ("'s", "’s")):
+            return -1
+    return -1
+
+
 def _fraction_after(toks: list[Token], comma: int) -> bool:
     """A fraction or a percentage opens the clause after `comma` (`, about 60 percent have`,
     `, half of them`): the verb that follows counts that part, not the figure before."""
@@ -422,6 +450,11 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
         # "two people believed to be buried under the debris": the object of `under` is what
         # is left of a building, so the people are lost under it, as under rubble
         return "missing", f"under {nxt2 if nxt in ('the', 'a') else nxt}"
+    if w in _FORCED_MOVES and j > 0 and toks[j - 1].low in _FORCIBLY:
+        # "some 25,000 women, children and elderly people were forcibly transferred from the
+        # enclave": people moved by force from their homes are displaced (a prisoner merely
+        # `transferred` to another jail is not)
+        return "displaced", f"{toks[j - 1].low} {w}"
     if w in _BURY_VERBS:
         # "the city had buried perhaps 8,000 of its residents", "41 soldiers were buried in
         # the village cemetery": people buried are dead (not `buried under the rubble`, which
@@ -617,8 +650,14 @@ def _side_object(toks: list[Token], k: int) -> bool:
 _FIGURE_STARTS = frozenset(
     "more over at about around nearly almost some roughly up as between an".split()
 )
+# verbs of moving people that mean a flight from home when done by force (`forcibly
+# transferred`), and the adverbs that say so
+_FORCED_MOVES = frozenset("transferred moved removed expelled relocated resettled".split())
+_FORCIBLY = frozenset("forcibly forcefully forcedly".split())
+
 _VERB_WORDS = (
     frozenset(VERB_CATEGORY)
+    | _FORCED_MOVES
     | _CAPTURE_NOUNS
     | _LAY_VERBS
     | EXCHANGE_VERBS

@@ -8,7 +8,12 @@ tests (not taken from the gold file):
 - the reporting verb `estimated` that the qualifier reads into a figure's text (`have
   estimated between 162,000 and 378,000`) still stands before the figure;
 - a later `the court` means the tribunal named before; a title owned by a body's
-  description (`The agency's displacement tracking teams counted`) means the body.
+  description (`The agency's displacement tracking teams counted`) means the body;
+- `in its final report that …`: a report-verb after an adjective of a document is a noun;
+- the share a figure makes, set off by commas (`…, about 90 percent of the population, had
+  been displaced`), stands between the figure and its verb without cutting them apart;
+- `victims of forced disappearance` (of kidnapping, of deportation): the crime says what
+  befell the people counted; `forcibly transferred` people are displaced.
 """
 
 from __future__ import annotations
@@ -85,3 +90,56 @@ def test_the_agencys_chief_stays_a_person_of_her_own() -> None:
     assert "[the International Organization for Migration]" not in (
         claim(text, "400").attribution or ""
     )
+
+
+def test_report_after_final_is_a_noun_not_a_verb() -> None:
+    text = (
+        "Peru's Truth and Reconciliation Commission concluded in its final report that about"
+        " 69,000 people died in the conflict."
+    )
+    c = claim(text, "about 69,000")
+    assert c.category == "killed"
+    assert c.attribution == "Peru's Truth and Reconciliation Commission"
+
+
+def test_a_share_aside_between_the_figure_and_its_verb() -> None:
+    text = (
+        "Some 240,000 people in the province, nearly half of its residents, have fled their"
+        " homes, the agency said."
+    )
+    c = claim(text, "Some 240,000")
+    assert (c.category, c.low, c.qualifier) == ("displaced", 240000, "approx")
+
+
+def test_a_share_with_its_own_verb_still_takes_that_verb() -> None:
+    # `, about 60 percent have been killed`: the share opens a clause of its own
+    text = "Of the 4,000 fighters sent to the front, about 60 percent have been killed."
+    c = claim(text, "4,000")
+    assert c.category == "troops"
+
+
+def test_victims_of_forced_disappearance_are_missing() -> None:
+    text = (
+        "The commission found that 8,200 people were killed in the province and that some"
+        " 3,100 were victims of forced disappearance."
+    )
+    assert claim(text, "some 3,100").category == "missing"
+    assert claim(text, "8,200").category == "killed"
+
+
+def test_victims_of_kidnapping_are_captured() -> None:
+    text = "Police said 640 victims of kidnapping were freed in Zamfara state this year."
+    assert claim(text, "640").category == "captured"
+
+
+def test_forcibly_transferred_people_are_displaced() -> None:
+    text = (
+        "The tribunal found that about 9,000 villagers were forcibly transferred from the valley."
+    )
+    c = claim(text, "about 9,000")
+    assert (c.category, c.location) == ("displaced", "the valley")
+
+
+def test_prisoners_merely_transferred_are_not_displaced() -> None:
+    text = "Officials said 300 prisoners were transferred to a jail in the capital."
+    assert claim(text, "300").category == "captured"
