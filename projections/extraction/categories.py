@@ -1035,6 +1035,11 @@ _HOST_VERBS = frozenset("hosts host hosting hosted sheltering shelters sheltered
 _TAKE_IN = frozenset("taken take took taking".split())
 
 
+def hosted(toks: list[Token], first: int) -> bool:
+    """`_hosted`, for the category stage (a bare figure a host country takes in)."""
+    return _hosted(toks, first)
+
+
 def _hosted(toks: list[Token], first: int) -> bool:
     """`Egypt has taken in about 1.2 million Sudanese`, `hosts 600,000 Afghans`: people a
     country takes in or hosts have fled to it."""
@@ -1047,7 +1052,8 @@ def _hosted(toks: list[Token], first: int) -> bool:
 
 
 _RECEIVE_VERBS = frozenset("received receive receives receiving welcomed admitted".split())
-_RECEIVE_AUX = frozenset("has have had had already also".split())
+# auxiliaries and focus adverbs between the host and `received` (`Chad alone has received`)
+_RECEIVE_AUX = frozenset("has have had had already also alone now so far".split())
 
 
 def _country_subject(toks: list[Token], verb: int) -> bool:
@@ -1055,7 +1061,7 @@ def _country_subject(toks: list[Token], verb: int) -> bool:
     two) as the subject of `received`, past its auxiliaries, takes the people in; not a
     hospital that received patients or an office that received claims."""
     k = verb - 1
-    while k > 0 and verb - k <= 2 and toks[k].low in _RECEIVE_AUX:
+    while k > 0 and verb - k <= 3 and toks[k].low in _RECEIVE_AUX:
         k -= 1
     if not toks[k].text[0].isupper():
         return False
@@ -2214,11 +2220,29 @@ def fronted_of_them(toks: list[Token], first: int, last: int) -> tuple[int, int]
     """`Of them, the IOM said, about 900 were children`: a sentence that opens with `Of them,`
     counts a part of a group named in an earlier sentence, and the noun after `were` names
     the part. The span of that noun phrase (the subject), or None."""
-    if len(toks) < 6 or toks[0].low != "of" or toks[1].low not in _OF_THEM:
-        return None
-    if toks[2].text != "," or first < 3 or toks[first - 1].text != ",":
+    comma = _of_them_comma(toks)
+    if comma < 0 or first <= comma or toks[first - 1].text != ",":
         return None  # the figure opens the main clause after `Of them,` (and any aside)
     return named_after_be(toks, last + 1)
+
+
+def _of_them_comma(toks: list[Token]) -> int:
+    """The comma that closes an opening `Of them,` (`Of those,`), or `Of those` with a short
+    participle or relative clause of its own (`Of those identified,`, `Of those who died,`):
+    the part of a group named before; -1 for none."""
+    if len(toks) < 6 or toks[0].low != "of" or toks[1].low not in _OF_THEM:
+        return -1
+    if toks[2].text == ",":
+        return 2
+    if toks[1].low != "those":
+        return -1
+    for k in range(2, 6):
+        t = toks[k]
+        if t.text == ",":
+            return k if k > 2 else -1
+        if not (t.text.isalpha() and t.text.islower()):
+            return -1
+    return -1
 
 
 _PLACE_PREPS = frozenset("in over near at inside on around".split())
@@ -2227,9 +2251,8 @@ _PLACE_PREPS = frozenset("in over near at inside on around".split())
 def fronted_of_them_placed(toks: list[Token], first: int, last: int) -> bool:
     """`Of them, 22 were over the Kursk region`: after `Of them,` the part is placed, not
     named (`were` and a preposition of place): it counts a part of the group all the same."""
-    if len(toks) < 6 or toks[0].low != "of" or toks[1].low not in _OF_THEM:
-        return False
-    if toks[2].text != "," or first < 3 or toks[first - 1].text != ",":
+    comma = _of_them_comma(toks)
+    if comma < 0 or first <= comma or toks[first - 1].text != ",":
         return False
     k = last + 1
     return (
@@ -2249,9 +2272,13 @@ def named_after_be(toks: list[Token], k: int) -> tuple[int, int] | None:
         return None
     head = toks[np.head]
     if head.low not in PEOPLE_NOUNS and head.low not in TROOP_NOUNS:
-        if not _demonym_plural(head.text):
+        # `… were prisoners recruited from penal colonies`: people named by what they were
+        if CATEGORY_NOUNS.get(head.low) not in _HELD_OR_FLED and not _demonym_plural(head.text):
             return None
     return np.start, np.end
+
+
+_HELD_OR_FLED = frozenset(("captured", "displaced"))
 
 
 def fronted_partitive(toks: list[Token], first: int, prev_start: int, prev_end: int) -> bool:

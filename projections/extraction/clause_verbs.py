@@ -104,6 +104,14 @@ def verb_category(
         got = _verb_at(toks, j, displaced) if w in _VERB_WORDS and w not in COST_VERBS else None
         if got and j + 1 != next_start:
             fwd = (j - np_end, got[0], f"category:verb{past}:{got[1]}")
+            if j == np_end + 1 and w.endswith("ed"):
+                main = _main_predicate_after(toks, j, stop)
+                if main is not None and main[0] != got[0]:
+                    # "Tens of thousands of Syrians detained under the former government are
+                    # still unaccounted for": the participle right after the phrase is a
+                    # reduced relative (what befell them before); the clause's own finite
+                    # predicate says what they are now
+                    fwd = (main[1] - np_end, main[0], f"category:main-predicate:{main[2]}")
             break
         j += 1
     bwd: tuple[int, str, str] | None = None
@@ -318,6 +326,32 @@ def _driven_to(toks: list[Token], j: int) -> str | None:
 
 
 _PART_WORDS = frozenset("percent % half third quarter most majority".split())
+
+
+_PREDICATE_ADVERBS = frozenset("still now also yet all reportedly believed been being".split())
+_PREDICATE_ENDS = frozenset(", ; : and or but who which that whom whose".split())
+
+
+def _main_predicate_after(toks: list[Token], j: int, stop: int) -> tuple[str, int, str] | None:
+    """After the participle at `j` (a reduced relative), the finite predicate of the clause
+    within a few words: an auxiliary of state (`are`, `were`, `remain`), adverbs, and a verb
+    or status word of the lexicon (`are still unaccounted for`, `were later killed`). Its
+    (category, token, word), or None when the clause ends, or another clause opens, first."""
+    n = len(toks)
+    for k in range(j + 1, min(n, stop)):
+        t = toks[k]
+        if t.low in _PREDICATE_ENDS or t.low in CLAUSE_STOP or not t.text[0].isalnum():
+            return None
+        if t.low in STATE_AUX and t.text.islower():
+            m = k + 1
+            while m < n and m - k <= 3 and toks[m].low in _PREDICATE_ADVERBS:
+                m += 1
+            if m < n:
+                cat = VERB_CATEGORY.get(toks[m].low)
+                if cat is not None:
+                    return cat, m, toks[m].low
+            return None
+    return None
 
 
 def _share_aside(toks: list[Token], comma: int) -> int:

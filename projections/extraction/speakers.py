@@ -50,7 +50,12 @@ _ORG_HEADS = frozenset(
     """agency group charity monitor organisation organization body watchdog statement report
     mission office tank institute union network service""".split()
 )
-GENERIC_HEADS = _PERSON_HEADS | _ORG_HEADS
+# plural heads that mean two bodies named together (`Mediazona and the BBC's Russian
+# service …, the outlets said`)
+_PLURAL_ORG_HEADS = frozenset(
+    "outlets groups organisations organizations agencies monitors charities".split()
+)
+GENERIC_HEADS = _PERSON_HEADS | _ORG_HEADS | _PLURAL_ORG_HEADS
 # What a speaker issues: a later `the statement said` means whoever issued it, of any kind.
 _DOCUMENT_HEADS = frozenset("statement communique communiqué bulletin".split())
 # Words a description may use for a body named with other words (`the junta` for `Myanmar's
@@ -510,6 +515,8 @@ def _match(
                 return cand
             if head in _ORG_HEADS and _is_organisation(cand):
                 return cand
+            if head in _PLURAL_ORG_HEADS and "and" in cand.words and not cand.person:
+                return cand  # `the outlets` after `Mediazona and the BBC's Russian service`
     if words[-1] in _ARMED_GROUP_HEADS:
         return _armed_group(named, now)
     return None

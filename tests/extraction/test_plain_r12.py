@@ -13,12 +13,22 @@ tests (not taken from the gold file):
 - the share a figure makes, set off by commas (`…, about 90 percent of the population, had
   been displaced`), stands between the figure and its verb without cutting them apart;
 - `victims of forced disappearance` (of kidnapping, of deportation): the crime says what
-  befell the people counted; `forcibly transferred` people are displaced.
+  befell the people counted; `forcibly transferred` people are displaced;
+- `Of those identified, about 20,000 were prisoners …`: an opening `Of those` with a short
+  participle counts a part of the group counted before, as `Of them,` does;
+- a bare figure a host country takes in (`Chad alone has received over 1.2 million`) after a
+  count of displaced people counts more of them;
+- a participle right after the counted phrase is a reduced relative; the clause's finite
+  predicate (`… detained under the old government are still unaccounted for`) decides;
+- a plural description (`the outlets`, `the groups`) means two bodies named together;
+- a time is no place: `in the hours after`, `in the space of two weeks`, `in the first
+  quarter`, `a peak of about 11.5 million`.
 """
 
 from __future__ import annotations
 
-from tests.extraction.claim_helpers import claim
+from projections.extraction import extract
+from tests.extraction.claim_helpers import claim, claims
 
 
 def test_one_word_name_before_an_appositive_with_a_relative_clause() -> None:
@@ -143,3 +153,79 @@ def test_forcibly_transferred_people_are_displaced() -> None:
 def test_prisoners_merely_transferred_are_not_displaced() -> None:
     text = "Officials said 300 prisoners were transferred to a jail in the capital."
     assert claim(text, "300").category == "captured"
+
+
+def test_of_those_identified_counts_a_part_of_the_dead() -> None:
+    text = (
+        "Volunteers have identified 4,300 fighters of the militia killed since May. Of those"
+        " identified, about 900 were volunteers from Siberia, the volunteers said."
+    )
+    c = claim(text, "about 900")
+    assert (c.category, c.low) == ("killed", 900)
+    assert "category:fronted-of-them:killed" in c.rules
+
+
+def test_of_those_without_a_comma_soon_is_no_part() -> None:
+    text = (
+        "Volunteers have identified 4,300 fighters killed since May. Of those who were"
+        " named in local papers and on memorial pages 30 were officers."
+    )
+    assert all("fronted-of-them" not in " ".join(c.rules) for c in claims(text))
+
+
+def test_a_host_country_takes_in_more_of_the_displaced() -> None:
+    text = (
+        "About 2 million people have fled the fighting into neighbouring states, the agency"
+        " said. Uganda alone has received over 600,000, it said."
+    )
+    c = claim(text, "over 600,000")
+    assert (c.category, c.low, c.qualifier) == ("displaced", 600000, "lower")
+
+
+def test_a_hospital_receiving_a_bare_figure_is_no_host() -> None:
+    text = (
+        "About 2 million people have fled the fighting, the agency said. The hospital has"
+        " received over 600 since Monday."
+    )
+    assert all(c.text != "over 600" or c.category != "displaced" for c in extract(text))
+
+
+def test_the_finite_predicate_outranks_a_reduced_relative() -> None:
+    text = (
+        "Thousands of Eritreans detained by the security forces are still unaccounted for,"
+        " the commission said."
+    )
+    c = claim(text, "Thousands")
+    assert c.category == "missing"
+    assert "category:main-predicate:unaccounted" in c.rules
+
+
+def test_a_participle_without_a_finite_predicate_keeps_its_category() -> None:
+    text = "The group said 40 men detained at the checkpoint had no lawyers."
+    assert claim(text, "40").category == "captured"
+
+
+def test_the_outlets_mean_two_bodies_named_together() -> None:
+    text = (
+        "Verstka and the BBC have confirmed 8,200 Russian convicts killed in Ukraine. The"
+        " outlets said about 1,100 of them died in the first week of an assault."
+    )
+    c = claim(text, "about 1,100")
+    assert c.attribution == "The outlets [Verstka and the BBC]"
+
+
+def test_times_are_no_places() -> None:
+    text = (
+        "The hospital received 45 wounded people in the hours after the strike, and another"
+        " 12 in the space of two days."
+    )
+    assert claim(text, "45").location is None
+    text = "The monitor recorded at least 870 fatalities in the first quarter."
+    assert claim(text, "at least 870").location is None
+    text = "The army's strength fell to 90,000, down from a peak of about 140,000."
+    assert claim(text, "about 140,000").location is None
+
+
+def test_the_old_quarter_stays_a_place() -> None:
+    text = "Shelling killed 14 civilians in the old quarter of Hebron."
+    assert claim(text, "14").location == "the old quarter of Hebron"
