@@ -22,7 +22,13 @@ tests (not taken from the gold file):
   predicate (`… detained under the old government are still unaccounted for`) decides;
 - a plural description (`the outlets`, `the groups`) means two bodies named together;
 - a time is no place: `in the hours after`, `in the space of two weeks`, `in the first
-  quarter`, `a peak of about 11.5 million`.
+  quarter`, `a peak of about 11.5 million`;
+- a count its owner's name modifies, as the object of a verb (`rejected a UN estimate that
+  4.5 million …`), is the owner's claim, not the rejecter's;
+- `X rejected …, saying N`: the participle shares the subject of the clause whose verb
+  answers a figure (not `The army rejected the`, not `propaganda`);
+- `attacks, which it said had killed 176 health workers`: the pronoun after an object
+  relative speaks, resolved to the body named before.
 """
 
 from __future__ import annotations
@@ -229,3 +235,51 @@ def test_times_are_no_places() -> None:
 def test_the_old_quarter_stays_a_place() -> None:
     text = "Shelling killed 14 civilians in the old quarter of Hebron."
     assert claim(text, "14").location == "the old quarter of Hebron"
+
+
+def test_a_named_estimate_as_an_object_is_its_owners_claim() -> None:
+    text = (
+        "Kinshasa rejected an MSF estimate that 2,500 people had been killed in Bunia,"
+        " saying the toll was closer to 900."
+    )
+    c = claim(text, "2,500")
+    assert (c.category, c.attribution) == ("killed", "MSF")
+    assert "attribution:named-count" in c.rules
+    assert claim(text, "closer to 900").attribution == "Kinshasa"
+
+
+def test_a_named_tally_as_the_subject_keeps_its_own_verb() -> None:
+    text = "A Reuters tally shows 48 soldiers killed in the ambush."
+    assert claim(text, "48").attribution == "A Reuters tally"
+
+
+def test_the_un_estimates_is_a_verb() -> None:
+    text = "The UN estimates that 2 million people have fled the region."
+    c = claim(text, "2 million")
+    assert (c.category, c.attribution) == ("displaced", "The UN")
+    assert "attribution:named-count" not in c.rules
+
+
+def test_saying_after_a_response_clause_speaks_for_its_subject() -> None:
+    text = "The police denied the report, saying only 14 protesters were detained."
+    c = claim(text, "14")
+    assert (c.category, c.attribution) == ("captured", "The police")
+    assert "attribution:subject-of-response" in c.rules
+
+
+def test_saying_after_a_long_response_clause_speaks_for_its_subject() -> None:
+    text = (
+        "Moscow dismissed a count of 90,000 Russian soldiers killed in Ukraine as fiction,"
+        " saying its losses were below 6,000."
+    )
+    assert claim(text, "below 6,000").attribution == "Moscow"
+
+
+def test_a_pronoun_after_an_object_relative_speaks() -> None:
+    text = (
+        "The World Health Organization has recorded 800 attacks on clinics in Sudan, which"
+        " it said had killed 190 health workers."
+    )
+    c = claim(text, "190")
+    assert c.category == "killed"
+    assert c.attribution == "it [The World Health Organization]"

@@ -828,7 +828,11 @@ def _fronted_time(toks: list[Token], s: int, end: int) -> int:
 
 def _names_a_subject(toks: list[Token], s: int, end: int) -> bool:
     """The words `s..end` after a `which` are a short noun phrase of their own (`the UN`,
-    `Western officials`), the subject of the verb after them, not the start of a clause."""
+    `Western officials`), the subject of the verb after them, not the start of a clause; or
+    a subject pronoun (`attacks, which it said had killed 176 health workers`), which the
+    attribution stage resolves."""
+    if s == end and toks[s].low in _SUBJECT_PRONOUNS:
+        return True
     if end - s > 4 or not (toks[s].low in DETS or toks[s].text[0].isupper()):
         return False
     return all(t.text[0].isalpha() and t.low not in STRONG_VERBS for t in toks[s : end + 1])
