@@ -805,6 +805,8 @@ def _apposition_names_side(
 # bodies an apposition may name for a side (`the UN mission`, `the AU force`)
 _BODY_HEADS = frozenset("mission force forces contingent operation army militia".split())
 _AFTER_BODY_HEAD = frozenset(", in of for to that which".split())
+
+
 def _name_apposed(toks: list[Token], opening: int, close: int) -> bool:
     """`, MINUSCA,` after `The UN mission there`: up to four capitalised words set off by
     commas right after a lower-case word name what the description before them describes

@@ -962,6 +962,16 @@ def _people(
     if first >= 2 and toks[first - 1].low == "of" and toks[first - 2].low in _DEATH_NOUNS:
         # "responsible for the deaths of 93 civilians": the noun of dying governs them
         return _counted(np, "killed", f"category:noun:{w}", f"category:{toks[first - 2].low}-of")
+    if people:
+        k = np.end if w == "victims" else np.end + 2
+        if k < len(toks) and (k == np.end or toks[np.end + 1].low in _CLAUSE_VERBS):
+            crime = _victims_of(toks, k)
+            if crime is not None:
+                # "121,000 victims of enforced disappearance", "4,000 people were victims of
+                # kidnapping": the crime names what befell them
+                return _counted(
+                    np, crime[0], f"category:noun:{w}", f"category:victims-of:{crime[1]}"
+                )
     # "men" who fled the country are people fleeing, not troops withdrawing
     flee = people or w == "men"
     found = verb_category(toks, first, np.end, prev_end, next_start, displaced=flee)
@@ -1116,6 +1126,11 @@ _HOST_VERBS = frozenset("hosts host hosting hosted sheltering shelters sheltered
 _TAKE_IN = frozenset("taken take took taking".split())
 
 
+def hosted(toks: list[Token], first: int) -> bool:
+    """`_hosted`, for the category stage (a bare figure a host country takes in)."""
+    return _hosted(toks, first)
+
+
 def _hosted(toks: list[Token], first: int) -> bool:
     """`Egypt has taken in about 1.2 million Sudanese`, `hosts 600,000 Afghans`: people a
     country takes in or hosts have fled to it."""
@@ -1128,7 +1143,8 @@ def _hosted(toks: list[Token], first: int) -> bool:
 
 
 _RECEIVE_VERBS = frozenset("received receive receives receiving welcomed admitted".split())
-_RECEIVE_AUX = frozenset("has have had had already also".split())
+# auxiliaries and focus adverbs between the host and `received` (`Chad alone has received`)
+_RECEIVE_AUX = frozenset("has have had had already also alone now so far".split())
 
 
 def _country_subject(toks: list[Token], verb: int) -> bool:
@@ -1136,7 +1152,7 @@ def _country_subject(toks: list[Token], verb: int) -> bool:
     two) as the subject of `received`, past its auxiliaries, takes the people in; not a
     hospital that received patients or an office that received claims."""
     k = verb - 1
-    while k > 0 and verb - k <= 2 and toks[k].low in _RECEIVE_AUX:
+    while k > 0 and verb - k <= 3 and toks[k].low in _RECEIVE_AUX:
         k -= 1
     if not toks[k].text[0].isupper():
         return False
@@ -1630,6 +1646,12 @@ def _ellipsis(
         # "some 13,000 had already been trained": a bare figure whose verb makes fighters
         # (before the figure before is inherited: that one may be no claim, `5,000 men a month`)
         return Reading("troops", None, last, rules=[f"category:troop-verb-after:{trained}"])
+    if last + 2 < len(toks) and toks[last + 1].low in _CLAUSE_VERBS:
+        crime = _victims_of(toks, last + 2)
+        if crime is not None:
+            # "and that some 121,000 were victims of forced disappearance": the crime the
+            # predicate names says what befell the bare figure's people
+            return Reading(crime[0], None, last, rules=[f"category:victims-of:{crime[1]}"])
     if prev_end >= 0 and last + 1 < len(toks) and toks[last + 1].low in _CLAUSE_VERBS:
         if _rate_in_clause(toks, last + 2):
             # "..., and that an estimated 2,000 were still crossing every day": the bare
@@ -1645,6 +1667,32 @@ def _ellipsis(
         rules = ["category:inherited:the-number"]
         return Reading("other", None, last, inherit=True, rules=rules)
     return Reading(None, None, last, rules=["not-claim:nothing-counted"])
+
+
+# crimes whose victims a count may be of (`victims of forced disappearance`), and what
+# befell them
+_CRIME_NOUNS = {
+    **dict.fromkeys(("disappearance", "disappearances"), "missing"),
+    **dict.fromkeys(("kidnapping", "kidnappings", "abduction", "abductions"), "captured"),
+    **dict.fromkeys(("displacement", "deportation", "deportations"), "displaced"),
+    **dict.fromkeys(("killings", "executions", "massacres", "murder"), "killed"),
+}
+
+
+def _victims_of(toks: list[Token], k: int) -> tuple[str, str] | None:
+    """`victims of forced disappearance` from token `k` (the noun `victims`): the crime's
+    noun after `of` and at most two lower-case modifiers (category, noun), or None."""
+    n = len(toks)
+    if k + 2 >= n or toks[k].low != "victims" or toks[k + 1].low != "of":
+        return None
+    for j in range(k + 2, min(n, k + 5)):
+        t = toks[j]
+        crime = _CRIME_NOUNS.get(t.low)
+        if crime is not None:
+            return crime, t.low
+        if not (t.text.isalpha() and t.text.islower()):
+            return None
+    return None
 
 
 _NUMBER_NOUNS = frozenset("number figure toll count total tally".split())
@@ -2278,11 +2326,29 @@ def fronted_of_them(toks: list[Token], first: int, last: int) -> tuple[int, int]
     """`Of them, the IOM said, about 900 were children`: a sentence that opens with `Of them,`
     counts a part of a group named in an earlier sentence, and the noun after `were` names
     the part. The span of that noun phrase (the subject), or None."""
-    if len(toks) < 6 or toks[0].low != "of" or toks[1].low not in _OF_THEM:
-        return None
-    if toks[2].text != "," or first < 3 or toks[first - 1].text != ",":
+    comma = _of_them_comma(toks)
+    if comma < 0 or first <= comma or toks[first - 1].text != ",":
         return None  # the figure opens the main clause after `Of them,` (and any aside)
     return named_after_be(toks, last + 1)
+
+
+def _of_them_comma(toks: list[Token]) -> int:
+    """The comma that closes an opening `Of them,` (`Of those,`), or `Of those` with a short
+    participle or relative clause of its own (`Of those identified,`, `Of those who died,`):
+    the part of a group named before; -1 for none."""
+    if len(toks) < 6 or toks[0].low != "of" or toks[1].low not in _OF_THEM:
+        return -1
+    if toks[2].text == ",":
+        return 2
+    if toks[1].low != "those":
+        return -1
+    for k in range(2, 6):
+        t = toks[k]
+        if t.text == ",":
+            return k if k > 2 else -1
+        if not (t.text.isalpha() and t.text.islower()):
+            return -1
+    return -1
 
 
 _PLACE_PREPS = frozenset("in over near at inside on around".split())
@@ -2291,9 +2357,8 @@ _PLACE_PREPS = frozenset("in over near at inside on around".split())
 def fronted_of_them_placed(toks: list[Token], first: int, last: int) -> bool:
     """`Of them, 22 were over the Kursk region`: after `Of them,` the part is placed, not
     named (`were` and a preposition of place): it counts a part of the group all the same."""
-    if len(toks) < 6 or toks[0].low != "of" or toks[1].low not in _OF_THEM:
-        return False
-    if toks[2].text != "," or first < 3 or toks[first - 1].text != ",":
+    comma = _of_them_comma(toks)
+    if comma < 0 or first <= comma or toks[first - 1].text != ",":
         return False
     k = last + 1
     return (
@@ -2313,9 +2378,13 @@ def named_after_be(toks: list[Token], k: int) -> tuple[int, int] | None:
         return None
     head = toks[np.head]
     if head.low not in PEOPLE_NOUNS and head.low not in TROOP_NOUNS:
-        if not _demonym_plural(head.text):
+        # `… were prisoners recruited from penal colonies`: people named by what they were
+        if CATEGORY_NOUNS.get(head.low) not in _HELD_OR_FLED and not _demonym_plural(head.text):
             return None
     return np.start, np.end
+
+
+_HELD_OR_FLED = frozenset(("captured", "displaced"))
 
 
 def fronted_partitive(toks: list[Token], first: int, prev_start: int, prev_end: int) -> bool:

@@ -119,6 +119,16 @@ def verb_category(
             stop = min(n, j + 8)
             next_start = n
             continue
+        if w == "," and not relative:
+            close = _share_aside(toks, j)
+            if close > 0:
+                # "as many as 1.9 million people in Gaza, about 90 percent of the population,
+                # had been displaced": the share the figure makes, set off by commas, restates
+                # it; the verb after the closing comma is this figure's
+                j = close + 1
+                stop = min(n, j + 8)
+                next_start = n
+                continue
         if w == "including" or (w == "among" and j + 1 < n and toks[j + 1].low == "them"):
             # skip "including 480 children," or "among them two colonels," to reach the verb
             end = min(n, j + 12)
@@ -139,6 +149,14 @@ def verb_category(
             break
         if got and j + 1 != next_start:
             fwd = (j - np_end, got[0], f"category:verb{past}:{got[1]}")
+            if j == np_end + 1 and w.endswith("ed"):
+                main = _main_predicate_after(toks, j, stop)
+                if main is not None and main[0] != got[0]:
+                    # "Tens of thousands of Syrians detained under the former government are
+                    # still unaccounted for": the participle right after the phrase is a
+                    # reduced relative (what befell them before); the clause's own finite
+                    # predicate says what they are now
+                    fwd = (main[1] - np_end, main[0], f"category:main-predicate:{main[2]}")
             break
         j += 1
     bwd: tuple[int, str, str] | None = None
@@ -409,6 +427,50 @@ def _driven_to(toks: list[Token], j: int) -> str | None:
 _PART_WORDS = frozenset("percent % half third quarter most majority".split())
 
 
+_PREDICATE_ADVERBS = frozenset("still now also yet all reportedly believed been being".split())
+_PREDICATE_ENDS = frozenset(", ; : and or but who which that whom whose".split())
+
+
+def _main_predicate_after(toks: list[Token], j: int, stop: int) -> tuple[str, int, str] | None:
+    """After the participle at `j` (a reduced relative), the finite predicate of the clause
+    within a few words: an auxiliary of state (`are`, `were`, `remain`), adverbs, and a verb
+    or status word of the lexicon (`are still unaccounted for`, `were later killed`). Its
+    (category, token, word), or None when the clause ends, or another clause opens, first."""
+    n = len(toks)
+    for k in range(j + 1, min(n, stop)):
+        t = toks[k]
+        if t.low in _PREDICATE_ENDS or t.low in CLAUSE_STOP or not t.text[0].isalnum():
+            return None
+        if t.low in STATE_AUX and t.text.islower():
+            m = k + 1
+            while m < n and m - k <= 3 and toks[m].low in _PREDICATE_ADVERBS:
+                m += 1
+            if m < n:
+                cat = VERB_CATEGORY.get(toks[m].low)
+                if cat is not None:
+                    return cat, m, toks[m].low
+            return None
+    return None
+
+
+def _share_aside(toks: list[Token], comma: int) -> int:
+    """The comma that closes an aside opened at `comma` which gives the share a figure makes
+    of a whole (`, about 90 percent of the population,`, `, nearly half of its residents,`):
+    a fraction or a percentage within three words, then `of` and a few words, and no verb; -1
+    for none."""
+    n = len(toks)
+    part = next((k for k in range(comma + 1, min(n, comma + 4)) if toks[k].low in _PART_WORDS), -1)
+    if part < 0 or part + 1 >= n or toks[part + 1].low != "of":
+        return -1
+    for k in range(part + 2, min(n, part + 9)):
+        t = toks[k]
+        if t.text == ",":
+            return k if k > part + 2 else -1
+        if t.low in FINITE_AUX or not (t.text[0].isalpha() or t.text in ("'s", "’s")):
+            return -1
+    return -1
+
+
 def _fraction_after(toks: list[Token], comma: int) -> bool:
     """A fraction or a percentage opens the clause after `comma` (`, about 60 percent have`,
     `, half of them`): the verb that follows counts that part, not the figure before."""
@@ -521,6 +583,11 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
         # "two people believed to be buried under the debris": the object of `under` is what
         # is left of a building, so the people are lost under it, as under rubble
         return "missing", f"under {nxt2 if nxt in ('the', 'a') else nxt}"
+    if w in _FORCED_MOVES and j > 0 and toks[j - 1].low in _FORCIBLY:
+        # "some 25,000 women, children and elderly people were forcibly transferred from the
+        # enclave": people moved by force from their homes are displaced (a prisoner merely
+        # `transferred` to another jail is not)
+        return "displaced", f"{toks[j - 1].low} {w}"
     if w in _BURY_VERBS:
         # "the city had buried perhaps 8,000 of its residents", "41 soldiers were buried in
         # the village cemetery": people buried are dead (not `buried under the rubble`, which
@@ -753,8 +820,14 @@ def _side_object(toks: list[Token], k: int) -> bool:
 _FIGURE_STARTS = frozenset(
     "more over at about around nearly almost some roughly up as between an".split()
 )
+# verbs of moving people that mean a flight from home when done by force (`forcibly
+# transferred`), and the adverbs that say so
+_FORCED_MOVES = frozenset("transferred moved removed expelled relocated resettled".split())
+_FORCIBLY = frozenset("forcibly forcefully forcedly".split())
+
 _VERB_WORDS = (
     frozenset(VERB_CATEGORY)
+    | _FORCED_MOVES
     | _CAPTURE_NOUNS
     | _LAY_VERBS
     | EXCHANGE_VERBS

@@ -176,10 +176,13 @@ def claim_context(
     ctx.next_start = next_start
     ctx.reading = read_category(toks, q.i, q.j, sent.num_at, prev_end, next_start)
     lost: list[tuple[str, Speaker]] = []
+    # `Researchers …, have estimated between 162,000 and 378,000`: the reporting verb that the
+    # qualifier read into the figure's text still stands before the figure
+    first = num.i if q.i < num.i and toks[q.i].low == "estimated" else q.i
     ctx.speaker = (
         choose(
             speakers,
-            q.i,
+            first,
             q.j,
             sent.contrasts,
             lost,

@@ -55,8 +55,24 @@ _NOT_PLACES = frozenset(
     leadership airstrikes airstrike bombardment bombardments bombing bombings shootout
     shootouts gunfight gunfights firefight firefights autumn summer winter spring swap
     swaps weekend weekends incident incidents crackdown crackdowns mission missions previous
-    law laws decree decrees drill drills exercise exercises manoeuvres maneuvers""".split()
+    law laws decree decrees drill drills exercise exercises manoeuvres maneuvers hours hour
+    minutes space""".split()
 )
+# a part of a year or a period, when an ordinal picks it out (`in the first quarter`, `the
+# second half`); `the old quarter` of a city stays a place
+_PERIOD_PARTS = frozenset("quarter half".split())
+_ORDINALS = frozenset("first second third fourth final last past latest previous".split())
+
+
+def _not_a_place(toks: list[Token], e: int) -> bool:
+    """The phrase ending at token `e` names an event or a time, not a place: its head is one
+    of `_NOT_PLACES`, or a part of a period after an ordinal (`the first quarter`)."""
+    w = toks[e].low
+    if w in _NOT_PLACES:
+        return True
+    return w in _PERIOD_PARTS and e > 0 and toks[e - 1].low in _ORDINALS
+
+
 _NP_END = frozenset(
     """in on at to from by with near into for against since during after before and or but
     that which who when while where as than said says told had have has was were is are
@@ -143,7 +159,7 @@ def find_location(
                 if e + 2 < n and toks[e + 1].low in ("in", "near", "of"):
                     # "struck a village in Jonglei": keep the inner place
                     inner = _place_np(toks, e + 2, toks[e + 1].low)
-                    if inner is not None and toks[inner[1]].low not in _NOT_PLACES:
+                    if inner is not None and not _not_a_place(toks, inner[1]):
                         e = inner[1]
                 return np[0], e, f"location:struck-object:{w}"
         takes = w in _TAKES_PLACE or (event_before and w in ("for", "of") and _for_a_place(toks, j))
@@ -172,7 +188,7 @@ def find_location(
                 if named is not None:
                     # "Gunmen kill 9 soldiers in Cotabato ambush": the name of the event's place
                     return s, named, f"location:event-modifier:{w}"
-                if toks[e].low in _NOT_PLACES or _event_head(toks, s, e):
+                if _not_a_place(toks, e) or _event_head(toks, s, e):
                     event_before = True
                     j = e + 1
                     continue
@@ -185,7 +201,7 @@ def find_location(
                 # "a base in the Far East": keep the inner place
                 if e + 2 < n and toks[e + 1].low in ("in", "near", "of"):
                     inner = _place_np(toks, e + 2, toks[e + 1].low)
-                    if inner is not None and toks[inner[1]].low not in _NOT_PLACES:
+                    if inner is not None and not _not_a_place(toks, inner[1]):
                         e = inner[1]
                 if toks[e].text[0].isupper() and e + 1 < n and toks[e + 1].low in _FORCE_HEADS:
                     # "delivered six drones to the Sudanese army": a side's armed force is
@@ -341,7 +357,7 @@ def find_location_before(
         if (
             np is not None
             and np[1] < first
-            and toks[np[1]].low not in _NOT_PLACES
+            and not _not_a_place(toks, np[1])
             and not (
                 np[1] + 1 < first
                 and toks[np[1] + 1].low == "by"
@@ -521,11 +537,22 @@ def _place_np(toks: list[Token], k: int, prep: str) -> tuple[int, int] | None:
             break
         if t.low == "of" and j > k and toks[j - 1].low in _NOT_PLACES:
             return None  # "at the end of August", "in the autumn of 2017": a time, no place
+        if t.low == "of" and j > k and j + 1 < n and _quantity_after(toks[j + 1]):
+            return None  # "down from a peak of about 11.5 million", "in the space of two weeks"
         e = j
         j += 1
     if e == k and has_det:
         return None
     return k, _name_tail_cut(toks, k, e)
+
+
+_QUANTITY_OPENERS = frozenset("about around some nearly almost roughly over more".split())
+
+
+def _quantity_after(t: Token) -> bool:
+    """A number, a number word or an approximator after `of`: the noun before counts or
+    measures (`a peak of`, `the space of`, `a total of`), and names no place."""
+    return t.text[0].isdigit() or t.low in NUMBER_WORDS or t.low in _QUANTITY_OPENERS
 
 
 _COMPASS = frozenset("north south east west".split())

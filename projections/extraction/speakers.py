@@ -50,7 +50,12 @@ _ORG_HEADS = frozenset(
     """agency group charity monitor organisation organization body watchdog statement report
     mission office tank institute union network service""".split()
 )
-GENERIC_HEADS = _PERSON_HEADS | _ORG_HEADS
+# plural heads that mean two bodies named together (`Mediazona and the BBC's Russian
+# service …, the outlets said`)
+_PLURAL_ORG_HEADS = frozenset(
+    "outlets groups organisations organizations agencies monitors charities".split()
+)
+GENERIC_HEADS = _PERSON_HEADS | _ORG_HEADS | _PLURAL_ORG_HEADS
 # What a speaker issues: a later `the statement said` means whoever issued it, of any kind.
 _DOCUMENT_HEADS = frozenset("statement communique communiqué bulletin".split())
 # Words a description may use for a body named with other words (`the junta` for `Myanmar's
@@ -67,6 +72,9 @@ _SAME_BODY: dict[str, frozenset[str]] = {
     "charity": frozenset({"children", "frontieres", "cross", "crescent", "msf"}),
     # `the alliance` for NATO, `the bloc` for the EU: a body whose name has no such word
     "alliance": frozenset({"nato", "csto"}),
+    # `The court` for `The International Criminal Tribunal for the former Yugoslavia`
+    "court": frozenset({"tribunal", "chamber", "chambers", "judges"}),
+    "tribunal": frozenset({"court", "chamber", "judges"}),
 }
 _NONE: frozenset[str] = frozenset()
 # a rank as a description writes it, and as a name's title abbreviates it (`Lt. Gen. X`, then
@@ -510,7 +518,7 @@ def _match(
         # `The army spokesman` after `An army spokesman, X` and `A Houthi spokesman, Y`: X
         return best
     if kind == "title":  # no word shared: the last speaker of the title's kind, if recent
-        head = words[-1]
+        head = _owner_head(words)
         for cand in reversed(named):
             if now - cand.last > 2:
                 break
@@ -520,6 +528,8 @@ def _match(
                 return cand
             if head in _ORG_HEADS and _is_organisation(cand):
                 return cand
+            if head in _PLURAL_ORG_HEADS and "and" in cand.words and not cand.person:
+                return cand  # `the outlets` after `Mediazona and the BBC's Russian service`
     if words[-1] in _ARMED_GROUP_HEADS:
         return _armed_group(named, now)
     return None
@@ -527,6 +537,20 @@ def _match(
 
 # a body's own parts, named after its possessive (`the military's media wing`)
 _BODY_PARTS = frozenset("wing arm branch".split())
+
+
+def _owner_head(words: tuple[str, ...]) -> str:
+    """The head a title falls back on: its last word, or the owner before its possessive
+    when what the owner has is no person (`The agency's displacement tracking teams counted`,
+    `the monitor's latest update`: the agency, the monitor; `The agency's chief` is a
+    person of her own)."""
+    head = words[-1]
+    if head in _PERSON_HEADS:
+        return head
+    for k in range(len(words) - 2, 0, -1):
+        if words[k] in ("'s", "’s"):
+            return words[k - 1]
+    return head
 
 
 # heads of a description of an armed group that is no state (`the rebel movement`, `the

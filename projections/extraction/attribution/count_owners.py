@@ -26,6 +26,41 @@ def possessor(toks: list[Token], v: int) -> Speaker | None:
     return Speaker(s, end, v, "official", toks[v].low, notes=cut)
 
 
+def named_count(toks: list[Token], v: int) -> Speaker | None:
+    """`rejected a UN estimate that 4.5 million people …`, `dismissed an Amnesty count of`:
+    a count whose owner's name modifies it (one to three capitalised words after an
+    article), the object of a verb or a preposition, is that owner's statement. With `a` or
+    `an` the word can only be a noun; after `the` only a singular name and a count in the
+    singular or a plural noun (`the UN figures`), never `The UN estimates that …`, where
+    the word is the verb."""
+    if v < 2:
+        return None
+    end = v - 1
+    s = end
+    while s > 0 and end - s < 3 and toks[s].text[0].isupper() and toks[s].text.isalpha():
+        if toks[s - 1].low in _ARTICLES:
+            break
+        s -= 1
+    if not toks[s].text[0].isupper() or not toks[s].text.isalpha() or s == 0:
+        return None
+    article = toks[s - 1].low
+    if article not in _ARTICLES or not all(t.text[0].isupper() for t in toks[s : end + 1]):
+        return None
+    if s < 2 or not (toks[s - 2].text.isalpha() and toks[s - 2].text.islower()):
+        return None  # `A Reuters tally … shows`: the subject of its own verb, read there
+    if article == "the":
+        w = toks[v].low
+        if w not in _THE_NOUNS or (toks[end].low.endswith("s") and not toks[end].text.isupper()):
+            return None  # `The UN estimates that …`, `the Houthis claim …`: a verb
+    return Speaker(s, end, v, "official", toks[v].low, notes=(NAMED_COUNT,))
+
+
+NAMED_COUNT = "attribution:named-count"
+_ARTICLES = frozenset(("a", "an", "the"))
+# what `the NAME …` can only be as a noun
+_THE_NOUNS = frozenset("estimate count tally assessment claim figures data".split())
+
+
 def official_count(toks: list[Token], v: int) -> Speaker | None:
     """`Armenia's official toll stood at about 3,800`, `Israel's own estimate of 17,000`: the
     possessor before `official` or `own`. `its official count` keeps the pronoun, which the

@@ -165,10 +165,14 @@ def _relative_before(toks: list[Token], v: int) -> int:
     if v < 4 or toks[v - 1].text != ",":
         return -1
     named = False  # `…, who gave only his surname, Myint, said`: a name closes the clause
+    listed = False  # `…, which compiles deaths from media reports, hospital and morgue records,`
     for k in range(v - 2, max(1, v - 30), -1):
         t = toks[k]
         if t.text == "," and not named and _is_short_name(toks, k + 1, v - 2):
             named = True
+            continue
+        if t.text == "," and not listed and _list_ends_clause(toks, k + 1, v - 1):
+            listed = True
             continue
         if t.text in (",", ";", ":", "(", ")", "—", "“", "”", '"'):
             return -1
@@ -178,6 +182,24 @@ def _relative_before(toks: list[Token], v: int) -> int:
                 return -1
             return k
     return -1
+
+
+def _list_ends_clause(toks: list[Token], a: int, b: int) -> bool:
+    """The words from `a` to the comma at `b` close a list the clause ends with (`from media
+    reports, hospital and morgue records,`; `from violence, famine and lack of health care,`):
+    a comma inside a relative clause that only separates its list's items, a few lower-case
+    words with one `and` or `or` among them and no auxiliary or relative word."""
+    if not 3 <= b - a <= 7:
+        return False
+    conj = 0
+    for t in toks[a:b]:
+        if not t.text.isalpha() or not t.text.islower():
+            return False
+        if t.low in ("and", "or"):
+            conj += 1
+        elif t.low in _CLAUSE_VERBS or t.low in _LONG_RELATIVES:
+            return False  # `records`, `reports` may be nouns here; an auxiliary is no noun
+    return conj == 1 and toks[a].low not in ("and", "or") and toks[b - 1].low not in ("and", "or")
 
 
 # relative words that open a clause set off by commas between a speaker and its verb (`Dauda
@@ -202,7 +224,9 @@ def _appositive_with_relative(toks: list[Token], v: int) -> int:
     if v < 6 or toks[v - 1].text != ",":
         return -1
     rel = -1
-    for k in range(v - 2, max(1, v - 26), -1):
+    # down to the comma after a one-word name that opens the sentence (`Airwars, a UK-based
+    # monitor that tracks civilian harm, estimates`)
+    for k in range(v - 2, max(0, v - 26), -1):
         t = toks[k]
         if t.text == ",":
             if rel < 0 or toks[k + 1].low not in _APPOSITIVE_OPENERS:
@@ -822,7 +846,11 @@ def _fronted_time(toks: list[Token], s: int, end: int) -> int:
 
 def _names_a_subject(toks: list[Token], s: int, end: int) -> bool:
     """The words `s..end` after a `which` are a short noun phrase of their own (`the UN`,
-    `Western officials`), the subject of the verb after them, not the start of a clause."""
+    `Western officials`), the subject of the verb after them, not the start of a clause; or
+    a subject pronoun (`attacks, which it said had killed 176 health workers`), which the
+    attribution stage resolves."""
+    if s == end and toks[s].low in _SUBJECT_PRONOUNS:
+        return True
     if end - s > 4 or not (toks[s].low in DETS or toks[s].text[0].isupper()):
         return False
     return all(t.text[0].isalpha() and t.low not in STRONG_VERBS for t in toks[s : end + 1])

@@ -23,7 +23,7 @@ from projections.extraction.attribution.by_agents import (
 )
 from projections.extraction.attribution.came_from import CAME, came_from
 from projections.extraction.attribution.colon_sources import colon_source
-from projections.extraction.attribution.count_owners import official_count, possessor
+from projections.extraction.attribution.count_owners import named_count, official_count, possessor
 from projections.extraction.attribution.credits import credit
 from projections.extraction.attribution.speaker import Refusal, Speaker
 from projections.extraction.attribution.speaker_spans import (
@@ -70,8 +70,10 @@ _NOUN_LIKE = frozenset(
 _NOUN_AFTER = frozenset(
     """denied denies deny denying rejected rejects reject dismissed dismisses dismiss
     disputed disputes dispute refuted refutes refute of about amid despite following after
-    and or with on over against from own official 's ’s""".split()
+    and or with on over against from own official 's ’s final annual interim quarterly
+    preliminary""".split()
 )
+# (`in its final report that …`: an adjective no newspaper is called by, unlike `the daily`)
 
 
 _DETS_AFTER = frozenset("a an the his her its their one two three several".split())
@@ -186,6 +188,11 @@ def find_speakers(
             # means (the attribution stage resolves the owner)
             out.append(Speaker(0, 1, v, "speech", w))
             continue
+        if w in POSSESSED_COUNTS and v >= 2 and t.text.islower() and toks[v - 1].text[0].isupper():
+            sp = named_count(toks, v)  # `rejected a UN estimate that …`, `an Amnesty count`
+            if sp is not None:
+                out.append(sp)
+                continue
         if w == "found":  # `..., a Reuters investigation found.`, `found that`
             nxt = toks[v + 1] if v + 1 < n else None
             if nxt is not None and nxt.text not in (".", ",", ";") and nxt.low != "that":
@@ -287,6 +294,15 @@ def find_speakers(
                 span = speaker_before(toks, v, refused)  # `Its spokesman, X, said two…`
         else:
             span = speaker_before(toks, v, refused)
+        if w.endswith("ing") and v >= 4 and lows[v - 1] == "," and (span is None or span[0] > 0):
+            # `Ethiopia's government rejected a UN estimate that 4.5 million …, saying …`,
+            # `Moscow dismissed a BBC count … as propaganda, saying …`: a clause too long for
+            # a speaker's phrase, or whose end the phrase found, with a verb that answers a
+            # figure; its subject, which opens the sentence, is the participle's
+            whole = (0, v - 2)
+            narrowed = _subject_of_response(toks, whole)
+            if narrowed != whole and (span is None or span[0] > narrowed[1] + 1):
+                span = narrowed
         if span is None:
             issuer = issuer_before(toks, v)  # `The report, published by Amnesty, found`
             if issuer is None:
@@ -348,6 +364,11 @@ def find_speakers(
             if narrowed != span:
                 span = narrowed
                 notes = ("attribution:relative-subject",)
+            else:
+                narrowed = _subject_of_response(toks, span)
+                if narrowed != span:
+                    span = narrowed
+                    notes = (RESPONSE_SUBJECT,)
         if notes_counts:
             notes = (*notes, COUNTS_A_TOLL)
         if adverb_first:
@@ -448,6 +469,7 @@ _CLAIM = frozenset("claimed claims claim".split())
 # clause reports (`Al-Shabaab, which the UN says fields 7,000 fighters, claimed …`)
 OBJECT_RELATIVE = "attribution:object-relative"
 TAG_BEFORE_PARTICIPLE = "attribution:tag-before-participle"
+RESPONSE_SUBJECT = "attribution:subject-of-response"
 COUNTED_SUBJECT = "attribution:refused:counted-subject"
 # a lead that names the document (`Field report:`, `Patrol report:`): the word before the
 # noun-like verb is the document's kind, no one who reports (`document_leads` reads an owner)
@@ -527,7 +549,31 @@ def _tag_before(toks: list[Token], span: tuple[int, int]) -> bool:
     subject, then a lower-case speech verb that ends it."""
     s, e = span
     last = toks[e]
+    if toks[e - 1].low in DETS:
+        return False  # `The army rejected the report, saying …`: `report` is a noun there
     return 1 <= e - s <= 5 and last.text.islower() and last.low in STRONG_VERBS
+
+
+def _subject_of_response(toks: list[Token], span: tuple[int, int]) -> tuple[int, int]:
+    """`Ethiopia's government rejected a UN estimate …, saying …`: the phrase before a
+    participle is a whole clause whose verb answers someone else's figure (rejected,
+    disputed, denied); the participle shares that clause's subject, which speaks. The
+    subject's span, or `span` when the phrase holds no such verb within six words."""
+    s, e = span
+    for k in range(s + 1, min(e, s + 7)):
+        t = toks[k]
+        if t.low in _RESPONSE_VERBS and t.text.islower():
+            return (s, k - 1) if toks[k - 1].text[0].isalnum() else span
+        if not (t.text[0].isalnum() or t.text in ("'s", "’s", "-")):
+            return span
+    return span
+
+
+# verbs of a reply to a figure, whose subject a `, saying …` after the clause shares
+_RESPONSE_VERBS = frozenset(
+    """rejected denied disputed dismissed contested challenged questioned refuted
+    rejects denies disputes dismisses contests challenges questions refutes""".split()
+)
 
 
 def _partitive_start(toks: list[Token], of: int) -> int:

@@ -16,6 +16,7 @@ from projections.extraction.categories import (
     fronted_of_them,
     fronted_of_them_placed,
     fronted_partitive,
+    hosted,
     named_after_be,
 )
 from projections.extraction.clause_verbs import verb_category
@@ -195,6 +196,8 @@ def _category_of(ctx: ClaimContext) -> tuple[str | None, Rules]:
             return prev.category, [*rd.rules, f"{PARALLEL_PLACE}:{prev.category}"]
         if prev is not None and prev.category == "equipment" and gapped_object(ctx):
             return prev.category, [*rd.rules, f"category:gapped-object:{prev.category}"]
+        if _hosted_more(ctx):
+            return "displaced", ["category:hosted-bare-figure-after-displaced"]
         last = ctx.sentence.para.last_figure
         if prev is None and last is not None and last != "other":
             span = fronted_of_them(ctx.toks, ctx.q.i, ctx.num.j)
@@ -328,6 +331,18 @@ def _moved_again(ctx: ClaimContext) -> str | None:
     if found is None or found[0] != "displaced" or not found[1].startswith("category:verb:"):
         return None
     return found[1]
+
+
+def _hosted_more(ctx: ClaimContext) -> bool:
+    """`More than 4 million people have fled Sudan … Chad alone has received over 1.2
+    million`: a bare figure (no counted noun) that a country takes in or hosts, the object
+    of `received`, `hosts`, `has taken in`, in a paragraph whose last figure counted
+    displaced people, counts more of them (the ones it took in)."""
+    if ctx.sentence.para.last_figure != "displaced" or ctx.prev is not None:
+        return False
+    if ctx.reading.rules != ["not-claim:nothing-counted"]:
+        return False
+    return hosted(ctx.toks, ctx.q.i)
 
 
 _ANSWER_LINKS = (",", "or", "perhaps", "maybe")
