@@ -16,7 +16,8 @@ What is measured (see bench/SIMULATION.md for the method and the figures):
   half an interval apart after a successful poll (early repeats, with who made them);
 - lost and doubled reports: every (source, item, edition) the server served in a 200 must be in
   the log exactly once, with revisions 1, 2, … in the order the editions appeared;
-- failures recorded: every failed poll (its last answer 5xx or 429) is one `FetchFailed`;
+- failures recorded: every failed poll (its last answer 5xx, 429 or cut short) is one
+  `FetchFailed`;
 - Retry-After honoured: no poll of a source earlier than the `Retry-After` its last answer gave;
 - memory: each scheduler's peak (VmHWM) and last RSS.
 
@@ -46,10 +47,16 @@ from typing import Any
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 
+from bench.simfeeds import ABORTED
+
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = REPO / "bench" / "results" / "simulation.json"
 PG_SERVER = os.environ.get("OSINT_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432")
-RETRY_GAP = 6.0  # a request within this many seconds of a 5xx by the same scheduler is a retry
+RETRY_GAP = 6.0  # a request this soon after a retried answer by the same scheduler is a retry
+# Answers a fetch retries inside one poll (`ingest.fetch`: backoff about 0.5 s, then 1 s): a 5xx
+# without Retry-After, and a response the server could not write in full, which reaches the
+# client as a network error (`bench.simfeeds.ABORTED`).
+RETRIED = (500, 502, ABORTED)
 EDITION = re.compile(r"Edition (\d+)\.")
 
 
@@ -96,6 +103,7 @@ class SimResult:
     lateness_after_first_round: dict[str, float | None]
     lateness_samples_after_first_round: int
     overlapping_requests: int
+    aborted_responses: int
     early_repeats: int
     early_repeats_by_other_scheduler: int
     served_editions: int
@@ -340,7 +348,8 @@ def _events(db: str) -> tuple[list[tuple[str, str, int, str]], int]:
 
 def polls_of(requests: list[dict[str, Any]]) -> dict[int, list[Poll]]:
     """Requests grouped into polls per feed: a request by the same scheduler soon after a 5xx
-    is that poll's retry, not a poll of its own."""
+    or a response cut short (`RETRIED`) is that poll's retry, not a poll of its own. A request
+    after a complete 200 or 304 always begins a poll, so an early repeat is never hidden."""
     by_feed: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for r in requests:
         by_feed[r["feed"]].append(r)
@@ -353,7 +362,7 @@ def polls_of(requests: list[dict[str, Any]]) -> dict[int, list[Poll]]:
             if (
                 last is not None
                 and last.by == r["by"]
-                and last.status in (500, 502)
+                and last.status in RETRIED
                 and r["start"] - last.end < RETRY_GAP
             ):
                 last.end, last.status, last.requests = r["end"], r["status"], last.requests + 1
@@ -387,8 +396,9 @@ def analyse(
     """Every figure of a run, from the server's log and the events alone."""
     examples: dict[str, list[Any]] = defaultdict(list)
     polls = polls_of(requests)
-    overlapping = 0
+    overlapping = aborted = 0
     for rs in _requests_by_feed(requests).values():
+        aborted += sum(r["status"] == ABORTED for r in rs)
         for a, b in itertools.pairwise(rs):
             if b["start"] < a["end"]:
                 overlapping += 1
@@ -403,9 +413,9 @@ def analyse(
             count_by[p.by] += 1
             first[p.by] = min(first.get(p.by, p.start), p.start)
             failed += p.status not in (200, 304)
-            # A 5xx poll with fewer than its three tries was cut short by the stop signal: it
-            # appends nothing, by design (`FetchError("abandoned")`).
-            abandoned += p.status in (500, 502) and p.requests < 3
+            # A retried poll with fewer than its three tries was cut short by the stop signal:
+            # it appends nothing, by design (`FetchError("abandoned")`).
+            abandoned += p.status in RETRIED and p.requests < 3
         for a, b in itertools.pairwise(ps):
             gap = b.start - a.start
             if a.status in (200, 304):
@@ -485,6 +495,7 @@ def analyse(
         },
         lateness_samples_after_first_round=len(warm),
         overlapping_requests=overlapping,
+        aborted_responses=aborted,
         early_repeats=early,
         early_repeats_by_other_scheduler=early_other,
         served_editions=sum(len(v) for v in served.values()),
@@ -541,7 +552,8 @@ def describe(result: SimResult) -> str:
         f" p50 {result.lateness_after_first_round['p50']},"
         f" p99 {result.lateness_after_first_round['p99']}"
         f" ({result.lateness_samples_after_first_round} samples)",
-        f"  overlapping requests {result.overlapping_requests}, early repeats"
+        f"  overlapping requests {result.overlapping_requests}, responses cut short"
+        f" {result.aborted_responses}, early repeats"
         f" {result.early_repeats} ({result.early_repeats_by_other_scheduler} by another"
         " scheduler)",
         f"  editions served {result.served_editions}, reports in log {result.reports_in_log}:"

@@ -16,7 +16,9 @@ Behaviours:
 
 Every request is one JSON line in the log, written when it ends: the feed number, the
 `X-Sim-Scheduler` header (which scheduler asked), start and end (epoch seconds), the status, the
-`Retry-After` given, and for a 200 the (guid, edition) of each item served. This log is the
+`Retry-After` given, and for a 200 the (guid, edition) of each item served. A response cut short
+(the connection broke while it was written) is logged with status `ABORTED` (0), the status it
+began with as `sent`, and no items: it served nothing. This log is the
 measurement "from the outside": the simulation judges the schedulers by it and by the events in
 the database, never by what the schedulers say about themselves.
 """
@@ -38,6 +40,9 @@ from typing import IO
 
 KINDS = (("steady", 45), ("changing", 30), ("flaky", 10), ("limited", 5), ("slow", 10))
 FAIL_SHARE = 0.3  # of a flaky or limited feed's requests
+# The status logged for a response the server could not write in full (the status line it
+# began with is logged as `sent`): to the client, a network error, which it retries.
+ABORTED = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +173,14 @@ class FeedHandler(BaseHTTPRequestHandler):
         }
         try:
             self._answer(index, how, began, entry)
+        except Exception:
+            # The response was cut short (the connection broke while it was written): the
+            # client did not get it, whatever status line went out, and its items were not
+            # served. Logged as what happened, not as the answer it began.
+            entry["sent"] = entry.get("status")
+            entry["status"] = ABORTED
+            entry.pop("items", None)
+            raise
         finally:
             entry["end"] = time.time()
             self.server.record(entry)

@@ -27,6 +27,7 @@ from projections.audit import Cutoff, TopicEstimate, computed_estimates, topic_e
 from projections.figures import FiguresProjector
 from projections.runner import ProjectionRunner
 from projections.state import live_tables
+from projections.summary_builder import SummaryBuilder
 from projections.topic_summary import LazySteps
 from tests.audit.scenario import TOPIC, load
 
@@ -313,6 +314,57 @@ def test_a_recompute_taken_up_again_still_knows_the_reprints_it_stored(
         ProjectionRunner(store, all_projectors(), workers=0).replay()
         assert summary_tables(store) == held
         assert_kept_equals_computed(store)
+    finally:
+        store.close()
+
+
+def test_a_recompute_holds_a_bounded_number_of_support_groups_whatever_the_topics_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A topic has about as many support groups (one per series, bounds and stance) and first
+    carriers as figures; a recompute that stores its builder every `SPILL_FIGURES` figures
+    holds at most those of `SPILL_FIGURES` plus one chunk, where holding them all until the
+    topic is written held one per figure (a million corpus events: 44,565 groups, 80 MB).
+    Counted, with the tables the same either way."""
+    reports = [
+        Observation(f"desk-{n}", f"desk-{n}/1", f"At least {n} people were killed in Kherson.")
+        for n in range(10, 50)
+    ]
+    held: list[int] = []
+    carriers: list[int] = []
+    real = SummaryBuilder.add_figure
+
+    def counting(self: SummaryBuilder, figure: Any) -> Any:
+        step = real(self, figure)
+        h = self.history
+        held.append(len(h.support) + len(h.stored_support))
+        carriers.append(
+            len(self.origins.first_carrier)
+            + sum(len(o.first_carrier) for o in h.support.values())
+            + sum(len(c) for _s, c, _a in h.stored_support.values())
+        )
+        return step
+
+    store = open_store(f"sqlite:///{tmp_path / 'log.db'}")
+    try:
+        ingest_observations(store, reports)
+        monkeypatch.setattr(topic_summary, "RECOMPUTE_CHUNK", 2)
+        monkeypatch.setattr(SummaryBuilder, "add_figure", counting)
+        most = {}
+        for spill in (10**9, 5):
+            monkeypatch.setattr(topic_summary, "SPILL_FIGURES", spill)
+            held.clear()
+            carriers.clear()
+            ProjectionRunner(store, all_projectors(), workers=0).replay()
+            most[spill] = (len(held), max(held), max(carriers))
+            if spill == 10**9:
+                tables = summary_tables(store)
+            else:
+                assert summary_tables(store) == tables
+        # 40 figures, each in a group of its own and with a text of its own (two carriers:
+        # in the topic and in its group).
+        assert most[10**9] == (40, 40, 80)
+        assert most[5] == (40, 6, 12)
     finally:
         store.close()
 
