@@ -212,7 +212,9 @@ def _whole_of_part(toks: list[Token], first: int, prev_end: int) -> bool:
     return prev_end == k - 1 or toks[k - 1].low in _PART_FRACTIONS
 
 
-_VERB_RULES = ("category:verb", "category:unknown-noun")
+# the rules by which a verb of the clause chose the category (one definition: a second one,
+# later in the module, used to rebind this name, so the narrower tuple is what ran)
+_VERB_RULES = ("category:verb:", "category:verb-before:")
 
 
 def _read_category(
@@ -744,9 +746,6 @@ def _noun(
     return _part_of(toks, first, np, prev_end, next_start) or _counted(
         np, "other", f"category:other:noun:{w}"
     )
-
-
-_VERB_RULES = ("category:verb:", "category:verb-before:")
 
 
 def _part_of(
