@@ -772,22 +772,28 @@ def _part_of(
 _INCLUDE_VERBS = frozenset("included include includes including".split())
 
 
+def include_verb_before(toks: list[Token], first: int, verbs: frozenset[str]) -> int:
+    """The position of the verb of inclusion right before the figure at `first`, or -1; the
+    list's later items reach back past the items before them (`included 270 soldiers and 120
+    civilians`: the 120 is the verb's too), within five words and no punctuation."""
+    k = first - 1
+    if k > 2 and toks[k].low == "and":
+        for j in range(k - 1, max(0, k - 6), -1):
+            if toks[j].low in verbs:
+                return j
+            if not toks[j].text[0].isalnum():
+                return -1
+    return k if k >= 0 and toks[k].low in verbs else -1
+
+
 def _included_by(toks: list[Token], first: int) -> tuple[str, str] | None:
     """`The dead included four children`, `the wounded also include 12 women`: a group named
     by its status word includes the counted people, so they share its status; so does one
     named as handed back (`the freed hostages`, `the returned Ukrainians`), and a (death) toll,
     whose people are dead. The second item of a list after the verb shares it (`included 270
     soldiers and 120 civilians`)."""
-    k = first - 1
-    if k > 2 and toks[k].low == "and":
-        # "included 270 soldiers and 120 civilians": the list's second item, past the first
-        for j in range(k - 1, max(0, k - 6), -1):
-            if toks[j].low in _INCLUDE_VERBS:
-                k = j
-                break
-            if not toks[j].text[0].isalnum():
-                break
-    if k < 2 or toks[k].low not in _INCLUDE_VERBS:
+    k = include_verb_before(toks, first, _INCLUDE_VERBS)
+    if k < 2:
         return None
     k -= 1
     if toks[k].low == "also" and k > 1:

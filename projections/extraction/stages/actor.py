@@ -47,7 +47,12 @@ from projections.extraction.actors import (
     subject_actor,
     subject_owner,
 )
-from projections.extraction.categories import breakdown_link, colon_object_verb, far_key
+from projections.extraction.categories import (
+    breakdown_link,
+    colon_object_verb,
+    far_key,
+    include_verb_before,
+)
 from projections.extraction.claim import CATEGORIES
 from projections.extraction.context import ClaimContext, Rules
 from projections.extraction.enemy import enemy_side, side_of
@@ -204,15 +209,8 @@ def _included_in(ctx: ClaimContext) -> tuple[str, str] | None:
     figure counts are among the group the subject of `included` names by a demonym, whose
     side they share (the list's later items too, past the items before them)."""
     toks, texts = ctx.toks, ctx.texts
-    k = ctx.q.i - 1
-    if k > 2 and toks[k].low == "and":
-        for j in range(k - 1, max(0, k - 6), -1):
-            if toks[j].low in _INCLUDE_VERBS:
-                k = j
-                break
-            if not toks[j].text[0].isalnum():
-                return None
-    if k < 1 or toks[k].low not in _INCLUDE_VERBS:
+    k = include_verb_before(toks, ctx.q.i, _INCLUDE_VERBS)
+    if k < 1:
         return None
     head = k - 1
     if toks[head].low == "also" and head > 0:
