@@ -32,6 +32,20 @@ _LIST_NUMBER_WORDS = frozenset(
 )
 
 
+# words that may stand between a preposition and its count (`by about 200`, `by up to 60`)
+_BEFORE_COUNT = frozenset(
+    "about some around roughly nearly almost up to at least more than over".split()
+)
+
+
+def _count_at(toks: list[Token], k: int) -> bool:
+    """A figure (digits or a number word) at `k`, after at most three approximator words."""
+    stop = min(len(toks), k + 4)
+    while k < stop and toks[k].low in _BEFORE_COUNT:
+        k += 1
+    return k < stop and (toks[k].low[:1].isdigit() or toks[k].low in _LIST_NUMBER_WORDS)
+
+
 def _list_end(toks: list[Token], k: int) -> int:
     """The token after the last item of a list of counted phrases that goes on at `k` (`, 29
     artillery systems, two air defence systems and 96 drones`): each item is a coordinator, a
@@ -559,6 +573,10 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
         # "killing 18 villagers and carrying off about 30 others": people carried off by
         # raiders were abducted (the phrasal verb, never `carry` alone: `carried 40 troops`)
         return "captured", f"{w} {nxt}"
+    if w == "held" and nxt == "by" and _count_at(toks, j + 2):
+        # "the base had been held by about 200 of its troops": the count is the passive's
+        # agent, the ones who hold, not captives
+        return None
     if w == "held" and j > 0 and toks[j - 1].low in _PASSIVE_BE and nxt not in _NOT_HELD:
         # "28 soldiers who had been held for three days": the passive of `hold` says the
         # people were captives (not `held back`, `held in reserve`)
