@@ -636,6 +636,12 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
         # "15 guards remain hostage", "were held as prisoners", "still in captivity"
         if toks[j - 1].low in _CAPTIVE_BEFORE:
             return "captured", f"{toks[j - 1].low} {w}"
+    if w in _COMPLEMENT_CAPTIVE and j > 2:
+        # "had taken six policemen captive", "holding 30 villagers hostage": the object of a
+        # verb of taking or holding between it and its complement is the captives
+        taker = _taker_before_object(toks, j)
+        if taker is not None:
+            return "captured", f"{taker} N {w}"
     if w == "homes" and j > 1 and toks[j - 1].low in ("their", "his", "her"):
         if toks[j - 2].low in ("from", "left", "fled", "of", "flee", "leave"):
             return "displaced", f"{toks[j - 2].low} their homes"
@@ -760,6 +766,29 @@ def _held_after(toks: list[Token], j: int) -> bool:
 _CAPTIVE_WORDS = frozenset("prisoners prisoner hostages hostage captives captivity pows".split())
 _CAPTIVE_BEFORE = frozenset("as in taken held remain remained remains still".split())
 _LAY_VERBS = frozenset("laid lay laying lays".split())
+# the complement of `take X captive`, `hold X hostage`, and the verbs that take it
+_COMPLEMENT_CAPTIVE = frozenset("captive hostage prisoner".split())
+_TAKE_HOLD = frozenset(
+    "taken took take takes taking held hold holds holding kept keep keeps keeping".split()
+)
+
+
+def _taker_before_object(toks: list[Token], j: int) -> str | None:
+    """The verb of taking or holding before the object that the complement at `j` follows
+    (`taken six policemen captive`): a figure then at most three words of its noun between;
+    None when there is none."""
+    figure = -1
+    for k in range(j - 1, max(-1, j - 6), -1):
+        t = toks[k]
+        if t.low[:1].isdigit() or t.low in _LIST_NUMBER_WORDS:
+            figure = k
+        elif figure >= 0 and t.low in _TAKE_HOLD:
+            return t.low
+        elif figure >= 0 or not t.text.isalpha():
+            return None
+    return None
+
+
 _ACCORD_NOUNS = frozenset("accord accords agreement deal pact treaty".split())
 
 
@@ -854,7 +883,8 @@ _VERB_WORDS = (
     | _BECOME_VERBS
     | _HOMECOMING
     | frozenset(
-        """taken held under lost prisoners prisoner hostages hostage captives captivity pows homes
+        """taken held under lost prisoners prisoner hostages hostage captives captivity captive pows
+        homes
         bodies remains lives suffered sustained suffering sustaining treated handed forced
         crossed crossing left sought seeking returned returning arrived placed put refugees
         refugee evacuees

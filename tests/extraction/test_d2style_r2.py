@@ -9,7 +9,7 @@ rule `--explain` names for them."""
 
 from __future__ import annotations
 
-from tests.extraction.claim_helpers import claim
+from tests.extraction.claim_helpers import claim, claims
 
 
 def test_a_place_after_a_common_noun_head_is_no_speaker() -> None:
@@ -83,3 +83,30 @@ def test_a_count_that_is_the_agent_of_held_by_holds() -> None:
 def test_people_held_by_a_group_are_still_captives() -> None:
     c = claim("About 40 aid workers were held by the militia for a week, the UN said.", "About 40")
     assert c.category == "captured"
+
+
+def test_people_expelled_are_displaced() -> None:
+    c = claim(
+        "The authorities expelled some 4,000 Afghan migrants across the border last month, "
+        "the refugee agency said.",
+        "some 4,000",
+    )
+    assert (c.category, c.actor, c.attribution) == (
+        "displaced",
+        "Afghanistan",
+        "the refugee agency",
+    )
+
+
+def test_taken_n_people_captive_counts_captives() -> None:
+    c = claim("The gunmen took nine aid workers captive near Gao, the charity said.", "nine")
+    assert (c.category, c.low) == ("captured", 9)
+    assert "category:verb:took N captive" in c.rules
+    c = claim("Rebels were holding 30 villagers hostage in the hills, a priest said.", "30")
+    assert c.category == "captured"
+
+
+def test_an_abbreviated_number_is_a_designation() -> None:
+    found = claims("Five nurses were killed at Hospital No. 3 in Kharkiv, officials said.")
+    assert [c.text for c in found] == ["Five"]
+    assert (found[0].category, found[0].low) == ("killed", 5)
