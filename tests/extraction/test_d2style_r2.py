@@ -110,3 +110,20 @@ def test_an_abbreviated_number_is_a_designation() -> None:
     found = claims("Five nurses were killed at Hospital No. 3 in Kharkiv, officials said.")
     assert [c.text for c in found] == ["Five"]
     assert (found[0].category, found[0].low) == ("killed", 5)
+
+
+def test_a_span_of_time_after_in_is_no_place() -> None:
+    c = claim(
+        "The army said it had killed 900 insurgents in the final two years of fighting.", "900"
+    )
+    assert (c.category, c.location) == ("killed", None)
+    c = claim("Rebels killed 40 soldiers in the last 24 hours in Sangha, officials said.", "40")
+    assert c.location == "Sangha"
+
+
+def test_a_focus_adverb_ends_the_phrase() -> None:
+    c = claim(
+        "Up to 5,000 civilians may have died in the bombardment alone, a rights group said.",
+        "Up to 5,000",
+    )
+    assert (c.category, c.location, c.hedged) == ("killed", None, True)
