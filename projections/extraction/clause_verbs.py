@@ -164,7 +164,7 @@ def verb_category(
         if got and j + 1 != next_start:
             fwd = (j - np_end, got[0], f"category:verb{past}:{got[1]}")
             if j == np_end + 1 and w.endswith("ed"):
-                main = _main_predicate_after(toks, j, stop)
+                main = main_predicate_after(toks, j, stop)
                 if main is not None and main[0] != got[0]:
                     # "Tens of thousands of Syrians detained under the former government are
                     # still unaccounted for": the participle right after the phrase is a
@@ -445,7 +445,7 @@ _PREDICATE_ADVERBS = frozenset("still now also yet all reportedly believed been 
 _PREDICATE_ENDS = frozenset(", ; : and or but who which that whom whose".split())
 
 
-def _main_predicate_after(toks: list[Token], j: int, stop: int) -> tuple[str, int, str] | None:
+def main_predicate_after(toks: list[Token], j: int, stop: int) -> tuple[str, int, str] | None:
     """After the participle at `j` (a reduced relative), the finite predicate of the clause
     within a few words: an auxiliary of state (`are`, `were`, `remain`), adverbs, and a verb
     or status word of the lexicon (`are still unaccounted for`, `were later killed`). Its

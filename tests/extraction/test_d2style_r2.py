@@ -127,3 +127,16 @@ def test_a_focus_adverb_ends_the_phrase() -> None:
         "Up to 5,000",
     )
     assert (c.category, c.location, c.hedged) == ("killed", None, True)
+
+
+def test_a_reduced_relative_after_the_noun_yields_to_the_main_predicate() -> None:
+    c = claim(
+        "Some 300 sailors killed in the sinking of the frigate are still missing, the navy said.",
+        "Some 300",
+    )
+    assert (c.category, c.attribution) == ("missing", "the navy")
+    assert "category:main-predicate:missing" in c.rules
+    c = claim(
+        "About 70 villagers killed in the raid were buried on Sunday, police said.", "About 70"
+    )
+    assert c.category == "killed"
