@@ -18,6 +18,7 @@ from projections.extraction.clause_verbs import (
     casualty_pair,
     closes_relative,
     label_verb,
+    main_predicate_after,
     near,
     verb_category,
 )
@@ -835,6 +836,10 @@ def _listed_breakdown(toks: list[Token], first: int, prev_end: int) -> bool:
     return False
 
 
+# participles that follow the noun they say befell (`people killed in 1995`)
+_STATUS_PARTICIPLES = frozenset("killed wounded injured detained abducted displaced".split())
+
+
 def _counted(np: NounPhrase, category: str | None, *rules: str, inherit: bool = False) -> Reading:
     """The reading of a figure that counts the phrase `np`."""
     start = np.start if np.start < np.mods[0] else np.mods[0]
@@ -864,6 +869,13 @@ def _category_noun(
         found = verb_category(toks, first, np.end, prev_end, next_start, displaced=False)
         if found is not None and found[0] == "killed" and found[1].startswith("category:verb:"):
             return _counted(np, "killed", f"category:noun:{w}", found[1])
+    if w in _STATUS_PARTICIPLES and np.head is not None and np.head > np.start:
+        # "About 1,000 people killed in July 1995 are still missing": the participle after
+        # the noun is a reduced relative (what befell them); the clause's own finite
+        # predicate says what they are now
+        main = main_predicate_after(toks, np.head, min(len(toks), np.head + 10))
+        if main is not None and main[0] != category and main[0] in ("missing", "captured"):
+            return _counted(np, main[0], f"category:noun:{w}", f"category:main-predicate:{main[2]}")
     if category == "displaced" and not whole:
         # "two Sudanese refugees were killed": what the clause's verb says befell them wins
         # over their earlier flight (as for `killed 27 displaced people`)

@@ -32,6 +32,20 @@ _LIST_NUMBER_WORDS = frozenset(
 )
 
 
+# words that may stand between a preposition and its count (`by about 200`, `by up to 60`)
+_BEFORE_COUNT = frozenset(
+    "about some around roughly nearly almost up to at least more than over".split()
+)
+
+
+def _count_at(toks: list[Token], k: int) -> bool:
+    """A figure (digits or a number word) at `k`, after at most three approximator words."""
+    stop = min(len(toks), k + 4)
+    while k < stop and toks[k].low in _BEFORE_COUNT:
+        k += 1
+    return k < stop and (toks[k].low[:1].isdigit() or toks[k].low in _LIST_NUMBER_WORDS)
+
+
 def _list_end(toks: list[Token], k: int) -> int:
     """The token after the last item of a list of counted phrases that goes on at `k` (`, 29
     artillery systems, two air defence systems and 96 drones`): each item is a coordinator, a
@@ -150,7 +164,7 @@ def verb_category(
         if got and j + 1 != next_start:
             fwd = (j - np_end, got[0], f"category:verb{past}:{got[1]}")
             if j == np_end + 1 and w.endswith("ed"):
-                main = _main_predicate_after(toks, j, stop)
+                main = main_predicate_after(toks, j, stop)
                 if main is not None and main[0] != got[0]:
                     # "Tens of thousands of Syrians detained under the former government are
                     # still unaccounted for": the participle right after the phrase is a
@@ -431,7 +445,7 @@ _PREDICATE_ADVERBS = frozenset("still now also yet all reportedly believed been 
 _PREDICATE_ENDS = frozenset(", ; : and or but who which that whom whose".split())
 
 
-def _main_predicate_after(toks: list[Token], j: int, stop: int) -> tuple[str, int, str] | None:
+def main_predicate_after(toks: list[Token], j: int, stop: int) -> tuple[str, int, str] | None:
     """After the participle at `j` (a reduced relative), the finite predicate of the clause
     within a few words: an auxiliary of state (`are`, `were`, `remain`), adverbs, and a verb
     or status word of the lexicon (`are still unaccounted for`, `were later killed`). Its
@@ -559,6 +573,10 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
         # "killing 18 villagers and carrying off about 30 others": people carried off by
         # raiders were abducted (the phrasal verb, never `carry` alone: `carried 40 troops`)
         return "captured", f"{w} {nxt}"
+    if w == "held" and nxt == "by" and _count_at(toks, j + 2):
+        # "the base had been held by about 200 of its troops": the count is the passive's
+        # agent, the ones who hold, not captives
+        return None
     if w == "held" and j > 0 and toks[j - 1].low in _PASSIVE_BE and nxt not in _NOT_HELD:
         # "28 soldiers who had been held for three days": the passive of `hold` says the
         # people were captives (not `held back`, `held in reserve`)
@@ -618,6 +636,12 @@ def _verb_at(toks: list[Token], j: int, displaced: bool) -> tuple[str, str] | No
         # "15 guards remain hostage", "were held as prisoners", "still in captivity"
         if toks[j - 1].low in _CAPTIVE_BEFORE:
             return "captured", f"{toks[j - 1].low} {w}"
+    if w in _COMPLEMENT_CAPTIVE and j > 2:
+        # "had taken six policemen captive", "holding 30 villagers hostage": the object of a
+        # verb of taking or holding between it and its complement is the captives
+        taker = _taker_before_object(toks, j)
+        if taker is not None:
+            return "captured", f"{taker} N {w}"
     if w == "homes" and j > 1 and toks[j - 1].low in ("their", "his", "her"):
         if toks[j - 2].low in ("from", "left", "fled", "of", "flee", "leave"):
             return "displaced", f"{toks[j - 2].low} their homes"
@@ -742,6 +766,29 @@ def _held_after(toks: list[Token], j: int) -> bool:
 _CAPTIVE_WORDS = frozenset("prisoners prisoner hostages hostage captives captivity pows".split())
 _CAPTIVE_BEFORE = frozenset("as in taken held remain remained remains still".split())
 _LAY_VERBS = frozenset("laid lay laying lays".split())
+# the complement of `take X captive`, `hold X hostage`, and the verbs that take it
+_COMPLEMENT_CAPTIVE = frozenset("captive hostage prisoner".split())
+_TAKE_HOLD = frozenset(
+    "taken took take takes taking held hold holds holding kept keep keeps keeping".split()
+)
+
+
+def _taker_before_object(toks: list[Token], j: int) -> str | None:
+    """The verb of taking or holding before the object that the complement at `j` follows
+    (`taken six policemen captive`): a figure then at most three words of its noun between;
+    None when there is none."""
+    figure = -1
+    for k in range(j - 1, max(-1, j - 6), -1):
+        t = toks[k]
+        if t.low[:1].isdigit() or t.low in _LIST_NUMBER_WORDS:
+            figure = k
+        elif figure >= 0 and t.low in _TAKE_HOLD:
+            return t.low
+        elif figure >= 0 or not t.text.isalpha():
+            return None
+    return None
+
+
 _ACCORD_NOUNS = frozenset("accord accords agreement deal pact treaty".split())
 
 
@@ -836,7 +883,8 @@ _VERB_WORDS = (
     | _BECOME_VERBS
     | _HOMECOMING
     | frozenset(
-        """taken held under lost prisoners prisoner hostages hostage captives captivity pows homes
+        """taken held under lost prisoners prisoner hostages hostage captives captivity captive pows
+        homes
         bodies remains lives suffered sustained suffering sustaining treated handed forced
         crossed crossing left sought seeking returned returning arrived placed put refugees
         refugee evacuees

@@ -192,7 +192,7 @@ VERB_CATEGORY: dict[str, str] = {
     **dict.fromkeys(
         _w(
             """fled flee flees fleeing displaced displacing evacuated evacuating uprooted
-            deported relocated"""
+            deported relocated expelled expelling"""
         ),
         "displaced",
     ),

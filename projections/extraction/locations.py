@@ -530,9 +530,15 @@ def _place_np(toks: list[Token], k: int, prep: str) -> tuple[int, int] | None:
             continue
         c = t.text[0]
         if not c.isalnum() or t.low in _NP_END or c in "0123456789":  # is_digits(t)
+            if j > k and _span_of_time_at(toks, j):
+                return None  # "in the final three years of the war": a span of time, no place
             break
         if j > k and t.low in NUMBER_WORDS and t.text.islower():
+            if _span_of_time_at(toks, j):
+                return None  # "in the past two weeks": a span of time, no place
             break  # "in western Iraq wounded five US service members": a figure ends the place
+        if t.low in _FOCUS_ADVERBS and j > k:
+            break  # "in the fighting alone": the adverb is no part of the phrase
         if (t.low in MONTHS and t.text[0].isupper()) or t.low in WEEKDAYS:
             break
         if t.low == "of" and j > k and toks[j - 1].low in _NOT_PLACES:
@@ -544,6 +550,22 @@ def _place_np(toks: list[Token], k: int, prep: str) -> tuple[int, int] | None:
     if e == k and has_det:
         return None
     return k, _name_tail_cut(toks, k, e)
+
+
+# adverbs that close a noun phrase they focus (`in the fighting alone`)
+_FOCUS_ADVERBS = frozenset("alone only".split())
+_TIME_UNITS = frozenset("years months weeks days hours decades".split())
+
+
+def _span_of_time_at(toks: list[Token], j: int) -> bool:
+    """A count of time units at `j` right after a lower-case word of the phrase (`the final
+    three years`, `the past 24 hours`): the phrase is a span of time."""
+    return (
+        j + 1 < len(toks)
+        and toks[j - 1].text.islower()
+        and (toks[j].low[:1].isdigit() or toks[j].low in NUMBER_WORDS)
+        and toks[j + 1].low in _TIME_UNITS
+    )
 
 
 _QUANTITY_OPENERS = frozenset("about around some nearly almost roughly over more".split())

@@ -331,6 +331,19 @@ def _verb_number(a: Around) -> bool:
     return a.prev.low in ("number", "numbers") and prev2 is not None and prev2.low in _VERB_BEFORE
 
 
+def _abbreviated_number(a: Around) -> bool:
+    """`No. 1`, `Nr. 4`: a capitalised abbreviation of `number` and its full stop right
+    before the digits, with no space between the word and the stop."""
+    p2 = a.prev2
+    return (
+        a.digits
+        and p2 is not None
+        and p2.low in ("no", "nr")
+        and p2.text[0].isupper()
+        and p2.end == a.prev.start
+    )
+
+
 def _capitalised_designation(a: Around) -> bool:
     """`Leopard 2 tanks`, `Patriot 3`: a short number after a capitalised name. A word that
     opens a count after a quote mark (`“Another 20 people …`, `He said: 'About 40 …`) is
@@ -421,6 +434,8 @@ _BEFORE = _by_trigger(
             ),
         ),
         ("not-claim:designation", None, _capitalised_designation),
+        # `School No. 1`, `Hospital No. 3`: the abbreviation keeps its full stop as a token
+        ("not-claim:designation", (".",), _abbreviated_number),
         ("not-claim:population", ("of",), _town_population),
         ("not-claim:age", (",",), _age_after_name((",", ")"))),
         ("not-claim:age", ("(",), _age_after_name((")",))),

@@ -493,6 +493,16 @@ def _match(
             if cand.plural and cand.shares(words[0]):
                 return cand
         return None
+    if kind == "title" and len(words) >= 3 and words[1] == "same" and words[-1] in GENERIC_HEADS:
+        # `according to the same source`, `the same official said`: whoever spoke last, of
+        # the head's kind when it is a person's title (`source` is any kind's)
+        want_person = words[-1] in _PERSON_HEADS and words[-1] not in _ANY_KIND_HEADS
+        for cand in reversed(named):
+            if now - cand.last > 2:
+                break
+            if cand.person or not want_person:
+                return cand
+        return None
     side = _side_of(span) if kind == "title" else None
     if side is not None:
         named = _of_the_side(named, side, words[-1] in _PERSON_HEADS)
@@ -533,6 +543,10 @@ def _match(
     if words[-1] in _ARMED_GROUP_HEADS:
         return _armed_group(named, now)
     return None
+
+
+# heads that a speaker of any kind may be called (`the same source` after `the military`)
+_ANY_KIND_HEADS = frozenset("source sources".split())
 
 
 # a body's own parts, named after its possessive (`the military's media wing`)
@@ -698,6 +712,10 @@ _SUBJECT_HEADS = (
 )
 
 
+# prepositions that put a subject's head noun in a place (`The fighting in South Ossetia`)
+_PLACE_PREPS = frozenset("in at on near around across along".split())
+
+
 def sentence_subject(toks: list[Token]) -> Speaker | None:
     """The phrase that opens a sentence and does something (`A US official briefed
     journalists`), when it names a speaker: a later `the official said` may mean it."""
@@ -725,6 +743,15 @@ def sentence_subject(toks: list[Token]) -> Speaker | None:
     if end < 0 or (end == 0 and toks[0].low in _ADVERBS):
         return None
     head = toks[commas[0] - 1] if commas else toks[end]
+    if not commas:
+        # `The fighting in South Ossetia forced …`: a common noun before a place's preposition
+        # is the phrase's head, and the place after it no speaker
+        for i in range(1, end):
+            if toks[i].low in _PLACE_PREPS and toks[i - 1].text.islower():
+                head = toks[i - 1]
+                if head.low not in _SUBJECT_HEADS:
+                    return None
+                break
     if head.low in _SUBJECT_HEADS or (head.text[0].isupper() and head.text[1:].islower()):
         return Speaker(0, end, k, "subject", "")
     if head.text.isupper() and 2 <= len(head.text) <= 6:

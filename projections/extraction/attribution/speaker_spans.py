@@ -836,12 +836,39 @@ def _fronted_time(toks: list[Token], s: int, end: int) -> int:
     if end - s < 2 or toks[s].low not in _TIME_PREPS:
         return s
     k = s + 1
-    if toks[k].low not in WEEKDAYS and toks[k].low not in MONTHS:
+    if toks[k].low == "the" and k + 1 <= end:
+        k = _point_in_time_end(toks, k + 1, end)  # `By the end of the year`, `By the weekend`
+        if k < 0:
+            return s
+    elif toks[k].low not in WEEKDAYS and toks[k].low not in MONTHS:
         return s
-    k += 1
+    else:
+        k += 1
     if k <= end and toks[k].text == ",":
         k += 1
     return k if k <= end else s
+
+
+# a point of a span of time (`the end of the year`) and the spans and parts of a day it is of
+_TIME_POINTS = frozenset("end start beginning middle close turn".split())
+_TIME_SPANS = frozenset("year month week day war weekend summer winter spring autumn".split())
+
+
+def _point_in_time_end(toks: list[Token], k: int, end: int) -> int:
+    """The token after `end of the year`, `start of May`, `weekend` or `evening` at `k`
+    (after a time preposition and `the`); -1 when the words there are no point in time."""
+    w = toks[k].low
+    if w in _DAY_PARTS or w == "weekend":
+        return k + 1
+    if w not in _TIME_POINTS or k + 2 > end or toks[k + 1].low != "of":
+        return -1
+    k += 2
+    if toks[k].low in ("the", "that", "this", "last") and k + 1 <= end:
+        k += 1
+    w = toks[k].low
+    if w in _TIME_SPANS or w in MONTHS or (w.isdigit() and len(w) == 4):
+        return k + 1
+    return -1
 
 
 def _names_a_subject(toks: list[Token], s: int, end: int) -> bool:
