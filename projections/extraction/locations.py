@@ -56,7 +56,7 @@ _NOT_PLACES = frozenset(
     shootouts gunfight gunfights firefight firefights autumn summer winter spring swap
     swaps weekend weekends incident incidents crackdown crackdowns mission missions previous
     law laws decree decrees drill drills exercise exercises manoeuvres maneuvers hours hour
-    minutes space""".split()
+    minutes space peak height""".split()
 )
 # a part of a year or a period, when an ordinal picks it out (`in the first quarter`, `the
 # second half`); `the old quarter` of a city stays a place
@@ -535,6 +535,9 @@ def _place_np(toks: list[Token], k: int, prep: str) -> tuple[int, int] | None:
             break  # "in western Iraq wounded five US service members": a figure ends the place
         if (t.low in MONTHS and t.text[0].isupper()) or t.low in WEEKDAYS:
             break
+        if t.low in _DETS and j > k + 1 and toks[j - 1].low in _NOT_PLACES:
+            break  # "At its peak the Soviet contingent": an article after a time's head opens
+            # the clause's subject
         if t.low == "of" and j > k and toks[j - 1].low in _NOT_PLACES:
             return None  # "at the end of August", "in the autumn of 2017": a time, no place
         if t.low == "of" and j > k and j + 1 < n and _quantity_after(toks[j + 1]):
