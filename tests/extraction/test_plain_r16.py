@@ -4,7 +4,8 @@ a list of wars (`Iraq (2003-2011): …`), a time phrase read as a place (`At its
 an apposition with a hyphenated word before the subject's verb (`Britain, the
 second-largest contributor, deployed`), the size a force `peaked at` or `numbered`, a
 `found` tag closing its sentence with a time after it, a short relative clause holding
-`that` between a speaker and its verb, and the place a battle or siege is fought for.
+`that` between a speaker and its verb, the place a battle or siege is fought for, and
+people who `vanished`.
 Passages written for these tests (not taken from the gold file)."""
 
 from __future__ import annotations
@@ -74,3 +75,10 @@ def test_the_place_a_battle_is_fought_for() -> None:
     # a battle for something that is no name gives no place
     c = claim("In the battle for control of the road, some 300 fighters were killed.", "some 300")
     assert "location:before:battle-for" not in c.rules
+
+
+def test_people_who_vanished_are_missing() -> None:
+    text = "Relatives say some 1,200 men vanished during the sweep operations."
+    c = claim(text, "some 1,200")
+    assert (c.category, c.attribution, c.qualifier) == ("missing", "Relatives", "approx")
+    assert "category:verb:vanished" in c.rules
