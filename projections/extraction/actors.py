@@ -19,7 +19,7 @@ from projections.extraction.lexicon import (
     SINGULAR_UNITS,
     TROOP_NOUNS,
 )
-from projections.extraction.tokens import Token
+from projections.extraction.tokens import Token, glued
 
 OWN_VERBS = frozenset(
     """has have had deployed deploy deploying deploys sent send sending sends lost loses losing
@@ -33,7 +33,7 @@ OWN_VERBS = frozenset(
     rotated rotate withdrew withdraw pulled massing gathered make makes made add adds adding
     added dropped drop drops dropping promised promise promises retained retains retain puts
     call calls calling scrambled scramble scrambles flew fly flies contribute contributes
-    contributed contributing""".split()
+    contributed contributing numbered""".split()
 ) | frozenset(
     # verbs of holding an arsenal or a force (`Hezbollah now holds some 25,000 rockets`);
     # a captor's `holds` does not make captives its own (`stages.actor._held_captives`)
@@ -512,6 +512,7 @@ def subject_actor(
     if j >= 0 and toks[j].low == "up":
         j -= 1
     grown = j >= 1 and toks[j].low == "to" and toks[j - 1].low in _GROW_VERBS
+    grown = grown or (j >= 1 and toks[j].low == "at" and toks[j - 1].low in _PEAK_VERBS)
     if grown:
         j -= 1  # "FARC dissident factions ... have grown to some 3,500 armed members"
     if j > 0 and texts[j][0].isupper():
@@ -718,6 +719,8 @@ def _plain_words(toks: list[Token], lo: int, hi: int) -> bool:
 # a force that grows to a figure is that figure: `its ranks have swelled to 6,500 fighters`
 # (not `rose to`: a toll rises, and the place of the deaths may stand before the verb)
 _GROW_VERBS = frozenset("grown grew swelled swollen shrunk shrank".split())
+# "NATO's mission peaked at about 130,000 troops": the size the subject's force reached
+_PEAK_VERBS = frozenset("peaked peaking peaks".split())
 _SAYS = _SPEECH | frozenset("say believe believes estimate estimates".split())
 _RELATIVES = frozenset({"who", "which", "whose", "where"})
 
@@ -769,6 +772,8 @@ def _aside_opening(toks: list[Token], close: int) -> int:
             return k if _possessive_opening(toks, k + 1, close) else -1
         if t.low in ("'s", "’s"):
             continue
+        if t.text == "-" and glued(toks[k - 1], t) and glued(t, toks[k + 1]):
+            continue  # ", the second-largest contributor,": a hyphen inside one word
         if not t.text[0].isalnum() or (t.text[0].isdigit() and not _year(t.text)):
             return -1
     return -1

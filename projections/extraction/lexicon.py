@@ -180,7 +180,7 @@ VERB_CATEGORY: dict[str, str] = {
         "killed",
     ),
     **dict.fromkeys(_w("wounded wounding injured injuring injure wound hurt"), "wounded"),
-    **dict.fromkeys(_w("missing disappeared unaccounted trapped"), "missing"),
+    **dict.fromkeys(_w("missing disappeared vanished unaccounted trapped"), "missing"),
     **dict.fromkeys(
         _w(
             """captured capture capturing surrendered surrender surrendering detained

@@ -56,7 +56,7 @@ _NOT_PLACES = frozenset(
     shootouts gunfight gunfights firefight firefights autumn summer winter spring swap
     swaps weekend weekends incident incidents crackdown crackdowns mission missions previous
     law laws decree decrees drill drills exercise exercises manoeuvres maneuvers hours hour
-    minutes space""".split()
+    minutes space peak height""".split()
 )
 # a part of a year or a period, when an ordinal picks it out (`in the first quarter`, `the
 # second half`); `the old quarter` of a city stays a place
@@ -347,6 +347,18 @@ def find_location_before(
                 # killed 492": a phrase of place that ends in a name, not a side's
                 return np[0], np[1], "location:before:attack-on-phrase"
             continue
+        if w in ("for", "of") and j > 0 and toks[j - 1].low in _BATTLE_NOUNS:
+            # "During the battle for Debaltseve, Ukraine said 179 …", "The siege of Sarajevo
+            # killed 11,541": the place a battle is fought for, named by name
+            np = _place_np(toks, j + 1, w) if j + 1 < first else None
+            if (
+                np is not None
+                and np[1] < first
+                and toks[np[0]].text[0].isupper()
+                and not _names_side(toks, np[0], np[1])
+            ):
+                return np[0], np[1], "location:before:battle-for"
+            continue
         if w not in _BEFORE_PREPS or any(s <= j <= e for s, e in skip):
             continue
         if w == "around" and not _around_in_subject(toks, j):
@@ -494,6 +506,7 @@ def _named_after_article(toks: list[Token], s: int, e: int) -> bool:
 
 _BEFORE_PREPS = frozenset({"in", "near", "along", "at", "across", "inside", "around"})
 _ATTACK_NOUNS = frozenset("strikes strike attack attacks raid raids shelling assault".split())
+_BATTLE_NOUNS = frozenset("battle battles siege sieges fight defence defense".split())
 
 
 def _place_np(toks: list[Token], k: int, prep: str) -> tuple[int, int] | None:
@@ -541,6 +554,9 @@ def _place_np(toks: list[Token], k: int, prep: str) -> tuple[int, int] | None:
             break  # "in the fighting alone": the adverb is no part of the phrase
         if (t.low in MONTHS and t.text[0].isupper()) or t.low in WEEKDAYS:
             break
+        if t.low in _DETS and j > k + 1 and toks[j - 1].low in _NOT_PLACES:
+            break  # "At its peak the Soviet contingent": an article after a time's head opens
+            # the clause's subject
         if t.low == "of" and j > k and toks[j - 1].low in _NOT_PLACES:
             return None  # "at the end of August", "in the autumn of 2017": a time, no place
         if t.low == "of" and j > k and j + 1 < n and _quantity_after(toks[j + 1]):

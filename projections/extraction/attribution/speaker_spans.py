@@ -178,6 +178,10 @@ def _relative_before(toks: list[Token], v: int) -> int:
             return -1
         if toks[k - 1].text == "," and (t.low in _LONG_RELATIVES or _aside_participle(t)):
             short = v - k <= 6 and t.low != "whose"  # `, whose 400 officers arrived,`: cut too
+            if short and any(x.low == "that" for x in toks[k + 1 : v - 1]):
+                # `The government, which disputes that figure, says`: a `that` inside the
+                # short clause would end the phrase read whole; the clause is cut instead
+                short = False
             if short or k < 3 or not toks[k - 2].text[0].isalpha():
                 return -1
             return k

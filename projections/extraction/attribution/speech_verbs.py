@@ -196,7 +196,9 @@ def find_speakers(
         if w == "found":  # `..., a Reuters investigation found.`, `found that`
             nxt = toks[v + 1] if v + 1 < n else None
             if nxt is not None and nxt.text not in (".", ",", ";") and nxt.low != "that":
-                if not _INQUIRIES.intersection(lows[max(0, v - 8) : v]):
+                if not _INQUIRIES.intersection(lows[max(0, v - 8) : v]) and not _found_tag(
+                    toks, lows, v
+                ):
                     continue  # `rescuers found 12 bodies`; but `a BBC count found 27 tanks`
         if w == "saying" and v >= 4 and lows[v - 1] == "as":
             sp = _quoted_as_saying(toks, lows, v)  # `X was quoted by Y as saying that …`
@@ -480,6 +482,22 @@ DOCUMENT_LABEL = "attribution:refused:document-label"
 # `per X report`: the verb's form is the noun that `per` governs (its source), no speech
 REPORT_AFTER_PER = "attribution:refused:noun-after-per"
 ACCORDING_TO_NOUN = "attribution:refused:noun-after-according-to"
+
+
+_TIME_AFTER_TAG = frozenset("in on last this earlier later".split())
+
+
+def _found_tag(toks: list[Token], lows: list[str], v: int) -> bool:
+    """`…, the commission found in 1999.`: `found` closing its sentence after a comma, with
+    only a short phrase of time after it, is a reporting tag (a verb of finding with an object
+    would have one: `rescuers found 12 bodies`)."""
+    n = len(toks)
+    if lows[v + 1] not in _TIME_AFTER_TAG or "," not in lows[max(0, v - 10) : v]:
+        return False
+    rest = lows[v + 1 :]
+    while rest and rest[-1] in (".", "!", '"', "”"):
+        rest = rest[:-1]
+    return 1 < len(rest) <= 3 and v + 1 + len(rest) <= n and not any(w in (",", ";") for w in rest)
 
 
 def _inside_according_to(found: list[Speaker], v: int) -> bool:

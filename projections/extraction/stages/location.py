@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from projections.extraction.context import ClaimContext, Rules, Span
+from projections.extraction.gazetteer import lookup
 from projections.extraction.locations import (
     aid_recipient,
     cause_phrase,
@@ -45,6 +46,28 @@ def _before(ctx: ClaimContext, skip: list[Span]) -> tuple[str, str] | None:
     if found is None:
         return None
     return ctx.sentence.text[toks[found[0]].start : toks[found[1]].end], found[2]
+
+
+def _list_heading(ctx: ClaimContext, skip: list[Span]) -> tuple[str, str] | None:
+    """`Iraq (2003-2011): about 4,400 US troops killed`: an entry of a list of wars opens with
+    the country, its years in brackets and a colon; the figures of the entry are there."""
+    toks, i = ctx.toks, ctx.q.i
+    h = 0
+    while h < min(i, 4) and toks[h].text.isalpha() and toks[h].text[0].isupper():
+        h += 1
+    if h == 0 or h + 3 >= i or toks[h].text != "(":
+        return None
+    k = h + 1
+    while k < min(i, h + 8) and toks[k].text != ")":
+        if not (toks[k].text[0].isdigit() or toks[k].text in ("-", "–", "to")):
+            return None
+        k += 1
+    if k + 1 >= i or toks[k].text != ")" or toks[k + 1].text != ":":
+        return None
+    name = ctx.sentence.text[toks[0].start : toks[h - 1].end]
+    if lookup(name) is None:
+        return None  # a place the gazetteer knows, not `Update (2 pm):`
+    return name, "location:list-heading"
 
 
 def _host(ctx: ClaimContext, skip: list[Span]) -> tuple[str, str] | None:
@@ -145,6 +168,7 @@ def _aid(ctx: ClaimContext, skip: list[Span]) -> tuple[str, str] | None:
 LOCATION_RULES: tuple[LocationRule, ...] = (
     _after,
     _before,
+    _list_heading,
     _host,
     _inherited,
     _partitive,
