@@ -1012,6 +1012,10 @@ _MILITARY_HEADS = frozenset(
 )
 
 
+# after a comma these open a clause of their own, with its own subject and figure
+_CONTRAST_OPENERS = frozenset("while whereas".split())
+
+
 def attacked_side(
     toks: list[Token], texts: list[str], first: int, lo: int
 ) -> tuple[str, str] | None:
@@ -1025,6 +1029,8 @@ def attacked_side(
         t = toks[a]
         if t.text in (";", ":") or t.low in _SPEECH:
             return None
+        if t.low in _CONTRAST_OPENERS and a > 0 and toks[a - 1].text == ",":
+            return None  # `…, while the rebels put the toll at fewer than ten`: a new clause
         if t.low != "on" or a < 1 or toks[a - 1].low not in _ATTACK_NOUNS:
             continue
         end = next(

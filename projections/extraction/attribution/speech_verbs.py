@@ -324,6 +324,10 @@ def find_speakers(
             if refused is not None:  # `per the battalion's after-action report`: a noun
                 refused.append((REPORT_AFTER_PER, span[0], v))
             continue
+        if _with_absolute(toks, lows, span, v):
+            span = span[0] + 1, span[1]  # `with the military saying …`: the noun speaks
+            if refused is not None:
+                refused.append((WITH_ABSOLUTE, span[0], v))
         if _prepositional_span(lows, span, v):
             if refused is not None:  # `…, in a decree published on Monday`: no subject
                 refused.append((PREPOSITIONAL_SPAN, span[0], v))
@@ -512,6 +516,24 @@ def _inside_according_to(found: list[Speaker], v: int) -> bool:
 
 
 PREPOSITIONAL_SPAN = "attribution:refused:prepositional-phrase"
+WITH_ABSOLUTE = "attribution:with-absolute"
+_ABSOLUTE_SPAN = 6  # words of the noun phrase between `with` and its participle
+
+
+def _with_absolute(toks: list[Token], lows: list[str], span: tuple[int, int], v: int) -> bool:
+    """`Islamabad disputed the figure, with the military saying it lost 23`: `with`, a short
+    noun phrase and a speech verb's `-ing` form right after it make an absolute clause whose
+    noun is the participle's subject, so it speaks (not `in a decree published on Monday`,
+    a past participle of the phrase's noun). The clause opens after a comma or the
+    sentence's start."""
+    s, e = span
+    if lows[s] != "with" or e != v - 1 or not lows[v].endswith("ing"):
+        return False
+    if not 1 <= e - s <= _ABSOLUTE_SPAN or not toks[v].text.islower():
+        return False
+    return s == 0 or toks[s - 1].text == ","
+
+
 # prepositions that open a phrase of place or means, never a speaker's name
 _SPAN_PREPS = frozenset("in on at with under from into through".split())
 _SPAN_DETS = frozenset("a an the this that its their".split())
