@@ -2532,6 +2532,9 @@ def _back_np(toks: list[Token], first: int, prev_end: int) -> Reading | None:
     s = head
     while s - 1 >= lo and s - head > -4:
         p = toks[s - 1]
+        if is_digits(p) and _designation_digits(toks, s - 1, lo):
+            s -= 2  # "M23 fighters, numbering 6,500": a name's digits, not a count
+            continue
         if p.low in NP_STOP or not p.text[0].isalnum() or is_digits(p):
             break
         s -= 1
@@ -2561,6 +2564,15 @@ def _back_np(toks: list[Token], first: int, prev_end: int) -> Reading | None:
     if w in TROOP_NOUNS:
         return Reading("troops", (s, head), head, rules=rules)
     return None
+
+
+def _designation_digits(toks: list[Token], k: int, lo: int) -> bool:
+    """The digits at `k` end a name written as capitals glued to digits (`M23`): the
+    capitals stand before them with no space, within the window."""
+    if k - 1 < lo:
+        return False
+    p = toks[k - 1]
+    return p.text.isalpha() and p.text.isupper() and len(p.text) <= 3 and glued(p, toks[k])
 
 
 def _apposition_opening(toks: list[Token], comma: int, prev_end: int) -> int:

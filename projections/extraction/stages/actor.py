@@ -1014,7 +1014,13 @@ def _coordinated(ctx: ClaimContext) -> tuple[str, str] | None:
         # "Ukraine produced 2.2 million drones and plans to make 4.5 million": the joined
         # predicate shares the subject that made the first
         return prev.actor, "actor:gapped-object"
-    if prev is None or not prev.actor or not ctx.follows_previous():
+    if prev is None or not prev.actor:
+        return None
+    if not ctx.follows_previous():
+        if _serial_and(ctx) and any(r.startswith(_SUBJECT_RULES) for r in prev.rules):
+            # "Russia fired 38 missiles, 12 drones, and 150 shells": the serial comma before
+            # the list's last object keeps it the same subject's
+            return prev.actor, "actor:coordinated-serial"
         return None
     if any(r.startswith(_SUBJECT_RULES) for r in prev.rules):
         return prev.actor, "actor:coordinated"
@@ -1056,6 +1062,15 @@ def _coordinated(ctx: ClaimContext) -> tuple[str, str] | None:
         # owner of the list's first item owns the items of the same kind after it
         return prev.actor, "actor:coordinated-owner"
     return None
+
+
+def _serial_and(ctx: ClaimContext) -> bool:
+    """Only `, and` stands between the previous figure's phrase and this one."""
+    prev_reading = ctx.prev_reading
+    if prev_reading is None:
+        return False
+    between = ctx.toks[prev_reading.np_end + 1 : ctx.q.i]
+    return len(between) == 2 and between[0].text == "," and between[1].low == "and"
 
 
 _CIVILIANS = frozenset("civilians nationals citizens residents villagers".split())
