@@ -41,3 +41,13 @@ def test_the_digits_of_a_count_still_stop_the_phrase() -> None:
     # a number with a space before the noun is a count, not part of a name
     text = "About 300 Russian troops and 20 Wagner fighters, numbering 320 in all, left Bangui."
     assert claim(text, "320").subject != "20 Wagner fighters"
+
+
+def test_a_partitive_aside_inside_the_list_keeps_the_subject() -> None:
+    text = (
+        "Russia launched 52 missiles, 20 of them cruise missiles, and 300 drones at Lviv, "
+        "the Ukrainian air force said."
+    )
+    last = claim(text, "300")
+    assert (last.category, last.actor, last.location) == ("equipment", "Russia", "Lviv")
+    assert "actor:coordinated-serial" in last.rules

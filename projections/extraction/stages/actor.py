@@ -1065,12 +1065,25 @@ def _coordinated(ctx: ClaimContext) -> tuple[str, str] | None:
 
 
 def _serial_and(ctx: ClaimContext) -> bool:
-    """Only `, and` stands between the previous figure's phrase and this one."""
+    """Only `, and` stands between the previous figure's phrase and this one, or a partitive
+    aside of that phrase set off by commas (`38 missiles, 12 of them Kinzhals, and 150 drones`:
+    the aside is the previous figure, read back to `missiles`)."""
     prev_reading = ctx.prev_reading
     if prev_reading is None:
         return False
     between = ctx.toks[prev_reading.np_end + 1 : ctx.q.i]
-    return len(between) == 2 and between[0].text == "," and between[1].low == "and"
+    if len(between) == 2:
+        return between[0].text == "," and between[1].low == "and"
+    return (
+        5 <= len(between) <= 9
+        and between[0].text == ","
+        and between[1].text[0].isdigit()
+        and between[2].low == "of"
+        and between[3].low in ("them", "which")
+        and between[-2].text == ","
+        and between[-1].low == "and"
+        and all(t.text.isalpha() or t.text == "-" for t in between[4:-2])
+    )
 
 
 _CIVILIANS = frozenset("civilians nationals citizens residents villagers".split())
