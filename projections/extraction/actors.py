@@ -105,9 +105,14 @@ _BY_VERBS = frozenset(
     "delivered flown abandoned owned".split()
 )
 _PLACE_PREPS = frozenset("from at into toward towards on over across to".split())
+# verbs of attack whose `with N drones` is the attacker's gear (a passive names the attacked)
+_ATTACK_WITH_VERBS = frozenset(
+    "attacked attack struck strike striking hit targeted bombarded pounded shelled".split()
+)
 _WITH_VERBS = frozenset(
     "equipped armed fought fight fighting attacked attack advanced stormed invaded entered".split()
 )
+_PASSIVE_BE = frozenset("was were been is are being be".split())
 _LED_VERBS = frozenset("led commanded headed directed".split())
 # past participles after a counted weapon whose `from` names the seller (`ordered from Italy`)
 _BOUGHT_VERBS = frozenset("ordered bought purchased acquired imported".split())
@@ -522,10 +527,13 @@ def subject_actor(
             if hit and p + hit[2] - 1 == j and toks[p - 1].low in _SUPPLY_VERBS:
                 j = p - 1
                 break
+    instrument = False  # `struck Odesa with 15 drones`: only with `with`, not `struck 15 tanks`
     if j >= 0 and toks[j].low == "with":  # "provided Ukraine with 2 million shells"
         for v in range(j - 1, max(-1, j - 5), -1):
-            if toks[v].low in _SUPPLY_VERBS or toks[v].low in _WITH_VERBS:
+            low = toks[v].low
+            if low in _SUPPLY_VERBS or low in _WITH_VERBS or low in _ATTACK_WITH_VERBS:
                 j = v  # "the movement had fought with 50,000 men": the subject's own
+                instrument = low in _ATTACK_WITH_VERBS
                 break
         else:
             # "Russia has supplied the junta in Bamako with 12 helicopters": a longer
@@ -533,13 +541,15 @@ def subject_actor(
             for v in range(j - 5, max(-1, j - 9), -1):
                 if not toks[v].text[0].isalnum():
                     break
-                if toks[v].low in _SUPPLY_VERBS:
-                    j = v
+                if toks[v].low in _SUPPLY_VERBS or toks[v].low in _ATTACK_WITH_VERBS:
+                    j = v  # "struck the bulk carrier True Confidence with two missiles"
+                    instrument = toks[v].low in _ATTACK_WITH_VERBS
                     break
     supplied = toks[j].low == "handed" and j + 1 < len(toks) and toks[j + 1].low == "over"
     if j < 0 or (
         toks[j].low not in OWN_VERBS
         and toks[j].low not in _WITH_VERBS
+        and not instrument
         and not grown
         and not aid
         and not supplied
@@ -547,6 +557,8 @@ def subject_actor(
     ):
         return None
     verb = "supplied" if supplied else toks[j].low
+    if verb in _ATTACK_WITH_VERBS and j >= 1 and toks[j - 1].low in _PASSIVE_BE:
+        return None  # "Kyiv was attacked with 15 drones": the subject is the attacked
     j -= 1
     steps = 0
     while j >= 0 and toks[j].low in _AUX and steps < 7:

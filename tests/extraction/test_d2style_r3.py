@@ -51,3 +51,24 @@ def test_a_partitive_aside_inside_the_list_keeps_the_subject() -> None:
     last = claim(text, "300")
     assert (last.category, last.actor, last.location) == ("equipment", "Russia", "Lviv")
     assert "actor:coordinated-serial" in last.rules
+
+
+def test_the_attackers_gear_after_with() -> None:
+    text = "Russia pounded the city of Sumy with 26 Shahed drones overnight, the governor said."
+    c = claim(text, "26")
+    assert (c.category, c.actor) == ("equipment", "Russia")
+    assert "actor:clause-subject:Russia" in c.rules
+    far = "Hezbollah hit the northern town of Kiryat Shmona with 35 rockets, the army said."
+    assert claim(far, "35").actor == "Hezbollah"
+
+
+def test_a_passive_attack_names_the_attacked_not_the_owner() -> None:
+    # the capital is where the drones struck, not whose they are
+    text = "Kyiv was attacked with 40 drones overnight, the city administration said."
+    assert claim(text, "40").actor is None
+    assert claim("Kyiv was struck with 18 missiles, the mayor said.", "18").actor is None
+
+
+def test_a_struck_object_is_not_the_strikers_gear() -> None:
+    text = "Ukrainian jets struck 12 launchers near Tokmak, the air force said."
+    assert claim(text, "12").actor != "Ukraine"
