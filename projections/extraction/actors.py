@@ -584,10 +584,7 @@ def subject_actor(
         if titled is not None:
             return titled
         j = opening - 1
-    if speaker is not None and (
-        toks[j].low in ("it", "they")
-        or (j >= 1 and toks[j].low in _OWN_FORCES and toks[j - 1].low in ("its", "their"))
-    ):
+    if speaker is not None and (toks[j].low in ("it", "they") or _owned_forces_np(toks, j)):
         # "The Houthis' military spokesman said their forces had launched 18 missiles": the
         # pronoun, or the forces it owns, stands for the side of the speaker
         named = np_actor(toks, texts, speaker[0], speaker[1])
@@ -1118,6 +1115,21 @@ def subject_owner(
         if k <= j and toks[k].low in OWNED_NOUNS and (p == 0 or toks[p - 1].low == "the"):
             owner = hit[0], rule + hit[3]
     return owner
+
+
+def _owned_forces_np(toks: list[Token], j: int) -> bool:
+    """`its forces`, `their own troops`, `its security forces`: a subject whose head (token
+    `j`) is a force noun and whose determiner is `its` or `their`, with `own` and at most one
+    lowercase modifier between."""
+    if j < 1 or toks[j].low not in _OWN_FORCES:
+        return False
+    k = j - 1
+    if toks[k].text.isalpha() and toks[k].text.islower() and toks[k].low not in _AUX:
+        if toks[k].low not in ("its", "their", "own") and k >= 1:
+            k -= 1  # one modifier: `security`, `armed`, `special`
+        if toks[k].low == "own" and k >= 1:
+            k -= 1
+    return toks[k].low in ("its", "their")
 
 
 def _force_after(toks: list[Token], k: int, end: int) -> bool:

@@ -1,0 +1,41 @@
+"""Issue 12, devset2-style round 4: two- and three-sentence passages in the style of devset2's
+first hundred, where the side of a figure is written in its own sentence other than by an
+adjective next to the number (`gold/d2style_r4.jsonl`), and the class its misses showed: a
+subject `its own troops`, `its security forces`, `their own special forces` after a speaker's
+verb of saying is the speaker's side, as plain `its forces` already was. Passages written for
+these tests (not taken from the gold file)."""
+
+from __future__ import annotations
+
+from tests.extraction.claim_helpers import claim
+
+
+def test_its_own_forces_are_the_speakers_side() -> None:
+    text = (
+        "Baku said on Friday its own troops had suffered 9 dead in the shelling near Lachin. "
+        "No figure was given for the wounded."
+    )
+    c = claim(text, "9")
+    assert (c.category, c.actor, c.attribution) == ("killed", "Azerbaijan", "Baku")
+    assert "actor:pronoun-speaker" in c.rules
+
+
+def test_a_modifier_before_the_force_noun_keeps_the_speaker_side() -> None:
+    text = "Kenya's government said its security forces had lost 11 men in the raid on Lamu."
+    c = claim(text, "11")
+    assert (c.category, c.actor) == ("casualties", "Kenya")
+    assert c.attribution == "Kenya's government"
+    assert (c.low, c.high, c.qualifier) == (11, 11, "exact")
+
+
+def test_own_and_a_modifier_together() -> None:
+    text = "Manila said their own special forces had lost 6 soldiers on Jolo island."
+    c = claim(text, "6")
+    assert (c.category, c.actor, c.attribution) == ("casualties", "Philippines", "Manila")
+
+
+def test_a_lowercase_verb_between_is_no_modifier() -> None:
+    # `its` owns nothing here: the pronoun is the object of `said`, not a determiner
+    text = "Nobody disputed its claim, and the report said troops had lost 30 tanks."
+    c = claim(text, "30")
+    assert c.actor is None
