@@ -39,3 +39,29 @@ def test_a_lowercase_verb_between_is_no_modifier() -> None:
     text = "Nobody disputed its claim, and the report said troops had lost 30 tanks."
     c = claim(text, "30")
     assert c.actor is None
+
+
+def test_a_subject_loyal_to_a_side_is_that_sides() -> None:
+    # `loyal to X` after the subject's head ties it to X, as `led by X` does
+    text = (
+        "Fighters loyal to Tehran fired 25 drones at the US base near Tanf, the Pentagon said. "
+        "All of them were shot down, it said."
+    )
+    c = claim(text, "25")
+    assert (c.category, c.actor, c.attribution) == ("equipment", "Iran", "the Pentagon")
+    assert "actor:loyal-to:Tehran" in c.rules
+
+
+def test_loyal_to_a_states_government() -> None:
+    text = (
+        "Troops loyal to Somalia's federal government lost 14 soldiers near Baidoa, officials said."
+    )
+    c = claim(text, "14")
+    assert (c.category, c.actor) == ("casualties", "Somalia")
+    assert c.attribution == "officials"
+
+
+def test_loyal_to_a_person_names_no_side() -> None:
+    text = "Forces loyal to the general lost 40 men in the fighting near Sirte."
+    c = claim(text, "40")
+    assert c.actor is None
