@@ -65,3 +65,21 @@ def test_loyal_to_a_person_names_no_side() -> None:
     text = "Forces loyal to the general lost 40 men in the fighting near Sirte."
     c = claim(text, "40")
     assert c.actor is None
+
+
+def test_the_juntas_own_force_as_subject() -> None:
+    # `the junta's air force lost N`: the junta's state, as for `junta troops lost N`
+    text = (
+        "The junta's navy lost four patrol boats off Kyaukphyu, the Arakan Army said. "
+        "It gave no figure for the crews."
+    )
+    c = claim(text, "four")
+    assert (c.category, c.actor, c.attribution) == ("equipment", "Myanmar", "the Arakan Army")
+    assert "actor:junta-state:Arakan Army" in c.rules
+    two = claim("The junta's special forces lost 18 men near Mandalay, the KIA said.", "18")
+    assert (two.category, two.actor) == ("casualties", "Myanmar")
+
+
+def test_the_juntas_force_with_no_state_named() -> None:
+    c = claim("The junta's air force lost two jets last week.", "two")
+    assert c.actor is None  # no junta state, nor a group fighting one, in the sentence
