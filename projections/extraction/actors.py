@@ -596,10 +596,7 @@ def subject_actor(
         if titled is not None:
             return titled
         j = opening - 1
-    if speaker is not None and (
-        toks[j].low in ("it", "they")
-        or (j >= 1 and toks[j].low in _OWN_FORCES and toks[j - 1].low in ("its", "their"))
-    ):
+    if speaker is not None and (toks[j].low in ("it", "they") or _owned_forces_np(toks, j)):
         # "The Houthis' military spokesman said their forces had launched 18 missiles": the
         # pronoun, or the forces it owns, stands for the side of the speaker
         named = np_actor(toks, texts, speaker[0], speaker[1])
@@ -1132,6 +1129,21 @@ def subject_owner(
     return owner
 
 
+def _owned_forces_np(toks: list[Token], j: int) -> bool:
+    """`its forces`, `their own troops`, `its security forces`: a subject whose head (token
+    `j`) is a force noun and whose determiner is `its` or `their`, with `own` and at most one
+    lowercase modifier between."""
+    if j < 1 or toks[j].low not in _OWN_FORCES:
+        return False
+    k = j - 1
+    if toks[k].text.isalpha() and toks[k].text.islower() and toks[k].low not in _AUX:
+        if toks[k].low not in ("its", "their", "own") and k >= 1:
+            k -= 1  # one modifier: `security`, `armed`, `special`
+        if toks[k].low == "own" and k >= 1:
+            k -= 1
+    return toks[k].low in ("its", "their")
+
+
 def _force_after(toks: list[Token], k: int, end: int) -> bool:
     """Only lowercase words from `k` to before `end`, the last a force (`police force`)."""
     if k >= end or not all(t.text.isalpha() and t.text.islower() for t in toks[k:end]):
@@ -1143,19 +1155,33 @@ def _led_by(toks: list[Token], texts: list[str], j: int) -> tuple[str, str] | No
     """`Fighters led by HTS lost 40 trucks`, `a convoy commanded by Wagner Group officers
     lost 14`: a subject that someone leads or commands is that side's. `j` is the subject's
     last token."""
-    for b in range(j, max(1, j - 5), -1):
-        if toks[b].low != "by":
+    for b in range(j, max(1, j - 8), -1):
+        loyal = toks[b].low == "to" and toks[b - 1].low == "loyal"
+        if toks[b].low != "by" and not loyal:
             continue
-        if toks[b - 1].low not in _LED_VERBS:
+        if not loyal and toks[b - 1].low not in _LED_VERBS:
             return None
         k = b + 1 if toks[b + 1].low != "the" else b + 2
         hit = entity_at(texts, k) if k <= j and texts[k] in gazetteer.FIRST_WORDS else None
         if hit is None or k + hit[2] - 1 > j:
             return None
-        if any(not t.text[0].isalnum() for t in toks[k + hit[2] : j + 1]):
+        tail = toks[k + hit[2] : j + 1]
+        if loyal and tail and tail[0].low in ("'s", "’s") and _government_tail(tail[1:]):
+            tail = []  # "Forces loyal to Yemen's recognised government lost 45": the state's
+        if any(not t.text[0].isalnum() for t in tail) or (not loyal and b < j - 4):
             return None
-        return hit[0], f"actor:led-by:{hit[3]}"
+        return hit[0], f"actor:{'loyal-to' if loyal else 'led-by'}:{hit[3]}"
     return None
+
+
+def _government_tail(toks: list[Token]) -> bool:
+    """`internationally recognised government`, `government`: lowercase words ending in
+    `government` (at most three), the state's own government after its possessive."""
+    return (
+        0 < len(toks) <= 3
+        and toks[-1].low == "government"
+        and all(t.text.isalpha() and t.text.islower() for t in toks)
+    )
 
 
 def possessive_actor(

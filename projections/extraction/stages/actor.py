@@ -813,14 +813,17 @@ def _force_of_owner(ctx: ClaimContext) -> tuple[str, str] | None:
 
 
 def _junta_subject(ctx: ClaimContext) -> tuple[str, str] | None:
-    """`Junta troops lost about 60 men`: a junta's troops as the subject of the verb that
-    lost or fielded the figure's."""
+    """`Junta troops lost about 60 men`, `The junta's air force lost three aircraft`: a
+    junta's troops, or the force it owns, as the subject of the verb that lost or fielded the
+    figure's."""
     toks, i = ctx.toks, ctx.q.i
     if i < 3 or toks[i - 1].low not in OWN_VERBS:
         return None
     for k in range(i - 2, max(-1, i - 6), -1):
         if toks[k].low == "junta":
             return junta_actor(toks, ctx.texts, k, k)
+        if toks[k].low in ("'s", "’s") and k >= 1 and toks[k - 1].low == "junta":
+            continue  # `the junta's forces`: the possessive of the junta itself
         if not toks[k].text[0].isalpha():
             return None
     return None
