@@ -61,7 +61,7 @@ from projections.extraction.stages.location import location_of
 from projections.extraction.stages.time import period_of
 from projections.extraction.tokens import Token, tokenize
 
-EXTRACTOR_VERSION = "1.15.0"
+EXTRACTOR_VERSION = "1.15.1"
 
 MAX_FIGURE_DENSITY = 0.15  # a chunk with more figures per token is a table, not prose
 _DIGITS = frozenset("0123456789")
