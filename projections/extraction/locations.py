@@ -313,6 +313,17 @@ def _event_head(toks: list[Token], s: int, e: int) -> bool:
     return not any(t.text[0].isupper() for t in toks[k : e + 1])
 
 
+def _named_place_before(toks: list[Token], np: tuple[int, int] | None, first: int) -> bool:
+    """The phrase `np` after a preposition ends before the figure and opens with a capitalised
+    name that is not a side's (`strikes on Khan Younis`, `the battle for Debaltseve`)."""
+    return (
+        np is not None
+        and np[1] < first
+        and toks[np[0]].text[0].isupper()
+        and not _names_side(toks, np[0], np[1])
+    )
+
+
 def find_location_before(
     toks: list[Token], first: int, skip: list[tuple[int, int]]
 ) -> tuple[int, int, str] | None:
@@ -332,12 +343,7 @@ def find_location_before(
         if w == "on" and j > 0 and toks[j - 1].low in _ATTACK_NOUNS:
             # "Israeli strikes on Khan Younis killed 33": where the attack hit, named by name
             np = _place_np(toks, j + 1, w) if j + 1 < first else None
-            if (
-                np is not None
-                and np[1] < first
-                and toks[np[0]].text[0].isupper()
-                and not _names_side(toks, np[0], np[1])
-            ):
+            if _named_place_before(toks, np, first):
                 return np[0], np[1], "location:before:attack-on"
             if np is not None and np[1] < first and _named_after_article(toks, np[0], np[1]):
                 # "Drone strikes on the Zamzam camp killed 27": a named place with its article
@@ -351,12 +357,7 @@ def find_location_before(
             # "During the battle for Debaltseve, Ukraine said 179 …", "The siege of Sarajevo
             # killed 11,541": the place a battle is fought for, named by name
             np = _place_np(toks, j + 1, w) if j + 1 < first else None
-            if (
-                np is not None
-                and np[1] < first
-                and toks[np[0]].text[0].isupper()
-                and not _names_side(toks, np[0], np[1])
-            ):
+            if _named_place_before(toks, np, first):
                 return np[0], np[1], "location:before:battle-for"
             continue
         if w not in _BEFORE_PREPS or any(s <= j <= e for s, e in skip):
