@@ -325,7 +325,8 @@ _HELD_VERBS = frozenset("remain remained remains are were is was still".split())
 # `returned`, which also brings troops back to base
 _HANDING_VERBS = frozenset("repatriated swapped exchanged".split())
 _FREEING_VERBS = frozenset("freed released".split())
-_SWAP_NOUNS = frozenset("swap exchange".split())
+# one definition: two merged rounds each defined it, and the later, wider one is what ran
+_SWAP_NOUNS = frozenset("swap swaps exchange exchanges".split())
 
 
 def _freed_object(toks: list[Token], first: int, end: int) -> str | None:
@@ -352,7 +353,6 @@ def _freed_object(toks: list[Token], first: int, end: int) -> str | None:
 
 
 _BRINGING_VERBS = frozenset("brought bring brings bringing".split())
-_SWAP_NOUNS = frozenset("swap swaps exchange exchanges".split())
 
 
 def _swap_named(toks: list[Token], end: int) -> bool:
